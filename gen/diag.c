@@ -1,0 +1,163 @@
+/* diag — the diagnostics list and its catalogue (see diag.h). */
+#include "diag.h"
+#include "buf.h"
+#include "mem.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	enum diag_level	 level;
+	const char	*fmt;
+} S_catalog[DIAG__MAX] = {
+#define D(code, lvl, f) [code] = { lvl, f },
+#include "diag_catalog.h"
+#undef D
+};
+
+struct diag_list *
+diag_list_new(void)
+{
+	struct diag_list *l = xcalloc(1, sizeof(*l));
+
+	l->min_print = DIAG_NOTE;
+	return l;
+}
+
+void
+diag_list_free(struct diag_list *l)
+{
+	size_t i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].file);
+		free(l->v[i].msg);
+	}
+	free(l->v);
+	free(l);
+}
+
+const char *
+diag_format(enum diag_code c)
+{
+	return S_catalog[c].fmt;
+}
+
+enum diag_level
+diag_default_level(enum diag_code c)
+{
+	return S_catalog[c].level;
+}
+
+enum diag_level
+diag_level_of(const struct diag_list *l, enum diag_code c)
+{
+	enum diag_level lv = S_catalog[c].level;
+
+	if (l != NULL && l->strict && lv == DIAG_WARNING)
+		lv = DIAG_ERROR;
+	return lv;
+}
+
+const char *
+diag_level_name(enum diag_level lv)
+{
+	switch (lv) {
+	case DIAG_NOTE:
+		return "note";
+	case DIAG_WARNING:
+		return "warning";
+	case DIAG_ERROR:
+		return "error";
+	default:
+		return "none";
+	}
+}
+
+static void
+S_push(struct diag_list *l, struct diag *d)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = *d;
+}
+
+void
+diag_add(struct diag_list *l, enum diag_code code,
+    const char *file, int line, int col, ...)
+{
+	struct buf b = { 0 };
+	struct diag d;
+	va_list ap;
+
+	va_start(ap, col);
+	buf_vprintf(&b, S_catalog[code].fmt, ap);
+	va_end(ap);
+	d.code = code;
+	d.level = diag_level_of(l, code);
+	d.file = xstrdup(file);
+	d.line = line;
+	d.col = col;
+	d.msg = buf_detach(&b);
+	S_push(l, &d);
+}
+
+enum diag_level
+diag_worst(const struct diag_list *l)
+{
+	enum diag_level w = DIAG_NONE;
+	size_t i;
+
+	for (i = 0; l != NULL && i < l->n; i++)
+		if (l->v[i].level > w)
+			w = l->v[i].level;
+	return w;
+}
+
+size_t
+diag_count(const struct diag_list *l, enum diag_level lv)
+{
+	size_t i, n = 0;
+
+	for (i = 0; l != NULL && i < l->n; i++)
+		if (l->v[i].level == lv)
+			n++;
+	return n;
+}
+
+void
+diag_print(struct diag_list *l, FILE *fp)
+{
+	const struct diag *d;
+
+	for (; l->printed < l->n; l->printed++) {
+		d = &l->v[l->printed];
+		if ((int)d->level < l->min_print)
+			continue;
+		if (d->file == NULL)
+			fprintf(fp, "salesgen: ");
+		else if (d->line > 0 && d->col > 0)
+			fprintf(fp, "%s:%d:%d: ", d->file, d->line, d->col);
+		else if (d->line > 0)
+			fprintf(fp, "%s:%d: ", d->file, d->line);
+		else
+			fprintf(fp, "%s: ", d->file);
+		fprintf(fp, "%s: %s\n", diag_level_name(d->level), d->msg);
+	}
+	fflush(fp);
+}
+
+void
+diag_move(struct diag_list *dst, struct diag_list *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		S_push(dst, &src->v[i]);
+	src->n = src->printed = 0;
+}

@@ -1,0 +1,43 @@
+/*
+ * diag_catalog.h — every message salesgen can print, with its severity.
+ *
+ * X-macro table: D(code, level, format).  The text is stable (tests compare
+ * it as golden output) and each entry is documented in salesgen(1) under
+ * DIAGNOSTICS; tests/unit/test_diag.c checks that the man page lists them all.
+ * Keep the table sorted by area.  A warning marked STRICT becomes an error
+ * under --strict.
+ */
+
+/* command line and files */
+D(DIAG_USAGE,            DIAG_ERROR,   "%s")
+D(DIAG_NO_FILE,          DIAG_ERROR,   "cannot open '%s': %s")
+D(DIAG_WRITE,            DIAG_ERROR,   "cannot write '%s': %s")
+D(DIAG_PATH_ESCAPE,      DIAG_ERROR,   "path '%s' leads outside the project")
+D(DIAG_NO_CHAPTERS,      DIAG_ERROR,   "no chapters: '%s' holds no .md files")
+
+/* project configuration (salesgen.xml) */
+D(DIAG_XML,              DIAG_ERROR,   "%s")
+D(DIAG_CONFIG_ROOT,      DIAG_ERROR,   "root element is <%s>, expected <course>")
+D(DIAG_CONFIG_ELEM,      DIAG_WARNING, "unknown element <%s> in <%s> is ignored")
+D(DIAG_CONFIG_VALUE,     DIAG_ERROR,   "invalid value '%s' for %s (expected %s)")
+D(DIAG_CONFIG_CHAPTER,   DIAG_ERROR,   "chapter '%s' is listed but does not exist")
+D(DIAG_CONFIG_DUP,       DIAG_ERROR,   "chapter '%s' is listed twice")
+
+/* Markdown and the course model */
+D(DIAG_FRONT_MATTER,     DIAG_ERROR,   "front matter: %s")
+D(DIAG_FM_VALUE,         DIAG_ERROR,   "front matter: '%s' must be %s")
+D(DIAG_CALLOUT_KIND,     DIAG_ERROR,   "unknown callout kind '%s' (expected definitie, voorbeeld, opdracht, antwoord, tip or let-op)")
+D(DIAG_DEF_NO_TERM,      DIAG_WARNING, "definition has no term: write '> [!definitie] Term'")
+D(DIAG_DUP_TERM,         DIAG_WARNING, "term '%s' is defined twice (first at %s:%d)")
+D(DIAG_XREF_CHAPTER,     DIAG_ERROR,   "link to '%s': no such chapter in this project")
+D(DIAG_XREF_ANCHOR,      DIAG_ERROR,   "link to '%s': no heading or anchor '%s' there")
+D(DIAG_RAW_HTML,         DIAG_NOTE,    "raw HTML is shown as text; set <html raw=\"yes\"/> in salesgen.xml to pass it through")
+D(DIAG_UNSAFE_URL,       DIAG_WARNING, "link target '%s' uses a scheme that is not allowed and is dropped")
+D(DIAG_IMAGE_MISSING,    DIAG_WARNING, "image '%s' not found")
+
+/* templates */
+D(DIAG_TMPL_SYNTAX,      DIAG_ERROR,   "template: %s")
+D(DIAG_TMPL_MISSING,     DIAG_WARNING, "template variable '%s' is not defined")
+D(DIAG_TMPL_PARTIAL,     DIAG_WARNING, "template partial '%s' not found")
+D(DIAG_TMPL_DEPTH,       DIAG_ERROR,   "template: partials nested deeper than %d levels")
+D(DIAG_TMPL_NOT_FOUND,   DIAG_ERROR,   "template '%s' not found in the project or the built-in set")
