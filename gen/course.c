@@ -1,0 +1,372 @@
+/*
+ * course — the project and its chapters (see course.h).
+ */
+#include "course.h"
+#include "buf.h"
+#include "file.h"
+#include "md.h"
+#include "mem.h"
+#include "pass.h"
+#include "xml.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*** Finding the chapters ***/
+
+static int
+S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists DIR's *.md files, sorted by name (bytes, so the order is the same
+ * on every machine and locale). */
+static int
+S_list_md(const char *dir, char ***list, size_t *n, struct diag_list *dl)
+{
+	DIR *d;
+	struct dirent *e;
+	size_t len;
+
+	if ((d = opendir(dir)) == NULL) {
+		diag_add(dl, DIAG_NO_FILE, NULL, 0, 0, dir, "cannot list");
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 4 || e->d_name[0] == '.' ||
+		    strcmp(e->d_name + len - 3, ".md") != 0)
+			continue;
+		*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+		(*list)[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(*list, *n, sizeof(**list), S_cmp_str);
+	return 0;
+}
+
+static void
+S_add_chapter(struct course *c, const char *rel)
+{
+	struct chapter *ch;
+	const char *base = strrchr(rel, '/');
+	size_t blen;
+
+	base = base ? base + 1 : rel;
+	blen = strlen(base);
+	c->ch = xrealloc(c->ch, (c->nch + 1) * sizeof(*c->ch));
+	ch = &c->ch[c->nch++];
+	memset(ch, 0, sizeof(*ch));
+	ch->path = file_join(c->content, rel);
+	ch->file = xstrdup(base);
+	ch->slug = xstrndup(base, blen > 3 && !strcmp(base + blen - 3, ".md") ?
+	    blen - 3 : blen);
+}
+
+struct course *
+course_open(const char *dir, struct diag_list *dl)
+{
+	struct course *c = xcalloc(1, sizeof(*c));
+	char **list = NULL, *cfg, *alt;
+	size_t nlist = 0, i;
+	int rc = 0, listed;
+
+	c->dir = xstrdup(dir);
+	c->lang = xstrdup("nl");
+	c->site_edition = EDITION_STUDENT;
+	if (!file_is_dir(dir)) {
+		diag_add(dl, DIAG_NO_FILE, NULL, 0, 0, dir, "not a directory");
+		course_free(c);
+		return NULL;
+	}
+	alt = file_join(dir, "content");
+	c->content = file_is_dir(alt) ? alt : (free(alt), xstrdup(dir));
+
+	cfg = file_join(dir, "salesgen.xml");
+	if (!file_is_reg(cfg)) {
+		free(cfg);
+		cfg = file_join(c->content, "salesgen.xml");
+	}
+	if (file_is_reg(cfg))
+		rc = xml_config(cfg, c, &list, &nlist, dl);
+	free(cfg);
+
+	listed = nlist > 0;
+	if (rc == 0 && !listed)
+		rc = S_list_md(c->content, &list, &nlist, dl);
+	for (i = 0; rc == 0 && i < nlist; i++) {
+		S_add_chapter(c, list[i]);
+		if (listed && !file_is_reg(c->ch[c->nch - 1].path)) {
+			diag_add(dl, DIAG_CONFIG_CHAPTER, NULL, 0, 0,
+			    c->ch[c->nch - 1].path);
+			rc = -1;
+		}
+	}
+	for (i = 0; i < nlist; i++)
+		free(list[i]);
+	free(list);
+	if (rc == 0 && c->nch == 0) {
+		diag_add(dl, DIAG_NO_CHAPTERS, NULL, 0, 0, c->content);
+		rc = -1;
+	}
+	if (rc != 0) {
+		course_free(c);
+		return NULL;
+	}
+	if (c->title == NULL)
+		c->title = xstrdup(strcmp(dir, ".") ? dir : "Cursus");
+	return c;
+}
+
+void
+course_free(struct course *c)
+{
+	size_t i, j;
+	struct chapter *ch;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nch; i++) {
+		ch = &c->ch[i];
+		free(ch->path);
+		free(ch->file);
+		free(ch->slug);
+		free(ch->title);
+		free(ch->description);
+		for (j = 0; j < ch->ntoc; j++) {
+			free(ch->toc[j].number);
+			free(ch->toc[j].title);
+			free(ch->toc[j].id);
+		}
+		free(ch->toc);
+		for (j = 0; j < ch->nanchors; j++)
+			free(ch->anchors[j]);
+		free(ch->anchors);
+	}
+	free(c->ch);
+	for (i = 0; i < c->ngloss; i++) {
+		free(c->gloss[i].term);
+		free(c->gloss[i].key);
+		free(c->gloss[i].text);
+		free(c->gloss[i].id);
+		free(c->gloss[i].file);
+	}
+	free(c->gloss);
+	for (i = 0; i < c->nxrefs; i++) {
+		free(c->xrefs[i].target);
+		free(c->xrefs[i].file);
+	}
+	free(c->xrefs);
+	free(c->dir);
+	free(c->content);
+	free(c->title);
+	free(c->subtitle);
+	free(c->author);
+	free(c->lang);
+	free(c);
+}
+
+/*** Parsing a chapter ***/
+
+/* A chapter without a level-1 heading gets one from its title, so every
+ * page and handout opens the same way and numbering starts alike. */
+static void
+S_ensure_title(struct doc_node *root, const char *title)
+{
+	struct doc_node *n, *h, *t;
+
+	for (n = root->first; n != NULL; n = n->next)
+		if (n->type == DOC_HEADING && n->level == 1)
+			return;
+	h = doc_new(DOC_HEADING, 1, 1);
+	h->level = 1;
+	t = doc_new(DOC_TEXT, 1, 1);
+	t->text = xstrdup(title);
+	doc_append(h, t);
+	h->parent = root;
+	h->next = root->first;
+	if (root->first)
+		root->first->prev = h;
+	else
+		root->last = h;
+	root->first = h;
+}
+
+/* Reads and parses chapter i, applying the passes every sweep shares. */
+static struct doc_node *
+S_parse(const struct course *c, size_t i, struct md_meta *meta,
+    struct diag_list *dl)
+{
+	const struct chapter *ch = &c->ch[i];
+	struct md_opts opts = { c->raw_html };
+	struct doc_node *root;
+	char *src;
+	size_t len;
+
+	if ((src = file_read(ch->path, &len, dl)) == NULL)
+		return NULL;
+	root = md_parse(src, len, ch->path, &opts, meta, dl);
+	free(src);
+	if (root == NULL)
+		return NULL;
+	S_ensure_title(root, meta->title ? meta->title :
+	    ch->title ? ch->title : ch->slug);
+	return root;
+}
+
+static int
+S_cmp_order(const void *a, const void *b)
+{
+	const struct chapter *x = a, *y = b;
+
+	/* Chapters with an explicit order come first, by that order; the
+	 * rest keep the file-name order (ties too: index is the key). */
+	if (x->has_order != y->has_order)
+		return x->has_order ? -1 : 1;
+	if (x->has_order && x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return x->number < y->number ? -1 : x->number > y->number;
+}
+
+/* Front matter `order:` may reorder chapters; read it before numbering. */
+static int
+S_read_order(struct course *c, struct diag_list *dl)
+{
+	struct md_meta meta;
+	size_t i, body, len;
+	int lines, any = 0, rc = 0;
+	char *src;
+
+	for (i = 0; i < c->nch; i++) {
+		c->ch[i].number = (int)i;
+		if ((src = file_read(c->ch[i].path, &len, dl)) == NULL) {
+			rc = -1;
+			continue;
+		}
+		memset(&meta, 0, sizeof(meta));
+		if (md_front(src, len, c->ch[i].path, &meta, &body, &lines,
+		    dl) != 0)
+			rc = -1;
+		c->ch[i].order = meta.order;
+		c->ch[i].has_order = meta.has_order;
+		any |= meta.has_order;
+		md_meta_clear(&meta);
+		free(src);
+	}
+	if (any)
+		qsort(c->ch, c->nch, sizeof(*c->ch), S_cmp_order);
+	return rc;
+}
+
+int
+course_scan(struct course *c, struct diag_list *dl)
+{
+	struct md_meta meta;
+	struct doc_node *root;
+	struct chapter *ch;
+	struct xref *x;
+	const char *hash, *slash, *base;
+	size_t i, blen;
+	long ci;
+	int rc = 0;
+
+	if (S_read_order(c, dl) != 0)
+		return -1;
+	for (i = 0; i < c->nch; i++) {
+		ch = &c->ch[i];
+		ch->number = (int)i + 1;
+		if ((root = S_parse(c, i, &meta, dl)) == NULL) {
+			rc = -1;
+			continue;
+		}
+		if (meta.title != NULL)
+			ch->title = xstrdup(meta.title);
+		if (meta.description != NULL)
+			ch->description = xstrdup(meta.description);
+		pass_number(root, ch->number, ch);
+		pass_gloss_collect(root, c, i, dl);
+		pass_xref(root, c, ch->path, 1, dl);
+		md_meta_clear(&meta);
+		doc_free(root);
+	}
+	pass_gloss_sort(c);
+
+	/* Every link between chapters must land. */
+	for (i = 0; i < c->nxrefs; i++) {
+		x = &c->xrefs[i];
+		hash = strchr(x->target, '#');
+		if (x->target[0] == '#') {
+			for (ci = 0; ci < (long)c->nch; ci++)
+				if (strcmp(c->ch[ci].path, x->file) == 0)
+					break;
+		} else {
+			blen = hash ? (size_t)(hash - x->target) :
+			    strlen(x->target);
+			for (slash = x->target + blen; slash > x->target &&
+			    slash[-1] != '/'; slash--)
+				;
+			base = slash;
+			blen -= (size_t)(base - x->target);
+			if ((ci = course_find_chapter(c, base, blen)) < 0) {
+				diag_add(dl, DIAG_XREF_CHAPTER, x->file,
+				    x->line, x->col, x->target);
+				continue;
+			}
+		}
+		if (hash != NULL && hash[1] != '\0' && ci < (long)c->nch &&
+		    !course_has_anchor(c, (size_t)ci, hash + 1))
+			diag_add(dl, DIAG_XREF_ANCHOR, x->file, x->line, x->col,
+			    x->target, hash + 1);
+	}
+	if (diag_worst(dl) >= DIAG_ERROR)
+		rc = -1;
+	return rc;
+}
+
+struct doc_node *
+course_chapter_doc(const struct course *c, size_t i, enum edition e,
+    struct diag_list *dl)
+{
+	struct md_meta meta;
+	struct doc_node *root;
+	struct diag_list *quiet;
+
+	/* The scan already reported this file's problems; a second copy of
+	 * each would only be noise. */
+	quiet = diag_list_new();
+	root = S_parse(c, i, &meta, quiet);
+	if (root == NULL)
+		diag_move(dl, quiet);
+	diag_list_free(quiet);
+	if (root == NULL)
+		return NULL;
+	md_meta_clear(&meta);
+	pass_number(root, c->ch[i].number, NULL);
+	pass_xref(root, (struct course *)c, c->ch[i].path, 0, dl);
+	pass_edition(root, e);
+	return root;
+}
+
+long
+course_find_chapter(const struct course *c, const char *file, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < c->nch; i++)
+		if (strlen(c->ch[i].file) == n &&
+		    strncmp(c->ch[i].file, file, n) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+course_has_anchor(const struct course *c, size_t i, const char *id)
+{
+	const struct chapter *ch = &c->ch[i];
+
+	return bsearch(&id, ch->anchors, ch->nanchors, sizeof(char *),
+	    S_cmp_str) != NULL;
+}

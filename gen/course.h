@@ -1,0 +1,102 @@
+/*
+ * course — the project: its settings, its chapters in order, and what the
+ * passes learn about the chapters (table of contents, anchors, glossary,
+ * links to check).
+ *
+ * A course is built in two sweeps so memory stays flat in the number of
+ * chapters: course_scan() parses every chapter once, keeps only this summary
+ * and frees the tree; a back end later reparses one chapter at a time with
+ * course_chapter_doc() and renders it.  Both sweeps run the same passes, so
+ * the numbers and anchors they see are the same.
+ */
+#ifndef SALESGEN_COURSE_H
+#define SALESGEN_COURSE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "doc.h"
+
+enum edition {
+	EDITION_STUDENT,	/* without the answers */
+	EDITION_TEACHER
+};
+
+struct toc_entry {
+	int	 level;		/* 1 = chapter title, 2 = section, 3 = subsection */
+	char	*number;	/* "2.1"; owned */
+	char	*title;		/* plain text; owned */
+	char	*id;		/* anchor; owned */
+};
+
+struct chapter {
+	char		*path;		/* as given or found: "content/01-klant.md" */
+	char		*file;		/* base name: "01-klant.md" */
+	char		*slug;		/* output stem: "01-klant" */
+	char		*title;		/* front matter, first heading, or file name */
+	char		*description;
+	int		 number;	/* 1..n */
+	int		 order;		/* sort key from front matter */
+	int		 has_order;
+	struct toc_entry *toc;
+	size_t		 ntoc;
+	char		**anchors;	/* every id in the chapter, sorted */
+	size_t		 nanchors;
+};
+
+struct gloss_entry {
+	char	*term;		/* as written */
+	char	*key;		/* Dutch collation key */
+	char	*text;		/* the definition's first paragraph, plain */
+	size_t	 chapter;	/* index into course.ch */
+	char	*id;		/* anchor of the definition box */
+	char	*file;		/* where it is defined, for diagnostics */
+	int	 line;
+};
+
+/* A link from one chapter to another, checked once all are scanned. */
+struct xref {
+	char	*target;	/* "05-funnel.md#de-dmu" as written */
+	char	*file;
+	int	 line, col;
+};
+
+struct course {
+	char		*dir;		/* project folder ("." by default) */
+	char		*content;	/* DIR/content, or DIR for a bare folder */
+	char		*title;
+	char		*subtitle;
+	char		*author;
+	char		*lang;		/* "nl" or "en" */
+	int		 raw_html;
+	enum edition	 site_edition;
+	struct chapter	*ch;
+	size_t		 nch;
+	struct gloss_entry *gloss;
+	size_t		 ngloss;
+	struct xref	*xrefs;
+	size_t		 nxrefs, xcap;
+};
+
+/* Reads DIR's settings (salesgen.xml or content/salesgen.xml, optional) and
+ * finds its chapters.  Returns a new course (free with course_free()) or
+ * NULL after adding diagnostics. */
+struct course *course_open(const char *dir, struct diag_list *);
+void	course_free(struct course *);
+
+/* Parses every chapter once: titles, numbering, table of contents, anchors,
+ * glossary, and checks every link between chapters.  Returns 0, or -1 when
+ * an error was added to dl. */
+int	course_scan(struct course *, struct diag_list *);
+
+/* Parses chapter i and runs the passes for edition e.  Returns a new tree
+ * (free with doc_free()) or NULL after adding diagnostics. */
+struct doc_node *course_chapter_doc(const struct course *, size_t i,
+    enum edition e, struct diag_list *);
+
+/* The chapter whose file name is file (base name), or -1. */
+long	course_find_chapter(const struct course *, const char *file, size_t n);
+/* 1 when chapter i has an element with id. */
+int	course_has_anchor(const struct course *, size_t i, const char *id);
+
+#endif

@@ -1,0 +1,99 @@
+/*
+ * doc — the document model both back ends read.
+ *
+ * One tree per chapter or document, built by md_parse.c from cmark-gfm's
+ * tree and then decorated by the passes (numbering, callouts, glossary,
+ * cross-references, editions).  Every node carries its source position, so
+ * any later stage can point at the input that caused a problem.  Nodes own
+ * their children and strings; doc_free() releases a whole tree without
+ * recursion, so hostile nesting depth cannot overflow the stack.
+ */
+#ifndef SALESGEN_DOC_H
+#define SALESGEN_DOC_H
+
+#include <stddef.h>
+
+enum doc_type {
+	/* blocks */
+	DOC_ROOT,
+	DOC_PARA,
+	DOC_HEADING,		/* level 1..6 */
+	DOC_BLOCKQUOTE,
+	DOC_CALLOUT,		/* callout; ckind, text = title */
+	DOC_LIST,		/* ordered, start, tight */
+	DOC_ITEM,
+	DOC_CODEBLOCK,		/* text = code, info = info string */
+	DOC_HTMLBLOCK,		/* text = raw HTML */
+	DOC_HRULE,
+	DOC_TABLE,		/* ncols, align; text = caption (may be NULL) */
+	DOC_TROW,		/* header row: level = 1 */
+	DOC_TCELL,
+	DOC_FIGURE,		/* an image alone in a paragraph; child DOC_IMAGE */
+	/* inlines */
+	DOC_TEXT,		/* text */
+	DOC_SOFTBREAK,
+	DOC_LINEBREAK,
+	DOC_CODE,		/* text */
+	DOC_HTMLINLINE,		/* text */
+	DOC_EMPH,
+	DOC_STRONG,
+	DOC_STRIKE,
+	DOC_LINK,		/* url, title */
+	DOC_IMAGE		/* url, title; children = alt text */
+};
+
+enum callout_kind {
+	CALLOUT_NONE = 0,
+	CALLOUT_DEFINITIE,
+	CALLOUT_VOORBEELD,
+	CALLOUT_OPDRACHT,
+	CALLOUT_ANTWOORD,
+	CALLOUT_TIP,
+	CALLOUT_LETOP,
+	CALLOUT__MAX
+};
+
+struct doc_node {
+	enum doc_type	 type;
+	int		 line, col;	/* 1-based source position */
+	char		*text;		/* owned; see enum doc_type */
+	char		*url;		/* owned */
+	char		*title;		/* owned */
+	char		*info;		/* owned: code block info string */
+	char		*id;		/* owned: anchor id, set by the passes */
+	char		*number;	/* owned: "1.2", "Tabel 1.1"'s "1.1" */
+	int		 level;		/* heading level; header row flag */
+	int		 ordered, start, tight;	/* lists */
+	int		 ncols;		/* tables */
+	char		*align;		/* owned: tables, ncols of 'l','c','r',0 */
+	enum callout_kind ckind;	/* callouts */
+	struct doc_node	*parent, *first, *last, *prev, *next;
+};
+
+/* Returns a new node; free it (with its subtree) with doc_free(). */
+struct doc_node *doc_new(enum doc_type, int line, int col);
+void	doc_free(struct doc_node *);
+
+void	doc_append(struct doc_node *parent, struct doc_node *child);
+/* Detaches n from its parent and siblings (it keeps its own children). */
+void	doc_unlink(struct doc_node *n);
+
+/* Pre-order walk without recursion: the node after n in document order,
+ * staying inside root; NULL at the end.  With skip_children, n's subtree
+ * is skipped. */
+struct doc_node *doc_next(const struct doc_node *root, const struct doc_node *n,
+    int skip_children);
+
+/* Appends the plain text of n's subtree (text, code, soft breaks as spaces). */
+struct buf;
+void	doc_plain_text(const struct doc_node *n, struct buf *out);
+
+const char *doc_type_name(enum doc_type);
+
+/* Maps a callout marker ("definitie", "Definition", "NOTE", ...) to its
+ * kind; CALLOUT_NONE when unknown.  callout_name() gives the canonical
+ * Dutch name of a kind, used in class names and anchors. */
+enum callout_kind callout_lookup(const char *name, size_t len);
+const char *callout_name(enum callout_kind);
+
+#endif

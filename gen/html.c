@@ -1,0 +1,361 @@
+/* html — the HTML back end (see html.h). */
+#include "html.h"
+#include "esc.h"
+#include "i18n.h"
+
+#include <string.h>
+
+struct hr {
+	const struct html_opts	*o;
+	struct buf		*out;
+};
+
+static void S_walk(struct hr *, const struct doc_node *root);
+
+static void
+S_text(struct hr *h, const char *s)
+{
+	if (s != NULL)
+		esc_html(h->out, s, strlen(s));
+}
+
+static void
+S_attr_id(struct hr *h, const struct doc_node *n)
+{
+	if (n->id == NULL)
+		return;
+	buf_puts(h->out, " id=\"");
+	S_text(h, n->id);
+	buf_putc(h->out, '"');
+}
+
+static int
+S_tight(const struct doc_node *para)
+{
+	const struct doc_node *item = para->parent;
+
+	return item != NULL && item->type == DOC_ITEM && item->parent != NULL &&
+	    item->parent->tight;
+}
+
+static int
+S_col(const struct doc_node *cell)
+{
+	int i = 0;
+
+	while ((cell = cell->prev) != NULL)
+		i++;
+	return i;
+}
+
+static const char *
+S_align(const struct doc_node *cell)
+{
+	const struct doc_node *table = cell->parent ? cell->parent->parent : NULL;
+	int i = S_col(cell);
+
+	if (table == NULL || table->align == NULL || i >= table->ncols)
+		return NULL;
+	switch (table->align[i]) {
+	case 'l': return "l";
+	case 'c': return "c";
+	case 'r': return "r";
+	default: return NULL;
+	}
+}
+
+/* Returns 1 when n's children must not be walked (enter wrote them all). */
+static int
+S_enter(struct hr *h, const struct doc_node *n)
+{
+	struct buf *o = h->out;
+	const struct doc_node *c;
+	const char *al;
+	struct buf alt = { 0 };
+
+	switch (n->type) {
+	case DOC_PARA:
+		if (n->level == 1 && n->parent && n->parent->type == DOC_TABLE)
+			return 1;	/* the caption, written with the table */
+		if (!S_tight(n))
+			buf_puts(o, "<p>");
+		break;
+	case DOC_HEADING:
+		buf_printf(o, "<h%d", n->level);
+		S_attr_id(h, n);
+		buf_putc(o, '>');
+		if (n->number != NULL) {
+			buf_puts(o, "<span class=\"num\">");
+			S_text(h, n->number);
+			buf_puts(o, "</span> ");
+		}
+		break;
+	case DOC_BLOCKQUOTE:
+		buf_puts(o, "<blockquote>\n");
+		break;
+	case DOC_CALLOUT:
+		buf_printf(o, "<aside class=\"callout callout-%s\"",
+		    callout_name(n->ckind));
+		S_attr_id(h, n);
+		buf_puts(o, ">\n<p class=\"callout-title\"><span class=\"label\">");
+		S_text(h, i18n_callout(h->o->lang, n->ckind));
+		if (n->number != NULL) {
+			buf_putc(o, ' ');
+			S_text(h, n->number);
+		}
+		buf_puts(o, "</span>");
+		if (n->text != NULL) {
+			buf_puts(o, n->ckind == CALLOUT_DEFINITIE ?
+			    " <dfn>" : " ");
+			S_text(h, n->text);
+			if (n->ckind == CALLOUT_DEFINITIE)
+				buf_puts(o, "</dfn>");
+		}
+		buf_puts(o, "</p>\n");
+		break;
+	case DOC_LIST:
+		if (n->ordered && n->start != 1)
+			buf_printf(o, "<ol start=\"%d\">\n", n->start);
+		else
+			buf_puts(o, n->ordered ? "<ol>\n" : "<ul>\n");
+		break;
+	case DOC_ITEM:
+		buf_puts(o, "<li>");
+		break;
+	case DOC_CODEBLOCK:
+		buf_puts(o, "<pre><code");
+		if (n->info != NULL) {
+			size_t k = strcspn(n->info, " \t");
+
+			buf_puts(o, " class=\"language-");
+			esc_html(o, n->info, k);
+			buf_putc(o, '"');
+		}
+		buf_putc(o, '>');
+		S_text(h, n->text);
+		buf_puts(o, "</code></pre>\n");
+		break;
+	case DOC_HTMLBLOCK:
+		if (h->o->raw_html)
+			buf_puts(o, n->text);
+		else {
+			buf_puts(o, "<p class=\"raw-html\">");
+			S_text(h, n->text);
+			buf_puts(o, "</p>\n");
+		}
+		break;
+	case DOC_HRULE:
+		buf_puts(o, "<hr>\n");
+		break;
+	case DOC_TABLE:
+		buf_puts(o, "<div class=\"table-wrap\">\n<table");
+		S_attr_id(h, n);
+		buf_puts(o, ">\n<caption><span class=\"label\">");
+		S_text(h, i18n(h->o->lang, I18N_TABLE));
+		if (n->number) {
+			buf_putc(o, ' ');
+			S_text(h, n->number);
+		}
+		buf_puts(o, "</span>");
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->type == DOC_PARA && c->level == 1) {
+				buf_putc(o, ' ');
+				S_walk(h, c);
+			}
+		buf_puts(o, "</caption>\n");
+		break;
+	case DOC_TROW:
+		if (n->level)
+			buf_puts(o, "<thead>\n");
+		else if (n->prev == NULL || n->prev->level)
+			buf_puts(o, "<tbody>\n");
+		buf_puts(o, "<tr>");
+		break;
+	case DOC_TCELL:
+		buf_puts(o, n->parent && n->parent->level ? "<th" : "<td");
+		if ((al = S_align(n)) != NULL)
+			buf_printf(o, " class=\"%s\"", al);
+		buf_putc(o, '>');
+		break;
+	case DOC_FIGURE:
+		buf_puts(o, "<figure");
+		S_attr_id(h, n);
+		buf_puts(o, ">\n");
+		break;
+	case DOC_TEXT:
+		S_text(h, n->text);
+		break;
+	case DOC_SOFTBREAK:
+		buf_putc(o, '\n');
+		break;
+	case DOC_LINEBREAK:
+		buf_puts(o, "<br>\n");
+		break;
+	case DOC_CODE:
+		buf_puts(o, "<code>");
+		S_text(h, n->text);
+		buf_puts(o, "</code>");
+		break;
+	case DOC_HTMLINLINE:
+		if (h->o->raw_html)
+			buf_puts(o, n->text);
+		else
+			S_text(h, n->text);
+		break;
+	case DOC_EMPH:
+		buf_puts(o, "<em>");
+		break;
+	case DOC_STRONG:
+		buf_puts(o, "<strong>");
+		break;
+	case DOC_STRIKE:
+		buf_puts(o, "<del>");
+		break;
+	case DOC_LINK:
+		if (n->url == NULL || n->url[0] == '\0')
+			break;		/* a dropped unsafe target: text only */
+		buf_puts(o, "<a href=\"");
+		esc_url(o, n->url, strlen(n->url));
+		buf_putc(o, '"');
+		if (n->title != NULL) {
+			buf_puts(o, " title=\"");
+			S_text(h, n->title);
+			buf_putc(o, '"');
+		}
+		buf_putc(o, '>');
+		break;
+	case DOC_IMAGE:
+		doc_plain_text(n, &alt);
+		buf_puts(o, "<img src=\"");
+		esc_url(o, n->url ? n->url : "", n->url ? strlen(n->url) : 0);
+		buf_puts(o, "\" alt=\"");
+		S_text(h, buf_cstr(&alt));
+		buf_putc(o, '"');
+		if (n->title != NULL) {
+			buf_puts(o, " title=\"");
+			S_text(h, n->title);
+			buf_putc(o, '"');
+		}
+		buf_putc(o, '>');
+		if (n->parent && n->parent->type == DOC_FIGURE) {
+			buf_puts(o, "\n<figcaption><span class=\"label\">");
+			S_text(h, i18n(h->o->lang, I18N_FIGURE));
+			if (n->parent->number) {
+				buf_putc(o, ' ');
+				S_text(h, n->parent->number);
+			}
+			buf_puts(o, "</span> ");
+			S_text(h, buf_cstr(&alt));
+			buf_puts(o, "</figcaption>");
+		}
+		buf_free(&alt);
+		return 1;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static void
+S_exit(struct hr *h, const struct doc_node *n)
+{
+	struct buf *o = h->out;
+
+	switch (n->type) {
+	case DOC_PARA:
+		if (n->level == 1 && n->parent && n->parent->type == DOC_TABLE)
+			break;
+		buf_puts(o, S_tight(n) ? "" : "</p>");
+		if (!S_tight(n) || n->next != NULL)
+			buf_putc(o, '\n');
+		break;
+	case DOC_HEADING:
+		if (n->id != NULL) {
+			buf_puts(o, " <a class=\"anchor\" href=\"#");
+			esc_url(o, n->id, strlen(n->id));
+			buf_puts(o, "\">#</a>");
+		}
+		buf_printf(o, "</h%d>\n", n->level);
+		break;
+	case DOC_BLOCKQUOTE:
+		buf_puts(o, "</blockquote>\n");
+		break;
+	case DOC_CALLOUT:
+		buf_puts(o, "</aside>\n");
+		break;
+	case DOC_LIST:
+		buf_puts(o, n->ordered ? "</ol>\n" : "</ul>\n");
+		break;
+	case DOC_ITEM:
+		buf_puts(o, "</li>\n");
+		break;
+	case DOC_TABLE:
+		if (n->first && n->first->next &&
+		    n->first->next->type == DOC_TROW)
+			buf_puts(o, "</tbody>\n");
+		buf_puts(o, "</table>\n</div>\n");
+		break;
+	case DOC_TROW:
+		buf_puts(o, "</tr>\n");
+		if (n->level)
+			buf_puts(o, "</thead>\n");
+		break;
+	case DOC_TCELL:
+		buf_puts(o, n->parent && n->parent->level ? "</th>" : "</td>");
+		break;
+	case DOC_FIGURE:
+		buf_puts(o, "\n</figure>\n");
+		break;
+	case DOC_EMPH:
+		buf_puts(o, "</em>");
+		break;
+	case DOC_STRONG:
+		buf_puts(o, "</strong>");
+		break;
+	case DOC_STRIKE:
+		buf_puts(o, "</del>");
+		break;
+	case DOC_LINK:
+		if (n->url != NULL && n->url[0] != '\0')
+			buf_puts(o, "</a>");
+		break;
+	default:
+		break;
+	}
+}
+
+/* Walks root's children: enter, children, exit, with no recursion. */
+static void
+S_walk(struct hr *h, const struct doc_node *root)
+{
+	const struct doc_node *n = root->first;
+
+	while (n != NULL) {
+		if (!S_enter(h, n) && n->first != NULL) {
+			n = n->first;
+			continue;
+		}
+		/* A leaf or a skipped subtree: close it, then climb. */
+		for (;;) {
+			S_exit(h, n);
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			if (n == root || n == NULL) {
+				n = NULL;
+				break;
+			}
+		}
+	}
+}
+
+void
+html_render(const struct doc_node *root, const struct html_opts *o,
+    struct buf *out)
+{
+	struct hr h = { o, out };
+
+	S_walk(&h, root);
+}

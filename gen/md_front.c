@@ -1,0 +1,137 @@
+/*
+ * md_front — YAML front matter (`---` ... `---` at the top of a chapter),
+ * read with libyaml.  Only title, description, lang and order mean something
+ * to salesgen; other keys (Hugo's date, draft, weight, ...) are accepted and
+ * ignored, so existing Markdown collections build without edits.
+ */
+#include "md.h"
+#include "mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* Finds the closing "---" or "..." line; returns the offset just past it
+ * and counts lines, or 0 when the block is not closed. */
+static size_t
+S_block_end(const char *src, size_t len, size_t start, int *lines,
+    size_t *yaml_end)
+{
+	size_t i = start, eol;
+
+	*lines = 1;
+	while (i < len) {
+		eol = i;
+		while (eol < len && src[eol] != '\n')
+			eol++;
+		(*lines)++;
+		if ((eol - i >= 3 && (strncmp(src + i, "---", 3) == 0 ||
+		    strncmp(src + i, "...", 3) == 0)) &&
+		    strspn(src + i + 3, " \t\r") >= eol - i - 3) {
+			*yaml_end = i;
+			return eol < len ? eol + 1 : eol;
+		}
+		i = eol + 1;
+	}
+	return 0;
+}
+
+static void
+S_set(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = xstrdup(s);
+}
+
+int
+md_front(const char *src, size_t len, const char *path,
+    struct md_meta *meta, size_t *body, int *lines, struct diag_list *dl)
+{
+	yaml_parser_t p;
+	yaml_document_t d;
+	yaml_node_t *root, *k, *v;
+	yaml_node_pair_t *pair;
+	size_t start, end, yaml_end = 0;
+	const char *key, *val;
+	char *endp;
+	long n;
+	int rc = 0;
+
+	*body = 0;
+	*lines = 0;
+	start = 0;
+	if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+		start = 3;	/* a BOM from a Windows editor */
+	if (len - start < 4 || strncmp(src + start, "---", 3) != 0 ||
+	    (src[start + 3] != '\n' && src[start + 3] != '\r'))
+		return 0;
+	start += src[start + 3] == '\r' ? 5 : 4;
+	if ((end = S_block_end(src, len, start, lines, &yaml_end)) == 0)
+		return 0;	/* no closing line: a thematic break, not YAML */
+
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)src + start,
+	    yaml_end - start);
+	if (!yaml_parser_load(&p, &d)) {
+		diag_add(dl, DIAG_FRONT_MATTER, path,
+		    (int)p.problem_mark.line + 2, (int)p.problem_mark.column + 1,
+		    p.problem ? p.problem : "malformed YAML");
+		yaml_parser_delete(&p);
+		return -1;
+	}
+	root = yaml_document_get_root_node(&d);
+	if (root != NULL && root->type != YAML_MAPPING_NODE) {
+		diag_add(dl, DIAG_FRONT_MATTER, path, 2, 1,
+		    "expected 'key: value' lines");
+		rc = -1;
+	}
+	for (pair = root && rc == 0 ? root->data.mapping.pairs.start : NULL;
+	    pair != NULL && pair < root->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&d, pair->key);
+		v = yaml_document_get_node(&d, pair->value);
+		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
+			continue;
+		key = (const char *)k->data.scalar.value;
+		if (strcmp(key, "title") != 0 && strcmp(key, "description") &&
+		    strcmp(key, "lang") != 0 && strcmp(key, "order") != 0)
+			continue;
+		if (v->type != YAML_SCALAR_NODE) {
+			diag_add(dl, DIAG_FM_VALUE, path,
+			    (int)v->start_mark.line + 2,
+			    (int)v->start_mark.column + 1, key, "a single value");
+			rc = -1;
+			continue;
+		}
+		val = (const char *)v->data.scalar.value;
+		if (strcmp(key, "title") == 0)
+			S_set(&meta->title, val);
+		else if (strcmp(key, "description") == 0)
+			S_set(&meta->description, val);
+		else if (strcmp(key, "lang") == 0) {
+			if (strcmp(val, "nl") && strcmp(val, "en")) {
+				diag_add(dl, DIAG_FM_VALUE, path,
+				    (int)v->start_mark.line + 2,
+				    (int)v->start_mark.column + 1, key,
+				    "nl or en");
+				rc = -1;
+			} else
+				S_set(&meta->lang, val);
+		} else {
+			n = strtol(val, &endp, 10);
+			if (*val == '\0' || *endp != '\0') {
+				diag_add(dl, DIAG_FM_VALUE, path,
+				    (int)v->start_mark.line + 2,
+				    (int)v->start_mark.column + 1, key,
+				    "a whole number");
+				rc = -1;
+			} else {
+				meta->order = (int)n;
+				meta->has_order = 1;
+			}
+		}
+	}
+	yaml_document_delete(&d);
+	yaml_parser_delete(&p);
+	*body = end;
+	return rc;
+}

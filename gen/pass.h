@@ -1,0 +1,49 @@
+/*
+ * pass — the passes over a document tree, between parsing and rendering.
+ *
+ * Each pass is one file: pass_number.c (numbers and anchors), pass_gloss.c
+ * (glossary), pass_xref.c (links between chapters), pass_edition.c (student
+ * and teacher editions).  A pass changes the tree in place and reports
+ * through the diagnostics list.
+ */
+#ifndef SALESGEN_PASS_H
+#define SALESGEN_PASS_H
+
+#include "buf.h"
+#include "course.h"
+#include "diag.h"
+#include "doc.h"
+
+/* Numbers headings (1, 1.1, 1.1.1), tables, figures and exercises, and gives
+ * every heading, table, figure and callout an anchor id unique in the tree.
+ * chapter is the chapter number, or 0 for a standalone document (its first
+ * heading is its title; sections count from 1).  When ch is given, its
+ * table of contents, anchors and (if unset) title are filled in. */
+void	pass_number(struct doc_node *root, int chapter, struct chapter *ch);
+
+/* Appends a GitHub-style anchor slug of text: lowercase, spaces to '-',
+ * punctuation dropped, letters outside ASCII kept. */
+void	pass_slug(const char *text, struct buf *out);
+
+/* Adds the definitions of chapter ci (its tree root) to the glossary,
+ * warning about a term defined twice. */
+void	pass_gloss_collect(struct doc_node *root, struct course *, size_t ci,
+	    struct diag_list *);
+/* Sorts the glossary the Dutch way: case, accents and punctuation ignored
+ * at first, then used to break ties; "ij" is two letters, as Van Dale does. */
+void	pass_gloss_sort(struct course *);
+/* The collation key of a term (exposed for the unit tests); caller frees. */
+char	*pass_gloss_key(const char *term);
+
+/* Links to another chapter's Markdown file ("05-funnel.md#dmu").
+ * With a course and collect set, records them for course_scan() to check;
+ * otherwise rewrites each to the page it becomes ("05-funnel.html#dmu").
+ * Without a course, any relative "x.md" becomes "x.html".  Unsafe URL
+ * schemes (javascript:, ...) are dropped with a warning. */
+void	pass_xref(struct doc_node *root, struct course *, const char *path,
+	    int collect, struct diag_list *);
+
+/* Removes what edition e leaves out (answers, for students). */
+void	pass_edition(struct doc_node *root, enum edition e);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * pass_edition — one source, two editions: the student edition leaves out
+ * the answers (`antwoord` callouts), the teacher edition keeps everything.
+ */
+#include "pass.h"
+
+void
+pass_edition(struct doc_node *root, enum edition e)
+{
+	struct doc_node *n, *nx;
+
+	if (e == EDITION_TEACHER)
+		return;
+	for (n = root; n != NULL; n = nx) {
+		if (n->type == DOC_CALLOUT && n->ckind == CALLOUT_ANTWOORD) {
+			nx = doc_next(root, n, 1);
+			doc_free(n);
+		} else
+			nx = doc_next(root, n, 0);
+	}
+}

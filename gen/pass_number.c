@@ -1,0 +1,260 @@
+/*
+ * pass_number — textbook numbering and anchors.
+ *
+ * Chapter n's sections read n.1, n.1.1; its tables "Tabel n.1", figures
+ * "Figuur n.1" and exercises "Opdracht n.1", each counted through the
+ * chapter.  An answer takes the number of the exercise before it.  Anchor
+ * ids are GitHub's heading slugs, so links written for GitHub or another
+ * Markdown tool keep working; clashes get -1, -2 as GitHub does.
+ */
+#include "pass.h"
+#include "mem.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The ids of one tree.  Open addressing on a power-of-two table, so a file
+ * with a hundred thousand headings still numbers in linear time.
+ */
+struct idset {
+	char	**v;		/* in insertion order */
+	size_t	 n, cap;
+	char	**tab;		/* hash table of the same strings */
+	size_t	 tabsz;
+};
+
+static size_t
+S_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static char **
+S_slot(const struct idset *s, const char *id)
+{
+	size_t i = S_hash(id) & (s->tabsz - 1);
+
+	while (s->tab[i] != NULL && strcmp(s->tab[i], id) != 0)
+		i = (i + 1) & (s->tabsz - 1);
+	return &s->tab[i];
+}
+
+static int
+S_has(const struct idset *s, const char *id)
+{
+	return s->tabsz > 0 && *S_slot(s, id) != NULL;
+}
+
+static void
+S_add(struct idset *s, char *id)
+{
+	size_t i;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
+	}
+	s->v[s->n++] = id;
+	if (2 * s->n > s->tabsz) {
+		free(s->tab);
+		s->tabsz = s->tabsz ? s->tabsz * 4 : 64;
+		s->tab = xcalloc(s->tabsz, sizeof(*s->tab));
+		for (i = 0; i < s->n; i++)
+			*S_slot(s, s->v[i]) = s->v[i];
+	} else
+		*S_slot(s, id) = id;
+}
+
+/* Makes base unique in s, records it and returns a new copy. */
+static char *
+S_unique(struct idset *s, const char *base)
+{
+	struct buf b = { 0 };
+	int k;
+
+	buf_puts(&b, base);
+	for (k = 1; S_has(s, buf_cstr(&b)); k++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s-%d", base, k);
+	}
+	S_add(s, xstrdup(buf_cstr(&b)));
+	return buf_detach(&b);
+}
+
+void
+pass_slug(const char *text, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t start = out->len;
+
+	for (; *s; s++) {
+		if (*s >= 0x80) {
+			/* Latin-1 capitals (U+00C0..U+00DE but U+00D7)
+			 * fold to small letters, as GitHub lowercases. */
+			if (s[0] == 0xC3 && s[1] >= 0x80 && s[1] <= 0x9E &&
+			    s[1] != 0x97) {
+				buf_putc(out, 0xC3);
+				buf_putc(out, s[1] + 0x20);
+				s++;
+			} else if (s[0] == 0xE2 && s[1] == 0x80 &&
+			    (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x98 ||
+			    s[2] == 0x99 || s[2] == 0x9C || s[2] == 0x9D)) {
+				s += 2;	/* dashes and curly quotes are punctuation */
+			} else if (s[0] == 0xE2 && s[1] == 0x82 && s[2] == 0xAC) {
+				s += 2;	/* the euro sign */
+			} else
+				buf_putc(out, *s);
+		} else if (isalnum(*s) || *s == '-' || *s == '_')
+			buf_putc(out, tolower(*s));
+		else if (*s == ' ')
+			buf_putc(out, '-');
+	}
+	if (out->len == start)
+		buf_puts(out, "sectie");
+}
+
+static void
+S_set_number(struct doc_node *n, const char *fmt, int a, int b, int c)
+{
+	struct buf nb = { 0 };
+
+	buf_printf(&nb, fmt, a, b, c);
+	free(n->number);
+	n->number = buf_detach(&nb);
+}
+
+static void
+S_toc_add(struct chapter *ch, int level, const struct doc_node *h)
+{
+	struct buf t = { 0 };
+	struct toc_entry *e;
+
+	doc_plain_text(h, &t);
+	ch->toc = xrealloc(ch->toc, (ch->ntoc + 1) * sizeof(*ch->toc));
+	e = &ch->toc[ch->ntoc++];
+	e->level = level;
+	e->number = xstrdup(h->number);
+	e->title = buf_detach(&t);
+	e->id = xstrdup(h->id);
+}
+
+static int
+S_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+pass_number(struct doc_node *root, int chapter, struct chapter *ch)
+{
+	struct idset ids = { 0 };
+	struct doc_node *n;
+	struct buf b = { 0 };
+	int sec = 0, sub = 0, tab = 0, fig = 0, ex = 0, seen_title = 0;
+	int level;
+	size_t i;
+
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		buf_reset(&b);
+		switch (n->type) {
+		case DOC_HEADING:
+			level = n->level;
+			if (level == 1 && !seen_title) {
+				seen_title = 1;
+				if (chapter > 0)
+					S_set_number(n, "%d", chapter, 0, 0);
+			} else if (level <= 2) {
+				sec++;
+				sub = 0;
+				level = 2;
+				if (chapter > 0)
+					S_set_number(n, "%d.%d", chapter, sec, 0);
+				else
+					S_set_number(n, "%d", sec, 0, 0);
+			} else if (level == 3) {
+				sub++;
+				if (chapter > 0)
+					S_set_number(n, "%d.%d.%d", chapter,
+					    sec, sub);
+				else
+					S_set_number(n, "%d.%d", sec, sub, 0);
+			}
+			{
+				struct buf t = { 0 };
+
+				doc_plain_text(n, &t);
+				pass_slug(buf_cstr(&t), &b);
+				buf_free(&t);
+			}
+			n->id = S_unique(&ids, buf_cstr(&b));
+			if (ch != NULL && level <= 3) {
+				if (ch->title == NULL && level == 1) {
+					struct buf t = { 0 };
+
+					doc_plain_text(n, &t);
+					ch->title = buf_detach(&t);
+				}
+				S_toc_add(ch, level, n);
+			}
+			break;
+		case DOC_TABLE:
+			tab++;
+			if (chapter > 0)
+				S_set_number(n, "%d.%d", chapter, tab, 0);
+			else
+				S_set_number(n, "%d", tab, 0, 0);
+			buf_printf(&b, "tabel-%s", n->number);
+			n->id = S_unique(&ids, buf_cstr(&b));
+			break;
+		case DOC_FIGURE:
+			fig++;
+			if (chapter > 0)
+				S_set_number(n, "%d.%d", chapter, fig, 0);
+			else
+				S_set_number(n, "%d", fig, 0, 0);
+			buf_printf(&b, "figuur-%s", n->number);
+			n->id = S_unique(&ids, buf_cstr(&b));
+			break;
+		case DOC_CALLOUT:
+			if (n->ckind == CALLOUT_OPDRACHT) {
+				ex++;
+				if (chapter > 0)
+					S_set_number(n, "%d.%d", chapter, ex, 0);
+				else
+					S_set_number(n, "%d", ex, 0, 0);
+				buf_printf(&b, "opdracht-%s", n->number);
+			} else if (n->ckind == CALLOUT_ANTWOORD && ex > 0) {
+				if (chapter > 0)
+					S_set_number(n, "%d.%d", chapter, ex, 0);
+				else
+					S_set_number(n, "%d", ex, 0, 0);
+				buf_printf(&b, "antwoord-%s", n->number);
+			} else if (n->ckind == CALLOUT_DEFINITIE && n->text) {
+				buf_puts(&b, "def-");
+				pass_slug(n->text, &b);
+			} else
+				buf_puts(&b, callout_name(n->ckind));
+			n->id = S_unique(&ids, buf_cstr(&b));
+			break;
+		default:
+			break;
+		}
+	}
+	buf_free(&b);
+	free(ids.tab);
+	if (ch != NULL) {
+		qsort(ids.v, ids.n, sizeof(*ids.v), S_cmp);
+		ch->anchors = ids.v;
+		ch->nanchors = ids.n;
+	} else {
+		for (i = 0; i < ids.n; i++)
+			free(ids.v[i]);
+		free(ids.v);
+	}
+}

@@ -1,0 +1,376 @@
+/*
+ * site — the study site (see site.h).
+ *
+ * Page shells are Mustache templates (the .html files of templates/site),
+ * rendered with HTML escaping.  The sidebar lists every chapter on every page; each
+ * chapter's entry is rendered once and reused, so a thousand-chapter course
+ * does not render a thousand-entry template a thousand times.
+ */
+#include "site.h"
+#include "buf.h"
+#include "file.h"
+#include "html.h"
+#include "i18n.h"
+#include "mem.h"
+#include "pass.h"
+#include "tmpl.h"
+#include "val.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { T_PAGE, T_NAV, T_INDEX, T_GLOSSARY, T__MAX };
+
+static const char *S_tnames[T__MAX] = {
+	"site/page.html", "site/nav-item.html", "site/index.html",
+	"site/glossary.html"
+};
+
+struct site {
+	const struct course	*c;
+	struct theme		*th;
+	const char		*outdir;
+	struct diag_list	*dl;
+	struct tmpl		*t[T__MAX];
+	int			 warned[T__MAX];
+	char			**nav;		/* per chapter, not current */
+	struct buf		 page;
+	char			*glossary_href;
+};
+
+static const char *
+S_partial(void *arg, const char *name, const char **path)
+{
+	struct site *s = arg;
+	size_t len;
+	struct buf b = { 0 };
+	const char *src;
+
+	buf_printf(&b, "site/%s", name);
+	src = theme_get(s->th, buf_cstr(&b), path, &len);
+	buf_free(&b);
+	return src;
+}
+
+/* Renders template k with ctx into out; warnings about missing names are
+ * given for the first page only, not once per page. */
+static int
+S_render(struct site *s, int k, const struct val *ctx, struct buf *out)
+{
+	struct tmpl_opts o = { ESC_HTML, S_partial, s, 0 };
+
+	o.warn_missing = !s->warned[k];
+	s->warned[k] = 1;
+	return tmpl_render(s->t[k], ctx, &o, out, s->dl);
+}
+
+static char *
+S_href(const char *slug)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "%s.html", slug);
+	return buf_detach(&b);
+}
+
+/* The values every page shares. */
+static struct val *
+S_base_ctx(struct site *s)
+{
+	const struct course *c = s->c;
+	struct val *ctx = val_map(), *site, *lab;
+
+	val_set_str(ctx, "lang", c->lang);
+	site = val_set(ctx, "site", val_map());
+	val_set_str(site, "title", c->title);
+	if (c->subtitle)
+		val_set_str(site, "subtitle", c->subtitle);
+	if (c->author)
+		val_set_str(site, "author", c->author);
+	val_set_str(site, "home", "index.html");
+	val_set_str(site, "glossary", s->glossary_href);
+	val_set_bool(site, "has_glossary", c->ngloss > 0);
+	val_set_str(site, "css", "style.css");
+	val_set_str(site, "print_css", "print.css");
+	val_set_str(site, "edition", c->site_edition == EDITION_TEACHER ?
+	    "teacher" : "student");
+	lab = val_set(ctx, "labels", val_map());
+	val_set_str(lab, "chapter", i18n(c->lang, I18N_CHAPTER));
+	val_set_str(lab, "chapters", i18n(c->lang, I18N_CHAPTERS));
+	val_set_str(lab, "glossary", i18n(c->lang, I18N_GLOSSARY));
+	val_set_str(lab, "contents", i18n(c->lang, I18N_CONTENTS));
+	val_set_str(lab, "prev", i18n(c->lang, I18N_PREV));
+	val_set_str(lab, "next", i18n(c->lang, I18N_NEXT));
+	val_set_str(lab, "skip", i18n(c->lang, I18N_SKIP));
+	val_set_str(lab, "defined_in", i18n(c->lang, I18N_DEFINED_IN));
+	val_set_str(lab, "home", i18n(c->lang, I18N_HOME));
+	val_set_str(lab, "nav", i18n(c->lang, I18N_NAV));
+	return ctx;
+}
+
+static struct val *
+S_chapter_val(const struct chapter *ch)
+{
+	struct val *v = val_map();
+	char num[16];
+
+	snprintf(num, sizeof(num), "%d", ch->number);
+	val_set_str(v, "number", num);
+	val_set_str(v, "title", ch->title);
+	val_set(v, "href", val_str_own(S_href(ch->slug)));
+	if (ch->description)
+		val_set_str(v, "description", ch->description);
+	return v;
+}
+
+/* One sidebar entry; the current chapter's lists its sections. */
+static char *
+S_nav_entry(struct site *s, size_t i, int current)
+{
+	const struct chapter *ch = &s->c->ch[i];
+	struct val *ctx = S_chapter_val(ch), *secs, *e;
+	struct buf out = { 0 }, h = { 0 };
+	size_t k;
+
+	val_set_bool(ctx, "current", current);
+	if (current) {
+		secs = val_set(ctx, "sections", val_list());
+		for (k = 0; k < ch->ntoc; k++) {
+			if (ch->toc[k].level != 2)
+				continue;
+			e = val_map();
+			val_set_str(e, "number", ch->toc[k].number);
+			val_set_str(e, "title", ch->toc[k].title);
+			buf_reset(&h);
+			buf_printf(&h, "%s.html#%s", ch->slug, ch->toc[k].id);
+			val_set_str(e, "href", buf_cstr(&h));
+			val_push(secs, e);
+		}
+		val_set_bool(ctx, "has_sections", secs->n > 0);
+	}
+	S_render(s, T_NAV, ctx, &out);
+	val_free(ctx);
+	buf_free(&h);
+	return buf_detach(&out);
+}
+
+/* The sidebar for a page: every chapter, the current one (or none) open. */
+static void
+S_nav(struct site *s, long current, struct buf *out)
+{
+	char *cur;
+	size_t i;
+
+	for (i = 0; i < s->c->nch; i++) {
+		if ((long)i == current) {
+			cur = S_nav_entry(s, i, 1);
+			buf_puts(out, cur);
+			free(cur);
+		} else
+			buf_puts(out, s->nav[i]);
+	}
+}
+
+/* Wraps body in the page shell and writes it to outdir/file. */
+static int
+S_write_page(struct site *s, struct val *ctx, long current, const char *file,
+    const char *title, const char *body)
+{
+	struct val *page = val_set(ctx, "page", val_map());
+	struct buf nav = { 0 };
+	char *path;
+	int rc;
+
+	S_nav(s, current, &nav);
+	val_set(ctx, "nav", val_str_own(buf_detach(&nav)));
+	val_set_str(page, "title", title);
+	val_set_str(page, "body", body);
+	val_set_str(page, "file", file);
+	buf_reset(&s->page);
+	if (S_render(s, T_PAGE, ctx, &s->page) != 0)
+		return -1;
+	path = file_join(s->outdir, file);
+	rc = file_write(path, s->page.data, s->page.len, s->dl);
+	free(path);
+	return rc;
+}
+
+static int
+S_chapter_page(struct site *s, size_t i, enum edition e)
+{
+	const struct course *c = s->c;
+	const struct chapter *ch = &c->ch[i];
+	struct html_opts ho = { c->lang, c->raw_html };
+	struct doc_node *root;
+	struct val *ctx, *v;
+	struct buf body = { 0 }, title = { 0 };
+	char *file;
+	int rc;
+
+	if ((root = course_chapter_doc(c, i, e, s->dl)) == NULL)
+		return -1;
+	html_render(root, &ho, &body);
+	doc_free(root);
+	ctx = S_base_ctx(s);
+	v = val_set(ctx, "chapter", S_chapter_val(ch));
+	if (i > 0)
+		val_set(v, "prev", S_chapter_val(&c->ch[i - 1]));
+	if (i + 1 < c->nch)
+		val_set(v, "next", S_chapter_val(&c->ch[i + 1]));
+	buf_printf(&title, "%d %s", ch->number, ch->title);
+	file = S_href(ch->slug);
+	rc = S_write_page(s, ctx, (long)i, file, buf_cstr(&title),
+	    buf_cstr(&body));
+	free(file);
+	val_free(ctx);
+	buf_free(&body);
+	buf_free(&title);
+	return rc;
+}
+
+static int
+S_index_page(struct site *s)
+{
+	struct val *ctx = S_base_ctx(s), *list;
+	struct buf body = { 0 };
+	size_t i;
+	int rc;
+
+	list = val_set(ctx, "chapters", val_list());
+	for (i = 0; i < s->c->nch; i++)
+		val_push(list, S_chapter_val(&s->c->ch[i]));
+	if ((rc = S_render(s, T_INDEX, ctx, &body)) == 0)
+		rc = S_write_page(s, ctx, -1, "index.html", s->c->title,
+		    buf_cstr(&body));
+	val_free(ctx);
+	buf_free(&body);
+	return rc;
+}
+
+static int
+S_glossary_page(struct site *s)
+{
+	const struct course *c = s->c;
+	struct val *ctx = S_base_ctx(s), *letters, *letter = NULL, *terms = NULL;
+	struct val *e;
+	struct buf body = { 0 }, h = { 0 }, file = { 0 };
+	const struct gloss_entry *g;
+	const struct chapter *ch;
+	char initial[2] = { 0, 0 }, num[16];
+	size_t i;
+	int rc;
+
+	letters = val_set(ctx, "letters", val_list());
+	for (i = 0; i < c->ngloss; i++) {
+		g = &c->gloss[i];
+		ch = &c->ch[g->chapter];
+		if (letter == NULL || g->key[0] != initial[0]) {
+			initial[0] = g->key[0];
+			letter = val_map();
+			buf_reset(&h);
+			buf_putc(&h, (g->key[0] >= 'a' && g->key[0] <= 'z') ?
+			    g->key[0] - 'a' + 'A' : '#');
+			val_set_str(letter, "letter", buf_cstr(&h));
+			buf_reset(&h);
+			buf_printf(&h, "letter-%s", (g->key[0] >= 'a' &&
+			    g->key[0] <= 'z') ? initial : "overig");
+			val_set_str(letter, "id", buf_cstr(&h));
+			terms = val_set(letter, "terms", val_list());
+			val_push(letters, letter);
+		}
+		e = val_map();
+		val_set_str(e, "term", g->term);
+		val_set_str(e, "text", g->text);
+		buf_reset(&h);
+		buf_puts(&h, "term-");
+		pass_slug(g->term, &h);
+		val_set_str(e, "id", buf_cstr(&h));
+		buf_reset(&h);
+		buf_printf(&h, "%s.html#%s", ch->slug, g->id);
+		val_set_str(e, "href", buf_cstr(&h));
+		snprintf(num, sizeof(num), "%d", ch->number);
+		val_set_str(e, "chapter_number", num);
+		val_set_str(e, "chapter_title", ch->title);
+		val_push(terms, e);
+	}
+	buf_printf(&file, "%s", s->glossary_href);
+	if ((rc = S_render(s, T_GLOSSARY, ctx, &body)) == 0)
+		rc = S_write_page(s, ctx, -1, buf_cstr(&file),
+		    i18n(c->lang, I18N_GLOSSARY), buf_cstr(&body));
+	val_free(ctx);
+	buf_free(&body);
+	buf_free(&h);
+	buf_free(&file);
+	return rc;
+}
+
+static int
+S_copy(struct site *s, const char *name, const char *to)
+{
+	const char *src, *path;
+	size_t len;
+	char *dst;
+	int rc;
+
+	if ((src = theme_get(s->th, name, &path, &len)) == NULL) {
+		diag_add(s->dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0, name);
+		return -1;
+	}
+	dst = file_join(s->outdir, to);
+	rc = file_write(dst, src, len, s->dl);
+	free(dst);
+	return rc;
+}
+
+int
+site_build(const struct course *c, struct theme *th, const char *outdir,
+    enum edition e, struct diag_list *dl)
+{
+	struct site s;
+	struct buf gh = { 0 };
+	const char *src, *path;
+	size_t len, i;
+	int k, rc = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.c = c;
+	s.th = th;
+	s.outdir = outdir;
+	s.dl = dl;
+	buf_printf(&gh, "%s.html", i18n(c->lang, I18N_GLOSSARY_FILE));
+	s.glossary_href = buf_detach(&gh);
+	for (k = 0; k < T__MAX; k++) {
+		if ((src = theme_get(th, S_tnames[k], &path, &len)) == NULL) {
+			diag_add(dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0,
+			    S_tnames[k]);
+			rc = -1;
+		} else if ((s.t[k] = tmpl_parse(src, len, path, dl)) == NULL)
+			rc = -1;
+	}
+	if (rc == 0 && file_mkdirs(outdir, dl) != 0)
+		rc = -1;
+	if (rc == 0) {
+		s.nav = xcalloc(c->nch, sizeof(*s.nav));
+		for (i = 0; i < c->nch; i++)
+			s.nav[i] = S_nav_entry(&s, i, 0);
+		s.warned[T_NAV] = 0;	/* the current entry differs */
+		for (i = 0; i < c->nch; i++)
+			if (S_chapter_page(&s, i, e) != 0)
+				rc = -1;
+		if (S_index_page(&s) != 0)
+			rc = -1;
+		if (S_glossary_page(&s) != 0)
+			rc = -1;
+		if (S_copy(&s, "site/style.css", "style.css") != 0 ||
+		    S_copy(&s, "site/print.css", "print.css") != 0)
+			rc = -1;
+	}
+	for (i = 0; s.nav != NULL && i < c->nch; i++)
+		free(s.nav[i]);
+	free(s.nav);
+	for (k = 0; k < T__MAX; k++)
+		tmpl_free(s.t[k]);
+	buf_free(&s.page);
+	free(s.glossary_href);
+	return rc;
+}

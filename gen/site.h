@@ -1,0 +1,19 @@
+/*
+ * site — the static study site: one page per chapter, an index, a glossary,
+ * the style sheets, all with relative links so the folder works on any
+ * static host and opened from disk.
+ */
+#ifndef SALESGEN_SITE_H
+#define SALESGEN_SITE_H
+
+#include "course.h"
+#include "diag.h"
+#include "theme.h"
+
+/* Writes the site of a scanned course into outdir, each file atomically.
+ * Returns 0, or -1 after adding diagnostics (files already complete are
+ * kept; no file is ever left half-written). */
+int	site_build(const struct course *, struct theme *, const char *outdir,
+	    enum edition, struct diag_list *);
+
+#endif

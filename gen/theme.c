@@ -1,0 +1,100 @@
+/* theme — template lookup: project first, then built-in (see theme.h). */
+#include "theme.h"
+#include "buf.h"
+#include "file.h"
+#include "mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct theme_entry {
+	char	*name;
+	char	*path;
+	char	*data;		/* owned copy (project) or NULL (built-in) */
+	const char *ro;		/* what theme_get hands out */
+	size_t	 len;
+};
+
+struct theme {
+	char			*dir;	/* DIR/templates, or NULL */
+	struct theme_entry	*v;
+	size_t			 n;
+};
+
+struct theme *
+theme_new(const char *dir)
+{
+	struct theme *t = xcalloc(1, sizeof(*t));
+
+	if (dir != NULL)
+		t->dir = file_join(dir, "templates");
+	return t;
+}
+
+void
+theme_free(struct theme *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->n; i++) {
+		free(t->v[i].name);
+		free(t->v[i].path);
+		free(t->v[i].data);
+	}
+	free(t->v);
+	free(t->dir);
+	free(t);
+}
+
+const char *
+theme_get(struct theme *t, const char *name, const char **path, size_t *len)
+{
+	struct theme_entry *e;
+	struct diag_list *quiet;
+	char *p, *data = NULL;
+	const char *ro = NULL;
+	size_t i, n = 0;
+	struct buf bp = { 0 };
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->v[i].name, name) == 0) {
+			*path = t->v[i].path;
+			*len = t->v[i].len;
+			return t->v[i].ro;
+		}
+	if (*name == '\0' || !file_rel_inside(name))
+		return NULL;
+	if (t->dir != NULL) {
+		p = file_join(t->dir, name);
+		if (file_is_reg(p)) {
+			quiet = diag_list_new();
+			data = file_read(p, &n, quiet);
+			diag_list_free(quiet);
+		}
+		if (data != NULL) {
+			ro = data;
+			buf_puts(&bp, p);
+		}
+		free(p);
+	}
+	for (i = 0; ro == NULL && theme_builtin[i].name != NULL; i++)
+		if (strcmp(theme_builtin[i].name, name) == 0) {
+			ro = theme_builtin[i].data;
+			n = theme_builtin[i].len;
+			buf_printf(&bp, "<built-in>/%s", name);
+		}
+	if (ro == NULL)
+		return NULL;
+	t->v = xrealloc(t->v, (t->n + 1) * sizeof(*t->v));
+	e = &t->v[t->n++];
+	e->name = xstrdup(name);
+	e->path = buf_detach(&bp);
+	e->data = data;
+	e->ro = ro;
+	e->len = n;
+	*path = e->path;
+	*len = n;
+	return ro;
+}
