@@ -41,3 +41,10 @@ D(DIAG_TMPL_MISSING,     DIAG_WARNING, "template variable '%s' is not defined")
 D(DIAG_TMPL_PARTIAL,     DIAG_WARNING, "template partial '%s' not found")
 D(DIAG_TMPL_DEPTH,       DIAG_ERROR,   "template: partials nested deeper than %d levels")
 D(DIAG_TMPL_NOT_FOUND,   DIAG_ERROR,   "template '%s' not found in the project or the built-in set")
+
+/* PDF typesetting */
+D(DIAG_FONT,             DIAG_ERROR,   "font '%s': %s")
+D(DIAG_GLYPH,            DIAG_WARNING, "character U+%04X ('%s') is not in font %s")
+D(DIAG_PDF,              DIAG_ERROR,   "PDF library error 0x%04X (detail %u)")
+D(DIAG_IMAGE_FORMAT,     DIAG_WARNING, "image '%s' is not a PNG or JPEG file and is left out of the PDF")
+D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; set ragged where it would be too loose")

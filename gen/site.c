@@ -16,6 +16,7 @@
 #include "tmpl.h"
 #include "val.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,9 @@ struct site {
 	char			**nav;		/* per chapter, not current */
 	struct buf		 page;
 	char			*glossary_href;
+	char			*root_real;	/* realpath of the project */
+	char			**copied;	/* images already copied */
+	size_t			 ncopied;
 };
 
 static const char *
@@ -195,6 +199,121 @@ S_write_page(struct site *s, struct val *ctx, long current, const char *file,
 	return rc;
 }
 
+/*** Images ***/
+
+/* Folds "a/./b/../c" to "a/c"; returns NULL when ".." climbs above the
+ * start.  The caller frees the result. */
+static char *
+S_normalize(const char *rel)
+{
+	struct buf b = { 0 };
+	const char *p = rel, *e;
+	size_t n, cut;
+
+	while (*p) {
+		e = strchr(p, '/');
+		n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (b.len == 0) {
+				buf_free(&b);
+				return NULL;
+			}
+			for (cut = b.len; cut > 0 && b.data[cut - 1] != '/'; cut--)
+				;
+			b.len = cut > 0 ? cut - 1 : 0;
+			b.data[b.len] = '\0';
+		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
+			if (b.len > 0)
+				buf_putc(&b, '/');
+			buf_put(&b, p, n);
+		}
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return buf_detach(&b);
+}
+
+/* Copies a chapter's local image into the site, so the site is complete on
+ * its own.  An image inside content/ keeps its relative path; one elsewhere
+ * in the project goes under assets/; one outside the project (by path or by
+ * symbolic link) is refused. */
+static void
+S_image(struct site *s, const struct chapter *ch, struct doc_node *img)
+{
+	struct buf rel = { 0 }, out = { 0 };
+	const char *slash = strrchr(ch->path, '/');
+	char *norm = NULL, *src = NULL, *real = NULL, *data, *dst = NULL;
+	size_t len, i, clen = strlen(s->c->content), dlen;
+	int in_content;
+
+	if (img->url == NULL || img->url[0] == '\0' || img->url[0] == '#' ||
+	    strchr(img->url, ':') != NULL || img->url[0] == '/')
+		return;		/* external, data: or absolute: not ours */
+	/* The image path relative to the project folder. */
+	if (slash != NULL)
+		buf_put(&rel, ch->path, (size_t)(slash - ch->path) + 1);
+	buf_puts(&rel, img->url);
+	dlen = strcmp(s->c->dir, ".") ? strlen(s->c->dir) : 0;
+	if (dlen > 0 && strncmp(rel.data, s->c->dir, dlen) == 0 &&
+	    rel.data[dlen] == '/')
+		norm = S_normalize(rel.data + dlen + 1);
+	else if (dlen == 0)
+		norm = S_normalize(rel.data);
+	if (norm == NULL || (src = file_join(s->c->dir, norm)) == NULL ||
+	    (real = realpath(src, NULL)) == NULL) {
+		if (norm == NULL)
+			diag_add(s->dl, DIAG_PATH_ESCAPE, ch->path, img->line,
+			    img->col, img->url);
+		else
+			diag_add(s->dl, DIAG_IMAGE_MISSING, ch->path,
+			    img->line, img->col, img->url);
+		goto done;
+	}
+	if (strncmp(real, s->root_real, strlen(s->root_real)) != 0 ||
+	    (real[strlen(s->root_real)] != '/' &&
+	    real[strlen(s->root_real)] != '\0')) {
+		diag_add(s->dl, DIAG_PATH_ESCAPE, ch->path, img->line, img->col,
+		    img->url);
+		goto done;
+	}
+	/* Where it goes in the site. */
+	dlen = strcmp(s->c->dir, ".") ? strlen(s->c->dir) + 1 : 0;
+	in_content = clen > dlen && strncmp(norm, s->c->content + dlen,
+	    clen - dlen) == 0 && norm[clen - dlen] == '/';
+	if (clen <= dlen)
+		in_content = 1;	/* a bare project: content is the root */
+	if (in_content)
+		buf_puts(&out, norm + (clen > dlen ? clen - dlen + 1 : 0));
+	else
+		buf_printf(&out, "assets/%s", norm);
+	free(img->url);
+	img->url = xstrdup(buf_cstr(&out));
+	for (i = 0; i < s->ncopied; i++)
+		if (strcmp(s->copied[i], out.data) == 0)
+			goto done;
+	dst = file_join(s->outdir, out.data);
+	if ((slash = strrchr(dst, '/')) != NULL) {
+		char *d = xstrndup(dst, (size_t)(slash - dst));
+
+		file_mkdirs(d, s->dl);
+		free(d);
+	}
+	if ((data = file_read(src, &len, s->dl)) != NULL) {
+		file_write(dst, data, len, s->dl);
+		free(data);
+	}
+	s->copied = xrealloc(s->copied, (s->ncopied + 1) * sizeof(*s->copied));
+	s->copied[s->ncopied++] = xstrdup(out.data);
+done:
+	buf_free(&rel);
+	buf_free(&out);
+	free(norm);
+	free(src);
+	free(real);
+	free(dst);
+}
+
 static int
 S_chapter_page(struct site *s, size_t i, enum edition e)
 {
@@ -207,8 +326,13 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 	char *file;
 	int rc;
 
+	struct doc_node *n;
+
 	if ((root = course_chapter_doc(c, i, e, s->dl)) == NULL)
 		return -1;
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_IMAGE)
+			S_image(s, ch, n);
 	html_render(root, &ho, &body);
 	doc_free(root);
 	ctx = S_base_ctx(s);
@@ -338,6 +462,9 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 	s.outdir = outdir;
 	s.dl = dl;
 	buf_printf(&gh, "%s.html", i18n(c->lang, I18N_GLOSSARY_FILE));
+	s.root_real = realpath(c->dir, NULL);
+	if (s.root_real == NULL)
+		s.root_real = xstrdup(c->dir);
 	s.glossary_href = buf_detach(&gh);
 	for (k = 0; k < T__MAX; k++) {
 		if ((src = theme_get(th, S_tnames[k], &path, &len)) == NULL) {
@@ -368,6 +495,10 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 	for (i = 0; s.nav != NULL && i < c->nch; i++)
 		free(s.nav[i]);
 	free(s.nav);
+	for (i = 0; i < s.ncopied; i++)
+		free(s.copied[i]);
+	free(s.copied);
+	free(s.root_real);
 	for (k = 0; k < T__MAX; k++)
 		tmpl_free(s.t[k]);
 	buf_free(&s.page);

@@ -862,8 +862,10 @@ S_run(struct render *r)
 			if (n->bol)
 				S_indent(r, f);
 			f->pc = n->end;
-			if ((v = S_lookup(r, n)) == NULL && n->nparts > 0)
-				S_missing(r, f->unit, ni);
+			/* An absent section name is how optional content is
+			 * written ({{#korting}}..{{/korting}}): no warning, only
+			 * interpolating an absent name is a likely mistake. */
+			v = S_lookup(r, n);
 			S_section(r, ni, v);
 			break;
 		case N_PARTIAL:

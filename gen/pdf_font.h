@@ -1,0 +1,70 @@
+/*
+ * pdf_font — the fonts of a PDF: found with fontconfig, embedded as subset
+ * TrueType through libharu with UTF-8 codes, measured from their own
+ * metrics.  Owns the fix for libharu 2.3.0's /ToUnicode map, which is not a
+ * valid ToUnicode CMap: with the UTF-8 encoder a code is its Unicode value,
+ * so an identity map written as 256 bfranges makes extraction, search and
+ * copy-paste exact.
+ */
+#ifndef SALESGEN_PDF_FONT_H
+#define SALESGEN_PDF_FONT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hpdf.h>
+
+#include "diag.h"
+
+enum font_face {
+	FACE_REGULAR,
+	FACE_BOLD,
+	FACE_ITALIC,
+	FACE_BOLDITALIC,
+	FACE_MONO,
+	FACE_SANS_BOLD,		/* headings */
+	FACE__MAX
+};
+
+struct font {
+	HPDF_Font	 hf;
+	void		*def;		/* HPDF_FontDef, for glyph lookups */
+	char		*file;
+	int16_t		*w;		/* advance per BMP code point, 1/1000 em; lazily */
+	uint8_t		*seen;		/* 1 = looked up, 2 = missing glyph */
+	double		 ascent, descent; /* 1/1000 em, descent negative */
+};
+
+struct fonts {
+	struct font	 f[FACE__MAX];
+	uint32_t	 missing[64];	/* code points already reported */
+	size_t		 nmissing;
+};
+
+/* Families asked of fontconfig; NULL members take the defaults
+ * (Charis SIL, DejaVu Sans Mono, DejaVu Sans). */
+struct font_families {
+	const char	*serif;
+	const char	*mono;
+	const char	*sans;
+};
+
+/* Finds, loads and embeds the faces into pdf.  Returns 0, or -1 after
+ * adding DIAG_FONT diagnostics.  Release with fonts_free() (the HPDF fonts
+ * belong to the document). */
+int	fonts_load(struct fonts *, HPDF_Doc pdf, const struct font_families *,
+	    struct diag_list *);
+void	fonts_free(struct fonts *);
+
+/* Width of UTF-8 text s[0..n) in face at size pt, in points. */
+double	font_width(struct fonts *, enum font_face, const char *s, size_t n,
+	    double size);
+/* Reports (once per character) a glyph the face lacks, at file:line:col. */
+void	font_check(struct fonts *, enum font_face, const char *s, size_t n,
+	    const char *file, int line, int col, struct diag_list *);
+
+/* Decodes one UTF-8 sequence at s (n bytes left): returns the code point
+ * (U+FFFD for a bad sequence) and sets *adv to the bytes used. */
+uint32_t font_utf8(const char *s, size_t n, size_t *adv);
+
+#endif
