@@ -1,0 +1,1 @@
+check stdin-bad.md

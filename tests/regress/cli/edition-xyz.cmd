@@ -1,0 +1,1 @@
+render --edition xyz input.md

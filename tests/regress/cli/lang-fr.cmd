@@ -1,0 +1,1 @@
+render --lang fr input.md

@@ -1,0 +1,1 @@
+render --fragment -o written.html input.md && cat written.html && rm written.html

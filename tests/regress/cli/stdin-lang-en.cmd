@@ -1,0 +1,1 @@
+render --fragment --lang en - < stdin-input.md

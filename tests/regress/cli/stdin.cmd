@@ -1,0 +1,1 @@
+render --fragment - < stdin-input.md

@@ -1,0 +1,1 @@
+render --fragment --strict warn-input.md

@@ -1,0 +1,1 @@
+render -t html --fragment input.md

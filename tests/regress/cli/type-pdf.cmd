@@ -1,0 +1,1 @@
+render -t pdf input.md
