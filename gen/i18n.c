@@ -43,7 +43,7 @@ static const char *S_callout_nl[CALLOUT__MAX] = {
 	"", "Definitie", "Voorbeeld", "Opdracht", "Antwoord", "Tip", "Let op"
 };
 static const char *S_callout_en[CALLOUT__MAX] = {
-	"", "Definition", "Example", "Exercise", "Answer", "Tip", "Note"
+	"", "Definition", "Example", "Exercise", "Answer", "Tip", "Caution"
 };
 
 static int

@@ -81,7 +81,7 @@ S_render(const struct opts *o, struct diag_list *dl)
 	struct tmpl_opts to = { ESC_HTML, NULL, NULL, 1 };
 	struct buf body = { 0 }, page = { 0 }, title = { 0 };
 	struct val *ctx;
-	const char *src_t, *tpath, *lang;
+	const char *src_t, *tpath, *lang, *name;
 	const struct doc_node *n;
 	char *src;
 	size_t len, tlen;
@@ -91,14 +91,14 @@ S_render(const struct opts *o, struct diag_list *dl)
 		return S_usage_error(dl, "unknown output type '%s' (this build writes html)", o->type);
 	if ((src = file_read(o->arg, &len, dl)) == NULL)
 		return S_finish(dl, -1);
-	root = md_parse(src, len, strcmp(o->arg, "-") ? o->arg : "<stdin>",
-	    &mo, &meta, dl);
+	name = strcmp(o->arg, "-") ? o->arg : "<stdin>";
+	root = md_parse(src, len, name, &mo, &meta, dl);
 	free(src);
 	if (root == NULL)
 		return S_finish(dl, -1);
 	lang = o->lang ? o->lang : meta.lang ? meta.lang : "nl";
 	pass_number(root, 0, NULL);
-	pass_xref(root, NULL, o->arg, 0, dl);
+	pass_xref(root, NULL, name, 0, dl);
 	pass_edition(root, o->edition == EDITION_STUDENT ? EDITION_STUDENT :
 	    EDITION_TEACHER);
 	ho.lang = lang;

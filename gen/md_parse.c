@@ -170,8 +170,14 @@ S_first_line(struct doc_node *para, struct buf *out)
 			return c;
 		if (c->type == DOC_TEXT)
 			buf_puts(out, c->text);
-		else
-			doc_plain_text(c, out), buf_putc(out, '\x01');
+		else {
+			/* markup: its text counts, but it cannot hold the
+			 * [!kind] marker itself */
+			buf_putc(out, '\x01');
+			if (c->text != NULL)
+				buf_puts(out, c->text);
+			doc_plain_text(c, out);
+		}
 	}
 	return NULL;
 }
@@ -199,7 +205,7 @@ S_callout(struct doc_node *bq, const char *path, struct diag_list *dl)
 	brk = S_first_line(para, &line);
 	s = buf_cstr(&line);
 	if (strncmp(s, "[!", 2) != 0 || (e = strchr(s, ']')) == NULL ||
-	    e == s + 2 || strchr(s, '\x01') != NULL) {
+	    e == s + 2 || memchr(s, '\x01', (size_t)(e - s)) != NULL) {
 		buf_free(&line);
 		return;
 	}
@@ -215,10 +221,23 @@ S_callout(struct doc_node *bq, const char *path, struct diag_list *dl)
 		buf_free(&line);
 		return;
 	}
-	bq->text = S_trim(e + 1, strlen(e + 1));
+	{
+		/* the title is plain text: markup in it keeps its words */
+		struct buf t = { 0 };
+		const char *q;
+
+		for (q = e + 1; *q; q++)
+			if (*q != '\x01')
+				buf_putc(&t, *q);
+		bq->text = S_trim(buf_cstr(&t), t.len);
+		buf_free(&t);
+	}
 	if (bq->text[0] == '\0') {
 		free(bq->text);
 		bq->text = NULL;
+		if (bq->ckind == CALLOUT_DEFINITIE)
+			diag_add(dl, DIAG_DEF_NO_TERM, path, bq->line,
+			    bq->col);
 	}
 	/* Drop the marker line from the paragraph. */
 	for (c = para->first; c != NULL; c = nx) {
@@ -275,9 +294,11 @@ S_figure(struct doc_node *para)
 }
 
 static void
-S_conventions(struct doc_node *root, const char *path, struct diag_list *dl)
+S_conventions(struct doc_node *root, const char *path, int raw,
+    struct diag_list *dl)
 {
 	struct doc_node *n;
+	int noted = raw;
 
 	/* Post-order would suit callouts inside callouts, but a marker is
 	 * found on the blockquote itself, before its children: pre-order. */
@@ -289,6 +310,13 @@ S_conventions(struct doc_node *root, const char *path, struct diag_list *dl)
 		else if (n->type == DOC_PARA && n->parent &&
 		    n->parent->type != DOC_ITEM)
 			S_figure(n);
+		else if ((n->type == DOC_HTMLBLOCK ||
+		    n->type == DOC_HTMLINLINE) && !noted) {
+			/* once per file: the reader needs to know why the
+			 * tags show, not where every one of them is */
+			diag_add(dl, DIAG_RAW_HTML, path, n->line, n->col);
+			noted = 1;
+		}
 	}
 }
 
@@ -322,7 +350,7 @@ md_parse(const char *src, size_t len, const char *path,
 	root = S_convert(doc, path, lines, dl);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
-	S_conventions(root, path, dl);
+	S_conventions(root, path, opts != NULL && opts->raw_html, dl);
 	return root;
 }
 

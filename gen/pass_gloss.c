@@ -60,10 +60,8 @@ pass_gloss_collect(struct doc_node *root, struct course *c, size_t ci,
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
 		if (n->type != DOC_CALLOUT || n->ckind != CALLOUT_DEFINITIE)
 			continue;
-		if (n->text == NULL) {
-			diag_add(dl, DIAG_DEF_NO_TERM, path, n->line, n->col);
-			continue;
-		}
+		if (n->text == NULL)
+			continue;	/* md_parse reported it */
 		for (i = 0; i < c->ngloss; i++)
 			if (strcmp(c->gloss[i].term, n->text) == 0)
 				break;

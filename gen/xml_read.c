@@ -69,10 +69,14 @@ xml_read(const char *src, size_t len, const char *path, struct diag_list *dl)
 		return NULL;
 	}
 	if (doc->intSubset != NULL || doc->extSubset != NULL) {
-		xmlNodePtr dtd = (xmlNodePtr)(doc->intSubset ?
-		    doc->intSubset : doc->extSubset);
+		/* libxml2 keeps no line for a DTD: find it in the text. */
+		const char *d = strstr(src, "<!DOCTYPE");
+		int line = 1;
+		const char *q;
 
-		diag_add(dl, DIAG_XML, path, dtd->line > 0 ? dtd->line : 1, 1,
+		for (q = src; d != NULL && q < d; q++)
+			line += *q == '\n';
+		diag_add(dl, DIAG_XML, path, line, 1,
 		    "a DOCTYPE is not allowed (no DTDs or entities in salesgen data)");
 		xmlFreeDoc(doc);
 		return NULL;

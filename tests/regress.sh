@@ -26,7 +26,7 @@ compare() {	# compare NAME EXPECTED-FILE GOT-FILE
 		return 0
 	fi
 	if [ "$regen" = --regen ]; then
-		diff -u "$2" "$3" 2>/dev/null || diff -u /dev/null "$3"
+		if [ -f "$2" ]; then diff -u "$2" "$3"; else diff -u /dev/null "$3"; fi
 		if [ -s "$3" ]; then cp "$3" "$2"; else rm -f "$2"; fi
 		return 0
 	fi
