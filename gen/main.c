@@ -11,6 +11,7 @@
 #include "md.h"
 #include "mem.h"
 #include "pass.h"
+#include "pdf.h"
 #include "site.h"
 #include "theme.h"
 #include "tmpl.h"
@@ -25,11 +26,12 @@
 
 static const char S_usage[] =
 "usage: salesgen build [DIR] [--only site|pdf] [--edition student|teacher]\n"
-"       salesgen render IN [-o OUT] [-t html] [--fragment] [--lang nl|en]\n"
+"       salesgen render IN [-o OUT] [-t html|pdf] [--fragment] [--lang nl|en]\n"
 "       salesgen check [DIR|FILE]\n"
 "       salesgen --help | --version\n"
 "common options: -q (errors only), -v (name every file written),\n"
-"                --strict (warnings are errors)\n";
+"                --strict (warnings are errors), --paper a4|letter,\n"
+"                --ragged (ragged-right PDF text)\n";
 
 struct opts {
 	const char	*cmd;
@@ -40,6 +42,7 @@ struct opts {
 	const char	*lang;		/* --lang */
 	int		 edition;	/* -1 = the command's default */
 	int		 fragment;
+	int		 letter, ragged;
 	int		 quiet, verbose, strict;
 };
 
@@ -82,13 +85,19 @@ S_render(const struct opts *o, struct diag_list *dl)
 	struct buf body = { 0 }, page = { 0 }, title = { 0 };
 	struct val *ctx;
 	const char *src_t, *tpath, *lang, *name;
+	struct pdf_opts po;
+	int pdf = 0;
 	const struct doc_node *n;
 	char *src;
 	size_t len, tlen;
 	int rc = 0;
 
-	if (o->type != NULL && strcmp(o->type, "html") != 0)
-		return S_usage_error(dl, "unknown output type '%s' (this build writes html)", o->type);
+	if (o->type != NULL && strcmp(o->type, "html") != 0 &&
+	    strcmp(o->type, "pdf") != 0)
+		return S_usage_error(dl, "unknown output type '%s' (html or pdf)", o->type);
+	if (o->type != NULL ? strcmp(o->type, "pdf") == 0 : o->out != NULL &&
+	    strlen(o->out) > 4 && strcmp(o->out + strlen(o->out) - 4, ".pdf") == 0)
+		pdf = 1;
 	if ((src = file_read(o->arg, &len, dl)) == NULL)
 		return S_finish(dl, -1);
 	name = strcmp(o->arg, "-") ? o->arg : "<stdin>";
@@ -103,6 +112,28 @@ S_render(const struct opts *o, struct diag_list *dl)
 	    EDITION_TEACHER);
 	ho.lang = lang;
 	ho.raw_html = 0;
+	if (pdf) {
+		memset(&po, 0, sizeof(po));
+		po.letter = o->letter;
+		po.ragged = o->ragged;
+		if (meta.title)
+			buf_puts(&title, meta.title);
+		for (n = root->first; title.len == 0 && n; n = n->next)
+			if (n->type == DOC_HEADING)
+				doc_plain_text(n, &title);
+		if (title.len == 0)
+			buf_puts(&title, name);
+		if (diag_worst(dl) >= DIAG_ERROR)
+			rc = -1;
+		else
+			rc = pdf_document(root, buf_cstr(&title), lang,
+			    strcmp(o->arg, "-") ? o->arg : ".", &po,
+			    o->out ? o->out : "-", dl);
+		md_meta_clear(&meta);
+		doc_free(root);
+		buf_free(&title);
+		return S_finish(dl, rc);
+	}
 	html_render(root, &ho, &body);
 
 	if (o->fragment) {
@@ -151,6 +182,50 @@ S_render(const struct opts *o, struct diag_list *dl)
 
 /*** build and check ***/
 
+/* The handouts: the whole course for teachers and for students, and each
+ * chapter on its own in the site's edition. */
+static int
+S_pdfs(const struct opts *o, const struct course *c, const char *out,
+    struct diag_list *dl)
+{
+	struct pdf_opts po;
+	struct buf stem = { 0 }, path = { 0 };
+	char *dir = file_join(out, "pdf");
+	enum edition e;
+	size_t i;
+	int rc = 0;
+
+	memset(&po, 0, sizeof(po));
+	po.letter = o->letter;
+	po.ragged = o->ragged;
+	if (file_mkdirs(dir, dl) != 0) {
+		free(dir);
+		return -1;
+	}
+	pass_slug(c->title, &stem);
+	buf_printf(&path, "%s/%s.pdf", dir, stem.data);
+	if (pdf_course(c, EDITION_TEACHER, -1, &po, path.data, dl) != 0)
+		rc = -1;
+	buf_reset(&path);
+	buf_printf(&path, "%s/%s-student.pdf", dir, stem.data);
+	if (rc == 0 && pdf_course(c, EDITION_STUDENT, -1, &po, path.data,
+	    dl) != 0)
+		rc = -1;
+	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
+	for (i = 0; rc == 0 && i < c->nch; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s.pdf", dir, c->ch[i].slug);
+		if (pdf_course(c, e, (long)i, &po, path.data, dl) != 0)
+			rc = -1;
+	}
+	if (rc == 0 && !o->quiet)
+		fprintf(stderr, "salesgen: %s: %zu handouts\n", dir, c->nch + 2);
+	free(dir);
+	buf_free(&stem);
+	buf_free(&path);
+	return rc;
+}
+
 static int
 S_project(const struct opts *o, struct diag_list *dl, int write)
 {
@@ -186,8 +261,8 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 			fprintf(stderr, "salesgen: %s: %zu chapters, %zu terms\n",
 			    site, c->nch, c->ngloss);
 	}
-	if (o->only != NULL && strcmp(o->only, "pdf") == 0 && !o->quiet)
-		fprintf(stderr, "salesgen: PDF output is not in this build yet\n");
+	if (rc == 0 && (o->only == NULL || strcmp(o->only, "pdf") == 0))
+		rc = S_pdfs(o, c, out, dl);
 	free(out);
 	free(site);
 	theme_free(th);
@@ -257,6 +332,19 @@ main(int argc, char **argv)
 			o.strict = 1;
 		else if (!strcmp(a, "--fragment"))
 			o.fragment = 1;
+		else if (!strcmp(a, "--ragged"))
+			o.ragged = 1;
+		else if (!strcmp(a, "--paper")) {
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			i++;
+			if (!strcmp(argv[i], "letter"))
+				o.letter = 1;
+			else if (strcmp(argv[i], "a4")) {
+				rc = S_usage_error(dl, "unknown paper '%s' (a4 or letter)", argv[i]);
+				goto out;
+			}
+		}
 		else if (!strcmp(a, "-o") || !strcmp(a, "-t") ||
 		    !strcmp(a, "--only") || !strcmp(a, "--edition") ||
 		    !strcmp(a, "--lang")) {

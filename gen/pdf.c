@@ -1,0 +1,475 @@
+/*
+ * pdf — assembling a handout (see pdf.h): title page, table of contents
+ * with the page numbers the body ends up on, the chapters, the glossary;
+ * bookmarks, links and document information; deterministic bytes.
+ */
+#include "pdf.h"
+#include "buf.h"
+#include "file.h"
+#include "hyph.h"
+#include "i18n.h"
+#include "mem.h"
+#include "pdf_draw.h"
+#include "pdf_font.h"
+#include "pdf_layout.h"
+#include "pdf_page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#define INK	PL_COLOR(0x1d, 0x23, 0x2b)
+#define ACCENT	PL_COLOR(0x0b, 0x5c, 0xad)
+#define MUTED	PL_COLOR(0x5b, 0x66, 0x75)
+
+struct job {
+	HPDF_Doc		 pdf;
+	struct fonts		 fonts;
+	struct hyph		*hyph;
+	struct pdf_style	 st;
+	struct diag_list	*dl;
+	int			 failed;
+};
+
+static void
+S_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
+{
+	struct job *j = arg;
+
+	if (!j->failed)
+		diag_add(j->dl, DIAG_PDF, NULL, 0, 0, (unsigned)code,
+		    (unsigned)detail);
+	j->failed = 1;
+}
+
+static int
+S_open(struct job *j, const char *lang, const struct pdf_opts *o,
+    struct diag_list *dl)
+{
+	memset(j, 0, sizeof(*j));
+	j->dl = dl;
+	pdf_style_default(&j->st, o && o->letter);
+	j->st.ragged = o && o->ragged;
+	j->st.lang = lang;
+	if ((j->pdf = HPDF_New(S_error, j)) == NULL) {
+		diag_add(dl, DIAG_PDF, NULL, 0, 0, 0u, 0u);
+		return -1;
+	}
+	HPDF_SetCompressionMode(j->pdf, HPDF_COMP_ALL);
+	if (fonts_load(&j->fonts, j->pdf, NULL, dl) != 0)
+		return -1;
+	j->hyph = hyph_new(lang, dl);
+	return 0;
+}
+
+static void
+S_close(struct job *j)
+{
+	if (j->pdf != NULL)
+		HPDF_Free(j->pdf);
+	fonts_free(&j->fonts);
+	hyph_free(j->hyph);
+}
+
+/* Document information, the language, and a date only when asked for
+ * with SOURCE_DATE_EPOCH: the same input must give the same bytes. */
+static void
+S_info(struct job *j, const char *title, const char *author,
+    const char *lang)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	HPDF_Date dt;
+	struct tm tm;
+	time_t t;
+
+	HPDF_SetInfoAttr(j->pdf, HPDF_INFO_CREATOR, "salesgen");
+	if (title)
+		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_TITLE, title);
+	if (author)
+		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_AUTHOR, author);
+	HPDF_Dict_Add(j->pdf->catalog, "Lang",
+	    HPDF_String_New(j->pdf->mmgr, lang, NULL));
+	if (sde != NULL && *sde != '\0') {
+		t = (time_t)strtoll(sde, NULL, 10);
+		gmtime_r(&t, &tm);
+		memset(&dt, 0, sizeof(dt));
+		dt.year = tm.tm_year + 1900;
+		dt.month = tm.tm_mon + 1;
+		dt.day = tm.tm_mday;
+		dt.hour = tm.tm_hour;
+		dt.minutes = tm.tm_min;
+		dt.seconds = tm.tm_sec;
+		dt.ind = 'Z';
+		HPDF_SetInfoDateAttr(j->pdf, HPDF_INFO_CREATION_DATE, dt);
+		HPDF_SetInfoDateAttr(j->pdf, HPDF_INFO_MOD_DATE, dt);
+	}
+}
+
+static int
+S_save(struct job *j, const char *out)
+{
+	struct buf b = { 0 };
+	HPDF_BYTE chunk[65536];
+	HPDF_UINT32 n;
+	int rc;
+
+	if (j->failed || HPDF_SaveToStream(j->pdf) != HPDF_OK)
+		return -1;
+	HPDF_ResetStream(j->pdf);
+	for (;;) {
+		n = sizeof(chunk);
+		HPDF_ReadFromStream(j->pdf, chunk, &n);
+		if (n == 0)
+			break;
+		buf_put(&b, chunk, n);
+	}
+	rc = file_write(out, b.data ? b.data : "", b.len, j->dl);
+	buf_free(&b);
+	return rc;
+}
+
+static double
+S_body_h(const struct job *j)
+{
+	return j->st.page_h - j->st.margin_top - j->st.margin_bottom;
+}
+
+static double
+S_width(const struct job *j)
+{
+	return j->st.page_w - j->st.margin_left - j->st.margin_right;
+}
+
+static void
+S_line(struct layout *l, const char *text, enum font_face face, double size,
+    uint32_t color, int align, double space_after)
+{
+	struct inline_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.x = l->st->margin_left;
+	o.width = l->st->page_w - l->st->margin_left - l->st->margin_right;
+	o.face = face;
+	o.size = size;
+	o.leading = size * 1.3;
+	o.color = color;
+	o.align = align;
+	inline_set_text(l, text, &o);
+	if (space_after > 0)
+		layout_space(l, space_after);
+}
+
+/*** Course ***/
+
+/* The title page: title, subtitle, author, edition. */
+static void
+S_title_page(struct job *j, struct layout *l, const struct course *c,
+    enum edition e)
+{
+	int en = strcmp(c->lang, "en") == 0;
+
+	layout_space(l, S_body_h(j) * 0.28);
+	S_line(l, c->title, FACE_SANS_BOLD, 28, ACCENT, 'l', 14);
+	if (c->subtitle)
+		S_line(l, c->subtitle, FACE_ITALIC, 14, INK, 'l', 30);
+	if (c->author)
+		S_line(l, c->author, FACE_REGULAR, 12, INK, 'l', 8);
+	S_line(l, e == EDITION_TEACHER ? (en ? "Teacher's edition" :
+	    "Docenteneditie") : (en ? "Student edition" : "Studenteneditie"),
+	    FACE_SANS_BOLD, 10, MUTED, 'l', 0);
+	layout_row(l, PL_PAGE, 0);
+}
+
+/* Contents: a row per chapter and section, page numbers filled in later
+ * (their rows keep their height, so the body's pagination cannot move). */
+static void
+S_toc(struct job *j, struct layout *l, const struct course *c,
+    int glossary)
+{
+	struct inline_opts o;
+	struct buf t = { 0 }, key = { 0 };
+	size_t i, k;
+
+	l->chapter = 0;
+	S_line(l, i18n(c->lang, I18N_CONTENTS), FACE_SANS_BOLD, 20, ACCENT,
+	    'l', 14);
+	l->rows[l->n - 2].outline = 1;
+	l->rows[l->n - 2].otitle = xstrdup(i18n(c->lang, I18N_CONTENTS));
+	memset(&o, 0, sizeof(o));
+	for (i = 0; i < c->nch; i++) {
+		const struct chapter *ch = &c->ch[i];
+
+		for (k = 0; k < ch->ntoc; k++) {
+			const struct toc_entry *e = &ch->toc[k];
+			struct pl_row *r;
+
+			if (e->level > 2)
+				continue;
+			o.x = j->st.margin_left + (e->level == 1 ? 0 : 22);
+			o.width = S_width(j) - (e->level == 1 ? 0 : 22) - 40;
+			o.face = e->level == 1 ? FACE_BOLD : FACE_REGULAR;
+			o.size = e->level == 1 ? 11 : 10;
+			o.leading = e->level == 1 ? 17 : 13.5;
+			o.color = INK;
+			buf_reset(&t);
+			buf_printf(&t, "%s", e->title);
+			o.prefix = e->number;
+			o.prefix_face = e->level == 1 ? FACE_SANS_BOLD :
+			    FACE_REGULAR;
+			buf_reset(&key);
+			buf_printf(&key, "#%s#%s", ch->slug, e->id);
+			if (e->level == 1 && l->n > 0)
+				layout_space(l, 4);
+			if (inline_set_text(l, t.data, &o) == 0)
+				continue;
+			r = &l->rows[l->n - 1];
+			/* the whole entry is a link; the page number is a
+			 * placeholder run whose text pdf_course() sets */
+			for (size_t q = 0; q < r->nruns; q++)
+				r->runs[q].link = layout_link(l, key.data);
+			row_run(r, 0, 0, FACE_REGULAR, o.size, INK, "", 0,
+			    layout_link(l, key.data));
+			free(r->otitle);
+			r->otitle = xstrdup(key.data + 1);	/* the anchor */
+		}
+	}
+	if (glossary) {
+		const char *g = i18n(c->lang, I18N_GLOSSARY);
+		struct pl_row *r;
+
+		layout_space(l, 4);
+		o.x = j->st.margin_left;
+		o.width = S_width(j) - 40;
+		o.face = FACE_BOLD;
+		o.size = 11;
+		o.leading = 17;
+		o.prefix = NULL;
+		inline_set_text(l, g, &o);
+		r = &l->rows[l->n - 1];
+		buf_reset(&key);
+		buf_printf(&key, "#%s#%s", "_glossary", "begrippen");
+		r->runs[0].link = layout_link(l, key.data);
+		row_run(r, 0, 0, FACE_REGULAR, 11, INK, "", 0, r->runs[0].link);
+		r->otitle = xstrdup(key.data + 1);
+	}
+	buf_free(&t);
+	buf_free(&key);
+}
+
+/* Page numbers into the contents, right-aligned at the measure. */
+static void
+S_toc_numbers(struct job *j, struct layout *toc, const struct layout *body,
+    const struct pages *bp, int first_body)
+{
+	char num[32];
+	size_t i;
+	long pg;
+
+	for (i = 0; i < toc->n; i++) {
+		struct pl_row *r = &toc->rows[i];
+		struct pl_run *run;
+
+		if (r->otitle == NULL || r->outline || r->nruns == 0)
+			continue;
+		run = &r->runs[r->nruns - 1];
+		if ((pg = pages_find(body, bp, r->otitle)) < 0)
+			continue;
+		snprintf(num, sizeof(num), "%ld", pg + first_body);
+		free(run->text);
+		run->text = xstrdup(num);
+		run->len = strlen(num);
+		run->w = font_width(&j->fonts, run->face, num, run->len,
+		    run->size);
+		run->x = j->st.page_w - j->st.margin_right - run->w;
+		free(r->otitle);
+		r->otitle = NULL;
+	}
+}
+
+static void
+S_glossary(struct job *j, struct layout *l, const struct course *c)
+{
+	struct inline_opts o;
+	struct buf t = { 0 };
+	struct doc_node h, txt;
+	size_t i;
+
+	l->chapter = (int)c->nch + 1;
+	l->slug = "_glossary";
+	memset(&h, 0, sizeof(h));
+	memset(&txt, 0, sizeof(txt));
+	h.type = DOC_HEADING;
+	h.level = 1;
+	h.id = "begrippen";
+	txt.type = DOC_TEXT;
+	txt.text = (char *)i18n(c->lang, I18N_GLOSSARY);
+	h.first = h.last = &txt;
+	txt.parent = &h;
+	{
+		struct doc_node root;
+
+		memset(&root, 0, sizeof(root));
+		root.type = DOC_ROOT;
+		root.first = root.last = &h;
+		h.parent = &root;
+		layout_doc(l, &root);
+	}
+	memset(&o, 0, sizeof(o));
+	for (i = 0; i < c->ngloss; i++) {
+		const struct gloss_entry *g = &c->gloss[i];
+		size_t from = l->n;
+
+		o.x = j->st.margin_left;
+		o.width = S_width(j);
+		o.face = FACE_REGULAR;
+		o.size = j->st.size;
+		o.leading = j->st.leading;
+		o.justify = !j->st.ragged;
+		o.hyphenate = 1;
+		o.color = INK;
+		o.prefix = g->term;
+		o.prefix_face = FACE_BOLD;
+		buf_reset(&t);
+		buf_printf(&t, "%s (%s %d)", g->text, i18n(c->lang,
+		    I18N_CHAPTER), c->ch[g->chapter].number);
+		inline_set_text(l, t.data, &o);
+		if (l->n - from >= 2) {
+			l->rows[from].keep = 1;
+			l->rows[l->n - 2].keep = 1;
+		}
+		layout_space(l, 5);
+	}
+	buf_free(&t);
+}
+
+int
+pdf_course(const struct course *c, enum edition e, long chapter,
+    const struct pdf_opts *o, const char *out, struct diag_list *dl)
+{
+	struct job j;
+	struct layout front, body;
+	struct pages fp, bp;
+	struct draw d;
+	struct doc_node *root;
+	const char **heads;
+	struct buf hb = { 0 };
+	size_t i, first = chapter < 0 ? 0 : (size_t)chapter;
+	size_t last = chapter < 0 ? c->nch : (size_t)chapter + 1;
+	char *dir;
+	int rc = 0, whole = chapter < 0;
+
+	if (S_open(&j, c->lang, o, dl) != 0) {
+		S_close(&j);
+		return -1;
+	}
+	layout_init(&front, &j.fonts, j.hyph, &j.st, dl);
+	layout_init(&body, &j.fonts, j.hyph, &j.st, dl);
+	heads = xcalloc(c->nch + 1, sizeof(*heads));
+	for (i = first; i < last; i++) {
+		const struct chapter *ch = &c->ch[i];
+
+		if ((root = course_chapter_doc(c, i, e, dl)) == NULL) {
+			rc = -1;
+			continue;
+		}
+		body.file = ch->path;
+		body.slug = ch->slug;
+		body.chapter = ch->number;
+		free(body.img_base);
+		dir = xstrdup(ch->path);
+		if (strrchr(dir, '/'))
+			*strrchr(dir, '/') = '\0';
+		else
+			strcpy(dir, ".");
+		body.img_base = dir;
+		layout_doc(&body, root);
+		doc_free(root);
+		buf_reset(&hb);
+		buf_printf(&hb, "%d  %s", ch->number, ch->title);
+		heads[i] = xstrdup(hb.data);
+	}
+	if (whole && c->ngloss > 0) {
+		S_glossary(&j, &body, c);
+		heads[c->nch] = xstrdup(i18n(c->lang, I18N_GLOSSARY));
+	}
+	if (rc == 0) {
+		draw_init(&d, j.pdf, &j.fonts, &j.st, dl);
+		draw_images(&d, &body);
+		memset(&fp, 0, sizeof(fp));
+		if (whole) {
+			S_title_page(&j, &front, c, e);
+			S_toc(&j, &front, c, c->ngloss > 0);
+			paginate(&front, S_body_h(&j), &fp);
+		}
+		paginate(&body, S_body_h(&j), &bp);
+		/* The body's pages are known before anything is drawn, so
+		 * the contents carry their real numbers. */
+		S_toc_numbers(&j, &front, &body, &bp, (int)fp.n + 1);
+		d.number_from = 1;
+		draw_pages(&d, &front, &fp, NULL, 0, 0);
+		draw_pages(&d, &body, &bp, heads, c->nch + 1, 1);
+		draw_finish(&d);
+		S_info(&j, chapter < 0 ? c->title : c->ch[first].title,
+		    c->author, c->lang);
+		rc = S_save(&j, out);
+		draw_free(&d);
+		pages_free(&fp);
+		pages_free(&bp);
+	}
+	for (i = 0; i <= c->nch; i++)
+		free((char *)heads[i]);
+	free(heads);
+	buf_free(&hb);
+	layout_free(&front);
+	layout_free(&body);
+	S_close(&j);
+	return rc;
+}
+
+int
+pdf_document(const struct doc_node *root, const char *title,
+    const char *lang, const char *path, const struct pdf_opts *o,
+    const char *out, struct diag_list *dl)
+{
+	struct job j;
+	struct layout body;
+	struct pages bp;
+	struct draw d;
+	char *dir;
+	const char *heads[1];
+	int rc;
+
+	if (S_open(&j, lang, o, dl) != 0) {
+		S_close(&j);
+		return -1;
+	}
+	layout_init(&body, &j.fonts, j.hyph, &j.st, dl);
+	body.file = path;
+	body.slug = "doc";
+	body.chapter = 1;
+	dir = xstrdup(path);
+	if (strrchr(dir, '/'))
+		*strrchr(dir, '/') = '\0';
+	else
+		strcpy(dir, ".");
+	body.img_base = dir;
+	layout_doc(&body, root);
+	draw_init(&d, j.pdf, &j.fonts, &j.st, dl);
+	draw_images(&d, &body);
+	paginate(&body, S_body_h(&j), &bp);
+	heads[0] = title;
+	draw_pages(&d, &body, &bp, heads, 1, 1);
+	draw_finish(&d);
+	S_info(&j, title, NULL, lang);
+	rc = S_save(&j, out);
+	draw_free(&d);
+	pages_free(&bp);
+	layout_free(&body);
+	S_close(&j);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/*
+ * pdf — the PDF back end: a course or one document in, a typeset PDF out.
+ *
+ * It walks the same document model as the HTML back end (course.h,
+ * doc.h) and does its own typesetting (pdf_layout, pdf_inline, pdf_break,
+ * hyph, pdf_page) on top of libharu, which writes only the PDF objects.
+ */
+#ifndef SALESGEN_PDF_H
+#define SALESGEN_PDF_H
+
+#include "course.h"
+#include "diag.h"
+#include "doc.h"
+
+struct pdf_opts {
+	int	 letter;	/* US Letter instead of A4 */
+	int	 ragged;	/* ragged right instead of justified */
+};
+
+/* Writes a course handout to out (atomically): chapter < 0 is the whole
+ * course with title page, contents and glossary; otherwise that chapter
+ * alone.  Returns 0, or -1 after adding diagnostics. */
+int	pdf_course(const struct course *, enum edition, long chapter,
+	    const struct pdf_opts *, const char *out, struct diag_list *);
+
+/* Writes one parsed document (already through the passes) to out ("-" is
+ * standard output).  path is the source, for diagnostics and images. */
+int	pdf_document(const struct doc_node *root, const char *title,
+	    const char *lang, const char *path, const struct pdf_opts *,
+	    const char *out, struct diag_list *);
+
+#endif

@@ -1,0 +1,379 @@
+/* pdf_draw — painting pages (see pdf_draw.h). */
+#include "pdf_draw.h"
+#include "buf.h"
+#include "mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <hpdf_objects.h>
+
+void
+draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
+    const struct pdf_style *st, struct diag_list *dl)
+{
+	memset(d, 0, sizeof(*d));
+	d->pdf = pdf;
+	d->fonts = f;
+	d->st = st;
+	d->dl = dl;
+	d->number_from = 1;
+}
+
+void
+draw_free(struct draw *d)
+{
+	size_t i;
+
+	free(d->pages);
+	for (i = 0; i < d->nanchors; i++)
+		free(d->akey[i]);
+	free(d->akey);
+	free(d->apage);
+	free(d->ay);
+	for (i = 0; i < d->npend; i++)
+		free(d->pend[i].target);
+	free(d->pend);
+	for (i = 0; i < d->nimg; i++)
+		free(d->ikey[i]);
+	free(d->ikey);
+	free(d->img);
+}
+
+static void
+S_rgb(HPDF_Page p, uint32_t c, int stroke)
+{
+	float r = (float)((c >> 16) & 0xFF) / 255.0f;
+	float g = (float)((c >> 8) & 0xFF) / 255.0f;
+	float b = (float)(c & 0xFF) / 255.0f;
+
+	if (stroke)
+		HPDF_Page_SetRGBStroke(p, r, g, b);
+	else
+		HPDF_Page_SetRGBFill(p, r, g, b);
+}
+
+static void
+S_fill(HPDF_Page p, double x, double y, double w, double h, uint32_t c)
+{
+	S_rgb(p, c, 0);
+	HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w,
+	    (HPDF_REAL)h);
+	HPDF_Page_Fill(p);
+}
+
+/*** Images ***/
+
+static HPDF_Image
+S_image(struct draw *d, const char *file)
+{
+	HPDF_Image im = NULL;
+	size_t i, n = strlen(file);
+
+	for (i = 0; i < d->nimg; i++)
+		if (strcmp(d->ikey[i], file) == 0)
+			return d->img[i];
+	if (n > 4 && strcasecmp(file + n - 4, ".png") == 0)
+		im = HPDF_LoadPngImageFromFile(d->pdf, file);
+	else if ((n > 4 && strcasecmp(file + n - 4, ".jpg") == 0) ||
+	    (n > 5 && strcasecmp(file + n - 5, ".jpeg") == 0))
+		im = HPDF_LoadJpegImageFromFile(d->pdf, file);
+	if (im == NULL) {
+		HPDF_ResetError(d->pdf);
+		diag_add(d->dl, DIAG_IMAGE_FORMAT, NULL, 0, 0, file);
+	}
+	d->ikey = xrealloc(d->ikey, (d->nimg + 1) * sizeof(*d->ikey));
+	d->img = xrealloc(d->img, (d->nimg + 1) * sizeof(*d->img));
+	d->ikey[d->nimg] = xstrdup(file);
+	d->img[d->nimg++] = im;
+	return im;
+}
+
+void
+draw_images(struct draw *d, struct layout *l)
+{
+	double body_h = d->st->page_h - d->st->margin_top -
+	    d->st->margin_bottom, w, h;
+	HPDF_Image im;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		struct pl_row *r = &l->rows[i];
+
+		if (r->kind != PL_IMAGE)
+			continue;
+		if ((im = S_image(d, r->img)) == NULL) {
+			r->kind = PL_SPACE;
+			r->h = 0;
+			continue;
+		}
+		w = HPDF_Image_GetWidth(im);
+		h = HPDF_Image_GetHeight(im);
+		if (w <= 0 || h <= 0) {
+			r->kind = PL_SPACE;
+			continue;
+		}
+		/* Scaled to the measure, but never taller than 45 % of the
+		 * page, so a portrait picture leaves room for its text. */
+		r->h = r->img_w * h / w;
+		if (r->h > body_h * 0.45) {
+			r->h = body_h * 0.45;
+			r->img_w = r->h * w / h;
+		}
+	}
+}
+
+/*** Pages ***/
+
+/* A destination at height y that keeps the reader's zoom: libharu's
+ * SetXYZ insists on a zoom factor, but /XYZ left top null is what a
+ * textbook link wants, so the array is written here. */
+static HPDF_Destination
+S_dest(HPDF_Page page, double y)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+
+	if (dst == NULL)
+		return NULL;
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, page);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr));
+	HPDF_Array_AddReal(dst, (HPDF_REAL)y);
+	HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr));
+	return dst;
+}
+
+static void
+S_anchor(struct draw *d, const char *key, size_t page, double y)
+{
+	if (d->nanchors == d->acap) {
+		d->acap = d->acap ? d->acap * 2 : 256;
+		d->akey = xrealloc(d->akey, d->acap * sizeof(*d->akey));
+		d->apage = xrealloc(d->apage, d->acap * sizeof(*d->apage));
+		d->ay = xrealloc(d->ay, d->acap * sizeof(*d->ay));
+	}
+	d->akey[d->nanchors] = xstrdup(key);
+	d->apage[d->nanchors] = page;
+	d->ay[d->nanchors] = y;
+	d->nanchors++;
+}
+
+static void
+S_link(struct draw *d, size_t page, double x, double y, double w, double h,
+    const char *target)
+{
+	struct pending *p;
+
+	if (d->npend == d->pcap) {
+		d->pcap = d->pcap ? d->pcap * 2 : 256;
+		d->pend = xrealloc(d->pend, d->pcap * sizeof(*d->pend));
+	}
+	p = &d->pend[d->npend++];
+	p->page = page;
+	p->rect.left = (HPDF_REAL)x;
+	p->rect.bottom = (HPDF_REAL)y;
+	p->rect.right = (HPDF_REAL)(x + w);
+	p->rect.top = (HPDF_REAL)(y + h);
+	p->target = xstrdup(target);
+}
+
+static void
+S_text(struct draw *d, HPDF_Page p, enum font_face face, double size,
+    uint32_t color, double x, double y, const char *s)
+{
+	HPDF_Page_BeginText(p);
+	HPDF_Page_SetFontAndSize(p, d->fonts->f[face].hf, (HPDF_REAL)size);
+	S_rgb(p, color, 0);
+	HPDF_Page_TextOut(p, (HPDF_REAL)x, (HPDF_REAL)y, s);
+	HPDF_Page_EndText(p);
+}
+
+/* Running head and folio. */
+static void
+S_furniture(struct draw *d, HPDF_Page p, const char *head, int folio,
+    int number)
+{
+	const struct pdf_style *st = d->st;
+	char num[32];
+	double w, y;
+
+	if (head != NULL && head[0] != '\0') {
+		y = st->page_h - st->margin_top + 14;
+		S_text(d, p, FACE_ITALIC, 8.5, PL_COLOR(0x5b, 0x66, 0x75),
+		    st->margin_left, y, head);
+		S_fill(p, st->margin_left, y - 4, st->page_w -
+		    st->margin_left - st->margin_right, 0.4,
+		    PL_COLOR(0xb8, 0xc0, 0xca));
+	}
+	if (folio) {
+		snprintf(num, sizeof(num), "%d", number);
+		w = font_width(d->fonts, FACE_REGULAR, num, strlen(num), 9);
+		S_text(d, p, FACE_REGULAR, 9, PL_COLOR(0x1d, 0x23, 0x2b),
+		    (st->page_w - w) / 2, st->margin_bottom - 24, num);
+	}
+}
+
+void
+draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
+    const char *const *heads, size_t nheads, int folio)
+{
+	const struct pdf_style *st = d->st;
+	double top = st->page_h - st->margin_top, y0, y1;
+	size_t i, k, j, q;
+	HPDF_Page p;
+
+	for (i = 0; i < ps->n; i++) {
+		const struct pg_page *pg = &ps->p[i];
+		const struct pl_row *first = &l->rows[pg->e[0].row];
+		const char *head = NULL;
+		size_t pno;
+
+		if ((p = HPDF_AddPage(d->pdf)) == NULL)
+			return;		/* the error handler reported it */
+		HPDF_Page_SetWidth(p, (HPDF_REAL)st->page_w);
+		HPDF_Page_SetHeight(p, (HPDF_REAL)st->page_h);
+		d->pages = xrealloc(d->pages, (d->npages + 1) *
+		    sizeof(*d->pages));
+		pno = d->npages;
+		d->pages[d->npages++] = p;
+
+		/* Box grounds first: one rectangle per run of rows that
+		 * share a box on this page. */
+		for (k = 0; k < pg->n; k = j) {
+			const struct pl_row *r = &l->rows[pg->e[k].row];
+
+			for (j = k + 1; j < pg->n && r->box != 0 &&
+			    l->rows[pg->e[j].row].box == r->box; j++)
+				;
+			if (r->box == 0)
+				continue;
+			{
+				const struct pl_row *last =
+				    &l->rows[pg->e[j - 1].row];
+
+				y0 = top - pg->e[k].y;
+				y1 = top - pg->e[j - 1].y - last->h;
+				if (r->box_fill != PL_NONE)
+					S_fill(p, r->box_x, y1, r->box_w,
+					    y0 - y1, r->box_fill);
+				if (r->box_bar != PL_NONE)
+					S_fill(p, r->box_x, y1, 3, y0 - y1,
+					    r->box_bar);
+			}
+		}
+		for (k = 0; k < pg->n; k++) {
+			const struct pl_row *r = &l->rows[pg->e[k].row];
+			double ry = top - pg->e[k].y;
+
+			for (q = 0; q < r->nrects; q++)
+				S_fill(p, r->rects[q].x, ry - r->rects[q].y -
+				    r->rects[q].h, r->rects[q].w,
+				    r->rects[q].h, r->rects[q].fill);
+			if (r->kind == PL_IMAGE && r->img != NULL) {
+				HPDF_Image im = S_image(d, r->img);
+
+				if (im != NULL)
+					HPDF_Page_DrawImage(p, im,
+					    (HPDF_REAL)r->box_x,
+					    (HPDF_REAL)(ry - r->h),
+					    (HPDF_REAL)r->img_w,
+					    (HPDF_REAL)r->h);
+			}
+			if (r->anchor != NULL)
+				S_anchor(d, r->anchor, pno, ry);
+			if (r->outline > 0 && r->otitle != NULL) {
+				HPDF_Outline parent = r->outline == 1 ? NULL :
+				    d->olevel[r->outline - 1];
+				HPDF_Outline o;
+				HPDF_Destination dst;
+
+				if (parent == NULL && r->outline > 1)
+					parent = d->olevel[1];
+				o = HPDF_CreateOutline(d->pdf, parent,
+				    r->otitle, HPDF_GetEncoder(d->pdf,
+				    "UTF-8"));
+				if (o != NULL) {
+					dst = S_dest(p, ry + 4);
+					HPDF_Outline_SetDestination(o, dst);
+					HPDF_Outline_SetOpened(o, HPDF_FALSE);
+					d->olevel[r->outline] = o;
+					if (r->outline < 3)
+						d->olevel[r->outline + 1] = NULL;
+				}
+			}
+			if (r->nruns == 0)
+				continue;
+			HPDF_Page_BeginText(p);
+			for (q = 0; q < r->nruns; q++) {
+				const struct pl_run *run = &r->runs[q];
+
+				HPDF_Page_SetFontAndSize(p,
+				    d->fonts->f[run->face].hf,
+				    (HPDF_REAL)run->size);
+				S_rgb(p, run->color, 0);
+				HPDF_Page_TextOut(p, (HPDF_REAL)run->x,
+				    (HPDF_REAL)(ry - r->base - run->dy),
+				    run->text);
+			}
+			HPDF_Page_EndText(p);
+			for (q = 0; q < r->nruns; q++) {
+				const struct pl_run *run = &r->runs[q];
+				double by = ry - r->base - run->dy;
+
+				if (run->strike)
+					S_fill(p, run->x, by + run->size * 0.28,
+					    run->w, run->size * 0.05,
+					    run->color);
+				if (run->link >= 0 &&
+				    (size_t)run->link < l->nlinks)
+					S_link(d, pno, run->x, by -
+					    run->size * 0.25, run->w,
+					    run->size * 1.05,
+					    l->links[run->link]);
+			}
+		}
+		if (first->outline != 1 && heads != NULL && first->chapter > 0 &&
+		    (size_t)first->chapter <= nheads)
+			head = heads[first->chapter - 1];
+		S_furniture(d, p, head, folio, d->number_from + (int)pno);
+	}
+}
+
+void
+draw_finish(struct draw *d)
+{
+	HPDF_Annotation a;
+	HPDF_Destination dst;
+	size_t i, k;
+	const char *t;
+
+	for (i = 0; i < d->npend; i++) {
+		struct pending *p = &d->pend[i];
+		HPDF_Page pg = d->pages[p->page];
+
+		t = p->target;
+		if (t[0] == '#') {
+			/* "#slug#id": a bare "#slug#" is the chapter start */
+			for (k = 0; k < d->nanchors; k++)
+				if (strcmp(d->akey[k], t + 1) == 0)
+					break;
+			if (k == d->nanchors && t[strlen(t) - 1] == '#') {
+				size_t n = strlen(t + 1);
+
+				for (k = 0; k < d->nanchors; k++)
+					if (strncmp(d->akey[k], t + 1, n) == 0)
+						break;
+			}
+			if (k == d->nanchors)
+				continue;	/* the target is not in this PDF */
+			dst = S_dest(d->pages[d->apage[k]], d->ay[k] + 4);
+			a = HPDF_Page_CreateLinkAnnot(pg, p->rect, dst);
+		} else
+			a = HPDF_Page_CreateURILinkAnnot(pg, p->rect, t);
+		if (a != NULL)
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	}
+}

@@ -1,0 +1,65 @@
+/*
+ * pdf_draw — painting laid-out pages with libharu: boxes, rules, text at
+ * the positions the layout chose, images, running head and folio; then the
+ * links and bookmarks, once every page exists so every target can be
+ * resolved.
+ */
+#ifndef SALESGEN_PDF_DRAW_H
+#define SALESGEN_PDF_DRAW_H
+
+#include <hpdf.h>
+
+#include "diag.h"
+#include "pdf_font.h"
+#include "pdf_layout.h"
+#include "pdf_page.h"
+
+struct anchor_map;
+
+struct draw {
+	HPDF_Doc		 pdf;
+	struct fonts		*fonts;
+	const struct pdf_style	*st;
+	struct diag_list	*dl;
+	/* every page drawn so far, in order */
+	HPDF_Page		*pages;
+	size_t			 npages;
+	/* anchors: "slug#id" -> page and y (PDF coordinates) */
+	char			**akey;
+	size_t			*apage;
+	double			*ay;
+	size_t			 nanchors, acap;
+	/* links waiting for their targets */
+	struct pending {
+		size_t	 page;
+		HPDF_Rect rect;
+		char	*target;
+	}			*pend;
+	size_t			 npend, pcap;
+	/* bookmarks in page order */
+	HPDF_Outline		 olevel[4];
+	const char		*running;	/* head text for new pages */
+	int			 number_from;	/* folio of the first page drawn */
+	/* images by file */
+	char			**ikey;
+	HPDF_Image		*img;
+	size_t			 nimg;
+};
+
+void	draw_init(struct draw *, HPDF_Doc, struct fonts *,
+	    const struct pdf_style *, struct diag_list *);
+void	draw_free(struct draw *);
+
+/* Loads the images of image rows and sets their height (scaled to the
+ * width, at most 45 % of the text height). */
+void	draw_images(struct draw *, struct layout *);
+
+/* Paints pages of l.  heads[i] gives the running head of each chapter
+ * number (NULL: none); folio says whether to number the pages. */
+void	draw_pages(struct draw *, const struct layout *, const struct pages *,
+	    const char *const *heads, size_t nheads, int folio);
+
+/* Creates the link annotations and bookmarks collected by draw_pages. */
+void	draw_finish(struct draw *);
+
+#endif

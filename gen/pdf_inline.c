@@ -1,0 +1,706 @@
+/*
+ * pdf_inline — paragraphs into lines.
+ *
+ * The inline content of a block becomes Knuth–Plass items: a box per piece
+ * of a word in one face, glue per space, a flagged penalty per hyphenation
+ * point.  pdf_break.c chooses the breaks over the whole paragraph; the lines
+ * then become rows of runs at exact x positions (libharu's word spacing does
+ * not apply to two-byte codes, so every word is placed).
+ */
+#include "pdf_layout.h"
+#include "buf.h"
+#include "hyph.h"
+#include "mem.h"
+#include "pdf_break.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*** Collecting the content ***/
+
+enum tok_type { TOK_TEXT, TOK_SPACE, TOK_NBSP, TOK_BREAK };
+
+struct tok {
+	enum tok_type	 type;
+	const char	*s;		/* TOK_TEXT: into the tree's strings */
+	size_t		 n;
+	enum font_face	 face;
+	int		 link;
+	int		 strike;
+};
+
+struct para {
+	struct layout		*lay;
+	const struct inline_opts *o;
+	struct tok		*t;
+	size_t			 nt, ct;
+	/* items for the breaker, and what each box draws */
+	struct brk_item		*it;
+	struct tok		*piece;	/* per item: the text of a box */
+	size_t			 ni, ci;
+};
+
+static void
+S_tok(struct para *p, enum tok_type type, const char *s, size_t n,
+    enum font_face face, int link, int strike)
+{
+	struct tok *t;
+
+	if (p->nt == p->ct) {
+		p->ct = p->ct ? p->ct * 2 : 64;
+		p->t = xrealloc(p->t, p->ct * sizeof(*p->t));
+	}
+	t = &p->t[p->nt++];
+	t->type = type;
+	t->s = s;
+	t->n = n;
+	t->face = face;
+	t->link = link;
+	t->strike = strike;
+}
+
+static enum font_face
+S_face(enum font_face base, int bold, int italic, int mono)
+{
+	if (mono)
+		return FACE_MONO;
+	if (base == FACE_SANS_BOLD || base == FACE_MONO)
+		return base;
+	if (bold && italic)
+		return FACE_BOLDITALIC;
+	if (bold)
+		return FACE_BOLD;
+	if (italic)
+		return FACE_ITALIC;
+	return base;
+}
+
+/* Splits text at spaces into tokens. */
+static void
+S_text(struct para *p, const char *s, enum font_face face, int link,
+    int strike)
+{
+	size_t i = 0, start = 0, n = strlen(s);
+	unsigned char c;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (i > start)
+				S_tok(p, TOK_TEXT, s + start, i - start, face,
+				    link, strike);
+			S_tok(p, TOK_SPACE, NULL, 0, face, link, strike);
+			start = ++i;
+		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+			if (i > start)
+				S_tok(p, TOK_TEXT, s + start, i - start, face,
+				    link, strike);
+			S_tok(p, TOK_NBSP, NULL, 0, face, link, strike);
+			i += 2;
+			start = i;
+		} else
+			i++;
+	}
+	if (i > start)
+		S_tok(p, TOK_TEXT, s + start, i - start, face, link, strike);
+}
+
+struct style {
+	int	bold, italic, strike, link;
+	int	saved[64];	/* outer link targets, for nested links */
+	int	depth;
+};
+
+/* Returns 1 when n's children are to be walked. */
+static int
+S_enter(struct para *p, const struct doc_node *n, struct style *st)
+{
+	enum font_face base = p->o->face;
+
+	switch (n->type) {
+	case DOC_TEXT:
+		S_text(p, n->text ? n->text : "",
+		    S_face(base, st->bold, st->italic, 0), st->link, st->strike);
+		return 0;
+	case DOC_CODE:
+	case DOC_HTMLINLINE:
+		S_text(p, n->text ? n->text : "",
+		    S_face(base, st->bold, st->italic, 1), st->link, st->strike);
+		return 0;
+	case DOC_SOFTBREAK:
+		S_tok(p, TOK_SPACE, NULL, 0, base, st->link, st->strike);
+		return 0;
+	case DOC_LINEBREAK:
+		S_tok(p, TOK_BREAK, NULL, 0, base, st->link, st->strike);
+		return 0;
+	case DOC_EMPH:
+		st->italic++;
+		return 1;
+	case DOC_STRONG:
+		st->bold++;
+		return 1;
+	case DOC_STRIKE:
+		st->strike++;
+		return 1;
+	case DOC_LINK:
+		if (st->depth < 64)
+			st->saved[st->depth] = st->link;
+		st->depth++;
+		if (n->url != NULL && n->url[0] != '\0')
+			st->link = layout_link(p->lay, n->url);
+		return 1;
+	default:
+		/* an inline image sets its description; other nodes
+		 * (a table caption's paragraph) their content */
+		return 1;
+	}
+}
+
+static void
+S_leave(const struct doc_node *n, struct style *st)
+{
+	switch (n->type) {
+	case DOC_EMPH:
+		st->italic--;
+		break;
+	case DOC_STRONG:
+		st->bold--;
+		break;
+	case DOC_STRIKE:
+		st->strike--;
+		break;
+	case DOC_LINK:
+		st->depth--;
+		st->link = st->depth < 64 ? st->saved[st->depth] : -1;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Walks the inline subtree without recursion, tracking the style. */
+static void
+S_collect(struct para *p, const struct doc_node *node)
+{
+	const struct doc_node *n = node->first;
+	struct style st;
+
+	memset(&st, 0, sizeof(st));
+	st.link = -1;
+	while (n != NULL) {
+		if (S_enter(p, n, &st) && n->first != NULL) {
+			n = n->first;
+			continue;
+		}
+		for (;;) {
+			S_leave(n, &st);
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			if (n == node || n == NULL) {
+				n = NULL;
+				break;
+			}
+		}
+	}
+}
+
+/*** Items ***/
+
+static struct brk_item *
+S_item(struct para *p, enum brk_type type)
+{
+	struct brk_item *it;
+
+	if (p->ni == p->ci) {
+		p->ci = p->ci ? p->ci * 2 : 128;
+		p->it = xrealloc(p->it, p->ci * sizeof(*p->it));
+		p->piece = xrealloc(p->piece, p->ci * sizeof(*p->piece));
+	}
+	it = &p->it[p->ni];
+	memset(it, 0, sizeof(*it));
+	memset(&p->piece[p->ni], 0, sizeof(p->piece[p->ni]));
+	p->piece[p->ni].link = -1;
+	p->ni++;
+	it->type = type;
+	return it;
+}
+
+static void
+S_box(struct para *p, const struct tok *t, const char *s, size_t n)
+{
+	struct brk_item *it = S_item(p, BRK_BOX);
+	struct tok *pc = &p->piece[p->ni - 1];
+
+	*pc = *t;
+	pc->s = s;
+	pc->n = n;
+	it->width = font_width(p->lay->fonts, t->face, s, n, p->o->size);
+}
+
+static int
+S_isnum(const char *s, size_t n)
+{
+	return n > 0 && (isdigit((unsigned char)s[0]) ||
+	    ((s[0] == '-' || s[0] == '+') && n > 1 &&
+	    isdigit((unsigned char)s[1])));
+}
+
+/* A space that must not break: "€ 1.250", "15 %", "Tabel 3.1". */
+static int
+S_nobreak(const char *a, size_t an, const char *b, size_t bn)
+{
+	static const char *before_num[] = { "Tabel", "Figuur", "Hoofdstuk",
+	    "Table", "Figure", "Chapter", "Opdracht", "nr.", "p.", "blz." };
+	size_t i, k;
+
+	if (an >= 3 && memcmp(a + an - 3, "\xE2\x82\xAC", 3) == 0)
+		return 1;			/* after a euro sign */
+	if (bn >= 1 && (b[0] == '%' || (bn >= 3 &&
+	    memcmp(b, "\xE2\x80\xB0", 3) == 0)))
+		return 1;			/* before % and per mille */
+	if (S_isnum(b, bn))
+		for (i = 0; i < sizeof(before_num) / sizeof(before_num[0]); i++) {
+			k = strlen(before_num[i]);
+			if (an == k && memcmp(a, before_num[i], k) == 0)
+				return 1;
+		}
+	if (bn == 1 && (b[0] == '-' || strncmp(b, "\xE2\x80\x93", 3) == 0))
+		return 1;			/* a lone dash stays with what went before */
+	if (bn == 3 && memcmp(b, "\xE2\x80\x93", 3) == 0)
+		return 1;
+	return 0;
+}
+
+static void
+S_glue(struct para *p, const struct tok *t, int breakable)
+{
+	struct brk_item *it;
+	double sp = font_width(p->lay->fonts, t->face, " ", 1, p->o->size);
+
+	if (!breakable) {
+		it = S_item(p, BRK_PENALTY);
+		it->penalty = BRK_INF;
+	}
+	it = S_item(p, BRK_GLUE);
+	it->width = sp;
+	/* TeX's proportions for a word space: stretch 1/2, shrink 1/3. */
+	it->stretch = p->o->justify ? sp / 2 : 0;
+	it->shrink = p->o->justify ? sp / 3 : 0;
+}
+
+static void
+S_penalty(struct para *p, double width, double penalty, int flagged)
+{
+	struct brk_item *it = S_item(p, BRK_PENALTY);
+
+	it->width = width;
+	it->penalty = penalty;
+	it->flagged = flagged;
+}
+
+static void
+S_end(struct para *p)
+{
+	struct brk_item *it;
+
+	it = S_item(p, BRK_PENALTY);
+	it->penalty = BRK_INF;
+	it = S_item(p, BRK_GLUE);
+	it->stretch = 1e6;		/* the last line is set loose */
+	S_penalty(p, 0, -BRK_INF, 0);
+}
+
+/* A word: tokens [a, b) with no space between.  Hyphenation works on the
+ * letters of the whole word, then the pieces are cut at those points. */
+static void
+S_word(struct para *p, size_t a, size_t b)
+{
+	struct buf w = { 0 };
+	size_t pos[64], np = 0, k, i, off, cut, core_a, core_b;
+	int mono = 0;
+	double hw;
+
+	for (i = a; i < b; i++) {
+		buf_put(&w, p->t[i].s, p->t[i].n);
+		mono |= p->t[i].face == FACE_MONO;
+		font_check(p->lay->fonts, p->t[i].face, p->t[i].s, p->t[i].n,
+		    p->lay->file, 0, 0, p->lay->dl);
+	}
+	if (p->o->hyphenate && !mono && p->lay->hyph != NULL && w.len >= 5) {
+		/* hyphenate the letters, not the surrounding punctuation */
+		core_a = 0;
+		core_b = w.len;
+		while (core_a < core_b && ispunct((unsigned char)w.data[core_a]) &&
+		    w.data[core_a] != '-')
+			core_a++;
+		while (core_b > core_a &&
+		    ispunct((unsigned char)w.data[core_b - 1]))
+			core_b--;
+		if (core_b > core_a) {
+			np = hyph_word(p->lay->hyph, w.data + core_a,
+			    core_b - core_a, pos, 64);
+			for (k = 0; k < np; k++)
+				pos[k] += core_a;
+		}
+	}
+	off = 0;
+	k = 0;
+	for (i = a; i < b; i++) {
+		const struct tok *t = &p->t[i];
+		size_t start = 0;
+
+		while (k < np && pos[k] > off && pos[k] < off + t->n) {
+			cut = pos[k] - off;
+			S_box(p, t, t->s + start, cut - start);
+			if (t->s[cut - 1] == '-')
+				S_penalty(p, 0, 50, 1);	/* an explicit hyphen */
+			else {
+				hw = font_width(p->lay->fonts, t->face, "-", 1,
+				    p->o->size);
+				S_penalty(p, hw, 50, 1);
+			}
+			start = cut;
+			k++;
+		}
+		if (k < np && pos[k] == off + t->n && i + 1 < b) {
+			S_box(p, t, t->s + start, t->n - start);
+			hw = t->s[t->n - 1] == '-' ? 0 : font_width(p->lay->fonts,
+			    t->face, "-", 1, p->o->size);
+			S_penalty(p, hw, 50, 1);
+			k++;
+		} else
+			S_box(p, t, t->s + start, t->n - start);
+		off += t->n;
+	}
+	buf_free(&w);
+}
+
+static void
+S_items(struct para *p)
+{
+	size_t i = 0, j, prev_a = 0, prev_b = 0;
+	int have_prev = 0;
+	struct tok prefix;
+
+	if (p->o->prefix != NULL && p->o->prefix[0] != '\0') {
+		memset(&prefix, 0, sizeof(prefix));
+		prefix.type = TOK_TEXT;
+		prefix.s = p->o->prefix;
+		prefix.n = strlen(p->o->prefix);
+		prefix.face = p->o->prefix_face;
+		prefix.link = -1;
+		S_box(p, &prefix, prefix.s, prefix.n);
+		S_glue(p, &prefix, 0);
+	}
+	/* skip leading space */
+	while (i < p->nt && p->t[i].type != TOK_TEXT && p->t[i].type != TOK_BREAK)
+		i++;
+	while (i < p->nt) {
+		if (p->t[i].type == TOK_TEXT) {
+			for (j = i; j < p->nt && p->t[j].type == TOK_TEXT; j++)
+				;
+			S_word(p, i, j);
+			prev_a = i;
+			prev_b = j;
+			have_prev = 1;
+			i = j;
+			continue;
+		}
+		if (p->t[i].type == TOK_BREAK) {
+			S_item(p, BRK_PENALTY)->penalty = BRK_INF;
+			S_item(p, BRK_GLUE)->stretch = 1e6;
+			S_penalty(p, 0, -BRK_INF, 0);
+			have_prev = 0;
+			for (i++; i < p->nt && (p->t[i].type == TOK_SPACE ||
+			    p->t[i].type == TOK_NBSP); i++)
+				;
+			continue;
+		}
+		/* spaces: one glue for a run of them */
+		{
+			int nb = 0;
+			const struct tok *sp = &p->t[i];
+
+			for (; i < p->nt && (p->t[i].type == TOK_SPACE ||
+			    p->t[i].type == TOK_NBSP); i++)
+				nb |= p->t[i].type == TOK_NBSP;
+			if (i >= p->nt || p->t[i].type == TOK_BREAK)
+				continue;	/* trailing space */
+			if (have_prev && !nb) {
+				const struct tok *a = &p->t[prev_b - 1];
+				const struct tok *b = &p->t[i];
+
+				(void)prev_a;
+				nb = S_nobreak(a->s, a->n, b->s, b->n);
+			}
+			S_glue(p, sp, !nb);
+		}
+	}
+	S_end(p);
+}
+
+/*** Lines into rows ***/
+
+static double
+S_base(const struct inline_opts *o)
+{
+	return o->leading - (o->leading - o->size) / 2 - o->size * 0.22;
+}
+
+/* Sets items [start, end) as one row; ratio stretches the glue. */
+static void
+S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
+    double natural)
+{
+	const struct inline_opts *o = p->o;
+	struct pl_row *row = layout_row(p->lay, PL_LINE, o->leading);
+	struct buf text = { 0 };
+	double x = o->x, gw, runx = 0, runw = 0;
+	const struct tok *cur = NULL;
+	size_t i;
+
+	row->base = S_base(o);
+	if (!o->justify && o->align == 'r')
+		x += o->width - natural;
+	else if (!o->justify && o->align == 'c')
+		x += (o->width - natural) / 2;
+	for (i = start; i < end; i++) {
+		const struct brk_item *it = &p->it[i];
+
+		if (it->type == BRK_BOX) {
+			const struct tok *t = &p->piece[i];
+
+			if (cur != NULL && (cur->face != t->face ||
+			    cur->link != t->link || cur->strike != t->strike)) {
+				row_run(row, runx, runw, cur->face, o->size,
+				    o->color, text.data, text.len, cur->link);
+				row->runs[row->nruns - 1].strike = cur->strike;
+				buf_reset(&text);
+				cur = NULL;
+			}
+			if (cur == NULL) {
+				cur = t;
+				runx = x;
+				runw = 0;
+			}
+			buf_put(&text, t->s, t->n);
+			runw += it->width;
+			x += it->width;
+		} else if (it->type == BRK_GLUE) {
+			gw = it->width;
+			if (ratio > 0 && it->stretch < 1e5)
+				gw += ratio * it->stretch;
+			else if (ratio < 0)
+				gw += ratio * it->shrink;
+			if (cur != NULL) {
+				/* a space ends the run: words sit where the
+				 * breaker put them, whatever the viewer's
+				 * own spacing */
+				row_run(row, runx, runw, cur->face, o->size,
+				    o->color, text.data, text.len, cur->link);
+				row->runs[row->nruns - 1].strike = cur->strike;
+				buf_reset(&text);
+				cur = NULL;
+			}
+			x += gw;
+		}
+	}
+	if (hyphen && cur != NULL && (text.len == 0 ||
+	    text.data[text.len - 1] != '-')) {
+		buf_putc(&text, '-');
+		runw += font_width(p->lay->fonts, cur->face, "-", 1, o->size);
+	}
+	if (cur != NULL) {
+		row_run(row, runx, runw, cur->face, o->size, o->color,
+		    text.data, text.len, cur->link);
+		row->runs[row->nruns - 1].strike = cur->strike;
+	}
+	row->hyphen = hyphen;
+	buf_free(&text);
+}
+
+/* Ragged lines: first fit at natural spacing, for headings, cells and
+ * ragged-right text. */
+static size_t
+S_ragged(struct para *p)
+{
+	size_t i, start = 0, last_break = (size_t)-1, rows = 0;
+	double w = 0, w_at_break = 0, hw_at_break = 0;
+	int hy_at_break = 0;
+
+	/* skip discardable items at a line start */
+	for (i = 0; i < p->ni; i++) {
+		const struct brk_item *it = &p->it[i];
+		int legal = (it->type == BRK_GLUE && i > 0 &&
+		    p->it[i - 1].type == BRK_BOX) ||
+		    (it->type == BRK_PENALTY && it->penalty < BRK_INF);
+
+		if (legal && (w + (it->type == BRK_PENALTY ? it->width : 0) <=
+		    p->o->width || last_break == (size_t)-1)) {
+			last_break = i;
+			w_at_break = w;
+			hw_at_break = it->type == BRK_PENALTY ? it->width : 0;
+			hy_at_break = it->type == BRK_PENALTY && it->flagged;
+		}
+		if (it->type == BRK_PENALTY && it->penalty <= -BRK_INF) {
+			S_line(p, start, i, 0, 0, w);
+			rows++;
+			start = i + 1;
+			while (start < p->ni && p->it[start].type != BRK_BOX &&
+			    !(p->it[start].type == BRK_PENALTY &&
+			    p->it[start].penalty <= -BRK_INF))
+				start++;
+			i = start - 1;
+			w = 0;
+			last_break = (size_t)-1;
+			continue;
+		}
+		if (it->type == BRK_BOX || it->type == BRK_GLUE) {
+			if (it->type == BRK_GLUE && it->stretch >= 1e5)
+				continue;
+			w += it->width;
+		}
+		if (w > p->o->width && last_break != (size_t)-1 &&
+		    last_break > start) {
+			S_line(p, start, last_break, 0, hy_at_break,
+			    w_at_break + hw_at_break);
+			rows++;
+			start = last_break + 1;
+			while (start < p->ni && p->it[start].type != BRK_BOX &&
+			    !(p->it[start].type == BRK_PENALTY &&
+			    p->it[start].penalty <= -BRK_INF))
+				start++;
+			i = start - 1;
+			w = 0;
+			last_break = (size_t)-1;
+		}
+	}
+	return rows;
+}
+
+static size_t
+S_set(struct para *p)
+{
+	struct brk_params bp;
+	struct brk_result res;
+	size_t i, rows = 0;
+	int rc;
+
+	S_items(p);
+	if (p->ni <= 3)
+		return 0;	/* nothing but the paragraph end */
+	if (!p->o->justify)
+		return S_ragged(p);
+	memset(&bp, 0, sizeof(bp));
+	bp.width = p->o->width;
+	bp.tolerance = 2.0;
+	bp.line_penalty = 10;
+	bp.hyphen_demerits = 3000;
+	bp.fitness_demerits = 100;
+	bp.max_hyphen_run = 2;
+	memset(&res, 0, sizeof(res));
+	rc = brk_total_fit(p->it, p->ni, &bp, &res);
+	if (rc > 0) {
+		/* No feasible justified setting (a very long word, a narrow
+		 * column): rather than gaps wider than twice a space, set
+		 * this paragraph ragged, and say so. */
+		brk_result_free(&res);
+		diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file, 0, 0);
+		for (i = 0; i < p->ni; i++)
+			if (p->it[i].type == BRK_GLUE && p->it[i].stretch < 1e5)
+				p->it[i].stretch = p->it[i].shrink = 0;
+		return S_ragged(p);
+	}
+	if (rc < 0)
+		return 0;
+	for (i = 0; i < res.n; i++) {
+		const struct brk_line *l = &res.lines[i];
+
+		S_line(p, l->start, l->end, i + 1 < res.n ? l->ratio : 0,
+		    l->hyphen, 0);
+		rows++;
+	}
+	brk_result_free(&res);
+	return rows;
+}
+
+static void
+S_para_free(struct para *p)
+{
+	free(p->t);
+	free(p->it);
+	free(p->piece);
+}
+
+size_t
+inline_set(struct layout *lay, const struct doc_node *node,
+    const struct inline_opts *o)
+{
+	struct para p;
+	size_t n;
+
+	memset(&p, 0, sizeof(p));
+	p.lay = lay;
+	p.o = o;
+	S_collect(&p, node);
+	n = S_set(&p);
+	S_para_free(&p);
+	return n;
+}
+
+size_t
+inline_set_text(struct layout *lay, const char *text,
+    const struct inline_opts *o)
+{
+	struct para p;
+	size_t n;
+
+	memset(&p, 0, sizeof(p));
+	p.lay = lay;
+	p.o = o;
+	S_text(&p, text, o->face, -1, 0);
+	n = S_set(&p);
+	S_para_free(&p);
+	return n;
+}
+
+void
+inline_measure(struct layout *lay, const struct doc_node *node,
+    enum font_face face, double size, double *natural, double *longest)
+{
+	struct inline_opts o;
+	struct para p;
+	size_t i;
+	double word = 0;
+
+	memset(&o, 0, sizeof(o));
+	o.face = face;
+	o.size = size;
+	memset(&p, 0, sizeof(p));
+	p.lay = lay;
+	p.o = &o;
+	S_collect(&p, node);
+	*natural = *longest = 0;
+	for (i = 0; i < p.nt; i++) {
+		if (p.t[i].type == TOK_TEXT) {
+			double w = font_width(lay->fonts, p.t[i].face,
+			    p.t[i].s, p.t[i].n, size);
+
+			word += w;
+			*natural += w;
+		} else {
+			if (word > *longest)
+				*longest = word;
+			word = 0;
+			*natural += font_width(lay->fonts, face, " ", 1, size);
+		}
+	}
+	if (word > *longest)
+		*longest = word;
+	S_para_free(&p);
+}

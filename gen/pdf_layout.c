@@ -1,0 +1,614 @@
+/*
+ * pdf_layout — blocks into rows (see pdf_layout.h).
+ *
+ * The look of a textbook: serif body text justified on a 160 mm measure,
+ * sans-serif numbered headings kept with what follows, callouts in tinted
+ * boxes with their label, code on a grey ground, tables with rules only
+ * where they help the eye.
+ */
+#include "pdf_layout.h"
+#include "buf.h"
+#include "file.h"
+#include "i18n.h"
+#include "mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MM(x)	((x) * 72.0 / 25.4)
+
+void
+pdf_style_default(struct pdf_style *s, int letter)
+{
+	memset(s, 0, sizeof(*s));
+	s->page_w = letter ? 612 : MM(210);
+	s->page_h = letter ? 792 : MM(297);
+	s->margin_left = s->margin_right = (s->page_w - MM(160)) / 2;
+	s->margin_top = MM(25);
+	s->margin_bottom = MM(25);
+	s->size = 10;
+	s->leading = 13.2;
+	s->para_skip = 4;
+	s->lang = "nl";
+}
+
+/*** Rows ***/
+
+void
+layout_init(struct layout *l, struct fonts *f, struct hyph *h,
+    const struct pdf_style *st, struct diag_list *dl)
+{
+	memset(l, 0, sizeof(*l));
+	l->fonts = f;
+	l->hyph = h;
+	l->st = st;
+	l->dl = dl;
+}
+
+void
+layout_free(struct layout *l)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->n; i++) {
+		for (k = 0; k < l->rows[i].nruns; k++)
+			free(l->rows[i].runs[k].text);
+		free(l->rows[i].runs);
+		free(l->rows[i].rects);
+		free(l->rows[i].anchor);
+		free(l->rows[i].otitle);
+		free(l->rows[i].img);
+	}
+	free(l->rows);
+	for (i = 0; i < l->nlinks; i++)
+		free(l->links[i]);
+	free(l->links);
+	free(l->img_base);
+	l->rows = NULL;
+	l->n = l->cap = 0;
+}
+
+struct pl_row *
+layout_row(struct layout *l, enum pl_kind kind, double h)
+{
+	struct pl_row *r;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		l->rows = xrealloc(l->rows, l->cap * sizeof(*l->rows));
+	}
+	r = &l->rows[l->n++];
+	memset(r, 0, sizeof(*r));
+	r->kind = kind;
+	r->h = h;
+	r->chapter = l->chapter;
+	r->box_fill = r->box_bar = PL_NONE;
+	return r;
+}
+
+void
+layout_space(struct layout *l, double h)
+{
+	layout_row(l, PL_SPACE, h);
+}
+
+char *
+layout_anchor(const struct layout *l, const char *id)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "%s#%s", l->slug ? l->slug : "", id ? id : "");
+	return buf_detach(&b);
+}
+
+int
+layout_link(struct layout *l, const char *url)
+{
+	struct buf key = { 0 };
+	const char *hash, *p;
+	size_t i, blen;
+
+	hash = strchr(url, '#');
+	for (p = url; *p && *p != '/' && *p != '#' && *p != ':'; p++)
+		;
+	if (url[0] == '#')
+		buf_printf(&key, "#%s#%s", l->slug ? l->slug : "", url + 1);
+	else if (*p != ':' && (blen = hash ? (size_t)(hash - url) :
+	    strlen(url)) > 5 && strncmp(url + blen - 5, ".html", 5) == 0 &&
+	    strchr(url, '/') == NULL) {
+		buf_putc(&key, '#');
+		buf_put(&key, url, blen - 5);
+		buf_printf(&key, "#%s", hash ? hash + 1 : "");
+	} else
+		buf_puts(&key, url);
+	for (i = 0; i < l->nlinks; i++)
+		if (strcmp(l->links[i], key.data) == 0) {
+			buf_free(&key);
+			return (int)i;
+		}
+	l->links = xrealloc(l->links, (l->nlinks + 1) * sizeof(*l->links));
+	l->links[l->nlinks] = buf_detach(&key);
+	return (int)l->nlinks++;
+}
+
+void
+row_run(struct pl_row *r, double x, double w, enum font_face face,
+    double size, uint32_t color, const char *s, size_t n, int link)
+{
+	struct pl_run *run;
+
+	r->runs = xrealloc(r->runs, (r->nruns + 1) * sizeof(*r->runs));
+	run = &r->runs[r->nruns++];
+	memset(run, 0, sizeof(*run));
+	run->x = x;
+	run->w = w;
+	run->face = face;
+	run->size = size;
+	run->color = color;
+	run->text = xstrndup(s ? s : "", s ? n : 0);
+	run->len = s ? n : 0;
+	run->link = link;
+}
+
+void
+row_rect(struct pl_row *r, double x, double y, double w, double h,
+    uint32_t fill)
+{
+	struct pl_rect *rc;
+
+	r->rects = xrealloc(r->rects, (r->nrects + 1) * sizeof(*r->rects));
+	rc = &r->rects[r->nrects++];
+	rc->x = x;
+	rc->y = y;
+	rc->w = w;
+	rc->h = h;
+	rc->fill = fill;
+}
+
+/*** Blocks ***/
+
+#define INK		PL_COLOR(0x1d, 0x23, 0x2b)
+#define MUTED		PL_COLOR(0x5b, 0x66, 0x75)
+#define ACCENT		PL_COLOR(0x0b, 0x5c, 0xad)
+
+struct ctx {
+	double	x, w;		/* current text column */
+	int	box;		/* enclosing box id */
+	double	box_x, box_w;
+	uint32_t box_fill, box_bar;
+};
+
+static void S_blocks(struct layout *, const struct doc_node *parent,
+    struct ctx *);
+
+/* Marks rows [from, l->n) as inside the current box. */
+static void
+S_in_box(struct layout *l, size_t from, const struct ctx *c)
+{
+	size_t i;
+
+	if (c->box == 0)
+		return;
+	for (i = from; i < l->n; i++)
+		if (l->rows[i].box == 0) {
+			l->rows[i].box = c->box;
+			l->rows[i].box_x = c->box_x;
+			l->rows[i].box_w = c->box_w;
+			l->rows[i].box_fill = c->box_fill;
+			l->rows[i].box_bar = c->box_bar;
+		}
+}
+
+/* Widows and orphans: a paragraph of three or more lines keeps its first
+ * two and last two together; of two lines, both. */
+static void
+S_keep_lines(struct layout *l, size_t from)
+{
+	size_t n = l->n - from;
+
+	if (n >= 2) {
+		l->rows[from].keep = 1;
+		l->rows[l->n - 2].keep = 1;
+	}
+}
+
+static void
+S_para(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct inline_opts o;
+	size_t from = l->n;
+
+	memset(&o, 0, sizeof(o));
+	o.x = c->x;
+	o.width = c->w;
+	o.face = FACE_REGULAR;
+	o.size = l->st->size;
+	o.leading = l->st->leading;
+	o.justify = !l->st->ragged;
+	o.hyphenate = 1;
+	o.color = INK;
+	inline_set(l, n, &o);
+	S_keep_lines(l, from);
+	S_in_box(l, from, c);
+	if (n->next != NULL)
+		layout_space(l, l->st->para_skip);
+}
+
+static void
+S_heading(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct inline_opts o;
+	struct buf t = { 0 };
+	size_t from, i;
+	double size;
+
+	memset(&o, 0, sizeof(o));
+	if (n->level == 1 && l->chapter > 0) {
+		/* A chapter opens a page: its number large, then its title. */
+		layout_row(l, PL_PAGE, 0);
+		layout_space(l, 36);
+		size = 22;
+	} else {
+		size = n->level == 1 ? 18 : n->level == 2 ? 13 : n->level == 3 ?
+		    11.5 : 10.5;
+		if (l->n > 0)
+			layout_space(l, n->level <= 2 ? 14 : 9);
+	}
+	o.x = c->x;
+	o.width = c->w;
+	o.face = FACE_SANS_BOLD;
+	o.size = size;
+	o.leading = size * 1.25;
+	o.color = n->level <= 2 ? ACCENT : INK;
+	o.prefix = n->number;
+	o.prefix_face = FACE_SANS_BOLD;
+	from = l->n;
+	inline_set(l, n, &o);
+	for (i = from; i < l->n; i++)
+		l->rows[i].keep = 1;	/* a heading stays with what follows */
+	if (l->n > from) {
+		struct pl_row *r = &l->rows[from];
+
+		r->anchor = layout_anchor(l, n->id);
+		if (n->level <= 3) {
+			r->outline = n->level == 1 ? 1 : n->level;
+			if (n->number)
+				buf_printf(&t, "%s ", n->number);
+			doc_plain_text(n, &t);
+			r->otitle = buf_detach(&t);
+		}
+	}
+	S_in_box(l, from, c);
+	layout_space(l, n->level == 1 ? 14 : 4);
+	l->rows[l->n - 1].keep = 1;
+	buf_free(&t);
+}
+
+static void
+S_code(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	const char *s = n->text ? n->text : "", *e;
+	double size = l->st->size * 0.85, lead = size * 1.3, pad = 6;
+	size_t from = l->n, len, k, adv;
+	struct pl_row *r;
+	struct ctx inner = *c;
+	double w;
+
+	if (c->box == 0) {
+		inner.box = ++l->boxes;
+		inner.box_x = c->x;
+		inner.box_w = c->w;
+		inner.box_fill = PL_COLOR(0xf1, 0xf3, 0xf6);
+		inner.box_bar = PL_NONE;
+	}
+	layout_space(l, pad);
+	while (*s != '\0') {
+		e = strchr(s, '\n');
+		len = e ? (size_t)(e - s) : strlen(s);
+		/* A long line wraps at the column edge, never hyphenated. */
+		do {
+			k = 0;
+			w = 0;
+			while (k < len) {
+				double cw;
+
+				font_utf8(s + k, len - k, &adv);
+				cw = font_width(l->fonts, FACE_MONO, s + k, adv,
+				    size);
+				if (w + cw > c->w - 2 * pad && k > 0)
+					break;
+				w += cw;
+				k += adv;
+			}
+			font_check(l->fonts, FACE_MONO, s, k, l->file, n->line,
+			    n->col, l->dl);
+			r = layout_row(l, PL_LINE, lead);
+			r->base = lead - (lead - size) / 2 - size * 0.22;
+			row_run(r, c->x + pad, w, FACE_MONO, size, INK, s, k, -1);
+			s += k;
+			len -= k;
+		} while (len > 0);
+		s += (e != NULL);
+		if (e == NULL)
+			break;
+	}
+	layout_space(l, pad);
+	for (k = from; k + 1 < l->n && l->n - from <= 6; k++)
+		l->rows[k].keep = 1;	/* short listings stay whole */
+	S_in_box(l, from, &inner);
+	layout_space(l, l->st->para_skip + 2);
+}
+
+static void
+S_list(struct layout *l, const struct doc_node *list, struct ctx *c)
+{
+	const struct doc_node *item;
+	struct ctx inner = *c;
+	struct buf m = { 0 };
+	double indent = 16;
+	int num = list->start;
+	size_t from;
+
+	inner.x = c->x + indent;
+	inner.w = c->w - indent;
+	for (item = list->first; item != NULL; item = item->next, num++) {
+		from = l->n;
+		S_blocks(l, item, &inner);
+		/* the marker goes on the item's first text line */
+		while (from < l->n && l->rows[from].kind != PL_LINE)
+			from++;
+		if (from < l->n) {
+			struct pl_row *r = &l->rows[from];
+			double mw;
+
+			buf_reset(&m);
+			if (list->ordered)
+				buf_printf(&m, "%d.", num);
+			else
+				buf_puts(&m, c->x > l->st->margin_left + 20 ?
+				    "\xE2\x80\x93" : "\xE2\x80\xA2");
+			mw = font_width(l->fonts, FACE_REGULAR, m.data, m.len,
+			    l->st->size);
+			row_run(r, inner.x - 5 - mw, mw, FACE_REGULAR,
+			    l->st->size, INK, m.data, m.len, -1);
+		}
+		if (list->tight && item->next != NULL && l->n > 0 &&
+		    l->rows[l->n - 1].kind == PL_SPACE)
+			l->n--, free(l->rows[l->n].runs);
+		if (!list->tight && item->next != NULL)
+			layout_space(l, l->st->para_skip / 2);
+	}
+	layout_space(l, l->st->para_skip);
+	buf_free(&m);
+}
+
+static const uint32_t S_callout_fill[CALLOUT__MAX] = {
+	PL_NONE,
+	PL_COLOR(0xe7, 0xf5, 0xef),	/* definitie */
+	PL_COLOR(0xf4, 0xf5, 0xf7),	/* voorbeeld */
+	PL_COLOR(0xfd, 0xf3, 0xe1),	/* opdracht */
+	PL_COLOR(0xfd, 0xf3, 0xe1),	/* antwoord */
+	PL_COLOR(0xe8, 0xf1, 0xfb),	/* tip */
+	PL_COLOR(0xfd, 0xec, 0xec),	/* let op */
+};
+static const uint32_t S_callout_bar[CALLOUT__MAX] = {
+	PL_NONE,
+	PL_COLOR(0x0b, 0x6e, 0x4f),
+	PL_COLOR(0x5b, 0x66, 0x75),
+	PL_COLOR(0x7a, 0x4b, 0x00),
+	PL_COLOR(0x7a, 0x4b, 0x00),
+	PL_COLOR(0x0b, 0x5c, 0xad),
+	PL_COLOR(0xa4, 0x26, 0x2c),
+};
+
+static void
+S_callout(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct ctx inner = *c;
+	struct inline_opts o;
+	struct buf label = { 0 };
+	double pad = 7;
+	size_t from = l->n, i;
+
+	inner.box = ++l->boxes;
+	inner.box_x = c->x;
+	inner.box_w = c->w;
+	inner.box_fill = S_callout_fill[n->ckind];
+	inner.box_bar = S_callout_bar[n->ckind];
+	inner.x = c->x + pad + 3;
+	inner.w = c->w - 2 * pad - 3;
+	layout_space(l, 4);
+	from = l->n;
+	layout_space(l, pad);
+	buf_puts(&label, i18n_callout(l->st->lang, n->ckind));
+	if (n->number)
+		buf_printf(&label, " %s", n->number);
+	memset(&o, 0, sizeof(o));
+	o.x = inner.x;
+	o.width = inner.w;
+	o.face = FACE_BOLD;
+	o.size = l->st->size;
+	o.leading = l->st->leading;
+	o.color = S_callout_bar[n->ckind];
+	if (n->text != NULL) {
+		o.prefix = label.data;
+		o.prefix_face = FACE_SANS_BOLD;
+		inline_set_text(l, n->text, &o);
+	} else {
+		o.face = FACE_SANS_BOLD;
+		inline_set_text(l, label.data, &o);
+	}
+	if (l->n > from + 1)
+		l->rows[l->n - 1].anchor = layout_anchor(l, n->id);
+	for (i = from; i < l->n; i++)
+		l->rows[i].keep = 1;
+	layout_space(l, 3);
+	l->rows[l->n - 1].keep = 1;
+	S_blocks(l, n, &inner);
+	if (l->n > 0 && l->rows[l->n - 1].kind == PL_SPACE)
+		l->rows[l->n - 1].h = pad;
+	else
+		layout_space(l, pad);
+	S_in_box(l, from, &inner);
+	layout_space(l, l->st->para_skip + 4);
+	buf_free(&label);
+}
+
+static void
+S_quote(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct ctx inner = *c;
+	size_t from = l->n;
+
+	inner.x = c->x + 14;
+	inner.w = c->w - 14;
+	S_blocks(l, n, &inner);
+	if (c->box == 0) {
+		struct ctx bar = *c;
+
+		bar.box = ++l->boxes;
+		bar.box_x = c->x;
+		bar.box_w = 0;
+		bar.box_fill = PL_NONE;
+		bar.box_bar = PL_COLOR(0xc8, 0xce, 0xd6);
+		S_in_box(l, from, &bar);
+	}
+	layout_space(l, l->st->para_skip);
+}
+
+static void
+S_hrule(struct layout *l, struct ctx *c)
+{
+	struct pl_row *r;
+
+	layout_space(l, 6);
+	r = layout_row(l, PL_LINE, 6);
+	row_rect(r, c->x + c->w / 4, 2.5, c->w / 2, 0.6, MUTED);
+	layout_space(l, 6);
+}
+
+static void
+S_figure(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	const struct doc_node *img = n->first;
+	struct inline_opts o;
+	struct pl_row *r;
+	struct buf label = { 0 }, path = { 0 };
+	size_t from;
+
+	if (img == NULL || img->url == NULL)
+		return;
+	if (img->url[0] != '/' && strchr(img->url, ':') == NULL &&
+	    l->img_base != NULL)
+		buf_printf(&path, "%s/%s", l->img_base, img->url);
+	else
+		buf_puts(&path, img->url);
+	layout_space(l, 6);
+	r = layout_row(l, PL_IMAGE, 0);
+	r->img = buf_detach(&path);
+	r->img_w = c->w;
+	r->box_x = c->x;
+	r->keep = 1;
+	r->anchor = layout_anchor(l, n->id);
+	layout_space(l, 4);
+	l->rows[l->n - 1].keep = 1;
+	buf_printf(&label, "%s %s", i18n(l->st->lang, I18N_FIGURE),
+	    n->number ? n->number : "");
+	memset(&o, 0, sizeof(o));
+	o.x = c->x;
+	o.width = c->w;
+	o.face = FACE_ITALIC;
+	o.size = l->st->size * 0.9;
+	o.leading = l->st->leading * 0.9;
+	o.color = INK;
+	o.prefix = label.data;
+	o.prefix_face = FACE_SANS_BOLD;
+	from = l->n;
+	inline_set(l, img, &o);
+	S_in_box(l, from, c);
+	layout_space(l, l->st->para_skip + 4);
+	buf_free(&label);
+}
+
+static void
+S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct inline_opts o;
+	size_t from = l->n;
+
+	memset(&o, 0, sizeof(o));
+	o.x = c->x;
+	o.width = c->w;
+	o.face = FACE_MONO;
+	o.size = l->st->size * 0.85;
+	o.leading = l->st->leading;
+	o.color = MUTED;
+	inline_set_text(l, n->text ? n->text : "", &o);
+	S_in_box(l, from, c);
+	layout_space(l, l->st->para_skip);
+}
+
+/* Lays out the children of parent.  Blocks nest (lists in callouts in
+ * list items), and so does this function, by the nesting of block
+ * containers only; cmark bounds that depth in practice, and the caller
+ * cuts off anything deeper than the page can show anyway. */
+static void
+S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
+{
+	const struct doc_node *n;
+
+	if (c->w < 40) {
+		/* Nesting has eaten the column: no room to set anything. */
+		return;
+	}
+	for (n = parent->first; n != NULL; n = n->next) {
+		size_t from = l->n;
+
+		switch (n->type) {
+		case DOC_PARA:
+			S_para(l, n, c);
+			break;
+		case DOC_HEADING:
+			S_heading(l, n, c);
+			break;
+		case DOC_CODEBLOCK:
+			S_code(l, n, c);
+			break;
+		case DOC_HTMLBLOCK:
+			S_raw(l, n, c);
+			break;
+		case DOC_LIST:
+			S_list(l, n, c);
+			break;
+		case DOC_BLOCKQUOTE:
+			S_quote(l, n, c);
+			break;
+		case DOC_CALLOUT:
+			S_callout(l, n, c);
+			break;
+		case DOC_HRULE:
+			S_hrule(l, c);
+			break;
+		case DOC_TABLE:
+			layout_table(l, n, c->x, c->w);
+			S_in_box(l, from, c);
+			break;
+		case DOC_FIGURE:
+			S_figure(l, n, c);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+void
+layout_doc(struct layout *l, const struct doc_node *root)
+{
+	struct ctx c;
+
+	memset(&c, 0, sizeof(c));
+	c.x = l->st->margin_left;
+	c.w = l->st->page_w - l->st->margin_left - l->st->margin_right;
+	S_blocks(l, root, &c);
+}

@@ -1,0 +1,159 @@
+/*
+ * pdf_layout — the PDF back end's intermediate form: a document tree laid
+ * out into a column of rows (text lines, spaces, rules, images, table
+ * rows), each with its height and the rules that bind pagination (keep with
+ * next, hyphen at the end, table and header, box).  pdf_layout.c builds rows
+ * from blocks, pdf_inline.c sets paragraphs into lines, pdf_table.c sets
+ * tables, pdf_page.c cuts the column into pages and pdf_draw.c paints them.
+ * Nothing here knows about libharu's objects except the fonts it measures.
+ */
+#ifndef SALESGEN_PDF_LAYOUT_H
+#define SALESGEN_PDF_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "pdf_font.h"
+
+struct hyph;
+
+/* Measures in PostScript points. */
+struct pdf_style {
+	double	 page_w, page_h;
+	double	 margin_top, margin_bottom, margin_left, margin_right;
+	double	 size;		/* body text */
+	double	 leading;	/* body baseline distance */
+	double	 para_skip;	/* between paragraphs */
+	int	 ragged;	/* ragged right instead of justified */
+	const char *lang;
+};
+
+/* Fills s with the house defaults: A4 (Letter when letter is set), 160 mm
+ * measure, 10 pt on 13.2 pt. */
+void	pdf_style_default(struct pdf_style *, int letter);
+
+#define PL_COLOR(r, g, b)	(((uint32_t)(r) << 16) | ((uint32_t)(g) << 8) | (b))
+#define PL_NONE			0xFF000000u
+
+struct pl_run {
+	double		 x;		/* from the page's left edge */
+	double		 dy;		/* below the row's baseline (table cells) */
+	double		 w;
+	enum font_face	 face;
+	double		 size;
+	uint32_t	 color;
+	char		*text;		/* owned, UTF-8 */
+	size_t		 len;
+	int		 link;		/* index into layout.links, -1 none */
+	int		 strike;
+};
+
+/* A rectangle (a filled box or a rule) relative to the row's top left;
+ * y grows downwards. */
+struct pl_rect {
+	double		 x, y, w, h;
+	uint32_t	 fill;
+};
+
+enum pl_kind {
+	PL_LINE,	/* text and rules */
+	PL_SPACE,	/* vertical space, dropped at the top of a page */
+	PL_PAGE,	/* a forced page break */
+	PL_IMAGE	/* an image scaled to w x h */
+};
+
+struct pl_row {
+	enum pl_kind	 kind;
+	double		 h;		/* height */
+	double		 base;		/* baseline, from the row's top */
+	struct pl_run	*runs;
+	size_t		 nruns;
+	struct pl_rect	*rects;
+	size_t		 nrects;
+	int		 keep;		/* no page break after this row */
+	int		 hyphen;	/* the line ends in a hyphen */
+	int		 box;		/* callout or code box id, 0 none */
+	double		 box_x, box_w;
+	uint32_t	 box_fill, box_bar;
+	int		 table;		/* table id, 0 none */
+	int		 theader;	/* the table's header row */
+	char		*anchor;	/* "slug#id" defined here (owned) */
+	int		 outline;	/* bookmark level 1..3, 0 none */
+	char		*otitle;	/* bookmark title (owned) */
+	int		 chapter;	/* chapter number for the running head */
+	char		*img;		/* PL_IMAGE: file (owned) */
+	double		 img_w;
+};
+
+struct layout {
+	struct pl_row	*rows;
+	size_t		 n, cap;
+	char		**links;	/* "#id" or a URL (owned) */
+	size_t		 nlinks;
+	int		 boxes, tables;	/* counters for ids */
+	/* context for the builders */
+	struct fonts	*fonts;
+	struct hyph	*hyph;
+	const struct pdf_style *st;
+	struct diag_list *dl;
+	const char	*file;		/* source, for diagnostics */
+	const char	*chapter_title;
+	int		 chapter;
+	const char	*slug;		/* qualifies anchors: "slug#id" */
+	char		*img_base;	/* folder images are relative to */
+};
+
+void	layout_init(struct layout *, struct fonts *, struct hyph *,
+	    const struct pdf_style *, struct diag_list *);
+void	layout_free(struct layout *);
+struct pl_row *layout_row(struct layout *, enum pl_kind, double h);
+void	layout_space(struct layout *, double h);
+/* Registers a link target and returns its index.  Links inside the
+ * document become "#slug#id" ("#id" in the current chapter, "x.html#id"
+ * to chapter x); anything else is an external URL. */
+int	layout_link(struct layout *, const char *url);
+/* The anchor key of id in the current chapter: "slug#id"; caller frees. */
+char	*layout_anchor(const struct layout *, const char *id);
+void	row_run(struct pl_row *, double x, double w, enum font_face,
+	    double size, uint32_t color, const char *s, size_t n, int link);
+void	row_rect(struct pl_row *, double x, double y, double w, double h,
+	    uint32_t fill);
+
+/* Lays out the blocks of root (a chapter or document) at the text block's
+ * full width.  chapter > 0 starts it on a new page with a chapter
+ * opening. */
+void	layout_doc(struct layout *, const struct doc_node *root);
+
+/* pdf_inline.c: sets the inline content of node (a paragraph, heading,
+ * cell or caption) into lines at x..x+width, justified and hyphenated
+ * when justify is set, else ragged.  A prefix of runs may be given (a
+ * heading number, a callout label) that is set before the content.
+ * Returns the number of rows added. */
+struct inline_opts {
+	double		 x, width;
+	enum font_face	 face;		/* base face: regular, sans bold, mono */
+	double		 size, leading;
+	int		 justify;
+	int		 hyphenate;
+	uint32_t	 color;
+	int		 align;		/* 'l', 'c', 'r' for ragged lines */
+	const char	*prefix;	/* set before the content, in prefix_face */
+	enum font_face	 prefix_face;
+};
+size_t	inline_set(struct layout *, const struct doc_node *node,
+	    const struct inline_opts *);
+/* The same for a plain string (captions built from labels, TOC entries). */
+size_t	inline_set_text(struct layout *, const char *text,
+	    const struct inline_opts *);
+/* Natural width of node's content on one line, and its longest word. */
+void	inline_measure(struct layout *, const struct doc_node *node,
+	    enum font_face face, double size, double *natural, double *longest);
+
+/* pdf_table.c: a GFM table, caption first, rows unsplittable, header
+ * marked for repetition. */
+void	layout_table(struct layout *, const struct doc_node *table,
+	    double x, double width);
+
+#endif

@@ -1,0 +1,178 @@
+/*
+ * pdf_table — GFM tables on the page.
+ *
+ * Column widths come from the content: every column gets at least its
+ * longest word, and what is left of the measure goes to the columns in
+ * proportion to how much more they would need to fit on one line.  A row
+ * is one unsplittable pl_row; the header row is marked so the paginator can
+ * repeat it on every page the table spans.
+ */
+#include "pdf_layout.h"
+#include "buf.h"
+#include "i18n.h"
+#include "mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PAD	4.0
+
+struct cell_rows {
+	size_t	 from, to;	/* rows laid out in a scratch layout */
+};
+
+static void
+S_caption(struct layout *l, const struct doc_node *t, double x, double w)
+{
+	const struct doc_node *cap;
+	struct inline_opts o;
+	struct buf label = { 0 };
+	size_t from = l->n, i;
+
+	for (cap = t->first; cap != NULL; cap = cap->next)
+		if (cap->type == DOC_PARA && cap->level == 1)
+			break;
+	buf_printf(&label, "%s %s", i18n(l->st->lang, I18N_TABLE),
+	    t->number ? t->number : "");
+	memset(&o, 0, sizeof(o));
+	o.x = x;
+	o.width = w;
+	o.face = FACE_REGULAR;
+	o.size = l->st->size * 0.95;
+	o.leading = l->st->leading;
+	o.color = PL_COLOR(0x1d, 0x23, 0x2b);
+	o.prefix = label.data;
+	o.prefix_face = FACE_SANS_BOLD;
+	if (cap != NULL)
+		inline_set(l, cap, &o);
+	else {
+		o.face = FACE_SANS_BOLD;
+		inline_set_text(l, label.data, &o);
+	}
+	if (l->n > from)
+		l->rows[from].anchor = layout_anchor(l, t->id);
+	for (i = from; i < l->n; i++)
+		l->rows[i].keep = 1;
+	layout_space(l, 3);
+	l->rows[l->n - 1].keep = 1;
+	buf_free(&label);
+}
+
+void
+layout_table(struct layout *l, const struct doc_node *t, double x,
+    double width)
+{
+	const struct doc_node *row, *cell;
+	double *nat, *min, *cw, sum_nat = 0, sum_min = 0, extra, n_, m_;
+	double size = l->st->size * 0.9, lead = size * 1.3, y, h;
+	int ncols = t->ncols > 0 ? t->ncols : 1, k, id;
+	struct layout scratch;
+	struct inline_opts o;
+	struct pl_row *r;
+	size_t i, j, s0;
+
+	nat = xcalloc((size_t)ncols, sizeof(double));
+	min = xcalloc((size_t)ncols, sizeof(double));
+	cw = xcalloc((size_t)ncols, sizeof(double));
+	for (row = t->first; row != NULL; row = row->next) {
+		if (row->type != DOC_TROW)
+			continue;
+		for (cell = row->first, k = 0; cell != NULL && k < ncols;
+		    cell = cell->next, k++) {
+			inline_measure(l, cell, row->level ? FACE_SANS_BOLD :
+			    FACE_REGULAR, size, &n_, &m_);
+			if (n_ + 2 * PAD > nat[k])
+				nat[k] = n_ + 2 * PAD;
+			if (m_ + 2 * PAD > min[k])
+				min[k] = m_ + 2 * PAD;
+		}
+	}
+	for (k = 0; k < ncols; k++) {
+		sum_nat += nat[k];
+		sum_min += min[k];
+	}
+	if (sum_nat <= width) {
+		/* Everything fits on one line: give the slack out evenly so
+		 * the table spans the measure like the text around it. */
+		for (k = 0; k < ncols; k++)
+			cw[k] = nat[k] + (width - sum_nat) * nat[k] / sum_nat;
+	} else if (sum_min >= width) {
+		for (k = 0; k < ncols; k++)
+			cw[k] = width * min[k] / sum_min;
+	} else {
+		extra = width - sum_min;
+		for (k = 0; k < ncols; k++)
+			cw[k] = min[k] + extra * (nat[k] - min[k]) /
+			    (sum_nat - sum_min);
+	}
+
+	S_caption(l, t, x, width);
+	id = ++l->tables;
+	for (row = t->first; row != NULL; row = row->next) {
+		if (row->type != DOC_TROW)
+			continue;
+		/* Set every cell in a scratch layout, then merge them
+		 * side by side into one row. */
+		layout_init(&scratch, l->fonts, l->hyph, l->st, l->dl);
+		scratch.file = l->file;
+		scratch.slug = l->slug;
+		h = 0;
+		r = layout_row(l, PL_LINE, 0);
+		r->table = id;
+		r->theader = row->level != 0;
+		y = x;
+		for (cell = row->first, k = 0; cell != NULL && k < ncols;
+		    cell = cell->next, k++) {
+			memset(&o, 0, sizeof(o));
+			o.x = y + PAD;
+			o.width = cw[k] - 2 * PAD;
+			o.face = row->level ? FACE_SANS_BOLD : FACE_REGULAR;
+			o.size = size;
+			o.leading = lead;
+			o.color = PL_COLOR(0x1d, 0x23, 0x2b);
+			o.align = t->align && t->align[k] == 'r' ? 'r' :
+			    t->align && t->align[k] == 'c' ? 'c' : 'l';
+			s0 = scratch.n;
+			inline_set(&scratch, cell, &o);
+			/* runs move into the table row, at their line's y */
+			for (i = s0, j = 0; i < scratch.n; i++, j++) {
+				struct pl_row *sr = &scratch.rows[i];
+				size_t q;
+
+				for (q = 0; q < sr->nruns; q++) {
+					struct pl_run *src = &sr->runs[q];
+
+					row_run(r, src->x, src->w, src->face,
+					    src->size, src->color, src->text,
+					    src->len, src->link < 0 ? -1 :
+					    layout_link(l,
+					    scratch.links[src->link]));
+					/* a cell's later lines sit whole
+					 * leadings below the row's baseline */
+					r->runs[r->nruns - 1].dy =
+					    (double)j * lead;
+					r->runs[r->nruns - 1].strike =
+					    src->strike;
+				}
+			}
+			if ((double)(scratch.n - s0) * lead > h)
+				h = (double)(scratch.n - s0) * lead;
+			y += cw[k];
+		}
+		layout_free(&scratch);
+		r->h = h + 2 * PAD;
+		r->base = PAD + lead - (lead - size) / 2 - size * 0.22;
+		if (r->theader) {
+			row_rect(r, x, 0, width, 0.9, PL_COLOR(0x1d, 0x23, 0x2b));
+			row_rect(r, x, r->h - 0.6, width, 0.6,
+			    PL_COLOR(0x1d, 0x23, 0x2b));
+		} else
+			row_rect(r, x, r->h - 0.3, width, 0.3,
+			    PL_COLOR(0xb8, 0xc0, 0xca));
+		r->keep = r->theader;
+	}
+	layout_space(l, l->st->para_skip + 6);
+	free(nat);
+	free(min);
+	free(cw);
+}

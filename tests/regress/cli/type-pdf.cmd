@@ -1,1 +1,0 @@
-render -t pdf input.md

@@ -1,0 +1,1 @@
+render -t docx input.md
