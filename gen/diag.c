@@ -153,6 +153,16 @@ diag_print(struct diag_list *l, FILE *fp)
 }
 
 void
+diag_copy(struct diag_list *l, const struct diag *d)
+{
+	struct diag c = *d;
+
+	c.file = xstrdup(d->file);
+	c.msg = xstrdup(d->msg);
+	S_push(l, &c);
+}
+
+void
 diag_move(struct diag_list *dst, struct diag_list *src)
 {
 	size_t i;

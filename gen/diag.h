@@ -66,6 +66,9 @@ size_t	diag_count(const struct diag_list *, enum diag_level);
 /* Writes the diagnostics not yet printed, one line each, in the order added. */
 void	diag_print(struct diag_list *, FILE *);
 
+/* Appends a copy of d (from another list). */
+void	diag_copy(struct diag_list *, const struct diag *d);
+
 /* Moves every entry of src to the end of dst, leaving src empty. */
 void	diag_move(struct diag_list *dst, struct diag_list *src);
 

@@ -189,6 +189,7 @@ S_pdfs(const struct opts *o, const struct course *c, const char *out,
     struct diag_list *dl)
 {
 	struct pdf_opts po;
+	struct diag_list *quiet;
 	struct buf stem = { 0 }, path = { 0 };
 	char *dir = file_join(out, "pdf");
 	enum edition e;
@@ -206,18 +207,27 @@ S_pdfs(const struct opts *o, const struct course *c, const char *out,
 	buf_printf(&path, "%s/%s.pdf", dir, stem.data);
 	if (pdf_course(c, EDITION_TEACHER, -1, &po, path.data, dl) != 0)
 		rc = -1;
+	/* The teacher edition holds every word, so it has said all there is
+	 * to say about glyphs and line breaks; the other handouts report
+	 * only their errors. */
+	quiet = diag_list_new();
+	quiet->strict = dl->strict;
 	buf_reset(&path);
 	buf_printf(&path, "%s/%s-student.pdf", dir, stem.data);
 	if (rc == 0 && pdf_course(c, EDITION_STUDENT, -1, &po, path.data,
-	    dl) != 0)
+	    quiet) != 0)
 		rc = -1;
 	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
 	for (i = 0; rc == 0 && i < c->nch; i++) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s.pdf", dir, c->ch[i].slug);
-		if (pdf_course(c, e, (long)i, &po, path.data, dl) != 0)
+		if (pdf_course(c, e, (long)i, &po, path.data, quiet) != 0)
 			rc = -1;
 	}
+	for (i = 0; i < quiet->n; i++)
+		if (quiet->v[i].level >= DIAG_ERROR)
+			diag_copy(dl, &quiet->v[i]);
+	diag_list_free(quiet);
 	if (rc == 0 && !o->quiet)
 		fprintf(stderr, "salesgen: %s: %zu handouts\n", dir, c->nch + 2);
 	free(dir);

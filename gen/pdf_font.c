@@ -14,7 +14,7 @@
 
 /* Where fontconfig is asked, per face: family, style. */
 static const char *S_style[FACE__MAX] = {
-	"Regular", "Bold", "Italic", "Bold Italic", "Regular", "Bold"
+	"Regular", "Bold", "Italic", "Bold Italic", "Regular", "Bold", "Book"
 };
 
 static char *
@@ -115,6 +115,7 @@ fonts_load(struct fonts *fs, HPDF_Doc pdf, const struct font_families *fam,
 		family = i == FACE_MONO ? (fam && fam->mono ? fam->mono :
 		    "DejaVu Sans Mono") : i == FACE_SANS_BOLD ?
 		    (fam && fam->sans ? fam->sans : "DejaVu Sans") :
+		    i == FACE_FALLBACK ? "DejaVu Serif" :
 		    (fam && fam->serif ? fam->serif : "Charis SIL");
 		if ((f->file = S_find(family, S_style[i], dl)) == NULL) {
 			rc = -1;
@@ -227,6 +228,17 @@ font_width(struct fonts *fs, enum font_face face, const char *s, size_t n,
 		i += adv;
 	}
 	return (double)sum * size / 1000.0;
+}
+
+int
+font_has(struct fonts *fs, enum font_face face, uint32_t c)
+{
+	struct font *f = &fs->f[face];
+
+	if (f->def == NULL || c > 0xFFFF)
+		return 0;
+	S_adv(f, c);
+	return f->seen[c] != 2;
 }
 
 void

@@ -23,6 +23,7 @@ enum font_face {
 	FACE_BOLDITALIC,
 	FACE_MONO,
 	FACE_SANS_BOLD,		/* headings */
+	FACE_FALLBACK,		/* characters the others lack (Greek, symbols) */
 	FACE__MAX
 };
 
@@ -42,7 +43,8 @@ struct fonts {
 };
 
 /* Families asked of fontconfig; NULL members take the defaults
- * (Charis SIL, DejaVu Sans Mono, DejaVu Sans). */
+ * (Charis SIL, DejaVu Sans Mono, DejaVu Sans; DejaVu Serif as the
+ * fallback for characters the body face lacks). */
 struct font_families {
 	const char	*serif;
 	const char	*mono;
@@ -59,6 +61,8 @@ void	fonts_free(struct fonts *);
 /* Width of UTF-8 text s[0..n) in face at size pt, in points. */
 double	font_width(struct fonts *, enum font_face, const char *s, size_t n,
 	    double size);
+/* 1 when face has a glyph for code point c. */
+int	font_has(struct fonts *, enum font_face, uint32_t c);
 /* Reports (once per character) a glyph the face lacks, at file:line:col. */
 void	font_check(struct fonts *, enum font_face, const char *s, size_t n,
 	    const char *file, int line, int col, struct diag_list *);

@@ -40,6 +40,7 @@ struct para {
 	struct brk_item		*it;
 	struct tok		*piece;	/* per item: the text of a box */
 	size_t			 ni, ci;
+	int			 line, col;	/* source position */
 };
 
 static void
@@ -77,6 +78,37 @@ S_face(enum font_face base, int bold, int italic, int mono)
 	return base;
 }
 
+/* A token in face, or in the fallback face for the stretches of
+ * characters face lacks (a Σ in a formula set in Charis). */
+static void
+S_word_tok(struct para *p, const char *s, size_t n, enum font_face face,
+    int link, int strike)
+{
+	struct fonts *fs = p->lay->fonts;
+	size_t i = 0, start = 0, adv;
+	int cur = -1, has;
+	uint32_t c;
+
+	if (face == FACE_MONO) {
+		S_tok(p, TOK_TEXT, s, n, face, link, strike);
+		return;
+	}
+	while (i < n) {
+		c = font_utf8(s + i, n - i, &adv);
+		has = font_has(fs, face, c) || !font_has(fs, FACE_FALLBACK, c);
+		if (cur != -1 && has != cur) {
+			S_tok(p, TOK_TEXT, s + start, i - start,
+			    cur ? face : FACE_FALLBACK, link, strike);
+			start = i;
+		}
+		cur = has;
+		i += adv;
+	}
+	if (i > start)
+		S_tok(p, TOK_TEXT, s + start, i - start,
+		    cur ? face : FACE_FALLBACK, link, strike);
+}
+
 /* Splits text at spaces into tokens. */
 static void
 S_text(struct para *p, const char *s, enum font_face face, int link,
@@ -89,13 +121,13 @@ S_text(struct para *p, const char *s, enum font_face face, int link,
 		c = (unsigned char)s[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 			if (i > start)
-				S_tok(p, TOK_TEXT, s + start, i - start, face,
+				S_word_tok(p, s + start, i - start, face,
 				    link, strike);
 			S_tok(p, TOK_SPACE, NULL, 0, face, link, strike);
 			start = ++i;
 		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
 			if (i > start)
-				S_tok(p, TOK_TEXT, s + start, i - start, face,
+				S_word_tok(p, s + start, i - start, face,
 				    link, strike);
 			S_tok(p, TOK_NBSP, NULL, 0, face, link, strike);
 			i += 2;
@@ -104,7 +136,7 @@ S_text(struct para *p, const char *s, enum font_face face, int link,
 			i++;
 	}
 	if (i > start)
-		S_tok(p, TOK_TEXT, s + start, i - start, face, link, strike);
+		S_word_tok(p, s + start, i - start, face, link, strike);
 }
 
 struct style {
@@ -321,7 +353,7 @@ static void
 S_word(struct para *p, size_t a, size_t b)
 {
 	struct buf w = { 0 };
-	size_t pos[64], np = 0, k, i, off, cut, core_a, core_b;
+	size_t pos[64], np = 0, k, i, off, cut, core_a, core_b, seg_end;
 	int mono = 0;
 	double hw;
 
@@ -329,7 +361,7 @@ S_word(struct para *p, size_t a, size_t b)
 		buf_put(&w, p->t[i].s, p->t[i].n);
 		mono |= p->t[i].face == FACE_MONO;
 		font_check(p->lay->fonts, p->t[i].face, p->t[i].s, p->t[i].n,
-		    p->lay->file, 0, 0, p->lay->dl);
+		    p->lay->file, p->line, p->col, p->lay->dl);
 	}
 	if (p->o->hyphenate && !mono && p->lay->hyph != NULL && w.len >= 5) {
 		/* hyphenate the letters, not the surrounding punctuation */
@@ -341,11 +373,23 @@ S_word(struct para *p, size_t a, size_t b)
 		while (core_b > core_a &&
 		    ispunct((unsigned char)w.data[core_b - 1]))
 			core_b--;
-		if (core_b > core_a) {
-			np = hyph_word(p->lay->hyph, w.data + core_a,
-			    core_b - core_a, pos, 64);
-			for (k = 0; k < np; k++)
-				pos[k] += core_a;
+		/* A compound written with hyphens ("PBM-kledingpakket")
+		 * breaks at its hyphens and inside each part. */
+		for (i = core_a; i < core_b && np < 60; i = seg_end + 1) {
+			seg_end = i;
+			while (seg_end < core_b && w.data[seg_end] != '-')
+				seg_end++;
+			if (seg_end > i) {
+				size_t got = hyph_word(p->lay->hyph, w.data + i,
+				    seg_end - i, pos + np, 60 - np);
+
+				for (k = np; k < np + got; k++)
+					pos[k] += i;
+				np += got;
+			}
+			if (seg_end < core_b && seg_end > core_a &&
+			    seg_end + 1 < core_b)
+				pos[np++] = seg_end + 1;
 		}
 	}
 	off = 0;
@@ -385,18 +429,7 @@ S_items(struct para *p)
 {
 	size_t i = 0, j, prev_a = 0, prev_b = 0;
 	int have_prev = 0;
-	struct tok prefix;
 
-	if (p->o->prefix != NULL && p->o->prefix[0] != '\0') {
-		memset(&prefix, 0, sizeof(prefix));
-		prefix.type = TOK_TEXT;
-		prefix.s = p->o->prefix;
-		prefix.n = strlen(p->o->prefix);
-		prefix.face = p->o->prefix_face;
-		prefix.link = -1;
-		S_box(p, &prefix, prefix.s, prefix.n);
-		S_glue(p, &prefix, 0);
-	}
 	/* skip leading space */
 	while (i < p->nt && p->t[i].type != TOK_TEXT && p->t[i].type != TOK_BREAK)
 		i++;
@@ -583,6 +616,18 @@ S_ragged(struct para *p)
 	return rows;
 }
 
+/* A prefix (a heading's number, a callout's label, a glossary term) is
+ * set as words of its own face, tied to what follows by a space that does
+ * not break. */
+static void
+S_prefix(struct para *p)
+{
+	if (p->o->prefix == NULL || p->o->prefix[0] == '\0')
+		return;
+	S_text(p, p->o->prefix, p->o->prefix_face, -1, 0);
+	S_tok(p, TOK_NBSP, NULL, 0, p->o->prefix_face, -1, 0);
+}
+
 static size_t
 S_set(struct para *p)
 {
@@ -598,19 +643,29 @@ S_set(struct para *p)
 		return S_ragged(p);
 	memset(&bp, 0, sizeof(bp));
 	bp.width = p->o->width;
-	bp.tolerance = 2.0;
 	bp.line_penalty = 10;
 	bp.hyphen_demerits = 3000;
 	bp.fitness_demerits = 100;
 	bp.max_hyphen_run = 2;
 	memset(&res, 0, sizeof(res));
+	/* As TeX does with pretolerance and tolerance: first look for a
+	 * setting whose spaces stretch at most half a space (r <= 1), and
+	 * only when there is none allow them up to twice a space. */
+	bp.tolerance = 1.0;
 	rc = brk_total_fit(p->it, p->ni, &bp, &res);
+	if (rc > 0) {
+		brk_result_free(&res);
+		memset(&res, 0, sizeof(res));
+		bp.tolerance = 2.0;
+		rc = brk_total_fit(p->it, p->ni, &bp, &res);
+	}
 	if (rc > 0) {
 		/* No feasible justified setting (a very long word, a narrow
 		 * column): rather than gaps wider than twice a space, set
 		 * this paragraph ragged, and say so. */
 		brk_result_free(&res);
-		diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file, 0, 0);
+		diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file, p->line,
+		    p->col);
 		for (i = 0; i < p->ni; i++)
 			if (p->it[i].type == BRK_GLUE && p->it[i].stretch < 1e5)
 				p->it[i].stretch = p->it[i].shrink = 0;
@@ -647,6 +702,9 @@ inline_set(struct layout *lay, const struct doc_node *node,
 	memset(&p, 0, sizeof(p));
 	p.lay = lay;
 	p.o = o;
+	p.line = node->line;
+	p.col = node->col;
+	S_prefix(&p);
 	S_collect(&p, node);
 	n = S_set(&p);
 	S_para_free(&p);
@@ -663,6 +721,7 @@ inline_set_text(struct layout *lay, const char *text,
 	memset(&p, 0, sizeof(p));
 	p.lay = lay;
 	p.o = o;
+	S_prefix(&p);
 	S_text(&p, text, o->face, -1, 0);
 	n = S_set(&p);
 	S_para_free(&p);
