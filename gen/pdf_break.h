@@ -54,10 +54,12 @@ struct brk_params {
 /*
  * One line: items [start, end) are on it.  end is the index of the break
  * item; for the last line it is the final forced penalty (n - 1), or n
- * when the items do not end with one.  ratio is the adjustment ratio r
- * (0 when the line has infinite stretch, as the last line has; a fallback
- * line with nothing to stretch or shrink gets +-BRK_INF).  hyphen: the line
- * ends at a flagged penalty.
+ * when the items do not end with one.  ratio is the adjustment ratio r:
+ * glue is set at width + r * stretch (r > 0) or width + r * shrink (r < 0).
+ * A line shorter than the width with infinite stretch (the last) gets 0;
+ * one longer than the width shrinks, the last line too, so use its ratio.
+ * A fallback line with nothing to stretch or shrink gets +-BRK_INF.
+ * hyphen: the line ends at a flagged penalty.
  */
 struct brk_line {
 	size_t	 start, end;
