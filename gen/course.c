@@ -3,6 +3,7 @@
  */
 #include "course.h"
 #include "buf.h"
+#include "esc.h"
 #include "file.h"
 #include "md.h"
 #include "mem.h"
@@ -44,7 +45,8 @@ S_list_md(const char *dir, char ***list, size_t *n, struct diag_list *dl)
 		(*list)[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(*list, *n, sizeof(**list), S_cmp_str);
+	if (*n > 1)
+		qsort(*list, *n, sizeof(**list), S_cmp_str);
 	return 0;
 }
 
@@ -169,6 +171,92 @@ course_free(struct course *c)
 	free(c);
 }
 
+/* Folds "a/./b/../c" to "a/c"; returns NULL when ".." climbs above the
+ * start.  The caller frees the result. */
+static char *
+S_normalize(const char *rel)
+{
+	struct buf b = { 0 };
+	const char *p = rel, *e;
+	size_t n, cut;
+
+	while (*p) {
+		e = strchr(p, '/');
+		n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (b.len == 0) {
+				buf_free(&b);
+				return NULL;
+			}
+			for (cut = b.len; cut > 0 && b.data[cut - 1] != '/'; cut--)
+				;
+			b.len = cut > 0 ? cut - 1 : 0;
+			b.data[b.len] = '\0';
+		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
+			if (b.len > 0)
+				buf_putc(&b, '/');
+			buf_put(&b, p, n);
+		}
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return buf_detach(&b);
+}
+
+char *
+course_asset(const struct course *c, const struct chapter *ch,
+    const char *url, int line, int col, char **full, struct diag_list *dl)
+{
+	struct buf rel = { 0 };
+	const char *slash = strrchr(ch->path, '/');
+	char *norm = NULL, *src = NULL, *real = NULL, *root = NULL;
+	size_t dlen, rlen;
+
+	*full = NULL;
+	if (url == NULL || url[0] == '\0' || url[0] == '#' ||
+	    strchr(url, ':') != NULL || url[0] == '/')
+		return NULL;	/* external, data: or absolute: not ours */
+	/* The path relative to the project folder, decoded. */
+	if (slash != NULL)
+		buf_put(&rel, ch->path, (size_t)(slash - ch->path) + 1);
+	esc_url_decode(&rel, url, strlen(url));
+	dlen = strcmp(c->dir, ".") ? strlen(c->dir) : 0;
+	if (dlen > 0 && strncmp(rel.data, c->dir, dlen) == 0 &&
+	    rel.data[dlen] == '/')
+		norm = S_normalize(rel.data + dlen + 1);
+	else if (dlen == 0)
+		norm = S_normalize(rel.data);
+	buf_free(&rel);
+	if (norm == NULL) {
+		diag_add(dl, DIAG_PATH_ESCAPE, ch->path, line, col, url);
+		return NULL;
+	}
+	src = file_join(c->dir, norm);
+	if ((real = realpath(src, NULL)) == NULL) {
+		diag_add(dl, DIAG_IMAGE_MISSING, ch->path, line, col, url);
+		goto fail;
+	}
+	/* A symbolic link may still lead out: compare real paths. */
+	root = realpath(c->dir, NULL);
+	rlen = root ? strlen(root) : 0;
+	if (root == NULL || strncmp(real, root, rlen) != 0 ||
+	    (real[rlen] != '/' && real[rlen] != '\0')) {
+		diag_add(dl, DIAG_PATH_ESCAPE, ch->path, line, col, url);
+		goto fail;
+	}
+	free(real);
+	free(root);
+	*full = src;
+	return norm;
+fail:
+	free(norm);
+	free(src);
+	free(real);
+	free(root);
+	return NULL;
+}
+
 /*** Parsing a chapter ***/
 
 /* A chapter without a level-1 heading gets one from its title, so every
@@ -215,6 +303,24 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 	S_ensure_title(root, meta->title ? meta->title :
 	    ch->title ? ch->title : ch->slug);
 	return root;
+}
+
+/* Pictures are checked with everything else, before anything is written:
+ * a picture outside the project stops the build, a missing one warns. */
+static void
+S_check_assets(const struct course *c, const struct chapter *ch,
+    struct doc_node *root, struct diag_list *dl)
+{
+	struct doc_node *n;
+	char *full, *rel;
+
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		if (n->type != DOC_IMAGE)
+			continue;
+		rel = course_asset(c, ch, n->url, n->line, n->col, &full, dl);
+		free(rel);
+		free(full);
+	}
 }
 
 static int
@@ -268,10 +374,11 @@ course_scan(struct course *c, struct diag_list *dl)
 	struct doc_node *root;
 	struct chapter *ch;
 	struct xref *x;
-	const char *hash, *slash, *base;
+	struct buf file = { 0 }, frag = { 0 };
+	const char *slash, *base;
 	size_t i, blen;
 	long ci;
-	int rc = 0;
+	int rc = 0, has_frag;
 
 	if (S_read_order(c, dl) != 0)
 		return -1;
@@ -289,6 +396,7 @@ course_scan(struct course *c, struct diag_list *dl)
 		pass_number(root, ch->number, ch);
 		pass_gloss_collect(root, c, i, dl);
 		pass_xref(root, c, ch->path, 1, dl);
+		S_check_assets(c, ch, root, dl);
 		md_meta_clear(&meta);
 		doc_free(root);
 	}
@@ -297,30 +405,28 @@ course_scan(struct course *c, struct diag_list *dl)
 	/* Every link between chapters must land. */
 	for (i = 0; i < c->nxrefs; i++) {
 		x = &c->xrefs[i];
-		hash = strchr(x->target, '#');
-		if (x->target[0] == '#') {
+		has_frag = pass_xref_split(x->target, &file, &frag);
+		if (file.len == 0) {
 			for (ci = 0; ci < (long)c->nch; ci++)
 				if (strcmp(c->ch[ci].path, x->file) == 0)
 					break;
 		} else {
-			blen = hash ? (size_t)(hash - x->target) :
-			    strlen(x->target);
-			for (slash = x->target + blen; slash > x->target &&
-			    slash[-1] != '/'; slash--)
-				;
-			base = slash;
-			blen -= (size_t)(base - x->target);
+			slash = strrchr(file.data, '/');
+			base = slash ? slash + 1 : file.data;
+			blen = file.len - (size_t)(base - file.data);
 			if ((ci = course_find_chapter(c, base, blen)) < 0) {
 				diag_add(dl, DIAG_XREF_CHAPTER, x->file,
 				    x->line, x->col, x->target);
 				continue;
 			}
 		}
-		if (hash != NULL && hash[1] != '\0' && ci < (long)c->nch &&
-		    !course_has_anchor(c, (size_t)ci, hash + 1))
+		if (has_frag && frag.len > 0 && ci < (long)c->nch &&
+		    !course_has_anchor(c, (size_t)ci, frag.data))
 			diag_add(dl, DIAG_XREF_ANCHOR, x->file, x->line, x->col,
-			    x->target, hash + 1);
+			    x->target, frag.data);
 	}
+	buf_free(&file);
+	buf_free(&frag);
 	if (diag_worst(dl) >= DIAG_ERROR)
 		rc = -1;
 	return rc;
@@ -367,6 +473,6 @@ course_has_anchor(const struct course *c, size_t i, const char *id)
 {
 	const struct chapter *ch = &c->ch[i];
 
-	return bsearch(&id, ch->anchors, ch->nanchors, sizeof(char *),
-	    S_cmp_str) != NULL;
+	return ch->nanchors > 0 && bsearch(&id, ch->anchors, ch->nanchors,
+	    sizeof(char *), S_cmp_str) != NULL;
 }

@@ -94,6 +94,15 @@ int	course_scan(struct course *, struct diag_list *);
 struct doc_node *course_chapter_doc(const struct course *, size_t i,
     enum edition e, struct diag_list *);
 
+/* Resolves a file that chapter ch refers to (an image) to a path inside
+ * the project.  Returns the path relative to the project folder (caller
+ * frees) and sets *full to it joined to the folder (caller frees); NULL,
+ * after adding DIAG_PATH_ESCAPE or DIAG_IMAGE_MISSING at line:col, when it
+ * leads outside the project (by "..", or by a symbolic link) or does not
+ * exist, and silently for URLs that are not local files. */
+char	*course_asset(const struct course *, const struct chapter *ch,
+	    const char *url, int line, int col, char **full, struct diag_list *);
+
 /* The chapter whose file name is file (base name), or -1. */
 long	course_find_chapter(const struct course *, const char *file, size_t n);
 /* 1 when chapter i has an element with id. */

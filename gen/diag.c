@@ -37,6 +37,7 @@ diag_list_free(struct diag_list *l)
 		free(l->v[i].msg);
 	}
 	free(l->v);
+	free(l->seen);
 	free(l);
 }
 
@@ -77,9 +78,65 @@ diag_level_name(enum diag_level lv)
 	}
 }
 
+static size_t
+S_hash(const struct diag *d)
+{
+	size_t h = 1469598103934665603ULL ^ (size_t)d->code;
+	const char *p;
+
+	for (p = d->file ? d->file : ""; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	h = (h ^ (size_t)d->line) * 1099511628211ULL;
+	h = (h ^ (size_t)d->col) * 1099511628211ULL;
+	for (p = d->msg; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return h;
+}
+
+static int
+S_same(const struct diag *a, const struct diag *b)
+{
+	return a->code == b->code && a->line == b->line && a->col == b->col &&
+	    ((a->file == NULL && b->file == NULL) || (a->file && b->file &&
+	    strcmp(a->file, b->file) == 0)) && strcmp(a->msg, b->msg) == 0;
+}
+
+/* Returns 1 when d is already listed; otherwise notes that it will be at
+ * index l->n. */
+static int
+S_seen(struct diag_list *l, const struct diag *d)
+{
+	size_t i, k;
+
+	if (2 * (l->n + 1) > l->nseen) {
+		free(l->seen);
+		l->nseen = l->nseen ? l->nseen * 4 : 64;
+		l->seen = xcalloc(l->nseen, sizeof(*l->seen));
+		for (k = 0; k < l->n; k++) {
+			i = S_hash(&l->v[k]) & (l->nseen - 1);
+			while (l->seen[i] != 0)
+				i = (i + 1) & (l->nseen - 1);
+			l->seen[i] = k + 1;
+		}
+	}
+	i = S_hash(d) & (l->nseen - 1);
+	while (l->seen[i] != 0) {
+		if (S_same(&l->v[l->seen[i] - 1], d))
+			return 1;
+		i = (i + 1) & (l->nseen - 1);
+	}
+	l->seen[i] = l->n + 1;
+	return 0;
+}
+
 static void
 S_push(struct diag_list *l, struct diag *d)
 {
+	if (S_seen(l, d)) {
+		free(d->file);
+		free(d->msg);
+		return;
+	}
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
@@ -170,4 +227,7 @@ diag_move(struct diag_list *dst, struct diag_list *src)
 	for (i = 0; i < src->n; i++)
 		S_push(dst, &src->v[i]);
 	src->n = src->printed = 0;
+	free(src->seen);
+	src->seen = NULL;
+	src->nseen = 0;
 }

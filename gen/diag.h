@@ -42,6 +42,10 @@ struct diag_list {
 	size_t		 printed;	/* how many diag_print already wrote */
 	int		 strict;	/* warnings count as errors */
 	int		 min_print;	/* lowest level diag_print shows */
+	int		 verbose;	/* -v: note every file written */
+	size_t		*seen;		/* hash table of indices into v, for
+					   dropping repeats; 0 = empty, i+1 */
+	size_t		 nseen;
 };
 
 /* Returns a new empty list; free it with diag_list_free(). */
@@ -49,7 +53,9 @@ struct diag_list *diag_list_new(void);
 void	diag_list_free(struct diag_list *);
 
 /* Appends a diagnostic; the variadic arguments fill the catalogue format.
- * file may be NULL; it is copied. */
+ * file may be NULL; it is copied.  A diagnostic identical to one already
+ * in the list (same code, place and text) is dropped: the site and each
+ * handout walk the same chapters, and a reader needs each problem once. */
 void	diag_add(struct diag_list *, enum diag_code,
 	    const char *file, int line, int col, ...);
 

@@ -14,6 +14,7 @@ D(DIAG_NO_FILE,          DIAG_ERROR,   "cannot open '%s': %s")
 D(DIAG_WRITE,            DIAG_ERROR,   "cannot write '%s': %s")
 D(DIAG_PATH_ESCAPE,      DIAG_ERROR,   "path '%s' leads outside the project")
 D(DIAG_NO_CHAPTERS,      DIAG_ERROR,   "no chapters: '%s' holds no .md files")
+D(DIAG_WROTE,            DIAG_NOTE,    "wrote '%s'")
 
 /* project configuration (salesgen.xml) */
 D(DIAG_XML,              DIAG_ERROR,   "%s")

@@ -52,12 +52,65 @@ esc_url(struct buf *out, const char *s, size_t n)
 }
 
 void
+esc_url_path(struct buf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (isalnum(c) || c == '-' || c == '.' || c == '_' ||
+		    c == '~' || c == '/')
+			buf_putc(out, c);
+		else {
+			buf_putc(out, '%');
+			buf_putc(out, hex[c >> 4]);
+			buf_putc(out, hex[c & 15]);
+		}
+	}
+}
+
+static int
+S_hex(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+void
+esc_url_decode(struct buf *out, const char *s, size_t n)
+{
+	size_t i;
+	int h, l;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n &&
+		    (h = S_hex((unsigned char)s[i + 1])) >= 0 &&
+		    (l = S_hex((unsigned char)s[i + 2])) >= 0) {
+			buf_putc(out, h * 16 + l);
+			i += 2;
+		} else
+			buf_putc(out, s[i]);
+	}
+}
+
+void
 esc_md(struct buf *out, const char *s, size_t n)
 {
 	size_t i, j;
 	unsigned char c;
 
-	for (i = 0; i < n; i++) {
+	/* Leading blanks would open an indented code block. */
+	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n'); i++)
+		;
+	for (; i < n; i++) {
 		c = (unsigned char)s[i];
 		if (c == '\r')
 			continue;

@@ -25,6 +25,13 @@ void	esc_url(struct buf *out, const char *s, size_t n);
  * text; a blank line stays a paragraph break, other line breaks become
  * spaces, so data cannot open a heading, list, code block or table row. */
 void	esc_md(struct buf *out, const char *s, size_t n);
+/* Percent-encodes a path or fragment we generate ourselves (a chapter
+ * file "b c" becomes "b%20c"): everything but unreserved characters and
+ * '/', '.', '-'.  The result still needs esc_html in an attribute. */
+void	esc_url_path(struct buf *out, const char *s, size_t n);
+/* Decodes %XX escapes of s[0..n) (as a browser does before matching a
+ * file or an id); malformed escapes stay as they are. */
+void	esc_url_decode(struct buf *out, const char *s, size_t n);
 /* Dispatches on ctx. */
 void	esc_ctx(struct buf *out, enum esc_ctx ctx, const char *s, size_t n);
 

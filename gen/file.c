@@ -97,6 +97,8 @@ file_write(const char *path, const void *data, size_t len,
 		return -1;
 	}
 	buf_free(&tmp);
+	if (dl != NULL && dl->verbose)
+		diag_add(dl, DIAG_WROTE, NULL, 0, 0, path);
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "pass.h"
 #include "pdf.h"
+#include "pdf_font.h"
 #include "site.h"
 #include "theme.h"
 #include "tmpl.h"
@@ -29,7 +30,7 @@ static const char S_usage[] =
 "       salesgen render IN [-o OUT] [-t html|pdf] [--fragment] [--lang nl|en]\n"
 "       salesgen check [DIR|FILE]\n"
 "       salesgen --help | --version\n"
-"common options: -q (errors only), -v (name every file written),\n"
+"common options: -q (errors only), -v (name every file written), -j N,\n"
 "                --strict (warnings are errors), --paper a4|letter,\n"
 "                --ragged (ragged-right PDF text)\n";
 
@@ -43,6 +44,7 @@ struct opts {
 	int		 edition;	/* -1 = the command's default */
 	int		 fragment;
 	int		 letter, ragged;
+	int		 jobs;		/* -j */
 	int		 quiet, verbose, strict;
 };
 
@@ -266,7 +268,7 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 	out = file_join(dir, "out");
 	site = file_join(out, "site");
 	if (o->only == NULL || strcmp(o->only, "site") == 0) {
-		rc = site_build(c, th, site, e, dl);
+		rc = site_build(c, th, site, e, o->jobs, dl);
 		if (rc == 0 && !o->quiet)
 			fprintf(stderr, "salesgen: %s: %zu chapters, %zu terms\n",
 			    site, c->nch, c->ngloss);
@@ -324,6 +326,9 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.edition = -1;
+	o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (o.jobs < 1)
+		o.jobs = 1;
 	for (i = 1; i < argc; i++) {
 		a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -344,6 +349,19 @@ main(int argc, char **argv)
 			o.fragment = 1;
 		else if (!strcmp(a, "--ragged"))
 			o.ragged = 1;
+		else if (!strcmp(a, "-j")) {
+			char *end;
+			long j;
+
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			j = strtol(argv[++i], &end, 10);
+			if (*argv[i] == '\0' || *end != '\0' || j < 1 || j > 64) {
+				rc = S_usage_error(dl, "-j takes a number from 1 to 64, not '%s'", argv[i]);
+				goto out;
+			}
+			o.jobs = (int)j;
+		}
 		else if (!strcmp(a, "--paper")) {
 			if (!S_need(argc, argv, i, dl))
 				goto usage;
@@ -395,6 +413,7 @@ main(int argc, char **argv)
 	if (o.quiet)
 		dl->min_print = DIAG_ERROR;
 	dl->strict = o.strict;
+	dl->verbose = o.verbose && !o.quiet;
 	if (o.cmd == NULL) {
 		rc = S_usage_error(dl, "%s", "no command given");
 		goto out;
@@ -424,6 +443,7 @@ main(int argc, char **argv)
 		rc = S_usage_error(dl, "unknown command '%s'", o.cmd);
 out:
 	diag_list_free(dl);
+	fonts_shutdown();
 	return rc;
 usage:
 	rc = 2;

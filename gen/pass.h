@@ -43,6 +43,11 @@ char	*pass_gloss_key(const char *term);
 void	pass_xref(struct doc_node *root, struct course *, const char *path,
 	    int collect, struct diag_list *);
 
+/* Splits a link target at its first '#' and decodes %XX in both parts,
+ * as a browser does before it looks for the file and the id.  Returns 1
+ * when there is a fragment. */
+int	pass_xref_split(const char *url, struct buf *file, struct buf *frag);
+
 /* Removes what edition e leaves out (answers, for students). */
 void	pass_edition(struct doc_node *root, enum edition e);
 

@@ -102,5 +102,6 @@ S_cmp(const void *a, const void *b)
 void
 pass_gloss_sort(struct course *c)
 {
-	qsort(c->gloss, c->ngloss, sizeof(*c->gloss), S_cmp);
+	if (c->ngloss > 1)
+		qsort(c->gloss, c->ngloss, sizeof(*c->gloss), S_cmp);
 }

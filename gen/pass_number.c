@@ -102,6 +102,19 @@ pass_slug(const char *text, struct buf *out)
 				buf_putc(out, 0xC3);
 				buf_putc(out, s[1] + 0x20);
 				s++;
+			} else if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0xBF) {
+				/* U+0080..U+00BF: signs and punctuation, but
+				 * for the letters ª µ º and the numbers ² ³ ¹
+				 * ¼ ½ ¾, which GitHub keeps */
+				if (s[1] == 0xAA || s[1] == 0xB5 || s[1] == 0xBA ||
+				    s[1] == 0xB2 || s[1] == 0xB3 || s[1] == 0xB9 ||
+				    (s[1] >= 0xBC && s[1] <= 0xBE)) {
+					buf_putc(out, s[0]);
+					buf_putc(out, s[1]);
+				}
+				s++;
+			} else if (s[0] == 0xC3 && (s[1] == 0x97 || s[1] == 0xB7)) {
+				s++;	/* × and ÷ */
 			} else if (s[0] == 0xE2 && s[1] == 0x80 &&
 			    (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x98 ||
 			    s[2] == 0x99 || s[2] == 0x9C || s[2] == 0x9D)) {
@@ -249,7 +262,8 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 	buf_free(&b);
 	free(ids.tab);
 	if (ch != NULL) {
-		qsort(ids.v, ids.n, sizeof(*ids.v), S_cmp);
+		if (ids.n > 1)
+			qsort(ids.v, ids.n, sizeof(*ids.v), S_cmp);
 		ch->anchors = ids.v;
 		ch->nanchors = ids.n;
 	} else {

@@ -28,22 +28,31 @@ S_absolute(const char *u)
 	return 0;
 }
 
-/* Splits a relative URL into the base name of an .md file and fragment.
- * Returns 0 when it does not name a Markdown file. */
-static int
-S_md_target(const char *u, const char **base, size_t *blen,
-    const char **frag)
+int
+pass_xref_split(const char *url, struct buf *file, struct buf *frag)
 {
-	const char *hash = strchr(u, '#'), *end, *slash;
+	const char *hash = strchr(url, '#');
 
-	end = hash ? hash : u + strlen(u);
-	if (end - u < 4 || strncmp(end - 3, ".md", 3) != 0)
+	buf_reset(file);
+	buf_reset(frag);
+	esc_url_decode(file, url, hash ? (size_t)(hash - url) : strlen(url));
+	if (hash != NULL)
+		esc_url_decode(frag, hash + 1, strlen(hash + 1));
+	return hash != NULL;
+}
+
+/* 1 when file (decoded) names a Markdown file; sets *base to its last
+ * path component. */
+static int
+S_md_file(const struct buf *file, const char **base, size_t *blen)
+{
+	const char *s = buf_cstr(file), *slash;
+
+	if (file->len < 4 || strcmp(s + file->len - 3, ".md") != 0)
 		return 0;
-	for (slash = end; slash > u && slash[-1] != '/'; slash--)
-		;
-	*base = slash;
-	*blen = (size_t)(end - slash);
-	*frag = hash ? hash + 1 : NULL;
+	slash = strrchr(s, '/');
+	*base = slash ? slash + 1 : s;
+	*blen = file->len - (size_t)(*base - s);
 	return 1;
 }
 
@@ -69,10 +78,11 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
     int collect, struct diag_list *dl)
 {
 	struct doc_node *n;
-	struct buf u = { 0 };
-	const char *base, *frag;
-	size_t blen;
+	struct buf u = { 0 }, file = { 0 }, frag = { 0 };
+	const char *base = NULL;
+	size_t blen = 0;
 	long ci;
+	int has_frag, is_md;
 
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
 		if ((n->type != DOC_LINK && n->type != DOC_IMAGE) ||
@@ -88,26 +98,35 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
 		}
 		if (n->type == DOC_IMAGE || S_absolute(n->url))
 			continue;
+		has_frag = pass_xref_split(n->url, &file, &frag);
+		is_md = S_md_file(&file, &base, &blen);
 		if (collect && c != NULL) {
-			if (n->url[0] == '#' || S_md_target(n->url, &base,
-			    &blen, &frag))
+			if (n->url[0] == '#' || is_md)
 				S_record(c, n->url, path, n->line, n->col);
 			continue;
 		}
-		if (!S_md_target(n->url, &base, &blen, &frag))
+		if (!is_md && n->url[0] != '#')
 			continue;
+		/* Rebuilt from the decoded parts, so "b%20c.md" and
+		 * "b c.md" land alike and the result is encoded once. */
 		buf_reset(&u);
-		if (c != NULL && (ci = course_find_chapter(c, base, blen)) >= 0)
-			buf_puts(&u, c->ch[ci].slug);
-		else
-			buf_put(&u, n->url, (size_t)(base - n->url) + blen - 3);
-		buf_puts(&u, ".html");
-		if (frag != NULL) {
+		if (is_md) {
+			if (c != NULL &&
+			    (ci = course_find_chapter(c, base, blen)) >= 0)
+				esc_url_path(&u, c->ch[ci].slug,
+				    strlen(c->ch[ci].slug));
+			else
+				esc_url_path(&u, file.data, file.len - 3);
+			buf_puts(&u, ".html");
+		}
+		if (has_frag) {
 			buf_putc(&u, '#');
-			buf_puts(&u, frag);
+			esc_url_path(&u, buf_cstr(&frag), frag.len);
 		}
 		free(n->url);
 		n->url = xstrdup(buf_cstr(&u));
 	}
+	buf_free(&file);
+	buf_free(&frag);
 	buf_free(&u);
 }

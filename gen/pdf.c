@@ -347,6 +347,25 @@ S_glossary(struct job *j, struct layout *l, const struct course *c)
 	buf_free(&t);
 }
 
+/* Image paths become checked files inside the project; one that is not
+ * (outside, missing) is dropped from the handout. */
+static void
+S_images(const struct course *c, const struct chapter *ch,
+    struct doc_node *root, struct diag_list *dl)
+{
+	struct doc_node *n;
+	char *full, *rel;
+
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		if (n->type != DOC_IMAGE || n->url == NULL)
+			continue;
+		rel = course_asset(c, ch, n->url, n->line, n->col, &full, dl);
+		free(n->url);
+		n->url = full != NULL ? full : xstrdup("");
+		free(rel);
+	}
+}
+
 int
 pdf_course(const struct course *c, enum edition e, long chapter,
     const struct pdf_opts *o, const char *out, struct diag_list *dl)
@@ -377,6 +396,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 			rc = -1;
 			continue;
 		}
+		S_images(c, ch, root, dl);
 		body.file = ch->path;
 		body.slug = ch->slug;
 		body.chapter = ch->number;

@@ -66,6 +66,25 @@ S_fill(HPDF_Page p, double x, double y, double w, double h, uint32_t c)
 
 /*** Images ***/
 
+/* 1 PNG, 2 JPEG, 0 something else, -1 unreadable: by the first bytes. */
+static int
+S_kind(const char *file)
+{
+	unsigned char m[8];
+	FILE *fp = fopen(file, "rb");
+	size_t n;
+
+	if (fp == NULL)
+		return -1;
+	n = fread(m, 1, sizeof(m), fp);
+	fclose(fp);
+	if (n == 8 && memcmp(m, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return 1;
+	if (n >= 3 && m[0] == 0xFF && m[1] == 0xD8 && m[2] == 0xFF)
+		return 2;
+	return 0;
+}
+
 static HPDF_Image
 S_image(struct draw *d, const char *file)
 {
@@ -75,14 +94,22 @@ S_image(struct draw *d, const char *file)
 	for (i = 0; i < d->nimg; i++)
 		if (strcmp(d->ikey[i], file) == 0)
 			return d->img[i];
-	if (n > 4 && strcasecmp(file + n - 4, ".png") == 0)
+	(void)n;
+	/* Look before libharu does: its errors are fatal to the document,
+	 * a missing or foreign picture should cost only the picture. */
+	switch (S_kind(file)) {
+	case 1:
 		im = HPDF_LoadPngImageFromFile(d->pdf, file);
-	else if ((n > 4 && strcasecmp(file + n - 4, ".jpg") == 0) ||
-	    (n > 5 && strcasecmp(file + n - 5, ".jpeg") == 0))
+		break;
+	case 2:
 		im = HPDF_LoadJpegImageFromFile(d->pdf, file);
-	if (im == NULL) {
-		HPDF_ResetError(d->pdf);
+		break;
+	case -1:
+		diag_add(d->dl, DIAG_IMAGE_MISSING, NULL, 0, 0, file);
+		break;
+	default:
 		diag_add(d->dl, DIAG_IMAGE_FORMAT, NULL, 0, 0, file);
+		break;
 	}
 	d->ikey = xrealloc(d->ikey, (d->nimg + 1) * sizeof(*d->ikey));
 	d->img = xrealloc(d->img, (d->nimg + 1) * sizeof(*d->img));

@@ -154,6 +154,12 @@ fonts_free(struct fonts *fs)
 	memset(fs, 0, sizeof(*fs));
 }
 
+void
+fonts_shutdown(void)
+{
+	FcFini();
+}
+
 uint32_t
 font_utf8(const char *str, size_t n, size_t *adv)
 {

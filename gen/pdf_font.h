@@ -57,6 +57,8 @@ struct font_families {
 int	fonts_load(struct fonts *, HPDF_Doc pdf, const struct font_families *,
 	    struct diag_list *);
 void	fonts_free(struct fonts *);
+/* Releases fontconfig's process-wide state; call once, at exit. */
+void	fonts_shutdown(void);
 
 /* Width of UTF-8 text s[0..n) in face at size pt, in points. */
 double	font_width(struct fonts *, enum font_face, const char *s, size_t n,

@@ -676,7 +676,7 @@ S_set(struct para *p)
 	for (i = 0; i < res.n; i++) {
 		const struct brk_line *l = &res.lines[i];
 
-		S_line(p, l->start, l->end, i + 1 < res.n ? l->ratio : 0,
+		S_line(p, l->start, l->end, l->ratio,
 		    l->hyphen, 0);
 		rows++;
 	}

@@ -496,8 +496,8 @@ S_figure(struct layout *l, const struct doc_node *n, struct ctx *c)
 	struct buf label = { 0 }, path = { 0 };
 	size_t from;
 
-	if (img == NULL || img->url == NULL)
-		return;
+	if (img == NULL || img->url == NULL || img->url[0] == '\0')
+		return;		/* refused or missing: reported already */
 	if (img->url[0] != '/' && strchr(img->url, ':') == NULL &&
 	    l->img_base != NULL)
 		buf_printf(&path, "%s/%s", l->img_base, img->url);

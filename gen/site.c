@@ -8,6 +8,7 @@
  */
 #include "site.h"
 #include "buf.h"
+#include "esc.h"
 #include "file.h"
 #include "html.h"
 #include "i18n.h"
@@ -17,6 +18,7 @@
 #include "val.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +29,24 @@ static const char *S_tnames[T__MAX] = {
 	"site/glossary.html"
 };
 
+/* Chapters wider apart than this in a long course are left out of each
+ * other's sidebar: the index lists them all, and a thousand-chapter course
+ * does not write a thousand-entry list on each of its thousand pages. */
+#define NAV_FULL	200
+#define NAV_WINDOW	10
+
+/* What the worker threads share, behind the lock. */
+struct shared {
+	pthread_mutex_t	 lock;
+	char		**copied;	/* images already copied */
+	size_t		 ncopied;
+	size_t		 next;		/* next chapter to render */
+	enum edition	 edition;
+	struct diag_list **chdl;	/* per chapter, merged in order */
+	int		 rc;
+};
+
+/* One per thread: a shallow copy of the builder with its own buffers. */
 struct site {
 	const struct course	*c;
 	struct theme		*th;
@@ -34,12 +54,11 @@ struct site {
 	struct diag_list	*dl;
 	struct tmpl		*t[T__MAX];
 	int			 warned[T__MAX];
-	char			**nav;		/* per chapter, not current */
+	char			*nav;		/* every entry, none current */
+	size_t			*navoff;	/* where entry i starts; [nch] = end */
 	struct buf		 page;
 	char			*glossary_href;
-	char			*root_real;	/* realpath of the project */
-	char			**copied;	/* images already copied */
-	size_t			 ncopied;
+	struct shared		*sh;
 };
 
 static const char *
@@ -73,7 +92,8 @@ S_href(const char *slug)
 {
 	struct buf b = { 0 };
 
-	buf_printf(&b, "%s.html", slug);
+	esc_url_path(&b, slug, strlen(slug));
+	buf_puts(&b, ".html");
 	return buf_detach(&b);
 }
 
@@ -146,7 +166,9 @@ S_nav_entry(struct site *s, size_t i, int current)
 			val_set_str(e, "number", ch->toc[k].number);
 			val_set_str(e, "title", ch->toc[k].title);
 			buf_reset(&h);
-			buf_printf(&h, "%s.html#%s", ch->slug, ch->toc[k].id);
+			esc_url_path(&h, ch->slug, strlen(ch->slug));
+			buf_puts(&h, ".html#");
+			esc_url_path(&h, ch->toc[k].id, strlen(ch->toc[k].id));
 			val_set_str(e, "href", buf_cstr(&h));
 			val_push(secs, e);
 		}
@@ -158,21 +180,32 @@ S_nav_entry(struct site *s, size_t i, int current)
 	return buf_detach(&out);
 }
 
-/* The sidebar for a page: every chapter, the current one (or none) open. */
+/* The sidebar for a page: every chapter (a window of them around the
+ * current one in a long course), the current one open. */
 static void
 S_nav(struct site *s, long current, struct buf *out)
 {
+	size_t n = s->c->nch, lo = 0, hi = n;
 	char *cur;
-	size_t i;
 
-	for (i = 0; i < s->c->nch; i++) {
-		if ((long)i == current) {
-			cur = S_nav_entry(s, i, 1);
-			buf_puts(out, cur);
-			free(cur);
-		} else
-			buf_puts(out, s->nav[i]);
+	if (n > NAV_FULL && current >= 0) {
+		lo = (size_t)current > NAV_WINDOW ? (size_t)current - NAV_WINDOW : 0;
+		hi = (size_t)current + NAV_WINDOW + 1 < n ?
+		    (size_t)current + NAV_WINDOW + 1 : n;
+	} else if (n > NAV_FULL)
+		hi = NAV_WINDOW * 2 + 1;
+	if (current < 0 || (size_t)current < lo || (size_t)current >= hi) {
+		buf_put(out, s->nav + s->navoff[lo], s->navoff[hi] -
+		    s->navoff[lo]);
+		return;
 	}
+	buf_put(out, s->nav + s->navoff[lo], s->navoff[current] -
+	    s->navoff[lo]);
+	cur = S_nav_entry(s, (size_t)current, 1);
+	buf_puts(out, cur);
+	free(cur);
+	buf_put(out, s->nav + s->navoff[current + 1], s->navoff[hi] -
+	    s->navoff[current + 1]);
 }
 
 /* Wraps body in the page shell and writes it to outdir/file. */
@@ -201,39 +234,6 @@ S_write_page(struct site *s, struct val *ctx, long current, const char *file,
 
 /*** Images ***/
 
-/* Folds "a/./b/../c" to "a/c"; returns NULL when ".." climbs above the
- * start.  The caller frees the result. */
-static char *
-S_normalize(const char *rel)
-{
-	struct buf b = { 0 };
-	const char *p = rel, *e;
-	size_t n, cut;
-
-	while (*p) {
-		e = strchr(p, '/');
-		n = e ? (size_t)(e - p) : strlen(p);
-		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			if (b.len == 0) {
-				buf_free(&b);
-				return NULL;
-			}
-			for (cut = b.len; cut > 0 && b.data[cut - 1] != '/'; cut--)
-				;
-			b.len = cut > 0 ? cut - 1 : 0;
-			b.data[b.len] = '\0';
-		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
-			if (b.len > 0)
-				buf_putc(&b, '/');
-			buf_put(&b, p, n);
-		}
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-	return buf_detach(&b);
-}
-
 /* Copies a chapter's local image into the site, so the site is complete on
  * its own.  An image inside content/ keeps its relative path; one elsewhere
  * in the project goes under assets/; one outside the project (by path or by
@@ -241,42 +241,15 @@ S_normalize(const char *rel)
 static void
 S_image(struct site *s, const struct chapter *ch, struct doc_node *img)
 {
-	struct buf rel = { 0 }, out = { 0 };
-	const char *slash = strrchr(ch->path, '/');
-	char *norm = NULL, *src = NULL, *real = NULL, *data, *dst = NULL;
+	struct buf out = { 0 };
+	const char *slash;
+	char *norm = NULL, *src = NULL, *data, *dst = NULL;
 	size_t len, i, clen = strlen(s->c->content), dlen;
 	int in_content;
 
-	if (img->url == NULL || img->url[0] == '\0' || img->url[0] == '#' ||
-	    strchr(img->url, ':') != NULL || img->url[0] == '/')
-		return;		/* external, data: or absolute: not ours */
-	/* The image path relative to the project folder. */
-	if (slash != NULL)
-		buf_put(&rel, ch->path, (size_t)(slash - ch->path) + 1);
-	buf_puts(&rel, img->url);
-	dlen = strcmp(s->c->dir, ".") ? strlen(s->c->dir) : 0;
-	if (dlen > 0 && strncmp(rel.data, s->c->dir, dlen) == 0 &&
-	    rel.data[dlen] == '/')
-		norm = S_normalize(rel.data + dlen + 1);
-	else if (dlen == 0)
-		norm = S_normalize(rel.data);
-	if (norm == NULL || (src = file_join(s->c->dir, norm)) == NULL ||
-	    (real = realpath(src, NULL)) == NULL) {
-		if (norm == NULL)
-			diag_add(s->dl, DIAG_PATH_ESCAPE, ch->path, img->line,
-			    img->col, img->url);
-		else
-			diag_add(s->dl, DIAG_IMAGE_MISSING, ch->path,
-			    img->line, img->col, img->url);
+	if ((norm = course_asset(s->c, ch, img->url, img->line, img->col,
+	    &src, s->dl)) == NULL)
 		goto done;
-	}
-	if (strncmp(real, s->root_real, strlen(s->root_real)) != 0 ||
-	    (real[strlen(s->root_real)] != '/' &&
-	    real[strlen(s->root_real)] != '\0')) {
-		diag_add(s->dl, DIAG_PATH_ESCAPE, ch->path, img->line, img->col,
-		    img->url);
-		goto done;
-	}
 	/* Where it goes in the site. */
 	dlen = strcmp(s->c->dir, ".") ? strlen(s->c->dir) + 1 : 0;
 	in_content = clen > dlen && strncmp(norm, s->c->content + dlen,
@@ -288,10 +261,25 @@ S_image(struct site *s, const struct chapter *ch, struct doc_node *img)
 	else
 		buf_printf(&out, "assets/%s", norm);
 	free(img->url);
-	img->url = xstrdup(buf_cstr(&out));
-	for (i = 0; i < s->ncopied; i++)
-		if (strcmp(s->copied[i], out.data) == 0)
-			goto done;
+	{
+		struct buf enc = { 0 };
+
+		esc_url_path(&enc, out.data, out.len);
+		img->url = buf_detach(&enc);
+	}
+	pthread_mutex_lock(&s->sh->lock);
+	for (i = 0; i < s->sh->ncopied; i++)
+		if (strcmp(s->sh->copied[i], out.data) == 0)
+			break;
+	if (i < s->sh->ncopied) {
+		pthread_mutex_unlock(&s->sh->lock);
+		goto done;
+	}
+	/* claimed before copying, so no other thread copies it too */
+	s->sh->copied = xrealloc(s->sh->copied, (s->sh->ncopied + 1) *
+	    sizeof(*s->sh->copied));
+	s->sh->copied[s->sh->ncopied++] = xstrdup(out.data);
+	pthread_mutex_unlock(&s->sh->lock);
 	dst = file_join(s->outdir, out.data);
 	if ((slash = strrchr(dst, '/')) != NULL) {
 		char *d = xstrndup(dst, (size_t)(slash - dst));
@@ -303,14 +291,10 @@ S_image(struct site *s, const struct chapter *ch, struct doc_node *img)
 		file_write(dst, data, len, s->dl);
 		free(data);
 	}
-	s->copied = xrealloc(s->copied, (s->ncopied + 1) * sizeof(*s->copied));
-	s->copied[s->ncopied++] = xstrdup(out.data);
 done:
-	buf_free(&rel);
 	buf_free(&out);
 	free(norm);
 	free(src);
-	free(real);
 	free(dst);
 }
 
@@ -342,7 +326,13 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 	if (i + 1 < c->nch)
 		val_set(v, "next", S_chapter_val(&c->ch[i + 1]));
 	buf_printf(&title, "%d %s", ch->number, ch->title);
-	file = S_href(ch->slug);
+	{
+		/* on disk the name as it is; in links, encoded */
+		struct buf fb = { 0 };
+
+		buf_printf(&fb, "%s.html", ch->slug);
+		file = buf_detach(&fb);
+	}
 	rc = S_write_page(s, ctx, (long)i, file, buf_cstr(&title),
 	    buf_cstr(&body));
 	free(file);
@@ -380,10 +370,11 @@ S_glossary_page(struct site *s)
 	struct buf body = { 0 }, h = { 0 }, file = { 0 };
 	const struct gloss_entry *g;
 	const struct chapter *ch;
-	char initial[2] = { 0, 0 }, num[16];
-	size_t i;
+	char initial[2] = { 0, 0 }, num[16], **ids;
+	size_t i, k;
 	int rc;
 
+	ids = xcalloc(c->ngloss + 1, sizeof(*ids));
 	letters = val_set(ctx, "letters", val_list());
 	for (i = 0; i < c->ngloss; i++) {
 		g = &c->gloss[i];
@@ -408,9 +399,30 @@ S_glossary_page(struct site *s)
 		buf_reset(&h);
 		buf_puts(&h, "term-");
 		pass_slug(g->term, &h);
+		/* "A-B" and "A B" slug alike: number the later ones, as the
+		 * chapter pages do */
+		for (k = 0; k < i; k++)
+			if (strcmp(ids[k], h.data) == 0)
+				break;
+		if (k < i) {
+			size_t base_len = h.len;
+			int sfx = 1;
+
+			do {
+				h.len = base_len;
+				h.data[h.len] = '\0';
+				buf_printf(&h, "-%d", sfx++);
+				for (k = 0; k < i; k++)
+					if (strcmp(ids[k], h.data) == 0)
+						break;
+			} while (k < i);
+		}
+		ids[i] = xstrdup(h.data);
 		val_set_str(e, "id", buf_cstr(&h));
 		buf_reset(&h);
-		buf_printf(&h, "%s.html#%s", ch->slug, g->id);
+		esc_url_path(&h, ch->slug, strlen(ch->slug));
+		buf_puts(&h, ".html#");
+		esc_url_path(&h, g->id, strlen(g->id));
 		val_set_str(e, "href", buf_cstr(&h));
 		snprintf(num, sizeof(num), "%d", ch->number);
 		val_set_str(e, "chapter_number", num);
@@ -425,6 +437,9 @@ S_glossary_page(struct site *s)
 	buf_free(&body);
 	buf_free(&h);
 	buf_free(&file);
+	for (i = 0; i < c->ngloss; i++)
+		free(ids[i]);
+	free(ids);
 	return rc;
 }
 
@@ -446,10 +461,94 @@ S_copy(struct site *s, const char *name, const char *to)
 	return rc;
 }
 
+/*** Chapter pages, in parallel ***/
+
+static void *
+S_worker(void *arg)
+{
+	struct site *s = arg;
+	struct shared *sh = s->sh;
+	size_t i;
+
+	for (;;) {
+		pthread_mutex_lock(&sh->lock);
+		i = sh->next++;
+		pthread_mutex_unlock(&sh->lock);
+		if (i >= s->c->nch)
+			break;
+		s->dl = sh->chdl[i];
+		if (S_chapter_page(s, i, sh->edition) != 0) {
+			pthread_mutex_lock(&sh->lock);
+			sh->rc = -1;
+			pthread_mutex_unlock(&sh->lock);
+		}
+	}
+	buf_free(&s->page);
+	return NULL;
+}
+
+/* The first page is set alone, so the templates warn about a missing name
+ * once; then jobs threads share the rest.  Each chapter's diagnostics go
+ * to a list of its own and are merged in chapter order, so the output
+ * does not depend on which thread came first. */
+static int
+S_chapters(struct site *s, enum edition e, int jobs)
+{
+	struct shared *sh = s->sh;
+	struct diag_list *main_dl = s->dl;
+	pthread_t tid[64];
+	struct site *ws;
+	size_t i, n = s->c->nch;
+	int k, started = 0;
+
+	if (n == 0)
+		return 0;
+	sh->edition = e;
+	sh->chdl = xcalloc(n, sizeof(*sh->chdl));
+	for (i = 0; i < n; i++) {
+		sh->chdl[i] = diag_list_new();
+		sh->chdl[i]->strict = main_dl->strict;
+		sh->chdl[i]->verbose = main_dl->verbose;
+	}
+	s->dl = sh->chdl[0];
+	if (S_chapter_page(s, 0, e) != 0)
+		sh->rc = -1;
+	s->dl = main_dl;
+	sh->next = 1;
+	if (jobs < 1)
+		jobs = 1;
+	if (jobs > 64)
+		jobs = 64;
+	ws = xcalloc((size_t)jobs, sizeof(*ws));
+	for (k = 0; k < jobs; k++) {
+		ws[k] = *s;
+		memset(&ws[k].page, 0, sizeof(ws[k].page));
+		for (i = 0; i < T__MAX; i++)
+			ws[k].warned[i] = 1;
+	}
+	/* The calling thread works too; jobs - 1 helpers join it. */
+	for (k = 1; k < jobs; k++)
+		if (pthread_create(&tid[k], NULL, S_worker, &ws[k]) == 0)
+			started = k;
+		else
+			break;
+	S_worker(&ws[0]);
+	for (k = 1; k <= started; k++)
+		pthread_join(tid[k], NULL);
+	for (i = 0; i < n; i++) {
+		diag_move(main_dl, sh->chdl[i]);
+		diag_list_free(sh->chdl[i]);
+	}
+	free(sh->chdl);
+	free(ws);
+	return sh->rc;
+}
+
 int
 site_build(const struct course *c, struct theme *th, const char *outdir,
-    enum edition e, struct diag_list *dl)
+    enum edition e, int jobs, struct diag_list *dl)
 {
+	struct shared sh;
 	struct site s;
 	struct buf gh = { 0 };
 	const char *src, *path;
@@ -457,14 +556,14 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 	int k, rc = 0;
 
 	memset(&s, 0, sizeof(s));
+	memset(&sh, 0, sizeof(sh));
+	pthread_mutex_init(&sh.lock, NULL);
+	s.sh = &sh;
 	s.c = c;
 	s.th = th;
 	s.outdir = outdir;
 	s.dl = dl;
 	buf_printf(&gh, "%s.html", i18n(c->lang, I18N_GLOSSARY_FILE));
-	s.root_real = realpath(c->dir, NULL);
-	if (s.root_real == NULL)
-		s.root_real = xstrdup(c->dir);
 	s.glossary_href = buf_detach(&gh);
 	for (k = 0; k < T__MAX; k++) {
 		if ((src = theme_get(th, S_tnames[k], &path, &len)) == NULL) {
@@ -477,13 +576,21 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 	if (rc == 0 && file_mkdirs(outdir, dl) != 0)
 		rc = -1;
 	if (rc == 0) {
-		s.nav = xcalloc(c->nch, sizeof(*s.nav));
-		for (i = 0; i < c->nch; i++)
-			s.nav[i] = S_nav_entry(&s, i, 0);
+		struct buf nav = { 0 };
+		char *entry;
+
+		s.navoff = xcalloc(c->nch + 1, sizeof(*s.navoff));
+		for (i = 0; i < c->nch; i++) {
+			s.navoff[i] = nav.len;
+			entry = S_nav_entry(&s, i, 0);
+			buf_puts(&nav, entry);
+			free(entry);
+		}
+		s.navoff[c->nch] = nav.len;
+		s.nav = buf_detach(&nav);
 		s.warned[T_NAV] = 0;	/* the current entry differs */
-		for (i = 0; i < c->nch; i++)
-			if (S_chapter_page(&s, i, e) != 0)
-				rc = -1;
+		if (S_chapters(&s, e, jobs) != 0)
+			rc = -1;
 		if (S_index_page(&s) != 0)
 			rc = -1;
 		if (S_glossary_page(&s) != 0)
@@ -492,13 +599,12 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		    S_copy(&s, "site/print.css", "print.css") != 0)
 			rc = -1;
 	}
-	for (i = 0; s.nav != NULL && i < c->nch; i++)
-		free(s.nav[i]);
 	free(s.nav);
-	for (i = 0; i < s.ncopied; i++)
-		free(s.copied[i]);
-	free(s.copied);
-	free(s.root_real);
+	free(s.navoff);
+	for (i = 0; i < sh.ncopied; i++)
+		free(sh.copied[i]);
+	free(sh.copied);
+	pthread_mutex_destroy(&sh.lock);
 	for (k = 0; k < T__MAX; k++)
 		tmpl_free(s.t[k]);
 	buf_free(&s.page);

@@ -10,10 +10,11 @@
 #include "diag.h"
 #include "theme.h"
 
-/* Writes the site of a scanned course into outdir, each file atomically.
- * Returns 0, or -1 after adding diagnostics (files already complete are
- * kept; no file is ever left half-written). */
+/* Writes the site of a scanned course into outdir, each file atomically,
+ * the chapter pages on jobs threads.  Returns 0, or -1 after adding
+ * diagnostics (files already complete are kept; no file is ever left
+ * half-written).  The theme must not be used by anyone else meanwhile. */
 int	site_build(const struct course *, struct theme *, const char *outdir,
-	    enum edition, struct diag_list *);
+	    enum edition, int jobs, struct diag_list *);
 
 #endif

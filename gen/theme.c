@@ -4,6 +4,7 @@
 #include "file.h"
 #include "mem.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@ struct theme_entry {
 };
 
 struct theme {
+	pthread_mutex_t		 lock;	/* the site's page threads share it */
 	char			*dir;	/* DIR/templates, or NULL */
 	struct theme_entry	*v;
 	size_t			 n;
@@ -26,6 +28,7 @@ theme_new(const char *dir)
 {
 	struct theme *t = xcalloc(1, sizeof(*t));
 
+	pthread_mutex_init(&t->lock, NULL);
 	if (dir != NULL)
 		t->dir = file_join(dir, "templates");
 	return t;
@@ -45,11 +48,29 @@ theme_free(struct theme *t)
 	}
 	free(t->v);
 	free(t->dir);
+	pthread_mutex_destroy(&t->lock);
 	free(t);
 }
 
+static const char *S_get(struct theme *, const char *, const char **,
+    size_t *);
+
 const char *
 theme_get(struct theme *t, const char *name, const char **path, size_t *len)
+{
+	const char *r;
+
+	pthread_mutex_lock(&t->lock);
+	r = S_get(t, name, path, len);
+	pthread_mutex_unlock(&t->lock);
+	return r;
+}
+
+/* Entries are never removed or moved once handed out (the array of
+ * entries may move, their strings do not), so a pointer returned under
+ * the lock stays valid after it. */
+static const char *
+S_get(struct theme *t, const char *name, const char **path, size_t *len)
 {
 	struct theme_entry *e;
 	struct diag_list *quiet;
