@@ -11,6 +11,7 @@
 #include "xml.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,9 @@ course_open(const char *dir, struct diag_list *dl)
 
 	c->dir = xstrdup(dir);
 	c->lang = xstrdup("nl");
+	/* About 32 MiB of Markdown: a few hundred chapters keep their trees
+	 * (some 10 bytes of tree per byte of text), larger courses reparse. */
+	c->budget = 32u << 20;
 	c->site_edition = EDITION_STUDENT;
 	if (!file_is_dir(dir)) {
 		diag_add(dl, DIAG_NO_FILE, NULL, 0, 0, dir, "not a directory");
@@ -147,6 +151,7 @@ course_free(struct course *c)
 		for (j = 0; j < ch->nanchors; j++)
 			free(ch->anchors[j]);
 		free(ch->anchors);
+		doc_free(ch->tree);
 	}
 	free(c->ch);
 	for (i = 0; i < c->ngloss; i++) {
@@ -296,6 +301,7 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 
 	if ((src = file_read(ch->path, &len, dl)) == NULL)
 		return NULL;
+	((struct chapter *)ch)->srclen = len;
 	root = md_parse(src, len, ch->path, &opts, meta, dl);
 	free(src);
 	if (root == NULL)
@@ -367,26 +373,36 @@ S_read_order(struct course *c, struct diag_list *dl)
 	return rc;
 }
 
-int
-course_scan(struct course *c, struct diag_list *dl)
+/* The scan's parallel part: each thread takes the next chapter, parses it
+ * and numbers it.  Whatever touches the course as a whole (glossary,
+ * links) happens afterwards, in chapter order. */
+struct scan {
+	struct course		*c;
+	pthread_mutex_t		 lock;
+	size_t			 next;
+	struct diag_list	**dl;	/* per chapter */
+	int			*failed;
+};
+
+static void *
+S_scan_worker(void *arg)
 {
+	struct scan *sc = arg;
+	struct course *c = sc->c;
 	struct md_meta meta;
 	struct doc_node *root;
 	struct chapter *ch;
-	struct xref *x;
-	struct buf file = { 0 }, frag = { 0 };
-	const char *slash, *base;
-	size_t i, blen;
-	long ci;
-	int rc = 0, has_frag;
+	size_t i;
 
-	if (S_read_order(c, dl) != 0)
-		return -1;
-	for (i = 0; i < c->nch; i++) {
+	for (;;) {
+		pthread_mutex_lock(&sc->lock);
+		i = sc->next++;
+		pthread_mutex_unlock(&sc->lock);
+		if (i >= c->nch)
+			break;
 		ch = &c->ch[i];
-		ch->number = (int)i + 1;
-		if ((root = S_parse(c, i, &meta, dl)) == NULL) {
-			rc = -1;
+		if ((root = S_parse(c, i, &meta, sc->dl[i])) == NULL) {
+			sc->failed[i] = 1;
 			continue;
 		}
 		if (meta.title != NULL)
@@ -394,12 +410,70 @@ course_scan(struct course *c, struct diag_list *dl)
 		if (meta.description != NULL)
 			ch->description = xstrdup(meta.description);
 		pass_number(root, ch->number, ch);
-		pass_gloss_collect(root, c, i, dl);
-		pass_xref(root, c, ch->path, 1, dl);
-		S_check_assets(c, ch, root, dl);
+		S_check_assets(c, ch, root, sc->dl[i]);
 		md_meta_clear(&meta);
-		doc_free(root);
+		ch->tree = root;
 	}
+	return NULL;
+}
+
+int
+course_scan(struct course *c, int jobs, struct diag_list *dl)
+{
+	struct scan sc;
+	struct chapter *ch;
+	struct xref *x;
+	struct buf file = { 0 }, frag = { 0 };
+	const char *slash, *base;
+	pthread_t tid[64];
+	size_t i, blen, kept = 0;
+	long ci;
+	int rc = 0, has_frag, k, started = 0;
+
+	if (S_read_order(c, dl) != 0)
+		return -1;
+	memset(&sc, 0, sizeof(sc));
+	sc.c = c;
+	pthread_mutex_init(&sc.lock, NULL);
+	sc.dl = xcalloc(c->nch + 1, sizeof(*sc.dl));
+	sc.failed = xcalloc(c->nch + 1, sizeof(*sc.failed));
+	for (i = 0; i < c->nch; i++) {
+		c->ch[i].number = (int)i + 1;
+		sc.dl[i] = diag_list_new();
+		sc.dl[i]->strict = dl->strict;
+	}
+	if (jobs > 64)
+		jobs = 64;
+	for (k = 1; k < jobs; k++)
+		if (pthread_create(&tid[k], NULL, S_scan_worker, &sc) == 0)
+			started = k;
+		else
+			break;
+	S_scan_worker(&sc);
+	for (k = 1; k <= started; k++)
+		pthread_join(tid[k], NULL);
+	pthread_mutex_destroy(&sc.lock);
+
+	for (i = 0; i < c->nch; i++) {
+		ch = &c->ch[i];
+		diag_move(dl, sc.dl[i]);
+		diag_list_free(sc.dl[i]);
+		if (sc.failed[i]) {
+			rc = -1;
+			continue;
+		}
+		pass_gloss_collect(ch->tree, c, i, dl);
+		pass_xref(ch->tree, c, ch->path, 1, dl);
+		/* Keep what the budget allows; reparse the rest later. */
+		if (kept + ch->srclen <= c->budget)
+			kept += ch->srclen;
+		else {
+			doc_free(ch->tree);
+			ch->tree = NULL;
+		}
+	}
+	free(sc.dl);
+	free(sc.failed);
 	pass_gloss_sort(c);
 
 	/* Every link between chapters must land. */
@@ -440,17 +514,21 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 	struct doc_node *root;
 	struct diag_list *quiet;
 
-	/* The scan already reported this file's problems; a second copy of
-	 * each would only be noise. */
-	quiet = diag_list_new();
-	root = S_parse(c, i, &meta, quiet);
-	if (root == NULL)
-		diag_move(dl, quiet);
-	diag_list_free(quiet);
-	if (root == NULL)
-		return NULL;
-	md_meta_clear(&meta);
-	pass_number(root, c->ch[i].number, NULL);
+	if (c->ch[i].tree != NULL)
+		root = doc_clone(c->ch[i].tree);
+	else {
+		/* The scan already reported this file's problems; a second
+		 * copy of each would only be noise. */
+		quiet = diag_list_new();
+		root = S_parse(c, i, &meta, quiet);
+		if (root == NULL)
+			diag_move(dl, quiet);
+		diag_list_free(quiet);
+		if (root == NULL)
+			return NULL;
+		md_meta_clear(&meta);
+		pass_number(root, c->ch[i].number, NULL);
+	}
 	pass_xref(root, (struct course *)c, c->ch[i].path, 0, dl);
 	pass_edition(root, e);
 	return root;

@@ -42,6 +42,9 @@ struct chapter {
 	size_t		 ntoc;
 	char		**anchors;	/* every id in the chapter, sorted */
 	size_t		 nanchors;
+	struct doc_node	*tree;		/* the scanned tree, kept while the
+					   course's budget allows, or NULL */
+	size_t		 srclen;	/* bytes of source */
 };
 
 struct gloss_entry {
@@ -76,6 +79,7 @@ struct course {
 	size_t		 ngloss;
 	struct xref	*xrefs;
 	size_t		 nxrefs, xcap;
+	size_t		 budget;	/* bytes of source whose trees are kept */
 };
 
 /* Reads DIR's settings (salesgen.xml or content/salesgen.xml, optional) and
@@ -84,10 +88,13 @@ struct course {
 struct course *course_open(const char *dir, struct diag_list *);
 void	course_free(struct course *);
 
-/* Parses every chapter once: titles, numbering, table of contents, anchors,
- * glossary, and checks every link between chapters.  Returns 0, or -1 when
- * an error was added to dl. */
-int	course_scan(struct course *, struct diag_list *);
+/* Parses every chapter once, on jobs threads: titles, numbering, table of
+ * contents, anchors, glossary, and checks every link between chapters.
+ * The trees are kept for the back ends up to a memory budget (a course
+ * larger than that reparses its later chapters when they are rendered, so
+ * memory stays bounded however many chapters there are).  Returns 0, or
+ * -1 when an error was added to dl. */
+int	course_scan(struct course *, int jobs, struct diag_list *);
 
 /* Parses chapter i and runs the passes for edition e.  Returns a new tree
  * (free with doc_free()) or NULL after adding diagnostics. */

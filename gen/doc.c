@@ -55,6 +55,51 @@ doc_free(struct doc_node *n)
 	}
 }
 
+static struct doc_node *
+S_copy_one(const struct doc_node *n)
+{
+	struct doc_node *c = xmalloc(sizeof(*c));
+
+	*c = *n;
+	c->text = xstrdup(n->text);
+	c->url = xstrdup(n->url);
+	c->title = xstrdup(n->title);
+	c->info = xstrdup(n->info);
+	c->id = xstrdup(n->id);
+	c->number = xstrdup(n->number);
+	c->align = n->align ? xstrndup(n->align, (size_t)n->ncols) : NULL;
+	c->parent = c->first = c->last = c->prev = c->next = NULL;
+	return c;
+}
+
+struct doc_node *
+doc_clone(const struct doc_node *n)
+{
+	const struct doc_node *src = n;
+	struct doc_node *root, *dst;
+
+	root = dst = S_copy_one(n);
+	/* Walk the source in pre-order, keeping dst at the copy of src. */
+	while (src != NULL) {
+		if (src->first != NULL) {
+			src = src->first;
+			doc_append(dst, S_copy_one(src));
+			dst = dst->last;
+			continue;
+		}
+		while (src != n && src->next == NULL) {
+			src = src->parent;
+			dst = dst->parent;
+		}
+		if (src == n)
+			break;
+		src = src->next;
+		doc_append(dst->parent, S_copy_one(src));
+		dst = dst->parent->last;
+	}
+	return root;
+}
+
 void
 doc_append(struct doc_node *parent, struct doc_node *child)
 {

@@ -75,6 +75,9 @@ struct doc_node *doc_new(enum doc_type, int line, int col);
 void	doc_free(struct doc_node *);
 
 void	doc_append(struct doc_node *parent, struct doc_node *child);
+/* Returns a deep copy of n's subtree (free with doc_free()); built
+ * without recursion. */
+struct doc_node *doc_clone(const struct doc_node *n);
 /* Detaches n from its parent and siblings (it keeps its own children). */
 void	doc_unlink(struct doc_node *n);
 

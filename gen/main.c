@@ -254,7 +254,7 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		free(c->lang);
 		c->lang = xstrdup(o->lang);
 	}
-	if (course_scan(c, dl) != 0) {
+	if (course_scan(c, o->jobs, dl) != 0) {
 		course_free(c);
 		return S_finish(dl, -1);
 	}
