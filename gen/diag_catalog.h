@@ -49,3 +49,13 @@ D(DIAG_GLYPH,            DIAG_WARNING, "character U+%04X ('%s') is not in font %
 D(DIAG_PDF,              DIAG_ERROR,   "PDF library error 0x%04X (detail %u)")
 D(DIAG_IMAGE_FORMAT,     DIAG_WARNING, "image '%s' is not a PNG or JPEG file and is left out of the PDF")
 D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; set ragged where it would be too loose")
+
+/* sales data */
+D(DIAG_SCHEMA,           DIAG_ERROR,   "%s")
+D(DIAG_DATA_NS,          DIAG_ERROR,   "<%s> is not a salesgen document: expected xmlns=\"%s\"")
+D(DIAG_DATA_KIND,        DIAG_ERROR,   "no template for document kind '%s' in language '%s'")
+D(DIAG_DATA_VALUE,       DIAG_ERROR,   "%s: '%s' is not %s")
+D(DIAG_DATA,             DIAG_ERROR,   "%s")
+D(DIAG_DATA_WARN,        DIAG_WARNING, "%s")
+D(DIAG_CSV,              DIAG_ERROR,   "%s")
+D(DIAG_CHART,            DIAG_ERROR,   "chart: %s")

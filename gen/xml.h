@@ -30,4 +30,19 @@ void	xml_doc_free(struct _xmlDoc *);
 int	xml_config(const char *path, struct course *c, char ***list,
 	    size_t *nlist, struct diag_list *);
 
+/* xml_data.c: the data documents' schema, parsed once from the theme
+ * (templates/schema/salesgen.rng); shareable between threads. */
+struct data_schema;
+struct theme;
+struct val;
+struct data_schema *data_schema_new(struct theme *, struct diag_list *);
+void	data_schema_free(struct data_schema *);
+
+/* Parses and validates a data document (len bytes from path) and returns
+ * its value tree (free with val_free()), setting *kind to the root
+ * element's name (caller frees); NULL after adding diagnostics.  schema
+ * may be NULL to skip validation (tests). */
+struct val *xml_data_load(const char *src, size_t len, const char *path,
+    const struct data_schema *, char **kind, struct diag_list *);
+
 #endif

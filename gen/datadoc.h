@@ -1,0 +1,53 @@
+/*
+ * datadoc — a sales document from data: an XML file (validated, with CSV
+ * parts) plus the template of its kind and language, rendered to Markdown
+ * and parsed into the same document model as a chapter, so the site and
+ * the PDF back end treat it like any other page.
+ *
+ *	content/data/offerte-x.xml --xml_data--> values --sales_doc--> context
+ *	templates/nl/offerte.md --tmpl (Markdown escaping)--> Markdown --md--> doc
+ */
+#ifndef SALESGEN_DATADOC_H
+#define SALESGEN_DATADOC_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "doc.h"
+
+struct data_schema;
+struct theme;
+struct val;
+
+struct datadoc {
+	char		*path;		/* the XML file */
+	char		*slug;		/* output stem */
+	char		*kind;		/* root element: offerte, sellogram, ... */
+	char		*lang;		/* nl or en */
+	char		*title;		/* for lists and running heads */
+	struct val	*data;		/* as loaded (and overridden by a merge row) */
+	char		*logo;		/* the seller's logo, checked, or NULL */
+	unsigned	 colour;	/* brand colour 0xRRGGBB, or 0xFF000000 */
+};
+
+/* Loads and validates path (src, len bytes).  dir is the project folder
+ * (CSV parts and logos must lie inside it).  Returns 0 or -1 after adding
+ * diagnostics; clear with datadoc_clear() either way. */
+int	datadoc_load(struct datadoc *, const char *src, size_t len,
+	    const char *path, const char *dir, const struct data_schema *,
+	    struct diag_list *);
+void	datadoc_clear(struct datadoc *);
+
+/* Sets a field named by a path ("klant.naam", "klant.contact@naam",
+ * "nummer") to value, creating maps on the way: how a mailing row
+ * overrides its template.  Returns 0, or -1 when the path runs into a
+ * list or a string. */
+int	datadoc_set(struct datadoc *, const char *path, const char *value);
+
+/* Computes, renders and parses the document.  Returns a new tree (free
+ * with doc_free()) or NULL after adding diagnostics.  md, if not NULL,
+ * receives the generated Markdown. */
+struct doc_node *datadoc_doc(struct datadoc *, struct theme *,
+    struct buf *md, struct diag_list *);
+
+#endif

@@ -1,0 +1,263 @@
+/*
+ * xml_data — sales data documents: parsed the safe way (xml_read.c),
+ * validated against the RelaxNG schema that ships in templates/schema,
+ * and turned into the value tree the computations and templates read.
+ *
+ * The tree follows the document: an element with attributes or children
+ * is a map (attributes and children by name, its own text under "tekst"),
+ * an element with only text is a string, and the elements that repeat by
+ * nature (regel, stap, lid, ...) are always lists, so a proposal with one
+ * line reads like one with forty.  Every map records the line it came
+ * from under "_line" for later diagnostics.
+ */
+#include "xml.h"
+#include "buf.h"
+#include "mem.h"
+#include "theme.h"
+#include "val.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#define NS	"urn:salesgen:1"
+
+struct data_schema {
+	xmlRelaxNGPtr	 rng;
+};
+
+static const char *S_lists[] = {
+	"regel", "stap", "lid", "jaar", "doel", "activiteit", "actie", "post",
+	"sterkte", "zwakte", "kans", "bedreiging", "klant", "score",
+	"criterium", "lead", "heeft", "alinea"
+};
+
+struct errctx {
+	const char		*path;
+	struct diag_list	*dl;
+	int			 n;
+};
+
+static void
+S_error(void *arg, xmlErrorPtr e)
+{
+	struct errctx *ctx = arg;
+	struct buf m = { 0 };
+	size_t len;
+
+	if (e == NULL || ctx->n++ > 20)
+		return;
+	buf_puts(&m, e->message ? e->message : "invalid document");
+	len = m.len;
+	while (len > 0 && (m.data[len - 1] == '\n' || m.data[len - 1] == ' '))
+		m.data[--len] = '\0';
+	diag_add(ctx->dl, DIAG_SCHEMA, ctx->path, e->line,
+	    e->int2 > 0 ? e->int2 : 0, m.data);
+	buf_free(&m);
+}
+
+struct data_schema *
+data_schema_new(struct theme *th, struct diag_list *dl)
+{
+	struct data_schema *s;
+	xmlRelaxNGParserCtxtPtr pc;
+	const char *src, *path;
+	size_t len;
+	struct errctx ctx;
+
+	if ((src = theme_get(th, "schema/salesgen.rng", &path, &len)) == NULL) {
+		diag_add(dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0,
+		    "schema/salesgen.rng");
+		return NULL;
+	}
+	ctx.path = path;
+	ctx.dl = dl;
+	ctx.n = 0;
+	pc = xmlRelaxNGNewMemParserCtxt(src, (int)len);
+	xmlRelaxNGSetParserStructuredErrors(pc, S_error, &ctx);
+	s = xcalloc(1, sizeof(*s));
+	s->rng = xmlRelaxNGParse(pc);
+	xmlRelaxNGFreeParserCtxt(pc);
+	if (s->rng == NULL) {
+		if (ctx.n == 0)
+			diag_add(dl, DIAG_SCHEMA, path, 0, 0,
+			    "the schema does not parse");
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+data_schema_free(struct data_schema *s)
+{
+	if (s == NULL)
+		return;
+	xmlRelaxNGFree(s->rng);
+	free(s);
+}
+
+static int
+S_listy(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(S_lists) / sizeof(S_lists[0]); i++)
+		if (strcmp(S_lists[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The text of an element, trimmed, with inner blank lines kept (they
+ * separate paragraphs) and other runs of white space folded. */
+static char *
+S_text(xmlNodePtr n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	struct buf b = { 0 };
+	const char *p;
+	int nl = 0, sp = 0;
+
+	for (p = t ? (const char *)t : ""; *p; p++) {
+		if (*p == '\n') {
+			nl++;
+			continue;
+		}
+		if (*p == ' ' || *p == '\t' || *p == '\r') {
+			sp = 1;
+			continue;
+		}
+		if (b.len > 0) {
+			if (nl >= 2)
+				buf_puts(&b, "\n\n");
+			else if (nl == 1 || sp)
+				buf_putc(&b, ' ');
+		}
+		nl = sp = 0;
+		buf_putc(&b, *p);
+	}
+	if (t)
+		xmlFree(t);
+	return buf_detach(&b);
+}
+
+static int
+S_has_elements(xmlNodePtr n)
+{
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return 1;
+	return 0;
+}
+
+/* Converts an element.  Data documents are shallow (a handful of levels),
+ * and the schema has already bounded their shape, so recursion is fine. */
+static struct val *
+S_convert(xmlNodePtr n)
+{
+	struct val *m, *v, *slot;
+	xmlAttrPtr a;
+	xmlChar *av;
+	xmlNodePtr c;
+	const char *name;
+
+	if (n->properties == NULL && !S_has_elements(n))
+		return val_str_own(S_text(n));
+	m = val_map();
+	val_set_num(m, "_line", (double)xmlGetLineNo(n));
+	for (a = n->properties; a != NULL; a = a->next) {
+		av = xmlNodeListGetString(n->doc, a->children, 1);
+		val_set_str(m, (const char *)a->name, av ? (char *)av : "");
+		if (av)
+			xmlFree(av);
+	}
+	if (!S_has_elements(n)) {
+		char *t = S_text(n);
+
+		if (*t)
+			val_set(m, "tekst", val_str_own(t));
+		else
+			free(t);
+		return m;
+	}
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		name = (const char *)c->name;
+		v = S_convert(c);
+		slot = (struct val *)val_get(m, name);
+		if (S_listy(name) || slot != NULL) {
+			if (slot == NULL)
+				slot = val_set(m, name, val_list());
+			else if (slot->type != VAL_LIST) {
+				/* a second one: the first becomes a list */
+				struct val *l = val_list();
+				size_t i;
+
+				for (i = 0; i < m->n; i++)
+					if (m->items[i] == slot)
+						break;
+				val_push(l, slot);
+				m->items[i] = l;
+				slot = l;
+			}
+			val_push(slot, v);
+		} else
+			val_set(m, name, v);
+	}
+	return m;
+}
+
+struct val *
+xml_data_load(const char *src, size_t len, const char *path,
+    const struct data_schema *schema, char **kind, struct diag_list *dl)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	xmlRelaxNGValidCtxtPtr vc;
+	struct errctx ctx;
+	struct val *v;
+	int bad;
+
+	*kind = NULL;
+	if ((doc = xml_read(src, len, path, dl)) == NULL)
+		return NULL;
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || root->ns == NULL ||
+	    strcmp((const char *)root->ns->href, NS) != 0) {
+		diag_add(dl, DIAG_DATA_NS, path, root ? xmlGetLineNo(root) : 1,
+		    0, root ? (const char *)root->name : "", NS);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (schema != NULL) {
+		ctx.path = path;
+		ctx.dl = dl;
+		ctx.n = 0;
+		vc = xmlRelaxNGNewValidCtxt(schema->rng);
+		xmlRelaxNGSetValidStructuredErrors(vc, S_error, &ctx);
+		bad = xmlRelaxNGValidateDoc(vc, doc);
+		xmlRelaxNGFreeValidCtxt(vc);
+		if (bad != 0) {
+			if (ctx.n == 0)
+				diag_add(dl, DIAG_SCHEMA, path, 0, 0,
+				    "does not match the schema");
+			xmlFreeDoc(doc);
+			return NULL;
+		}
+	}
+	*kind = xstrdup((const char *)root->name);
+	v = S_convert(root);
+	if (v->type != VAL_MAP) {
+		struct val *m = val_map();
+
+		val_set(m, "tekst", v);
+		v = m;
+	}
+	xmlFreeDoc(doc);
+	return v;
+}
