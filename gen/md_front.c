@@ -11,6 +11,18 @@
 #include <string.h>
 #include <yaml.h>
 
+/* 1 when s[0..n) holds only blanks; the input need not be terminated. */
+static int
+S_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
 /* Finds the closing "---" or "..." line; returns the offset just past it
  * and counts lines, or 0 when the block is not closed. */
 static size_t
@@ -25,9 +37,9 @@ S_block_end(const char *src, size_t len, size_t start, int *lines,
 		while (eol < len && src[eol] != '\n')
 			eol++;
 		(*lines)++;
-		if ((eol - i >= 3 && (strncmp(src + i, "---", 3) == 0 ||
-		    strncmp(src + i, "...", 3) == 0)) &&
-		    strspn(src + i + 3, " \t\r") >= eol - i - 3) {
+		if (eol - i >= 3 && (strncmp(src + i, "---", 3) == 0 ||
+		    strncmp(src + i, "...", 3) == 0) &&
+		    S_blank(src + i + 3, eol - i - 3)) {
 			*yaml_end = i;
 			return eol < len ? eol + 1 : eol;
 		}
