@@ -61,7 +61,7 @@ S_open(struct job *j, const char *lang, const struct pdf_opts *o,
 		return -1;
 	}
 	HPDF_SetCompressionMode(j->pdf, HPDF_COMP_ALL);
-	if (fonts_load(&j->fonts, j->pdf, NULL, dl) != 0)
+	if (fonts_load(&j->fonts, NULL, dl) != 0)
 		return -1;
 	j->hyph = hyph_new(lang, dl);
 	return 0;
@@ -431,6 +431,15 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		 * the contents carry their real numbers. */
 		S_toc_numbers(&j, &front, &body, &bp, (int)fp.n + 1);
 		d.number_from = 1;
+		/* running heads and folios are drawn late: measure them now
+		 * so the subsets carry their characters */
+		for (i = 0; i <= c->nch; i++)
+			if (heads[i] != NULL)
+				font_width(&j.fonts, FACE_ITALIC, heads[i],
+				    strlen(heads[i]), 8.5);
+		font_width(&j.fonts, FACE_REGULAR, "0123456789", 10, 9);
+		if (fonts_embed(&j.fonts, j.pdf, dl) != 0)
+			rc = -1;
 		draw_pages(&d, &front, &fp, NULL, 0, 0);
 		draw_pages(&d, &body, &bp, heads, c->nch + 1, 1);
 		draw_finish(&d);
@@ -483,10 +492,14 @@ pdf_document(const struct doc_node *root, const char *title,
 	draw_images(&d, &body);
 	paginate(&body, S_body_h(&j), &bp);
 	heads[0] = title;
+	font_width(&j.fonts, FACE_ITALIC, title, strlen(title), 8.5);
+	font_width(&j.fonts, FACE_REGULAR, "0123456789", 10, 9);
+	rc = fonts_embed(&j.fonts, j.pdf, dl);
 	draw_pages(&d, &body, &bp, heads, 1, 1);
 	draw_finish(&d);
 	S_info(&j, title, NULL, lang);
-	rc = S_save(&j, out);
+	if (rc == 0)
+		rc = S_save(&j, out);
 	draw_free(&d);
 	pages_free(&bp);
 	layout_free(&body);

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include <fontconfig/fontconfig.h>
+#include <harfbuzz/hb.h>
+#include <harfbuzz/hb-subset.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -94,13 +96,23 @@ S_fix_tounicode(HPDF_Font hf)
 	    "/CMap defineresource pop\nend\nend\n");
 }
 
+static void
+S_mdoc_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
+{
+	(void)code;
+	(void)detail;
+	(void)arg;		/* failures show as NULL returns below */
+}
+
 int
-fonts_load(struct fonts *fs, HPDF_Doc pdf, const struct font_families *fam,
+fonts_load(struct fonts *fs, const struct font_families *fam,
     struct diag_list *dl)
 {
 	const char *family, *name;
 	struct font *f;
+	HPDF_Font hf;
 	HPDF_FontAttr attr;
+	hb_blob_t *blob;
 	int i, rc = 0;
 
 	memset(fs, 0, sizeof(*fs));
@@ -109,7 +121,9 @@ fonts_load(struct fonts *fs, HPDF_Doc pdf, const struct font_families *fam,
 		    "cannot initialise");
 		return -1;
 	}
-	HPDF_UseUTFEncodings(pdf);
+	if ((fs->mdoc = HPDF_New(S_mdoc_error, NULL)) == NULL)
+		return -1;
+	HPDF_UseUTFEncodings(fs->mdoc);
 	for (i = 0; i < FACE__MAX; i++) {
 		f = &fs->f[i];
 		family = i == FACE_MONO ? (fam && fam->mono ? fam->mono :
@@ -121,24 +135,124 @@ fonts_load(struct fonts *fs, HPDF_Doc pdf, const struct font_families *fam,
 			rc = -1;
 			continue;
 		}
-		name = HPDF_LoadTTFontFromFile(pdf, f->file, HPDF_TRUE);
-		if (name == NULL || (f->hf = HPDF_GetFont(pdf, name,
+		name = HPDF_LoadTTFontFromFile(fs->mdoc, f->file, HPDF_FALSE);
+		if (name == NULL || (hf = HPDF_GetFont(fs->mdoc, name,
 		    "UTF-8")) == NULL) {
 			diag_add(dl, DIAG_FONT, NULL, 0, 0, f->file,
 			    "libharu cannot load it");
-			HPDF_ResetError(pdf);
+			HPDF_ResetError(fs->mdoc);
 			rc = -1;
 			continue;
 		}
-		attr = (HPDF_FontAttr)f->hf->attr;
+		attr = (HPDF_FontAttr)hf->attr;
 		f->def = attr->fontdef;
-		f->ascent = HPDF_Font_GetAscent(f->hf);
-		f->descent = HPDF_Font_GetDescent(f->hf);
+		f->ascent = HPDF_Font_GetAscent(hf);
+		f->descent = HPDF_Font_GetDescent(hf);
 		f->w = xcalloc(65536, sizeof(*f->w));
 		f->seen = xcalloc(65536, 1);
-		S_fix_tounicode(f->hf);
+		f->used = xcalloc(65536 / 8, 1);
+		blob = hb_blob_create_from_file(f->file);
+		f->hbface = hb_face_create(blob, 0);
+		hb_blob_destroy(blob);
 	}
 	return rc;
+}
+
+/* Every face that is used at all also carries printable ASCII and
+ * Latin-1, so what furniture draws late (folios, a dash) is there. */
+static void
+S_mark_basics(struct font *f)
+{
+	unsigned c;
+
+	for (c = 0x20; c < 0x7F; c++)
+		f->used[c >> 3] |= (uint8_t)(1u << (c & 7));
+	for (c = 0xA0; c < 0x100; c++)
+		f->used[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+int
+fonts_embed(struct fonts *fs, HPDF_Doc pdf, struct diag_list *dl)
+{
+	hb_subset_input_t *in;
+	hb_face_t *sub;
+	hb_blob_t *out;
+	hb_set_t *uni;
+	const char *data, *name;
+	unsigned len, c;
+	char path[64];
+	struct font *f;
+	int i, any, rc = 0;
+
+	HPDF_UseUTFEncodings(pdf);
+	for (i = 0; i < FACE__MAX; i++) {
+		f = &fs->f[i];
+		f->hf = NULL;
+		if (f->def == NULL)
+			continue;
+		for (any = 0, c = 0; c < 65536 / 8 && !any; c++)
+			any = f->used[c] != 0;
+		if (!any)
+			continue;	/* never set: not embedded */
+		S_mark_basics(f);
+		in = hb_subset_input_create_or_fail();
+		uni = hb_subset_input_unicode_set(in);
+		for (c = 0; c < 65536; c++)
+			if (f->used[c >> 3] & (1u << (c & 7)))
+				hb_set_add(uni, c);
+		/* Hinting is for screens at small sizes; a PDF viewer
+		 * does without, and the file is half the size. */
+		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DEFAULT);
+		sub = hb_subset_or_fail(f->hbface, in);
+		hb_subset_input_destroy(in);
+		if (sub == NULL) {
+			diag_add(dl, DIAG_FONT, NULL, 0, 0, f->file,
+			    "cannot make a subset");
+			rc = -1;
+			continue;
+		}
+		out = hb_face_reference_blob(sub);
+		data = hb_blob_get_data(out, &len);
+		/* libharu reads fonts from files only: give it an unlinked
+		 * temporary file through /proc, nothing lands on disk by
+		 * name. */
+		if ((f->sub = tmpfile()) == NULL ||
+		    fwrite(data, 1, len, f->sub) != len || fflush(f->sub) != 0) {
+			diag_add(dl, DIAG_FONT, NULL, 0, 0, f->file,
+			    "cannot write the subset");
+			rc = -1;
+		} else {
+			snprintf(path, sizeof(path), "/proc/self/fd/%d",
+			    fileno(f->sub));
+			name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+			if (name == NULL || (f->hf = HPDF_GetFont(pdf, name,
+			    "UTF-8")) == NULL) {
+				diag_add(dl, DIAG_FONT, NULL, 0, 0, f->file,
+				    "libharu cannot load its subset");
+				rc = -1;
+			} else
+				S_fix_tounicode(f->hf);
+		}
+		hb_blob_destroy(out);
+		hb_face_destroy(sub);
+	}
+	return rc;
+}
+
+void
+fonts_reset(struct fonts *fs)
+{
+	int i;
+
+	for (i = 0; i < FACE__MAX; i++) {
+		if (fs->f[i].used != NULL)
+			memset(fs->f[i].used, 0, 65536 / 8);
+		if (fs->f[i].sub != NULL)
+			fclose(fs->f[i].sub);
+		fs->f[i].sub = NULL;
+		fs->f[i].hf = NULL;
+	}
+	fs->nmissing = 0;
 }
 
 void
@@ -146,11 +260,17 @@ fonts_free(struct fonts *fs)
 {
 	int i;
 
+	fonts_reset(fs);
 	for (i = 0; i < FACE__MAX; i++) {
 		free(fs->f[i].file);
 		free(fs->f[i].w);
 		free(fs->f[i].seen);
+		free(fs->f[i].used);
+		if (fs->f[i].hbface != NULL)
+			hb_face_destroy(fs->f[i].hbface);
 	}
+	if (fs->mdoc != NULL)
+		HPDF_Free(fs->mdoc);
 	memset(fs, 0, sizeof(*fs));
 }
 
@@ -226,11 +346,15 @@ font_width(struct fonts *fs, enum font_face face, const char *s, size_t n,
 	struct font *f = &fs->f[face];
 	size_t i = 0, adv;
 	long sum = 0;
+	uint32_t c;
 
 	if (f->def == NULL)
 		return 0;
 	while (i < n) {
-		sum += S_adv(f, font_utf8(s + i, n - i, &adv));
+		c = font_utf8(s + i, n - i, &adv);
+		sum += S_adv(f, c);
+		if (c <= 0xFFFF)
+			f->used[c >> 3] |= (uint8_t)(1u << (c & 7));
 		i += adv;
 	}
 	return (double)sum * size / 1000.0;

@@ -28,9 +28,12 @@ enum font_face {
 };
 
 struct font {
-	HPDF_Font	 hf;
-	void		*def;		/* HPDF_FontDef, for glyph lookups */
+	HPDF_Font	 hf;		/* the embedded subset, after fonts_embed() */
+	void		*def;		/* HPDF_FontDef of the full font, for metrics */
 	char		*file;
+	uint8_t		*used;		/* bitmap of the BMP: characters set */
+	void		*hbface;	/* hb_face_t of the full font */
+	FILE		*sub;		/* the subset, open while libharu reads it */
 	int16_t		*w;		/* advance per BMP code point, 1/1000 em; lazily */
 	uint8_t		*seen;		/* 1 = looked up, 2 = missing glyph */
 	double		 ascent, descent; /* 1/1000 em, descent negative */
@@ -38,6 +41,7 @@ struct font {
 
 struct fonts {
 	struct font	 f[FACE__MAX];
+	HPDF_Doc	 mdoc;		/* holds the full fonts for measuring */
 	uint32_t	 missing[64];	/* code points already reported */
 	size_t		 nmissing;
 };
@@ -51,12 +55,18 @@ struct font_families {
 	const char	*sans;
 };
 
-/* Finds, loads and embeds the faces into pdf.  Returns 0, or -1 after
- * adding DIAG_FONT diagnostics.  Release with fonts_free() (the HPDF fonts
- * belong to the document). */
-int	fonts_load(struct fonts *, HPDF_Doc pdf, const struct font_families *,
+/* Finds and loads the faces for measuring.  Returns 0, or -1 after adding
+ * DIAG_FONT diagnostics.  Release with fonts_free(). */
+int	fonts_load(struct fonts *, const struct font_families *,
 	    struct diag_list *);
 void	fonts_free(struct fonts *);
+/* Embeds into pdf a subset of each face with the characters measured
+ * since the last fonts_reset(), and makes f[].hf draw with them.
+ * Returns 0, or -1 after adding diagnostics.  The subsets stay open until
+ * fonts_reset() or fonts_free(), after pdf is saved. */
+int	fonts_embed(struct fonts *, HPDF_Doc pdf, struct diag_list *);
+/* Forgets the characters used and the subsets, for the next document. */
+void	fonts_reset(struct fonts *);
 /* Releases fontconfig's process-wide state; call once, at exit. */
 void	fonts_shutdown(void);
 
