@@ -169,7 +169,7 @@ doc_type_name(enum doc_type t)
 	static const char *names[] = {
 		"root", "para", "heading", "blockquote", "callout", "list",
 		"item", "codeblock", "htmlblock", "hrule", "table", "trow",
-		"tcell", "figure", "text", "softbreak", "linebreak", "code",
+		"tcell", "figure", "chart", "text", "softbreak", "linebreak", "code",
 		"htmlinline", "emph", "strong", "strike", "link", "image"
 	};
 

@@ -29,6 +29,7 @@ enum doc_type {
 	DOC_TROW,		/* header row: level = 1 */
 	DOC_TCELL,
 	DOC_FIGURE,		/* an image alone in a paragraph; child DOC_IMAGE */
+	DOC_CHART,		/* ```chart KIND: info = KIND, text = data lines */
 	/* inlines */
 	DOC_TEXT,		/* text */
 	DOC_SOFTBREAK,

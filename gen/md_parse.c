@@ -7,6 +7,7 @@
  */
 #include "md.h"
 #include "buf.h"
+#include "chart.h"
 #include "mem.h"
 
 #include <ctype.h>
@@ -283,6 +284,34 @@ S_caption(struct doc_node *table)
 	doc_append(table, p);
 }
 
+/* A fenced block whose info string reads "chart KIND" is a chart; its
+ * data are checked here, so a broken chart is reported like any other
+ * input error (and stays visible as code). */
+static void
+S_chart(struct doc_node *code, const char *path, struct diag_list *dl)
+{
+	struct chart c;
+	char *kind;
+	size_t n;
+
+	if (code->info == NULL || strncmp(code->info, "chart", 5) != 0 ||
+	    (code->info[5] != ' ' && code->info[5] != '\0'))
+		return;
+	kind = code->info + 5;
+	while (*kind == ' ')
+		kind++;
+	n = strcspn(kind, " \t");
+	kind = xstrndup(kind, n);
+	if (chart_parse(kind, code->text ? code->text : "", path,
+	    code->line + 1, DIAG_CHART, &c, dl) == 0) {
+		code->type = DOC_CHART;
+		free(code->info);
+		code->info = kind;
+		chart_clear(&c);
+	} else
+		free(kind);
+}
+
 /* An image alone in a paragraph is a figure. */
 static void
 S_figure(struct doc_node *para)
@@ -307,6 +336,8 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 			S_callout(n, path, dl);
 		else if (n->type == DOC_TABLE)
 			S_caption(n);
+		else if (n->type == DOC_CODEBLOCK)
+			S_chart(n, path, dl);
 		else if (n->type == DOC_PARA && n->parent &&
 		    n->parent->type != DOC_ITEM)
 			S_figure(n);

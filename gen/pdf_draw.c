@@ -1,6 +1,7 @@
 /* pdf_draw — painting pages (see pdf_draw.h). */
 #include "pdf_draw.h"
 #include "buf.h"
+#include "chart.h"
 #include "mem.h"
 
 #include <stdio.h>
@@ -148,6 +149,59 @@ draw_images(struct draw *d, struct layout *l)
 		if (r->h > body_h * 0.45) {
 			r->h = body_h * 0.45;
 			r->img_w = r->h * w / h;
+		}
+	}
+}
+
+static void S_text(struct draw *, HPDF_Page, enum font_face, double,
+    uint32_t, double, double, const char *);
+
+/*** Charts ***/
+
+/* Paints chart geometry with its top left at x, top (PDF coordinates). */
+static void
+S_chart(struct draw *d, HPDF_Page p, const struct chart_geom *g, double x,
+    double top)
+{
+	const struct shape *sh;
+	double w;
+	size_t i;
+	int k;
+
+	for (i = 0; i < g->n; i++) {
+		sh = &g->s[i];
+		switch (sh->type) {
+		case SHAPE_POLY:
+			S_rgb(p, sh->fill, 0);
+			HPDF_Page_MoveTo(p, (HPDF_REAL)(x + sh->pt[0]),
+			    (HPDF_REAL)(top - sh->pt[1]));
+			for (k = 1; k < sh->npt; k++)
+				HPDF_Page_LineTo(p,
+				    (HPDF_REAL)(x + sh->pt[2 * k]),
+				    (HPDF_REAL)(top - sh->pt[2 * k + 1]));
+			HPDF_Page_ClosePath(p);
+			HPDF_Page_Fill(p);
+			break;
+		case SHAPE_LINE:
+			S_rgb(p, sh->fill, 1);
+			HPDF_Page_SetLineWidth(p, (HPDF_REAL)CHART_LINE_WIDTH);
+			HPDF_Page_MoveTo(p, (HPDF_REAL)(x + sh->pt[0]),
+			    (HPDF_REAL)(top - sh->pt[1]));
+			HPDF_Page_LineTo(p, (HPDF_REAL)(x + sh->pt[2]),
+			    (HPDF_REAL)(top - sh->pt[3]));
+			HPDF_Page_Stroke(p);
+			break;
+		case SHAPE_TEXT:
+			if (sh->text == NULL)
+				break;
+			w = font_width(d->fonts, sh->bold ? FACE_SANS_BOLD :
+			    FACE_REGULAR, sh->text, strlen(sh->text),
+			    sh->size);
+			S_text(d, p, sh->bold ? FACE_SANS_BOLD : FACE_REGULAR,
+			    sh->size, sh->fill, x + sh->x - (sh->anchor == 1 ?
+			    w / 2 : sh->anchor == 2 ? w : 0), top - sh->y,
+			    sh->text);
+			break;
 		}
 	}
 }
@@ -309,6 +363,8 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 					    (HPDF_REAL)r->img_w,
 					    (HPDF_REAL)r->h);
 			}
+			if (r->kind == PL_CHART && r->chart != NULL)
+				S_chart(d, p, r->chart, r->box_x, ry);
 			if (r->anchor != NULL)
 				S_anchor(d, r->anchor, pno, ry);
 			if (r->outline > 0 && r->otitle != NULL) {

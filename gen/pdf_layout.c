@@ -8,6 +8,7 @@
  */
 #include "pdf_layout.h"
 #include "buf.h"
+#include "chart.h"
 #include "file.h"
 #include "i18n.h"
 #include "mem.h"
@@ -58,6 +59,10 @@ layout_free(struct layout *l)
 		free(l->rows[i].anchor);
 		free(l->rows[i].otitle);
 		free(l->rows[i].img);
+		if (l->rows[i].chart != NULL) {
+			chart_geom_clear(l->rows[i].chart);
+			free(l->rows[i].chart);
+		}
 	}
 	free(l->rows);
 	for (i = 0; i < l->nlinks; i++)
@@ -530,6 +535,39 @@ S_figure(struct layout *l, const struct doc_node *n, struct ctx *c)
 	buf_free(&label);
 }
 
+static double
+S_measure(void *arg, const char *text, double size, int bold)
+{
+	struct layout *l = arg;
+
+	return font_width(l->fonts, bold ? FACE_SANS_BOLD : FACE_REGULAR,
+	    text, strlen(text), size);
+}
+
+/* A chart: the same geometry the site draws as SVG, drawn as paths. */
+static void
+S_chart(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct chart ch;
+	struct pl_row *r;
+	struct diag_list *quiet = diag_list_new();
+
+	/* md_parse checked the data; nothing new to report here */
+	if (chart_parse(n->info, n->text ? n->text : "", l->file, n->line,
+	    DIAG_CHART, &ch, quiet) == 0) {
+		layout_space(l, 6);
+		r = layout_row(l, PL_CHART, 0);
+		r->chart = xcalloc(1, sizeof(*r->chart));
+		chart_layout(&ch, c->w * 0.9, S_measure, l, r->chart);
+		r->h = r->chart->h;
+		r->box_x = c->x + c->w * 0.05;
+		r->anchor = n->id ? layout_anchor(l, n->id) : NULL;
+		chart_clear(&ch);
+		layout_space(l, l->st->para_skip + 6);
+	}
+	diag_list_free(quiet);
+}
+
 static void
 S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
@@ -595,6 +633,9 @@ S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 			break;
 		case DOC_FIGURE:
 			S_figure(l, n, c);
+			break;
+		case DOC_CHART:
+			S_chart(l, n, c);
 			break;
 		default:
 			break;

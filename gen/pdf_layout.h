@@ -18,6 +18,7 @@
 #include "pdf_font.h"
 
 struct hyph;
+struct chart_geom;
 
 /* Measures in PostScript points. */
 struct pdf_style {
@@ -61,7 +62,8 @@ enum pl_kind {
 	PL_LINE,	/* text and rules */
 	PL_SPACE,	/* vertical space, dropped at the top of a page */
 	PL_PAGE,	/* a forced page break */
-	PL_IMAGE	/* an image scaled to w x h */
+	PL_IMAGE,	/* an image scaled to w x h */
+	PL_CHART	/* chart geometry (chart.h), at box_x */
 };
 
 struct pl_row {
@@ -85,6 +87,7 @@ struct pl_row {
 	int		 chapter;	/* chapter number for the running head */
 	char		*img;		/* PL_IMAGE: file (owned) */
 	double		 img_w;
+	struct chart_geom *chart;	/* PL_CHART (owned) */
 };
 
 struct layout {
