@@ -1,0 +1,66 @@
+/*
+ * csv_load — CSV text, as Dutch (or English) Excel writes it, to a list of
+ * maps: one map per data row, keyed by the header row's names.
+ *
+ * This module owns what libcsv does not: the choice of separator, the UTF-8
+ * check, the positions (line:col) of rows and fields for diagnostics, the
+ * rules for headers and row widths, and the reading of Excel's numbers
+ * (csv_number).  Splitting the text into fields is libcsv's job; values
+ * stay strings here and are typed later by whoever reads them.
+ *
+ * Accepted: a UTF-8 BOM; ';', ',' or tab as the separator; Excel's
+ * "sep=;" first line; quoted fields with doubled quotes, separators and
+ * line breaks inside; CRLF, LF or CR line ends.  Unquoted fields lose their
+ * surrounding blanks, quoted ones keep them; line breaks inside a field
+ * become "\n".  Empty lines, blank lines and rows whose fields are all empty
+ * (Excel writes ";;;" for a blank row) are skipped.
+ */
+#ifndef SALESGEN_CSV_LOAD_H
+#define SALESGEN_CSV_LOAD_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct val;
+
+struct csv_opts {
+	int	diag_code;	/* the diagnostics code for malformed
+				   input: DIAG_CSV, or another whose format
+				   is "%s"; 0 (or any other) is DIAG_CSV */
+	char	sep;		/* 0 = detect (from a "sep=" line, else
+				   ';', ',' or tab from the header line);
+				   else the separator, which also wins
+				   over a "sep=" line */
+};
+
+/* Reads CSV text (len bytes; from path, which diagnostics name) into a new
+ * list of maps (free with val_free()), one per data row in file order.
+ * Each map holds the row's fields under the header's names (trimmed), in
+ * header order, as strings, followed by "_line": the 1-based line where
+ * the row starts, as a number, so later stages can report PATH:LINE.  A row
+ * with fewer fields than the header lacks the missing keys; one with more
+ * is an error.  Header names must be present, unique and not "_line".  The
+ * text must be UTF-8 without NUL bytes.
+ *
+ * A header without rows gives an empty list.  On any error (nothing at all
+ * to read, a bad header, a malformed or too wide row, invalid UTF-8)
+ * returns NULL after adding diagnostics "path:line:col: error: ..." with
+ * the position of the offending field or byte; rows are checked on past a
+ * too wide one, up to 20 diagnostics.  opts may be NULL (detect, DIAG_CSV). */
+struct val *csv_load(const char *src, size_t len, const char *path,
+	    const struct csv_opts *opts, struct diag_list *);
+
+/* Reads a number as Excel writes it in a CSV cell and stores it in *out:
+ * "1.250,50", "1250,5", "-3", " 12 " (Dutch), and "1250.50", "1,250.50"
+ * (English).  When both marks occur, the last one is the decimal mark.
+ * A single '.' followed by exactly three digits, after one to three digits
+ * that do not start with 0, groups thousands as in Dutch ("1.250" is 1250,
+ * "0.250" and "1.25" are decimals); a single ',' is always a decimal mark
+ * ("1,250" is 1.25); several of one mark group thousands.  Groups after the
+ * first must have three digits.  Blanks around the number and a leading
+ * '-' or '+' are allowed; anything else (exponents, currency signs, "12,5x")
+ * is not.  Returns 0, or -1 leaving *out alone. */
+int	csv_number(const char *s, double *out);
+
+#endif
