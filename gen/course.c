@@ -3,6 +3,7 @@
  */
 #include "course.h"
 #include "buf.h"
+#include "datadoc.h"
 #include "esc.h"
 #include "file.h"
 #include "md.h"
@@ -51,6 +52,41 @@ S_list_md(const char *dir, char ***list, size_t *n, struct diag_list *dl)
 	return 0;
 }
 
+/* Finds the data documents: every .xml under DIR but the settings file
+ * and the mailings' templates, in byte order of their paths. */
+static void
+S_list_xml(const char *dir, const char *rel, char ***list, size_t *n,
+    int depth)
+{
+	DIR *d;
+	struct dirent *e;
+	char *full, *sub;
+	size_t len;
+
+	if (depth > 8 || (d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		full = file_join(dir, e->d_name);
+		sub = rel[0] ? file_join(rel, e->d_name) : xstrdup(e->d_name);
+		len = strlen(e->d_name);
+		if (file_is_dir(full))
+			S_list_xml(full, sub, list, n, depth + 1);
+		else if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0 &&
+		    strcmp(e->d_name, "salesgen.xml") != 0) {
+			*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+			(*list)[(*n)++] = sub;
+			sub = NULL;
+		}
+		free(full);
+		free(sub);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*list, *n, sizeof(**list), S_cmp_str);
+}
+
 static void
 S_add_chapter(struct course *c, const char *rel)
 {
@@ -96,8 +132,10 @@ course_open(const char *dir, struct diag_list *dl)
 		free(cfg);
 		cfg = file_join(c->content, "salesgen.xml");
 	}
-	if (file_is_reg(cfg))
+	if (file_is_reg(cfg)) {
 		rc = xml_config(cfg, c, &list, &nlist, dl);
+		c->config = xstrdup(cfg);
+	}
 	free(cfg);
 
 	listed = nlist > 0;
@@ -114,7 +152,28 @@ course_open(const char *dir, struct diag_list *dl)
 	for (i = 0; i < nlist; i++)
 		free(list[i]);
 	free(list);
-	if (rc == 0 && c->nch == 0) {
+	if (rc == 0) {
+		char **xl = NULL;
+		size_t nx = 0, k, m;
+
+		S_list_xml(c->content, "", &xl, &nx, 0);
+		for (k = 0; k < nx; k++) {
+			for (m = 0; m < c->nmail; m++)
+				if (strcmp(c->mail[m].tmpl, xl[k]) == 0)
+					break;
+			if (m == c->nmail) {
+				c->docs = xrealloc(c->docs, (c->ndocs + 1) *
+				    sizeof(*c->docs));
+				memset(&c->docs[c->ndocs], 0,
+				    sizeof(*c->docs));
+				c->docs[c->ndocs++].path =
+				    file_join(c->content, xl[k]);
+			}
+			free(xl[k]);
+		}
+		free(xl);
+	}
+	if (rc == 0 && c->nch == 0 && c->ndocs == 0) {
 		diag_add(dl, DIAG_NO_CHAPTERS, NULL, 0, 0, c->content);
 		rc = -1;
 	}
@@ -167,6 +226,15 @@ course_free(struct course *c)
 		free(c->xrefs[i].file);
 	}
 	free(c->xrefs);
+	for (i = 0; i < c->ndocs; i++)
+		datadoc_clear(&c->docs[i]);
+	free(c->docs);
+	for (i = 0; i < c->nmail; i++) {
+		free(c->mail[i].tmpl);
+		free(c->mail[i].rows);
+	}
+	free(c->mail);
+	free(c->config);
 	free(c->dir);
 	free(c->content);
 	free(c->title);
@@ -417,8 +485,46 @@ S_scan_worker(void *arg)
 	return NULL;
 }
 
+/* Loads and validates the sales documents; the documents' own arithmetic
+ * is checked too (a pitch too long warns, a price below cost fails),
+ * before anything is written. */
+static int
+S_scan_docs(struct course *c, struct theme *th, struct diag_list *dl)
+{
+	struct data_schema *schema;
+	struct doc_node *root;
+	char *src, *path;
+	size_t i, len;
+	int rc = 0;
+
+	if (c->ndocs == 0)
+		return 0;
+	if ((schema = data_schema_new(th, dl)) == NULL)
+		return -1;
+	for (i = 0; i < c->ndocs; i++) {
+		path = c->docs[i].path;
+		c->docs[i].path = NULL;
+		if ((src = file_read(path, &len, dl)) == NULL ||
+		    datadoc_load(&c->docs[i], src, len, path, c->dir, schema,
+		    dl) != 0)
+			rc = -1;
+		else if ((root = datadoc_doc(&c->docs[i], th, NULL,
+		    dl)) == NULL)
+			rc = -1;
+		else
+			doc_free(root);
+		if (c->docs[i].path == NULL)
+			c->docs[i].path = xstrdup(path);
+		free(src);
+		free(path);
+	}
+	data_schema_free(schema);
+	return rc;
+}
+
 int
-course_scan(struct course *c, int jobs, struct diag_list *dl)
+course_scan(struct course *c, struct theme *th, int jobs,
+    struct diag_list *dl)
 {
 	struct scan sc;
 	struct chapter *ch;
@@ -432,6 +538,8 @@ course_scan(struct course *c, int jobs, struct diag_list *dl)
 
 	if (S_read_order(c, dl) != 0)
 		return -1;
+	if (S_scan_docs(c, th, dl) != 0)
+		rc = -1;
 	memset(&sc, 0, sizeof(sc));
 	sc.c = c;
 	pthread_mutex_init(&sc.lock, NULL);

@@ -64,6 +64,16 @@ struct xref {
 	int	 line, col;
 };
 
+/* A mailing: one document per row of a CSV file (salesgen.xml). */
+struct mailing {
+	char	*tmpl;		/* the data document, under content/ */
+	char	*rows;		/* the CSV file, under content/ */
+	int	 line;		/* in salesgen.xml */
+};
+
+struct datadoc;
+struct theme;
+
 struct course {
 	char		*dir;		/* project folder ("." by default) */
 	char		*content;	/* DIR/content, or DIR for a bare folder */
@@ -80,6 +90,11 @@ struct course {
 	struct xref	*xrefs;
 	size_t		 nxrefs, xcap;
 	size_t		 budget;	/* bytes of source whose trees are kept */
+	struct datadoc	*docs;		/* sales documents under content/ */
+	size_t		 ndocs;
+	struct mailing	*mail;
+	size_t		 nmail;
+	char		*config;	/* the salesgen.xml read, or NULL */
 };
 
 /* Reads DIR's settings (salesgen.xml or content/salesgen.xml, optional) and
@@ -92,9 +107,12 @@ void	course_free(struct course *);
  * contents, anchors, glossary, and checks every link between chapters.
  * The trees are kept for the back ends up to a memory budget (a course
  * larger than that reparses its later chapters when they are rendered, so
- * memory stays bounded however many chapters there are).  Returns 0, or
+ * memory stays bounded however many chapters there are).  The sales
+ * documents are loaded and validated against the theme's schema too.
+ * Returns 0, or
  * -1 when an error was added to dl. */
-int	course_scan(struct course *, int jobs, struct diag_list *);
+int	course_scan(struct course *, struct theme *, int jobs,
+	    struct diag_list *);
 
 /* Parses chapter i and runs the passes for edition e.  Returns a new tree
  * (free with doc_free()) or NULL after adding diagnostics. */

@@ -1,7 +1,9 @@
 /* html — the HTML back end (see html.h). */
 #include "html.h"
+#include "chart.h"
 #include "esc.h"
 #include "i18n.h"
+#include "svg.h"
 
 #include <string.h>
 
@@ -147,6 +149,22 @@ S_enter(struct hr *h, const struct doc_node *n)
 	case DOC_HRULE:
 		buf_puts(o, "<hr>\n");
 		break;
+	case DOC_CHART: {
+		/* md_parse checked the data; the same geometry as the PDF */
+		struct chart ch;
+		struct chart_geom g;
+		struct diag_list *quiet = diag_list_new();
+
+		if (chart_parse(n->info, n->text ? n->text : "", "", n->line,
+		    DIAG_CHART, &ch, quiet) == 0) {
+			chart_layout(&ch, 480, NULL, NULL, &g);
+			svg_render(&g, ch.title, o);
+			chart_geom_clear(&g);
+			chart_clear(&ch);
+		}
+		diag_list_free(quiet);
+		return 1;
+	}
 	case DOC_TABLE:
 		buf_puts(o, "<div class=\"table-wrap\">\n<table");
 		S_attr_id(h, n);

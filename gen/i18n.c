@@ -19,6 +19,7 @@ static const char *S_nl[I18N__MAX] = {
 	[I18N_ANSWER] = "Antwoord",
 	[I18N_CHAPTERS] = "Hoofdstukken",
 	[I18N_NAV] = "Navigatie",
+	[I18N_DOCUMENTS] = "Documenten",
 };
 
 static const char *S_en[I18N__MAX] = {
@@ -37,6 +38,7 @@ static const char *S_en[I18N__MAX] = {
 	[I18N_ANSWER] = "Answer",
 	[I18N_CHAPTERS] = "Chapters",
 	[I18N_NAV] = "Navigation",
+	[I18N_DOCUMENTS] = "Documents",
 };
 
 static const char *S_callout_nl[CALLOUT__MAX] = {

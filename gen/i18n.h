@@ -26,6 +26,7 @@ enum i18n_key {
 	I18N_ANSWER,
 	I18N_CHAPTERS,
 	I18N_NAV,
+	I18N_DOCUMENTS,
 	I18N__MAX
 };
 

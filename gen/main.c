@@ -4,11 +4,13 @@
  */
 #include "buf.h"
 #include "course.h"
+#include "datadoc.h"
 #include "diag.h"
 #include "file.h"
 #include "html.h"
 #include "i18n.h"
 #include "md.h"
+#include "merge.h"
 #include "mem.h"
 #include "pass.h"
 #include "pdf.h"
@@ -17,6 +19,7 @@
 #include "theme.h"
 #include "tmpl.h"
 #include "val.h"
+#include "xml.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,8 +30,10 @@
 
 static const char S_usage[] =
 "usage: salesgen build [DIR] [--only site|pdf] [--edition student|teacher]\n"
-"       salesgen render IN [-o OUT] [-t html|pdf] [--fragment] [--lang nl|en]\n"
+"       salesgen render IN.md|IN.xml [-o OUT] [-t html|pdf|md] [--fragment]\n"
 "       salesgen check [DIR|FILE]\n"
+"       salesgen merge TEMPLATE.xml ROWS.csv -o DIR [-t pdf|html]\n"
+"       salesgen new KIND NAME\n"
 "       salesgen --help | --version\n"
 "common options: -q (errors only), -v (name every file written), -j N,\n"
 "                --strict (warnings are errors), --paper a4|letter,\n"
@@ -37,6 +42,7 @@ static const char S_usage[] =
 struct opts {
 	const char	*cmd;
 	const char	*arg;		/* DIR or IN */
+	const char	*arg2;		/* ROWS.csv (merge), NAME (new) */
 	const char	*out;		/* -o */
 	const char	*only;		/* --only */
 	const char	*type;		/* -t */
@@ -74,34 +80,131 @@ S_finish(struct diag_list *dl, int rc)
 
 /*** render ***/
 
+/* Writes root as o asks: a PDF, an HTML fragment or a whole page. */
+static int
+S_emit(const struct opts *o, const struct doc_node *root, const char *title,
+    const char *lang, const char *path, const struct pdf_opts *po,
+    struct diag_list *dl)
+{
+	struct html_opts ho;
+	struct theme *th;
+	struct tmpl *t;
+	struct tmpl_opts to = { ESC_HTML, NULL, NULL, 1 };
+	struct buf body = { 0 }, page = { 0 };
+	struct val *ctx;
+	const char *src_t, *tpath;
+	size_t tlen;
+	int rc = 0, pdf;
+
+	pdf = o->type != NULL ? strcmp(o->type, "pdf") == 0 : o->out != NULL &&
+	    strlen(o->out) > 4 && strcmp(o->out + strlen(o->out) - 4,
+	    ".pdf") == 0;
+	if (diag_worst(dl) >= DIAG_ERROR)
+		return -1;	/* nothing is written from bad input */
+	if (pdf)
+		return pdf_document(root, title, lang, path, po, NULL,
+		    o->out ? o->out : "-", dl);
+	ho.lang = lang;
+	ho.raw_html = 0;
+	html_render(root, &ho, &body);
+	if (o->fragment) {
+		rc = file_write(o->out ? o->out : "-", buf_cstr(&body),
+		    body.len, dl);
+		buf_free(&body);
+		return rc;
+	}
+	th = theme_new(".");
+	src_t = theme_get(th, "site/document.html", &tpath, &tlen);
+	if (src_t == NULL) {
+		diag_add(dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0,
+		    "site/document.html");
+		rc = -1;
+	} else if ((t = tmpl_parse(src_t, tlen, tpath, dl)) == NULL)
+		rc = -1;
+	else {
+		ctx = val_map();
+		val_set_str(ctx, "lang", lang);
+		val_set_str(ctx, "title", title);
+		val_set_str(ctx, "body", buf_cstr(&body));
+		rc = tmpl_render(t, ctx, &to, &page, dl);
+		if (rc == 0 && diag_worst(dl) < DIAG_ERROR)
+			rc = file_write(o->out ? o->out : "-",
+			    buf_cstr(&page), page.len, dl);
+		val_free(ctx);
+		tmpl_free(t);
+	}
+	theme_free(th);
+	buf_free(&body);
+	buf_free(&page);
+	return rc;
+}
+
+/* A sales document: validated data through its kind's template; -t md
+ * shows the Markdown the template made. */
+static int
+S_render_data(const struct opts *o, const char *src, size_t len,
+    struct diag_list *dl)
+{
+	struct data_schema *schema;
+	struct datadoc d;
+	struct doc_node *root;
+	struct pdf_opts po;
+	struct theme *th = theme_new(".");
+	struct buf md = { 0 };
+	int rc = -1;
+
+	memset(&d, 0, sizeof(d));
+	if ((schema = data_schema_new(th, dl)) != NULL &&
+	    datadoc_load(&d, src, len, o->arg, ".", schema, dl) == 0 &&
+	    (root = datadoc_doc(&d, th, &md, dl)) != NULL) {
+		if (o->type != NULL && strcmp(o->type, "md") == 0)
+			rc = file_write(o->out ? o->out : "-", buf_cstr(&md),
+			    md.len, dl);
+		else {
+			memset(&po, 0, sizeof(po));
+			po.letter = o->letter;
+			po.ragged = o->ragged;
+			po.logo = d.logo;
+			po.accent = d.colour;
+			rc = S_emit(o, root, d.title, d.lang, d.path, &po, dl);
+		}
+		doc_free(root);
+	}
+	data_schema_free(schema);
+	datadoc_clear(&d);
+	theme_free(th);
+	buf_free(&md);
+	return S_finish(dl, rc);
+}
+
 static int
 S_render(const struct opts *o, struct diag_list *dl)
 {
 	struct md_opts mo = { 0 };
 	struct md_meta meta;
-	struct html_opts ho;
 	struct doc_node *root;
-	struct theme *th;
-	struct tmpl *t;
-	struct tmpl_opts to = { ESC_HTML, NULL, NULL, 1 };
-	struct buf body = { 0 }, page = { 0 }, title = { 0 };
-	struct val *ctx;
-	const char *src_t, *tpath, *lang, *name;
 	struct pdf_opts po;
-	int pdf = 0;
+	struct buf title = { 0 };
 	const struct doc_node *n;
+	const char *lang, *name;
 	char *src;
-	size_t len, tlen;
-	int rc = 0;
+	size_t len, alen = strlen(o->arg);
+	int rc;
 
 	if (o->type != NULL && strcmp(o->type, "html") != 0 &&
-	    strcmp(o->type, "pdf") != 0)
-		return S_usage_error(dl, "unknown output type '%s' (html or pdf)", o->type);
-	if (o->type != NULL ? strcmp(o->type, "pdf") == 0 : o->out != NULL &&
-	    strlen(o->out) > 4 && strcmp(o->out + strlen(o->out) - 4, ".pdf") == 0)
-		pdf = 1;
+	    strcmp(o->type, "pdf") != 0 && strcmp(o->type, "md") != 0)
+		return S_usage_error(dl, "unknown output type '%s' (html, pdf or md)", o->type);
 	if ((src = file_read(o->arg, &len, dl)) == NULL)
 		return S_finish(dl, -1);
+	if (alen > 4 && strcmp(o->arg + alen - 4, ".xml") == 0) {
+		rc = S_render_data(o, src, len, dl);
+		free(src);
+		return rc;
+	}
+	if (o->type != NULL && strcmp(o->type, "md") == 0) {
+		free(src);
+		return S_usage_error(dl, "%s", "-t md is for data documents (.xml)");
+	}
 	name = strcmp(o->arg, "-") ? o->arg : "<stdin>";
 	root = md_parse(src, len, name, &mo, &meta, dl);
 	free(src);
@@ -112,72 +215,20 @@ S_render(const struct opts *o, struct diag_list *dl)
 	pass_xref(root, NULL, name, 0, dl);
 	pass_edition(root, o->edition == EDITION_STUDENT ? EDITION_STUDENT :
 	    EDITION_TEACHER);
-	ho.lang = lang;
-	ho.raw_html = 0;
-	if (pdf) {
-		memset(&po, 0, sizeof(po));
-		po.letter = o->letter;
-		po.ragged = o->ragged;
-		if (meta.title)
-			buf_puts(&title, meta.title);
-		for (n = root->first; title.len == 0 && n; n = n->next)
-			if (n->type == DOC_HEADING)
-				doc_plain_text(n, &title);
-		if (title.len == 0)
-			buf_puts(&title, name);
-		if (diag_worst(dl) >= DIAG_ERROR)
-			rc = -1;
-		else
-			rc = pdf_document(root, buf_cstr(&title), lang,
-			    strcmp(o->arg, "-") ? o->arg : ".", &po,
-			    o->out ? o->out : "-", dl);
-		md_meta_clear(&meta);
-		doc_free(root);
-		buf_free(&title);
-		return S_finish(dl, rc);
-	}
-	html_render(root, &ho, &body);
-
-	if (o->fragment) {
-		rc = file_write(o->out ? o->out : "-", body.data ? body.data :
-		    "", body.len, dl);
-	} else {
-		if (meta.title)
-			buf_puts(&title, meta.title);
-		for (n = root->first; title.len == 0 && n; n = n->next)
-			if (n->type == DOC_HEADING)
-				doc_plain_text(n, &title);
-		if (title.len == 0)
-			buf_puts(&title, o->arg);
-		th = theme_new(".");
-		src_t = theme_get(th, "site/document.html", &tpath, &tlen);
-		if (src_t == NULL) {
-			diag_add(dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0,
-			    "site/document.html");
-			rc = -1;
-		} else if ((t = tmpl_parse(src_t, tlen, tpath, dl)) == NULL)
-			rc = -1;
-		else {
-			ctx = val_map();
-			val_set_str(ctx, "lang", lang);
-			val_set_str(ctx, "title", buf_cstr(&title));
-			val_set_str(ctx, "body", buf_cstr(&body));
-			if (meta.description)
-				val_set_str(ctx, "description",
-				    meta.description);
-			rc = tmpl_render(t, ctx, &to, &page, dl);
-			if (rc == 0 && diag_worst(dl) < DIAG_ERROR)
-				rc = file_write(o->out ? o->out : "-",
-				    buf_cstr(&page), page.len, dl);
-			val_free(ctx);
-			tmpl_free(t);
-		}
-		theme_free(th);
-	}
+	if (meta.title)
+		buf_puts(&title, meta.title);
+	for (n = root->first; title.len == 0 && n; n = n->next)
+		if (n->type == DOC_HEADING)
+			doc_plain_text(n, &title);
+	if (title.len == 0)
+		buf_puts(&title, o->arg);
+	memset(&po, 0, sizeof(po));
+	po.letter = o->letter;
+	po.ragged = o->ragged;
+	rc = S_emit(o, root, buf_cstr(&title), lang, strcmp(o->arg, "-") ?
+	    o->arg : ".", &po, dl);
 	md_meta_clear(&meta);
 	doc_free(root);
-	buf_free(&body);
-	buf_free(&page);
 	buf_free(&title);
 	return S_finish(dl, rc);
 }
@@ -187,8 +238,8 @@ S_render(const struct opts *o, struct diag_list *dl)
 /* The handouts: the whole course for teachers and for students, and each
  * chapter on its own in the site's edition. */
 static int
-S_pdfs(const struct opts *o, const struct course *c, const char *out,
-    struct diag_list *dl)
+S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
+    const char *out, struct diag_list *dl)
 {
 	struct pdf_opts po;
 	struct diag_list *quiet;
@@ -226,15 +277,74 @@ S_pdfs(const struct opts *o, const struct course *c, const char *out,
 		if (pdf_course(c, e, (long)i, &po, path.data, quiet) != 0)
 			rc = -1;
 	}
+	for (i = 0; rc == 0 && i < c->ndocs; i++) {
+		struct datadoc *d = &c->docs[i];
+		struct doc_node *root;
+
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s.pdf", dir, d->slug);
+		if ((root = datadoc_doc(d, th, NULL, quiet)) == NULL) {
+			rc = -1;
+			continue;
+		}
+		po.logo = d->logo;
+		po.accent = d->colour;
+		if (pdf_document(root, d->title, d->lang, d->path, &po, NULL,
+		    path.data, quiet) != 0)
+			rc = -1;
+		doc_free(root);
+	}
+	po.logo = NULL;
+	po.accent = 0;
 	for (i = 0; i < quiet->n; i++)
 		if (quiet->v[i].level >= DIAG_ERROR)
 			diag_copy(dl, &quiet->v[i]);
 	diag_list_free(quiet);
 	if (rc == 0 && !o->quiet)
-		fprintf(stderr, "salesgen: %s: %zu handouts\n", dir, c->nch + 2);
+		fprintf(stderr, "salesgen: %s: %zu handouts, %zu documents\n",
+		    dir, c->nch + 2, c->ndocs);
 	free(dir);
 	buf_free(&stem);
 	buf_free(&path);
+	return rc;
+}
+
+/* The mailings salesgen.xml lists, into out/mailing/NAME/. */
+static int
+S_mailings(const struct opts *o, const struct course *c, struct theme *th,
+    const char *out, struct diag_list *dl)
+{
+	struct merge_opts mo;
+	struct buf dir = { 0 };
+	char *tmpl, *rows;
+	const char *base;
+	size_t i, written, failed, n;
+	int rc = 0;
+
+	memset(&mo, 0, sizeof(mo));
+	mo.jobs = o->jobs;
+	mo.pdf = 1;
+	mo.letter = o->letter;
+	for (i = 0; i < c->nmail; i++) {
+		tmpl = file_join(c->content, c->mail[i].tmpl);
+		rows = file_join(c->content, c->mail[i].rows);
+		base = strrchr(c->mail[i].rows, '/');
+		base = base ? base + 1 : c->mail[i].rows;
+		n = strlen(base);
+		buf_reset(&dir);
+		buf_printf(&dir, "%s/mailing/", out);
+		buf_put(&dir, base, n > 4 && strcmp(base + n - 4, ".csv") == 0 ?
+		    n - 4 : n);
+		if (merge_run(tmpl, rows, c->dir, dir.data, th, &mo, &written,
+		    &failed, dl) != 0)
+			rc = -1;
+		else if (!o->quiet)
+			fprintf(stderr, "salesgen: %s: %zu documents\n",
+			    dir.data, written);
+		free(tmpl);
+		free(rows);
+	}
+	buf_free(&dir);
 	return rc;
 }
 
@@ -254,17 +364,19 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		free(c->lang);
 		c->lang = xstrdup(o->lang);
 	}
-	if (course_scan(c, o->jobs, dl) != 0) {
+	th = theme_new(dir);
+	if (course_scan(c, th, o->jobs, dl) != 0) {
+		theme_free(th);
 		course_free(c);
 		return S_finish(dl, -1);
 	}
 	diag_print(dl, stderr);
 	if (!write) {
+		theme_free(th);
 		course_free(c);
 		return S_finish(dl, 0);
 	}
 	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
-	th = theme_new(dir);
 	out = file_join(dir, "out");
 	site = file_join(out, "site");
 	if (o->only == NULL || strcmp(o->only, "site") == 0) {
@@ -274,7 +386,9 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 			    site, c->nch, c->ngloss);
 	}
 	if (rc == 0 && (o->only == NULL || strcmp(o->only, "pdf") == 0))
-		rc = S_pdfs(o, c, out, dl);
+		rc = S_pdfs(o, c, th, out, dl);
+	if (rc == 0 && o->only == NULL)
+		rc = S_mailings(o, c, th, out, dl);
 	free(out);
 	free(site);
 	theme_free(th);
@@ -302,6 +416,73 @@ S_check_file(const struct opts *o, struct diag_list *dl)
 		doc_free(root);
 	}
 	return S_finish(dl, root == NULL ? -1 : 0);
+}
+
+/*** merge and new ***/
+
+static int
+S_merge(const struct opts *o, struct diag_list *dl)
+{
+	struct merge_opts mo;
+	struct theme *th;
+	size_t written, failed;
+	int rc;
+
+	if (o->arg == NULL || o->arg2 == NULL || o->out == NULL)
+		return S_usage_error(dl, "%s", "merge needs TEMPLATE.xml ROWS.csv -o DIR");
+	if (o->type != NULL && strcmp(o->type, "pdf") && strcmp(o->type, "html"))
+		return S_usage_error(dl, "unknown output type '%s' (html or pdf)", o->type);
+	memset(&mo, 0, sizeof(mo));
+	mo.jobs = o->jobs;
+	mo.pdf = o->type == NULL || strcmp(o->type, "pdf") == 0;
+	mo.progress = !o->quiet && isatty(2);
+	mo.letter = o->letter;
+	th = theme_new(".");
+	rc = merge_run(o->arg, o->arg2, ".", o->out, th, &mo, &written,
+	    &failed, dl);
+	if (!o->quiet && (written > 0 || failed > 0))
+		fprintf(stderr, "salesgen: %s: %zu documents written, %zu failed\n",
+		    o->out, written, failed);
+	theme_free(th);
+	return S_finish(dl, rc);
+}
+
+/* A commented, schema-valid starting file for a document kind. */
+static int
+S_new(const struct opts *o, struct diag_list *dl)
+{
+	struct theme *th;
+	struct buf name = { 0 }, file = { 0 };
+	const char *src, *path;
+	size_t len;
+	int rc = 0;
+
+	if (o->arg == NULL || o->arg2 == NULL)
+		return S_usage_error(dl, "%s", "new needs KIND NAME (offerte, sellogram, pitch, verkoopplan, accountplan, klanten, nps)");
+	th = theme_new(".");
+	buf_printf(&name, "new/%s.xml", o->arg);
+	if (strchr(o->arg, '/') != NULL ||
+	    (src = theme_get(th, name.data, &path, &len)) == NULL) {
+		theme_free(th);
+		buf_free(&name);
+		return S_usage_error(dl, "unknown document kind '%s' (offerte, sellogram, pitch, verkoopplan, accountplan, klanten or nps)", o->arg);
+	}
+	buf_puts(&file, o->arg2);
+	if (file.len < 4 || strcmp(file.data + file.len - 4, ".xml") != 0)
+		buf_puts(&file, ".xml");
+	if (access(file.data, F_OK) == 0) {
+		/* never over someone's work */
+		diag_add(dl, DIAG_WRITE, NULL, 0, 0, file.data,
+		    "it exists already");
+		rc = -1;
+	} else if (file_write(file.data, src, len, dl) == 0 && !o->quiet)
+		fprintf(stderr, "salesgen: wrote %s\n", file.data);
+	else
+		rc = -1;
+	theme_free(th);
+	buf_free(&name);
+	buf_free(&file);
+	return S_finish(dl, rc);
 }
 
 /*** options ***/
@@ -403,11 +584,15 @@ main(int argc, char **argv)
 		} else if (o.cmd == NULL)
 			o.cmd = a;
 		else {
-			if (nargs++ > 0) {
+			if (nargs == 1 && (!strcmp(o.cmd, "merge") ||
+			    !strcmp(o.cmd, "new")))
+				o.arg2 = a;
+			else if (nargs > 0) {
 				rc = S_usage_error(dl, "unexpected argument '%s'", a);
 				goto out;
-			}
-			o.arg = a;
+			} else
+				o.arg = a;
+			nargs++;
 		}
 	}
 	if (o.quiet)
@@ -439,7 +624,11 @@ main(int argc, char **argv)
 			goto out;
 		}
 		rc = S_render(&o, dl);
-	} else
+	} else if (!strcmp(o.cmd, "merge"))
+		rc = S_merge(&o, dl);
+	else if (!strcmp(o.cmd, "new"))
+		rc = S_new(&o, dl);
+	else
 		rc = S_usage_error(dl, "unknown command '%s'", o.cmd);
 out:
 	diag_list_free(dl);

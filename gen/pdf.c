@@ -29,8 +29,9 @@
 
 struct job {
 	HPDF_Doc		 pdf;
-	struct fonts		 fonts;
+	struct fonts		*fonts;	/* the environment's, or our own */
 	struct hyph		*hyph;
+	struct pdf_env		*env;	/* NULL: made for this document */
 	struct pdf_style	 st;
 	struct diag_list	*dl;
 	int			 failed;
@@ -47,23 +48,64 @@ S_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
 	j->failed = 1;
 }
 
+/* What documents in a row can share: the measured fonts and the
+ * hyphenation patterns, loaded once (a mailing of a thousand proposals
+ * loads them once per thread, not a thousand times). */
+struct pdf_env {
+	struct fonts	 fonts;
+	struct hyph	*hyph;
+	char		*lang;
+};
+
+struct pdf_env *
+pdf_env_new(const char *lang, struct diag_list *dl)
+{
+	struct pdf_env *e = xcalloc(1, sizeof(*e));
+
+	e->lang = xstrdup(lang);
+	if (fonts_load(&e->fonts, NULL, dl) != 0) {
+		pdf_env_free(e);
+		return NULL;
+	}
+	e->hyph = hyph_new(lang, dl);
+	return e;
+}
+
+void
+pdf_env_free(struct pdf_env *e)
+{
+	if (e == NULL)
+		return;
+	fonts_free(&e->fonts);
+	hyph_free(e->hyph);
+	free(e->lang);
+	free(e);
+}
+
 static int
 S_open(struct job *j, const char *lang, const struct pdf_opts *o,
-    struct diag_list *dl)
+    struct pdf_env *env, struct diag_list *dl)
 {
 	memset(j, 0, sizeof(*j));
 	j->dl = dl;
 	pdf_style_default(&j->st, o && o->letter);
 	j->st.ragged = o && o->ragged;
 	j->st.lang = lang;
+	if (o && o->accent != 0 && o->accent != 0xFF000000u)
+		j->st.accent = o->accent & 0xFFFFFF;
 	if ((j->pdf = HPDF_New(S_error, j)) == NULL) {
 		diag_add(dl, DIAG_PDF, NULL, 0, 0, 0u, 0u);
 		return -1;
 	}
 	HPDF_SetCompressionMode(j->pdf, HPDF_COMP_ALL);
-	if (fonts_load(&j->fonts, NULL, dl) != 0)
-		return -1;
-	j->hyph = hyph_new(lang, dl);
+	if (env == NULL || strcmp(env->lang, lang) != 0) {
+		if ((env = pdf_env_new(lang, dl)) == NULL)
+			return -1;
+		j->env = env;	/* ours to free */
+	}
+	fonts_reset(&env->fonts);
+	j->fonts = &env->fonts;
+	j->hyph = env->hyph;
 	return 0;
 }
 
@@ -72,8 +114,9 @@ S_close(struct job *j)
 {
 	if (j->pdf != NULL)
 		HPDF_Free(j->pdf);
-	fonts_free(&j->fonts);
-	hyph_free(j->hyph);
+	if (j->fonts != NULL)
+		fonts_reset(j->fonts);	/* the subsets lived until the save */
+	pdf_env_free(j->env);
 }
 
 /* Document information, the language, and a date only when asked for
@@ -283,7 +326,7 @@ S_toc_numbers(struct job *j, struct layout *toc, const struct layout *body,
 		free(run->text);
 		run->text = xstrdup(num);
 		run->len = strlen(num);
-		run->w = font_width(&j->fonts, run->face, num, run->len,
+		run->w = font_width(j->fonts, run->face, num, run->len,
 		    run->size);
 		run->x = j->st.page_w - j->st.margin_right - run->w;
 		free(r->otitle);
@@ -382,12 +425,13 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	char *dir;
 	int rc = 0, whole = chapter < 0;
 
-	if (S_open(&j, c->lang, o, dl) != 0) {
+	if (S_open(&j, c->lang, o, NULL, dl) != 0) {
 		S_close(&j);
 		return -1;
 	}
-	layout_init(&front, &j.fonts, j.hyph, &j.st, dl);
-	layout_init(&body, &j.fonts, j.hyph, &j.st, dl);
+	layout_init(&front, j.fonts, j.hyph, &j.st, dl);
+	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
+	body.open_pages = 1;
 	heads = xcalloc(c->nch + 1, sizeof(*heads));
 	for (i = first; i < last; i++) {
 		const struct chapter *ch = &c->ch[i];
@@ -418,7 +462,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		heads[c->nch] = xstrdup(i18n(c->lang, I18N_GLOSSARY));
 	}
 	if (rc == 0) {
-		draw_init(&d, j.pdf, &j.fonts, &j.st, dl);
+		draw_init(&d, j.pdf, j.fonts, &j.st, dl);
 		draw_images(&d, &body);
 		memset(&fp, 0, sizeof(fp));
 		if (whole) {
@@ -435,10 +479,10 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		 * so the subsets carry their characters */
 		for (i = 0; i <= c->nch; i++)
 			if (heads[i] != NULL)
-				font_width(&j.fonts, FACE_ITALIC, heads[i],
+				font_width(j.fonts, FACE_ITALIC, heads[i],
 				    strlen(heads[i]), 8.5);
-		font_width(&j.fonts, FACE_REGULAR, "0123456789", 10, 9);
-		if (fonts_embed(&j.fonts, j.pdf, dl) != 0)
+		font_width(j.fonts, FACE_REGULAR, "0123456789", 10, 9);
+		if (fonts_embed(j.fonts, j.pdf, dl) != 0)
 			rc = -1;
 		draw_pages(&d, &front, &fp, NULL, 0, 0);
 		draw_pages(&d, &body, &bp, heads, c->nch + 1, 1);
@@ -463,7 +507,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 int
 pdf_document(const struct doc_node *root, const char *title,
     const char *lang, const char *path, const struct pdf_opts *o,
-    const char *out, struct diag_list *dl)
+    struct pdf_env *env, const char *out, struct diag_list *dl)
 {
 	struct job j;
 	struct layout body;
@@ -473,11 +517,11 @@ pdf_document(const struct doc_node *root, const char *title,
 	const char *heads[1];
 	int rc;
 
-	if (S_open(&j, lang, o, dl) != 0) {
+	if (S_open(&j, lang, o, env, dl) != 0) {
 		S_close(&j);
 		return -1;
 	}
-	layout_init(&body, &j.fonts, j.hyph, &j.st, dl);
+	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
 	body.file = path;
 	body.slug = "doc";
 	body.chapter = 1;
@@ -487,14 +531,23 @@ pdf_document(const struct doc_node *root, const char *title,
 	else
 		strcpy(dir, ".");
 	body.img_base = dir;
+	if (o != NULL && o->logo != NULL) {
+		/* the seller's logo, top right, before the title */
+		struct pl_row *r = layout_row(&body, PL_IMAGE, 0);
+
+		r->img = xstrdup(o->logo);
+		r->img_w = 110;
+		r->box_x = j.st.page_w - j.st.margin_right - r->img_w;
+		layout_space(&body, 8);
+	}
 	layout_doc(&body, root);
-	draw_init(&d, j.pdf, &j.fonts, &j.st, dl);
+	draw_init(&d, j.pdf, j.fonts, &j.st, dl);
 	draw_images(&d, &body);
 	paginate(&body, S_body_h(&j), &bp);
 	heads[0] = title;
-	font_width(&j.fonts, FACE_ITALIC, title, strlen(title), 8.5);
-	font_width(&j.fonts, FACE_REGULAR, "0123456789", 10, 9);
-	rc = fonts_embed(&j.fonts, j.pdf, dl);
+	font_width(j.fonts, FACE_ITALIC, title, strlen(title), 8.5);
+	font_width(j.fonts, FACE_REGULAR, "0123456789", 10, 9);
+	rc = fonts_embed(j.fonts, j.pdf, dl);
 	draw_pages(&d, &body, &bp, heads, 1, 1);
 	draw_finish(&d);
 	S_info(&j, title, NULL, lang);

@@ -13,8 +13,10 @@
 #include "doc.h"
 
 struct pdf_opts {
-	int	 letter;	/* US Letter instead of A4 */
-	int	 ragged;	/* ragged right instead of justified */
+	int		 letter;	/* US Letter instead of A4 */
+	int		 ragged;	/* ragged right instead of justified */
+	const char	*logo;		/* PNG/JPEG at the top right, or NULL */
+	unsigned	 accent;	/* heading colour 0xRRGGBB; 0 = house blue */
 };
 
 /* Writes a course handout to out (atomically): chapter < 0 is the whole
@@ -23,10 +25,17 @@ struct pdf_opts {
 int	pdf_course(const struct course *, enum edition, long chapter,
 	    const struct pdf_opts *, const char *out, struct diag_list *);
 
+/* Fonts and hyphenation patterns for a run of documents in one language;
+ * one per thread.  NULL after adding diagnostics. */
+struct pdf_env;
+struct pdf_env *pdf_env_new(const char *lang, struct diag_list *);
+void	pdf_env_free(struct pdf_env *);
+
 /* Writes one parsed document (already through the passes) to out ("-" is
- * standard output).  path is the source, for diagnostics and images. */
+ * standard output).  path is the source, for diagnostics and images.  env
+ * may be NULL (one is made for this document). */
 int	pdf_document(const struct doc_node *root, const char *title,
 	    const char *lang, const char *path, const struct pdf_opts *,
-	    const char *out, struct diag_list *);
+	    struct pdf_env *env, const char *out, struct diag_list *);
 
 #endif

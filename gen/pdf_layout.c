@@ -31,6 +31,7 @@ pdf_style_default(struct pdf_style *s, int letter)
 	s->leading = 13.2;
 	s->para_skip = 4;
 	s->lang = "nl";
+	s->accent = PL_COLOR(0x0b, 0x5c, 0xad);
 }
 
 /*** Rows ***/
@@ -248,7 +249,7 @@ S_heading(struct layout *l, const struct doc_node *n, struct ctx *c)
 	double size;
 
 	memset(&o, 0, sizeof(o));
-	if (n->level == 1 && l->chapter > 0) {
+	if (n->level == 1 && l->chapter > 0 && l->open_pages) {
 		/* A chapter opens a page: its number large, then its title. */
 		layout_row(l, PL_PAGE, 0);
 		layout_space(l, 36);
@@ -264,7 +265,7 @@ S_heading(struct layout *l, const struct doc_node *n, struct ctx *c)
 	o.face = FACE_SANS_BOLD;
 	o.size = size;
 	o.leading = size * 1.25;
-	o.color = n->level <= 2 ? ACCENT : INK;
+	o.color = n->level <= 2 ? l->st->accent : INK;
 	o.prefix = n->number;
 	o.prefix_face = FACE_SANS_BOLD;
 	from = l->n;

@@ -29,6 +29,7 @@ struct pdf_style {
 	double	 para_skip;	/* between paragraphs */
 	int	 ragged;	/* ragged right instead of justified */
 	const char *lang;
+	uint32_t accent;	/* headings: the house blue or a brand colour */
 };
 
 /* Fills s with the house defaults: A4 (Letter when letter is set), 160 mm
@@ -105,6 +106,7 @@ struct layout {
 	const char	*chapter_title;
 	int		 chapter;
 	const char	*slug;		/* qualifies anchors: "slug#id" */
+	int		 open_pages;	/* a chapter's title starts a page */
 	char		*img_base;	/* folder images are relative to */
 };
 

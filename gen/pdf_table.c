@@ -41,10 +41,11 @@ S_caption(struct layout *l, const struct doc_node *t, double x, double w)
 	o.size = l->st->size * 0.95;
 	o.leading = l->st->leading;
 	o.color = PL_COLOR(0x1d, 0x23, 0x2b);
-	o.prefix = label.data;
-	o.prefix_face = FACE_SANS_BOLD;
-	if (cap != NULL)
+	if (cap != NULL) {
+		o.prefix = label.data;
+		o.prefix_face = FACE_SANS_BOLD;
 		inline_set(l, cap, &o);
+	}
 	else {
 		o.face = FACE_SANS_BOLD;
 		inline_set_text(l, label.data, &o);

@@ -8,6 +8,7 @@
  */
 #include "site.h"
 #include "buf.h"
+#include "datadoc.h"
 #include "esc.h"
 #include "file.h"
 #include "html.h"
@@ -129,6 +130,7 @@ S_base_ctx(struct site *s)
 	val_set_str(lab, "defined_in", i18n(c->lang, I18N_DEFINED_IN));
 	val_set_str(lab, "home", i18n(c->lang, I18N_HOME));
 	val_set_str(lab, "nav", i18n(c->lang, I18N_NAV));
+	val_set_str(lab, "documents", i18n(c->lang, I18N_DOCUMENTS));
 	return ctx;
 }
 
@@ -342,6 +344,37 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 	return rc;
 }
 
+/* A sales document's page: the same shell, no chapter around it. */
+static int
+S_doc_page(struct site *s, size_t i)
+{
+	struct datadoc *d = &s->c->docs[i];
+	struct html_opts ho = { d->lang, 0 };
+	struct doc_node *root;
+	struct val *ctx;
+	struct buf body = { 0 }, file = { 0 };
+	int rc;
+
+	if ((root = datadoc_doc(d, s->th, NULL, s->dl)) == NULL)
+		return -1;
+	html_render(root, &ho, &body);
+	doc_free(root);
+	ctx = S_base_ctx(s);
+	if (d->colour != 0xFF000000u) {
+		char c[8];
+
+		snprintf(c, sizeof(c), "#%06X", d->colour & 0xFFFFFF);
+		val_set_str(ctx, "brand", c);
+	}
+	val_set_str(ctx, "lang", d->lang);
+	buf_printf(&file, "%s.html", d->slug);
+	rc = S_write_page(s, ctx, -1, file.data, d->title, buf_cstr(&body));
+	val_free(ctx);
+	buf_free(&body);
+	buf_free(&file);
+	return rc;
+}
+
 static int
 S_index_page(struct site *s)
 {
@@ -353,6 +386,19 @@ S_index_page(struct site *s)
 	list = val_set(ctx, "chapters", val_list());
 	for (i = 0; i < s->c->nch; i++)
 		val_push(list, S_chapter_val(&s->c->ch[i]));
+	if (s->c->ndocs > 0) {
+		struct val *docs = val_set(ctx, "documents", val_list()), *e;
+
+		for (i = 0; i < s->c->ndocs; i++) {
+			e = val_map();
+			val_set_str(e, "title", s->c->docs[i].title);
+			val_set(e, "href", val_str_own(S_href(
+			    s->c->docs[i].slug)));
+			val_set_str(e, "kind", s->c->docs[i].kind);
+			val_push(docs, e);
+		}
+		val_set_bool(ctx, "has_documents", 1);
+	}
 	if ((rc = S_render(s, T_INDEX, ctx, &body)) == 0)
 		rc = S_write_page(s, ctx, -1, "index.html", s->c->title,
 		    buf_cstr(&body));
@@ -593,6 +639,9 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 			rc = -1;
 		if (S_index_page(&s) != 0)
 			rc = -1;
+		for (i = 0; i < c->ndocs; i++)
+			if (S_doc_page(&s, i) != 0)
+				rc = -1;
 		if (S_glossary_page(&s) != 0)
 			rc = -1;
 		if (S_copy(&s, "site/style.css", "style.css") != 0 ||

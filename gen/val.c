@@ -203,3 +203,33 @@ val_text(const struct val *v, struct buf *out)
 		break;
 	}
 }
+
+struct val *
+val_clone(const struct val *v)
+{
+	struct val *c;
+	size_t i;
+
+	if (v == NULL)
+		return val_null();
+	switch (v->type) {
+	case VAL_STR:
+		return val_strn(v->str, v->len);
+	case VAL_NUM:
+		return val_num(v->num);
+	case VAL_BOOL:
+		return val_bool(v->b);
+	case VAL_LIST:
+		c = val_list();
+		for (i = 0; i < v->n; i++)
+			val_push(c, val_clone(v->items[i]));
+		return c;
+	case VAL_MAP:
+		c = val_map();
+		for (i = 0; i < v->n; i++)
+			val_set(c, v->keys[i], val_clone(v->items[i]));
+		return c;
+	default:
+		return val_null();
+	}
+}

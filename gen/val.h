@@ -46,6 +46,9 @@ struct val *val_list(void);
 struct val *val_map(void);
 void	val_free(struct val *);
 
+/* Returns a deep copy of v (NULL gives null); the caller frees it. */
+struct val *val_clone(const struct val *v);
+
 /* Appends item to list (ownership passes to list). */
 void	val_push(struct val *list, struct val *item);
 /* Sets key in map to v, freeing a previous value (ownership passes to map).

@@ -131,6 +131,29 @@ xml_config(const char *path, struct course *c, char ***list, size_t *nlist,
 				}
 				xmlFree(v);
 			}
+		} else if (strcmp(name, "mailing") == 0) {
+			xmlChar *tp = xmlGetProp(n, (const xmlChar *)"template");
+			xmlChar *rp = xmlGetProp(n, (const xmlChar *)"rijen");
+
+			if (tp == NULL || rp == NULL ||
+			    !file_rel_inside((char *)tp) ||
+			    !file_rel_inside((char *)rp)) {
+				diag_add(dl, DIAG_CONFIG_VALUE, path, n->line,
+				    0, tp ? (char *)tp : "", "mailing",
+				    "template=\"FILE.xml\" rijen=\"FILE.csv\" inside content/");
+				rc = -1;
+			} else {
+				c->mail = xrealloc(c->mail, (c->nmail + 1) *
+				    sizeof(*c->mail));
+				c->mail[c->nmail].tmpl = xstrdup((char *)tp);
+				c->mail[c->nmail].rows = xstrdup((char *)rp);
+				c->mail[c->nmail].line = n->line;
+				c->nmail++;
+			}
+			if (tp)
+				xmlFree(tp);
+			if (rp)
+				xmlFree(rp);
 		} else if (strcmp(name, "chapters") == 0) {
 			for (k = n->children; k != NULL; k = k->next) {
 				if (k->type != XML_ELEMENT_NODE)

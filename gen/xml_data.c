@@ -32,7 +32,7 @@ struct data_schema {
 
 static const char *S_lists[] = {
 	"regel", "stap", "lid", "jaar", "doel", "activiteit", "actie", "post",
-	"sterkte", "zwakte", "kans", "bedreiging", "klant", "score",
+	"sterkte", "zwakte", "kans", "bedreiging", "score",
 	"criterium", "lead", "heeft", "alinea"
 };
 
@@ -102,10 +102,13 @@ data_schema_free(struct data_schema *s)
 }
 
 static int
-S_listy(const char *name)
+S_listy(const char *parent, const char *name)
 {
 	size_t i;
 
+	/* a customer list repeats <klant>; a proposal has one */
+	if (strcmp(name, "klant") == 0)
+		return strcmp(parent, "klanten") == 0;
 	for (i = 0; i < sizeof(S_lists) / sizeof(S_lists[0]); i++)
 		if (strcmp(S_lists[i], name) == 0)
 			return 1;
@@ -190,7 +193,7 @@ S_convert(xmlNodePtr n)
 		name = (const char *)c->name;
 		v = S_convert(c);
 		slot = (struct val *)val_get(m, name);
-		if (S_listy(name) || slot != NULL) {
+		if (S_listy((const char *)n->name, name) || slot != NULL) {
 			if (slot == NULL)
 				slot = val_set(m, name, val_list());
 			else if (slot->type != VAL_LIST) {

@@ -1,0 +1,275 @@
+/* datadoc — sales documents from data and templates (see datadoc.h). */
+#include "datadoc.h"
+#include "buf.h"
+#include "csv_load.h"
+#include "esc.h"
+#include "file.h"
+#include "md.h"
+#include "mem.h"
+#include "pass.h"
+#include "sales_doc.h"
+#include "theme.h"
+#include "tmpl.h"
+#include "val.h"
+#include "xml.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *
+S_str(const struct val *v, const char *key)
+{
+	const struct val *x = val_get(v, key);
+
+	if (x == NULL)
+		return NULL;
+	if (x->type == VAL_MAP)
+		x = val_get(x, "tekst");
+	return x != NULL && x->type == VAL_STR ? x->str : NULL;
+}
+
+/* A file named in a document (a CSV part, a logo), relative to the
+ * document, that must lie inside the project.  Returns the path (caller
+ * frees) or NULL after a diagnostic at line. */
+static char *
+S_inside(const char *docpath, const char *dir, const char *rel, int line,
+    struct diag_list *dl)
+{
+	struct buf b = { 0 };
+	const char *slash = strrchr(docpath, '/');
+	char *real = NULL, *root = NULL, *out = NULL;
+	size_t rlen;
+
+	if (rel[0] == '/' || strchr(rel, ':') != NULL) {
+		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, 0, rel);
+		return NULL;
+	}
+	if (slash != NULL)
+		buf_put(&b, docpath, (size_t)(slash - docpath) + 1);
+	buf_puts(&b, rel);
+	if ((real = realpath(b.data, NULL)) == NULL) {
+		diag_add(dl, DIAG_NO_FILE, docpath, line, 0, rel,
+		    "no such file");
+		goto done;
+	}
+	root = realpath(dir, NULL);
+	rlen = root ? strlen(root) : 0;
+	if (root == NULL || strncmp(real, root, rlen) != 0 ||
+	    (real[rlen] != '/' && real[rlen] != '\0')) {
+		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, 0, rel);
+		goto done;
+	}
+	out = buf_detach(&b);
+done:
+	buf_free(&b);
+	free(real);
+	free(root);
+	return out;
+}
+
+/* Reads the CSV part of a customer list or a survey into data under key
+ * (klant, score), after any rows written in the XML itself. */
+static int
+S_csv(struct datadoc *d, const char *dir, const char *key,
+    const char *need, struct diag_list *dl)
+{
+	const struct val *bron = val_get(d->data, "bron");
+	const struct val *ln = val_get(d->data, "_line");
+	struct csv_opts co;
+	struct val *rows, *list, *row;
+	char *path, *src;
+	size_t len, i;
+	int rc = 0;
+
+	if (bron == NULL || bron->type != VAL_STR)
+		return 0;
+	path = S_inside(d->path, dir, bron->str, ln ? (int)ln->num : 0, dl);
+	if (path == NULL)
+		return -1;
+	if ((src = file_read(path, &len, dl)) == NULL) {
+		free(path);
+		return -1;
+	}
+	memset(&co, 0, sizeof(co));
+	co.diag_code = DIAG_CSV;
+	rows = csv_load(src, len, path, &co, dl);
+	free(src);
+	if (rows == NULL) {
+		free(path);
+		return -1;
+	}
+	list = (struct val *)val_get(d->data, key);
+	if (list == NULL || list->type != VAL_LIST)
+		list = val_set(d->data, key, val_list());
+	for (i = 0; i < rows->n; i++) {
+		row = rows->items[i];
+		if (val_get(row, need) == NULL) {
+			const struct val *l = val_get(row, "_line");
+
+			diag_add(dl, DIAG_CSV, path, l ? (int)l->num : 0, 0,
+			    need[0] == 's' ? "column 'score' is missing" :
+			    "column 'omzet12' is missing");
+			rc = -1;
+			break;
+		}
+		val_push(list, row);
+		rows->items[i] = NULL;
+	}
+	val_free(rows);
+	free(path);
+	return rc;
+}
+
+static unsigned
+S_colour(const char *s)
+{
+	unsigned v = 0;
+	int i;
+
+	if (s == NULL || s[0] != '#' || strlen(s) != 7)
+		return 0xFF000000u;
+	for (i = 1; i < 7; i++) {
+		if (!isxdigit((unsigned char)s[i]))
+			return 0xFF000000u;
+		v = v * 16 + (unsigned)(isdigit((unsigned char)s[i]) ?
+		    s[i] - '0' : (tolower((unsigned char)s[i]) - 'a' + 10));
+	}
+	return v;
+}
+
+int
+datadoc_load(struct datadoc *d, const char *src, size_t len,
+    const char *path, const char *dir, const struct data_schema *schema,
+    struct diag_list *dl)
+{
+	const char *base, *s;
+	const struct val *v;
+	struct buf t = { 0 };
+	size_t n;
+
+	memset(d, 0, sizeof(*d));
+	d->colour = 0xFF000000u;
+	d->path = xstrdup(path);
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	d->slug = xstrndup(base, n > 4 && strcmp(base + n - 4, ".xml") == 0 ?
+	    n - 4 : n);
+	if ((d->data = xml_data_load(src, len, path, schema, &d->kind,
+	    dl)) == NULL)
+		return -1;
+	s = S_str(d->data, "lang");
+	d->lang = xstrdup(s ? s : "nl");
+	if (strcmp(d->kind, "klanten") == 0 &&
+	    S_csv(d, dir, "klant", "omzet12", dl) != 0)
+		return -1;
+	if (strcmp(d->kind, "nps") == 0 && S_csv(d, dir, "score", "score",
+	    dl) != 0)
+		return -1;
+	if ((s = S_str(d->data, "titel")) != NULL)
+		buf_puts(&t, s);
+	else if (strcmp(d->kind, "offerte") == 0)
+		buf_printf(&t, "%s %s", strcmp(d->lang, "en") ?
+		    "Offerte" : "Proposal", (s = S_str(d->data, "nummer")) ?
+		    s : "");
+	else
+		buf_puts(&t, d->kind);
+	d->title = buf_detach(&t);
+	if ((v = val_get(d->data, "verkoper")) != NULL) {
+		if ((s = S_str(v, "logo")) != NULL)
+			d->logo = S_inside(path, dir, s, 0, dl);
+		d->colour = S_colour(S_str(v, "kleur"));
+	}
+	return 0;
+}
+
+void
+datadoc_clear(struct datadoc *d)
+{
+	free(d->path);
+	free(d->slug);
+	free(d->kind);
+	free(d->lang);
+	free(d->title);
+	free(d->logo);
+	val_free(d->data);
+	memset(d, 0, sizeof(*d));
+}
+
+int
+datadoc_set(struct datadoc *d, const char *path, const char *value)
+{
+	struct val *m = d->data, *next;
+	const char *p = path, *e;
+	char *key;
+
+	for (;;) {
+		e = p + strcspn(p, ".@");
+		key = xstrndup(p, (size_t)(e - p));
+		if (*e == '\0') {
+			val_set_str(m, key, value);
+			free(key);
+			return 0;
+		}
+		next = (struct val *)val_get(m, key);
+		if (next == NULL)
+			next = val_set(m, key, val_map());
+		else if (next->type == VAL_STR) {
+			/* text becomes the map's "tekst" */
+			struct val *mm = val_map();
+
+			val_set_str(mm, "tekst", next->str);
+			next = val_set(m, key, mm);
+		} else if (next->type != VAL_MAP) {
+			free(key);
+			return -1;
+		}
+		free(key);
+		m = next;
+		p = e + 1;
+	}
+}
+
+struct doc_node *
+datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
+    struct diag_list *dl)
+{
+	struct tmpl_opts o = { ESC_MD, NULL, NULL, 1 };
+	struct md_opts mo = { 0 };
+	struct md_meta meta;
+	struct doc_node *root = NULL;
+	struct buf name = { 0 }, md = { 0 };
+	struct val *ctx;
+	struct tmpl *t;
+	const char *src, *tpath;
+	size_t len;
+
+	if ((ctx = sales_context(d->kind, d->data, d->lang, d->path,
+	    dl)) == NULL)
+		return NULL;
+	buf_printf(&name, "%s/%s.md", d->lang, d->kind);
+	if ((src = theme_get(th, name.data, &tpath, &len)) == NULL) {
+		diag_add(dl, DIAG_DATA_KIND, d->path, 0, 0, d->kind, d->lang);
+		goto done;
+	}
+	if ((t = tmpl_parse(src, len, tpath, dl)) == NULL)
+		goto done;
+	if (tmpl_render(t, ctx, &o, &md, dl) == 0) {
+		root = md_parse(buf_cstr(&md), md.len, d->path, &mo, &meta, dl);
+		if (root != NULL) {
+			md_meta_clear(&meta);
+			pass_number(root, 0, NULL);
+			pass_xref(root, NULL, d->path, 0, dl);
+		}
+	}
+	tmpl_free(t);
+	if (mdout != NULL)
+		buf_put(mdout, md.data ? md.data : "", md.len);
+done:
+	val_free(ctx);
+	buf_free(&name);
+	buf_free(&md);
+	return root;
+}

@@ -1,0 +1,978 @@
+/*
+ * sales_doc — per document kind, from data to template context (see
+ * sales_doc.h).  All amounts go through sales.c: money in cents, rates in
+ * basis points, rounding in one place; this file only reads the values
+ * people wrote, hands them to the arithmetic and formats the results in
+ * the document's language.
+ */
+#include "sales_doc.h"
+#include "buf.h"
+#include "mem.h"
+#include "sales.h"
+#include "val.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sctx {
+	const char		*lang;
+	const char		*path;
+	struct diag_list	*dl;
+	int			 bad;	/* a value could not be used */
+	int			 en;
+};
+
+/*** Reading values ***/
+
+/* The text of key in map v: a string, or a map's "tekst". */
+static const char *
+S_s(const struct val *v, const char *key)
+{
+	const struct val *x = val_get(v, key);
+
+	if (x != NULL && x->type == VAL_MAP)
+		x = val_get(x, "tekst");
+	return x != NULL && x->type == VAL_STR ? x->str : NULL;
+}
+
+static int
+S_line(const struct val *v)
+{
+	const struct val *l = val_get(v, "_line");
+
+	return l != NULL && l->type == VAL_NUM ? (int)l->num : 0;
+}
+
+/* A list under key: a list as is, a single map as a list of one. */
+static size_t
+S_list(const struct val *v, const char *key, const struct val ***items)
+{
+	const struct val *x = val_get(v, key);
+
+	if (x == NULL) {
+		*items = NULL;
+		return 0;
+	}
+	if (x->type == VAL_LIST) {
+		*items = (const struct val **)x->items;
+		return x->n;
+	}
+	*items = (const struct val **)&v->items[0];
+	{
+		size_t i;
+
+		for (i = 0; i < v->n; i++)
+			if (v->items[i] == x) {
+				*items = (const struct val **)&v->items[i];
+				return 1;
+			}
+	}
+	return 0;
+}
+
+static void
+S_bad(struct sctx *s, const struct val *where, const char *what,
+    const char *value, const char *expected)
+{
+	diag_add(s->dl, DIAG_DATA_VALUE, s->path, S_line(where), 0, what,
+	    value, expected);
+	s->bad = 1;
+}
+
+static int64_t
+S_money(struct sctx *s, const struct val *v, const char *key, int64_t dflt)
+{
+	const char *t = S_s(v, key);
+	int64_t c;
+
+	if (t == NULL || *t == '\0')
+		return dflt;
+	if (sales_parse_money(t, &c) != 0) {
+		S_bad(s, v, key, t, "an amount");
+		return dflt;
+	}
+	return c;
+}
+
+static int64_t
+S_pct(struct sctx *s, const struct val *v, const char *key, int64_t dflt)
+{
+	const char *t = S_s(v, key);
+	int64_t bp;
+
+	if (t == NULL || *t == '\0')
+		return dflt;
+	if (sales_parse_percent(t, &bp) != 0) {
+		S_bad(s, v, key, t, "a percentage");
+		return dflt;
+	}
+	return bp;
+}
+
+static int64_t
+S_qty(struct sctx *s, const struct val *v, const char *key, int64_t dflt)
+{
+	const char *t = S_s(v, key);
+	int64_t q;
+
+	if (t == NULL || *t == '\0')
+		return dflt;
+	if (sales_parse_qty(t, &q) != 0) {
+		S_bad(s, v, key, t, "a number");
+		return dflt;
+	}
+	return q;
+}
+
+static long
+S_int(struct sctx *s, const struct val *v, const char *key, long dflt)
+{
+	const char *t = S_s(v, key);
+	char *end;
+	long n;
+
+	if (t == NULL || *t == '\0')
+		return dflt;
+	n = strtol(t, &end, 10);
+	if (*end != '\0' || n < 0) {
+		S_bad(s, v, key, t, "a whole number");
+		return dflt;
+	}
+	return n;
+}
+
+/*** Writing values ***/
+
+static void
+S_setf(struct val *m, const char *key, struct buf *b)
+{
+	val_set(m, key, val_str_own(buf_detach(b)));
+}
+
+static void
+S_money_to(struct sctx *s, struct val *m, const char *key, int64_t c)
+{
+	struct buf b = { 0 };
+
+	sales_fmt_money(&b, c, s->lang);
+	S_setf(m, key, &b);
+}
+
+static void
+S_pct_to(struct sctx *s, struct val *m, const char *key, int64_t bp)
+{
+	struct buf b = { 0 };
+
+	sales_fmt_pct(&b, bp, s->lang, 1);
+	S_setf(m, key, &b);
+}
+
+static void
+S_int_to(struct sctx *s, struct val *m, const char *key, int64_t n)
+{
+	struct buf b = { 0 };
+
+	sales_fmt_int(&b, n, s->lang);
+	S_setf(m, key, &b);
+}
+
+/* Copies a field as written; an absent one becomes "", which templates
+ * read as false in a section and as nothing in a table cell: optional
+ * fields are optional without a warning per document. */
+static void
+S_copy(struct val *dst, const struct val *src, const char *key)
+{
+	const char *t = S_s(src, key);
+
+	val_set_str(dst, key, t != NULL ? t : "");
+}
+
+static void
+S_date(struct sctx *s, struct val *ctx, const char *key,
+    struct sales_date d)
+{
+	struct buf b = { 0 };
+
+	sales_fmt_date(&b, d.y, d.m, d.d, s->lang);
+	S_setf(ctx, key, &b);
+}
+
+/* Strings that go into a chart's data lines, where ';' and line breaks
+ * mean something. */
+static void
+S_chart_label(struct buf *b, const char *t)
+{
+	for (; t != NULL && *t; t++)
+		buf_putc(b, *t == ';' || *t == '\n' || *t == '\r' ? ' ' : *t);
+}
+
+/*** Kinds ***/
+
+static const char *S_pitch_parts[] = { "hook", "wie", "voorwie", "probleem",
+    "oplossing", "bewijs", "actie" };
+static const char *S_pitch_nl[] = { "Openingszin", "Wie wij zijn",
+    "Voor wie", "Probleem", "Oplossing", "Bewijs", "Vervolgstap" };
+static const char *S_pitch_en[] = { "Hook", "Who we are", "For whom",
+    "Problem", "Solution", "Proof", "Call to action" };
+
+static struct val *
+S_pitch(struct sctx *s, const struct val *d)
+{
+	struct val *ctx = val_map(), *parts = val_list(), *p;
+	struct buf text = { 0 };
+	struct sales_pitch sp;
+	const char *t;
+	long wpm;
+	size_t i;
+
+	for (i = 0; i < sizeof(S_pitch_parts) / sizeof(S_pitch_parts[0]); i++) {
+		if ((t = S_s(d, S_pitch_parts[i])) == NULL || *t == '\0')
+			continue;
+		if (text.len > 0)
+			buf_putc(&text, ' ');
+		buf_puts(&text, t);
+		p = val_map();
+		val_set_str(p, "naam", s->en ? S_pitch_en[i] : S_pitch_nl[i]);
+		val_set_str(p, "tekst", t);
+		val_push(parts, p);
+	}
+	val_set(ctx, "onderdelen", parts);
+	wpm = S_int(s, d, "tempo", SALES_PITCH_WPM);
+	if (wpm <= 0)
+		wpm = SALES_PITCH_WPM;
+	sales_pitch(buf_cstr(&text), text.len, (int)wpm, &sp);
+	val_set_str(ctx, "titel", S_s(d, "titel") ? S_s(d, "titel") :
+	    "Elevator pitch");
+	val_set(ctx, "tekst", val_str_own(buf_detach(&text)));
+	val_set_num(ctx, "woorden", (double)sp.words);
+	val_set_num(ctx, "seconden", (double)sp.seconds);
+	val_set_num(ctx, "tempo", (double)wpm);
+	val_set_bool(ctx, "te_lang", sp.too_long);
+	if (sp.too_long) {
+		struct buf m = { 0 };
+
+		buf_printf(&m,
+		    "the elevator pitch takes %lld seconds at %ld words a minute; keep it under %d",
+		    (long long)sp.seconds, wpm, SALES_PITCH_MAX_SECONDS);
+		diag_add(s->dl, DIAG_DATA_WARN, s->path, S_line(d), 0, m.data);
+		buf_free(&m);
+	}
+	return ctx;
+}
+
+static const char *
+S_motief(struct sctx *s, const char *m)
+{
+	if (m == NULL)
+		return "";
+	if (!s->en)
+		return m;
+	if (strcmp(m, "gewin") == 0)
+		return "gain";
+	if (strcmp(m, "gemak") == 0)
+		return "convenience";
+	if (strcmp(m, "genot") == 0)
+		return "pleasure";
+	if (strcmp(m, "veiligheid") == 0)
+		return "security";
+	return m;
+}
+
+static struct val *
+S_sellogram(struct sctx *s, const struct val *d)
+{
+	static const char *motives[] = { "gewin", "gemak", "genot",
+	    "veiligheid" };
+	struct val *ctx = val_map(), *rows = val_list(), *r, *mot, *lst, *e;
+	const struct val **items;
+	size_t n, i, k, count[4] = { 0, 0, 0, 0 };
+	const char *m;
+
+	n = S_list(d, "regel", &items);
+	for (i = 0; i < n; i++) {
+		r = val_map();
+		S_copy(r, items[i], "kenmerk");
+		S_copy(r, items[i], "voordeel");
+		S_copy(r, items[i], "klantvoordeel");
+		S_copy(r, items[i], "bewijs");
+		m = S_s(items[i], "motief");
+		val_set_str(r, "motief", S_motief(s, m));
+		for (k = 0; m != NULL && k < 4; k++)
+			if (strcmp(m, motives[k]) == 0)
+				count[k]++;
+		val_push(rows, r);
+	}
+	val_set(ctx, "regels", rows);
+	if (S_s(d, "titel") != NULL)
+		S_copy(ctx, d, "titel");
+	else
+		val_set_str(ctx, "titel", "Sellogram");
+	S_copy(ctx, d, "klant");
+	mot = val_set(ctx, "motieven", val_map());
+	lst = val_set(mot, "lijst", val_list());
+	for (k = 0; k < 4; k++) {
+		if (count[k] == 0)
+			continue;
+		e = val_map();
+		val_set_str(e, "motief", S_motief(s, motives[k]));
+		val_set_num(e, "aantal", (double)count[k]);
+		val_set_bool(e, "een", count[k] == 1);
+		val_push(lst, e);
+	}
+	if (lst->n == 0)
+		val_set(ctx, "motieven", val_bool(0));
+	return ctx;
+}
+
+/* A discount as written: "5%" a percentage, else an amount. */
+static struct sales_disc
+S_disc(struct sctx *s, const struct val *v, const char *key)
+{
+	struct sales_disc d = { SALES_DISC_NONE, 0 };
+	const char *t = S_s(v, key);
+
+	if (t == NULL || *t == '\0')
+		return d;
+	if (strchr(t, '%') != NULL) {
+		d.kind = SALES_DISC_PERCENT;
+		d.value = S_pct(s, v, key, 0);
+	} else {
+		d.kind = SALES_DISC_AMOUNT;
+		d.value = S_money(s, v, key, 0);
+	}
+	return d;
+}
+
+static void
+S_disc_text(struct sctx *s, struct buf *b, struct sales_disc d)
+{
+	if (d.kind == SALES_DISC_PERCENT)
+		sales_fmt_pct(b, d.value, s->lang, 1);
+	else if (d.kind == SALES_DISC_AMOUNT)
+		sales_fmt_money(b, d.value, s->lang);
+}
+
+static void
+S_vat_label(struct sctx *s, struct buf *b, const struct sales_vat_row *r)
+{
+	if (r->reverse)
+		buf_puts(b, s->en ? "VAT reverse-charged" : "Btw verlegd");
+	else {
+		buf_puts(b, s->en ? "VAT " : "Btw ");
+		sales_fmt_pct(b, r->rate_bp, s->lang, 1);
+	}
+}
+
+static struct val *
+S_offerte(struct sctx *s, const struct val *d)
+{
+	struct val *ctx = val_map(), *rows, *r, *tot, *vat, *e;
+	const struct val *regels = val_get(d, "regels"), **items;
+	struct sales_offer_line *lines;
+	struct sales_offer_opts oo;
+	struct sales_offer off;
+	struct sales_date date, until;
+	struct buf b = { 0 };
+	const char *t;
+	size_t n, i;
+	long days;
+	int any_disc = 0, any_opt = 0;
+
+	S_copy(ctx, d, "nummer");
+	val_set_str(ctx, "versie", S_s(d, "versie") ? S_s(d, "versie") : "1");
+	S_copy(ctx, d, "referentie");
+	S_copy(ctx, d, "onderwerp");
+	S_copy(ctx, d, "inleiding");
+	S_copy(ctx, d, "voorwaarden");
+	val_set(ctx, "verkoper", val_clone(val_get(d, "verkoper")));
+	val_set(ctx, "klant", val_clone(val_get(d, "klant")));
+	if (val_get(d, "ondertekening") != NULL)
+		S_copy(ctx, val_get(d, "ondertekening"), "plaats");
+	t = S_s(d, "datum");
+	if (t == NULL || sales_parse_date(t, &date) != 0) {
+		S_bad(s, d, "datum", t ? t : "", "a date (2026-11-26)");
+		date.y = 2026, date.m = 1, date.d = 1;
+	}
+	days = S_int(s, d, "geldig", 30);
+	sales_date_add(date, days, &until);
+	S_date(s, ctx, "datum", date);
+	S_date(s, ctx, "geldig_tot", until);
+
+	n = regels ? S_list(regels, "regel", &items) : 0;
+	lines = xcalloc(n + 1, sizeof(*lines));
+	for (i = 0; i < n; i++) {
+		lines[i].qty = S_qty(s, items[i], "aantal", SALES_QTY_ONE);
+		lines[i].price = S_money(s, items[i], "prijs", 0);
+		lines[i].disc = S_disc(s, items[i], "korting");
+		t = S_s(items[i], "btw");
+		if (t != NULL && strcmp(t, "verlegd") == 0)
+			lines[i].reverse = 1;
+		else
+			lines[i].vat_bp = S_pct(s, items[i], "btw", 2100);
+		t = S_s(items[i], "optioneel");
+		lines[i].optional = t != NULL && (!strcmp(t, "ja") ||
+		    !strcmp(t, "yes") || !strcmp(t, "true") || !strcmp(t, "1"));
+	}
+	memset(&oo, 0, sizeof(oo));
+	if (regels != NULL && (t = S_s(regels, "afronding")) != NULL &&
+	    strcmp(t, "regel") == 0)
+		oo.vat_mode = SALES_VAT_PER_LINE;
+	oo.disc = S_disc(s, d, "korting");
+	memset(&off, 0, sizeof(off));
+	if (sales_offer_compute(lines, n, &oo, &off) != 0) {
+		diag_add(s->dl, DIAG_DATA, s->path, S_line(regels ? regels : d),
+		    0, "the amounts of this proposal are too large to compute");
+		s->bad = 1;
+		free(lines);
+		return ctx;
+	}
+	rows = val_set(ctx, "regels", val_list());
+	for (i = 0; i < n; i++) {
+		r = val_map();
+		t = S_s(items[i], "tekst");
+		val_set_str(r, "omschrijving", t ? t : "");
+		buf_reset(&b);
+		sales_fmt_qty(&b, lines[i].qty, s->lang);
+		S_setf(r, "aantal", &b);
+		S_copy(r, items[i], "eenheid");
+		S_money_to(s, r, "prijs", lines[i].price);
+		buf_reset(&b);
+		S_disc_text(s, &b, lines[i].disc);
+		S_setf(r, "korting", &b);
+		if (lines[i].reverse)
+			val_set_str(r, "btw", s->en ? "reverse" : "verlegd");
+		else
+			S_pct_to(s, r, "btw", lines[i].vat_bp);
+		S_money_to(s, r, "bedrag", off.lines[i].net);
+		val_set_bool(r, "optioneel", lines[i].optional);
+		any_disc |= lines[i].disc.kind != SALES_DISC_NONE;
+		any_opt |= lines[i].optional;
+		val_push(rows, r);
+	}
+	val_set_bool(ctx, "heeft_korting", any_disc);
+	tot = val_set(ctx, "totalen", val_map());
+	S_money_to(s, tot, "subtotaal", off.sum.subtotal);
+	if (off.sum.disc != 0) {
+		S_money_to(s, tot, "korting", off.sum.disc);
+		buf_reset(&b);
+		if (oo.disc.kind == SALES_DISC_PERCENT)
+			sales_fmt_pct(&b, oo.disc.value, s->lang, 1);
+		S_setf(tot, "korting_label", &b);
+	}
+	S_money_to(s, tot, "netto", off.sum.net);
+	vat = val_set(tot, "btw", val_list());
+	for (i = 0; i < off.sum.nrows; i++) {
+		e = val_map();
+		buf_reset(&b);
+		S_vat_label(s, &b, &off.sum.rows[i]);
+		S_setf(e, "label", &b);
+		S_money_to(s, e, "grondslag", off.sum.rows[i].base);
+		S_money_to(s, e, "bedrag", off.sum.rows[i].vat);
+		val_push(vat, e);
+	}
+	S_money_to(s, tot, "btw_totaal", off.sum.vat);
+	S_money_to(s, tot, "totaal", off.sum.total);
+	val_set_bool(tot, "per_regel", oo.vat_mode == SALES_VAT_PER_LINE);
+	if (any_opt)
+		S_money_to(s, tot, "optioneel", off.opt.net);
+	val_set_bool(ctx, "heeft_optioneel", any_opt);
+	if (val_get(d, "pitch") != NULL)
+		val_set(ctx, "pitch", S_pitch(s, val_get(d, "pitch")));
+	if (val_get(d, "sellogram") != NULL)
+		val_set(ctx, "sellogram", S_sellogram(s, val_get(d, "sellogram")));
+	sales_offer_free(&off);
+	free(lines);
+	buf_free(&b);
+	return ctx;
+}
+
+/* SWOT lists side by side, a row per line. */
+static struct val *
+S_swot(const struct val *swot)
+{
+	static const char *cols[] = { "sterkte", "zwakte", "kans",
+	    "bedreiging" };
+	const struct val **items[4];
+	struct val *ctx, *rows, *r;
+	size_t n[4], max = 0, i, k;
+
+	if (swot == NULL)
+		return NULL;
+	for (k = 0; k < 4; k++) {
+		n[k] = S_list(swot, cols[k], &items[k]);
+		if (n[k] > max)
+			max = n[k];
+	}
+	ctx = val_map();
+	rows = val_set(ctx, "rijen", val_list());
+	for (i = 0; i < max; i++) {
+		r = val_map();
+		for (k = 0; k < 4; k++) {
+			const struct val *x = i < n[k] ? items[k][i] : NULL;
+
+			val_set_str(r, cols[k], x == NULL ? "" :
+			    x->type == VAL_STR ? x->str :
+			    S_s(x, "tekst") ? S_s(x, "tekst") : "");
+		}
+		val_push(rows, r);
+	}
+	return ctx;
+}
+
+static struct val *
+S_strings(const struct val *v, const char *key)
+{
+	const struct val **items;
+	struct val *l = val_list();
+	size_t n = S_list(v, key, &items), i;
+
+	for (i = 0; i < n; i++)
+		val_push(l, val_str(items[i]->type == VAL_STR ? items[i]->str :
+		    S_s(items[i], "tekst")));
+	return l;
+}
+
+static const char *S_stage_nl[] = { "Lead", "Suspect", "Prospect",
+    "Hot prospect", "Klant" };
+static const char *S_stage_en[] = { "Lead", "Suspect", "Prospect",
+    "Hot prospect", "Customer" };
+static const char *S_stage_key[] = { "lead", "suspect", "prospect",
+    "hot prospect" };
+
+static struct val *
+S_funnel(struct sctx *s, const struct val *f)
+{
+	struct val *ctx = val_map(), *steps, *e;
+	const struct val **items;
+	struct sales_funnel out;
+	struct buf chart = { 0 };
+	int64_t conv[SALES_NSTAGES - 1] = { 0, 0, 0, 0 }, target, order;
+	size_t n, i, k;
+	const char *name;
+
+	target = S_money(s, f, "omzetdoel", 0);
+	order = S_money(s, f, "order", 0);
+	n = S_list(f, "stap", &items);
+	for (i = 0; i < n; i++) {
+		name = S_s(items[i], "naam");
+		for (k = 0; name != NULL && k < SALES_NSTAGES - 1; k++)
+			if (strcmp(name, S_stage_key[k]) == 0)
+				conv[k] = S_pct(s, items[i], "conversie", 0);
+	}
+	for (k = 0; k < SALES_NSTAGES - 1; k++)
+		if (conv[k] <= 0) {
+			S_bad(s, f, S_stage_key[k], "", "a conversion rate above 0 %");
+			val_free(ctx);
+			return NULL;
+		}
+	if (sales_funnel_back(target, order, conv, &out) != 0) {
+		S_bad(s, f, "order", S_s(f, "order") ? S_s(f, "order") : "",
+		    "an average order above zero");
+		val_free(ctx);
+		return NULL;
+	}
+	S_money_to(s, ctx, "omzetdoel", target);
+	S_money_to(s, ctx, "order", order);
+	S_int_to(s, ctx, "klanten", out.count[SALES_KLANT]);
+	steps = val_set(ctx, "stappen", val_list());
+	for (k = 0; k < SALES_NSTAGES; k++) {
+		e = val_map();
+		val_set_str(e, "naam", s->en ? S_stage_en[k] : S_stage_nl[k]);
+		S_int_to(s, e, "aantal", out.count[k]);
+		if (k < SALES_NSTAGES - 1)
+			S_pct_to(s, e, "conversie", conv[k]);
+		else
+			val_set_str(e, "conversie", "");
+		val_push(steps, e);
+		buf_printf(&chart, "%s; %lld\n", s->en ? S_stage_en[k] :
+		    S_stage_nl[k], (long long)out.count[k]);
+	}
+	val_set(ctx, "grafiek", val_str_own(buf_detach(&chart)));
+	return ctx;
+}
+
+static struct val *
+S_verkoopplan(struct sctx *s, const struct val *d)
+{
+	struct val *ctx = val_map(), *acts, *a, *fin;
+	const struct val *x, *f, **items;
+	struct sales_break_even be;
+	int64_t price, var, fixed, inv, target, units, ret, roi;
+	size_t n, i;
+
+	S_copy(ctx, d, "titel");
+	S_copy(ctx, d, "periode");
+	if ((x = val_get(d, "doelstellingen")) != NULL)
+		val_set(ctx, "doelen", S_strings(x, "doel"));
+	if ((x = val_get(d, "onderzoek")) != NULL) {
+		S_copy(ctx, x, "intern");
+		S_copy(ctx, x, "extern");
+		if (val_get(x, "swot") != NULL)
+			val_set(ctx, "swot", S_swot(val_get(x, "swot")));
+	}
+	if ((x = val_get(d, "keuze")) != NULL) {
+		S_copy(ctx, x, "segment");
+		S_copy(ctx, x, "doelgroep");
+		S_copy(ctx, x, "positionering");
+	}
+	acts = val_set(ctx, "activiteiten", val_list());
+	if ((x = val_get(d, "activiteiten")) != NULL) {
+		n = S_list(x, "activiteit", &items);
+		for (i = 0; i < n; i++) {
+			a = val_map();
+			val_set_str(a, "wat", items[i]->type == VAL_STR ?
+			    items[i]->str : S_s(items[i], "tekst"));
+			S_copy(a, items[i], "wie");
+			S_copy(a, items[i], "wanneer");
+			S_copy(a, items[i], "middelen");
+			val_push(acts, a);
+		}
+	}
+	target = 0;
+	if ((f = val_get(d, "funnel")) != NULL) {
+		struct val *fc = S_funnel(s, f);
+
+		if (fc != NULL)
+			val_set(ctx, "funnel", fc);
+		target = S_money(s, f, "omzetdoel", 0);
+	}
+	if ((f = val_get(d, "financieel")) != NULL) {
+		price = S_money(s, f, "prijs", 0);
+		var = S_money(s, f, "variabel", 0);
+		fixed = S_money(s, f, "vast", 0);
+		inv = S_money(s, f, "investering", 0);
+		if (sales_break_even(fixed, price, var, &be) != 0) {
+			S_bad(s, f, "prijs", S_s(f, "prijs") ? S_s(f, "prijs") :
+			    "", "a price above the variable cost");
+			return ctx;
+		}
+		fin = val_set(ctx, "financieel", val_map());
+		S_money_to(s, fin, "prijs", price);
+		S_money_to(s, fin, "variabel", var);
+		S_money_to(s, fin, "dekking", be.contribution);
+		S_money_to(s, fin, "vast", fixed);
+		S_int_to(s, fin, "breakeven", be.units);
+		if (inv > 0 && target > 0 && price > 0) {
+			/* units at the revenue target, their contribution
+			 * after the fixed costs, and that against the
+			 * investment */
+			units = target / price;
+			ret = units * be.contribution - fixed;
+			S_money_to(s, fin, "investering", inv);
+			S_money_to(s, fin, "opbrengst", ret);
+			if (sales_roi(ret, inv, &roi) == 0)
+				S_pct_to(s, fin, "roi", roi);
+		}
+	}
+	return ctx;
+}
+
+static const char *
+S_role(struct sctx *s, const char *r)
+{
+	static const char *nl[][2] = { { "beinvloeder", "beïnvloeder" },
+	    { "beïnvloeder", "beïnvloeder" } };
+	static const char *en[][2] = { { "initiatiefnemer", "initiator" },
+	    { "gebruiker", "user" }, { "beinvloeder", "influencer" },
+	    { "beïnvloeder", "influencer" }, { "inkoper", "buyer" },
+	    { "beslisser", "decider" }, { "poortwachter", "gatekeeper" },
+	    { "laag", "low" }, { "midden", "medium" }, { "hoog", "high" },
+	    { "negatief", "negative" }, { "neutraal", "neutral" },
+	    { "positief", "positive" } };
+	size_t i;
+
+	if (r == NULL)
+		return "";
+	if (s->en) {
+		for (i = 0; i < sizeof(en) / sizeof(en[0]); i++)
+			if (strcmp(r, en[i][0]) == 0)
+				return en[i][1];
+	} else
+		for (i = 0; i < sizeof(nl) / sizeof(nl[0]); i++)
+			if (strcmp(r, nl[i][0]) == 0)
+				return nl[i][1];
+	return r;
+}
+
+static struct val *
+S_accountplan(struct sctx *s, const struct val *d)
+{
+	struct val *ctx = val_map(), *l, *e, *sub;
+	const struct val *x, **items;
+	struct buf chart = { 0 };
+	size_t n, i;
+	int64_t om, pot, sow, sum;
+
+	S_copy(ctx, d, "titel");
+	val_set(ctx, "klant", val_clone(val_get(d, "klant")));
+	S_copy(ctx, d, "profiel");
+	S_copy(ctx, d, "klantanalyse");
+	S_copy(ctx, d, "concurrentie");
+	S_copy(ctx, d, "strategie");
+	S_copy(ctx, d, "evaluatie");
+	if ((x = val_get(d, "dmu")) != NULL) {
+		sub = val_set(ctx, "dmu", val_map());
+		l = val_set(sub, "leden", val_list());
+		n = S_list(x, "lid", &items);
+		for (i = 0; i < n; i++) {
+			e = val_map();
+			S_copy(e, items[i], "naam");
+			S_copy(e, items[i], "functie");
+			val_set_str(e, "rol", S_role(s, S_s(items[i], "rol")));
+			val_set_str(e, "invloed", S_role(s,
+			    S_s(items[i], "invloed")));
+			val_set_str(e, "houding", S_role(s,
+			    S_s(items[i], "houding")));
+			val_push(l, e);
+		}
+	}
+	if ((x = val_get(d, "historie")) != NULL) {
+		sub = val_set(ctx, "historie", val_map());
+		l = val_set(sub, "jaren", val_list());
+		n = S_list(x, "jaar", &items);
+		for (i = 0; i < n; i++) {
+			e = val_map();
+			S_copy(e, items[i], "jaar");
+			om = S_money(s, items[i], "omzet", 0);
+			pot = S_money(s, items[i], "potentieel", 0);
+			S_money_to(s, e, "omzet", om);
+			S_money_to(s, e, "potentieel", pot);
+			if (pot > 0 && sales_muldiv(om, SALES_BP, pot, &sow) == 0)
+				S_pct_to(s, e, "sow", sow);
+			else
+				val_set_str(e, "sow", "");
+			val_push(l, e);
+			S_chart_label(&chart, S_s(items[i], "jaar"));
+			buf_printf(&chart, "; %lld\n", (long long)(om / 100));
+		}
+		val_set(sub, "grafiek", val_str_own(buf_detach(&chart)));
+	}
+	if ((x = val_get(d, "klantwaarde")) != NULL) {
+		struct sales_clv clv;
+		int64_t order, orders, margin, simple, m;
+		long years;
+
+		sub = val_set(ctx, "klantwaarde", val_map());
+		S_copy(sub, x, "niveau");
+		order = S_money(s, x, "ordergrootte", 0);
+		orders = S_qty(s, x, "orders", SALES_QTY_ONE);
+		margin = S_pct(s, x, "marge", SALES_BP);
+		years = S_int(s, x, "jaren", 5);
+		if (years < 1 || years > SALES_CLV_MAX_YEARS)
+			years = 5;
+		val_set_num(sub, "jaren", (double)years);
+		if (sales_clv_simple(order, orders, (int)years, margin,
+		    &simple) == 0)
+			S_money_to(s, sub, "eenvoudig", simple);
+		/* the yearly margin: order x orders a year x margin */
+		if (sales_muldiv(order, orders, SALES_QTY_ONE, &m) == 0 &&
+		    sales_muldiv(m, margin, SALES_BP, &m) == 0 &&
+		    sales_clv_discounted(m, S_pct(s, x, "retentie", SALES_BP),
+		    S_pct(s, x, "rente", 0), (int)years,
+		    S_money(s, x, "acquisitie", 0), &clv) == 0)
+			S_money_to(s, sub, "verdisconteerd", clv.clv);
+	}
+	if ((x = val_get(d, "swot")) != NULL)
+		val_set(ctx, "swot", S_swot(x));
+	if ((x = val_get(d, "doelstellingen")) != NULL) {
+		sub = val_set(ctx, "doelen", val_map());
+		val_set(sub, "lijst", S_strings(x, "doel"));
+	}
+	if ((x = val_get(d, "acties")) != NULL) {
+		sub = val_set(ctx, "acties", val_map());
+		l = val_set(sub, "lijst", val_list());
+		n = S_list(x, "actie", &items);
+		for (i = 0; i < n; i++) {
+			e = val_map();
+			val_set_str(e, "wat", items[i]->type == VAL_STR ?
+			    items[i]->str : S_s(items[i], "tekst"));
+			S_copy(e, items[i], "wie");
+			S_copy(e, items[i], "wanneer");
+			val_push(l, e);
+		}
+	}
+	if ((x = val_get(d, "budget")) != NULL) {
+		sub = val_set(ctx, "budget", val_map());
+		l = val_set(sub, "posten", val_list());
+		n = S_list(x, "post", &items);
+		sum = 0;
+		for (i = 0; i < n; i++) {
+			int64_t a = S_money(s, items[i], "bedrag", 0);
+
+			e = val_map();
+			val_set_str(e, "omschrijving", items[i]->type ==
+			    VAL_STR ? items[i]->str : S_s(items[i], "tekst"));
+			S_money_to(s, e, "bedrag", a);
+			sum += a;
+			val_push(l, e);
+		}
+		S_money_to(s, sub, "totaal", sum);
+	}
+	return ctx;
+}
+
+static const char *S_level_nl[] = { "Top (1 %)", "Groot (4 %)",
+    "Middelgroot (15 %)", "Klein (80 %)" };
+static const char *S_level_en[] = { "Top (1%)", "Large (4%)",
+    "Medium (15%)", "Small (80%)" };
+static const char *S_level_chart_nl[] = { "top", "groot", "middelgroot",
+    "klein" };
+static const char *S_level_chart_en[] = { "top", "large", "medium",
+    "small" };
+
+static struct val *
+S_klanten(struct sctx *s, const struct val *d)
+{
+	static const int64_t cum[3] = { 100, 500, 2000 };
+	struct val *ctx = val_map(), *levels, *e;
+	const struct val **items;
+	struct sales_pyramid p;
+	struct sales_date date;
+	struct buf chart = { 0 }, b = { 0 };
+	int64_t *rev;
+	size_t n, i, na = 0, inact = 0, pros = 0, sus = 0, k;
+	const char *st, *t;
+
+	n = S_list(d, "klant", &items);
+	rev = xcalloc(n + 1, sizeof(*rev));
+	for (i = 0; i < n; i++) {
+		st = S_s(items[i], "status");
+		if (st != NULL && strcmp(st, "prospect") == 0)
+			pros++;
+		else if (st != NULL && strcmp(st, "suspect") == 0)
+			sus++;
+		else if (st != NULL && strcmp(st, "inactief") == 0)
+			inact++;
+		else
+			rev[na++] = S_money(s, items[i], "omzet12", 0);
+	}
+	if (sales_pyramid_compute(rev, na, inact, pros, sus, cum, &p) != 0) {
+		diag_add(s->dl, DIAG_DATA, s->path, S_line(d), 0, "the customer list cannot be ranked");
+		s->bad = 1;
+		free(rev);
+		return ctx;
+	}
+	if (S_s(d, "titel") != NULL)
+		S_copy(ctx, d, "titel");
+	else
+		val_set_str(ctx, "titel", s->en ? "Customer pyramid" :
+		    "Klantenpiramide");
+	if ((t = S_s(d, "peildatum")) != NULL &&
+	    sales_parse_date(t, &date) == 0)
+		S_date(s, ctx, "peildatum", date);
+	else
+		val_set_str(ctx, "peildatum", t ? t : "");
+	S_int_to(s, ctx, "actief", (int64_t)p.active);
+	S_money_to(s, ctx, "omzet", p.revenue);
+	levels = val_set(ctx, "niveaus", val_list());
+	for (k = 0; k < SALES_NLEVELS; k++) {
+		e = val_map();
+		val_set_str(e, "naam", s->en ? S_level_en[k] : S_level_nl[k]);
+		S_int_to(s, e, "aantal", (int64_t)p.level[k].count);
+		S_money_to(s, e, "omzet", p.level[k].revenue);
+		S_pct_to(s, e, "aandeel", p.level[k].share_bp);
+		val_push(levels, e);
+		buf_printf(&chart, "%s; %zu\n", s->en ? S_level_chart_en[k] :
+		    S_level_chart_nl[k], p.level[k].count);
+	}
+	S_int_to(s, ctx, "inactief", (int64_t)p.inactive);
+	S_int_to(s, ctx, "prospects", (int64_t)p.prospects);
+	S_int_to(s, ctx, "suspects", (int64_t)p.suspects);
+	val_set(ctx, "grafiek", val_str_own(buf_detach(&chart)));
+	buf_puts(&b, s->en ?
+	    "The active customers are ranked by revenue over the last twelve months; the level boundaries are the counts at 1 %, 5 % and 20 % of them, rounded half up, with at least one customer per level when there are four or more." :
+	    "De actieve klanten staan op volgorde van omzet over de laatste twaalf maanden; de grenzen tussen de niveaus liggen bij 1 %, 5 % en 20 % van hun aantal, half naar boven afgerond, met minstens één klant per niveau vanaf vier klanten.");
+	S_setf(ctx, "regel", &b);
+	sales_pyramid_free(&p);
+	free(rev);
+	return ctx;
+}
+
+static struct val *
+S_nps(struct sctx *s, const struct val *d)
+{
+	struct val *ctx = val_map();
+	const struct val **items;
+	struct sales_nps r;
+	struct buf chart = { 0 }, b = { 0 };
+	int *scores;
+	size_t n, i, k = 0;
+	long v;
+
+	n = S_list(d, "score", &items);
+	scores = xcalloc(n + 1, sizeof(*scores));
+	for (i = 0; i < n; i++) {
+		const struct val *it = items[i];
+		const char *t = it->type == VAL_STR ? it->str :
+		    S_s(it, "score") ? S_s(it, "score") : S_s(it, "tekst");
+		char *end;
+
+		v = t ? strtol(t, &end, 10) : -1;
+		if (t == NULL || *end != '\0' || v < 0 || v > 10) {
+			S_bad(s, it, "score", t ? t : "", "a score from 0 to 10");
+			continue;
+		}
+		scores[k++] = (int)v;
+	}
+	if (k == 0 || sales_nps_scores(scores, k, &r) != 0) {
+		diag_add(s->dl, DIAG_DATA, s->path, S_line(d), 0, "the survey has no scores");
+		s->bad = 1;
+		free(scores);
+		return ctx;
+	}
+	if (S_s(d, "titel") != NULL)
+		S_copy(ctx, d, "titel");
+	else
+		val_set_str(ctx, "titel", "Net Promoter Score");
+	S_int_to(s, ctx, "respondenten", r.n);
+	buf_printf(&b, "%s%d", r.nps > 0 ? "+" : "", r.nps);
+	S_setf(ctx, "nps", &b);
+	S_int_to(s, ctx, "promotors", r.promoters);
+	S_int_to(s, ctx, "passives", r.passives);
+	S_int_to(s, ctx, "criticasters", r.detractors);
+	S_pct_to(s, ctx, "promotors_pct", r.promoters_bp);
+	S_pct_to(s, ctx, "passives_pct", r.passives_bp);
+	S_pct_to(s, ctx, "criticasters_pct", r.detractors_bp);
+	for (i = 0; i <= 10; i++)
+		buf_printf(&chart, "%zu; %lld\n", i, (long long)r.dist[i]);
+	val_set(ctx, "grafiek", val_str_own(buf_detach(&chart)));
+	free(scores);
+	return ctx;
+}
+
+struct val *
+sales_context(const char *kind, const struct val *data, const char *lang,
+    const char *path, struct diag_list *dl)
+{
+	struct sctx s;
+	struct val *ctx;
+
+	memset(&s, 0, sizeof(s));
+	s.lang = lang;
+	s.path = path;
+	s.dl = dl;
+	s.en = strcmp(lang, "en") == 0;
+	if (strcmp(kind, "offerte") == 0)
+		ctx = S_offerte(&s, data);
+	else if (strcmp(kind, "sellogram") == 0)
+		ctx = S_sellogram(&s, data);
+	else if (strcmp(kind, "pitch") == 0)
+		ctx = S_pitch(&s, data);
+	else if (strcmp(kind, "verkoopplan") == 0)
+		ctx = S_verkoopplan(&s, data);
+	else if (strcmp(kind, "accountplan") == 0)
+		ctx = S_accountplan(&s, data);
+	else if (strcmp(kind, "klanten") == 0)
+		ctx = S_klanten(&s, data);
+	else if (strcmp(kind, "nps") == 0)
+		ctx = S_nps(&s, data);
+	else
+		ctx = val_clone(data);
+	if (s.bad) {
+		val_free(ctx);
+		return NULL;
+	}
+	val_set_str(ctx, "lang", lang);
+	return ctx;
+}
