@@ -24,6 +24,22 @@ S_breakable(const struct pl_row *r)
 	return !r->keep && !r->hyphen;
 }
 
+/* May the page end after entry k?  Space rows are dropped at the page
+ * end, so it is the last row with content that decides. */
+static int
+S_can_end(const struct layout *l, const struct pg_page *pg, size_t k)
+{
+	for (;;) {
+		const struct pl_row *r = &l->rows[pg->e[k].row];
+
+		if (r->kind != PL_SPACE)
+			return S_breakable(r);
+		if (k == 0)
+			return 1;
+		k--;
+	}
+}
+
 static size_t
 S_header_of(const struct layout *l, size_t i)
 {
@@ -39,7 +55,7 @@ int
 paginate(const struct layout *l, double body_h, struct pages *out)
 {
 	struct pg_page pg;
-	size_t i = 0, cap, k, hdr, best;
+	size_t i = 0, cap, k, hdr, best, first;
 	double y;
 	int cont;
 
@@ -60,6 +76,7 @@ paginate(const struct layout *l, double body_h, struct pages *out)
 			y += l->rows[hdr].h;
 		}
 		cont = 1;
+		first = pg.n;	/* entries before this are a repeated header */
 		while (cont && i < l->n) {
 			const struct pl_row *r = &l->rows[i];
 
@@ -69,17 +86,21 @@ paginate(const struct layout *l, double body_h, struct pages *out)
 				i++;
 				continue;
 			}
-			if (y + r->h > body_h && pg.n > 0) {
+			/* A row that does not fit goes to the next page, unless
+			 * the page holds nothing of its own yet: then it is
+			 * taller than any page, and it stays (overfull) rather
+			 * than moving on forever. */
+			if (y + r->h > body_h && pg.n > first) {
 				/* Find the last row after which the page may
 				 * end, keeping the page at least half full. */
 				best = (size_t)-1;
-				for (k = pg.n; k-- > 0;) {
+				for (k = pg.n; k-- > first;) {
 					const struct pl_row *pr =
 					    &l->rows[pg.e[k].row];
 
 					if (pg.e[k].y + pr->h < body_h / 2)
 						break;
-					if (S_breakable(pr) &&
+					if (S_can_end(l, &pg, k) &&
 					    pg.e[k].row < i) {
 						best = k;
 						break;
