@@ -40,21 +40,12 @@ S_tight(const struct doc_node *para)
 	    item->parent->tight;
 }
 
-static int
-S_col(const struct doc_node *cell)
-{
-	int i = 0;
-
-	while ((cell = cell->prev) != NULL)
-		i++;
-	return i;
-}
 
 static const char *
 S_align(const struct doc_node *cell)
 {
 	const struct doc_node *table = cell->parent ? cell->parent->parent : NULL;
-	int i = S_col(cell);
+	int i = cell->start;	/* the column, set by md_parse */
 
 	if (table == NULL || table->align == NULL || i >= table->ncols)
 		return NULL;

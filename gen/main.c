@@ -83,8 +83,8 @@ S_finish(struct diag_list *dl, int rc)
 /* Writes root as o asks: a PDF, an HTML fragment or a whole page. */
 static int
 S_emit(const struct opts *o, const struct doc_node *root, const char *title,
-    const char *lang, const char *path, const struct pdf_opts *po,
-    struct diag_list *dl)
+    const char *desc, const char *lang, const char *path,
+    const struct pdf_opts *po, struct diag_list *dl)
 {
 	struct html_opts ho;
 	struct theme *th;
@@ -126,6 +126,8 @@ S_emit(const struct opts *o, const struct doc_node *root, const char *title,
 		val_set_str(ctx, "lang", lang);
 		val_set_str(ctx, "title", title);
 		val_set_str(ctx, "body", buf_cstr(&body));
+		if (desc != NULL)
+			val_set_str(ctx, "description", desc);
 		rc = tmpl_render(t, ctx, &to, &page, dl);
 		if (rc == 0 && diag_worst(dl) < DIAG_ERROR)
 			rc = file_write(o->out ? o->out : "-",
@@ -166,7 +168,8 @@ S_render_data(const struct opts *o, const char *src, size_t len,
 			po.ragged = o->ragged;
 			po.logo = d.logo;
 			po.accent = d.colour;
-			rc = S_emit(o, root, d.title, d.lang, d.path, &po, dl);
+			rc = S_emit(o, root, d.title, NULL, d.lang, d.path, &po,
+			    dl);
 		}
 		doc_free(root);
 	}
@@ -225,8 +228,8 @@ S_render(const struct opts *o, struct diag_list *dl)
 	memset(&po, 0, sizeof(po));
 	po.letter = o->letter;
 	po.ragged = o->ragged;
-	rc = S_emit(o, root, buf_cstr(&title), lang, strcmp(o->arg, "-") ?
-	    o->arg : ".", &po, dl);
+	rc = S_emit(o, root, buf_cstr(&title), meta.description, lang,
+	    strcmp(o->arg, "-") ? o->arg : ".", &po, dl);
 	md_meta_clear(&meta);
 	doc_free(root);
 	buf_free(&title);

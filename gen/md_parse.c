@@ -128,6 +128,11 @@ S_convert(cmark_node *doc, const char *path, int line_off,
 		case DOC_TROW:
 			n->level = cmark_gfm_extensions_get_table_row_is_header(cn);
 			break;
+		case DOC_TCELL:
+			/* the column, counted once here rather than by each
+			 * renderer walking back over the siblings */
+			n->start = cur->ncols++;
+			break;
 		default:
 			break;
 		}

@@ -23,6 +23,11 @@ struct idset {
 	size_t	 n, cap;
 	char	**tab;		/* hash table of the same strings */
 	size_t	 tabsz;
+	/* per base id, the next suffix to try: a hundred thousand headings
+	 * with one title get -1 .. -99999 without trying each again */
+	char	**base;
+	int	 *next;
+	size_t	  nbase, basesz;
 };
 
 static size_t
@@ -71,17 +76,56 @@ S_add(struct idset *s, char *id)
 		*S_slot(s, id) = id;
 }
 
+static int *
+S_next(struct idset *s, const char *base)
+{
+	size_t i, k;
+
+	if (2 * (s->nbase + 1) > s->basesz) {
+		char **ob = s->base;
+		int *on = s->next;
+		size_t osz = s->basesz;
+
+		s->basesz = s->basesz ? s->basesz * 4 : 64;
+		s->base = xcalloc(s->basesz, sizeof(*s->base));
+		s->next = xcalloc(s->basesz, sizeof(*s->next));
+		for (k = 0; k < osz; k++) {
+			if (ob[k] == NULL)
+				continue;
+			i = S_hash(ob[k]) & (s->basesz - 1);
+			while (s->base[i] != NULL)
+				i = (i + 1) & (s->basesz - 1);
+			s->base[i] = ob[k];
+			s->next[i] = on[k];
+		}
+		free(ob);
+		free(on);
+	}
+	i = S_hash(base) & (s->basesz - 1);
+	while (s->base[i] != NULL && strcmp(s->base[i], base) != 0)
+		i = (i + 1) & (s->basesz - 1);
+	if (s->base[i] == NULL) {
+		s->base[i] = xstrdup(base);
+		s->next[i] = 1;
+		s->nbase++;
+	}
+	return &s->next[i];
+}
+
 /* Makes base unique in s, records it and returns a new copy. */
 static char *
 S_unique(struct idset *s, const char *base)
 {
 	struct buf b = { 0 };
-	int k;
+	int *k;
 
 	buf_puts(&b, base);
-	for (k = 1; S_has(s, buf_cstr(&b)); k++) {
-		buf_reset(&b);
-		buf_printf(&b, "%s-%d", base, k);
+	if (S_has(s, buf_cstr(&b))) {
+		k = S_next(s, base);
+		do {
+			buf_reset(&b);
+			buf_printf(&b, "%s-%d", base, (*k)++);
+		} while (S_has(s, buf_cstr(&b)));
 	}
 	S_add(s, xstrdup(buf_cstr(&b)));
 	return buf_detach(&b);
@@ -261,6 +305,10 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 	}
 	buf_free(&b);
 	free(ids.tab);
+	for (i = 0; i < ids.basesz; i++)
+		free(ids.base[i]);
+	free(ids.base);
+	free(ids.next);
 	if (ch != NULL) {
 		if (ids.n > 1)
 			qsort(ids.v, ids.n, sizeof(*ids.v), S_cmp);

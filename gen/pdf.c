@@ -235,7 +235,7 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
     int glossary)
 {
 	struct inline_opts o;
-	struct buf t = { 0 }, key = { 0 };
+	struct buf t = { 0 }, key = { 0 }, href = { 0 };
 	size_t i, k;
 
 	l->chapter = 0;
@@ -266,6 +266,8 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 			    FACE_REGULAR;
 			buf_reset(&key);
 			buf_printf(&key, "#%s#%s", ch->slug, e->id);
+			buf_reset(&href);
+			buf_printf(&href, "%s.html#%s", ch->slug, e->id);
 			if (e->level == 1 && l->n > 0)
 				layout_space(l, 4);
 			if (inline_set_text(l, t.data, &o) == 0)
@@ -274,9 +276,9 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 			/* the whole entry is a link; the page number is a
 			 * placeholder run whose text pdf_course() sets */
 			for (size_t q = 0; q < r->nruns; q++)
-				r->runs[q].link = layout_link(l, key.data);
+				r->runs[q].link = layout_link(l, href.data);
 			row_run(r, 0, 0, FACE_REGULAR, o.size, INK, "", 0,
-			    layout_link(l, key.data));
+			    layout_link(l, href.data));
 			free(r->otitle);
 			r->otitle = xstrdup(key.data + 1);	/* the anchor */
 		}
@@ -296,12 +298,13 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 		r = &l->rows[l->n - 1];
 		buf_reset(&key);
 		buf_printf(&key, "#%s#%s", "_glossary", "begrippen");
-		r->runs[0].link = layout_link(l, key.data);
+		r->runs[0].link = layout_link(l, "_glossary.html#begrippen");
 		row_run(r, 0, 0, FACE_REGULAR, 11, INK, "", 0, r->runs[0].link);
 		r->otitle = xstrdup(key.data + 1);
 	}
 	buf_free(&t);
 	buf_free(&key);
+	buf_free(&href);
 }
 
 /* Page numbers into the contents, right-aligned at the measure. */

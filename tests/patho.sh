@@ -10,10 +10,10 @@
 #
 #   sh tests/patho.sh SALESGEN
 #
-# PREFIX="asan:" prefixes the test names, PATHO_LIMIT (seconds, default 5)
+# PREFIX="asan:" prefixes the test names, PATHO_LIMIT (seconds, default 10)
 # is the time allowed, PATHO_TIMEOUT (default 20) the hard stop.
 bin=$1
-limit=${PATHO_LIMIT:-5}
+limit=${PATHO_LIMIT:-10}
 hard=${PATHO_TIMEOUT:-20}
 pfx=${PREFIX:+$PREFIX }
 
