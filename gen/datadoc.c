@@ -139,6 +139,24 @@ S_colour(const char *s)
 	return v;
 }
 
+void
+datadoc_retitle(struct datadoc *d)
+{
+	struct buf t = { 0 };
+	const char *s;
+
+	if ((s = S_str(d->data, "titel")) != NULL)
+		buf_puts(&t, s);
+	else if (strcmp(d->kind, "offerte") == 0)
+		buf_printf(&t, "%s %s", strcmp(d->lang, "en") ?
+		    "Offerte" : "Proposal", (s = S_str(d->data, "nummer")) ?
+		    s : "");
+	else
+		buf_puts(&t, d->kind);
+	free(d->title);
+	d->title = buf_detach(&t);
+}
+
 int
 datadoc_load(struct datadoc *d, const char *src, size_t len,
     const char *path, const char *dir, const struct data_schema *schema,
@@ -146,7 +164,6 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 {
 	const char *base, *s;
 	const struct val *v;
-	struct buf t = { 0 };
 	size_t n;
 
 	memset(d, 0, sizeof(*d));
@@ -168,15 +185,7 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 	if (strcmp(d->kind, "nps") == 0 && S_csv(d, dir, "score", "score",
 	    dl) != 0)
 		return -1;
-	if ((s = S_str(d->data, "titel")) != NULL)
-		buf_puts(&t, s);
-	else if (strcmp(d->kind, "offerte") == 0)
-		buf_printf(&t, "%s %s", strcmp(d->lang, "en") ?
-		    "Offerte" : "Proposal", (s = S_str(d->data, "nummer")) ?
-		    s : "");
-	else
-		buf_puts(&t, d->kind);
-	d->title = buf_detach(&t);
+	datadoc_retitle(d);
 	if ((v = val_get(d->data, "verkoper")) != NULL) {
 		if ((s = S_str(v, "logo")) != NULL)
 			d->logo = S_inside(path, dir, s, 0, dl);

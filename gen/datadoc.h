@@ -44,6 +44,9 @@ void	datadoc_clear(struct datadoc *);
  * list or a string. */
 int	datadoc_set(struct datadoc *, const char *path, const char *value);
 
+/* Sets the title again from the data (after a mailing row changed it). */
+void	datadoc_retitle(struct datadoc *);
+
 /* Computes, renders and parses the document.  Returns a new tree (free
  * with doc_free()) or NULL after adding diagnostics.  md, if not NULL,
  * receives the generated Markdown. */

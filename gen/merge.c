@@ -72,6 +72,7 @@ S_row(struct mjob *m, struct pdf_env *env, size_t i, struct diag_list *dl)
 			rc = -1;
 		}
 	}
+	datadoc_retitle(&d);
 	if (rc == 0 && (root = datadoc_doc(&d, m->th, NULL, dl)) != NULL) {
 		nr = val_get(d.data, "nummer");
 		buf_printf(&path, "%s/", m->outdir);

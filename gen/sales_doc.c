@@ -719,7 +719,23 @@ S_accountplan(struct sctx *s, const struct val *d)
 			e = val_map();
 			S_copy(e, items[i], "naam");
 			S_copy(e, items[i], "functie");
-			val_set_str(e, "rol", S_role(s, S_s(items[i], "rol")));
+			{
+				/* one person may hold several roles */
+				struct buf rb = { 0 };
+				const char *r = S_s(items[i], "rol"), *sp;
+				char *w;
+
+				while (r != NULL && *r) {
+					sp = r + strcspn(r, " ");
+					w = xstrndup(r, (size_t)(sp - r));
+					if (rb.len > 0)
+						buf_puts(&rb, ", ");
+					buf_puts(&rb, S_role(s, w));
+					free(w);
+					r = *sp ? sp + 1 : sp;
+				}
+				S_setf(e, "rol", &rb);
+			}
 			val_set_str(e, "invloed", S_role(s,
 			    S_s(items[i], "invloed")));
 			val_set_str(e, "houding", S_role(s,
@@ -908,8 +924,9 @@ S_nps(struct sctx *s, const struct val *d)
 		    S_s(it, "score") ? S_s(it, "score") : S_s(it, "tekst");
 		char *end;
 
-		v = t ? strtol(t, &end, 10) : -1;
-		if (t == NULL || *end != '\0' || v < 0 || v > 10) {
+		v = t && *t ? strtol(t, &end, 10) : -1;
+		if (t == NULL || *t == '\0' || *end != '\0' || v < 0 ||
+		    v > 10) {
 			S_bad(s, it, "score", t ? t : "", "a score from 0 to 10");
 			continue;
 		}

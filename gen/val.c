@@ -191,7 +191,14 @@ val_text(const struct val *v, struct buf *out)
 			    v->num < 0 ? "-Infinity" : "Infinity");
 			break;
 		}
-		/* Shortest precision that reads back to the same double. */
+		/* Whole numbers as such (130, not 1.3e+02); otherwise the
+		 * shortest precision that reads back to the same double. */
+		if (v->num == (double)(long long)v->num &&
+		    v->num > -1e15 && v->num < 1e15) {
+			snprintf(tmp, sizeof(tmp), "%lld", (long long)v->num);
+			buf_puts(out, tmp);
+			break;
+		}
 		for (prec = 1; prec <= 17; prec++) {
 			snprintf(tmp, sizeof(tmp), "%.*g", prec, v->num);
 			if (strtod(tmp, NULL) == v->num)

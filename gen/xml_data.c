@@ -30,10 +30,15 @@ struct data_schema {
 	xmlRelaxNGPtr	 rng;
 };
 
-static const char *S_lists[] = {
-	"regel", "stap", "lid", "jaar", "doel", "activiteit", "actie", "post",
-	"sterkte", "zwakte", "kans", "bedreiging", "score",
-	"criterium", "lead", "heeft", "alinea"
+/* Elements that repeat by nature, under their parent: always lists. */
+static const char *S_lists[][2] = {
+	{ "regels", "regel" }, { "sellogram", "regel" }, { "funnel", "stap" },
+	{ "dmu", "lid" }, { "historie", "jaar" }, { "doelstellingen", "doel" },
+	{ "activiteiten", "activiteit" }, { "acties", "actie" },
+	{ "budget", "post" }, { "swot", "sterkte" }, { "swot", "zwakte" },
+	{ "swot", "kans" }, { "swot", "bedreiging" }, { "klanten", "klant" },
+	{ "nps", "score" }, { "leads", "criterium" }, { "leads", "lead" },
+	{ "lead", "heeft" }
 };
 
 struct errctx {
@@ -106,11 +111,9 @@ S_listy(const char *parent, const char *name)
 {
 	size_t i;
 
-	/* a customer list repeats <klant>; a proposal has one */
-	if (strcmp(name, "klant") == 0)
-		return strcmp(parent, "klanten") == 0;
 	for (i = 0; i < sizeof(S_lists) / sizeof(S_lists[0]); i++)
-		if (strcmp(S_lists[i], name) == 0)
+		if (strcmp(S_lists[i][0], parent) == 0 &&
+		    strcmp(S_lists[i][1], name) == 0)
 			return 1;
 	return 0;
 }
