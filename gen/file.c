@@ -81,6 +81,26 @@ file_write(const char *path, const void *data, size_t len,
 		}
 		return 0;
 	}
+	{
+		/* A device or a pipe (-o /dev/stdout, a FIFO) is written to
+		 * as it is: renaming over it would replace it by a file. */
+		struct stat st;
+
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+		    !S_ISDIR(st.st_mode)) {
+			fd = open(path, O_WRONLY | O_CLOEXEC);
+			if (fd < 0 || S_write_all(fd, data, len) != 0) {
+				err = errno;
+				if (fd >= 0)
+					close(fd);
+				diag_add(dl, DIAG_WRITE, NULL, 0, 0, path,
+				    strerror(err));
+				return -1;
+			}
+			close(fd);
+			return 0;
+		}
+	}
 	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
 	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {

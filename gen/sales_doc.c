@@ -679,7 +679,8 @@ S_role(struct sctx *s, const char *r)
 	    { "beslisser", "decider" }, { "poortwachter", "gatekeeper" },
 	    { "laag", "low" }, { "midden", "medium" }, { "hoog", "high" },
 	    { "negatief", "negative" }, { "neutraal", "neutral" },
-	    { "positief", "positive" } };
+	    { "positief", "positive" }, { "groot", "large" },
+	    { "middelgroot", "medium" }, { "klein", "small" } };
 	size_t i;
 
 	if (r == NULL)
@@ -770,7 +771,7 @@ S_accountplan(struct sctx *s, const struct val *d)
 		long years;
 
 		sub = val_set(ctx, "klantwaarde", val_map());
-		S_copy(sub, x, "niveau");
+		val_set_str(sub, "niveau", S_role(s, S_s(x, "niveau")));
 		order = S_money(s, x, "ordergrootte", 0);
 		orders = S_qty(s, x, "orders", SALES_QTY_ONE);
 		margin = S_pct(s, x, "marge", SALES_BP);
