@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "mem.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,57 @@ S_caption(struct layout *l, const struct doc_node *t, double x, double w)
 	layout_space(l, 3);
 	l->rows[l->n - 1].keep = 1;
 	buf_free(&label);
+}
+
+/*
+ * Rows are never split across pages, but a row taller than a page cannot
+ * be kept whole: rather than lose the text past the bottom, such a row is
+ * cut into pieces of whole lines that each fit under the repeated header.
+ */
+static void
+S_split(struct layout *l, double lead)
+{
+	struct pl_row *r = &l->rows[l->n - 1], *p;
+	double body = l->st->page_h - l->st->margin_top -
+	    l->st->margin_bottom;
+	double band, top;
+	size_t q, k, npieces, i;
+	struct pl_row whole;
+
+	band = body * 0.8;
+	band -= fmod(band, lead);	/* whole lines per piece */
+	if (r->h <= body * 0.9 || band < lead)
+		return;
+	whole = *r;
+	l->n--;			/* the row is rebuilt as its pieces */
+	npieces = (size_t)ceil((whole.h - 2 * PAD) / band);
+	for (k = 0; k < npieces; k++) {
+		top = (double)k * band;
+		p = layout_row(l, PL_LINE, 0);
+		p->table = whole.table;
+		p->base = whole.base;
+		p->chapter = whole.chapter;
+		for (q = 0; q < whole.nruns; q++) {
+			struct pl_run *run = &whole.runs[q];
+
+			if (run->dy < top || run->dy >= top + band)
+				continue;
+			row_run(p, run->x, run->w, run->face, run->size,
+			    run->color, run->text, run->len, run->link);
+			p->runs[p->nruns - 1].dy = run->dy - top;
+			p->runs[p->nruns - 1].strike = run->strike;
+		}
+		p->h = (k + 1 < npieces ? band : whole.h - 2 * PAD - top) +
+		    2 * PAD;
+		if (k + 1 == npieces)
+			for (i = 0; i < whole.nrects; i++)
+				row_rect(p, whole.rects[i].x, p->h - 0.3,
+				    whole.rects[i].w, 0.3, whole.rects[i].fill);
+	}
+	for (q = 0; q < whole.nruns; q++)
+		free(whole.runs[q].text);
+	free(whole.runs);
+	free(whole.rects);
 }
 
 void
@@ -171,6 +223,8 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 			row_rect(r, x, r->h - 0.3, width, 0.3,
 			    PL_COLOR(0xb8, 0xc0, 0xca));
 		r->keep = r->theader;
+		if (!r->theader)
+			S_split(l, lead);
 	}
 	layout_space(l, l->st->para_skip + 6);
 	free(nat);
