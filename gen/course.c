@@ -115,9 +115,10 @@ course_open(const char *dir, struct diag_list *dl)
 
 	c->dir = xstrdup(dir);
 	c->lang = xstrdup("nl");
-	/* About 32 MiB of Markdown: a few hundred chapters keep their trees
-	 * (some 10 bytes of tree per byte of text), larger courses reparse. */
-	c->budget = 32u << 20;
+	/* 8 MiB of Markdown (some 800 chapters of 1,500 words) keep their
+	 * trees, about 6 bytes of tree per byte of text; a larger course
+	 * reparses the rest, so memory stops growing there. */
+	c->budget = 8u << 20;
 	c->site_edition = EDITION_STUDENT;
 	if (!file_is_dir(dir)) {
 		diag_add(dl, DIAG_NO_FILE, NULL, 0, 0, dir, "not a directory");
