@@ -236,6 +236,7 @@ course_free(struct course *c)
 	}
 	free(c->mail);
 	free(c->config);
+	data_schema_free(c->schema);
 	free(c->dir);
 	free(c->content);
 	free(c->title);
@@ -357,6 +358,71 @@ S_ensure_title(struct doc_node *root, const char *title)
 	root->first = h;
 }
 
+/*
+ * A chapter embeds a sales document by placing it like a picture:
+ * "![](data/sellogram-hivis.xml)" alone in a paragraph.  The document is
+ * rendered through its template and its blocks take the picture's place,
+ * its title one level below the heading it stands under, so it is
+ * numbered as part of the chapter.
+ */
+static void
+S_embed(const struct course *c, const struct chapter *ch,
+    struct doc_node *root, struct diag_list *dl)
+{
+	struct doc_node *n, *nx, *img, *sub, *b, *bn;
+	struct datadoc d;
+	char *full, *rel, *src;
+	size_t len, ulen;
+	int level = 1, shift;
+
+	if (c->theme == NULL || c->schema == NULL)
+		return;
+	for (n = root->first; n != NULL; n = nx) {
+		nx = n->next;
+		if (n->type == DOC_HEADING)
+			level = n->level;
+		if (n->type != DOC_FIGURE || (img = n->first) == NULL ||
+		    img->url == NULL || (ulen = strlen(img->url)) < 5 ||
+		    strcmp(img->url + ulen - 4, ".xml") != 0)
+			continue;
+		if ((rel = course_asset(c, ch, img->url, img->line, img->col,
+		    &full, dl)) == NULL)
+			continue;
+		free(rel);
+		sub = NULL;
+		if ((src = file_read(full, &len, dl)) != NULL &&
+		    datadoc_load(&d, src, len, full, c->dir, c->schema,
+		    dl) == 0)
+			sub = datadoc_doc(&d, c->theme, NULL, dl);
+		if (src != NULL)
+			datadoc_clear(&d);
+		free(src);
+		free(full);
+		if (sub == NULL)
+			continue;
+		shift = level;
+		for (b = sub->first; b != NULL; b = bn) {
+			bn = b->next;
+			doc_unlink(b);
+			if (b->type == DOC_HEADING)
+				b->level = b->level + shift > 6 ? 6 :
+				    b->level + shift;
+			/* before n, in order */
+			b->parent = root;
+			b->next = n;
+			b->prev = n->prev;
+			if (n->prev)
+				n->prev->next = b;
+			else
+				root->first = b;
+			n->prev = b;
+		}
+		doc_free(sub);
+		doc_unlink(n);
+		doc_free(n);
+	}
+}
+
 /* Reads and parses chapter i, applying the passes every sweep shares. */
 static struct doc_node *
 S_parse(const struct course *c, size_t i, struct md_meta *meta,
@@ -377,6 +443,7 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 		return NULL;
 	S_ensure_title(root, meta->title ? meta->title :
 	    ch->title ? ch->title : ch->slug);
+	S_embed(c, ch, root, dl);
 	return root;
 }
 
@@ -498,10 +565,11 @@ S_scan_docs(struct course *c, struct theme *th, struct diag_list *dl)
 	size_t i, len;
 	int rc = 0;
 
+	/* chapters may embed documents even when none stands alone */
+	if ((schema = c->schema = data_schema_new(th, dl)) == NULL)
+		return -1;
 	if (c->ndocs == 0)
 		return 0;
-	if ((schema = data_schema_new(th, dl)) == NULL)
-		return -1;
 	for (i = 0; i < c->ndocs; i++) {
 		path = c->docs[i].path;
 		c->docs[i].path = NULL;
@@ -519,7 +587,6 @@ S_scan_docs(struct course *c, struct theme *th, struct diag_list *dl)
 		free(src);
 		free(path);
 	}
-	data_schema_free(schema);
 	return rc;
 }
 
@@ -537,6 +604,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	long ci;
 	int rc = 0, has_frag, k, started = 0;
 
+	c->theme = th;
 	if (S_read_order(c, dl) != 0)
 		return -1;
 	if (S_scan_docs(c, th, dl) != 0)

@@ -72,6 +72,7 @@ struct mailing {
 };
 
 struct datadoc;
+struct data_schema;
 struct theme;
 
 struct course {
@@ -95,6 +96,8 @@ struct course {
 	struct mailing	*mail;
 	size_t		 nmail;
 	char		*config;	/* the salesgen.xml read, or NULL */
+	struct theme	*theme;		/* set by course_scan(), not owned */
+	struct data_schema *schema;	/* owned, when there is data */
 };
 
 /* Reads DIR's settings (salesgen.xml or content/salesgen.xml, optional) and

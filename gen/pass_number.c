@@ -249,6 +249,7 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 				pass_slug(buf_cstr(&t), &b);
 				buf_free(&t);
 			}
+			free(n->id);	/* an embedded document had its own */
 			n->id = S_unique(&ids, buf_cstr(&b));
 			if (ch != NULL && level <= 3) {
 				if (ch->title == NULL && level == 1) {
@@ -267,6 +268,7 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 			else
 				S_set_number(n, "%d", tab, 0, 0);
 			buf_printf(&b, "tabel-%s", n->number);
+			free(n->id);	/* an embedded document had its own */
 			n->id = S_unique(&ids, buf_cstr(&b));
 			break;
 		case DOC_FIGURE:
@@ -276,6 +278,7 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 			else
 				S_set_number(n, "%d", fig, 0, 0);
 			buf_printf(&b, "figuur-%s", n->number);
+			free(n->id);	/* an embedded document had its own */
 			n->id = S_unique(&ids, buf_cstr(&b));
 			break;
 		case DOC_CALLOUT:
@@ -297,6 +300,7 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 				pass_slug(n->text, &b);
 			} else
 				buf_puts(&b, callout_name(n->ckind));
+			free(n->id);	/* an embedded document had its own */
 			n->id = S_unique(&ids, buf_cstr(&b));
 			break;
 		default:
