@@ -237,6 +237,12 @@ course_free(struct course *c)
 	free(c->mail);
 	free(c->config);
 	data_schema_free(c->schema);
+	free(c->serif);
+	free(c->sans);
+	free(c->mono);
+	for (i = 0; i < c->nhyphens; i++)
+		free(c->hyphens[i]);
+	free(c->hyphens);
 	free(c->dir);
 	free(c->content);
 	free(c->title);

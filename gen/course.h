@@ -97,6 +97,11 @@ struct course {
 	size_t		 nmail;
 	char		*config;	/* the salesgen.xml read, or NULL */
 	struct theme	*theme;		/* set by course_scan(), not owned */
+	/* <pdf> in salesgen.xml */
+	int		 letter, ragged;
+	char		*serif, *sans, *mono;
+	char		**hyphens;	/* exceptions, "ver-koop-plan" */
+	size_t		 nhyphens;
 	struct data_schema *schema;	/* owned, when there is data */
 };
 

@@ -253,8 +253,13 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	int rc = 0;
 
 	memset(&po, 0, sizeof(po));
-	po.letter = o->letter;
-	po.ragged = o->ragged;
+	po.letter = o->letter || c->letter;
+	po.ragged = o->ragged || c->ragged;
+	po.serif = c->serif;
+	po.sans = c->sans;
+	po.mono = c->mono;
+	po.hyphens = c->hyphens;
+	po.nhyphens = c->nhyphens;
 	if (file_mkdirs(dir, dl) != 0) {
 		free(dir);
 		return -1;
@@ -318,6 +323,7 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
     const char *out, struct diag_list *dl)
 {
 	struct merge_opts mo;
+	struct pdf_opts po;
 	struct buf dir = { 0 };
 	char *tmpl, *rows;
 	const char *base;
@@ -325,9 +331,17 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
 	int rc = 0;
 
 	memset(&mo, 0, sizeof(mo));
+	memset(&po, 0, sizeof(po));
+	po.letter = o->letter || c->letter;
+	po.serif = c->serif;
+	po.sans = c->sans;
+	po.mono = c->mono;
+	po.hyphens = c->hyphens;
+	po.nhyphens = c->nhyphens;
 	mo.jobs = o->jobs;
 	mo.pdf = 1;
-	mo.letter = o->letter;
+	mo.letter = po.letter;
+	mo.pdfo = &po;
 	for (i = 0; i < c->nmail; i++) {
 		tmpl = file_join(c->content, c->mail[i].tmpl);
 		rows = file_join(c->content, c->mail[i].rows);

@@ -127,7 +127,7 @@ S_worker(void *arg)
 			break;
 		dl = m->dl[i];
 		if (env == NULL && m->o->pdf)
-			env = pdf_env_new(m->base->lang, dl);
+			env = pdf_env_new(m->base->lang, m->o->pdfo, dl);
 		rc = (m->o->pdf && env == NULL) ? -1 : S_row(m, env, i, dl);
 		pthread_mutex_lock(&m->lock);
 		m->done++;

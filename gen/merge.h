@@ -13,12 +13,14 @@
 #include "diag.h"
 
 struct theme;
+struct pdf_opts;
 
 struct merge_opts {
 	int		 jobs;		/* threads */
 	int		 pdf;		/* write PDF (else HTML) */
 	int		 progress;	/* a progress line on stderr */
 	int		 letter;	/* paper */
+	const struct pdf_opts *pdfo;	/* fonts, hyphenation; may be NULL */
 };
 
 /* Merges template (a data document) with rows (CSV) into outdir.  dir is

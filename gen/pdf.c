@@ -58,16 +58,26 @@ struct pdf_env {
 };
 
 struct pdf_env *
-pdf_env_new(const char *lang, struct diag_list *dl)
+pdf_env_new(const char *lang, const struct pdf_opts *o, struct diag_list *dl)
 {
 	struct pdf_env *e = xcalloc(1, sizeof(*e));
+	struct font_families fam;
+	size_t i;
 
+	memset(&fam, 0, sizeof(fam));
+	if (o != NULL) {
+		fam.serif = o->serif;
+		fam.sans = o->sans;
+		fam.mono = o->mono;
+	}
 	e->lang = xstrdup(lang);
-	if (fonts_load(&e->fonts, NULL, dl) != 0) {
+	if (fonts_load(&e->fonts, &fam, dl) != 0) {
 		pdf_env_free(e);
 		return NULL;
 	}
 	e->hyph = hyph_new(lang, dl);
+	for (i = 0; o != NULL && e->hyph != NULL && i < o->nhyphens; i++)
+		hyph_exception(e->hyph, o->hyphens[i]);
 	return e;
 }
 
@@ -99,7 +109,7 @@ S_open(struct job *j, const char *lang, const struct pdf_opts *o,
 	}
 	HPDF_SetCompressionMode(j->pdf, HPDF_COMP_ALL);
 	if (env == NULL || strcmp(env->lang, lang) != 0) {
-		if ((env = pdf_env_new(lang, dl)) == NULL)
+		if ((env = pdf_env_new(lang, o, dl)) == NULL)
 			return -1;
 		j->env = env;	/* ours to free */
 	}

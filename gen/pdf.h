@@ -15,6 +15,9 @@
 struct pdf_opts {
 	int		 letter;	/* US Letter instead of A4 */
 	int		 ragged;	/* ragged right instead of justified */
+	const char	*serif, *sans, *mono;	/* font families, NULL: house */
+	char * const	*hyphens;	/* exceptions ("ver-koop-plan"), or NULL */
+	size_t		 nhyphens;
 	const char	*logo;		/* PNG/JPEG at the top right, or NULL */
 	unsigned	 accent;	/* heading colour 0xRRGGBB; 0 = house blue */
 };
@@ -28,7 +31,8 @@ int	pdf_course(const struct course *, enum edition, long chapter,
 /* Fonts and hyphenation patterns for a run of documents in one language;
  * one per thread.  NULL after adding diagnostics. */
 struct pdf_env;
-struct pdf_env *pdf_env_new(const char *lang, struct diag_list *);
+struct pdf_env *pdf_env_new(const char *lang, const struct pdf_opts *,
+    struct diag_list *);
 void	pdf_env_free(struct pdf_env *);
 
 /* Writes one parsed document (already through the passes) to out ("-" is

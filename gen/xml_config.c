@@ -63,6 +63,18 @@ S_bool_attr(xmlNodePtr n, const char *name, const char *path,
 }
 
 static void
+S_prop(xmlNodePtr n, const char *name, char **dst)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+
+	if (v != NULL) {
+		free(*dst);
+		*dst = xstrdup((char *)v);
+		xmlFree(v);
+	}
+}
+
+static void
 S_set(char **dst, char *s)
 {
 	free(*dst);
@@ -130,6 +142,47 @@ xml_config(const char *path, struct course *c, char ***list, size_t *nlist,
 					rc = -1;
 				}
 				xmlFree(v);
+			}
+		} else if (strcmp(name, "pdf") == 0) {
+			if ((v = xmlGetProp(n, (const xmlChar *)"paper"))) {
+				if (!strcmp((char *)v, "letter"))
+					c->letter = 1;
+				else if (strcmp((char *)v, "a4")) {
+					diag_add(dl, DIAG_CONFIG_VALUE, path,
+					    n->line, 0, (char *)v, "paper",
+					    "a4 or letter");
+					rc = -1;
+				}
+				xmlFree(v);
+			}
+			if ((b = S_bool_attr(n, "ragged", path, dl)) == -2)
+				rc = -1;
+			else if (b >= 0)
+				c->ragged = b;
+			for (k = n->children; k != NULL; k = k->next) {
+				if (k->type != XML_ELEMENT_NODE)
+					continue;
+				if (!strcmp((char *)k->name, "fonts")) {
+					S_prop(k, "serif", &c->serif);
+					S_prop(k, "sans", &c->sans);
+					S_prop(k, "mono", &c->mono);
+				} else if (!strcmp((char *)k->name, "afbreken")) {
+					/* words as they may break, by spaces */
+					char *t = S_text(k), *w, *save = NULL;
+
+					for (w = strtok_r(t, " \t\n\r", &save);
+					    w != NULL;
+					    w = strtok_r(NULL, " \t\n\r", &save)) {
+						c->hyphens = xrealloc(c->hyphens,
+						    (c->nhyphens + 1) *
+						    sizeof(*c->hyphens));
+						c->hyphens[c->nhyphens++] =
+						    xstrdup(w);
+					}
+					free(t);
+				} else
+					diag_add(dl, DIAG_CONFIG_ELEM, path,
+					    k->line, 0, (char *)k->name, "pdf");
 			}
 		} else if (strcmp(name, "mailing") == 0) {
 			xmlChar *tp = xmlGetProp(n, (const xmlChar *)"template");
