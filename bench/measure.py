@@ -11,7 +11,7 @@ every run it prints to standard error
 
 and at the end, to standard output, one line for scripts:
 
-    RESULT median_ms=M min_ms=M max_ms=M maxrss_kib=K runs=R launch=HOW
+    RESULT median_ms=M min_ms=M max_ms=M maxrss_kib=K runs=R cpu_ms=C launch=HOW
 
 The peak RSS is the command's ru_maxrss as the kernel reports it in the
 rusage of wait4(2) -- getrusage(RUSAGE_CHILDREN) for that one child; GNU time
@@ -28,6 +28,9 @@ about 1 MiB, /bin/true's size).  Where prctl is
 not available it falls back to a direct child (launch=direct, with the
 floor).  Wall time runs from letting the waiting job exec the command to
 reaping it (from the spawn, for launch=direct).
+
+cpu_ms is the median of user + system CPU time (ru_utime + ru_stime of the
+same rusage); above median_ms, the command used more than one core.
 
 Exits with the command's status if a run fails.
 """
@@ -109,7 +112,7 @@ def main(argv):
         return 2
 
     via_sh = subreaper() and os.access("/bin/sh", os.X_OK)
-    walls, rsss = [], []
+    walls, rsss, cpus = [], [], []
     for k in range(1, runs + 1):
         wall, status, ru = run_once(args, out, via_sh)
         code = os.waitstatus_to_exitcode(status)
@@ -119,11 +122,13 @@ def main(argv):
             return code if code > 0 else 1
         walls.append(wall * 1000.0)
         rsss.append(ru.ru_maxrss)       # KiB on Linux
+        cpus.append((ru.ru_utime + ru.ru_stime) * 1000.0)
         print(f"  run {k}: {wall * 1000.0:.1f} ms, {ru.ru_maxrss} KiB",
               file=sys.stderr, flush=True)
     print(f"RESULT median_ms={statistics.median(walls):.1f} "
           f"min_ms={min(walls):.1f} max_ms={max(walls):.1f} "
           f"maxrss_kib={max(rsss)} runs={runs} "
+          f"cpu_ms={statistics.median(cpus):.1f} "
           f"launch={'subreaper' if via_sh else 'direct'}", flush=True)
     return 0
 
