@@ -4,12 +4,15 @@
 #include "chart.h"
 #include "mem.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 void
 draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
@@ -41,28 +44,120 @@ draw_free(struct draw *d)
 		free(d->ikey[i]);
 	free(d->ikey);
 	free(d->img);
+	buf_free(&d->out);
+}
+
+/*** Content ***/
+
+/* Writes v rounded to dec (0..4) decimals, without trailing zeros, and
+ * returns the value written, so relative moves do not drift. */
+static double
+S_num(struct buf *b, double v, int dec)
+{
+	static const long long scale[] = { 1, 10, 100, 1000, 10000 };
+	long long n = llround(v * (double)scale[dec]);
+	unsigned long long u = n < 0 ? (unsigned long long)-n :
+	    (unsigned long long)n;
+	unsigned long long ip = u / (unsigned long long)scale[dec];
+	unsigned long long fp = u % (unsigned long long)scale[dec];
+	char tmp[32], *p = tmp + sizeof(tmp);
+	int k = dec;
+
+	/* the fraction, trailing zeros dropped */
+	while (k > 0 && fp % 10 == 0) {
+		fp /= 10;
+		k--;
+	}
+	if (k > 0) {
+		while (k-- > 0) {
+			*--p = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		*--p = '.';
+	}
+	do {
+		*--p = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip > 0);
+	if (n < 0)
+		*--p = '-';
+	buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	return (double)n / (double)scale[dec];
+}
+
+/* Copies what was written into the page's content stream. */
+static void
+S_flush(struct draw *d)
+{
+	if (d->page != NULL && d->out.len > 0)
+		HPDF_Stream_Write(((HPDF_PageAttr)d->page->attr)->stream,
+		    (const HPDF_BYTE *)d->out.data, (HPDF_UINT)d->out.len);
+	buf_reset(&d->out);
 }
 
 static void
-S_rgb(HPDF_Page p, uint32_t c, int stroke)
+S_color(struct buf *b, uint32_t c, const char *op)
 {
-	float r = (float)((c >> 16) & 0xFF) / 255.0f;
-	float g = (float)((c >> 8) & 0xFF) / 255.0f;
-	float b = (float)(c & 0xFF) / 255.0f;
-
-	if (stroke)
-		HPDF_Page_SetRGBStroke(p, r, g, b);
-	else
-		HPDF_Page_SetRGBFill(p, r, g, b);
+	S_num(b, (double)((c >> 16) & 0xFF) / 255.0, 4);
+	buf_putc(b, ' ');
+	S_num(b, (double)((c >> 8) & 0xFF) / 255.0, 4);
+	buf_putc(b, ' ');
+	S_num(b, (double)(c & 0xFF) / 255.0, 4);
+	buf_puts(b, op);
 }
 
 static void
-S_fill(HPDF_Page p, double x, double y, double w, double h, uint32_t c)
+S_setfill(struct draw *d, uint32_t c)
 {
-	S_rgb(p, c, 0);
-	HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w,
-	    (HPDF_REAL)h);
-	HPDF_Page_Fill(p);
+	if (c == d->cfill)
+		return;
+	S_color(&d->out, c, " rg\n");
+	d->cfill = c;
+}
+
+/* Inside a text object. */
+static void
+S_setfont(struct draw *d, enum font_face face, double size)
+{
+	HPDF_Font hf = d->fonts->f[face].hf;
+
+	if ((int)face == d->cface && size == d->csize)
+		return;
+	if (d->fname[face] == NULL)
+		d->fname[face] = HPDF_Page_GetLocalFontName(d->page, hf);
+	buf_putc(&d->out, '/');
+	buf_puts(&d->out, d->fname[face] ? d->fname[face] : "F0");
+	buf_putc(&d->out, ' ');
+	S_num(&d->out, size, 3);
+	buf_puts(&d->out, " Tf\n");
+	d->cface = (int)face;
+	d->csize = size;
+}
+
+static void
+S_fill(struct draw *d, double x, double y, double w, double h, uint32_t c)
+{
+	struct buf *b = &d->out;
+
+	S_setfill(d, c);
+	S_num(b, x, 3);
+	buf_putc(b, ' ');
+	S_num(b, y, 3);
+	buf_putc(b, ' ');
+	S_num(b, w, 3);
+	buf_putc(b, ' ');
+	S_num(b, h, 3);
+	buf_puts(b, " re f\n");
+}
+
+/* A point of a path: "x y m" or "x y l". */
+static void
+S_point(struct buf *b, double x, double y, const char *op)
+{
+	S_num(b, x, 3);
+	buf_putc(b, ' ');
+	S_num(b, y, 3);
+	buf_puts(b, op);
 }
 
 /*** Images ***/
@@ -153,15 +248,14 @@ draw_images(struct draw *d, struct layout *l)
 	}
 }
 
-static void S_text(struct draw *, HPDF_Page, enum font_face, double,
-    uint32_t, double, double, const char *);
+static void S_text(struct draw *, enum font_face, double, uint32_t, double,
+    double, const char *);
 
 /*** Charts ***/
 
 /* Paints chart geometry with its top left at x, top (PDF coordinates). */
 static void
-S_chart(struct draw *d, HPDF_Page p, const struct chart_geom *g, double x,
-    double top)
+S_chart(struct draw *d, const struct chart_geom *g, double x, double top)
 {
 	const struct shape *sh;
 	double w;
@@ -172,24 +266,20 @@ S_chart(struct draw *d, HPDF_Page p, const struct chart_geom *g, double x,
 		sh = &g->s[i];
 		switch (sh->type) {
 		case SHAPE_POLY:
-			S_rgb(p, sh->fill, 0);
-			HPDF_Page_MoveTo(p, (HPDF_REAL)(x + sh->pt[0]),
-			    (HPDF_REAL)(top - sh->pt[1]));
+			S_setfill(d, sh->fill);
+			S_point(&d->out, x + sh->pt[0], top - sh->pt[1], " m\n");
 			for (k = 1; k < sh->npt; k++)
-				HPDF_Page_LineTo(p,
-				    (HPDF_REAL)(x + sh->pt[2 * k]),
-				    (HPDF_REAL)(top - sh->pt[2 * k + 1]));
-			HPDF_Page_ClosePath(p);
-			HPDF_Page_Fill(p);
+				S_point(&d->out, x + sh->pt[2 * k],
+				    top - sh->pt[2 * k + 1], " l\n");
+			buf_puts(&d->out, "h f\n");
 			break;
 		case SHAPE_LINE:
-			S_rgb(p, sh->fill, 1);
-			HPDF_Page_SetLineWidth(p, (HPDF_REAL)CHART_LINE_WIDTH);
-			HPDF_Page_MoveTo(p, (HPDF_REAL)(x + sh->pt[0]),
-			    (HPDF_REAL)(top - sh->pt[1]));
-			HPDF_Page_LineTo(p, (HPDF_REAL)(x + sh->pt[2]),
-			    (HPDF_REAL)(top - sh->pt[3]));
-			HPDF_Page_Stroke(p);
+			S_color(&d->out, sh->fill, " RG\n");
+			S_num(&d->out, CHART_LINE_WIDTH, 3);
+			buf_puts(&d->out, " w\n");
+			S_point(&d->out, x + sh->pt[0], top - sh->pt[1], " m\n");
+			S_point(&d->out, x + sh->pt[2], top - sh->pt[3], " l\n");
+			buf_puts(&d->out, "S\n");
 			break;
 		case SHAPE_TEXT:
 			if (sh->text == NULL)
@@ -197,7 +287,7 @@ S_chart(struct draw *d, HPDF_Page p, const struct chart_geom *g, double x,
 			w = font_width(d->fonts, sh->bold ? FACE_SANS_BOLD :
 			    FACE_REGULAR, sh->text, strlen(sh->text),
 			    sh->size);
-			S_text(d, p, sh->bold ? FACE_SANS_BOLD : FACE_REGULAR,
+			S_text(d, sh->bold ? FACE_SANS_BOLD : FACE_REGULAR,
 			    sh->size, sh->fill, x + sh->x - (sh->anchor == 1 ?
 			    w / 2 : sh->anchor == 2 ? w : 0), top - sh->y,
 			    sh->text);
@@ -261,21 +351,77 @@ S_link(struct draw *d, size_t page, double x, double y, double w, double h,
 	p->target = xstrdup(target);
 }
 
+/* One line of text in one face, size and colour at x, y. */
 static void
-S_text(struct draw *d, HPDF_Page p, enum font_face face, double size,
-    uint32_t color, double x, double y, const char *s)
+S_text(struct draw *d, enum font_face face, double size, uint32_t color,
+    double x, double y, const char *s)
 {
-	HPDF_Page_BeginText(p);
-	HPDF_Page_SetFontAndSize(p, d->fonts->f[face].hf, (HPDF_REAL)size);
-	S_rgb(p, color, 0);
-	HPDF_Page_TextOut(p, (HPDF_REAL)x, (HPDF_REAL)y, s);
-	HPDF_Page_EndText(p);
+	struct buf *b = &d->out;
+
+	if (d->fonts->f[face].hf == NULL || s[0] == '\0')
+		return;
+	buf_puts(b, "BT\n");
+	S_setfont(d, face, size);
+	S_setfill(d, color);
+	S_point(b, x, y, " Td\n<");
+	font_hex(d->fonts, face, s, strlen(s), b);
+	buf_puts(b, ">Tj\nET\n");
+}
+
+/* The text of a row: runs that share face, size, colour and baseline in
+ * one TJ, the space between words as the array's displacements (word
+ * spacing, Tw, does not apply to two-byte codes). */
+static void
+S_runs(struct draw *d, const struct pl_row *r, double base)
+{
+	struct buf *b = &d->out;
+	double ox = 0, oy = 0, u, t, a;
+	size_t q, k;
+
+	buf_puts(b, "BT\n");
+	for (q = 0; q < r->nruns; q = k) {
+		const struct pl_run *run = &r->runs[q];
+
+		if (run->len == 0 || run->size <= 0 ||
+		    d->fonts->f[run->face].hf == NULL) {
+			k = q + 1;
+			continue;
+		}
+		S_setfont(d, run->face, run->size);
+		S_setfill(d, run->color);
+		/* a move from the last line origin; ox, oy what it became */
+		ox += S_num(b, run->x - ox, 3);
+		buf_putc(b, ' ');
+		oy += S_num(b, base - run->dy - oy, 3);
+		buf_puts(b, " Td\n[<");
+		/* u: where the text stands, in 1/1000 em from ox, as the
+		 * viewer computes it from the widths and displacements */
+		u = (double)font_hex(d->fonts, run->face, run->text, run->len,
+		    b);
+		for (k = q + 1; k < r->nruns; k++) {
+			const struct pl_run *nx = &r->runs[k];
+
+			if (nx->face != run->face || nx->size != run->size ||
+			    nx->color != run->color || nx->dy != run->dy)
+				break;
+			if (nx->len == 0)
+				continue;
+			t = (nx->x - ox) * 1000.0 / run->size;
+			buf_putc(b, '>');
+			a = S_num(b, u - t, 1);
+			u -= a;
+			buf_putc(b, '<');
+			u += (double)font_hex(d->fonts, nx->face, nx->text,
+			    nx->len, b);
+		}
+		buf_puts(b, ">]TJ\n");
+	}
+	buf_puts(b, "ET\n");
 }
 
 /* Running head and folio. */
 static void
-S_furniture(struct draw *d, HPDF_Page p, const char *head, int folio,
-    int number)
+S_furniture(struct draw *d, const char *head, int folio, int number)
 {
 	const struct pdf_style *st = d->st;
 	char num[32];
@@ -283,16 +429,16 @@ S_furniture(struct draw *d, HPDF_Page p, const char *head, int folio,
 
 	if (head != NULL && head[0] != '\0') {
 		y = st->page_h - st->margin_top + 14;
-		S_text(d, p, FACE_ITALIC, 8.5, PL_COLOR(0x5b, 0x66, 0x75),
+		S_text(d, FACE_ITALIC, 8.5, PL_COLOR(0x5b, 0x66, 0x75),
 		    st->margin_left, y, head);
-		S_fill(p, st->margin_left, y - 4, st->page_w -
+		S_fill(d, st->margin_left, y - 4, st->page_w -
 		    st->margin_left - st->margin_right, 0.4,
 		    PL_COLOR(0xb8, 0xc0, 0xca));
 	}
 	if (folio) {
 		snprintf(num, sizeof(num), "%d", number);
 		w = font_width(d->fonts, FACE_REGULAR, num, strlen(num), 9);
-		S_text(d, p, FACE_REGULAR, 9, PL_COLOR(0x1d, 0x23, 0x2b),
+		S_text(d, FACE_REGULAR, 9, PL_COLOR(0x1d, 0x23, 0x2b),
 		    (st->page_w - w) / 2, st->margin_bottom - 24, num);
 	}
 }
@@ -320,6 +466,11 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 		    sizeof(*d->pages));
 		pno = d->npages;
 		d->pages[d->npages++] = p;
+		d->page = p;
+		memset(d->fname, 0, sizeof(d->fname));
+		d->cface = -1;
+		d->csize = 0;
+		d->cfill = PL_NONE;
 
 		/* Box grounds first: one rectangle per run of rows that
 		 * share a box on this page. */
@@ -338,10 +489,10 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 				y0 = top - pg->e[k].y;
 				y1 = top - pg->e[j - 1].y - last->h;
 				if (r->box_fill != PL_NONE)
-					S_fill(p, r->box_x, y1, r->box_w,
+					S_fill(d, r->box_x, y1, r->box_w,
 					    y0 - y1, r->box_fill);
 				if (r->box_bar != PL_NONE)
-					S_fill(p, r->box_x, y1, 3, y0 - y1,
+					S_fill(d, r->box_x, y1, 3, y0 - y1,
 					    r->box_bar);
 			}
 		}
@@ -350,21 +501,25 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			double ry = top - pg->e[k].y;
 
 			for (q = 0; q < r->nrects; q++)
-				S_fill(p, r->rects[q].x, ry - r->rects[q].y -
+				S_fill(d, r->rects[q].x, ry - r->rects[q].y -
 				    r->rects[q].h, r->rects[q].w,
 				    r->rects[q].h, r->rects[q].fill);
 			if (r->kind == PL_IMAGE && r->img != NULL) {
 				HPDF_Image im = S_image(d, r->img);
 
-				if (im != NULL)
+				if (im != NULL) {
+					/* libharu names the image: what is
+					 * written goes first */
+					S_flush(d);
 					HPDF_Page_DrawImage(p, im,
 					    (HPDF_REAL)r->box_x,
 					    (HPDF_REAL)(ry - r->h),
 					    (HPDF_REAL)r->img_w,
 					    (HPDF_REAL)r->h);
+				}
 			}
 			if (r->kind == PL_CHART && r->chart != NULL)
-				S_chart(d, p, r->chart, r->box_x, ry);
+				S_chart(d, r->chart, r->box_x, ry);
 			if (r->anchor != NULL)
 				S_anchor(d, r->anchor, pno, ry);
 			if (r->outline > 0 && r->otitle != NULL) {
@@ -389,25 +544,13 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			}
 			if (r->nruns == 0)
 				continue;
-			HPDF_Page_BeginText(p);
-			for (q = 0; q < r->nruns; q++) {
-				const struct pl_run *run = &r->runs[q];
-
-				HPDF_Page_SetFontAndSize(p,
-				    d->fonts->f[run->face].hf,
-				    (HPDF_REAL)run->size);
-				S_rgb(p, run->color, 0);
-				HPDF_Page_TextOut(p, (HPDF_REAL)run->x,
-				    (HPDF_REAL)(ry - r->base - run->dy),
-				    run->text);
-			}
-			HPDF_Page_EndText(p);
+			S_runs(d, r, ry - r->base);
 			for (q = 0; q < r->nruns; q++) {
 				const struct pl_run *run = &r->runs[q];
 				double by = ry - r->base - run->dy;
 
 				if (run->strike)
-					S_fill(p, run->x, by + run->size * 0.28,
+					S_fill(d, run->x, by + run->size * 0.28,
 					    run->w, run->size * 0.05,
 					    run->color);
 				if (run->link >= 0 &&
@@ -421,8 +564,10 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 		if (first->outline != 1 && heads != NULL && first->chapter > 0 &&
 		    (size_t)first->chapter <= nheads)
 			head = heads[first->chapter - 1];
-		S_furniture(d, p, head, folio, d->number_from + (int)pno);
+		S_furniture(d, head, folio, d->number_from + (int)pno);
+		S_flush(d);
 	}
+	d->page = NULL;
 }
 
 void
@@ -433,6 +578,7 @@ draw_finish(struct draw *d)
 	size_t i, k;
 	const char *t;
 
+	fonts_keep_drawn(d->fonts);
 	for (i = 0; i < d->npend; i++) {
 		struct pending *p = &d->pend[i];
 		HPDF_Page pg = d->pages[p->page];

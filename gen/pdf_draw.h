@@ -9,6 +9,7 @@
 
 #include <hpdf.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "pdf_font.h"
 #include "pdf_layout.h"
@@ -44,6 +45,16 @@ struct draw {
 	char			**ikey;
 	HPDF_Image		*img;
 	size_t			 nimg;
+	/* The page being painted.  Its content is written here and copied
+	 * into the page's stream, not made with libharu's operators (a
+	 * 512-byte scratch buffer cleared per call, font and colour set per
+	 * word); only images go through libharu. */
+	HPDF_Page		 page;
+	struct buf		 out;
+	const char		*fname[FACE__MAX];	/* resource names */
+	int			 cface;		/* font set, -1 none */
+	double			 csize;
+	uint32_t		 cfill;		/* fill colour set, PL_NONE none */
 };
 
 void	draw_init(struct draw *, HPDF_Doc, struct fonts *,

@@ -10,6 +10,7 @@
 #include <fontconfig/fontconfig.h>
 #include <harfbuzz/hb.h>
 #include <harfbuzz/hb-subset.h>
+#include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -110,8 +111,7 @@ fonts_load(struct fonts *fs, const struct font_families *fam,
 {
 	const char *family, *name;
 	struct font *f;
-	HPDF_Font hf;
-	HPDF_FontAttr attr;
+	HPDF_FontDef def;
 	hb_blob_t *blob;
 	int i, rc = 0;
 
@@ -135,22 +135,25 @@ fonts_load(struct fonts *fs, const struct font_families *fam,
 			rc = -1;
 			continue;
 		}
+		/* Only the font definition is needed for measuring: a font
+		 * object (HPDF_GetFont) would build a CID map and widths for
+		 * all 65,536 codes, some 10 ms per face for nothing. */
 		name = HPDF_LoadTTFontFromFile(fs->mdoc, f->file, HPDF_FALSE);
-		if (name == NULL || (hf = HPDF_GetFont(fs->mdoc, name,
-		    "UTF-8")) == NULL) {
+		if (name == NULL || (def = HPDF_GetFontDef(fs->mdoc,
+		    name)) == NULL) {
 			diag_add(dl, DIAG_FONT, NULL, 0, 0, f->file,
 			    "libharu cannot load it");
 			HPDF_ResetError(fs->mdoc);
 			rc = -1;
 			continue;
 		}
-		attr = (HPDF_FontAttr)hf->attr;
-		f->def = attr->fontdef;
-		f->ascent = HPDF_Font_GetAscent(hf);
-		f->descent = HPDF_Font_GetDescent(hf);
+		f->def = def;
+		f->ascent = def->ascent;
+		f->descent = def->descent;
 		f->w = xcalloc(65536, sizeof(*f->w));
 		f->seen = xcalloc(65536, 1);
 		f->used = xcalloc(65536 / 8, 1);
+		f->drawn = xcalloc(65536 / 8, 1);
 		blob = hb_blob_create_from_file(f->file);
 		f->hbface = hb_face_create(blob, 0);
 		hb_blob_destroy(blob);
@@ -247,6 +250,8 @@ fonts_reset(struct fonts *fs)
 	for (i = 0; i < FACE__MAX; i++) {
 		if (fs->f[i].used != NULL)
 			memset(fs->f[i].used, 0, 65536 / 8);
+		if (fs->f[i].drawn != NULL)
+			memset(fs->f[i].drawn, 0, 65536 / 8);
 		if (fs->f[i].sub != NULL)
 			fclose(fs->f[i].sub);
 		fs->f[i].sub = NULL;
@@ -266,6 +271,7 @@ fonts_free(struct fonts *fs)
 		free(fs->f[i].w);
 		free(fs->f[i].seen);
 		free(fs->f[i].used);
+		free(fs->f[i].drawn);
 		if (fs->f[i].hbface != NULL)
 			hb_face_destroy(fs->f[i].hbface);
 	}
@@ -358,6 +364,59 @@ font_width(struct fonts *fs, enum font_face face, const char *s, size_t n,
 		i += adv;
 	}
 	return (double)sum * size / 1000.0;
+}
+
+long
+font_hex(struct fonts *fs, enum font_face face, const char *s, size_t n,
+    struct buf *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct font *f = &fs->f[face];
+	size_t i = 0, adv;
+	long sum = 0;
+	uint32_t c;
+	char *p;
+
+	buf_grow(out, 4 * n + 1);
+	p = out->data + out->len;
+	while (i < n) {
+		c = font_utf8(s + i, n - i, &adv);
+		if (c > 0xFFFF)
+			c = 0xFFFD;	/* as measured: the codes stop at the BMP */
+		if (f->def != NULL) {
+			sum += S_adv(f, c);
+			f->drawn[c >> 3] |= (uint8_t)(1u << (c & 7));
+		}
+		*p++ = hex[c >> 12];
+		*p++ = hex[(c >> 8) & 0xF];
+		*p++ = hex[(c >> 4) & 0xF];
+		*p++ = hex[c & 0xF];
+		i += adv;
+	}
+	out->len = (size_t)(p - out->data);
+	*p = '\0';
+	return sum;
+}
+
+void
+fonts_keep_drawn(struct fonts *fs)
+{
+	HPDF_FontDef def;
+	struct font *f;
+	unsigned c;
+	int i;
+
+	for (i = 0; i < FACE__MAX; i++) {
+		f = &fs->f[i];
+		if (f->hf == NULL || f->drawn == NULL)
+			continue;
+		def = ((HPDF_FontAttr)f->hf->attr)->fontdef;
+		/* measuring marks a glyph used, as showing text would */
+		for (c = 0; c < 65536; c++)
+			if (f->drawn[c >> 3] & (1u << (c & 7)))
+				(void)HPDF_TTFontDef_GetCharWidth(def,
+				    (HPDF_UINT16)c);
+	}
 }
 
 int

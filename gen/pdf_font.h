@@ -16,6 +16,8 @@
 
 #include "diag.h"
 
+struct buf;
+
 enum font_face {
 	FACE_REGULAR,
 	FACE_BOLD,
@@ -36,6 +38,7 @@ struct font {
 	FILE		*sub;		/* the subset, open while libharu reads it */
 	int16_t		*w;		/* advance per BMP code point, 1/1000 em; lazily */
 	uint8_t		*seen;		/* 1 = looked up, 2 = missing glyph */
+	uint8_t		*drawn;		/* bitmap of the BMP: characters drawn */
 	double		 ascent, descent; /* 1/1000 em, descent negative */
 };
 
@@ -73,6 +76,16 @@ void	fonts_shutdown(void);
 /* Width of UTF-8 text s[0..n) in face at size pt, in points. */
 double	font_width(struct fonts *, enum font_face, const char *s, size_t n,
 	    double size);
+/* Appends the codes of UTF-8 text s[0..n) in face to out as the hex
+ * digits of a PDF string (four per character: the UTF-8 encoder's code is
+ * the character's UTF-16 value), marks the characters drawn, and returns
+ * the text's advance in 1/1000 em. */
+long	font_hex(struct fonts *, enum font_face, const char *s, size_t n,
+	    struct buf *out);
+/* Keeps the outlines of the characters font_hex() drew: libharu embeds
+ * only the glyphs it measured itself, and the content is not written
+ * through it.  Call once drawing is done, before the document is saved. */
+void	fonts_keep_drawn(struct fonts *);
 /* 1 when face has a glyph for code point c. */
 int	font_has(struct fonts *, enum font_face, uint32_t c);
 /* Reports (once per character) a glyph the face lacks, at file:line:col. */
