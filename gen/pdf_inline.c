@@ -347,6 +347,118 @@ S_end(struct para *p)
 	S_penalty(p, 0, -BRK_INF, 0);
 }
 
+/*** Hyphenation, remembered ***/
+
+/* The breaks of every word hyphenated so far: a text repeats its words,
+ * and libhyphen allocates and frees on every call.  Open addressing over
+ * a pool holding each word's bytes followed by its breaks, one byte each
+ * (only words of up to 255 bytes are kept). */
+struct hyph_memo {
+	struct memo_slot {
+		uint32_t	 hash;
+		uint32_t	 off;	/* into pool; 0 = empty */
+		uint8_t		 len, n;
+	}			*slot;
+	size_t			 nslot, used;
+	struct buf		 pool;
+};
+
+#define MEMO_MAXPOS	64
+
+static uint32_t
+S_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static struct memo_slot *
+S_memo_find(struct hyph_memo *m, uint32_t h, const char *w, size_t n)
+{
+	size_t i = h & (m->nslot - 1);
+	struct memo_slot *sl;
+
+	for (;;) {
+		sl = &m->slot[i];
+		if (sl->off == 0 || (sl->hash == h && sl->len == n &&
+		    memcmp(m->pool.data + sl->off, w, n) == 0))
+			return sl;
+		i = (i + 1) & (m->nslot - 1);
+	}
+}
+
+static void
+S_memo_grow(struct hyph_memo *m)
+{
+	struct memo_slot *old = m->slot, *sl;
+	size_t i, n = m->nslot;
+
+	m->nslot = n ? n * 2 : 4096;
+	m->slot = xcalloc(m->nslot, sizeof(*m->slot));
+	for (i = 0; i < n; i++) {
+		if (old[i].off == 0)
+			continue;
+		for (sl = &m->slot[old[i].hash & (m->nslot - 1)]; sl->off != 0;
+		    sl = sl == &m->slot[m->nslot - 1] ? m->slot : sl + 1)
+			;
+		*sl = old[i];
+	}
+	free(old);
+}
+
+/* hyph_word() through the memo. */
+static size_t
+S_hyph(struct layout *lay, const char *w, size_t n, size_t *pos, size_t max)
+{
+	struct hyph_memo *m = lay->memo;
+	struct memo_slot *sl;
+	size_t got, i, at[MEMO_MAXPOS];
+	const unsigned char *bp;
+	uint32_t h;
+
+	if (n == 0 || n > 255 || max > MEMO_MAXPOS)
+		return hyph_word(lay->hyph, w, n, pos, max);
+	if (m == NULL) {
+		m = lay->memo = xcalloc(1, sizeof(*m));
+		buf_putc(&m->pool, 0);		/* offset 0 means empty */
+	}
+	if (2 * (m->used + 1) > m->nslot)
+		S_memo_grow(m);
+	h = S_hash(w, n);
+	sl = S_memo_find(m, h, w, n);
+	if (sl->off == 0) {
+		got = hyph_word(lay->hyph, w, n, at, MEMO_MAXPOS);
+		sl->hash = h;
+		sl->off = (uint32_t)m->pool.len;
+		sl->len = (uint8_t)n;
+		sl->n = (uint8_t)got;
+		buf_put(&m->pool, w, n);
+		for (i = 0; i < got; i++)
+			buf_putc(&m->pool, (int)at[i]);
+		m->used++;
+	}
+	bp = (const unsigned char *)m->pool.data + sl->off + sl->len;
+	got = sl->n < max ? sl->n : max;
+	for (i = 0; i < got; i++)
+		pos[i] = bp[i];
+	return got;
+}
+
+void
+inline_free(struct layout *lay)
+{
+	if (lay->memo == NULL)
+		return;
+	free(lay->memo->slot);
+	buf_free(&lay->memo->pool);
+	free(lay->memo);
+	lay->memo = NULL;
+}
+
 /* A word: tokens [a, b) with no space between.  Hyphenation works on the
  * letters of the whole word, then the pieces are cut at those points. */
 static void
@@ -380,7 +492,7 @@ S_word(struct para *p, size_t a, size_t b)
 			while (seg_end < core_b && w.data[seg_end] != '-')
 				seg_end++;
 			if (seg_end > i) {
-				size_t got = hyph_word(p->lay->hyph, w.data + i,
+				size_t got = S_hyph(p->lay, w.data + i,
 				    seg_end - i, pos + np, 60 - np);
 
 				for (k = np; k < np + got; k++)

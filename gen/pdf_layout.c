@@ -70,6 +70,7 @@ layout_free(struct layout *l)
 		free(l->links[i]);
 	free(l->links);
 	free(l->img_base);
+	inline_free(l);
 	l->rows = NULL;
 	l->n = l->cap = 0;
 }

@@ -108,6 +108,7 @@ struct layout {
 	const char	*slug;		/* qualifies anchors: "slug#id" */
 	int		 open_pages;	/* a chapter's title starts a page */
 	char		*img_base;	/* folder images are relative to */
+	struct hyph_memo *memo;		/* pdf_inline.c: breaks by word */
 };
 
 void	layout_init(struct layout *, struct fonts *, struct hyph *,
@@ -149,6 +150,8 @@ struct inline_opts {
 };
 size_t	inline_set(struct layout *, const struct doc_node *node,
 	    const struct inline_opts *);
+/* Releases what inline_set() keeps between paragraphs (layout_free()). */
+void	inline_free(struct layout *);
 /* The same for a plain string (captions built from labels, TOC entries). */
 size_t	inline_set_text(struct layout *, const char *text,
 	    const struct inline_opts *);
