@@ -363,9 +363,9 @@ S_text(struct draw *d, enum font_face face, double size, uint32_t color,
 	buf_puts(b, "BT\n");
 	S_setfont(d, face, size);
 	S_setfill(d, color);
-	S_point(b, x, y, " Td\n<");
-	font_hex(d->fonts, face, s, strlen(s), b);
-	buf_puts(b, ">Tj\nET\n");
+	S_point(b, x, y, " Td\n(");
+	font_codes(d->fonts, face, s, strlen(s), b);
+	buf_puts(b, ")Tj\nET\n");
 }
 
 /* The text of a row: runs that share face, size, colour and baseline in
@@ -393,10 +393,10 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 		ox += S_num(b, run->x - ox, 3);
 		buf_putc(b, ' ');
 		oy += S_num(b, base - run->dy - oy, 3);
-		buf_puts(b, " Td\n[<");
+		buf_puts(b, " Td\n[(");
 		/* u: where the text stands, in 1/1000 em from ox, as the
 		 * viewer computes it from the widths and displacements */
-		u = (double)font_hex(d->fonts, run->face, run->text, run->len,
+		u = (double)font_codes(d->fonts, run->face, run->text, run->len,
 		    b);
 		for (k = q + 1; k < r->nruns; k++) {
 			const struct pl_run *nx = &r->runs[k];
@@ -407,14 +407,14 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 			if (nx->len == 0)
 				continue;
 			t = (nx->x - ox) * 1000.0 / run->size;
-			buf_putc(b, '>');
+			buf_putc(b, ')');
 			a = S_num(b, u - t, 1);
 			u -= a;
-			buf_putc(b, '<');
-			u += (double)font_hex(d->fonts, nx->face, nx->text,
+			buf_putc(b, '(');
+			u += (double)font_codes(d->fonts, nx->face, nx->text,
 			    nx->len, b);
 		}
-		buf_puts(b, ">]TJ\n");
+		buf_puts(b, ")]TJ\n");
 	}
 	buf_puts(b, "ET\n");
 }

@@ -366,18 +366,43 @@ font_width(struct fonts *fs, enum font_face face, const char *s, size_t n,
 	return (double)sum * size / 1000.0;
 }
 
+/* Appends byte b of a literal string, escaped where it must be. */
+static char *
+S_lit(char *p, unsigned b)
+{
+	switch (b) {
+	case '(':
+	case ')':
+	case '\\':
+		*p++ = '\\';
+		*p++ = (char)b;
+		break;
+	case '\n':		/* a reader takes any line end for a \n */
+		*p++ = '\\';
+		*p++ = 'n';
+		break;
+	case '\r':
+		*p++ = '\\';
+		*p++ = 'r';
+		break;
+	default:
+		*p++ = (char)b;
+		break;
+	}
+	return p;
+}
+
 long
-font_hex(struct fonts *fs, enum font_face face, const char *s, size_t n,
+font_codes(struct fonts *fs, enum font_face face, const char *s, size_t n,
     struct buf *out)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct font *f = &fs->f[face];
 	size_t i = 0, adv;
 	long sum = 0;
 	uint32_t c;
 	char *p;
 
-	buf_grow(out, 4 * n + 1);
+	buf_grow(out, 4 * n + 1);	/* at most two escaped bytes a byte */
 	p = out->data + out->len;
 	while (i < n) {
 		c = font_utf8(s + i, n - i, &adv);
@@ -387,10 +412,8 @@ font_hex(struct fonts *fs, enum font_face face, const char *s, size_t n,
 			sum += S_adv(f, c);
 			f->drawn[c >> 3] |= (uint8_t)(1u << (c & 7));
 		}
-		*p++ = hex[c >> 12];
-		*p++ = hex[(c >> 8) & 0xF];
-		*p++ = hex[(c >> 4) & 0xF];
-		*p++ = hex[c & 0xF];
+		p = S_lit(p, c >> 8);
+		p = S_lit(p, c & 0xFF);
 		i += adv;
 	}
 	out->len = (size_t)(p - out->data);

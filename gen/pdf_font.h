@@ -76,13 +76,14 @@ void	fonts_shutdown(void);
 /* Width of UTF-8 text s[0..n) in face at size pt, in points. */
 double	font_width(struct fonts *, enum font_face, const char *s, size_t n,
 	    double size);
-/* Appends the codes of UTF-8 text s[0..n) in face to out as the hex
- * digits of a PDF string (four per character: the UTF-8 encoder's code is
- * the character's UTF-16 value), marks the characters drawn, and returns
- * the text's advance in 1/1000 em. */
-long	font_hex(struct fonts *, enum font_face, const char *s, size_t n,
+/* Appends the codes of UTF-8 text s[0..n) in face to out as the bytes
+ * of a PDF literal string, without its parentheses: two bytes a character
+ * (the UTF-8 encoder's code is the character's UTF-16 value), with ( ) \
+ * and the line ends escaped.  Marks the characters drawn and returns the
+ * text's advance in 1/1000 em. */
+long	font_codes(struct fonts *, enum font_face, const char *s, size_t n,
 	    struct buf *out);
-/* Keeps the outlines of the characters font_hex() drew: libharu embeds
+/* Keeps the outlines of the characters font_codes() drew: libharu embeds
  * only the glyphs it measured itself, and the content is not written
  * through it.  Call once drawing is done, before the document is saved. */
 void	fonts_keep_drawn(struct fonts *);
