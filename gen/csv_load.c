@@ -424,10 +424,18 @@ S_field(void *data, size_t n, void *arg)
 			ld->extra = ld->fstart;
 	} else if (ld->nerr == 0) {
 		/* Once the result is lost, building it is wasted memory. */
+		struct buf key = { 0 };
+		int fl, fc;
+
 		if (ld->row == NULL)
 			ld->row = val_map();
 		S_append(ld->row, ld->names[ld->nfield],
 		    S_value(ld, data, n));
+		/* where the field starts, for a diagnostic about its value */
+		S_pos(ld, ld->fstart, &fl, &fc);
+		buf_printf(&key, "_col.%s", ld->names[ld->nfield]);
+		S_append(ld->row, buf_cstr(&key), val_num(fc));
+		buf_free(&key);
 	}
 	ld->nfield++;
 	ld->fstart = ld->end + 1;

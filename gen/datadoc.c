@@ -32,10 +32,10 @@ S_str(const struct val *v, const char *key)
 
 /* A file named in a document (a CSV part, a logo), relative to the
  * document, that must lie inside the project.  Returns the path (caller
- * frees) or NULL after a diagnostic at line. */
+ * frees) or NULL after a diagnostic at line:col. */
 static char *
 S_inside(const char *docpath, const char *dir, const char *rel, int line,
-    struct diag_list *dl)
+    int col, struct diag_list *dl)
 {
 	struct buf b = { 0 };
 	const char *slash = strrchr(docpath, '/');
@@ -43,14 +43,14 @@ S_inside(const char *docpath, const char *dir, const char *rel, int line,
 	size_t rlen;
 
 	if (rel[0] == '/' || strchr(rel, ':') != NULL) {
-		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, 0, rel);
+		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, col, rel);
 		return NULL;
 	}
 	if (slash != NULL)
 		buf_put(&b, docpath, (size_t)(slash - docpath) + 1);
 	buf_puts(&b, rel);
 	if ((real = realpath(b.data, NULL)) == NULL) {
-		diag_add(dl, DIAG_NO_FILE, docpath, line, 0, rel,
+		diag_add(dl, DIAG_NO_FILE, docpath, line, col, rel,
 		    "no such file");
 		goto done;
 	}
@@ -58,7 +58,7 @@ S_inside(const char *docpath, const char *dir, const char *rel, int line,
 	rlen = root ? strlen(root) : 0;
 	if (root == NULL || strncmp(real, root, rlen) != 0 ||
 	    (real[rlen] != '/' && real[rlen] != '\0')) {
-		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, 0, rel);
+		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, col, rel);
 		goto done;
 	}
 	out = buf_detach(&b);
@@ -69,55 +69,75 @@ done:
 	return out;
 }
 
-/* Reads the CSV part of a customer list or a survey into data under key
- * (klant, score), after any rows written in the XML itself. */
+int
+datadoc_csv(struct datadoc *d, const char *src, size_t len, const char *path,
+    const char *key, const char *need, struct diag_list *dl)
+{
+	struct csv_opts co;
+	struct val *rows, *list, *row;
+	size_t i;
+	int rc = 0, any = 0;
+
+	memset(&co, 0, sizeof(co));
+	co.diag_code = DIAG_CSV;
+	if ((rows = csv_load(src, len, path, &co, dl)) == NULL)
+		return -1;
+	list = (struct val *)val_get(d->data, key);
+	if (list == NULL || list->type != VAL_LIST)
+		list = val_set(d->data, key, val_list());
+	for (i = 0; i < rows->n && !any; i++)
+		any = val_get(rows->items[i], need) != NULL;
+	for (i = 0; i < rows->n; i++) {
+		row = rows->items[i];
+		if (val_get(row, need) == NULL) {
+			const struct val *l = val_get(row, "_line");
+
+			if (!any)	/* no row has it: the header lacks it */
+				diag_add(dl, DIAG_CSV, path, 1, 1,
+				    need[0] == 's' ?
+				    "the header has no column 'score' (one answer, 0 to 10, per row)" :
+				    "the header has no column 'omzet12' (revenue over the last twelve months)");
+			else
+				diag_add(dl, DIAG_CSV, path,
+				    l ? (int)l->num : 0, 1,
+				    need[0] == 's' ?
+				    "this row is shorter than the header: it has no 'score'" :
+				    "this row is shorter than the header: it has no 'omzet12'");
+			rc = -1;
+			break;
+		}
+		val_set_str(row, "_file", path);	/* for diagnostics */
+		val_push(list, row);
+		rows->items[i] = NULL;
+	}
+	val_free(rows);
+	return rc;
+}
+
+/* Reads the CSV part (bron="...") of a customer list or a survey. */
 static int
 S_csv(struct datadoc *d, const char *dir, const char *key,
     const char *need, struct diag_list *dl)
 {
 	const struct val *bron = val_get(d->data, "bron");
 	const struct val *ln = val_get(d->data, "_line");
-	struct csv_opts co;
-	struct val *rows, *list, *row;
+	const struct val *lc = val_get(d->data, "_col");
 	char *path, *src;
-	size_t len, i;
-	int rc = 0;
+	size_t len;
+	int rc;
 
 	if (bron == NULL || bron->type != VAL_STR)
 		return 0;
-	path = S_inside(d->path, dir, bron->str, ln ? (int)ln->num : 0, dl);
+	path = S_inside(d->path, dir, bron->str, ln ? (int)ln->num : 0,
+	    lc ? (int)lc->num : 0, dl);
 	if (path == NULL)
 		return -1;
 	if ((src = file_read(path, &len, dl)) == NULL) {
 		free(path);
 		return -1;
 	}
-	memset(&co, 0, sizeof(co));
-	co.diag_code = DIAG_CSV;
-	rows = csv_load(src, len, path, &co, dl);
+	rc = datadoc_csv(d, src, len, path, key, need, dl);
 	free(src);
-	if (rows == NULL) {
-		free(path);
-		return -1;
-	}
-	list = (struct val *)val_get(d->data, key);
-	if (list == NULL || list->type != VAL_LIST)
-		list = val_set(d->data, key, val_list());
-	for (i = 0; i < rows->n; i++) {
-		row = rows->items[i];
-		if (val_get(row, need) == NULL) {
-			const struct val *l = val_get(row, "_line");
-
-			diag_add(dl, DIAG_CSV, path, l ? (int)l->num : 0, 0,
-			    need[0] == 's' ? "column 'score' is missing" :
-			    "column 'omzet12' is missing");
-			rc = -1;
-			break;
-		}
-		val_push(list, row);
-		rows->items[i] = NULL;
-	}
-	val_free(rows);
 	free(path);
 	return rc;
 }
@@ -187,8 +207,13 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 		return -1;
 	datadoc_retitle(d);
 	if ((v = val_get(d->data, "verkoper")) != NULL) {
+		const struct val *vl = val_get(v, "_line");
+		const struct val *vc = val_get(v, "_col");
+
+		/* at <verkoper>: the text of <logo> keeps no position */
 		if ((s = S_str(v, "logo")) != NULL)
-			d->logo = S_inside(path, dir, s, 0, dl);
+			d->logo = S_inside(path, dir, s, vl ? (int)vl->num : 0,
+			    vc ? (int)vc->num : 0, dl);
 		d->colour = S_colour(S_str(v, "kleur"));
 	}
 	return 0;

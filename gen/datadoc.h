@@ -38,6 +38,15 @@ int	datadoc_load(struct datadoc *, const char *src, size_t len,
 	    struct diag_list *);
 void	datadoc_clear(struct datadoc *);
 
+/* Adds the rows of the CSV text src (len bytes, read from path) to the
+ * data under key ("klant", "score"), after any rows written in the XML
+ * itself; every row must have the column need ("omzet12", "score").  How
+ * datadoc_load() reads a bron="..." part.  Returns 0 or -1 after adding
+ * diagnostics. */
+int	datadoc_csv(struct datadoc *, const char *src, size_t len,
+	    const char *path, const char *key, const char *need,
+	    struct diag_list *);
+
 /* Sets a field named by a path ("klant.naam", "klant.contact@naam",
  * "nummer") to value, creating maps on the way: how a mailing row
  * overrides its template.  Returns 0, or -1 when the path runs into a

@@ -52,10 +52,18 @@ D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; s
 
 /* sales data */
 D(DIAG_SCHEMA,           DIAG_ERROR,   "%s")
+D(DIAG_SCHEMA_ROOT,      DIAG_ERROR,   "<%s> is not a salesgen document kind; the kinds are %s")
+D(DIAG_SCHEMA_ATTR,      DIAG_ERROR,   "<%s> has no attribute '%s'; it takes %s")
+D(DIAG_SCHEMA_VALUE,     DIAG_ERROR,   "<%s %s=\"%s\">: expected %s")
+D(DIAG_SCHEMA_NEED_ATTR, DIAG_ERROR,   "<%s> lacks the attribute '%s': expected %s")
+D(DIAG_SCHEMA_TEXT,      DIAG_ERROR,   "<%s> holds '%s': expected %s")
+D(DIAG_SCHEMA_CHILD,     DIAG_ERROR,   "<%s> does not belong in <%s>; it takes %s")
+D(DIAG_SCHEMA_NEED_CHILD, DIAG_ERROR,  "<%s> lacks the element <%s>")
 D(DIAG_DATA_NS,          DIAG_ERROR,   "<%s> is not a salesgen document: expected xmlns=\"%s\"")
 D(DIAG_DATA_KIND,        DIAG_ERROR,   "no template for document kind '%s' in language '%s'")
 D(DIAG_DATA_VALUE,       DIAG_ERROR,   "%s: '%s' is not %s")
 D(DIAG_DATA,             DIAG_ERROR,   "%s")
 D(DIAG_DATA_WARN,        DIAG_WARNING, "%s")
 D(DIAG_CSV,              DIAG_ERROR,   "%s")
+D(DIAG_MERGE_COLUMN,     DIAG_ERROR,   "column '%s' names no element or attribute of <%s>")
 D(DIAG_CHART,            DIAG_ERROR,   "chart: %s")

@@ -160,7 +160,9 @@ S_render_data(const struct opts *o, const char *src, size_t len,
 	    datadoc_load(&d, src, len, o->arg, ".", schema, dl) == 0 &&
 	    (root = datadoc_doc(&d, th, &md, dl)) != NULL) {
 		if (o->type != NULL && strcmp(o->type, "md") == 0)
-			rc = file_write(o->out ? o->out : "-", buf_cstr(&md),
+			/* nothing is written from bad input (--strict too) */
+			rc = diag_worst(dl) >= DIAG_ERROR ? -1 :
+			    file_write(o->out ? o->out : "-", buf_cstr(&md),
 			    md.len, dl);
 		else {
 			memset(&po, 0, sizeof(po));
@@ -482,7 +484,7 @@ S_new(const struct opts *o, struct diag_list *dl)
 	    (src = theme_get(th, name.data, &path, &len)) == NULL) {
 		theme_free(th);
 		buf_free(&name);
-		return S_usage_error(dl, "unknown document kind '%s' (offerte, sellogram, pitch, verkoopplan, accountplan, klanten or nps)", o->arg);
+		return S_usage_error(dl, "unknown document kind '%s' (offerte, sellogram, pitch, verkoopplan, accountplan, klanten, nps or leads)", o->arg);
 	}
 	buf_puts(&file, o->arg2);
 	if (file.len < 4 || strcmp(file.data + file.len - 4, ".xml") != 0)

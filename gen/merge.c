@@ -39,6 +39,45 @@ S_name(struct buf *b, const char *s)
 		    *s == '_' || *s == '.' ? *s : '-');
 }
 
+/* Every column must name a field of the document: a misspelt column
+ * would otherwise be dropped without a word on every row.  Checked once,
+ * against the schema, before anything is written. */
+static int
+S_columns(const struct val *rows, const char *kind,
+    const struct data_schema *schema, const char *src, size_t len,
+    const char *path, struct diag_list *dl)
+{
+	const struct val *r;
+	const char *hdr = src, *eol, *hit;
+	size_t k, nl;
+	int rc = 0, col;
+
+	if (rows->n == 0)
+		return 0;
+	if (len >= 3 && memcmp(hdr, "\xEF\xBB\xBF", 3) == 0)
+		hdr += 3;
+	for (eol = hdr; eol < src + len && *eol != '\n' && *eol != '\r'; eol++)
+		;
+	r = rows->items[0];
+	for (k = 0; k < r->n; k++) {
+		if (r->keys[k][0] == '_' ||
+		    xml_explain_field(data_schema_explain(schema), kind,
+		    r->keys[k]))
+			continue;
+		/* the column's place in the header line, for the column */
+		nl = strlen(r->keys[k]);
+		col = 1;
+		for (hit = hdr; hit + nl <= eol; hit++)
+			if (memcmp(hit, r->keys[k], nl) == 0) {
+				col = (int)(hit - hdr) + 1;
+				break;
+			}
+		diag_add(dl, DIAG_MERGE_COLUMN, path, 1, col, r->keys[k], kind);
+		rc = -1;
+	}
+	return rc;
+}
+
 static int
 S_row(struct mjob *m, struct pdf_env *env, size_t i, struct diag_list *dl)
 {
@@ -188,8 +227,8 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	}
 	k = datadoc_load(&base, src, len, tmpl, dir, schema, dl);
 	free(src);
-	data_schema_free(schema);
 	if (k != 0) {
+		data_schema_free(schema);
 		datadoc_clear(&base);
 		return -1;
 	}
@@ -198,13 +237,16 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	co.diag_code = DIAG_CSV;
 	if ((src = file_read(rows, &len, dl)) == NULL ||
 	    (m.rows = csv_load(src, len, rows, &co, dl)) == NULL ||
+	    S_columns(m.rows, base.kind, schema, src, len, rows, dl) != 0 ||
 	    file_mkdirs(outdir, dl) != 0) {
 		free(src);
 		val_free((struct val *)m.rows);
+		data_schema_free(schema);
 		datadoc_clear(&base);
 		return -1;
 	}
 	free(src);
+	data_schema_free(schema);
 	m.base = &base;
 	m.rows_path = rows;
 	m.outdir = outdir;

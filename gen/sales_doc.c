@@ -11,6 +11,8 @@
 #include "sales.h"
 #include "val.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +46,14 @@ S_line(const struct val *v)
 	return l != NULL && l->type == VAL_NUM ? (int)l->num : 0;
 }
 
+static int
+S_col(const struct val *v)
+{
+	const struct val *c = val_get(v, "_col");
+
+	return c != NULL && c->type == VAL_NUM ? (int)c->num : 0;
+}
+
 /* A list under key: a list as is, a single map as a list of one. */
 static size_t
 S_list(const struct val *v, const char *key, const struct val ***items)
@@ -71,12 +81,26 @@ S_list(const struct val *v, const char *key, const struct val ***items)
 	return 0;
 }
 
+/* A CSV row (datadoc_csv()) names its file under "_file". */
 static void
 S_bad(struct sctx *s, const struct val *where, const char *what,
     const char *value, const char *expected)
 {
-	diag_add(s->dl, DIAG_DATA_VALUE, s->path, S_line(where), 0, what,
-	    value, expected);
+	const struct val *f = val_get(where, "_file");
+	int col = S_col(where);
+
+	if (f != NULL && f->type == VAL_STR) {
+		/* a CSV row: the column of the field itself */
+		struct buf k = { 0 };
+		const struct val *c;
+
+		buf_printf(&k, "_col.%s", what);
+		c = val_get(where, buf_cstr(&k));
+		col = c != NULL && c->type == VAL_NUM ? (int)c->num : 0;
+		buf_free(&k);
+	}
+	diag_add(s->dl, DIAG_DATA_VALUE, f != NULL && f->type == VAL_STR ?
+	    f->str : s->path, S_line(where), col, what, value, expected);
 	s->bad = 1;
 }
 
@@ -134,9 +158,11 @@ S_int(struct sctx *s, const struct val *v, const char *key, long dflt)
 
 	if (t == NULL || *t == '\0')
 		return dflt;
+	errno = 0;
 	n = strtol(t, &end, 10);
-	if (*end != '\0' || n < 0) {
-		S_bad(s, v, key, t, "a whole number");
+	if (*end != '\0' || n < 0 || n > INT_MAX || errno == ERANGE) {
+		S_bad(s, v, key, t, *end != '\0' || n < 0 ? "a whole number" :
+		    "a whole number up to 2147483647");
 		return dflt;
 	}
 	return n;
@@ -255,7 +281,7 @@ S_pitch(struct sctx *s, const struct val *d)
 		buf_printf(&m,
 		    "the elevator pitch takes %lld seconds at %ld words a minute; keep it under %d",
 		    (long long)sp.seconds, wpm, SALES_PITCH_MAX_SECONDS);
-		diag_add(s->dl, DIAG_DATA_WARN, s->path, S_line(d), 0, m.data);
+		diag_add(s->dl, DIAG_DATA_WARN, s->path, S_line(d), S_col(d), m.data);
 		buf_free(&m);
 	}
 	return ctx;
@@ -395,7 +421,12 @@ S_offerte(struct sctx *s, const struct val *d)
 		date.y = 2026, date.m = 1, date.d = 1;
 	}
 	days = S_int(s, d, "geldig", 30);
-	sales_date_add(date, days, &until);
+	if (sales_date_add(date, days, &until) != 0) {
+		t = S_s(d, "geldig");
+		S_bad(s, d, "geldig", t ? t : "30",
+		    "a number of days that ends before the year 10000");
+		until = date;
+	}
 	S_date(s, ctx, "datum", date);
 	S_date(s, ctx, "geldig_tot", until);
 
@@ -422,7 +453,7 @@ S_offerte(struct sctx *s, const struct val *d)
 	memset(&off, 0, sizeof(off));
 	if (sales_offer_compute(lines, n, &oo, &off) != 0) {
 		diag_add(s->dl, DIAG_DATA, s->path, S_line(regels ? regels : d),
-		    0, "the amounts of this proposal are too large to compute");
+		    S_col(regels ? regels : d), "the amounts of this proposal are too large to compute");
 		s->bad = 1;
 		free(lines);
 		return ctx;
@@ -567,8 +598,17 @@ S_funnel(struct sctx *s, const struct val *f)
 			return NULL;
 		}
 	if (sales_funnel_back(target, order, conv, &out) != 0) {
-		S_bad(s, f, "order", S_s(f, "order") ? S_s(f, "order") : "",
-		    "an average order above zero");
+		if (target < 0)
+			S_bad(s, f, "omzetdoel", S_s(f, "omzetdoel"),
+			    "a revenue target of 0 or more");
+		else if (order <= 0)
+			S_bad(s, f, "order", S_s(f, "order") ? S_s(f, "order") :
+			    "", "an average order above zero");
+		else {
+			diag_add(s->dl, DIAG_DATA, s->path, S_line(f), S_col(f),
+			    "the funnel is too large to compute");
+			s->bad = 1;
+		}
 		val_free(ctx);
 		return NULL;
 	}
@@ -643,8 +683,21 @@ S_verkoopplan(struct sctx *s, const struct val *d)
 		fixed = S_money(s, f, "vast", 0);
 		inv = S_money(s, f, "investering", 0);
 		if (sales_break_even(fixed, price, var, &be) != 0) {
-			S_bad(s, f, "prijs", S_s(f, "prijs") ? S_s(f, "prijs") :
-			    "", "a price above the variable cost");
+			if (fixed < 0)
+				S_bad(s, f, "vast", S_s(f, "vast"),
+				    "an amount of 0 or more");
+			else if (var < 0)
+				S_bad(s, f, "variabel", S_s(f, "variabel"),
+				    "an amount of 0 or more");
+			else if (price <= var)
+				S_bad(s, f, "prijs", S_s(f, "prijs") ?
+				    S_s(f, "prijs") : "",
+				    "a price above the variable cost");
+			else {
+				diag_add(s->dl, DIAG_DATA, s->path, S_line(f),
+				    S_col(f), "the break-even is too large to compute");
+				s->bad = 1;
+			}
 			return ctx;
 		}
 		fin = val_set(ctx, "financieel", val_map());
@@ -661,6 +714,7 @@ S_verkoopplan(struct sctx *s, const struct val *d)
 			ret = units * be.contribution - fixed;
 			S_money_to(s, fin, "investering", inv);
 			S_money_to(s, fin, "opbrengst", ret);
+			S_int_to(s, fin, "eenheden", units);
 			if (sales_roi(ret, inv, &roi) == 0)
 				S_pct_to(s, fin, "roi", roi);
 		}
@@ -821,8 +875,14 @@ S_accountplan(struct sctx *s, const struct val *d)
 			val_set_str(e, "omschrijving", items[i]->type ==
 			    VAL_STR ? items[i]->str : S_s(items[i], "tekst"));
 			S_money_to(s, e, "bedrag", a);
-			sum += a;
 			val_push(l, e);
+			if (__builtin_add_overflow(sum, a, &sum)) {
+				diag_add(s->dl, DIAG_DATA, s->path,
+				    S_line(items[i]), S_col(items[i]),
+				    "the budget is too large to add up");
+				s->bad = 1;
+				return ctx;
+			}
 		}
 		S_money_to(s, sub, "totaal", sum);
 	}
@@ -861,11 +921,17 @@ S_klanten(struct sctx *s, const struct val *d)
 			sus++;
 		else if (st != NULL && strcmp(st, "inactief") == 0)
 			inact++;
-		else
-			rev[na++] = S_money(s, items[i], "omzet12", 0);
+		else if ((rev[na++] = S_money(s, items[i], "omzet12", 0)) < 0)
+			S_bad(s, items[i], "omzet12", S_s(items[i], "omzet12"),
+			    "a revenue of 0 or more");
+	}
+	if (s->bad) {
+		free(rev);
+		return ctx;
 	}
 	if (sales_pyramid_compute(rev, na, inact, pros, sus, cum, &p) != 0) {
-		diag_add(s->dl, DIAG_DATA, s->path, S_line(d), 0, "the customer list cannot be ranked");
+		diag_add(s->dl, DIAG_DATA, s->path, S_line(d), S_col(d),
+		    "the revenues of this customer list are too large to add up");
 		s->bad = 1;
 		free(rev);
 		return ctx;
@@ -934,7 +1000,7 @@ S_nps(struct sctx *s, const struct val *d)
 		scores[k++] = (int)v;
 	}
 	if (k == 0 || sales_nps_scores(scores, k, &r) != 0) {
-		diag_add(s->dl, DIAG_DATA, s->path, S_line(d), 0, "the survey has no scores");
+		diag_add(s->dl, DIAG_DATA, s->path, S_line(d), S_col(d), "the survey has no scores");
 		s->bad = 1;
 		free(scores);
 		return ctx;
@@ -956,6 +1022,194 @@ S_nps(struct sctx *s, const struct val *d)
 		buf_printf(&chart, "%zu; %lld\n", i, (long long)r.dist[i]);
 	val_set(ctx, "grafiek", val_str_own(buf_detach(&chart)));
 	free(scores);
+	return ctx;
+}
+
+/* A whole number that may be negative (lead scoring points). */
+static int
+S_points(struct sctx *s, const struct val *v, const char *key, int64_t *out)
+{
+	const char *t = S_s(v, key);
+	char *end;
+	long long n;
+
+	errno = 0;
+	n = t != NULL && *t ? strtoll(t, &end, 10) : 0;
+	if (t == NULL || *t == '\0' || *end != '\0' || errno == ERANGE ||
+	    n < -1000000 || n > 1000000) {
+		S_bad(s, v, key, t ? t : "",
+		    "a whole number from -1000000 to 1000000");
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+struct lead_row {
+	const struct val	*v;
+	struct sales_lead_score	 sc;
+	int64_t			 neg;	/* the negative criteria, part of fit */
+	size_t			 order;
+};
+
+static int
+S_lead_cmp(const void *a, const void *b)
+{
+	const struct lead_row *x = a, *y = b;
+
+	if (x->sc.total != y->sc.total)
+		return x->sc.total > y->sc.total ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void
+S_signed_to(struct sctx *s, struct val *m, const char *key, int64_t n)
+{
+	struct buf b = { 0 };
+
+	if (n < 0)
+		buf_puts(&b, "−");
+	sales_fmt_int(&b, n < 0 ? -n : n, s->lang);
+	S_setf(m, key, &b);
+}
+
+/* Lead scoring: every lead's fit (who it is) and behaviour (what it did)
+ * points from the criteria it meets, negative criteria subtracted, then
+ * classed against the MQL and SQL thresholds; leads ranked by score. */
+static struct val *
+S_leads(struct sctx *s, const struct val *d)
+{
+	static const char *cls_nl[] = { "koud", "MQL", "SQL" };
+	static const char *cls_en[] = { "cold", "MQL", "SQL" };
+	struct val *ctx = val_map(), *crit = val_list(), *out = val_list();
+	const struct val **cs, **ls;
+	struct sales_lead_points *pts;
+	struct lead_row *rows;
+	int64_t *cpts, mql, sql, count[3] = { 0, 0, 0 };
+	enum sales_lead_kind *ckind;
+	int *cneg;
+	struct buf chart = { 0 }, b = { 0 };
+	size_t nc, nl, i, j, k;
+
+	mql = S_int(s, d, "mql", SALES_LEAD_MQL_DEFAULT);
+	sql = S_int(s, d, "sql", SALES_LEAD_SQL_DEFAULT);
+	if (mql > sql) {
+		diag_add(s->dl, DIAG_DATA, s->path, S_line(d), S_col(d),
+		    "the MQL threshold is above the SQL threshold");
+		s->bad = 1;
+	}
+	nc = S_list(d, "criterium", &cs);
+	cpts = xcalloc(nc + 1, sizeof(*cpts));
+	ckind = xcalloc(nc + 1, sizeof(*ckind));
+	cneg = xcalloc(nc + 1, sizeof(*cneg));
+	for (i = 0; i < nc; i++) {
+		const char *soort = S_s(cs[i], "soort");
+		struct val *r = val_map();
+
+		if (S_points(s, cs[i], "punten", &cpts[i]) != 0)
+			s->bad = 1;
+		cneg[i] = soort != NULL && strcmp(soort, "negatief") == 0;
+		ckind[i] = soort != NULL && strcmp(soort, "gedrag") == 0 ?
+		    SALES_LEAD_BEHAVIOUR : SALES_LEAD_FIT;
+		/* a negative criterion takes points off, however written */
+		if (cneg[i] && cpts[i] > 0)
+			cpts[i] = -cpts[i];
+		S_copy(r, cs[i], "naam");
+		val_set_str(r, "soort", cneg[i] ? (s->en ? "negative" :
+		    "negatief") : ckind[i] == SALES_LEAD_BEHAVIOUR ?
+		    (s->en ? "behaviour" : "gedrag") : "fit");
+		S_signed_to(s, r, "punten", cpts[i]);
+		val_push(crit, r);
+	}
+	nl = S_list(d, "lead", &ls);
+	rows = xcalloc(nl + 1, sizeof(*rows));
+	pts = xcalloc(nc + 1, sizeof(*pts));
+	for (i = 0; i < nl; i++) {
+		const struct val **hs;
+		size_t nh = S_list(ls[i], "heeft", &hs), np = 0;
+
+		rows[i].v = ls[i];
+		rows[i].order = i;
+		for (j = 0; j < nh; j++) {
+			const char *h = hs[j]->type == VAL_STR ? hs[j]->str :
+			    S_s(hs[j], "tekst");
+
+			for (k = 0; k < nc; k++)
+				if (h != NULL && S_s(cs[k], "naam") != NULL &&
+				    strcmp(h, S_s(cs[k], "naam")) == 0)
+					break;
+			if (k == nc) {
+				buf_reset(&b);
+				buf_printf(&b, "lead '%s' meets criterion '%s', "
+				    "which the document does not define",
+				    S_s(ls[i], "naam") ? S_s(ls[i], "naam") : "",
+				    h ? h : "");
+				diag_add(s->dl, DIAG_DATA, s->path,
+				    S_line(ls[i]), S_col(ls[i]), buf_cstr(&b));
+				s->bad = 1;
+				continue;
+			}
+			if (np < nc) {
+				pts[np].kind = ckind[k];
+				pts[np++].points = cpts[k];
+				if (cneg[k])
+					rows[i].neg += cpts[k];
+			}
+		}
+		if (sales_lead_score(pts, np, mql, mql > sql ? mql : sql,
+		    &rows[i].sc) != 0)
+			s->bad = 1;
+	}
+	qsort(rows, nl, sizeof(*rows), S_lead_cmp);
+	for (i = 0; i < nl; i++) {
+		struct val *r = val_map();
+		const struct val **hs;
+		size_t nh = S_list(rows[i].v, "heeft", &hs);
+		const char *name = S_s(rows[i].v, "naam");
+
+		S_copy(r, rows[i].v, "naam");
+		S_signed_to(s, r, "fit", rows[i].sc.fit - rows[i].neg);
+		S_signed_to(s, r, "gedrag", rows[i].sc.behaviour);
+		S_signed_to(s, r, "aftrek", rows[i].neg);
+		S_signed_to(s, r, "totaal", rows[i].sc.total);
+		val_set_str(r, "klasse", (s->en ? cls_en : cls_nl)[rows[i].sc.cls]);
+		count[rows[i].sc.cls]++;
+		buf_reset(&b);
+		for (j = 0; j < nh; j++) {
+			const char *h = hs[j]->type == VAL_STR ? hs[j]->str :
+			    S_s(hs[j], "tekst");
+
+			if (j > 0)
+				buf_puts(&b, ", ");
+			buf_puts(&b, h ? h : "");
+		}
+		val_set_str(r, "criteria", buf_cstr(&b));
+		val_push(out, r);
+		S_chart_label(&chart, name ? name : "");
+		buf_printf(&chart, "; %lld\n", (long long)(rows[i].sc.total > 0 ?
+		    rows[i].sc.total : 0));
+	}
+	if (S_s(d, "titel") != NULL)
+		S_copy(ctx, d, "titel");
+	else
+		val_set_str(ctx, "titel", s->en ? "Lead scoring" : "Leadscoring");
+	S_int_to(s, ctx, "mql", mql);
+	S_int_to(s, ctx, "sql", sql);
+	val_set(ctx, "criteria", crit);
+	val_set(ctx, "leads", out);
+	S_int_to(s, ctx, "aantal", (int64_t)nl);
+	S_int_to(s, ctx, "aantal_sql", count[SALES_LEAD_SQL]);
+	S_int_to(s, ctx, "aantal_mql", count[SALES_LEAD_MQL]);
+	S_int_to(s, ctx, "aantal_koud", count[SALES_LEAD_COLD]);
+	if (nl > 0)
+		val_set(ctx, "grafiek", val_str_own(buf_detach(&chart)));
+	buf_free(&chart);
+	buf_free(&b);
+	free(rows);
+	free(pts);
+	free(cpts);
+	free(ckind);
+	free(cneg);
 	return ctx;
 }
 
@@ -983,6 +1237,8 @@ sales_context(const char *kind, const struct val *data, const char *lang,
 		ctx = S_accountplan(&s, data);
 	else if (strcmp(kind, "klanten") == 0)
 		ctx = S_klanten(&s, data);
+	else if (strcmp(kind, "leads") == 0)
+		ctx = S_leads(&s, data);
 	else if (strcmp(kind, "nps") == 0)
 		ctx = S_nps(&s, data);
 	else

@@ -38,6 +38,34 @@ struct val;
 struct data_schema *data_schema_new(struct theme *, struct diag_list *);
 void	data_schema_free(struct data_schema *);
 
+/* xml_explain.c: what a schema violation means, in words.  Built from the
+ * schema's text (NULL if it does not parse); read-only afterwards, so
+ * shareable between threads. */
+struct _xmlNode;
+struct xml_explain;
+struct xml_explain *xml_explain_new(const char *src, size_t len);
+void	xml_explain_free(struct xml_explain *);
+/* Adds a diagnostic (file:line:col) for each way element n of a document
+ * (source text src, len bytes, from path) departs from the schema:
+ * unknown or missing attributes and children, values not of their type.
+ * Returns how many; 0 when it finds nothing to say, and the caller keeps
+ * libxml2's own message. */
+int	xml_explain_node(const struct xml_explain *, struct _xmlNode *n,
+	    const char *src, size_t len, const char *path, struct diag_list *);
+
+/* Whether path ("klant.contact@naam", "nummer") names an element or
+ * attribute the schema offers in a document of this kind (1) or not (0);
+ * 1 without an explanation table. */
+int	xml_explain_field(const struct xml_explain *, const char *kind,
+	    const char *path);
+/* The explanation table of a data schema (NULL if it has none). */
+const struct xml_explain *data_schema_explain(const struct data_schema *);
+
+/* Where element n's start tag (or its attribute attr, if not NULL) is in
+ * the source it was parsed from: libxml2 keeps lines, not columns. */
+void	xml_locate(struct _xmlNode *n, const char *attr, const char *src,
+	    size_t len, int *line, int *col);
+
 /* Parses and validates a data document (len bytes from path) and returns
  * its value tree (free with val_free()), setting *kind to the root
  * element's name (caller frees); NULL after adding diagnostics.  schema

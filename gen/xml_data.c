@@ -7,8 +7,8 @@
  * is a map (attributes and children by name, its own text under "tekst"),
  * an element with only text is a string, and the elements that repeat by
  * nature (regel, stap, lid, ...) are always lists, so a proposal with one
- * line reads like one with forty.  Every map records the line it came
- * from under "_line" for later diagnostics.
+ * line reads like one with forty.  Every map records the line and column
+ * of its start tag under "_line" and "_col" for later diagnostics.
  */
 #include "xml.h"
 #include "buf.h"
@@ -27,7 +27,8 @@
 #define NS	"urn:salesgen:1"
 
 struct data_schema {
-	xmlRelaxNGPtr	 rng;
+	xmlRelaxNGPtr		 rng;
+	struct xml_explain	*ex;	/* NULL: libxml2's messages only */
 };
 
 /* Elements that repeat by nature, under their parent: always lists. */
@@ -94,7 +95,14 @@ data_schema_new(struct theme *th, struct diag_list *dl)
 		free(s);
 		return NULL;
 	}
+	s->ex = xml_explain_new(src, len);
 	return s;
+}
+
+const struct xml_explain *
+data_schema_explain(const struct data_schema *s)
+{
+	return s != NULL ? s->ex : NULL;
 }
 
 void
@@ -103,6 +111,7 @@ data_schema_free(struct data_schema *s)
 	if (s == NULL)
 		return;
 	xmlRelaxNGFree(s->rng);
+	xml_explain_free(s->ex);
 	free(s);
 }
 
@@ -160,10 +169,86 @@ S_has_elements(xmlNodePtr n)
 	return 0;
 }
 
+/* Finds start tags in the source in document order, for the column (and
+ * the line of the "<", where libxml2 gives the line the tag ends on).
+ * S_convert visits elements in document order, so one forward scan over
+ * the text serves the whole document. */
+struct cursor {
+	const char	*p, *lim, *bol;
+	int		 line;
+};
+
+static void
+S_advance(struct cursor *c, const char *to)
+{
+	for (; c->p < to; c->p++)
+		if (*c->p == '\n') {
+			c->line++;
+			c->bol = c->p + 1;
+		}
+}
+
+static const char *
+S_skip_to(const struct cursor *c, const char *from, const char *s)
+{
+	size_t n = strlen(s);
+	const char *p;
+
+	for (p = from; p + n <= c->lim; p++)
+		if (memcmp(p, s, n) == 0)
+			return p + n;
+	return c->lim;
+}
+
+static void
+S_seek(struct cursor *c, xmlNodePtr n, int *line, int *col)
+{
+	const char *p, *q, *name = (const char *)n->name;
+	const char *pre = n->ns && n->ns->prefix ? (const char *)n->ns->prefix :
+	    NULL;
+	size_t nl = strlen(name), pl = pre ? strlen(pre) : 0;
+
+	*line = (int)xmlGetLineNo(n);
+	*col = 0;
+	if (c->p == NULL)
+		return;
+	for (p = c->p; p < c->lim; p++) {
+		if (*p != '<')
+			continue;
+		if ((size_t)(c->lim - p) >= 4 && memcmp(p, "<!--", 4) == 0) {
+			p = S_skip_to(c, p + 4, "-->") - 1;
+			continue;
+		}
+		if ((size_t)(c->lim - p) >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+			p = S_skip_to(c, p + 9, "]]>") - 1;
+			continue;
+		}
+		if ((size_t)(c->lim - p) >= 2 && p[1] == '?') {
+			p = S_skip_to(c, p + 2, "?>") - 1;
+			continue;
+		}
+		q = p + 1;
+		if (pre != NULL) {
+			if ((size_t)(c->lim - q) <= pl || memcmp(q, pre, pl) != 0 ||
+			    q[pl] != ':')
+				continue;
+			q += pl + 1;
+		}
+		if ((size_t)(c->lim - q) > nl && memcmp(q, name, nl) == 0 &&
+		    strchr(" \t\r\n/>", q[nl]) != NULL && q[nl] != '\0') {
+			S_advance(c, p);
+			*line = c->line;
+			*col = (int)(p - c->bol) + 1;
+			S_advance(c, q);
+			return;
+		}
+	}
+}
+
 /* Converts an element.  Data documents are shallow (a handful of levels),
  * and the schema has already bounded their shape, so recursion is fine. */
 static struct val *
-S_convert(xmlNodePtr n)
+S_convert(xmlNodePtr n, struct cursor *cur)
 {
 	struct val *m, *v, *slot;
 	xmlAttrPtr a;
@@ -171,10 +256,14 @@ S_convert(xmlNodePtr n)
 	xmlNodePtr c;
 	const char *name;
 
+	int line, col;
+
+	S_seek(cur, n, &line, &col);
 	if (n->properties == NULL && !S_has_elements(n))
 		return val_str_own(S_text(n));
 	m = val_map();
-	val_set_num(m, "_line", (double)xmlGetLineNo(n));
+	val_set_num(m, "_line", (double)line);
+	val_set_num(m, "_col", (double)col);
 	for (a = n->properties; a != NULL; a = a->next) {
 		av = xmlNodeListGetString(n->doc, a->children, 1);
 		val_set_str(m, (const char *)a->name, av ? (char *)av : "");
@@ -194,7 +283,7 @@ S_convert(xmlNodePtr n)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		name = (const char *)c->name;
-		v = S_convert(c);
+		v = S_convert(c, cur);
 		slot = (struct val *)val_get(m, name);
 		if (S_listy((const char *)n->name, name) || slot != NULL) {
 			if (slot == NULL)
@@ -218,16 +307,118 @@ S_convert(xmlNodePtr n)
 	return m;
 }
 
+/* libxml2's validation messages, kept until the whole document is seen:
+ * the explanation replaces them element by element. */
+struct verr {
+	xmlNodePtr	 node;
+	int		 line;
+	char		*msg;
+};
+
+struct vlist {
+	struct verr	*v;
+	size_t		 n, cap;
+};
+
+static void
+S_collect_error(void *arg, xmlErrorPtr e)
+{
+	struct vlist *l = arg;
+	size_t len;
+	char *m;
+
+	if (e == NULL || l->n >= 64)
+		return;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	m = xstrdup(e->message ? e->message : "invalid document");
+	len = strlen(m);
+	while (len > 0 && (m[len - 1] == '\n' || m[len - 1] == ' '))
+		m[--len] = '\0';
+	l->v[l->n].node = e->node;
+	l->v[l->n].line = e->line;
+	l->v[l->n].msg = m;
+	l->n++;
+}
+
+/* libxml2's follow-on messages, which say only that something inside
+ * failed; dropped once anything more precise has been said. */
+static int
+S_generic(const char *msg)
+{
+	return strstr(msg, "failed to validate content") != NULL ||
+	    strstr(msg, "Invalid sequence in interleave") != NULL ||
+	    strstr(msg, "failed to validate attributes") != NULL;
+}
+
+/* Validates doc; on failure adds diagnostics and returns -1. */
+static int
+S_validate(const struct data_schema *schema, xmlDocPtr doc, const char *src,
+    size_t len, const char *path, struct diag_list *dl)
+{
+	xmlRelaxNGValidCtxtPtr vc;
+	struct vlist l = { 0 };
+	size_t i, j, said = 0;
+	int bad;
+
+	vc = xmlRelaxNGNewValidCtxt(schema->rng);
+	xmlRelaxNGSetValidStructuredErrors(vc, S_collect_error, &l);
+	bad = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	if (bad == 0) {
+		for (i = 0; i < l.n; i++)
+			free(l.v[i].msg);
+		free(l.v);
+		return 0;
+	}
+	/* Explain each element once, in the order libxml2 met them. */
+	for (i = 0; i < l.n; i++) {
+		int n = 0;
+
+		for (j = 0; j < i; j++)
+			if (l.v[j].node == l.v[i].node)
+				break;
+		if (j < i)	/* explained with its first message */
+			continue;
+		if (l.v[i].node != NULL)
+			n = xml_explain_node(schema->ex, l.v[i].node, src, len,
+			    path, dl);
+		if (n > 0) {
+			said += (size_t)n;
+			for (j = i + 1; j < l.n; j++)
+				if (l.v[j].node == l.v[i].node)
+					l.v[j].line = -1;
+			l.v[i].line = -1;
+		}
+	}
+	for (i = 0; i < l.n; i++) {
+		if (l.v[i].line >= 0 && !(said > 0 && S_generic(l.v[i].msg))) {
+			int line = l.v[i].line, col = 0;
+
+			if (l.v[i].node != NULL)
+				xml_locate(l.v[i].node, NULL, src, len, &line,
+				    &col);
+			diag_add(dl, DIAG_SCHEMA, path, line, col, l.v[i].msg);
+			said++;
+		}
+		free(l.v[i].msg);
+	}
+	free(l.v);
+	if (said == 0)
+		diag_add(dl, DIAG_SCHEMA, path, 0, 0, "does not match the schema");
+	return -1;
+}
+
 struct val *
 xml_data_load(const char *src, size_t len, const char *path,
     const struct data_schema *schema, char **kind, struct diag_list *dl)
 {
 	xmlDocPtr doc;
 	xmlNodePtr root;
-	xmlRelaxNGValidCtxtPtr vc;
-	struct errctx ctx;
 	struct val *v;
-	int bad;
+	struct cursor cur;
 
 	*kind = NULL;
 	if ((doc = xml_read(src, len, path, dl)) == NULL)
@@ -235,29 +426,24 @@ xml_data_load(const char *src, size_t len, const char *path,
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || root->ns == NULL ||
 	    strcmp((const char *)root->ns->href, NS) != 0) {
-		diag_add(dl, DIAG_DATA_NS, path, root ? xmlGetLineNo(root) : 1,
-		    0, root ? (const char *)root->name : "", NS);
+		int line = 1, col = 0;
+
+		if (root != NULL)
+			xml_locate(root, NULL, src, len, &line, &col);
+		diag_add(dl, DIAG_DATA_NS, path, line, col,
+		    root ? (const char *)root->name : "", NS);
 		xmlFreeDoc(doc);
 		return NULL;
 	}
-	if (schema != NULL) {
-		ctx.path = path;
-		ctx.dl = dl;
-		ctx.n = 0;
-		vc = xmlRelaxNGNewValidCtxt(schema->rng);
-		xmlRelaxNGSetValidStructuredErrors(vc, S_error, &ctx);
-		bad = xmlRelaxNGValidateDoc(vc, doc);
-		xmlRelaxNGFreeValidCtxt(vc);
-		if (bad != 0) {
-			if (ctx.n == 0)
-				diag_add(dl, DIAG_SCHEMA, path, 0, 0,
-				    "does not match the schema");
-			xmlFreeDoc(doc);
-			return NULL;
-		}
+	if (schema != NULL && S_validate(schema, doc, src, len, path, dl) != 0) {
+		xmlFreeDoc(doc);
+		return NULL;
 	}
 	*kind = xstrdup((const char *)root->name);
-	v = S_convert(root);
+	cur.p = cur.bol = src;
+	cur.lim = src + len;
+	cur.line = 1;
+	v = S_convert(root, &cur);
 	if (v->type != VAL_MAP) {
 		struct val *m = val_map();
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden files: input beside expected output, diagnostics tested as output.
 #
-#   tests/regress/<area>/<case>.md     rendered with `salesgen render --fragment`
+#   tests/regress/<area>/<case>.md|.xml  rendered with `salesgen render --fragment`
+#                                      (areas may nest: data/nl, data/en)
 #       <case>.html                    expected standard output
 #       <case>.err                     expected diagnostics (absent: none)
 #       <case>.args                    extra options (optional)
@@ -51,14 +52,18 @@ check() {	# check NAME STATUS WANT [compare results...]
 	[ $ok = 0 ] && echo "PASS $PREFIX$name"
 }
 
-for dir in "$top"/tests/regress/*/; do
-	area=$(basename "$dir")
-	[ "$area" = cli ] || [ "$area" = project ] || for md in "$dir"*.md; do
-		[ -f "$md" ] || continue
-		case=$(basename "$md" .md)
+# Areas may nest (data/nl/, data/en/); cli/ and project/ run differently.
+for dir in $(cd "$top/tests/regress" && find . -mindepth 1 -type d | sort); do
+	area=${dir#./}
+	case $area in cli|cli/*|project|project/*) continue;; esac
+	dir=$top/tests/regress/$area/
+	for in in "$dir"*.md "$dir"*.xml; do
+		[ -f "$in" ] || continue
+		file=$(basename "$in")
+		case=${file%.*}
 		args=
 		[ -f "$dir$case.args" ] && args=$(cat "$dir$case.args")
-		(cd "$dir" && $VALGRIND "$bin" render --fragment $args "$case.md" \
+		(cd "$dir" && $VALGRIND "$bin" render --fragment $args "$file" \
 		    > "$tmp/out" 2> "$tmp/err")
 		st=$?
 		compare "$area/$case (html)" "$dir$case.html" "$tmp/out"; r1=$?
