@@ -13,6 +13,12 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <zlib.h>
+
+/* zlib level for page contents.  libharu compresses at zlib's default
+ * (6); level 4 measured on a 181-page course: 2 % larger contents for
+ * deflate in about 60 % of the time. */
+#define CONTENT_LEVEL	4
 
 void
 draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
@@ -45,6 +51,11 @@ draw_free(struct draw *d)
 	free(d->ikey);
 	free(d->img);
 	buf_free(&d->out);
+	buf_free(&d->zout);
+	if (d->z != NULL) {
+		deflateEnd(d->z);
+		free(d->z);
+	}
 }
 
 /*** Content ***/
@@ -85,13 +96,66 @@ S_num(struct buf *b, double v, int dec)
 	return (double)n / (double)scale[dec];
 }
 
-/* Copies what was written into the page's content stream. */
+/* Says that a stream written already compressed is: libharu drops the
+ * /Filter key of a stream it does not compress itself, and calls this just
+ * before the dictionary's ">>". */
+static HPDF_STATUS
+S_flate_key(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/* Deflates d->out into d->zout; 0, or -1 when zlib fails. */
+static int
+S_deflate(struct draw *d)
+{
+	z_stream *z = d->z;
+	int rc;
+
+	if (z == NULL) {
+		z = d->z = xcalloc(1, sizeof(*z));
+		if (deflateInit(z, CONTENT_LEVEL) != Z_OK) {
+			free(z);
+			d->z = NULL;
+			return -1;
+		}
+	} else if (deflateReset(z) != Z_OK)
+		return -1;
+	buf_reset(&d->zout);
+	buf_grow(&d->zout, deflateBound(z, (uLong)d->out.len));
+	z->next_in = (Bytef *)d->out.data;
+	z->avail_in = (uInt)d->out.len;
+	z->next_out = (Bytef *)d->zout.data;
+	z->avail_out = (uInt)(d->zout.size - 1);
+	rc = deflate(z, Z_FINISH);
+	if (rc != Z_STREAM_END)
+		return -1;
+	d->zout.len = (size_t)(d->zout.size - 1 - z->avail_out);
+	return 0;
+}
+
+/* Puts the page's content into its stream, compressed here when libharu
+ * would have compressed it (at its fixed level, and copying it twice). */
 static void
 S_flush(struct draw *d)
 {
-	if (d->page != NULL && d->out.len > 0)
-		HPDF_Stream_Write(((HPDF_PageAttr)d->page->attr)->stream,
-		    (const HPDF_BYTE *)d->out.data, (HPDF_UINT)d->out.len);
+	HPDF_PageAttr a;
+
+	if (d->page == NULL || d->out.len == 0) {
+		buf_reset(&d->out);
+		return;
+	}
+	a = (HPDF_PageAttr)d->page->attr;
+	if ((a->contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) &&
+	    a->stream->size == 0 && S_deflate(d) == 0) {
+		HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)d->zout.data,
+		    (HPDF_UINT)d->zout.len);
+		a->contents->filter = HPDF_STREAM_FILTER_NONE;
+		a->contents->write_fn = S_flate_key;
+	} else
+		HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)d->out.data,
+		    (HPDF_UINT)d->out.len);
 	buf_reset(&d->out);
 }
 
@@ -507,15 +571,20 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			if (r->kind == PL_IMAGE && r->img != NULL) {
 				HPDF_Image im = S_image(d, r->img);
 
-				if (im != NULL) {
-					/* libharu names the image: what is
-					 * written goes first */
-					S_flush(d);
-					HPDF_Page_DrawImage(p, im,
-					    (HPDF_REAL)r->box_x,
-					    (HPDF_REAL)(ry - r->h),
-					    (HPDF_REAL)r->img_w,
-					    (HPDF_REAL)r->h);
+				const char *name = im == NULL ? NULL :
+				    HPDF_Page_GetXObjectName(p, im);
+
+				if (name != NULL) {
+					/* what HPDF_Page_DrawImage writes */
+					buf_puts(&d->out, "q\n");
+					S_num(&d->out, r->img_w, 3);
+					buf_puts(&d->out, " 0 0 ");
+					S_num(&d->out, r->h, 3);
+					buf_putc(&d->out, ' ');
+					S_point(&d->out, r->box_x, ry - r->h,
+					    " cm\n/");
+					buf_puts(&d->out, name);
+					buf_puts(&d->out, " Do\nQ\n");
 				}
 			}
 			if (r->kind == PL_CHART && r->chart != NULL)

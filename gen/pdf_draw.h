@@ -55,6 +55,9 @@ struct draw {
 	int			 cface;		/* font set, -1 none */
 	double			 csize;
 	uint32_t		 cfill;		/* fill colour set, PL_NONE none */
+	/* the page's content compressed, by a zlib stream kept for all */
+	struct buf		 zout;
+	void			*z;
 };
 
 void	draw_init(struct draw *, HPDF_Doc, struct fonts *,

@@ -144,7 +144,11 @@ row_run(struct pl_row *r, double x, double w, enum font_face face,
 {
 	struct pl_run *run;
 
-	r->runs = xrealloc(r->runs, (r->nruns + 1) * sizeof(*r->runs));
+	/* room for a power of two of runs, doubled when full: a line of
+	 * words is not a realloc per word */
+	if ((r->nruns & (r->nruns - 1)) == 0)
+		r->runs = xrealloc(r->runs, (r->nruns ? r->nruns * 2 : 1) *
+		    sizeof(*r->runs));
 	run = &r->runs[r->nruns++];
 	memset(run, 0, sizeof(*run));
 	run->x = x;
