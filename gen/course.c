@@ -515,25 +515,36 @@ S_read_order(struct course *c, struct diag_list *dl)
 	return rc;
 }
 
-/* The scan's parallel part: each thread takes the next chapter, parses it
- * and numbers it.  Whatever touches the course as a whole (glossary,
+/* The scan's parallel part: each thread takes the next chapter, parses it,
+ * numbers it and finds its terms and links (and hands the tree to the
+ * course's hook).  Whatever touches the course as a whole (glossary,
  * links) happens afterwards, in chapter order. */
+struct scan_ch {
+	struct diag_list	*dl;	/* the parse's */
+	struct diag_list	*xdl;	/* the links', after the terms' */
+	struct gloss_entry	*gloss;
+	size_t			 ngloss;
+	struct xref		*xrefs;
+	size_t			 nxrefs;
+	int			 failed;
+};
+
 struct scan {
 	struct course		*c;
 	pthread_mutex_t		 lock;
 	size_t			 next;
-	struct diag_list	**dl;	/* per chapter */
-	int			*failed;
+	struct scan_ch		*ch;	/* per chapter */
 };
 
 static void *
 S_scan_worker(void *arg)
 {
 	struct scan *sc = arg;
-	struct course *c = sc->c;
+	struct course *c = sc->c, links;
 	struct md_meta meta;
-	struct doc_node *root;
+	struct doc_node *root, *copy;
 	struct chapter *ch;
+	struct scan_ch *r;
 	size_t i;
 
 	for (;;) {
@@ -543,8 +554,9 @@ S_scan_worker(void *arg)
 		if (i >= c->nch)
 			break;
 		ch = &c->ch[i];
-		if ((root = S_parse(c, i, &meta, sc->dl[i])) == NULL) {
-			sc->failed[i] = 1;
+		r = &sc->ch[i];
+		if ((root = S_parse(c, i, &meta, r->dl)) == NULL) {
+			r->failed = 1;
 			continue;
 		}
 		if (meta.title != NULL)
@@ -552,8 +564,25 @@ S_scan_worker(void *arg)
 		if (meta.description != NULL)
 			ch->description = xstrdup(meta.description);
 		pass_number(root, ch->number, ch);
-		S_check_assets(c, ch, root, sc->dl[i]);
+		S_check_assets(c, ch, root, r->dl);
 		md_meta_clear(&meta);
+		pass_gloss_find(root, ch->path, i, &r->gloss, &r->ngloss);
+		/* The links are recorded into a course of their own, which
+		 * pass_xref() uses for nothing else when collecting. */
+		memset(&links, 0, sizeof(links));
+		pass_xref(root, &links, ch->path, 1, r->xdl);
+		r->xrefs = links.xrefs;
+		r->nxrefs = links.nxrefs;
+		if (c->hook != NULL && c->budget > 0) {
+			/* the tree may be kept for another back end */
+			copy = doc_clone(root);
+			c->hook(c->hook_arg, c, i, copy, r->dl);
+			doc_free(copy);
+		} else if (c->hook != NULL) {
+			c->hook(c->hook_arg, c, i, root, r->dl);
+			doc_free(root);
+			root = NULL;
+		}
 		ch->tree = root;
 	}
 	return NULL;
@@ -618,12 +647,13 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	memset(&sc, 0, sizeof(sc));
 	sc.c = c;
 	pthread_mutex_init(&sc.lock, NULL);
-	sc.dl = xcalloc(c->nch + 1, sizeof(*sc.dl));
-	sc.failed = xcalloc(c->nch + 1, sizeof(*sc.failed));
+	sc.ch = xcalloc(c->nch + 1, sizeof(*sc.ch));
 	for (i = 0; i < c->nch; i++) {
 		c->ch[i].number = (int)i + 1;
-		sc.dl[i] = diag_list_new();
-		sc.dl[i]->strict = dl->strict;
+		sc.ch[i].dl = diag_list_new();
+		sc.ch[i].dl->strict = dl->strict;
+		sc.ch[i].xdl = diag_list_new();
+		sc.ch[i].xdl->strict = dl->strict;
 	}
 	if (jobs > 64)
 		jobs = 64;
@@ -638,15 +668,32 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	pthread_mutex_destroy(&sc.lock);
 
 	for (i = 0; i < c->nch; i++) {
+		struct scan_ch *r = &sc.ch[i];
+
 		ch = &c->ch[i];
-		diag_move(dl, sc.dl[i]);
-		diag_list_free(sc.dl[i]);
-		if (sc.failed[i]) {
+		diag_move(dl, r->dl);
+		diag_list_free(r->dl);
+		if (r->failed)
 			rc = -1;
-			continue;
+		else {
+			pass_gloss_add(c, r->gloss, r->ngloss, dl);
+			diag_move(dl, r->xdl);
+			if (c->nxrefs + r->nxrefs > c->xcap) {
+				while (c->nxrefs + r->nxrefs > c->xcap)
+					c->xcap = c->xcap ? c->xcap * 2 : 64;
+				c->xrefs = xrealloc(c->xrefs, c->xcap *
+				    sizeof(*c->xrefs));
+			}
+			if (r->nxrefs > 0)
+				memcpy(c->xrefs + c->nxrefs, r->xrefs,
+				    r->nxrefs * sizeof(*r->xrefs));
+			c->nxrefs += r->nxrefs;
 		}
-		pass_gloss_collect(ch->tree, c, i, dl);
-		pass_xref(ch->tree, c, ch->path, 1, dl);
+		free(r->gloss);
+		free(r->xrefs);
+		diag_list_free(r->xdl);
+		if (ch->tree == NULL)
+			continue;
 		/* Keep what the budget allows; reparse the rest later. */
 		if (kept + ch->srclen <= c->budget)
 			kept += ch->srclen;
@@ -655,8 +702,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 			ch->tree = NULL;
 		}
 	}
-	free(sc.dl);
-	free(sc.failed);
+	free(sc.ch);
 	pass_gloss_sort(c);
 
 	/* Every link between chapters must land. */
@@ -684,6 +730,14 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	}
 	buf_free(&file);
 	buf_free(&frag);
+	/* Checked: nothing reads them again. */
+	for (i = 0; i < c->nxrefs; i++) {
+		free(c->xrefs[i].target);
+		free(c->xrefs[i].file);
+	}
+	free(c->xrefs);
+	c->xrefs = NULL;
+	c->nxrefs = c->xcap = 0;
 	if (diag_worst(dl) >= DIAG_ERROR)
 		rc = -1;
 	return rc;

@@ -54,7 +54,7 @@ struct gloss_entry {
 	size_t	 chapter;	/* index into course.ch */
 	char	*id;		/* anchor of the definition box */
 	char	*file;		/* where it is defined, for diagnostics */
-	int	 line;
+	int	 line, col;
 };
 
 /* A link from one chapter to another, checked once all are scanned. */
@@ -88,7 +88,7 @@ struct course {
 	size_t		 nch;
 	struct gloss_entry *gloss;
 	size_t		 ngloss;
-	struct xref	*xrefs;
+	struct xref	*xrefs;		/* emptied once course_scan() checked them */
 	size_t		 nxrefs, xcap;
 	size_t		 budget;	/* bytes of source whose trees are kept */
 	struct datadoc	*docs;		/* sales documents under content/ */
@@ -103,6 +103,13 @@ struct course {
 	char		**hyphens;	/* exceptions, "ver-koop-plan" */
 	size_t		 nhyphens;
 	struct data_schema *schema;	/* owned, when there is data */
+	/* Set by a back end before course_scan() (see site_bodies_new()):
+	 * called on the scan's threads with each chapter's finished tree
+	 * (numbered, its terms and links recorded), which it may change
+	 * but does not free; diagnostics go to dl. */
+	void		(*hook)(void *arg, const struct course *, size_t i,
+			    struct doc_node *root, struct diag_list *dl);
+	void		*hook_arg;
 };
 
 /* Reads DIR's settings (salesgen.xml or content/salesgen.xml, optional) and

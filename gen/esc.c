@@ -10,19 +10,20 @@ esc_html(struct buf *out, const char *s, size_t n)
 {
 	size_t i, start = 0;
 	const char *rep;
+	size_t rlen;
 
 	buf_grow(out, n);
 	for (i = 0; i < n; i++) {
 		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
+		case '&': rep = "&amp;"; rlen = 5; break;
+		case '<': rep = "&lt;"; rlen = 4; break;
+		case '>': rep = "&gt;"; rlen = 4; break;
+		case '"': rep = "&quot;"; rlen = 6; break;
+		case '\'': rep = "&#39;"; rlen = 5; break;
 		default: continue;
 		}
 		buf_put(out, s + start, i - start);
-		buf_puts(out, rep);
+		buf_put(out, rep, rlen);
 		start = i + 1;
 	}
 	buf_put(out, s + start, n - start);

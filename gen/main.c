@@ -373,6 +373,7 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 	const char *dir = o->arg ? o->arg : ".";
 	struct course *c;
 	struct theme *th;
+	struct site_bodies *bodies = NULL;
 	char *out, *site;
 	enum edition e;
 	int rc = 0;
@@ -384,7 +385,17 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		c->lang = xstrdup(o->lang);
 	}
 	th = theme_new(dir);
+	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
+	if (write && (o->only == NULL || strcmp(o->only, "site") == 0)) {
+		/* The site's chapter bodies are rendered as the scan parses
+		 * them; a site alone keeps no tree after that, so memory
+		 * stays flat in the number of chapters. */
+		bodies = site_bodies_new(c, e);
+		if (o->only != NULL)
+			c->budget = 0;
+	}
 	if (course_scan(c, th, o->jobs, dl) != 0) {
+		site_bodies_free(bodies);
 		theme_free(th);
 		course_free(c);
 		return S_finish(dl, -1);
@@ -395,11 +406,12 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		course_free(c);
 		return S_finish(dl, 0);
 	}
-	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
 	out = file_join(dir, "out");
 	site = file_join(out, "site");
 	if (o->only == NULL || strcmp(o->only, "site") == 0) {
-		rc = site_build(c, th, site, e, o->jobs, dl);
+		rc = site_build(c, th, site, e, o->jobs, bodies, dl);
+		site_bodies_free(bodies);
+		bodies = NULL;
 		if (rc == 0 && !o->quiet)
 			fprintf(stderr, "salesgen: %s: %zu chapters, %zu terms\n",
 			    site, c->nch, c->ngloss);

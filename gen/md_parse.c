@@ -6,6 +6,7 @@
  * three syntax conventions are folded in: callouts, figures, table captions.
  */
 #include "md.h"
+#include "arena.h"
 #include "buf.h"
 #include "chart.h"
 #include "mem.h"
@@ -17,6 +18,73 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+
+/*** cmark's memory ***/
+
+/*
+ * cmark allocates every node and string of a parse one by one and frees
+ * them one by one again; all of it dies with the parse.  So a parse takes
+ * its memory from an arena of its own (cmark's allocator has no context
+ * argument: the thread's current arena is found through a thread-local
+ * pointer), and the whole tree is dropped at once.  Each block is
+ * preceded by its size, for realloc.
+ */
+#define CM_HDR	sizeof(max_align_t)
+
+static _Thread_local struct arena *S_cm;
+
+static void *
+S_cm_block(size_t n)
+{
+	unsigned char *h;
+
+	if (n > (size_t)-1 - CM_HDR)
+		n = (size_t)-1 - CM_HDR;	/* arena_alloc exits on it */
+	h = arena_alloc(S_cm, CM_HDR + n);
+	*(size_t *)(void *)h = n;
+	return h + CM_HDR;
+}
+
+static void *
+S_cm_calloc(size_t nmemb, size_t size)
+{
+	size_t n = nmemb * size;
+	void *p;
+
+	if (size != 0 && n / size != nmemb)
+		n = (size_t)-1;
+	p = S_cm_block(n);
+	memset(p, 0, n);
+	return p;
+}
+
+static void *
+S_cm_realloc(void *p, size_t n)
+{
+	unsigned char *h;
+	size_t old;
+	void *q;
+
+	if (p == NULL)
+		return S_cm_block(n);
+	h = (unsigned char *)p - CM_HDR;
+	old = *(size_t *)(void *)h;
+	if (arena_extend(S_cm, h, CM_HDR + old, CM_HDR + n) == 0) {
+		*(size_t *)(void *)h = n;
+		return p;
+	}
+	q = S_cm_block(n);
+	memcpy(q, p, old < n ? old : n);
+	return q;
+}
+
+static void
+S_cm_free(void *p)
+{
+	(void)p;	/* the arena goes as a whole */
+}
+
+static cmark_mem S_cm_mem = { S_cm_calloc, S_cm_realloc, S_cm_free };
 
 /*** cmark to doc ***/
 
@@ -374,18 +442,21 @@ md_parse(const char *src, size_t len, const char *path,
 		return NULL;
 	}
 	cmark_gfm_core_extensions_ensure_registered();
+	S_cm = arena_new();
 	copts = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
 	if (opts != NULL && opts->raw_html)
 		copts |= CMARK_OPT_UNSAFE;
-	p = cmark_parser_new(copts);
+	p = cmark_parser_new_with_mem(copts, &S_cm_mem);
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		if ((ext = cmark_find_syntax_extension(exts[i])) != NULL)
 			cmark_parser_attach_syntax_extension(p, ext);
 	cmark_parser_feed(p, src + body, len - body);
 	doc = cmark_parser_finish(p);
 	root = S_convert(doc, path, lines, dl);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
+	/* cmark's tree and parser live in the arena: no need to walk them
+	 * to free each piece */
+	arena_free(S_cm);
+	S_cm = NULL;
 	S_conventions(root, path, opts != NULL && opts->raw_html, dl);
 	return root;
 }

@@ -29,6 +29,15 @@ void	pass_slug(const char *text, struct buf *out);
  * warning about a term defined twice. */
 void	pass_gloss_collect(struct doc_node *root, struct course *, size_t ci,
 	    struct diag_list *);
+/* pass_gloss_collect() in two steps, so chapters can be searched on
+ * several threads and added in order: find appends the definitions of
+ * chapter ci (read from path) to *v (a new array the caller frees, with
+ * entries it owns), touching no course; add moves them into the course's
+ * glossary, warning about (and freeing) a term defined before. */
+void	pass_gloss_find(struct doc_node *root, const char *path, size_t ci,
+	    struct gloss_entry **v, size_t *nv);
+void	pass_gloss_add(struct course *, struct gloss_entry *v, size_t nv,
+	    struct diag_list *);
 /* Sorts the glossary the Dutch way: case, accents and punctuation ignored
  * at first, then used to break ties; "ij" is two letters, as Van Dale does. */
 void	pass_gloss_sort(struct course *);

@@ -48,44 +48,77 @@ pass_gloss_key(const char *term)
 }
 
 void
-pass_gloss_collect(struct doc_node *root, struct course *c, size_t ci,
-    struct diag_list *dl)
+pass_gloss_find(struct doc_node *root, const char *path, size_t ci,
+    struct gloss_entry **v, size_t *nv)
 {
 	struct doc_node *n, *p;
 	struct gloss_entry *e;
 	struct buf t = { 0 };
-	const char *path = c->ch[ci].path;
-	size_t i;
 
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
 		if (n->type != DOC_CALLOUT || n->ckind != CALLOUT_DEFINITIE)
 			continue;
 		if (n->text == NULL)
 			continue;	/* md_parse reported it */
-		for (i = 0; i < c->ngloss; i++)
-			if (strcmp(c->gloss[i].term, n->text) == 0)
-				break;
-		if (i < c->ngloss) {
-			diag_add(dl, DIAG_DUP_TERM, path, n->line, n->col,
-			    n->text, c->gloss[i].file, c->gloss[i].line);
-			continue;
-		}
 		buf_reset(&t);
 		for (p = n->first; p != NULL && p->type != DOC_PARA; p = p->next)
 			;
 		if (p != NULL)
 			doc_plain_text(p, &t);
-		c->gloss = xrealloc(c->gloss, (c->ngloss + 1) * sizeof(*c->gloss));
-		e = &c->gloss[c->ngloss++];
+		*v = xrealloc(*v, (*nv + 1) * sizeof(**v));
+		e = &(*v)[(*nv)++];
 		e->term = xstrdup(n->text);
-		e->key = pass_gloss_key(n->text);
+		e->key = NULL;
 		e->text = xstrdup(buf_cstr(&t));
 		e->chapter = ci;
 		e->id = xstrdup(n->id);
 		e->file = xstrdup(path);
 		e->line = n->line;
+		e->col = n->col;
 	}
 	buf_free(&t);
+}
+
+void
+pass_gloss_add(struct course *c, struct gloss_entry *v, size_t nv,
+    struct diag_list *dl)
+{
+	struct gloss_entry *e;
+	size_t i, k;
+
+	for (k = 0; k < nv; k++) {
+		e = &v[k];
+		for (i = 0; i < c->ngloss; i++)
+			if (strcmp(c->gloss[i].term, e->term) == 0)
+				break;
+		if (i < c->ngloss) {
+			diag_add(dl, DIAG_DUP_TERM, e->file, e->line, e->col,
+			    e->term, c->gloss[i].file, c->gloss[i].line);
+			free(e->term);
+			free(e->key);
+			free(e->text);
+			free(e->id);
+			free(e->file);
+			continue;
+		}
+		if (e->key == NULL)
+			e->key = pass_gloss_key(e->term);
+		c->gloss = xrealloc(c->gloss, (c->ngloss + 1) *
+		    sizeof(*c->gloss));
+		c->gloss[c->ngloss++] = *e;
+	}
+}
+
+void
+pass_gloss_collect(struct doc_node *root, struct course *c, size_t ci,
+    struct diag_list *dl)
+{
+	struct gloss_entry *v = NULL;
+	size_t nv = 0;
+
+	pass_gloss_find(root, c->ch[ci].path, ci, &v, &nv);
+	pass_gloss_add(c, v, nv, dl);
+	free(v);
 }
 
 static int

@@ -197,8 +197,10 @@ S_toc_add(struct chapter *ch, int level, const struct doc_node *h)
 	e = &ch->toc[ch->ntoc++];
 	e->level = level;
 	e->number = xstrdup(h->number);
-	e->title = buf_detach(&t);
+	/* exactly as long as it is: kept for the whole build */
+	e->title = xstrndup(buf_cstr(&t), t.len);
 	e->id = xstrdup(h->id);
+	buf_free(&t);
 }
 
 static int

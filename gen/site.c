@@ -18,10 +18,14 @@
 #include "tmpl.h"
 #include "val.h"
 
+#include <sys/types.h>
+
 #include <limits.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { T_PAGE, T_NAV, T_INDEX, T_GLOSSARY, T__MAX };
 
@@ -60,6 +64,7 @@ struct site {
 	struct buf		 page;
 	char			*glossary_href;
 	struct shared		*sh;
+	struct site_bodies	*bodies;	/* rendered by the scan, or NULL */
 };
 
 static const char *
@@ -210,22 +215,30 @@ S_nav(struct site *s, long current, struct buf *out)
 	    s->navoff[current + 1]);
 }
 
-/* Wraps body in the page shell and writes it to outdir/file. */
+/* Wraps body in the page shell and writes it to outdir/file; the body's
+ * storage goes to the context (no copy of a large page), leaving body
+ * empty. */
 static int
 S_write_page(struct site *s, struct val *ctx, long current, const char *file,
-    const char *title, const char *body)
+    const char *title, struct buf *body)
 {
 	struct val *page = val_set(ctx, "page", val_map());
 	struct buf nav = { 0 };
+	size_t blen = body->len, need;
 	char *path;
 	int rc;
 
 	S_nav(s, current, &nav);
+	/* Room for the whole page at once: body, sidebar and shell. */
+	need = blen + nav.len + 8192;
 	val_set(ctx, "nav", val_str_own(buf_detach(&nav)));
 	val_set_str(page, "title", title);
-	val_set_str(page, "body", body);
+	/* the body, exactly its size, is not copied */
+	val_set(page, "body", val_str_own(xrealloc(buf_detach(body),
+	    blen + 1)));
 	val_set_str(page, "file", file);
 	buf_reset(&s->page);
+	buf_grow(&s->page, need);
 	if (S_render(s, T_PAGE, ctx, &s->page) != 0)
 		return -1;
 	path = file_join(s->outdir, file);
@@ -236,25 +249,26 @@ S_write_page(struct site *s, struct val *ctx, long current, const char *file,
 
 /*** Images ***/
 
-/* Copies a chapter's local image into the site, so the site is complete on
- * its own.  An image inside content/ keeps its relative path; one elsewhere
- * in the project goes under assets/; one outside the project (by path or by
- * symbolic link) is refused. */
-static void
-S_image(struct site *s, const struct chapter *ch, struct doc_node *img)
+/* Where a chapter's local image goes in the site, so the site is complete
+ * on its own: one inside content/ keeps its relative path; one elsewhere
+ * in the project goes under assets/; one outside the project (by path or
+ * by symbolic link) is refused.  Points img at its place and returns that
+ * path (caller frees) with *src set to the file to copy (caller frees), or
+ * NULL after adding diagnostics. */
+static char *
+S_image_place(const struct course *c, const struct chapter *ch,
+    struct doc_node *img, char **src, struct diag_list *dl)
 {
-	struct buf out = { 0 };
-	const char *slash;
-	char *norm = NULL, *src = NULL, *data, *dst = NULL;
-	size_t len, i, clen = strlen(s->c->content), dlen;
+	struct buf out = { 0 }, enc = { 0 };
+	char *norm;
+	size_t clen = strlen(c->content), dlen;
 	int in_content;
 
-	if ((norm = course_asset(s->c, ch, img->url, img->line, img->col,
-	    &src, s->dl)) == NULL)
-		goto done;
-	/* Where it goes in the site. */
-	dlen = strcmp(s->c->dir, ".") ? strlen(s->c->dir) + 1 : 0;
-	in_content = clen > dlen && strncmp(norm, s->c->content + dlen,
+	if ((norm = course_asset(c, ch, img->url, img->line, img->col,
+	    src, dl)) == NULL)
+		return NULL;
+	dlen = strcmp(c->dir, ".") ? strlen(c->dir) + 1 : 0;
+	in_content = clen > dlen && strncmp(norm, c->content + dlen,
 	    clen - dlen) == 0 && norm[clen - dlen] == '/';
 	if (clen <= dlen)
 		in_content = 1;	/* a bare project: content is the root */
@@ -262,27 +276,35 @@ S_image(struct site *s, const struct chapter *ch, struct doc_node *img)
 		buf_puts(&out, norm + (clen > dlen ? clen - dlen + 1 : 0));
 	else
 		buf_printf(&out, "assets/%s", norm);
+	free(norm);
 	free(img->url);
-	{
-		struct buf enc = { 0 };
+	esc_url_path(&enc, out.data, out.len);
+	img->url = buf_detach(&enc);
+	return buf_detach(&out);
+}
 
-		esc_url_path(&enc, out.data, out.len);
-		img->url = buf_detach(&enc);
-	}
+/* Copies src to rel in the site, once however many pages show it. */
+static void
+S_image_copy(struct site *s, const char *rel, const char *src)
+{
+	const char *slash;
+	char *data, *dst;
+	size_t len, i;
+
 	pthread_mutex_lock(&s->sh->lock);
 	for (i = 0; i < s->sh->ncopied; i++)
-		if (strcmp(s->sh->copied[i], out.data) == 0)
+		if (strcmp(s->sh->copied[i], rel) == 0)
 			break;
 	if (i < s->sh->ncopied) {
 		pthread_mutex_unlock(&s->sh->lock);
-		goto done;
+		return;
 	}
 	/* claimed before copying, so no other thread copies it too */
 	s->sh->copied = xrealloc(s->sh->copied, (s->sh->ncopied + 1) *
 	    sizeof(*s->sh->copied));
-	s->sh->copied[s->sh->ncopied++] = xstrdup(out.data);
+	s->sh->copied[s->sh->ncopied++] = xstrdup(rel);
 	pthread_mutex_unlock(&s->sh->lock);
-	dst = file_join(s->outdir, out.data);
+	dst = file_join(s->outdir, rel);
 	if ((slash = strrchr(dst, '/')) != NULL) {
 		char *d = xstrndup(dst, (size_t)(slash - dst));
 
@@ -293,11 +315,141 @@ S_image(struct site *s, const struct chapter *ch, struct doc_node *img)
 		file_write(dst, data, len, s->dl);
 		free(data);
 	}
-done:
-	buf_free(&out);
-	free(norm);
-	free(src);
 	free(dst);
+}
+
+/*** Chapter bodies, rendered while the course is scanned ***/
+
+struct body {
+	off_t	 off;		/* in the spill file */
+	size_t	 len;
+	char	*mem;		/* or here, when there is no spill file */
+	char	**img;		/* site path, source path; ... */
+	size_t	 nimg;		/* pairs */
+	int	 done;
+};
+
+struct site_bodies {
+	enum edition	 e;
+	FILE		*spill;		/* a temporary file, or NULL */
+	pthread_mutex_t	 lock;
+	off_t		 end;		/* of the spill file */
+	struct body	*b;		/* per chapter */
+	size_t		 n;
+};
+
+/* What course_chapter_doc() and the page do to a chapter's tree, done to
+ * the scan's own tree: links to pages, the edition, the images' places,
+ * then the HTML, put aside until the page is written. */
+static void
+S_body_hook(void *arg, const struct course *c, size_t i,
+    struct doc_node *root, struct diag_list *dl)
+{
+	struct site_bodies *sb = arg;
+	struct body *b = &sb->b[i];
+	const struct chapter *ch = &c->ch[i];
+	struct html_opts ho = { c->lang, c->raw_html };
+	struct buf body = { 0 };
+	struct doc_node *n;
+	char *rel, *src;
+	off_t off;
+	ssize_t w;
+	size_t done;
+
+	pass_xref(root, (struct course *)c, ch->path, 0, dl);
+	pass_edition(root, sb->e);
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		if (n->type != DOC_IMAGE ||
+		    (rel = S_image_place(c, ch, n, &src, dl)) == NULL)
+			continue;
+		b->img = xrealloc(b->img, (b->nimg + 1) * 2 * sizeof(*b->img));
+		b->img[b->nimg * 2] = rel;
+		b->img[b->nimg * 2 + 1] = src;
+		b->nimg++;
+	}
+	html_render(root, &ho, &body);
+	b->len = body.len;
+	b->done = 1;
+	if (sb->spill != NULL) {
+		pthread_mutex_lock(&sb->lock);
+		off = sb->end;
+		sb->end += (off_t)body.len;
+		pthread_mutex_unlock(&sb->lock);
+		b->off = off;
+		for (done = 0; done < body.len; done += (size_t)w)
+			if ((w = pwrite(fileno(sb->spill), body.data + done,
+			    body.len - done, off + (off_t)done)) <= 0)
+				break;
+		if (done == body.len) {
+			buf_free(&body);
+			return;
+		}
+	}
+	b->mem = buf_detach(&body);
+}
+
+struct site_bodies *
+site_bodies_new(struct course *c, enum edition e)
+{
+	struct site_bodies *sb = xcalloc(1, sizeof(*sb));
+
+	sb->e = e;
+	sb->n = c->nch;
+	sb->b = xcalloc(c->nch + 1, sizeof(*sb->b));
+	sb->spill = tmpfile();
+	pthread_mutex_init(&sb->lock, NULL);
+	c->hook = S_body_hook;
+	c->hook_arg = sb;
+	return sb;
+}
+
+void
+site_bodies_free(struct site_bodies *sb)
+{
+	size_t i, k;
+
+	if (sb == NULL)
+		return;
+	for (i = 0; i < sb->n; i++) {
+		free(sb->b[i].mem);
+		for (k = 0; k < sb->b[i].nimg * 2; k++)
+			free(sb->b[i].img[k]);
+		free(sb->b[i].img);
+	}
+	free(sb->b);
+	if (sb->spill != NULL)
+		fclose(sb->spill);
+	pthread_mutex_destroy(&sb->lock);
+	free(sb);
+}
+
+/* Chapter i's body as the scan rendered it, into out; -1 when there is
+ * none (then the chapter is parsed again). */
+static int
+S_body_get(struct site *s, size_t i, enum edition e, struct buf *out)
+{
+	struct site_bodies *sb = s->bodies;
+	struct body *b;
+	ssize_t r;
+	size_t done, k;
+
+	if (sb == NULL || i >= sb->n || !sb->b[i].done || sb->e != e)
+		return -1;
+	b = &sb->b[i];
+	for (k = 0; k < b->nimg; k++)
+		S_image_copy(s, b->img[k * 2], b->img[k * 2 + 1]);
+	if (b->mem != NULL) {
+		buf_put(out, b->mem, b->len);
+		return 0;
+	}
+	buf_grow(out, b->len);
+	for (done = 0; done < b->len; done += (size_t)r)
+		if ((r = pread(fileno(sb->spill), out->data + out->len + done,
+		    b->len - done, b->off + (off_t)done)) <= 0)
+			return -1;
+	out->len += b->len;
+	out->data[out->len] = '\0';
+	return 0;
 }
 
 static int
@@ -306,21 +458,30 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 	const struct course *c = s->c;
 	const struct chapter *ch = &c->ch[i];
 	struct html_opts ho = { c->lang, c->raw_html };
-	struct doc_node *root;
+	struct doc_node *root, *n;
 	struct val *ctx, *v;
 	struct buf body = { 0 }, title = { 0 };
-	char *file;
+	char *file, *rel, *src;
 	int rc;
 
-	struct doc_node *n;
-
-	if ((root = course_chapter_doc(c, i, e, s->dl)) == NULL)
-		return -1;
-	for (n = root; n != NULL; n = doc_next(root, n, 0))
-		if (n->type == DOC_IMAGE)
-			S_image(s, ch, n);
-	html_render(root, &ho, &body);
-	doc_free(root);
+	if (S_body_get(s, i, e, &body) != 0) {
+		buf_reset(&body);
+		if ((root = course_chapter_doc(c, i, e, s->dl)) == NULL) {
+			buf_free(&body);
+			return -1;
+		}
+		for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+			if (n->type != DOC_IMAGE ||
+			    (rel = S_image_place(c, ch, n, &src,
+			    s->dl)) == NULL)
+				continue;
+			S_image_copy(s, rel, src);
+			free(rel);
+			free(src);
+		}
+		html_render(root, &ho, &body);
+		doc_free(root);
+	}
 	ctx = S_base_ctx(s);
 	v = val_set(ctx, "chapter", S_chapter_val(ch));
 	if (i > 0)
@@ -335,8 +496,7 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 		buf_printf(&fb, "%s.html", ch->slug);
 		file = buf_detach(&fb);
 	}
-	rc = S_write_page(s, ctx, (long)i, file, buf_cstr(&title),
-	    buf_cstr(&body));
+	rc = S_write_page(s, ctx, (long)i, file, buf_cstr(&title), &body);
 	free(file);
 	val_free(ctx);
 	buf_free(&body);
@@ -368,7 +528,7 @@ S_doc_page(struct site *s, size_t i)
 	}
 	val_set_str(ctx, "lang", d->lang);
 	buf_printf(&file, "%s.html", d->slug);
-	rc = S_write_page(s, ctx, -1, file.data, d->title, buf_cstr(&body));
+	rc = S_write_page(s, ctx, -1, file.data, d->title, &body);
 	val_free(ctx);
 	buf_free(&body);
 	buf_free(&file);
@@ -401,7 +561,7 @@ S_index_page(struct site *s)
 	}
 	if ((rc = S_render(s, T_INDEX, ctx, &body)) == 0)
 		rc = S_write_page(s, ctx, -1, "index.html", s->c->title,
-		    buf_cstr(&body));
+		    &body);
 	val_free(ctx);
 	buf_free(&body);
 	return rc;
@@ -478,7 +638,7 @@ S_glossary_page(struct site *s)
 	buf_printf(&file, "%s", s->glossary_href);
 	if ((rc = S_render(s, T_GLOSSARY, ctx, &body)) == 0)
 		rc = S_write_page(s, ctx, -1, buf_cstr(&file),
-		    i18n(c->lang, I18N_GLOSSARY), buf_cstr(&body));
+		    i18n(c->lang, I18N_GLOSSARY), &body);
 	val_free(ctx);
 	buf_free(&body);
 	buf_free(&h);
@@ -592,7 +752,7 @@ S_chapters(struct site *s, enum edition e, int jobs)
 
 int
 site_build(const struct course *c, struct theme *th, const char *outdir,
-    enum edition e, int jobs, struct diag_list *dl)
+    enum edition e, int jobs, struct site_bodies *bodies, struct diag_list *dl)
 {
 	struct shared sh;
 	struct site s;
@@ -609,6 +769,7 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 	s.th = th;
 	s.outdir = outdir;
 	s.dl = dl;
+	s.bodies = bodies;
 	buf_printf(&gh, "%s.html", i18n(c->lang, I18N_GLOSSARY_FILE));
 	s.glossary_href = buf_detach(&gh);
 	for (k = 0; k < T__MAX; k++) {
