@@ -54,6 +54,8 @@ struct loader {
 	int			 header;	/* names complete */
 
 	struct val		*list;
+	int			(*cb)(void *, struct val *);
+	void			*cbarg;
 	struct buf		 tmp;
 };
 
@@ -475,7 +477,10 @@ S_row(int c, void *arg)
 		if (ld->row == NULL)
 			ld->row = val_map();
 		S_append(ld->row, "_line", val_num(ld->row_line));
-		val_push(ld->list, ld->row);
+		if (ld->cb == NULL)
+			val_push(ld->list, ld->row);
+		else if (ld->cb(ld->cbarg, ld->row) != 0)
+			ld->stop = 1;
 		ld->row = NULL;
 	}
 	val_free(ld->row);
@@ -569,6 +574,8 @@ csv_load(const char *src, size_t len, const char *path,
 	ld.sep = sep;
 	ld.scan = i;
 	ld.list = val_list();
+	ld.cb = opts != NULL ? opts->row : NULL;
+	ld.cbarg = opts != NULL ? opts->arg : NULL;
 
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
 	csv_set_delim(&p, sep);

@@ -32,13 +32,20 @@ struct csv_opts {
 				   ';', ',' or tab from the header line);
 				   else the separator, which also wins
 				   over a "sep=" line */
+	/* With row set, each data row goes to row(arg, map) as it is read,
+	 * the callee owning the map, instead of into the list (which stays
+	 * empty): a mailing of any length then holds a few rows at a time.
+	 * A non-zero return stops the reading. */
+	int	(*row)(void *arg, struct val *map);
+	void	*arg;
 };
 
 /* Reads CSV text (len bytes; from path, which diagnostics name) into a new
  * list of maps (free with val_free()), one per data row in file order.
  * Each map holds the row's fields under the header's names (trimmed), in
- * header order, as strings, followed by "_line": the 1-based line where
- * the row starts, as a number, so later stages can report PATH:LINE.  A row
+ * header order, as strings, each followed by "_col.NAME": the 1-based
+ * column where the field starts, as a number; then "_line": the line where
+ * the row starts, so later stages can report PATH:LINE:COL.  A row
  * with fewer fields than the header lacks the missing keys; one with more
  * is an error.  Header names must be present, unique and not "_line".  The
  * text must be UTF-8 without NUL bytes.

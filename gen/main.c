@@ -335,6 +335,7 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
 	memset(&mo, 0, sizeof(mo));
 	memset(&po, 0, sizeof(po));
 	po.letter = o->letter || c->letter;
+	po.ragged = o->ragged || c->ragged;
 	po.serif = c->serif;
 	po.sans = c->sans;
 	po.mono = c->mono;
@@ -451,11 +452,51 @@ S_check_file(const struct opts *o, struct diag_list *dl)
 
 /*** merge and new ***/
 
+/* The nearest folder at or above file's own that holds salesgen.xml (or
+ * content/salesgen.xml), as a path to open; NULL if there is none. */
+static char *
+S_project_of(const char *file)
+{
+	struct buf d = { 0 };
+	char *cfg, *alt, *real;
+	const char *slash = strrchr(file, '/');
+	int depth;
+
+	if (slash != NULL)
+		buf_put(&d, file, (size_t)(slash - file));
+	else
+		buf_puts(&d, ".");
+	for (depth = 0; depth < 32; depth++) {
+		cfg = file_join(buf_cstr(&d), "salesgen.xml");
+		alt = file_join(buf_cstr(&d), "content/salesgen.xml");
+		if (file_is_reg(cfg) || file_is_reg(alt)) {
+			free(cfg);
+			free(alt);
+			return buf_detach(&d);
+		}
+		free(cfg);
+		free(alt);
+		/* stop at the file system's root */
+		if ((real = realpath(buf_cstr(&d), NULL)) == NULL ||
+		    strcmp(real, "/") == 0) {
+			free(real);
+			break;
+		}
+		free(real);
+		buf_puts(&d, "/..");
+	}
+	buf_free(&d);
+	return NULL;
+}
+
 static int
 S_merge(const struct opts *o, struct diag_list *dl)
 {
 	struct merge_opts mo;
+	struct pdf_opts po;
+	struct course *c = NULL;
 	struct theme *th;
+	char *proj;
 	size_t written, failed;
 	int rc;
 
@@ -464,17 +505,39 @@ S_merge(const struct opts *o, struct diag_list *dl)
 	if (o->type != NULL && strcmp(o->type, "pdf") && strcmp(o->type, "html"))
 		return S_usage_error(dl, "unknown output type '%s' (html or pdf)", o->type);
 	memset(&mo, 0, sizeof(mo));
+	memset(&po, 0, sizeof(po));
+	/* The project is the nearest folder above the template that holds
+	 * salesgen.xml: its templates, fonts, paper and hyphenation
+	 * exceptions apply, and the files the template names (the logo)
+	 * must lie inside it.  Without one, the current folder. */
+	proj = S_project_of(o->arg);
+	if (proj != NULL && (c = course_open(proj, dl)) == NULL) {
+		free(proj);
+		return S_finish(dl, -1);
+	}
+	po.letter = o->letter || (c != NULL && c->letter);
+	po.ragged = o->ragged || (c != NULL && c->ragged);
+	if (c != NULL) {
+		po.serif = c->serif;
+		po.sans = c->sans;
+		po.mono = c->mono;
+		po.hyphens = c->hyphens;
+		po.nhyphens = c->nhyphens;
+	}
 	mo.jobs = o->jobs;
 	mo.pdf = o->type == NULL || strcmp(o->type, "pdf") == 0;
 	mo.progress = !o->quiet && isatty(2);
-	mo.letter = o->letter;
-	th = theme_new(".");
-	rc = merge_run(o->arg, o->arg2, ".", o->out, th, &mo, &written,
-	    &failed, dl);
+	mo.letter = po.letter;
+	mo.pdfo = &po;
+	th = theme_new(proj != NULL ? proj : ".");
+	rc = merge_run(o->arg, o->arg2, proj != NULL ? proj : ".", o->out, th,
+	    &mo, &written, &failed, dl);
 	if (!o->quiet && (written > 0 || failed > 0))
 		fprintf(stderr, "salesgen: %s: %zu documents written, %zu failed\n",
 		    o->out, written, failed);
 	theme_free(th);
+	course_free(c);
+	free(proj);
 	return S_finish(dl, rc);
 }
 
@@ -561,15 +624,20 @@ main(int argc, char **argv)
 			o.fragment = 1;
 		else if (!strcmp(a, "--ragged"))
 			o.ragged = 1;
-		else if (!strcmp(a, "-j")) {
+		else if (!strncmp(a, "-j", 2)) {
+			/* -j N and, as make takes it, -jN */
+			const char *v = a + 2;
 			char *end;
 			long j;
 
-			if (!S_need(argc, argv, i, dl))
-				goto usage;
-			j = strtol(argv[++i], &end, 10);
-			if (*argv[i] == '\0' || *end != '\0' || j < 1 || j > 64) {
-				rc = S_usage_error(dl, "-j takes a number from 1 to 64, not '%s'", argv[i]);
+			if (*v == '\0') {
+				if (!S_need(argc, argv, i, dl))
+					goto usage;
+				v = argv[++i];
+			}
+			j = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || j < 1 || j > 64) {
+				rc = S_usage_error(dl, "-j takes a number from 1 to 64, not '%s'", v);
 				goto out;
 			}
 			o.jobs = (int)j;

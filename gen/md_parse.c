@@ -12,6 +12,7 @@
 #include "mem.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -424,6 +425,15 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 	}
 }
 
+static pthread_mutex_t S_inline_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t S_registered = PTHREAD_ONCE_INIT;
+
+static void
+S_register(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
 struct doc_node *
 md_parse(const char *src, size_t len, const char *path,
     const struct md_opts *opts, struct md_meta *meta, struct diag_list *dl)
@@ -441,7 +451,7 @@ md_parse(const char *src, size_t len, const char *path,
 		md_meta_clear(meta);
 		return NULL;
 	}
-	cmark_gfm_core_extensions_ensure_registered();
+	pthread_once(&S_registered, S_register);
 	S_cm = arena_new();
 	copts = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
 	if (opts != NULL && opts->raw_html)
@@ -451,7 +461,15 @@ md_parse(const char *src, size_t len, const char *path,
 		if ((ext = cmark_find_syntax_extension(exts[i])) != NULL)
 			cmark_parser_attach_syntax_extension(p, ext);
 	cmark_parser_feed(p, src + body, len - body);
+	/* cmark-gfm keeps the extensions' special characters ('~', 'w', ':')
+	 * in one table for the whole process, set when an inline pass starts
+	 * and cleared when it ends: a chapter finishing on one thread would
+	 * hide strikethrough and autolinks from a chapter in its inline pass
+	 * on another.  The block pass above runs in parallel; the inline
+	 * pass, one at a time. */
+	pthread_mutex_lock(&S_inline_lock);
 	doc = cmark_parser_finish(p);
+	pthread_mutex_unlock(&S_inline_lock);
 	root = S_convert(doc, path, lines, dl);
 	/* cmark's tree and parser live in the arena: no need to walk them
 	 * to free each piece */

@@ -18,16 +18,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A row waiting for a worker: the map and its place in the file. */
+struct qrow {
+	struct val	*row;
+	size_t		 index;
+};
+
+/* What a row left to report, kept only for rows that have something. */
+struct report {
+	size_t			 index;
+	struct diag_list	*dl;
+};
+
+/*
+ * Rows stream from the CSV reader (the calling thread) through a small
+ * queue to the workers, so a mailing holds a handful of rows at a time
+ * however long the file: memory stays flat in the number of rows.  Only
+ * the rows with diagnostics are remembered, to be told in file order at
+ * the end.
+ */
 struct mjob {
 	const struct datadoc	*base;
-	const struct val	*rows;
 	const char		*rows_path;
 	const char		*outdir;
 	struct theme		*th;
 	const struct merge_opts	*o;
+	const struct data_schema *schema;
+	const char		*src;	/* the CSV text, for the header */
+	size_t			 len;
+	struct diag_list	*dl;	/* the caller's */
 	pthread_mutex_t		 lock;
-	size_t			 next, done, failed;
-	struct diag_list	**dl;	/* per row */
+	pthread_cond_t		 more, room;
+	struct qrow		 q[16];
+	size_t			 qhead, qn, qcap;
+	int			 eof;	/* the reader is done */
+	int			 refused;	/* bad header: write nothing */
+	size_t			 nrows, done, failed;
+	struct report		*rep;
+	size_t			 nrep, caprep;
 };
 
 /* A file name from a field value: letters, digits, '-', '_' and '.'. */
@@ -43,22 +71,18 @@ S_name(struct buf *b, const char *s)
  * would otherwise be dropped without a word on every row.  Checked once,
  * against the schema, before anything is written. */
 static int
-S_columns(const struct val *rows, const char *kind,
+S_columns(const struct val *r, const char *kind,
     const struct data_schema *schema, const char *src, size_t len,
     const char *path, struct diag_list *dl)
 {
-	const struct val *r;
 	const char *hdr = src, *eol, *hit;
 	size_t k, nl;
 	int rc = 0, col;
 
-	if (rows->n == 0)
-		return 0;
 	if (len >= 3 && memcmp(hdr, "\xEF\xBB\xBF", 3) == 0)
 		hdr += 3;
 	for (eol = hdr; eol < src + len && *eol != '\n' && *eol != '\r'; eol++)
 		;
-	r = rows->items[0];
 	for (k = 0; k < r->n; k++) {
 		if (r->keys[k][0] == '_' ||
 		    xml_explain_field(data_schema_explain(schema), kind,
@@ -79,9 +103,9 @@ S_columns(const struct val *rows, const char *kind,
 }
 
 static int
-S_row(struct mjob *m, struct pdf_env *env, size_t i, struct diag_list *dl)
+S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
+    struct diag_list *dl)
 {
-	const struct val *row = m->rows->items[i];
 	struct datadoc d;
 	struct doc_node *root;
 	struct pdf_opts po;
@@ -123,6 +147,7 @@ S_row(struct mjob *m, struct pdf_env *env, size_t i, struct diag_list *dl)
 			buf_puts(&path, ".pdf");
 			memset(&po, 0, sizeof(po));
 			po.letter = m->o->letter;
+			po.ragged = m->o->pdfo != NULL && m->o->pdfo->ragged;
 			po.logo = d.logo;
 			po.accent = d.colour;
 			rc = pdf_document(root, d.title, d.lang, d.path, &po, env,
@@ -149,58 +174,160 @@ S_row(struct mjob *m, struct pdf_env *env, size_t i, struct diag_list *dl)
 	return rc;
 }
 
+/* The column a row's diagnostic is about: an inner message "field: ..."
+ * (the form of a value that cannot be read) names the last part of a
+ * column's path; otherwise the row's start. */
+static int
+S_col_of(const struct val *row, const char *msg)
+{
+	const char *colon = strstr(msg, ": ");
+	size_t k, fl, kl;
+	const char *last;
+	struct buf key = { 0 };
+	const struct val *c;
+	int col = 1;
+
+	if (colon == NULL)
+		return col;
+	fl = (size_t)(colon - msg);
+	for (k = 0; k < row->n; k++) {
+		if (row->keys[k][0] == '_')
+			continue;
+		last = row->keys[k] + strlen(row->keys[k]);
+		while (last > row->keys[k] && last[-1] != '.' && last[-1] != '@')
+			last--;
+		kl = strlen(last);
+		if (kl != fl || strncmp(last, msg, fl) != 0)
+			continue;
+		buf_printf(&key, "_col.%s", row->keys[k]);
+		if ((c = val_get(row, buf_cstr(&key))) != NULL &&
+		    c->type == VAL_NUM)
+			col = (int)c->num;
+		break;
+	}
+	buf_free(&key);
+	return col;
+}
+
+/* A row's problems are told at its line (and the field's column) of the
+ * CSV file: that is where the user fixes them. */
+static struct diag_list *
+S_retell(const struct mjob *m, const struct val *row, struct diag_list *in)
+{
+	const struct val *l = val_get(row, "_line");
+	struct diag_list *out = diag_list_new();
+	int line = l != NULL ? (int)l->num : 0;
+	size_t k;
+
+	for (k = 0; k < in->n; k++) {
+		const struct diag *d = &in->v[k];
+
+		if (d->level >= DIAG_ERROR)
+			diag_add(out, DIAG_DATA, m->rows_path, line,
+			    S_col_of(row, d->msg), d->msg);
+		else if (d->level == DIAG_WARNING)
+			diag_add(out, DIAG_DATA_WARN, m->rows_path, line,
+			    S_col_of(row, d->msg), d->msg);
+	}
+	return out;
+}
+
 static void *
 S_worker(void *arg)
 {
 	struct mjob *m = arg;
 	struct pdf_env *env = NULL;
-	struct diag_list *dl;
-	size_t i;
+	struct diag_list *dl = diag_list_new(), *told;
+	struct qrow r;
 	int rc;
 
 	for (;;) {
 		pthread_mutex_lock(&m->lock);
-		i = m->next++;
-		pthread_mutex_unlock(&m->lock);
-		if (i >= m->rows->n)
+		while (m->qn == 0 && !m->eof)
+			pthread_cond_wait(&m->more, &m->lock);
+		if (m->qn == 0) {
+			pthread_mutex_unlock(&m->lock);
 			break;
-		dl = m->dl[i];
+		}
+		r = m->q[m->qhead];
+		m->qhead = (m->qhead + 1) % m->qcap;
+		m->qn--;
+		pthread_cond_signal(&m->room);
+		pthread_mutex_unlock(&m->lock);
+
 		if (env == NULL && m->o->pdf)
 			env = pdf_env_new(m->base->lang, m->o->pdfo, dl);
-		rc = (m->o->pdf && env == NULL) ? -1 : S_row(m, env, i, dl);
+		rc = (m->o->pdf && env == NULL) ? -1 :
+		    S_row(m, env, r.row, r.index, dl);
+		told = dl->n > 0 ? S_retell(m, r.row, dl) : NULL;
+		val_free(r.row);
+
 		pthread_mutex_lock(&m->lock);
 		m->done++;
 		if (rc != 0 || diag_worst(dl) >= DIAG_ERROR)
 			m->failed++;
+		if (told != NULL) {
+			if (m->nrep == m->caprep) {
+				m->caprep = m->caprep ? m->caprep * 2 : 16;
+				m->rep = xrealloc(m->rep,
+				    m->caprep * sizeof(*m->rep));
+			}
+			m->rep[m->nrep].index = r.index;
+			m->rep[m->nrep++].dl = told;
+		}
 		if (m->o->progress) {
-			fprintf(stderr, "\rsalesgen: merge %zu/%zu", m->done,
-			    m->rows->n);
+			fprintf(stderr, "\rsalesgen: merge %zu", m->done);
 			fflush(stderr);
 		}
 		pthread_mutex_unlock(&m->lock);
+		diag_list_free(dl);
+		dl = diag_list_new();
 	}
+	diag_list_free(dl);
 	pdf_env_free(env);
 	return NULL;
 }
 
-/* A row's problems are told at its line of the CSV file: that is where
- * the user fixes them. */
-static void
-S_report(struct mjob *m, size_t i, struct diag_list *dl)
+/* csv_load's row callback: the first row's columns are checked before
+ * anything is queued; then each row waits for room in the queue. */
+static int
+S_feed(void *arg, struct val *row)
 {
-	const struct val *l = val_get(m->rows->items[i], "_line");
-	int line = l != NULL ? (int)l->num : 0;
-	size_t k;
+	struct mjob *m = arg;
 
-	for (k = 0; k < m->dl[i]->n; k++) {
-		const struct diag *d = &m->dl[i]->v[k];
-
-		if (d->level >= DIAG_ERROR)
-			diag_add(dl, DIAG_DATA, m->rows_path, line, 0, d->msg);
-		else if (d->level == DIAG_WARNING)
-			diag_add(dl, DIAG_DATA_WARN, m->rows_path, line, 0,
-			    d->msg);
+	if (m->nrows == 0 && S_columns(row, m->base->kind, m->schema, m->src,
+	    m->len, m->rows_path, m->dl) != 0) {
+		m->refused = 1;
+		val_free(row);
+		return -1;
 	}
+	pthread_mutex_lock(&m->lock);
+	while (m->qn == m->qcap)
+		pthread_cond_wait(&m->room, &m->lock);
+	m->q[(m->qhead + m->qn) % m->qcap].row = row;
+	m->q[(m->qhead + m->qn) % m->qcap].index = m->nrows++;
+	m->qn++;
+	pthread_cond_signal(&m->more);
+	pthread_mutex_unlock(&m->lock);
+	return 0;
+}
+
+/* Rows are only counted (and freed) in the first reading, which checks the
+ * whole file: a CSV syntax error anywhere writes nothing. */
+static int
+S_count(void *arg, struct val *row)
+{
+	(*(size_t *)arg)++;
+	val_free(row);
+	return 0;
+}
+
+static int
+S_report_cmp(const void *a, const void *b)
+{
+	const struct report *x = a, *y = b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 int
@@ -212,10 +339,11 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	struct datadoc base;
 	struct csv_opts co;
 	struct mjob m;
+	struct val *none;
 	pthread_t tid[64];
 	char *src;
-	size_t len, i;
-	int k, started = 0, jobs;
+	size_t len, i, count = 0;
+	int k, started = 0, jobs, rc = 0;
 
 	*written = *failed = 0;
 	memset(&base, 0, sizeof(base));
@@ -227,55 +355,75 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	}
 	k = datadoc_load(&base, src, len, tmpl, dir, schema, dl);
 	free(src);
-	if (k != 0) {
+	if (k != 0 || (src = file_read(rows, &len, dl)) == NULL) {
 		data_schema_free(schema);
 		datadoc_clear(&base);
 		return -1;
 	}
-	memset(&m, 0, sizeof(m));
 	memset(&co, 0, sizeof(co));
 	co.diag_code = DIAG_CSV;
-	if ((src = file_read(rows, &len, dl)) == NULL ||
-	    (m.rows = csv_load(src, len, rows, &co, dl)) == NULL ||
-	    S_columns(m.rows, base.kind, schema, src, len, rows, dl) != 0 ||
-	    file_mkdirs(outdir, dl) != 0) {
+	co.row = S_count;
+	co.arg = &count;
+	if ((none = csv_load(src, len, rows, &co, dl)) == NULL ||
+	    (count > 0 && file_mkdirs(outdir, dl) != 0)) {
+		val_free(none);
 		free(src);
-		val_free((struct val *)m.rows);
 		data_schema_free(schema);
 		datadoc_clear(&base);
 		return -1;
 	}
-	free(src);
-	data_schema_free(schema);
+	val_free(none);
+
+	memset(&m, 0, sizeof(m));
 	m.base = &base;
 	m.rows_path = rows;
 	m.outdir = outdir;
 	m.th = th;
 	m.o = o;
+	m.schema = schema;
+	m.src = src;
+	m.len = len;
+	m.dl = dl;
+	m.qcap = sizeof(m.q) / sizeof(m.q[0]);
 	pthread_mutex_init(&m.lock, NULL);
-	m.dl = xcalloc(m.rows->n + 1, sizeof(*m.dl));
-	for (i = 0; i < m.rows->n; i++)
-		m.dl[i] = diag_list_new();
+	pthread_cond_init(&m.more, NULL);
+	pthread_cond_init(&m.room, NULL);
+	/* jobs workers; this thread reads the file and mostly waits */
 	jobs = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
-	for (k = 1; k < jobs; k++)
+	for (k = 0; k < jobs; k++)
 		if (pthread_create(&tid[k], NULL, S_worker, &m) == 0)
-			started = k;
+			started = k + 1;
 		else
 			break;
-	S_worker(&m);
-	for (k = 1; k <= started; k++)
+	co.row = S_feed;
+	co.arg = &m;
+	if (started > 0)
+		val_free(csv_load(src, len, rows, &co, dl));
+	pthread_mutex_lock(&m.lock);
+	m.eof = 1;
+	pthread_cond_broadcast(&m.more);
+	pthread_mutex_unlock(&m.lock);
+	for (k = 0; k < started; k++)
 		pthread_join(tid[k], NULL);
-	if (o->progress)
+	if (started == 0)
+		diag_add(dl, DIAG_DATA, NULL, 0, 0, "cannot start a thread");
+	if (o->progress && m.done > 0)
 		fputc('\n', stderr);
-	for (i = 0; i < m.rows->n; i++) {
-		S_report(&m, i, dl);
-		diag_list_free(m.dl[i]);
+	qsort(m.rep, m.nrep, sizeof(*m.rep), S_report_cmp);
+	for (i = 0; i < m.nrep; i++) {
+		diag_move(dl, m.rep[i].dl);
+		diag_list_free(m.rep[i].dl);
 	}
-	free(m.dl);
+	free(m.rep);
+	pthread_cond_destroy(&m.more);
+	pthread_cond_destroy(&m.room);
 	pthread_mutex_destroy(&m.lock);
 	*failed = m.failed;
-	*written = m.rows->n - m.failed;
-	val_free((struct val *)m.rows);
+	*written = m.done - m.failed;
+	if (m.refused || started == 0 || m.failed > 0)
+		rc = -1;
+	free(src);
+	data_schema_free(schema);
 	datadoc_clear(&base);
-	return m.failed > 0 ? -1 : 0;
+	return rc;
 }

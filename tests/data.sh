@@ -183,7 +183,7 @@ printf '\357\273\277nummer;klant.naam;korting\r\nM-1;Klant Een;5%%\r\nM-2;Klant 
 expect_status 1 $? "mailing with a bad row"
 [ -f "$d/out/M-1.pdf" ] && [ -f "$d/out/M-3.pdf" ] || note "the good rows were not written: $(ls "$d/out" 2>&1)"
 [ -f "$d/out/M-2.pdf" ] && note "the bad row was written"
-grep -q "^rows.csv:3: error: korting: 'vijf' is not" "$d/err" || { note "diagnostics:"; sed 's/^/  /' "$d/err" >> "$why"; }
+grep -q "^rows.csv:3:16: error: korting: 'vijf' is not" "$d/err" || { note "diagnostics:"; sed 's/^/  /' "$d/err" >> "$why"; }
 if command -v pdftotext > /dev/null 2>&1 && [ -f "$d/out/M-3.pdf" ]; then
 	pdftotext "$d/out/M-3.pdf" - | grep -q 'Klant; Drie' || note "M-3.pdf does not name its customer"
 fi
@@ -196,6 +196,16 @@ grep -q "^typo.csv:1:19: error: column 'klant.contakt@naam' names no element or 
     { note "diagnostics:"; sed 's/^/  /' "$d/err" >> "$why"; }
 [ -e "$d/out2/N-1.pdf" ] && note "a document was written despite the bad column"
 result "a mailing refuses a column that names no field, before writing"
+
+# the sample mailing, run from its own folder: the project (salesgen.xml
+# two levels up) is found, so the logo above the folder is inside it
+(cd "$top/content/mailing" && "$bin" merge offerte.xml klanten.csv -o "$tmp/mm" -q) 2> "$tmp/err"
+expect_status 0 $? "merge from content/mailing"
+[ -s "$tmp/err" ] && { note "diagnostics:"; sed 's/^/  /' "$tmp/err" >> "$why"; }
+n=$(ls "$tmp/mm" 2> /dev/null | grep -c '\.pdf$')
+rows=$(($(grep -c . "$top/content/mailing/klanten.csv") - 1))
+[ "$n" = "$rows" ] || note "$n PDFs for $rows rows"
+result "merge finds the project above the template (its logo, fonts, paper)"
 
 # ---------------------------------------------------------- determinism
 
