@@ -167,19 +167,23 @@ static int
 S_save(struct job *j, const char *out)
 {
 	struct buf b = { 0 };
-	HPDF_BYTE chunk[65536];
 	HPDF_UINT32 n;
 	int rc;
 
 	if (j->failed || HPDF_SaveToStream(j->pdf) != HPDF_OK)
 		return -1;
 	HPDF_ResetStream(j->pdf);
+	/* straight into a buffer of the document's size */
+	buf_grow(&b, HPDF_GetStreamSize(j->pdf));
 	for (;;) {
-		n = sizeof(chunk);
-		HPDF_ReadFromStream(j->pdf, chunk, &n);
+		if (b.len + 1 >= b.size)
+			buf_grow(&b, 65536);
+		n = (HPDF_UINT32)(b.size - b.len - 1);
+		HPDF_ReadFromStream(j->pdf, (HPDF_BYTE *)b.data + b.len, &n);
 		if (n == 0)
 			break;
-		buf_put(&b, chunk, n);
+		b.len += n;
+		b.data[b.len] = '\0';
 	}
 	rc = file_write(out, b.data ? b.data : "", b.len, j->dl);
 	buf_free(&b);

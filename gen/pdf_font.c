@@ -329,20 +329,35 @@ font_utf8(const char *str, size_t n, size_t *adv)
 	return c;
 }
 
-static int
+/* Looks c up in the font definition, the first time it is asked for. */
+static void
+S_lookup(struct font *f, uint32_t c)
+{
+	HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)c);
+
+	f->seen[c] = gid == 0 && c != 0 ? 2 : 1;
+	f->w[c] = (int16_t)HPDF_TTFontDef_GetCharWidth(f->def, (HPDF_UINT16)c);
+}
+
+static inline int
 S_adv(struct font *f, uint32_t c)
 {
 	if (c > 0xFFFF)
 		c = 0xFFFD;	/* libharu's UTF-8 codes stop at the BMP */
-	if (!f->seen[c]) {
-		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(f->def,
-		    (HPDF_UINT16)c);
-
-		f->seen[c] = gid == 0 && c != 0 ? 2 : 1;
-		f->w[c] = (int16_t)HPDF_TTFontDef_GetCharWidth(f->def,
-		    (HPDF_UINT16)c);
-	}
+	if (!f->seen[c])
+		S_lookup(f, c);
 	return f->w[c];
+}
+
+/* font_utf8() with ASCII taken inline; n > 0. */
+static inline uint32_t
+S_next(const char *s, size_t n, size_t *adv)
+{
+	if ((unsigned char)s[0] < 0x80) {
+		*adv = 1;
+		return (unsigned char)s[0];
+	}
+	return font_utf8(s, n, adv);
 }
 
 double
@@ -357,7 +372,7 @@ font_width(struct fonts *fs, enum font_face face, const char *s, size_t n,
 	if (f->def == NULL)
 		return 0;
 	while (i < n) {
-		c = font_utf8(s + i, n - i, &adv);
+		c = S_next(s + i, n - i, &adv);
 		sum += S_adv(f, c);
 		if (c <= 0xFFFF)
 			f->used[c >> 3] |= (uint8_t)(1u << (c & 7));
@@ -405,7 +420,7 @@ font_codes(struct fonts *fs, enum font_face face, const char *s, size_t n,
 	buf_grow(out, 4 * n + 1);	/* at most two escaped bytes a byte */
 	p = out->data + out->len;
 	while (i < n) {
-		c = font_utf8(s + i, n - i, &adv);
+		c = S_next(s + i, n - i, &adv);
 		if (c > 0xFFFF)
 			c = 0xFFFD;	/* as measured: the codes stop at the BMP */
 		if (f->def != NULL) {
@@ -465,7 +480,7 @@ font_check(struct fonts *fs, enum font_face face, const char *s, size_t n,
 	if (f->def == NULL)
 		return;
 	while (i < n) {
-		c = font_utf8(s + i, n - i, &adv);
+		c = S_next(s + i, n - i, &adv);
 		if (c > 0xFFFF || (S_adv(f, c), f->seen[c] == 2)) {
 			for (k = 0; k < fs->nmissing; k++)
 				if (fs->missing[k] == c)
