@@ -409,7 +409,8 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 		diag_add(dl, DIAG_DATA, NULL, 0, 0, "cannot start a thread");
 	if (o->progress && m.done > 0)
 		fputc('\n', stderr);
-	qsort(m.rep, m.nrep, sizeof(*m.rep), S_report_cmp);
+	if (m.nrep > 1)
+		qsort(m.rep, m.nrep, sizeof(*m.rep), S_report_cmp);
 	for (i = 0; i < m.nrep; i++) {
 		diag_move(dl, m.rep[i].dl);
 		diag_list_free(m.rep[i].dl);
