@@ -830,8 +830,16 @@ S_accountplan(struct sctx *s, const struct val *d)
 		orders = S_qty(s, x, "orders", SALES_QTY_ONE);
 		margin = S_pct(s, x, "marge", SALES_BP);
 		years = S_int(s, x, "jaren", 5);
-		if (years < 1 || years > SALES_CLV_MAX_YEARS)
+		if (years < 1 || years > SALES_CLV_MAX_YEARS) {
+			char lim[64];
+
+			snprintf(lim, sizeof(lim), "a number of years from 1 to %d",
+			    SALES_CLV_MAX_YEARS);
+			S_bad(s, x, "jaren", S_s(x, "jaren") ? S_s(x, "jaren") :
+			    "", lim);
+			s->bad = 1;
 			years = 5;
+		}
 		val_set_num(sub, "jaren", (double)years);
 		if (sales_clv_simple(order, orders, (int)years, margin,
 		    &simple) == 0)
