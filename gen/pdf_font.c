@@ -490,7 +490,10 @@ font_check(struct fonts *fs, enum font_face face, const char *s, size_t n,
 
 				memcpy(ch, s + i, adv < 7 ? adv : 7);
 				base = strrchr(f->file, '/');
-				diag_add(dl, DIAG_GLYPH, file, line, col,
+				/* col is where s starts; the character is
+				 * i bytes on */
+				diag_add(dl, DIAG_GLYPH, file, line,
+				    col > 0 ? col + (int)i : col,
 				    (unsigned)c, ch, base ? base + 1 : f->file);
 				if (fs->nmissing < 64)
 					fs->missing[fs->nmissing++] = c;

@@ -29,6 +29,8 @@ struct tok {
 	enum font_face	 face;
 	int		 link;
 	int		 strike;
+	int		 line, col;	/* TOK_TEXT: where it starts in the
+					   source, for a glyph warning */
 };
 
 struct para {
@@ -41,6 +43,12 @@ struct para {
 	struct tok		*piece;	/* per item: the text of a box */
 	size_t			 ni, ci;
 	int			 line, col;	/* source position */
+	/* the text node being split and its position: a token's column
+	 * is the node's plus its offset (exact unless the source held
+	 * escapes or entities before it on that line) */
+	const char		*node_text;
+	size_t			 node_len;
+	int			 node_line, node_col;
 };
 
 static void
@@ -60,6 +68,13 @@ S_tok(struct para *p, enum tok_type type, const char *s, size_t n,
 	t->face = face;
 	t->link = link;
 	t->strike = strike;
+	t->line = p->line;
+	t->col = p->col;
+	if (s != NULL && p->node_text != NULL && p->node_line > 0 &&
+	    s >= p->node_text && s <= p->node_text + p->node_len) {
+		t->line = p->node_line;
+		t->col = p->node_col + (int)(s - p->node_text);
+	}
 }
 
 static enum font_face
@@ -139,6 +154,15 @@ S_text(struct para *p, const char *s, enum font_face face, int link,
 		S_word_tok(p, s + start, i - start, face, link, strike);
 }
 
+static void
+S_node(struct para *p, const struct doc_node *n, int skip)
+{
+	p->node_text = n != NULL ? n->text : NULL;
+	p->node_len = p->node_text != NULL ? strlen(p->node_text) : 0;
+	p->node_line = n != NULL ? n->line : 0;
+	p->node_col = n != NULL ? n->col + skip : 0;
+}
+
 struct style {
 	int	bold, italic, strike, link;
 	int	saved[64];	/* outer link targets, for nested links */
@@ -153,13 +177,18 @@ S_enter(struct para *p, const struct doc_node *n, struct style *st)
 
 	switch (n->type) {
 	case DOC_TEXT:
+		S_node(p, n, 0);
 		S_text(p, n->text ? n->text : "",
 		    S_face(base, st->bold, st->italic, 0), st->link, st->strike);
+		S_node(p, NULL, 0);
 		return 0;
 	case DOC_CODE:
 	case DOC_HTMLINLINE:
+		/* a code span's column is its opening backtick's */
+		S_node(p, n, n->type == DOC_CODE);
 		S_text(p, n->text ? n->text : "",
 		    S_face(base, st->bold, st->italic, 1), st->link, st->strike);
+		S_node(p, NULL, 0);
 		return 0;
 	case DOC_SOFTBREAK:
 		S_tok(p, TOK_SPACE, NULL, 0, base, st->link, st->strike);
@@ -473,7 +502,7 @@ S_word(struct para *p, size_t a, size_t b)
 		buf_put(&w, p->t[i].s, p->t[i].n);
 		mono |= p->t[i].face == FACE_MONO;
 		font_check(p->lay->fonts, p->t[i].face, p->t[i].s, p->t[i].n,
-		    p->lay->file, p->line, p->col, p->lay->dl);
+		    p->lay->file, p->t[i].line, p->t[i].col, p->lay->dl);
 	}
 	if (p->o->hyphenate && !mono && p->lay->hyph != NULL && w.len >= 5) {
 		/* hyphenate the letters, not the surrounding punctuation */

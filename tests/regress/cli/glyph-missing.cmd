@@ -1,0 +1,1 @@
+render glyph.md -t pdf -o -
