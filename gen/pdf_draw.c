@@ -5,6 +5,7 @@
 #include "mem.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@ draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
 	d->number_from = 1;
 }
 
+static void	S_zstop(struct zpipe *);
+
 void
 draw_free(struct draw *d)
 {
@@ -50,6 +53,8 @@ draw_free(struct draw *d)
 		free(d->ikey[i]);
 	free(d->ikey);
 	free(d->img);
+	S_zstop(d->zp);		/* when draw_finish() was not reached */
+	d->zp = NULL;
 	buf_free(&d->out);
 	buf_free(&d->zout);
 	if (d->z != NULL) {
@@ -107,32 +112,210 @@ S_flate_key(HPDF_Dict dict, HPDF_Stream out)
 }
 
 /* Deflates d->out into d->zout; 0, or -1 when zlib fails. */
+static int	S_zip(z_stream **, const struct buf *, struct buf *);
+
 static int
 S_deflate(struct draw *d)
 {
-	z_stream *z = d->z;
+	return S_zip((z_stream **)&d->z, &d->out, &d->zout);
+}
+
+/*** Compression ***/
+
+/*
+ * Deflating the page contents is a fifth of the work of a long document,
+ * and it needs nothing from the layout: from the fifth page on, a second
+ * thread compresses each finished page while this one lays out the next.
+ * The compressor touches only zlib and its own buffers; the bytes go into
+ * libharu's streams on this thread, in page order, so the file is the
+ * same byte for byte as when this thread compresses alone.
+ */
+#define ZPIPE_FROM	4	/* pages compressed inline before it starts */
+#define ZPIPE_AHEAD	16	/* pages waiting at most */
+
+struct zjob {
+	HPDF_PageAttr	 a;
+	struct buf	 in, out;
+	int		 done, ok;
+};
+
+struct zpipe {
+	pthread_t	 t;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 work, done;
+	struct zjob	**job;
+	size_t		 n, cap;
+	size_t		 next;		/* the compressor's next job */
+	size_t		 written;	/* jobs put into their streams */
+	int		 quit;
+};
+
+/* Deflates in into out at CONTENT_LEVEL with z (initialised on first
+ * use); 0, or -1 when zlib fails. */
+static int
+S_zip(z_stream **zp, const struct buf *in, struct buf *out)
+{
+	z_stream *z = *zp;
 	int rc;
 
 	if (z == NULL) {
-		z = d->z = xcalloc(1, sizeof(*z));
+		z = *zp = xcalloc(1, sizeof(*z));
 		if (deflateInit(z, CONTENT_LEVEL) != Z_OK) {
 			free(z);
-			d->z = NULL;
+			*zp = NULL;
 			return -1;
 		}
 	} else if (deflateReset(z) != Z_OK)
 		return -1;
-	buf_reset(&d->zout);
-	buf_grow(&d->zout, deflateBound(z, (uLong)d->out.len));
-	z->next_in = (Bytef *)d->out.data;
-	z->avail_in = (uInt)d->out.len;
-	z->next_out = (Bytef *)d->zout.data;
-	z->avail_out = (uInt)(d->zout.size - 1);
+	buf_reset(out);
+	buf_grow(out, deflateBound(z, (uLong)in->len));
+	z->next_in = (Bytef *)in->data;
+	z->avail_in = (uInt)in->len;
+	z->next_out = (Bytef *)out->data;
+	z->avail_out = (uInt)(out->size - 1);
 	rc = deflate(z, Z_FINISH);
 	if (rc != Z_STREAM_END)
 		return -1;
-	d->zout.len = (size_t)(d->zout.size - 1 - z->avail_out);
+	out->len = (size_t)(out->size - 1 - z->avail_out);
 	return 0;
+}
+
+static void *
+S_zworker(void *arg)
+{
+	struct zpipe *zp = arg;
+	z_stream *z = NULL;
+	struct zjob *j;
+
+	pthread_mutex_lock(&zp->lock);
+	for (;;) {
+		while (zp->next == zp->n && !zp->quit)
+			pthread_cond_wait(&zp->work, &zp->lock);
+		if (zp->next == zp->n)
+			break;
+		j = zp->job[zp->next];
+		pthread_mutex_unlock(&zp->lock);
+		j->ok = S_zip(&z, &j->in, &j->out) == 0;
+		pthread_mutex_lock(&zp->lock);
+		j->done = 1;
+		zp->next++;
+		pthread_cond_signal(&zp->done);
+	}
+	pthread_mutex_unlock(&zp->lock);
+	if (z != NULL) {
+		deflateEnd(z);
+		free(z);
+	}
+	return NULL;
+}
+
+/* Puts bytes (compressed or not) into a page's stream: on this thread,
+ * since libharu's memory is not for sharing. */
+static void
+S_put(HPDF_PageAttr a, const struct buf *b, int compressed)
+{
+	HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)b->data,
+	    (HPDF_UINT)b->len);
+	if (compressed) {
+		a->contents->filter = HPDF_STREAM_FILTER_NONE;
+		a->contents->write_fn = S_flate_key;
+	}
+}
+
+/* Writes the compressed pages that are done, in order; with wait, all of
+ * them, or until no more than ZPIPE_AHEAD wait. */
+static void
+S_zdrain(struct zpipe *zp, int wait_all)
+{
+	struct zjob *j;
+
+	pthread_mutex_lock(&zp->lock);
+	for (;;) {
+		if (zp->written == zp->n)
+			break;
+		j = zp->job[zp->written];
+		if (!j->done) {
+			if (!wait_all && zp->n - zp->written <= ZPIPE_AHEAD)
+				break;
+			pthread_cond_wait(&zp->done, &zp->lock);
+			continue;
+		}
+		zp->written++;
+		pthread_mutex_unlock(&zp->lock);
+		/* a failed deflate leaves the page as it is, uncompressed */
+		S_put(j->a, j->ok ? &j->out : &j->in, j->ok);
+		buf_free(&j->in);
+		buf_free(&j->out);
+		free(j);
+		pthread_mutex_lock(&zp->lock);
+	}
+	pthread_mutex_unlock(&zp->lock);
+}
+
+static struct zpipe *
+S_zstart(void)
+{
+	struct zpipe *zp = xcalloc(1, sizeof(*zp));
+
+	pthread_mutex_init(&zp->lock, NULL);
+	pthread_cond_init(&zp->work, NULL);
+	pthread_cond_init(&zp->done, NULL);
+	if (pthread_create(&zp->t, NULL, S_zworker, zp) != 0) {
+		pthread_cond_destroy(&zp->work);
+		pthread_cond_destroy(&zp->done);
+		pthread_mutex_destroy(&zp->lock);
+		free(zp);
+		return NULL;
+	}
+	return zp;
+}
+
+/* Writes what is left, stops the thread and frees the pipe. */
+static void
+S_zstop(struct zpipe *zp)
+{
+	size_t i;
+
+	if (zp == NULL)
+		return;
+	S_zdrain(zp, 1);
+	pthread_mutex_lock(&zp->lock);
+	zp->quit = 1;
+	pthread_cond_signal(&zp->work);
+	pthread_mutex_unlock(&zp->lock);
+	pthread_join(zp->t, NULL);
+	for (i = zp->written; i < zp->n; i++) {
+		buf_free(&zp->job[i]->in);
+		buf_free(&zp->job[i]->out);
+		free(zp->job[i]);
+	}
+	free(zp->job);
+	pthread_cond_destroy(&zp->work);
+	pthread_cond_destroy(&zp->done);
+	pthread_mutex_destroy(&zp->lock);
+	free(zp);
+}
+
+/* Hands the page's content to the compressor thread. */
+static void
+S_zqueue(struct draw *d, HPDF_PageAttr a)
+{
+	struct zpipe *zp = d->zp;
+	struct zjob *j = xcalloc(1, sizeof(*j));
+
+	j->a = a;
+	j->in = d->out;		/* the buffer moves to the job */
+	memset(&d->out, 0, sizeof(d->out));
+	buf_grow(&d->out, j->in.len + j->in.len / 8);
+	pthread_mutex_lock(&zp->lock);
+	if (zp->n == zp->cap) {
+		zp->cap = zp->cap ? zp->cap * 2 : 64;
+		zp->job = xrealloc(zp->job, zp->cap * sizeof(*zp->job));
+	}
+	zp->job[zp->n++] = j;
+	pthread_cond_signal(&zp->work);
+	pthread_mutex_unlock(&zp->lock);
+	S_zdrain(zp, 0);
 }
 
 /* Puts the page's content into its stream, compressed here when libharu
@@ -147,6 +330,12 @@ S_flush(struct draw *d)
 		return;
 	}
 	a = (HPDF_PageAttr)d->page->attr;
+	if ((a->contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) &&
+	    a->stream->size == 0 && ++d->nflushed > ZPIPE_FROM &&
+	    (d->zp != NULL || (d->zp = S_zstart()) != NULL)) {
+		S_zqueue(d, a);
+		return;
+	}
 	if ((a->contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) &&
 	    a->stream->size == 0 && S_deflate(d) == 0) {
 		HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)d->zout.data,
@@ -647,6 +836,8 @@ draw_finish(struct draw *d)
 	size_t i, k;
 	const char *t;
 
+	S_zstop(d->zp);
+	d->zp = NULL;
 	fonts_keep_drawn(d->fonts);
 	for (i = 0; i < d->npend; i++) {
 		struct pending *p = &d->pend[i];

@@ -58,6 +58,10 @@ struct draw {
 	/* the page's content compressed, by a zlib stream kept for all */
 	struct buf		 zout;
 	void			*z;
+	/* past the first pages, a second thread compresses the pages
+	 * while this one lays out the next (pdf_draw.c, "Compression") */
+	struct zpipe		*zp;
+	size_t			 nflushed;
 };
 
 void	draw_init(struct draw *, HPDF_Doc, struct fonts *,
