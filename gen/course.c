@@ -371,17 +371,39 @@ S_ensure_title(struct doc_node *root, const char *title)
  * its title one level below the heading it stands under, so it is
  * numbered as part of the chapter.
  */
+/* The schema for a document a chapter embeds, read on first use when
+ * the course has no documents of its own.  Chapters are parsed on
+ * several threads, hence the lock; the course is otherwise read-only
+ * there. */
+static pthread_mutex_t S_schema_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const struct data_schema *
+S_embed_schema(const struct course *c, struct diag_list *dl)
+{
+	struct course *mc = (struct course *)c;
+	const struct data_schema *s;
+
+	pthread_mutex_lock(&S_schema_lock);
+	if (mc->schema == NULL && !mc->schema_failed &&
+	    (mc->schema = data_schema_new(mc->theme, dl)) == NULL)
+		mc->schema_failed = 1;
+	s = mc->schema;
+	pthread_mutex_unlock(&S_schema_lock);
+	return s;
+}
+
 static void
 S_embed(const struct course *c, const struct chapter *ch,
     struct doc_node *root, struct diag_list *dl)
 {
 	struct doc_node *n, *nx, *img, *sub, *b, *bn;
 	struct datadoc d;
+	const struct data_schema *schema;
 	char *full, *rel, *src;
 	size_t len, ulen;
 	int level = 1, shift;
 
-	if (c->theme == NULL || c->schema == NULL)
+	if (c->theme == NULL)
 		return;
 	for (n = root->first; n != NULL; n = nx) {
 		nx = n->next;
@@ -396,8 +418,10 @@ S_embed(const struct course *c, const struct chapter *ch,
 			continue;
 		free(rel);
 		sub = NULL;
-		if ((src = file_read(full, &len, dl)) != NULL &&
-		    datadoc_load(&d, src, len, full, c->dir, c->schema,
+		src = NULL;
+		if ((schema = S_embed_schema(c, dl)) != NULL &&
+		    (src = file_read(full, &len, dl)) != NULL &&
+		    datadoc_load(&d, src, len, full, c->dir, schema,
 		    dl) == 0)
 			sub = datadoc_doc(&d, c->theme, NULL, dl);
 		if (src != NULL)
@@ -600,11 +624,12 @@ S_scan_docs(struct course *c, struct theme *th, struct diag_list *dl)
 	size_t i, len;
 	int rc = 0;
 
-	/* chapters may embed documents even when none stands alone */
-	if ((schema = c->schema = data_schema_new(th, dl)) == NULL)
-		return -1;
+	/* a course without documents does without the schema, unless a
+	 * chapter embeds one (S_embed_schema) */
 	if (c->ndocs == 0)
 		return 0;
+	if ((schema = c->schema = data_schema_new(th, dl)) == NULL)
+		return -1;
 	for (i = 0; i < c->ndocs; i++) {
 		path = c->docs[i].path;
 		c->docs[i].path = NULL;

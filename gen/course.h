@@ -103,6 +103,7 @@ struct course {
 	char		**hyphens;	/* exceptions, "ver-koop-plan" */
 	size_t		 nhyphens;
 	struct data_schema *schema;	/* owned, when there is data */
+	int		 schema_failed;	/* it did not load: say so once */
 	/* Set by a back end before course_scan() (see site_bodies_new()):
 	 * called on the scan's threads with each chapter's finished tree
 	 * (numbered, its terms and links recorded), which it may change
