@@ -673,9 +673,13 @@ S_glossary_page(struct site *s)
 		val_push(terms, e);
 	}
 	buf_printf(&file, "%s", s->glossary_href);
-	if ((rc = S_render(s, T_GLOSSARY, ctx, &body)) == 0)
+	if ((rc = S_render(s, T_GLOSSARY, ctx, &body)) == 0) {
+		/* the terms are in the body now: free their values before
+		 * the page is put together, or both stay at the peak */
+		val_set(ctx, "letters", val_null());
 		rc = S_write_page(s, ctx, -1, buf_cstr(&file),
 		    i18n(c->lang, I18N_GLOSSARY), &body);
+	}
 	val_free(ctx);
 	buf_free(&body);
 	buf_free(&h);
