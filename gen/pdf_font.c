@@ -360,6 +360,55 @@ S_next(const char *s, size_t n, size_t *adv)
 	return font_utf8(s, n, adv);
 }
 
+static void
+S_log(struct fonts *fs, uint32_t e)
+{
+	if (fs->nlog == fs->caplog) {
+		fs->caplog = fs->caplog ? fs->caplog * 2 : 256;
+		fs->log = xrealloc(fs->log, fs->caplog * sizeof(*fs->log));
+	}
+	fs->log[fs->nlog++] = e;
+}
+
+void
+font_use(struct fonts *fs, uint32_t e)
+{
+	struct font *f = &fs->f[e >> 16];
+	uint32_t c = e & 0xFFFF;
+
+	if (f->used != NULL)
+		f->used[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+void
+font_prewarm(struct fonts *fs, uint32_t c)
+{
+	int i;
+
+	for (i = 0; i < FACE__MAX; i++)
+		if (fs->f[i].def != NULL)
+			(void)S_adv(&fs->f[i], c);
+}
+
+int
+font_complete(const struct fonts *fs, enum font_face face, const char *s,
+    size_t n)
+{
+	const struct font *f = &fs->f[face];
+	size_t i = 0, adv;
+	uint32_t c;
+
+	if (f->def == NULL)
+		return 1;
+	while (i < n) {
+		c = S_next(s + i, n - i, &adv);
+		if (c > 0xFFFF || f->seen[c] == 2)
+			return 0;
+		i += adv;
+	}
+	return 1;
+}
+
 double
 font_width(struct fonts *fs, enum font_face face, const char *s, size_t n,
     double size)
@@ -374,8 +423,11 @@ font_width(struct fonts *fs, enum font_face face, const char *s, size_t n,
 	while (i < n) {
 		c = S_next(s + i, n - i, &adv);
 		sum += S_adv(f, c);
-		if (c <= 0xFFFF)
+		if (c <= 0xFFFF && !(f->used[c >> 3] & (1u << (c & 7)))) {
 			f->used[c >> 3] |= (uint8_t)(1u << (c & 7));
+			if (fs->logging)
+				S_log(fs, (uint32_t)face << 16 | c);
+		}
 		i += adv;
 	}
 	return (double)sum * size / 1000.0;

@@ -47,6 +47,13 @@ struct fonts {
 	HPDF_Doc	 mdoc;		/* holds the full fonts for measuring */
 	uint32_t	 missing[64];	/* code points already reported */
 	size_t		 nmissing;
+	/* A copy of the fonts for a helper thread (pdf_inline.c) sets its
+	 * own used[] bitmaps and, with logging set, lists each character it
+	 * marks there (face << 16 | code point) in log, for the document's
+	 * own fonts to take over with font_use(). */
+	int		 logging;
+	uint32_t	*log;
+	size_t		 nlog, caplog;
 };
 
 /* Families asked of fontconfig; NULL members take the defaults
@@ -89,6 +96,15 @@ long	font_codes(struct fonts *, enum font_face, const char *s, size_t n,
 void	fonts_keep_drawn(struct fonts *);
 /* 1 when face has a glyph for code point c. */
 int	font_has(struct fonts *, enum font_face, uint32_t c);
+/* Looks c up in every face now, so that later measuring of c only reads
+ * the caches (a helper thread may then measure it too). */
+void	font_prewarm(struct fonts *, uint32_t c);
+/* 1 when face has a glyph for every character of s[0..n) (nothing for
+ * font_check() to report); reads only what font_prewarm() filled. */
+int	font_complete(const struct fonts *, enum font_face, const char *s,
+	    size_t n);
+/* Marks a logged character (face << 16 | code point) used. */
+void	font_use(struct fonts *, uint32_t entry);
 /* Reports (once per character) a glyph the face lacks, at file:line:col. */
 void	font_check(struct fonts *, enum font_face, const char *s, size_t n,
 	    const char *file, int line, int col, struct diag_list *);

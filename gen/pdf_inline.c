@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,8 +34,13 @@ struct tok {
 					   source, for a glyph warning */
 };
 
+struct ahead_job;
+
 struct para {
 	struct layout		*lay;
+	struct ahead_job	*rec;	/* set on the helper thread: what
+					   would touch the document's state
+					   is written down here instead */
 	const struct inline_opts *o;
 	struct tok		*t;
 	size_t			 nt, ct;
@@ -50,6 +56,11 @@ struct para {
 	size_t			 node_len;
 	int			 node_line, node_col;
 };
+
+enum ev_kind { EV_CHECK, EV_OVERFULL };
+static int	S_rec_link(struct ahead_job *, const char *url);
+static void	S_rec_event(struct ahead_job *, enum ev_kind, enum font_face,
+		    const char *, size_t, int, int);
 
 static void
 S_tok(struct para *p, enum tok_type type, const char *s, size_t n,
@@ -210,7 +221,8 @@ S_enter(struct para *p, const struct doc_node *n, struct style *st)
 			st->saved[st->depth] = st->link;
 		st->depth++;
 		if (n->url != NULL && n->url[0] != '\0')
-			st->link = layout_link(p->lay, n->url);
+			st->link = p->rec != NULL ? S_rec_link(p->rec, n->url) :
+			    layout_link(p->lay, n->url);
 		return 1;
 	default:
 		/* an inline image sets its description; other nodes
@@ -501,8 +513,14 @@ S_word(struct para *p, size_t a, size_t b)
 	for (i = a; i < b; i++) {
 		buf_put(&w, p->t[i].s, p->t[i].n);
 		mono |= p->t[i].face == FACE_MONO;
-		font_check(p->lay->fonts, p->t[i].face, p->t[i].s, p->t[i].n,
-		    p->lay->file, p->t[i].line, p->t[i].col, p->lay->dl);
+		if (p->rec == NULL)
+			font_check(p->lay->fonts, p->t[i].face, p->t[i].s,
+			    p->t[i].n, p->lay->file, p->t[i].line, p->t[i].col,
+			    p->lay->dl);
+		else if (!font_complete(p->lay->fonts, p->t[i].face, p->t[i].s,
+		    p->t[i].n))
+			S_rec_event(p->rec, EV_CHECK, p->t[i].face, p->t[i].s,
+			    p->t[i].n, p->t[i].line, p->t[i].col);
 	}
 	if (p->o->hyphenate && !mono && p->lay->hyph != NULL && w.len >= 5) {
 		/* hyphenate the letters, not the surrounding punctuation */
@@ -805,8 +823,12 @@ S_set(struct para *p)
 		 * column): rather than gaps wider than twice a space, set
 		 * this paragraph ragged, and say so. */
 		brk_result_free(&res);
-		diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file, p->line,
-		    p->col);
+		if (p->rec != NULL)
+			S_rec_event(p->rec, EV_OVERFULL, FACE_REGULAR, NULL, 0,
+			    p->line, p->col);
+		else
+			diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file,
+			    p->line, p->col);
 		for (i = 0; i < p->ni; i++)
 			if (p->it[i].type == BRK_GLUE && p->it[i].stretch < 1e5)
 				p->it[i].stretch = p->it[i].shrink = 0;
@@ -833,6 +855,9 @@ S_para_free(struct para *p)
 	free(p->piece);
 }
 
+static size_t S_ahead_take(struct layout *, const struct doc_node *,
+    const struct inline_opts *);
+
 size_t
 inline_set(struct layout *lay, const struct doc_node *node,
     const struct inline_opts *o)
@@ -840,6 +865,9 @@ inline_set(struct layout *lay, const struct doc_node *node,
 	struct para p;
 	size_t n;
 
+	if (lay->ahead != NULL &&
+	    (n = S_ahead_take(lay, node, o)) != (size_t)-1)
+		return n;
 	memset(&p, 0, sizeof(p));
 	p.lay = lay;
 	p.o = o;
@@ -903,4 +931,383 @@ inline_measure(struct layout *lay, const struct doc_node *node,
 	if (word > *longest)
 		*longest = word;
 	S_para_free(&p);
+}
+
+/*** Paragraphs set ahead, on a helper thread ***/
+
+/* Below this much text a thread costs more than it saves. */
+#define AHEAD_MIN	8192
+
+struct ahead_ev {
+	enum ev_kind	 kind;
+	enum font_face	 face;
+	const char	*s;		/* EV_CHECK: into the tree's strings */
+	size_t		 n;
+	int		 line, col;
+};
+
+enum job_state { JOB_FREE, JOB_HELPER, JOB_MAIN, JOB_DONE };
+
+struct ahead_job {
+	const struct doc_node	*node;
+	struct inline_opts	 o;
+	size_t			 weight;	/* bytes of text */
+	enum job_state		 state;		/* under the mutex */
+	/* what the helper made of it */
+	size_t			 nset;		/* inline_set()'s result */
+	struct pl_row		*rows;
+	size_t			 nrows;
+	const char		**urls;		/* layout_link() calls, in order */
+	size_t			 nurls;
+	struct ahead_ev		*ev;		/* diagnostics, in order */
+	size_t			 nev;
+	uint32_t		*used;		/* characters measured */
+	size_t			 nused;
+};
+
+struct inline_ahead {
+	struct ahead_job	*job;
+	size_t			 n, cap;
+	size_t			 next;		/* the main thread's next job */
+	size_t			 start;		/* where the helper begins */
+	int			 quit;		/* under the mutex */
+	pthread_t		 thread;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	struct layout		 wl;		/* the helper's own layout */
+	struct fonts		 wf;		/* its view of the fonts */
+	uint8_t			*wused[FACE__MAX];
+};
+
+static int
+S_rec_link(struct ahead_job *j, const char *url)
+{
+	j->urls = xrealloc(j->urls, (j->nurls + 1) * sizeof(*j->urls));
+	j->urls[j->nurls] = url;
+	return (int)j->nurls++;
+}
+
+static void
+S_rec_event(struct ahead_job *j, enum ev_kind kind, enum font_face face,
+    const char *s, size_t n, int line, int col)
+{
+	struct ahead_ev *e;
+
+	j->ev = xrealloc(j->ev, (j->nev + 1) * sizeof(*j->ev));
+	e = &j->ev[j->nev++];
+	e->kind = kind;
+	e->face = face;
+	e->s = s;
+	e->n = n;
+	e->line = line;
+	e->col = col;
+}
+
+struct inline_ahead *
+inline_ahead_new(void)
+{
+	return xcalloc(1, sizeof(struct inline_ahead));
+}
+
+void
+inline_ahead_add(struct inline_ahead *a, const struct doc_node *node,
+    const struct inline_opts *o)
+{
+	struct ahead_job *j;
+
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->job = xrealloc(a->job, a->cap * sizeof(*a->job));
+	}
+	j = &a->job[a->n++];
+	memset(j, 0, sizeof(*j));
+	j->node = node;
+	j->o = *o;
+}
+
+static void
+S_rows_free(struct pl_row *rows, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < rows[i].nruns; k++)
+			free(rows[i].runs[k].text);
+		free(rows[i].runs);
+		free(rows[i].rects);
+		free(rows[i].anchor);
+		free(rows[i].otitle);
+		free(rows[i].img);
+	}
+	free(rows);
+}
+
+static void
+S_job_free(struct ahead_job *j)
+{
+	S_rows_free(j->rows, j->nrows);
+	free(j->urls);
+	free(j->ev);
+	free(j->used);
+	j->rows = NULL;
+	j->urls = NULL;
+	j->ev = NULL;
+	j->used = NULL;
+	j->nrows = j->nurls = j->nev = j->nused = 0;
+}
+
+/* Sets job j on the helper thread, into its own layout and fonts. */
+static void
+S_job_run(struct inline_ahead *a, struct ahead_job *j)
+{
+	struct para p;
+	size_t i;
+	uint32_t e;
+
+	memset(&p, 0, sizeof(p));
+	p.lay = &a->wl;
+	p.o = &j->o;
+	p.rec = j;
+	p.line = j->node->line;
+	p.col = j->node->col;
+	a->wf.nlog = 0;
+	S_prefix(&p);
+	S_collect(&p, j->node);
+	j->nset = S_set(&p);
+	S_para_free(&p);
+	if (a->wl.n > 0) {
+		j->rows = xmalloc(a->wl.n * sizeof(*j->rows));
+		memcpy(j->rows, a->wl.rows, a->wl.n * sizeof(*j->rows));
+		j->nrows = a->wl.n;
+		a->wl.n = 0;
+	}
+	if (a->wf.nlog > 0) {
+		j->used = xmalloc(a->wf.nlog * sizeof(*j->used));
+		memcpy(j->used, a->wf.log, a->wf.nlog * sizeof(*j->used));
+		j->nused = a->wf.nlog;
+		/* clean bitmaps for the next paragraph's list */
+		for (i = 0; i < a->wf.nlog; i++) {
+			e = a->wf.log[i];
+			a->wused[e >> 16][(e & 0xFFFF) >> 3] = 0;
+		}
+	}
+}
+
+/* The helper's order: from start to the end, then back from start
+ * towards the main thread coming from the beginning. */
+static void *
+S_helper(void *arg)
+{
+	struct inline_ahead *a = arg;
+	struct ahead_job *j;
+	size_t k, i;
+
+	for (k = 0; k < a->n; k++) {
+		i = k < a->n - a->start ? a->start + k :
+		    a->start - 1 - (k - (a->n - a->start));
+		j = &a->job[i];
+		pthread_mutex_lock(&a->mu);
+		if (a->quit) {
+			pthread_mutex_unlock(&a->mu);
+			break;
+		}
+		if (j->state != JOB_FREE) {
+			pthread_mutex_unlock(&a->mu);
+			if (i < a->start)
+				break;	/* met the main thread */
+			continue;
+		}
+		j->state = JOB_HELPER;
+		pthread_mutex_unlock(&a->mu);
+		S_job_run(a, j);
+		pthread_mutex_lock(&a->mu);
+		j->state = JOB_DONE;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	}
+	return NULL;
+}
+
+/* Every character of the text under node, looked up in every face. */
+static size_t
+S_prewarm(struct fonts *fs, const struct doc_node *node, uint8_t *done)
+{
+	const struct doc_node *n;
+	size_t i, len, adv, total = 0;
+	uint32_t c;
+
+	for (n = node; n != NULL; n = doc_next(node, n, 0)) {
+		if (n->text == NULL)
+			continue;
+		len = strlen(n->text);
+		total += len;
+		for (i = 0; i < len; i += adv) {
+			c = font_utf8(n->text + i, len - i, &adv);
+			if (c > 0xFFFF)
+				c = 0xFFFD;
+			if (done[c >> 3] & (1u << (c & 7)))
+				continue;
+			done[c >> 3] |= (uint8_t)(1u << (c & 7));
+			font_prewarm(fs, c);
+		}
+	}
+	return total;
+}
+
+static void
+S_ahead_free(struct inline_ahead *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		S_job_free(&a->job[i]);
+	free(a->job);
+	free(a);
+}
+
+void
+inline_ahead_start(struct layout *l, struct inline_ahead *a)
+{
+	uint8_t *done;
+	size_t i, total = 0, half;
+	int f;
+
+	if (a->n < 2) {
+		S_ahead_free(a);
+		return;
+	}
+	done = xcalloc(65536 / 8, 1);
+	for (i = 0; i < a->n; i++) {
+		a->job[i].weight = S_prewarm(l->fonts, a->job[i].node, done);
+		total += a->job[i].weight;
+	}
+	free(done);
+	if (total < AHEAD_MIN) {
+		S_ahead_free(a);
+		return;
+	}
+	/* what setting measures besides the text */
+	font_prewarm(l->fonts, ' ');
+	font_prewarm(l->fonts, '-');
+	font_prewarm(l->fonts, 0xFFFD);
+	/* the main thread has the rest of the layout to do as well */
+	for (i = 0, half = 0; i < a->n && half < total / 2; i++)
+		half += a->job[i].weight;
+	a->start = i < a->n ? i : a->n - 1;
+	layout_init(&a->wl, NULL, l->hyph, l->st, NULL);
+	a->wf = *l->fonts;
+	a->wf.logging = 1;
+	a->wf.log = NULL;
+	a->wf.nlog = a->wf.caplog = 0;
+	for (f = 0; f < FACE__MAX; f++)
+		if (a->wf.f[f].used != NULL)
+			a->wf.f[f].used = a->wused[f] = xcalloc(65536 / 8, 1);
+	a->wl.fonts = &a->wf;
+	a->wl.file = l->file;
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	if (pthread_create(&a->thread, NULL, S_helper, a) != 0) {
+		pthread_mutex_destroy(&a->mu);
+		pthread_cond_destroy(&a->cv);
+		for (f = 0; f < FACE__MAX; f++)
+			free(a->wused[f]);
+		layout_free(&a->wl);
+		S_ahead_free(a);
+		return;
+	}
+	l->ahead = a;
+}
+
+void
+inline_ahead_stop(struct layout *l)
+{
+	struct inline_ahead *a = l->ahead;
+	int f;
+
+	if (a == NULL)
+		return;
+	pthread_mutex_lock(&a->mu);
+	a->quit = 1;
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->thread, NULL);
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
+	for (f = 0; f < FACE__MAX; f++)
+		free(a->wused[f]);
+	free(a->wf.log);
+	layout_free(&a->wl);
+	S_ahead_free(a);
+	l->ahead = NULL;
+}
+
+static int
+S_same_opts(const struct inline_opts *a, const struct inline_opts *b)
+{
+	return a->x == b->x && a->width == b->width && a->face == b->face &&
+	    a->size == b->size && a->leading == b->leading &&
+	    a->justify == b->justify && a->hyphenate == b->hyphenate &&
+	    a->color == b->color && a->align == b->align &&
+	    a->prefix == NULL && b->prefix == NULL;
+}
+
+/* The main thread at node: the helper's result replayed into lay, or
+ * (size_t)-1 to set it here. */
+static size_t
+S_ahead_take(struct layout *lay, const struct doc_node *node,
+    const struct inline_opts *o)
+{
+	struct inline_ahead *a = lay->ahead;
+	struct ahead_job *j;
+	struct pl_row *r;
+	int *map;
+	size_t i, k, n;
+
+	if (a->next >= a->n || a->job[a->next].node != node)
+		return (size_t)-1;
+	j = &a->job[a->next++];
+	pthread_mutex_lock(&a->mu);
+	if (j->state == JOB_FREE) {
+		j->state = JOB_MAIN;
+		pthread_mutex_unlock(&a->mu);
+		return (size_t)-1;
+	}
+	while (j->state != JOB_DONE)
+		pthread_cond_wait(&a->cv, &a->mu);
+	pthread_mutex_unlock(&a->mu);
+	if (!S_same_opts(o, &j->o)) {
+		S_job_free(j);
+		return (size_t)-1;
+	}
+	/* in the order setting it here would have done it */
+	map = xmalloc((j->nurls + 1) * sizeof(*map));
+	for (i = 0; i < j->nurls; i++)
+		map[i] = layout_link(lay, j->urls[i]);
+	for (i = 0; i < j->nev; i++) {
+		const struct ahead_ev *e = &j->ev[i];
+
+		if (e->kind == EV_CHECK)
+			font_check(lay->fonts, e->face, e->s, e->n, lay->file,
+			    e->line, e->col, lay->dl);
+		else
+			diag_add(lay->dl, DIAG_OVERFULL, lay->file, e->line,
+			    e->col);
+	}
+	for (i = 0; i < j->nused; i++)
+		font_use(lay->fonts, j->used[i]);
+	for (i = 0; i < j->nrows; i++) {
+		r = layout_row(lay, j->rows[i].kind, j->rows[i].h);
+		k = (size_t)r->chapter;
+		*r = j->rows[i];
+		r->chapter = (int)k;
+		for (k = 0; k < r->nruns; k++)
+			if (r->runs[k].link >= 0)
+				r->runs[k].link = map[r->runs[k].link];
+	}
+	free(map);
+	n = j->nset;
+	free(j->rows);		/* the rows' contents are lay's now */
+	j->rows = NULL;
+	j->nrows = 0;
+	S_job_free(j);
+	return n;
 }

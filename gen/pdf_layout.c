@@ -224,20 +224,27 @@ S_keep_lines(struct layout *l, size_t from)
 }
 
 static void
+S_para_opts(const struct layout *l, const struct ctx *c,
+    struct inline_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->x = c->x;
+	o->width = c->w;
+	o->face = FACE_REGULAR;
+	o->size = l->st->size;
+	o->leading = l->st->leading;
+	o->justify = !l->st->ragged;
+	o->hyphenate = 1;
+	o->color = INK;
+}
+
+static void
 S_para(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
 	struct inline_opts o;
 	size_t from = l->n;
 
-	memset(&o, 0, sizeof(o));
-	o.x = c->x;
-	o.width = c->w;
-	o.face = FACE_REGULAR;
-	o.size = l->st->size;
-	o.leading = l->st->leading;
-	o.justify = !l->st->ragged;
-	o.hyphenate = 1;
-	o.color = INK;
+	S_para_opts(l, c, &o);
 	inline_set(l, n, &o);
 	S_keep_lines(l, from);
 	S_in_box(l, from, c);
@@ -649,13 +656,59 @@ S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 	}
 }
 
+/* The paragraphs S_blocks() will set, with their measure: the same walk
+ * through lists, quotes and callouts, the same columns. */
+static void
+S_plan(const struct layout *l, const struct doc_node *parent,
+    const struct ctx *c, struct inline_ahead *a)
+{
+	const struct doc_node *n, *item;
+	struct inline_opts o;
+	struct ctx inner;
+
+	if (c->w < 40)
+		return;
+	for (n = parent->first; n != NULL; n = n->next) {
+		inner = *c;
+		switch (n->type) {
+		case DOC_PARA:
+			S_para_opts(l, c, &o);
+			inline_ahead_add(a, n, &o);
+			break;
+		case DOC_LIST:
+			inner.x = c->x + 16;
+			inner.w = c->w - 16;
+			for (item = n->first; item != NULL; item = item->next)
+				S_plan(l, item, &inner, a);
+			break;
+		case DOC_BLOCKQUOTE:
+			inner.x = c->x + 14;
+			inner.w = c->w - 14;
+			S_plan(l, n, &inner, a);
+			break;
+		case DOC_CALLOUT:
+			inner.x = c->x + 7 + 3;
+			inner.w = c->w - 2 * 7 - 3;
+			S_plan(l, n, &inner, a);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
 void
 layout_doc(struct layout *l, const struct doc_node *root)
 {
+	struct inline_ahead *a;
 	struct ctx c;
 
 	memset(&c, 0, sizeof(c));
 	c.x = l->st->margin_left;
 	c.w = l->st->page_w - l->st->margin_left - l->st->margin_right;
+	a = inline_ahead_new();
+	S_plan(l, root, &c, a);
+	inline_ahead_start(l, a);
 	S_blocks(l, root, &c);
+	inline_ahead_stop(l);
 }

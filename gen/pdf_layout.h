@@ -109,6 +109,8 @@ struct layout {
 	int		 open_pages;	/* a chapter's title starts a page */
 	char		*img_base;	/* folder images are relative to */
 	struct hyph_memo *memo;		/* pdf_inline.c: breaks by word */
+	struct inline_ahead *ahead;	/* pdf_inline.c: paragraphs set on a
+					   helper thread, or NULL */
 };
 
 void	layout_init(struct layout *, struct fonts *, struct hyph *,
@@ -158,6 +160,23 @@ size_t	inline_set_text(struct layout *, const char *text,
 /* Natural width of node's content on one line, and its longest word. */
 void	inline_measure(struct layout *, const struct doc_node *node,
 	    enum font_face face, double size, double *natural, double *longest);
+
+/* pdf_inline.c: paragraphs set ahead.  layout_doc() lists the paragraphs
+ * whose measure it knows in advance (inline_ahead_add(), in document
+ * order, with the options inline_set() will get); inline_ahead_start()
+ * then sets them on a helper thread, from the middle on, while the
+ * layout goes on from the start: inline_set() takes a paragraph that is
+ * ready (its diagnostics, links and used characters replayed in order,
+ * so the result is the same as setting it there), sets one nobody has
+ * taken itself, and waits only for the one the helper is setting.  A
+ * short list is not worth a thread: then nothing is started.
+ * inline_ahead_stop() joins the helper and drops what was not taken. */
+struct inline_ahead;
+struct inline_ahead *inline_ahead_new(void);
+void	inline_ahead_add(struct inline_ahead *, const struct doc_node *,
+	    const struct inline_opts *);
+void	inline_ahead_start(struct layout *, struct inline_ahead *);
+void	inline_ahead_stop(struct layout *);
 
 /* pdf_table.c: a GFM table, caption first, rows unsplittable, header
  * marked for repetition. */
