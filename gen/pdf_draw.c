@@ -33,7 +33,7 @@ draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
 	d->number_from = 1;
 }
 
-static void	S_zstop(struct zpipe *);
+static void	S_zstop(struct zpipe *, z_stream **);
 
 void
 draw_free(struct draw *d)
@@ -53,7 +53,8 @@ draw_free(struct draw *d)
 		free(d->ikey[i]);
 	free(d->ikey);
 	free(d->img);
-	S_zstop(d->zp);		/* when draw_finish() was not reached */
+	/* when draw_finish() was not reached */
+	S_zstop(d->zp, (z_stream **)&d->z);
 	d->zp = NULL;
 	buf_free(&d->out);
 	buf_free(&d->zout);
@@ -136,6 +137,7 @@ S_deflate(struct draw *d)
 struct zjob {
 	HPDF_PageAttr	 a;
 	struct buf	 in, out;
+	int		 taken;		/* by either thread */
 	int		 done, ok;
 };
 
@@ -189,11 +191,21 @@ S_zworker(void *arg)
 
 	pthread_mutex_lock(&zp->lock);
 	for (;;) {
-		while (zp->next == zp->n && !zp->quit)
+		/* skip what the drawing thread took itself (jobs below
+		 * written are written and freed already) */
+		while (zp->next < zp->n && (zp->next < zp->written ||
+		    zp->job[zp->next]->taken))
+			zp->next++;
+		while (zp->next == zp->n && !zp->quit) {
 			pthread_cond_wait(&zp->work, &zp->lock);
+			while (zp->next < zp->n && (zp->next < zp->written ||
+			    zp->job[zp->next]->taken))
+				zp->next++;
+		}
 		if (zp->next == zp->n)
 			break;
 		j = zp->job[zp->next];
+		j->taken = 1;
 		pthread_mutex_unlock(&zp->lock);
 		j->ok = S_zip(&z, &j->in, &j->out) == 0;
 		pthread_mutex_lock(&zp->lock);
@@ -223,11 +235,14 @@ S_put(HPDF_PageAttr a, const struct buf *b, int compressed)
 }
 
 /* Writes the compressed pages that are done, in order; with wait, all of
- * them, or until no more than ZPIPE_AHEAD wait. */
+ * them, or until no more than ZPIPE_AHEAD wait.  Rather than wait for
+ * the compressor, this thread compresses the last page nobody has taken
+ * yet itself (with its own stream z: the same level, the same bytes). */
 static void
-S_zdrain(struct zpipe *zp, int wait_all)
+S_zdrain(struct zpipe *zp, int wait_all, z_stream **z)
 {
-	struct zjob *j;
+	struct zjob *j, *mine;
+	size_t i;
 
 	pthread_mutex_lock(&zp->lock);
 	for (;;) {
@@ -237,7 +252,20 @@ S_zdrain(struct zpipe *zp, int wait_all)
 		if (!j->done) {
 			if (!wait_all && zp->n - zp->written <= ZPIPE_AHEAD)
 				break;
-			pthread_cond_wait(&zp->done, &zp->lock);
+			for (mine = NULL, i = zp->n; i > zp->written; i--)
+				if (!zp->job[i - 1]->taken) {
+					mine = zp->job[i - 1];
+					break;
+				}
+			if (mine == NULL) {
+				pthread_cond_wait(&zp->done, &zp->lock);
+				continue;
+			}
+			mine->taken = 1;
+			pthread_mutex_unlock(&zp->lock);
+			mine->ok = S_zip(z, &mine->in, &mine->out) == 0;
+			pthread_mutex_lock(&zp->lock);
+			mine->done = 1;
 			continue;
 		}
 		zp->written++;
@@ -272,13 +300,13 @@ S_zstart(void)
 
 /* Writes what is left, stops the thread and frees the pipe. */
 static void
-S_zstop(struct zpipe *zp)
+S_zstop(struct zpipe *zp, z_stream **z)
 {
 	size_t i;
 
 	if (zp == NULL)
 		return;
-	S_zdrain(zp, 1);
+	S_zdrain(zp, 1, z);
 	pthread_mutex_lock(&zp->lock);
 	zp->quit = 1;
 	pthread_cond_signal(&zp->work);
@@ -315,7 +343,7 @@ S_zqueue(struct draw *d, HPDF_PageAttr a)
 	zp->job[zp->n++] = j;
 	pthread_cond_signal(&zp->work);
 	pthread_mutex_unlock(&zp->lock);
-	S_zdrain(zp, 0);
+	S_zdrain(zp, 0, (z_stream **)&d->z);
 }
 
 /* Puts the page's content into its stream, compressed here when libharu
@@ -836,7 +864,7 @@ draw_finish(struct draw *d)
 	size_t i, k;
 	const char *t;
 
-	S_zstop(d->zp);
+	S_zstop(d->zp, (z_stream **)&d->z);
 	d->zp = NULL;
 	fonts_keep_drawn(d->fonts);
 	for (i = 0; i < d->npend; i++) {
