@@ -553,6 +553,17 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	return rc;
 }
 
+/* A long body's rows are many small allocations: freed on a thread of
+ * their own while the document is finished and saved. */
+#define FREE_AHEAD_ROWS	1024
+
+static void *
+S_layout_free(void *arg)
+{
+	layout_free(arg);
+	return NULL;
+}
+
 int
 pdf_document(const struct doc_node *root, const char *title,
     const char *lang, const char *path, const struct pdf_opts *o,
@@ -564,7 +575,8 @@ pdf_document(const struct doc_node *root, const char *title,
 	struct draw d;
 	char *dir;
 	const char *heads[1];
-	int rc;
+	pthread_t t;
+	int rc, freeing;
 
 	if (S_open(&j, lang, o, env, dl) != 0) {
 		S_close(&j);
@@ -598,13 +610,19 @@ pdf_document(const struct doc_node *root, const char *title,
 	font_width(j.fonts, FACE_REGULAR, "0123456789", 10, 9);
 	rc = fonts_embed(j.fonts, j.pdf, dl);
 	draw_pages(&d, &body, &bp, heads, 1, 1);
+	/* nothing reads the rows after this */
+	freeing = body.n >= FREE_AHEAD_ROWS &&
+	    pthread_create(&t, NULL, S_layout_free, &body) == 0;
 	draw_finish(&d);
 	S_info(&j, title, NULL, lang);
 	if (rc == 0)
 		rc = S_save(&j, out);
 	draw_free(&d);
 	pages_free(&bp);
-	layout_free(&body);
+	if (freeing)
+		pthread_join(t, NULL);
+	else
+		layout_free(&body);
 	S_close(&j);
 	return rc;
 }
