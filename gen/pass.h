@@ -21,6 +21,15 @@
  * table of contents, anchors and (if unset) title are filled in. */
 void	pass_number(struct doc_node *root, int chapter, struct chapter *ch);
 
+/* A set of anchor ids made unique as GitHub does: "x", then "x-1",
+ * "x-2", ... (pass_number uses one per tree; the glossary page another). */
+struct pass_ids;
+struct pass_ids *pass_ids_new(void);
+void	pass_ids_free(struct pass_ids *);
+/* Returns base, or the first of base-1, base-2, ... not in the set yet,
+ * as a new string (caller frees); the set records it. */
+char	*pass_ids_unique(struct pass_ids *, const char *base);
+
 /* Appends a GitHub-style anchor slug of text: lowercase, spaces to '-',
  * punctuation dropped, letters outside ASCII kept. */
 void	pass_slug(const char *text, struct buf *out);

@@ -18,7 +18,7 @@
  * The ids of one tree.  Open addressing on a power-of-two table, so a file
  * with a hundred thousand headings still numbers in linear time.
  */
-struct idset {
+struct pass_ids {
 	char	**v;		/* in insertion order */
 	size_t	 n, cap;
 	char	**tab;		/* hash table of the same strings */
@@ -41,7 +41,7 @@ S_hash(const char *s)
 }
 
 static char **
-S_slot(const struct idset *s, const char *id)
+S_slot(const struct pass_ids *s, const char *id)
 {
 	size_t i = S_hash(id) & (s->tabsz - 1);
 
@@ -51,13 +51,13 @@ S_slot(const struct idset *s, const char *id)
 }
 
 static int
-S_has(const struct idset *s, const char *id)
+S_has(const struct pass_ids *s, const char *id)
 {
 	return s->tabsz > 0 && *S_slot(s, id) != NULL;
 }
 
 static void
-S_add(struct idset *s, char *id)
+S_add(struct pass_ids *s, char *id)
 {
 	size_t i;
 
@@ -77,7 +77,7 @@ S_add(struct idset *s, char *id)
 }
 
 static int *
-S_next(struct idset *s, const char *base)
+S_next(struct pass_ids *s, const char *base)
 {
 	size_t i, k;
 
@@ -114,7 +114,7 @@ S_next(struct idset *s, const char *base)
 
 /* Makes base unique in s, records it and returns a new copy. */
 static char *
-S_unique(struct idset *s, const char *base)
+S_unique(struct pass_ids *s, const char *base)
 {
 	struct buf b = { 0 };
 	int *k;
@@ -129,6 +129,45 @@ S_unique(struct idset *s, const char *base)
 	}
 	S_add(s, xstrdup(buf_cstr(&b)));
 	return buf_detach(&b);
+}
+
+/* Frees the hash tables, not the ids in v. */
+static void
+S_index_free(struct pass_ids *s)
+{
+	size_t i;
+
+	free(s->tab);
+	for (i = 0; i < s->basesz; i++)
+		free(s->base[i]);
+	free(s->base);
+	free(s->next);
+}
+
+struct pass_ids *
+pass_ids_new(void)
+{
+	return xcalloc(1, sizeof(struct pass_ids));
+}
+
+void
+pass_ids_free(struct pass_ids *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	S_index_free(s);
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	free(s);
+}
+
+char *
+pass_ids_unique(struct pass_ids *s, const char *base)
+{
+	return S_unique(s, base);
 }
 
 void
@@ -212,7 +251,7 @@ S_cmp(const void *a, const void *b)
 void
 pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 {
-	struct idset ids = { 0 };
+	struct pass_ids ids = { 0 };
 	struct doc_node *n;
 	struct buf b = { 0 };
 	int sec = 0, sub = 0, tab = 0, fig = 0, ex = 0, seen_title = 0;
@@ -310,11 +349,7 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 		}
 	}
 	buf_free(&b);
-	free(ids.tab);
-	for (i = 0; i < ids.basesz; i++)
-		free(ids.base[i]);
-	free(ids.base);
-	free(ids.next);
+	S_index_free(&ids);
 	if (ch != NULL) {
 		if (ids.n > 1)
 			qsort(ids.v, ids.n, sizeof(*ids.v), S_cmp);

@@ -567,46 +567,6 @@ S_index_page(struct site *s)
 	return rc;
 }
 
-/* The glossary's ids seen so far: an open-addressing set of strings, so
- * a glossary of any size is checked for repeats in linear time. */
-struct idset {
-	char	**slot;
-	size_t	  cap;
-};
-
-static size_t
-S_idhash(const char *s)
-{
-	size_t h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
-/* Whether id is in the set (cap is a power of two, never full). */
-static int
-S_idhas(const struct idset *set, const char *id)
-{
-	size_t i = S_idhash(id) & (set->cap - 1);
-
-	for (; set->slot[i] != NULL; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->slot[i], id) == 0)
-			return 1;
-	return 0;
-}
-
-/* Adds id (not yet in the set), the set taking a copy. */
-static void
-S_idadd(struct idset *set, const char *id)
-{
-	size_t i = S_idhash(id) & (set->cap - 1);
-
-	while (set->slot[i] != NULL)
-		i = (i + 1) & (set->cap - 1);
-	set->slot[i] = xstrdup(id);
-}
-
 static int
 S_glossary_page(struct site *s)
 {
@@ -616,14 +576,11 @@ S_glossary_page(struct site *s)
 	struct buf body = { 0 }, h = { 0 }, file = { 0 };
 	const struct gloss_entry *g;
 	const struct chapter *ch;
-	char initial[2] = { 0, 0 }, num[16];
-	struct idset ids;
+	char initial[2] = { 0, 0 }, num[16], *id;
+	struct pass_ids *ids = pass_ids_new();
 	size_t i;
 	int rc;
 
-	for (ids.cap = 16; ids.cap < 2 * c->ngloss + 2; ids.cap *= 2)
-		;
-	ids.slot = xcalloc(ids.cap, sizeof(*ids.slot));
 	letters = val_set(ctx, "letters", val_list());
 	for (i = 0; i < c->ngloss; i++) {
 		g = &c->gloss[i];
@@ -650,17 +607,10 @@ S_glossary_page(struct site *s)
 		pass_slug(g->term, &h);
 		/* "A-B" and "A B" slug alike: number the later ones, as the
 		 * chapter pages do */
-		if (S_idhas(&ids, h.data)) {
-			size_t base_len = h.len;
-			int sfx = 1;
-
-			do {
-				h.len = base_len;
-				h.data[h.len] = '\0';
-				buf_printf(&h, "-%d", sfx++);
-			} while (S_idhas(&ids, h.data));
-		}
-		S_idadd(&ids, h.data);
+		id = pass_ids_unique(ids, buf_cstr(&h));
+		buf_reset(&h);
+		buf_puts(&h, id);
+		free(id);
 		val_set_str(e, "id", buf_cstr(&h));
 		buf_reset(&h);
 		esc_url_path(&h, ch->slug, strlen(ch->slug));
@@ -684,9 +634,7 @@ S_glossary_page(struct site *s)
 	buf_free(&body);
 	buf_free(&h);
 	buf_free(&file);
-	for (i = 0; i < ids.cap; i++)
-		free(ids.slot[i]);
-	free(ids.slot);
+	pass_ids_free(ids);
 	return rc;
 }
 
