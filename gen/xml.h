@@ -61,8 +61,19 @@ int	xml_explain_field(const struct xml_explain *, const char *kind,
 /* The explanation table of a data schema (NULL if it has none). */
 const struct xml_explain *data_schema_explain(const struct data_schema *);
 
-/* Where element n's start tag (or its attribute attr, if not NULL) is in
- * the source it was parsed from: libxml2 keeps lines, not columns. */
+/* Where each element's start tag begins in src, the text doc was parsed
+ * from (libxml2 keeps only the line a tag ends on): one scan, the result
+ * hung on each element's _private for xml_locate().  Free the returned
+ * table (with free()) after the document. */
+struct xml_pos {
+	size_t	off;		/* of the '<' in src */
+	int	line, col;
+};
+struct xml_pos *xml_positions(struct _xmlDoc *, const char *src, size_t len);
+
+/* The line and column of element n's start tag, or of its attribute attr
+ * (if not NULL) inside it; without xml_positions(), libxml2's line and
+ * column 0. */
 void	xml_locate(struct _xmlNode *n, const char *attr, const char *src,
 	    size_t len, int *line, int *col);
 

@@ -169,86 +169,10 @@ S_has_elements(xmlNodePtr n)
 	return 0;
 }
 
-/* Finds start tags in the source in document order, for the column (and
- * the line of the "<", where libxml2 gives the line the tag ends on).
- * S_convert visits elements in document order, so one forward scan over
- * the text serves the whole document. */
-struct cursor {
-	const char	*p, *lim, *bol;
-	int		 line;
-};
-
-static void
-S_advance(struct cursor *c, const char *to)
-{
-	for (; c->p < to; c->p++)
-		if (*c->p == '\n') {
-			c->line++;
-			c->bol = c->p + 1;
-		}
-}
-
-static const char *
-S_skip_to(const struct cursor *c, const char *from, const char *s)
-{
-	size_t n = strlen(s);
-	const char *p;
-
-	for (p = from; p + n <= c->lim; p++)
-		if (memcmp(p, s, n) == 0)
-			return p + n;
-	return c->lim;
-}
-
-static void
-S_seek(struct cursor *c, xmlNodePtr n, int *line, int *col)
-{
-	const char *p, *q, *name = (const char *)n->name;
-	const char *pre = n->ns && n->ns->prefix ? (const char *)n->ns->prefix :
-	    NULL;
-	size_t nl = strlen(name), pl = pre ? strlen(pre) : 0;
-
-	*line = (int)xmlGetLineNo(n);
-	*col = 0;
-	if (c->p == NULL)
-		return;
-	for (p = c->p; p < c->lim; p++) {
-		if (*p != '<')
-			continue;
-		if ((size_t)(c->lim - p) >= 4 && memcmp(p, "<!--", 4) == 0) {
-			p = S_skip_to(c, p + 4, "-->") - 1;
-			continue;
-		}
-		if ((size_t)(c->lim - p) >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
-			p = S_skip_to(c, p + 9, "]]>") - 1;
-			continue;
-		}
-		if ((size_t)(c->lim - p) >= 2 && p[1] == '?') {
-			p = S_skip_to(c, p + 2, "?>") - 1;
-			continue;
-		}
-		q = p + 1;
-		if (pre != NULL) {
-			if ((size_t)(c->lim - q) <= pl || memcmp(q, pre, pl) != 0 ||
-			    q[pl] != ':')
-				continue;
-			q += pl + 1;
-		}
-		if ((size_t)(c->lim - q) > nl && memcmp(q, name, nl) == 0 &&
-		    strchr(" \t\r\n/>", q[nl]) != NULL && q[nl] != '\0') {
-			S_advance(c, p);
-			*line = c->line;
-			*col = (int)(p - c->bol) + 1;
-			S_advance(c, q);
-			return;
-		}
-	}
-}
-
 /* Converts an element.  Data documents are shallow (a handful of levels),
  * and the schema has already bounded their shape, so recursion is fine. */
 static struct val *
-S_convert(xmlNodePtr n, struct cursor *cur)
+S_convert(xmlNodePtr n, const char *src, size_t len)
 {
 	struct val *m, *v, *slot;
 	xmlAttrPtr a;
@@ -258,7 +182,7 @@ S_convert(xmlNodePtr n, struct cursor *cur)
 
 	int line, col;
 
-	S_seek(cur, n, &line, &col);
+	xml_locate(n, NULL, src, len, &line, &col);
 	if (n->properties == NULL && !S_has_elements(n))
 		return val_str_own(S_text(n));
 	m = val_map();
@@ -283,7 +207,7 @@ S_convert(xmlNodePtr n, struct cursor *cur)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		name = (const char *)c->name;
-		v = S_convert(c, cur);
+		v = S_convert(c, src, len);
 		slot = (struct val *)val_get(m, name);
 		if (S_listy((const char *)n->name, name) || slot != NULL) {
 			if (slot == NULL)
@@ -418,11 +342,12 @@ xml_data_load(const char *src, size_t len, const char *path,
 	xmlDocPtr doc;
 	xmlNodePtr root;
 	struct val *v;
-	struct cursor cur;
+	struct xml_pos *pos;
 
 	*kind = NULL;
 	if ((doc = xml_read(src, len, path, dl)) == NULL)
 		return NULL;
+	pos = xml_positions(doc, src, len);
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || root->ns == NULL ||
 	    strcmp((const char *)root->ns->href, NS) != 0) {
@@ -433,17 +358,16 @@ xml_data_load(const char *src, size_t len, const char *path,
 		diag_add(dl, DIAG_DATA_NS, path, line, col,
 		    root ? (const char *)root->name : "", NS);
 		xmlFreeDoc(doc);
+		free(pos);
 		return NULL;
 	}
 	if (schema != NULL && S_validate(schema, doc, src, len, path, dl) != 0) {
 		xmlFreeDoc(doc);
+		free(pos);
 		return NULL;
 	}
 	*kind = xstrdup((const char *)root->name);
-	cur.p = cur.bol = src;
-	cur.lim = src + len;
-	cur.line = 1;
-	v = S_convert(root, &cur);
+	v = S_convert(root, src, len);
 	if (v->type != VAL_MAP) {
 		struct val *m = val_map();
 
@@ -451,5 +375,6 @@ xml_data_load(const char *src, size_t len, const char *path,
 		v = m;
 	}
 	xmlFreeDoc(doc);
+	free(pos);
 	return v;
 }

@@ -146,3 +146,160 @@ xml_doc_free(xmlDocPtr doc)
 	if (doc != NULL)
 		xmlFreeDoc(doc);
 }
+
+/*** Positions ***/
+
+/* libxml2 keeps the line a start tag ends on and no column: one forward
+ * scan over the text finds where each element's "<" is, in document
+ * order, skipping comments, CDATA and processing instructions. */
+struct cursor {
+	const char	*src, *p, *lim, *bol;
+	int		 line;
+};
+
+static void
+S_advance(struct cursor *c, const char *to)
+{
+	for (; c->p < to; c->p++)
+		if (*c->p == '\n') {
+			c->line++;
+			c->bol = c->p + 1;
+		}
+}
+
+static const char *
+S_skip_to(const struct cursor *c, const char *from, const char *s)
+{
+	size_t n = strlen(s);
+	const char *p;
+
+	for (p = from; p + n <= c->lim; p++)
+		if (memcmp(p, s, n) == 0)
+			return p + n;
+	return c->lim;
+}
+
+/* Moves c past the start tag of n, filling *pos; 0, or -1 if not found. */
+static int
+S_seek(struct cursor *c, xmlNodePtr n, struct xml_pos *pos)
+{
+	const char *p, *q, *name = (const char *)n->name;
+	const char *pre = n->ns && n->ns->prefix ? (const char *)n->ns->prefix :
+	    NULL;
+	size_t nl = strlen(name), pl = pre ? strlen(pre) : 0;
+
+	for (p = c->p; p < c->lim; p++) {
+		if (*p != '<')
+			continue;
+		if ((size_t)(c->lim - p) >= 4 && memcmp(p, "<!--", 4) == 0) {
+			p = S_skip_to(c, p + 4, "-->") - 1;
+			continue;
+		}
+		if ((size_t)(c->lim - p) >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+			p = S_skip_to(c, p + 9, "]]>") - 1;
+			continue;
+		}
+		if ((size_t)(c->lim - p) >= 2 && p[1] == '?') {
+			p = S_skip_to(c, p + 2, "?>") - 1;
+			continue;
+		}
+		q = p + 1;
+		if (pre != NULL) {
+			if ((size_t)(c->lim - q) <= pl || memcmp(q, pre, pl) != 0 ||
+			    q[pl] != ':')
+				continue;
+			q += pl + 1;
+		}
+		if ((size_t)(c->lim - q) > nl && memcmp(q, name, nl) == 0 &&
+		    q[nl] != '\0' && strchr(" \t\r\n/>", q[nl]) != NULL) {
+			S_advance(c, p);
+			pos->off = (size_t)(p - c->src);
+			pos->line = c->line;
+			pos->col = (int)(p - c->bol) + 1;
+			S_advance(c, q);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Elements in document order; the table has room for all of them. */
+static void
+S_walk(xmlNodePtr n, struct cursor *c, struct xml_pos *v, size_t *k)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		n->_private = S_seek(c, n, &v[*k]) == 0 ? &v[(*k)++] : NULL;
+		S_walk(n->children, c, v, k);
+	}
+}
+
+static size_t
+S_count(xmlNodePtr n)
+{
+	size_t k = 0;
+
+	for (; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			k += 1 + S_count(n->children);
+	return k;
+}
+
+struct xml_pos *
+xml_positions(xmlDocPtr doc, const char *src, size_t len)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	struct cursor c = { src, src, src + len, src, 1 };
+	struct xml_pos *v;
+	size_t k = 0;
+
+	v = xcalloc(S_count(root) + 1, sizeof(*v));
+	S_walk(root, &c, v, &k);
+	return v;
+}
+
+void
+xml_locate(struct _xmlNode *n, const char *attr, const char *src, size_t len,
+    int *line, int *col)
+{
+	const struct xml_pos *pos = n->_private;
+	const char *p, *lim = src + len, *bol;
+	size_t al;
+	char quote = 0;
+
+	if (pos == NULL) {
+		*line = (int)xmlGetLineNo(n);
+		*col = 0;
+		return;
+	}
+	*line = pos->line;
+	*col = pos->col;
+	if (attr == NULL)
+		return;
+	/* the attribute: inside the tag, outside quoted values */
+	al = strlen(attr);
+	for (p = src + pos->off + 1; p < lim && (quote || *p != '>'); p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+			continue;
+		}
+		if (*p == '"' || *p == '\'') {
+			quote = *p;
+			continue;
+		}
+		if (strchr(" \t\r\n", p[-1]) != NULL &&
+		    (size_t)(lim - p) > al && strncmp(p, attr, al) == 0 &&
+		    strchr(" \t\r\n=", p[al]) != NULL)
+			break;
+	}
+	if (p >= lim || *p == '>')
+		return;
+	/* an attribute may stand lines below the tag's "<" */
+	for (bol = src + pos->off; bol < p; bol++)
+		*line += *bol == '\n';
+	for (bol = p; bol > src && bol[-1] != '\n'; bol--)
+		;
+	*col = (int)(p - bol) + 1;
+}
