@@ -233,7 +233,8 @@ datadoc_clear(struct datadoc *d)
 }
 
 int
-datadoc_set(struct datadoc *d, const char *path, const char *value)
+datadoc_set(struct datadoc *d, const char *path, const char *value,
+    const char *file, int line, int col)
 {
 	struct val *m = d->data, *next;
 	const char *p = path, *e;
@@ -244,6 +245,17 @@ datadoc_set(struct datadoc *d, const char *path, const char *value)
 		key = xstrndup(p, (size_t)(e - p));
 		if (*e == '\0') {
 			val_set_str(m, key, value);
+			if (file != NULL) {
+				/* as a CSV part's rows carry theirs: a value
+				 * that cannot be used is told at its cell */
+				struct buf k = { 0 };
+
+				buf_printf(&k, "_col.%s", key);
+				val_set_str(m, "_file", file);
+				val_set_num(m, "_line", line);
+				val_set_num(m, buf_cstr(&k), col);
+				buf_free(&k);
+			}
 			free(key);
 			return 0;
 		}

@@ -49,9 +49,11 @@ int	datadoc_csv(struct datadoc *, const char *src, size_t len,
 
 /* Sets a field named by a path ("klant.naam", "klant.contact@naam",
  * "nummer") to value, creating maps on the way: how a mailing row
- * overrides its template.  Returns 0, or -1 when the path runs into a
- * list or a string. */
-int	datadoc_set(struct datadoc *, const char *path, const char *value);
+ * overrides its template.  With file, the value came from there, at
+ * line:col, and diagnostics about it say so.  Returns 0, or -1 when the
+ * path runs into a list or a string. */
+int	datadoc_set(struct datadoc *, const char *path, const char *value,
+	    const char *file, int line, int col);
 
 /* Sets the title again from the data (after a mailing row changed it). */
 void	datadoc_retitle(struct datadoc *);

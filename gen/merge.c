@@ -86,7 +86,7 @@ S_columns(const struct val *r, const char *kind,
 	for (k = 0; k < r->n; k++) {
 		if (r->keys[k][0] == '_' ||
 		    xml_explain_field(data_schema_explain(schema), kind,
-		    r->keys[k]))
+		    r->keys[k], NULL, NULL))
 			continue;
 		/* the column's place in the header line, for the column */
 		nl = strlen(r->keys[k]);
@@ -110,9 +110,9 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	struct doc_node *root;
 	struct pdf_opts po;
 	struct buf path = { 0 }, html = { 0 };
-	const struct val *nr;
+	const struct val *nr, *col, *l = val_get(row, "_line");
 	size_t k;
-	int rc = 0;
+	int rc = 0, cn, line = l != NULL ? (int)l->num : 0;
 
 	d = *m->base;
 	d.data = val_clone(m->base->data);
@@ -125,7 +125,23 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	for (k = 0; k < row->n; k++) {
 		if (row->keys[k][0] == '_' || row->items[k]->type != VAL_STR)
 			continue;
-		if (datadoc_set(&d, row->keys[k], row->items[k]->str) != 0) {
+		buf_reset(&path);
+		buf_printf(&path, "_col.%s", row->keys[k]);
+		col = val_get(row, buf_cstr(&path));
+		cn = col != NULL ? (int)col->num : 1;
+		/* the schema's types hold for a cell as for the template
+		 * (an empty cell empties the field, as before) */
+		buf_reset(&path);
+		if (row->items[k]->len > 0 &&
+		    xml_explain_field(data_schema_explain(m->schema), d.kind,
+		    row->keys[k], row->items[k]->str, &path) < 0) {
+			diag_add(dl, DIAG_DATA_VALUE, m->rows_path, line, cn,
+			    row->keys[k], row->items[k]->str, buf_cstr(&path));
+			rc = -1;
+			continue;
+		}
+		if (datadoc_set(&d, row->keys[k], row->items[k]->str,
+		    m->rows_path, line, cn) != 0) {
 			struct buf msg = { 0 };
 
 			buf_printf(&msg, "column '%s' names no field of %s",
@@ -135,6 +151,7 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 			rc = -1;
 		}
 	}
+	buf_reset(&path);
 	datadoc_retitle(&d);
 	if (rc == 0 && (root = datadoc_doc(&d, m->th, NULL, dl)) != NULL) {
 		nr = val_get(d.data, "nummer");
@@ -174,43 +191,9 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	return rc;
 }
 
-/* The column a row's diagnostic is about: an inner message "field: ..."
- * (the form of a value that cannot be read) names the last part of a
- * column's path; otherwise the row's start. */
-static int
-S_col_of(const struct val *row, const char *msg)
-{
-	const char *colon = strstr(msg, ": ");
-	size_t k, fl, kl;
-	const char *last;
-	struct buf key = { 0 };
-	const struct val *c;
-	int col = 1;
-
-	if (colon == NULL)
-		return col;
-	fl = (size_t)(colon - msg);
-	for (k = 0; k < row->n; k++) {
-		if (row->keys[k][0] == '_')
-			continue;
-		last = row->keys[k] + strlen(row->keys[k]);
-		while (last > row->keys[k] && last[-1] != '.' && last[-1] != '@')
-			last--;
-		kl = strlen(last);
-		if (kl != fl || strncmp(last, msg, fl) != 0)
-			continue;
-		buf_printf(&key, "_col.%s", row->keys[k]);
-		if ((c = val_get(row, buf_cstr(&key))) != NULL &&
-		    c->type == VAL_NUM)
-			col = (int)c->num;
-		break;
-	}
-	buf_free(&key);
-	return col;
-}
-
-/* A row's problems are told at its line (and the field's column) of the
- * CSV file: that is where the user fixes them. */
+/* A row's problems are told at its line of the CSV file: that is where
+ * the user fixes them.  A value the row gave is already told at its cell
+ * (datadoc_set()); anything else, at the row. */
 static struct diag_list *
 S_retell(const struct mjob *m, const struct val *row, struct diag_list *in)
 {
@@ -222,12 +205,13 @@ S_retell(const struct mjob *m, const struct val *row, struct diag_list *in)
 	for (k = 0; k < in->n; k++) {
 		const struct diag *d = &in->v[k];
 
-		if (d->level >= DIAG_ERROR)
-			diag_add(out, DIAG_DATA, m->rows_path, line,
-			    S_col_of(row, d->msg), d->msg);
-		else if (d->level == DIAG_WARNING)
-			diag_add(out, DIAG_DATA_WARN, m->rows_path, line,
-			    S_col_of(row, d->msg), d->msg);
+		if (d->level < DIAG_WARNING)
+			continue;
+		if (d->file != NULL && strcmp(d->file, m->rows_path) == 0)
+			diag_copy(out, d);
+		else
+			diag_add(out, d->level >= DIAG_ERROR ? DIAG_DATA :
+			    DIAG_DATA_WARN, m->rows_path, line, 1, d->msg);
 	}
 	return out;
 }

@@ -54,10 +54,12 @@ int	xml_explain_node(const struct xml_explain *, struct _xmlNode *n,
 	    const char *src, size_t len, const char *path, struct diag_list *);
 
 /* Whether path ("klant.contact@naam", "nummer") names an element or
- * attribute the schema offers in a document of this kind (1) or not (0);
- * 1 without an explanation table. */
+ * attribute the schema offers in a document of this kind: 1 yes, 0 no.
+ * With value, -1 when the value is not of the field's type, what it
+ * should be appended to want.  1 without an explanation table. */
+struct buf;
 int	xml_explain_field(const struct xml_explain *, const char *kind,
-	    const char *path);
+	    const char *path, const char *value, struct buf *want);
 /* The explanation table of a data schema (NULL if it has none). */
 const struct xml_explain *data_schema_explain(const struct data_schema *);
 

@@ -838,20 +838,21 @@ xml_explain_node(const struct xml_explain *x, struct _xmlNode *n,
 	return c.found;
 }
 
-/* Whether a field path of a document of this kind ("klant.contact@naam",
- * "nummer", "korting") names something the schema offers: elements
- * separated by '.', the last part an element or an attribute, an
- * attribute after '@'. */
+/* A field path of a document of this kind ("klant.contact@naam", "nummer",
+ * "korting"): elements separated by '.', the last part an element or an
+ * attribute, an attribute after '@'.  With value, also checks it against
+ * the field's type. */
 int
 xml_explain_field(const struct xml_explain *x, const char *kind,
-    const char *path)
+    const char *path, const char *value, struct buf *want)
 {
-	xmlNodePtr cand[MAX_CAND], at;
+	xmlNodePtr cand[MAX_CAND], at, vp = NULL;
 	size_t ncand = 0;
 	struct slots at_s = { 0 }, el_s = { 0 };
+	const struct slot *sl = NULL;
 	const char *p = path, *e;
 	char *name;
-	int ok = 0, attr_only = 0;
+	int rc = 0, attr_only = 0;
 
 	if (x == NULL)
 		return 1;
@@ -866,8 +867,13 @@ xml_explain_field(const struct xml_explain *x, const char *kind,
 			S_collect(x, at, "attribute", 0, 0, &at_s);
 			if (!attr_only)
 				S_collect(x, at, "element", 0, 0, &el_s);
-			ok = *name != '\0' && (S_slot_find(&at_s, name) != NULL ||
-			    S_slot_find(&el_s, name) != NULL);
+			if (*name != '\0' &&
+			    (sl = S_slot_find(&at_s, name)) != NULL)
+				vp = sl->pat;
+			else if (*name != '\0' &&
+			    (sl = S_slot_find(&el_s, name)) != NULL)
+				vp = S_value_pattern(x, sl->pat, 0);
+			rc = sl != NULL;
 			free(name);
 			break;
 		}
@@ -880,7 +886,13 @@ xml_explain_field(const struct xml_explain *x, const char *kind,
 		attr_only = *e == '@';
 		p = e + 1;
 	}
+	/* an element made of elements takes any text: no type to check */
+	if (rc == 1 && value != NULL && vp != NULL && !S_check(x, vp, value, 0)) {
+		if (want != NULL)
+			S_describe(x, vp, want, 0);
+		rc = -1;
+	}
 	free(at_s.v);
 	free(el_s.v);
-	return ok;
+	return rc;
 }
