@@ -2,7 +2,8 @@
 # PDF checks: build the sample course into a temporary folder, render small
 # Markdown files with `salesgen render -t pdf`, and check the PDFs with
 # qpdf, poppler (pdftotext, pdffonts, pdfinfo) and the house typography
-# tool (shared/tools/pdf_typography.py, beside the repository).
+# tool (shared/tools/pdf_typography.py beside the repository, or its copy
+# in tests/tools).
 #
 #   sh tests/pdf.sh SALESGEN [--regen]
 #
@@ -20,7 +21,10 @@ export PYTHONUTF8
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 regen=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
+# The project's shared copy when the repository sits beside it, else the
+# copy kept in tests/tools (a clone on its own).
 typo=$top/../shared/tools/pdf_typography.py
+[ -f "$typo" ] || typo=$top/tests/tools/pdf_typography.py
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
