@@ -59,6 +59,7 @@ D(DIAG_SCHEMA_NEED_ATTR, DIAG_ERROR,   "<%s> lacks the attribute '%s': expected 
 D(DIAG_SCHEMA_TEXT,      DIAG_ERROR,   "<%s> holds '%s': expected %s")
 D(DIAG_SCHEMA_CHILD,     DIAG_ERROR,   "<%s> does not belong in <%s>; it takes %s")
 D(DIAG_SCHEMA_NEED_CHILD, DIAG_ERROR,  "<%s> lacks the element <%s>")
+D(DIAG_SCHEMA_REPEAT,    DIAG_ERROR,   "<%s> appears again in <%s>, which takes one")
 D(DIAG_DATA_NS,          DIAG_ERROR,   "<%s> is not a salesgen document: expected xmlns=\"%s\"")
 D(DIAG_DATA_KIND,        DIAG_ERROR,   "no template for document kind '%s' in language '%s'")
 D(DIAG_DATA_VALUE,       DIAG_ERROR,   "%s: '%s' is not %s")

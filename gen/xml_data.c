@@ -273,7 +273,7 @@ static int
 S_generic(const char *msg)
 {
 	return strstr(msg, "failed to validate content") != NULL ||
-	    strstr(msg, "Invalid sequence in interleave") != NULL ||
+	    strstr(msg, " in interleave") != NULL ||
 	    strstr(msg, "failed to validate attributes") != NULL;
 }
 
@@ -309,6 +309,15 @@ S_validate(const struct data_schema *schema, xmlDocPtr doc, const char *src,
 		if (l.v[i].node != NULL)
 			n = xml_explain_node(schema->ex, l.v[i].node, src, len,
 			    path, dl);
+		/* libxml2 names an element whose own content is fine when
+		 * the fault is its place in the parent (a second <logo>):
+		 * the parent's children explain it */
+		if (n == 0 && l.v[i].node != NULL &&
+		    ((xmlNodePtr)l.v[i].node)->parent != NULL &&
+		    ((xmlNodePtr)l.v[i].node)->parent->type == XML_ELEMENT_NODE)
+			n = xml_explain_node(schema->ex,
+			    ((xmlNodePtr)l.v[i].node)->parent, src, len, path,
+			    dl);
 		if (n > 0) {
 			said += (size_t)n;
 			for (j = i + 1; j < l.n; j++)
