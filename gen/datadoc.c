@@ -132,7 +132,7 @@ S_csv(struct datadoc *d, const char *dir, const char *key,
 	    lc ? (int)lc->num : 0, dl);
 	if (path == NULL)
 		return -1;
-	if ((src = file_read(path, &len, dl)) == NULL) {
+	if ((src = file_read_in(dir, path, &len, dl)) == NULL) {
 		free(path);
 		return -1;
 	}
