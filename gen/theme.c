@@ -186,3 +186,9 @@ theme_check(struct theme *t, struct diag_list *dl)
 	}
 	return S_check(t, t->dir, 0, dl);
 }
+
+const char *
+theme_root(const struct theme *t)
+{
+	return t->root;
+}

@@ -38,6 +38,11 @@ void	theme_free(struct theme *);
  * after adding diagnostics. */
 int	theme_check(struct theme *, struct diag_list *);
 
+/* The project folder the theme reads templates/ from, or NULL (built-ins
+ * only): what a project file, such as the schema's includes, may not
+ * leave. */
+const char *theme_root(const struct theme *);
+
 /* Looks name up.  Returns its contents (NUL-terminated, owned by the
  * theme) and sets *path to where it came from ("templates/x" or
  * "<built-in>/x") and *len; NULL when there is no such file or the name
