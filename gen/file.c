@@ -191,22 +191,27 @@ S_fold(char *path)
 enum file_where
 file_where_in(const char *root, const char *path)
 {
-	struct buf b = { 0 };
+	struct buf b = { 0 }, t = { 0 };
 	struct stat st;
 	char *r, *p = NULL, *cwd = NULL, *cut;
 	enum file_where w = FILE_OUT;
 
 	if ((r = realpath(root, NULL)) == NULL)
 		return FILE_MISSING;
-	/* First by the letters alone: nothing outside is looked at. */
-	if (path[0] != '/') {
-		if ((cwd = realpath(".", NULL)) == NULL)
-			goto done;
+	/* First by the letters alone: nothing outside is looked at.  The
+	 * root counts as written too, for paths that reach it through a
+	 * linked folder above it (/tmp/link/project/...). */
+	if ((cwd = realpath(".", NULL)) == NULL)
+		goto done;
+	if (path[0] != '/')
 		buf_printf(&b, "%s/", cwd);
-	}
 	buf_puts(&b, path);
 	S_fold(b.data);
-	if (!S_below(r, b.data))
+	if (root[0] != '/')
+		buf_printf(&t, "%s/", cwd);
+	buf_puts(&t, root);
+	S_fold(t.data);
+	if (!S_below(r, b.data) && !S_below(t.data, b.data))
 		goto done;
 	if ((p = realpath(b.data, NULL)) != NULL) {
 		w = !S_below(r, p) ? FILE_OUT : stat(p, &st) == 0 &&
@@ -231,6 +236,7 @@ file_where_in(const char *root, const char *path)
 	}
 done:
 	buf_free(&b);
+	buf_free(&t);
 	free(r);
 	free(p);
 	free(cwd);
