@@ -13,6 +13,8 @@ D(DIAG_USAGE,            DIAG_ERROR,   "%s")
 D(DIAG_NO_FILE,          DIAG_ERROR,   "cannot open '%s': %s")
 D(DIAG_WRITE,            DIAG_ERROR,   "cannot write '%s': %s")
 D(DIAG_PATH_ESCAPE,      DIAG_ERROR,   "path '%s' leads outside the project")
+D(DIAG_NOT_REGULAR,      DIAG_ERROR,   "not a regular file (a FIFO, device or socket is not read)")
+D(DIAG_TOO_LARGE,        DIAG_ERROR,   "larger than %d MiB, the limit for an input file")
 D(DIAG_NO_CHAPTERS,      DIAG_ERROR,   "no chapters: '%s' holds no .md files")
 D(DIAG_WROTE,            DIAG_NOTE,    "wrote '%s'")
 
@@ -23,6 +25,7 @@ D(DIAG_CONFIG_ELEM,      DIAG_WARNING, "unknown element <%s> in <%s> is ignored"
 D(DIAG_CONFIG_VALUE,     DIAG_ERROR,   "invalid value '%s' for %s (expected %s)")
 D(DIAG_CONFIG_CHAPTER,   DIAG_ERROR,   "chapter '%s' is listed but does not exist")
 D(DIAG_CONFIG_DUP,       DIAG_ERROR,   "chapter '%s' is listed twice")
+D(DIAG_PAGE_CLASH,       DIAG_ERROR,   "chapter '%s' has the name of the site's own page '%s'; rename the chapter")
 
 /* Markdown and the course model */
 D(DIAG_FRONT_MATTER,     DIAG_ERROR,   "front matter: %s")

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define SALESGEN_VERSION "0.1.0"
@@ -80,6 +81,15 @@ S_finish(struct diag_list *dl, int rc)
 
 /*** render ***/
 
+/* 1 when render writes a PDF: -t pdf, or an output named *.pdf. */
+static int
+S_wants_pdf(const struct opts *o)
+{
+	return o->type != NULL ? strcmp(o->type, "pdf") == 0 : o->out != NULL &&
+	    strlen(o->out) > 4 && strcmp(o->out + strlen(o->out) - 4,
+	    ".pdf") == 0;
+}
+
 /* Writes root as o asks: a PDF, an HTML fragment or a whole page. */
 static int
 S_emit(const struct opts *o, const struct doc_node *root, const char *title,
@@ -96,9 +106,7 @@ S_emit(const struct opts *o, const struct doc_node *root, const char *title,
 	size_t tlen;
 	int rc = 0, pdf;
 
-	pdf = o->type != NULL ? strcmp(o->type, "pdf") == 0 : o->out != NULL &&
-	    strlen(o->out) > 4 && strcmp(o->out + strlen(o->out) - 4,
-	    ".pdf") == 0;
+	pdf = S_wants_pdf(o);
 	if (diag_worst(dl) >= DIAG_ERROR)
 		return -1;	/* nothing is written from bad input */
 	if (pdf)
@@ -114,8 +122,11 @@ S_emit(const struct opts *o, const struct doc_node *root, const char *title,
 		return rc;
 	}
 	th = theme_new(".");
-	src_t = theme_get(th, "site/document.html", &tpath, &tlen);
-	if (src_t == NULL) {
+	src_t = theme_check(th, dl) != 0 ? NULL :
+	    theme_get(th, "site/document.html", &tpath, &tlen);
+	if (src_t == NULL && diag_worst(dl) >= DIAG_ERROR)
+		rc = -1;
+	else if (src_t == NULL) {
 		diag_add(dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0,
 		    "site/document.html");
 		rc = -1;
@@ -147,7 +158,7 @@ static int
 S_render_data(const struct opts *o, const char *src, size_t len,
     struct diag_list *dl)
 {
-	struct data_schema *schema;
+	struct data_schema *schema = NULL;
 	struct datadoc d;
 	struct doc_node *root;
 	struct pdf_opts po;
@@ -156,7 +167,8 @@ S_render_data(const struct opts *o, const char *src, size_t len,
 	int rc = -1;
 
 	memset(&d, 0, sizeof(d));
-	if ((schema = data_schema_new(th, dl)) != NULL &&
+	if (theme_check(th, dl) == 0 &&
+	    (schema = data_schema_new(th, dl)) != NULL &&
 	    datadoc_load(&d, src, len, o->arg, ".", schema, dl) == 0 &&
 	    (root = datadoc_doc(&d, th, &md, dl)) != NULL) {
 		if (o->type != NULL && strcmp(o->type, "md") == 0)
@@ -180,6 +192,94 @@ S_render_data(const struct opts *o, const char *src, size_t len,
 	theme_free(th);
 	buf_free(&md);
 	return S_finish(dl, rc);
+}
+
+/* The folder whose files a rendered chapter may show: the project it
+ * belongs to (the nearest folder at or above its own that holds
+ * salesgen.xml or content/), else its own folder; for standard input,
+ * the current one.  The caller frees it. */
+static char *
+S_render_root(const char *in)
+{
+	struct buf d = { 0 };
+	const char *slash = strrchr(in, '/');
+	char *p, *real, *own;
+	int depth, found;
+
+	if (strcmp(in, "-") == 0)
+		return xstrdup(".");
+	if (slash != NULL)
+		buf_put(&d, in, slash == in ? 1 : (size_t)(slash - in));
+	else
+		buf_puts(&d, ".");
+	own = xstrdup(buf_cstr(&d));
+	for (depth = 0; depth < 32; depth++) {
+		p = file_join(buf_cstr(&d), "salesgen.xml");
+		found = file_is_reg(p);
+		free(p);
+		p = file_join(buf_cstr(&d), "content");
+		found |= file_is_dir(p);
+		free(p);
+		if (found) {
+			free(own);
+			return buf_detach(&d);
+		}
+		if ((real = realpath(buf_cstr(&d), NULL)) == NULL ||
+		    strcmp(real, "/") == 0) {
+			free(real);
+			break;
+		}
+		free(real);
+		buf_puts(&d, "/..");
+	}
+	buf_free(&d);
+	return own;
+}
+
+/* A PDF embeds the images a chapter shows, so render keeps to the
+ * folder S_render_root() names as build keeps to the project: a path
+ * out of it (absolute, by "..", by a link) is refused with the same
+ * message whether or not something is there, and dropped. */
+static void
+S_render_images(const char *in, const char *name, struct doc_node *root,
+    struct diag_list *dl)
+{
+	struct doc_node *n;
+	char *top = S_render_root(in), *base, *p, *cut;
+
+	base = xstrdup(strcmp(in, "-") ? in : "./-");
+	if ((cut = strrchr(base, '/')) != NULL)
+		*(cut == base ? cut + 1 : cut) = '\0';
+	else
+		strcpy(base, ".");
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		if (n->type != DOC_IMAGE || n->url == NULL ||
+		    n->url[0] == '\0' || strchr(n->url, ':') != NULL)
+			continue;
+		p = n->url[0] == '/' ? xstrdup(n->url) :
+		    file_join(base, n->url);
+		switch (file_where_in(top, p)) {
+		case FILE_OUT:
+			diag_add(dl, DIAG_PATH_ESCAPE, name, n->line, n->col,
+			    n->url);
+			break;
+		case FILE_NOT_REG:
+			diag_add(dl, DIAG_NOT_REGULAR, name, n->line, n->col);
+			break;
+		case FILE_MISSING:
+			diag_add(dl, DIAG_IMAGE_MISSING, name, n->line,
+			    n->col, n->url);
+			break;
+		case FILE_IN:
+			free(p);
+			continue;
+		}
+		free(p);
+		free(n->url);
+		n->url = xstrdup("");	/* left out of the PDF */
+	}
+	free(base);
+	free(top);
 }
 
 static int
@@ -216,6 +316,8 @@ S_render(const struct opts *o, struct diag_list *dl)
 	if (root == NULL)
 		return S_finish(dl, -1);
 	lang = o->lang ? o->lang : meta.lang ? meta.lang : "nl";
+	if (S_wants_pdf(o))
+		S_render_images(o->arg, name, root, dl);
 	pass_number(root, 0, NULL);
 	pass_xref(root, NULL, name, 0, dl);
 	pass_edition(root, o->edition == EDITION_STUDENT ? EDITION_STUDENT :
@@ -368,6 +470,32 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
 	return rc;
 }
 
+/* 0 when out and the folders a build writes in it, where they exist
+ * already, lead to folders inside the project dir; else -1 after
+ * DIAG_PATH_ESCAPE at each that does not (a link to a folder elsewhere,
+ * or a dangling one). */
+static int
+S_outputs_inside(const char *dir, const char *out, struct diag_list *dl)
+{
+	static const char *const sub[] = { "", "site", "pdf", "mailing" };
+	struct stat st;
+	char *p;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		p = *sub[i] ? file_join(out, sub[i]) : xstrdup(out);
+		if (lstat(p, &st) == 0 && file_inside(dir, p) != 1) {
+			diag_add(dl, DIAG_PATH_ESCAPE, p, 0, 0, p);
+			rc = -1;
+		}
+		free(p);
+		if (rc != 0)
+			break;	/* out/ itself: what is below it is its */
+	}
+	return rc;
+}
+
 static int
 S_project(const struct opts *o, struct diag_list *dl, int write)
 {
@@ -386,6 +514,11 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		c->lang = xstrdup(o->lang);
 	}
 	th = theme_new(dir);
+	if (theme_check(th, dl) != 0) {
+		theme_free(th);
+		course_free(c);
+		return S_finish(dl, -1);
+	}
 	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
 	if (write && (o->only == NULL || strcmp(o->only, "site") == 0)) {
 		/* The site's chapter bodies are rendered as the scan parses
@@ -409,6 +542,18 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 	}
 	out = file_join(dir, "out");
 	site = file_join(out, "site");
+	/* Nothing is written outside the project, not through a linked
+	 * out/ either: the output folders are checked before the first
+	 * file is written, and every writer is kept inside from here. */
+	if (S_outputs_inside(dir, out, dl) != 0) {
+		free(out);
+		free(site);
+		site_bodies_free(bodies);
+		theme_free(th);
+		course_free(c);
+		return S_finish(dl, -1);
+	}
+	file_confine(dir);
 	if (o->only == NULL || strcmp(o->only, "site") == 0) {
 		rc = site_build(c, th, site, e, o->jobs, bodies, dl);
 		site_bodies_free(bodies);
@@ -421,6 +566,7 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		rc = S_pdfs(o, c, th, out, dl);
 	if (rc == 0 && o->only == NULL)
 		rc = S_mailings(o, c, th, out, dl);
+	file_confine(NULL);
 	free(out);
 	free(site);
 	theme_free(th);
@@ -530,7 +676,7 @@ S_merge(const struct opts *o, struct diag_list *dl)
 	mo.letter = po.letter;
 	mo.pdfo = &po;
 	th = theme_new(proj != NULL ? proj : ".");
-	rc = merge_run(o->arg, o->arg2, proj != NULL ? proj : ".", o->out, th,
+	rc = theme_check(th, dl) != 0 ? -1 : merge_run(o->arg, o->arg2, proj != NULL ? proj : ".", o->out, th,
 	    &mo, &written, &failed, dl);
 	if (!o->quiet && (written > 0 || failed > 0))
 		fprintf(stderr, "salesgen: %s: %zu documents written, %zu failed\n",

@@ -311,7 +311,7 @@ S_image_copy(struct site *s, const char *rel, const char *src)
 		file_mkdirs(d, s->dl);
 		free(d);
 	}
-	if ((data = file_read(src, &len, s->dl)) != NULL) {
+	if ((data = file_read_in(s->c->dir, src, &len, s->dl)) != NULL) {
 		file_write(dst, data, len, s->dl);
 		free(data);
 	}
