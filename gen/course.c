@@ -340,16 +340,21 @@ fail:
 
 /*** Parsing a chapter ***/
 
-/* A chapter without a level-1 heading gets one from its title, so every
- * page and handout opens the same way and numbering starts alike. */
+/* A chapter whose first heading is not a level-1 heading gets one from
+ * its title, so every page and handout opens the same way and numbering
+ * starts alike; its `##` headings are then its sections, and a later `#`
+ * one too (pass_levels). */
 static void
 S_ensure_title(struct doc_node *root, const char *title)
 {
 	struct doc_node *n, *h, *t;
 
-	for (n = root->first; n != NULL; n = n->next)
-		if (n->type == DOC_HEADING && n->level == 1)
-			return;
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_HEADING) {
+			if (n->level == 1)
+				return;
+			break;
+		}
 	h = doc_new(DOC_HEADING, 1, 1);
 	h->level = 1;
 	t = doc_new(DOC_TEXT, 1, 1);
@@ -473,6 +478,7 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 		return NULL;
 	S_ensure_title(root, meta->title ? meta->title :
 	    ch->title ? ch->title : ch->slug);
+	pass_levels(root, ch->path, dl);
 	S_embed(c, ch, root, dl);
 	return root;
 }

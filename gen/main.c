@@ -216,6 +216,7 @@ S_render(const struct opts *o, struct diag_list *dl)
 	if (root == NULL)
 		return S_finish(dl, -1);
 	lang = o->lang ? o->lang : meta.lang ? meta.lang : "nl";
+	pass_levels(root, name, dl);
 	pass_number(root, 0, NULL);
 	pass_xref(root, NULL, name, 0, dl);
 	pass_edition(root, o->edition == EDITION_STUDENT ? EDITION_STUDENT :

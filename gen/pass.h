@@ -14,6 +14,15 @@
 #include "diag.h"
 #include "doc.h"
 
+/* Closes up heading levels (pass_level.c): the first heading, when it is
+ * level 1, is the title and the only level 1; every other heading is set
+ * one level below the nearest heading before it with a smaller source
+ * level (level 2 when there is none), so neither the HTML nor the numbers
+ * skip a level.  Adds a DIAG_HEADING_LEVEL note, at path, for each heading
+ * whose level changes.  Run it before pass_number(). */
+void	pass_levels(struct doc_node *root, const char *path,
+	    struct diag_list *dl);
+
 /* Numbers headings (1, 1.1, 1.1.1), tables, figures and exercises, and gives
  * every heading, table, figure and callout an anchor id unique in the tree.
  * chapter is the chapter number, or 0 for a standalone document (its first
