@@ -9,6 +9,8 @@
 #include "md.h"
 #include "mem.h"
 #include "pass.h"
+#include "theme.h"
+#include "tmpl.h"
 #include "xml.h"
 
 #include <dirent.h>
@@ -227,6 +229,7 @@ course_free(struct course *c)
 		free(c->xrefs[i].file);
 	}
 	free(c->xrefs);
+	tmpl_ids_free(c->shell_ids);
 	for (i = 0; i < c->ndocs; i++)
 		datadoc_clear(&c->docs[i]);
 	free(c->docs);
@@ -593,7 +596,8 @@ S_scan_worker(void *arg)
 			ch->title = xstrdup(meta.title);
 		if (meta.description != NULL)
 			ch->description = xstrdup(meta.description);
-		pass_number(root, ch->number, ch);
+		pass_number_taken(root, ch->number, ch,
+		    (const char *const *)c->shell_ids);
 		S_check_assets(c, ch, root, r->dl);
 		md_meta_clear(&meta);
 		pass_gloss_find(root, ch->path, i, &r->gloss, &r->ngloss);
@@ -656,6 +660,33 @@ S_scan_docs(struct course *c, struct theme *th, struct diag_list *dl)
 	return rc;
 }
 
+/* The ids a chapter page's shell writes itself (page.html's id="main"),
+ * read from the shell this project uses, not listed here: a project's own
+ * page.html may use others.  Headings are numbered around them. */
+static void
+S_shell_ids(struct course *c, struct theme *th)
+{
+	static const char *const shells[] = { "site/page.html",
+	    "site/nav-item.html" };
+	const char *src, *path;
+	char **v = xcalloc(1, sizeof(*v)), **w;
+	size_t len, k, i, n = 0;
+
+	for (k = 0; th != NULL && k < sizeof(shells) / sizeof(*shells); k++) {
+		if ((src = theme_get(th, shells[k], &path, &len)) == NULL)
+			continue;
+		w = tmpl_ids(src, len);
+		for (i = 0; w[i] != NULL; i++) {
+			v = xrealloc(v, (n + 2) * sizeof(*v));
+			v[n++] = w[i];
+			v[n] = NULL;
+		}
+		free(w);
+	}
+	tmpl_ids_free(c->shell_ids);
+	c->shell_ids = v;
+}
+
 int
 course_scan(struct course *c, struct theme *th, int jobs,
     struct diag_list *dl)
@@ -671,6 +702,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	int rc = 0, has_frag, k, started = 0;
 
 	c->theme = th;
+	S_shell_ids(c, th);
 	if (S_read_order(c, dl) != 0)
 		return -1;
 	if (S_scan_docs(c, th, dl) != 0)
@@ -795,7 +827,8 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 		if (root == NULL)
 			return NULL;
 		md_meta_clear(&meta);
-		pass_number(root, c->ch[i].number, NULL);
+		pass_number_taken(root, c->ch[i].number, NULL,
+		    (const char *const *)c->shell_ids);
 	}
 	pass_xref(root, (struct course *)c, c->ch[i].path, 0, dl);
 	pass_edition(root, e);

@@ -29,6 +29,12 @@ void	pass_levels(struct doc_node *root, const char *path,
  * heading is its title; sections count from 1).  When ch is given, its
  * table of contents, anchors and (if unset) title are filled in. */
 void	pass_number(struct doc_node *root, int chapter, struct chapter *ch);
+/* pass_number() on a page whose shell has ids of its own (taken, NULL-
+ * terminated, may be NULL): no id of the tree repeats one of them (a
+ * heading "Main" gets main-1 beside the shell's <main id="main">), and
+ * they are not among the chapter's anchors. */
+void	pass_number_taken(struct doc_node *root, int chapter,
+	    struct chapter *ch, const char *const *taken);
 
 /* A set of anchor ids made unique as GitHub does: "x", then "x-1",
  * "x-2", ... (pass_number uses one per tree; the glossary page another). */
