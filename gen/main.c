@@ -142,9 +142,10 @@ S_emit(const struct opts *o, const struct doc_node *root, const char *title,
 }
 
 /* A sales document: validated data through its kind's template; -t md
- * shows the Markdown the template made. */
+ * shows the Markdown the template made.  With write 0 (check FILE.xml)
+ * the same checks run and nothing is written. */
 static int
-S_render_data(const struct opts *o, const char *src, size_t len,
+S_render_data(const struct opts *o, const char *src, size_t len, int write,
     struct diag_list *dl)
 {
 	struct data_schema *schema;
@@ -159,7 +160,9 @@ S_render_data(const struct opts *o, const char *src, size_t len,
 	if ((schema = data_schema_new(th, dl)) != NULL &&
 	    datadoc_load(&d, src, len, o->arg, ".", schema, dl) == 0 &&
 	    (root = datadoc_doc(&d, th, &md, dl)) != NULL) {
-		if (o->type != NULL && strcmp(o->type, "md") == 0)
+		if (!write)
+			rc = 0;
+		else if (o->type != NULL && strcmp(o->type, "md") == 0)
 			/* nothing is written from bad input (--strict too) */
 			rc = diag_worst(dl) >= DIAG_ERROR ? -1 :
 			    file_write(o->out ? o->out : "-", buf_cstr(&md),
@@ -202,7 +205,7 @@ S_render(const struct opts *o, struct diag_list *dl)
 	if ((src = file_read(o->arg, &len, dl)) == NULL)
 		return S_finish(dl, -1);
 	if (alen > 4 && strcmp(o->arg + alen - 4, ".xml") == 0) {
-		rc = S_render_data(o, src, len, dl);
+		rc = S_render_data(o, src, len, 1, dl);
 		free(src);
 		return rc;
 	}
@@ -429,6 +432,17 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 	return S_finish(dl, rc);
 }
 
+/* The kind of input a file name says: a data document (.xml), a
+ * mailing's rows (.csv), or Markdown (anything else, as render reads it). */
+static int
+S_has_ext(const char *path, const char *ext)
+{
+	size_t n = strlen(path), m = strlen(ext);
+
+	return n > m && strcmp(path + n - m, ext) == 0;
+}
+
+/* check FILE: the checks render makes on FILE, writing nothing. */
 static int
 S_check_file(const struct opts *o, struct diag_list *dl)
 {
@@ -437,12 +451,22 @@ S_check_file(const struct opts *o, struct diag_list *dl)
 	struct doc_node *root;
 	char *src;
 	size_t len;
+	int rc;
 
+	if (S_has_ext(o->arg, ".csv"))
+		/* rows mean nothing without the document they fill in */
+		return S_usage_error(dl, "cannot check '%s' alone: a mailing's rows are checked with their template, by 'salesgen check DIR' or 'salesgen merge TEMPLATE.xml ROWS.csv -o DIR'", o->arg);
 	if ((src = file_read(o->arg, &len, dl)) == NULL)
 		return S_finish(dl, -1);
+	if (S_has_ext(o->arg, ".xml")) {
+		rc = S_render_data(o, src, len, 0, dl);
+		free(src);
+		return rc;
+	}
 	root = md_parse(src, len, o->arg, &mo, &meta, dl);
 	free(src);
 	if (root != NULL) {
+		pass_levels(root, o->arg, dl);
 		pass_number(root, 0, NULL);
 		pass_xref(root, NULL, o->arg, 0, dl);
 		md_meta_clear(&meta);
