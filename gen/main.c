@@ -244,6 +244,14 @@ S_render(const struct opts *o, struct diag_list *dl)
 
 /*** build and check ***/
 
+/* The word for n things in the summary lines, which are English:
+ * "1 chapter", "2 chapters". */
+static const char *
+S_plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 /* The handouts: the whole course for teachers and for students, and each
  * chapter on its own in the site's edition. */
 static int
@@ -272,7 +280,9 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	}
 	pass_slug(c->title, &stem);
 	buf_printf(&path, "%s/%s.pdf", dir, stem.data);
-	if (pdf_course(c, EDITION_TEACHER, -1, &po, path.data, dl) != 0)
+	/* a project of sales documents alone has no course to print */
+	if (c->nch > 0 && pdf_course(c, EDITION_TEACHER, -1, &po, path.data,
+	    dl) != 0)
 		rc = -1;
 	/* The teacher edition holds every word, so it has said all there is
 	 * to say about glyphs and line breaks; the other handouts report
@@ -281,8 +291,8 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	quiet->strict = dl->strict;
 	buf_reset(&path);
 	buf_printf(&path, "%s/%s-student.pdf", dir, stem.data);
-	if (rc == 0 && pdf_course(c, EDITION_STUDENT, -1, &po, path.data,
-	    quiet) != 0)
+	if (rc == 0 && c->nch > 0 && pdf_course(c, EDITION_STUDENT, -1, &po,
+	    path.data, quiet) != 0)
 		rc = -1;
 	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
 	for (i = 0; rc == 0 && i < c->nch; i++) {
@@ -314,9 +324,13 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 		if (quiet->v[i].level >= DIAG_ERROR)
 			diag_copy(dl, &quiet->v[i]);
 	diag_list_free(quiet);
-	if (rc == 0 && !o->quiet)
-		fprintf(stderr, "salesgen: %s: %zu handouts, %zu documents\n",
-		    dir, c->nch + 2, c->ndocs);
+	if (rc == 0 && !o->quiet && c->nch > 0)
+		fprintf(stderr, "salesgen: %s: %zu %s, %zu %s\n", dir,
+		    c->nch + 2, S_plural(c->nch + 2, "handout", "handouts"),
+		    c->ndocs, S_plural(c->ndocs, "document", "documents"));
+	else if (rc == 0 && !o->quiet)
+		fprintf(stderr, "salesgen: %s: %zu %s\n", dir, c->ndocs,
+		    S_plural(c->ndocs, "document", "documents"));
 	free(dir);
 	buf_free(&stem);
 	buf_free(&path);
@@ -363,8 +377,9 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
 		    &failed, dl) != 0)
 			rc = -1;
 		else if (!o->quiet)
-			fprintf(stderr, "salesgen: %s: %zu documents\n",
-			    dir.data, written);
+			fprintf(stderr, "salesgen: %s: %zu %s\n",
+			    dir.data, written, S_plural(written, "document",
+			    "documents"));
 		free(tmpl);
 		free(rows);
 	}
@@ -417,9 +432,14 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		rc = site_build(c, th, site, e, o->jobs, bodies, dl);
 		site_bodies_free(bodies);
 		bodies = NULL;
-		if (rc == 0 && !o->quiet)
-			fprintf(stderr, "salesgen: %s: %zu chapters, %zu terms\n",
-			    site, c->nch, c->ngloss);
+		if (rc == 0 && !o->quiet && c->nch > 0)
+			fprintf(stderr, "salesgen: %s: %zu %s, %zu %s\n", site,
+			    c->nch, S_plural(c->nch, "chapter", "chapters"),
+			    c->ngloss, S_plural(c->ngloss, "term", "terms"));
+		else if (rc == 0 && !o->quiet)
+			fprintf(stderr, "salesgen: %s: %zu %s\n", site,
+			    c->ndocs, S_plural(c->ndocs, "document",
+			    "documents"));
 	}
 	if (rc == 0 && (o->only == NULL || strcmp(o->only, "pdf") == 0))
 		rc = S_pdfs(o, c, th, out, dl);
@@ -558,8 +578,9 @@ S_merge(const struct opts *o, struct diag_list *dl)
 	rc = merge_run(o->arg, o->arg2, proj != NULL ? proj : ".", o->out, th,
 	    &mo, &written, &failed, dl);
 	if (!o->quiet && (written > 0 || failed > 0))
-		fprintf(stderr, "salesgen: %s: %zu documents written, %zu failed\n",
-		    o->out, written, failed);
+		fprintf(stderr, "salesgen: %s: %zu %s written, %zu failed\n",
+		    o->out, written, S_plural(written, "document", "documents"),
+		    failed);
 	theme_free(th);
 	course_free(c);
 	free(proj);
