@@ -10,6 +10,8 @@
 #include "md.h"
 #include "mem.h"
 #include "pass.h"
+#include "theme.h"
+#include "tmpl.h"
 #include "xml.h"
 
 #include <dirent.h>
@@ -271,6 +273,7 @@ course_free(struct course *c)
 		free(c->xrefs[i].file);
 	}
 	free(c->xrefs);
+	tmpl_ids_free(c->shell_ids);
 	for (i = 0; i < c->ndocs; i++)
 		datadoc_clear(&c->docs[i]);
 	free(c->docs);
@@ -384,16 +387,21 @@ fail:
 
 /*** Parsing a chapter ***/
 
-/* A chapter without a level-1 heading gets one from its title, so every
- * page and handout opens the same way and numbering starts alike. */
+/* A chapter whose first heading is not a level-1 heading gets one from
+ * its title, so every page and handout opens the same way and numbering
+ * starts alike; its `##` headings are then its sections, and a later `#`
+ * one too (pass_levels). */
 static void
 S_ensure_title(struct doc_node *root, const char *title)
 {
 	struct doc_node *n, *h, *t;
 
-	for (n = root->first; n != NULL; n = n->next)
-		if (n->type == DOC_HEADING && n->level == 1)
-			return;
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_HEADING) {
+			if (n->level == 1)
+				return;
+			break;
+		}
 	h = doc_new(DOC_HEADING, 1, 1);
 	h->level = 1;
 	t = doc_new(DOC_TEXT, 1, 1);
@@ -517,6 +525,7 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 		return NULL;
 	S_ensure_title(root, meta->title ? meta->title :
 	    ch->title ? ch->title : ch->slug);
+	pass_levels(root, ch->path, dl);
 	S_embed(c, ch, root, dl);
 	return root;
 }
@@ -632,7 +641,8 @@ S_scan_worker(void *arg)
 			ch->title = xstrdup(meta.title);
 		if (meta.description != NULL)
 			ch->description = xstrdup(meta.description);
-		pass_number(root, ch->number, ch);
+		pass_number_taken(root, ch->number, ch,
+		    (const char *const *)c->shell_ids);
 		S_check_assets(c, ch, root, r->dl);
 		md_meta_clear(&meta);
 		pass_gloss_find(root, ch->path, i, &r->gloss, &r->ngloss);
@@ -738,6 +748,33 @@ S_check_files(const struct course *c, struct diag_list *dl)
 	return rc;
 }
 
+/* The ids a chapter page's shell writes itself (page.html's id="main"),
+ * read from the shell this project uses, not listed here: a project's own
+ * page.html may use others.  Headings are numbered around them. */
+static void
+S_shell_ids(struct course *c, struct theme *th)
+{
+	static const char *const shells[] = { "site/page.html",
+	    "site/nav-item.html" };
+	const char *src, *path;
+	char **v = xcalloc(1, sizeof(*v)), **w;
+	size_t len, k, i, n = 0;
+
+	for (k = 0; th != NULL && k < sizeof(shells) / sizeof(*shells); k++) {
+		if ((src = theme_get(th, shells[k], &path, &len)) == NULL)
+			continue;
+		w = tmpl_ids(src, len);
+		for (i = 0; w[i] != NULL; i++) {
+			v = xrealloc(v, (n + 2) * sizeof(*v));
+			v[n++] = w[i];
+			v[n] = NULL;
+		}
+		free(w);
+	}
+	tmpl_ids_free(c->shell_ids);
+	c->shell_ids = v;
+}
+
 int
 course_scan(struct course *c, struct theme *th, int jobs,
     struct diag_list *dl)
@@ -755,6 +792,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	c->theme = th;
 	if (S_check_files(c, dl) != 0)
 		return -1;
+	S_shell_ids(c, th);
 	if (S_read_order(c, dl) != 0)
 		return -1;
 	if (S_scan_docs(c, th, dl) != 0)
@@ -879,7 +917,8 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 		if (root == NULL)
 			return NULL;
 		md_meta_clear(&meta);
-		pass_number(root, c->ch[i].number, NULL);
+		pass_number_taken(root, c->ch[i].number, NULL,
+		    (const char *const *)c->shell_ids);
 	}
 	pass_xref(root, (struct course *)c, c->ch[i].path, 0, dl);
 	pass_edition(root, e);

@@ -31,6 +31,7 @@ D(DIAG_PAGE_CLASH,       DIAG_ERROR,   "chapter '%s' has the name of the site's 
 D(DIAG_FRONT_MATTER,     DIAG_ERROR,   "front matter: %s")
 D(DIAG_FM_VALUE,         DIAG_ERROR,   "front matter: '%s' must be %s")
 D(DIAG_CALLOUT_KIND,     DIAG_ERROR,   "unknown callout kind '%s' (expected definitie, voorbeeld, opdracht, antwoord, tip or let-op)")
+D(DIAG_HEADING_LEVEL,    DIAG_NOTE,    "heading level %d is set as level %d: %s")
 D(DIAG_DEF_NO_TERM,      DIAG_WARNING, "definition has no term: write '> [!definitie] Term'")
 D(DIAG_DUP_TERM,         DIAG_WARNING, "term '%s' is defined twice (first at %s:%d)")
 D(DIAG_XREF_CHAPTER,     DIAG_ERROR,   "link to '%s': no such chapter in this project")

@@ -153,9 +153,10 @@ S_emit(const struct opts *o, const struct doc_node *root, const char *title,
 }
 
 /* A sales document: validated data through its kind's template; -t md
- * shows the Markdown the template made. */
+ * shows the Markdown the template made.  With write 0 (check FILE.xml)
+ * the same checks run and nothing is written. */
 static int
-S_render_data(const struct opts *o, const char *src, size_t len,
+S_render_data(const struct opts *o, const char *src, size_t len, int write,
     struct diag_list *dl)
 {
 	struct data_schema *schema = NULL;
@@ -171,7 +172,9 @@ S_render_data(const struct opts *o, const char *src, size_t len,
 	    (schema = data_schema_new(th, dl)) != NULL &&
 	    datadoc_load(&d, src, len, o->arg, ".", schema, dl) == 0 &&
 	    (root = datadoc_doc(&d, th, &md, dl)) != NULL) {
-		if (o->type != NULL && strcmp(o->type, "md") == 0)
+		if (!write)
+			rc = 0;
+		else if (o->type != NULL && strcmp(o->type, "md") == 0)
 			/* nothing is written from bad input (--strict too) */
 			rc = diag_worst(dl) >= DIAG_ERROR ? -1 :
 			    file_write(o->out ? o->out : "-", buf_cstr(&md),
@@ -302,7 +305,7 @@ S_render(const struct opts *o, struct diag_list *dl)
 	if ((src = file_read(o->arg, &len, dl)) == NULL)
 		return S_finish(dl, -1);
 	if (alen > 4 && strcmp(o->arg + alen - 4, ".xml") == 0) {
-		rc = S_render_data(o, src, len, dl);
+		rc = S_render_data(o, src, len, 1, dl);
 		free(src);
 		return rc;
 	}
@@ -318,6 +321,7 @@ S_render(const struct opts *o, struct diag_list *dl)
 	lang = o->lang ? o->lang : meta.lang ? meta.lang : "nl";
 	if (S_wants_pdf(o))
 		S_render_images(o->arg, name, root, dl);
+	pass_levels(root, name, dl);
 	pass_number(root, 0, NULL);
 	pass_xref(root, NULL, name, 0, dl);
 	pass_edition(root, o->edition == EDITION_STUDENT ? EDITION_STUDENT :
@@ -341,6 +345,14 @@ S_render(const struct opts *o, struct diag_list *dl)
 }
 
 /*** build and check ***/
+
+/* The word for n things in the summary lines, which are English:
+ * "1 chapter", "2 chapters". */
+static const char *
+S_plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
 
 /* The handouts: the whole course for teachers and for students, and each
  * chapter on its own in the site's edition. */
@@ -370,7 +382,9 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	}
 	pass_slug(c->title, &stem);
 	buf_printf(&path, "%s/%s.pdf", dir, stem.data);
-	if (pdf_course(c, EDITION_TEACHER, -1, &po, path.data, dl) != 0)
+	/* a project of sales documents alone has no course to print */
+	if (c->nch > 0 && pdf_course(c, EDITION_TEACHER, -1, &po, path.data,
+	    dl) != 0)
 		rc = -1;
 	/* The teacher edition holds every word, so it has said all there is
 	 * to say about glyphs and line breaks; the other handouts report
@@ -379,8 +393,8 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	quiet->strict = dl->strict;
 	buf_reset(&path);
 	buf_printf(&path, "%s/%s-student.pdf", dir, stem.data);
-	if (rc == 0 && pdf_course(c, EDITION_STUDENT, -1, &po, path.data,
-	    quiet) != 0)
+	if (rc == 0 && c->nch > 0 && pdf_course(c, EDITION_STUDENT, -1, &po,
+	    path.data, quiet) != 0)
 		rc = -1;
 	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
 	for (i = 0; rc == 0 && i < c->nch; i++) {
@@ -412,9 +426,13 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 		if (quiet->v[i].level >= DIAG_ERROR)
 			diag_copy(dl, &quiet->v[i]);
 	diag_list_free(quiet);
-	if (rc == 0 && !o->quiet)
-		fprintf(stderr, "salesgen: %s: %zu handouts, %zu documents\n",
-		    dir, c->nch + 2, c->ndocs);
+	if (rc == 0 && !o->quiet && c->nch > 0)
+		fprintf(stderr, "salesgen: %s: %zu %s, %zu %s\n", dir,
+		    c->nch + 2, S_plural(c->nch + 2, "handout", "handouts"),
+		    c->ndocs, S_plural(c->ndocs, "document", "documents"));
+	else if (rc == 0 && !o->quiet)
+		fprintf(stderr, "salesgen: %s: %zu %s\n", dir, c->ndocs,
+		    S_plural(c->ndocs, "document", "documents"));
 	free(dir);
 	buf_free(&stem);
 	buf_free(&path);
@@ -461,8 +479,9 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
 		    &failed, dl) != 0)
 			rc = -1;
 		else if (!o->quiet)
-			fprintf(stderr, "salesgen: %s: %zu documents\n",
-			    dir.data, written);
+			fprintf(stderr, "salesgen: %s: %zu %s\n",
+			    dir.data, written, S_plural(written, "document",
+			    "documents"));
 		free(tmpl);
 		free(rows);
 	}
@@ -558,9 +577,14 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		rc = site_build(c, th, site, e, o->jobs, bodies, dl);
 		site_bodies_free(bodies);
 		bodies = NULL;
-		if (rc == 0 && !o->quiet)
-			fprintf(stderr, "salesgen: %s: %zu chapters, %zu terms\n",
-			    site, c->nch, c->ngloss);
+		if (rc == 0 && !o->quiet && c->nch > 0)
+			fprintf(stderr, "salesgen: %s: %zu %s, %zu %s\n", site,
+			    c->nch, S_plural(c->nch, "chapter", "chapters"),
+			    c->ngloss, S_plural(c->ngloss, "term", "terms"));
+		else if (rc == 0 && !o->quiet)
+			fprintf(stderr, "salesgen: %s: %zu %s\n", site,
+			    c->ndocs, S_plural(c->ndocs, "document",
+			    "documents"));
 	}
 	if (rc == 0 && (o->only == NULL || strcmp(o->only, "pdf") == 0))
 		rc = S_pdfs(o, c, th, out, dl);
@@ -574,6 +598,17 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 	return S_finish(dl, rc);
 }
 
+/* The kind of input a file name says: a data document (.xml), a
+ * mailing's rows (.csv), or Markdown (anything else, as render reads it). */
+static int
+S_has_ext(const char *path, const char *ext)
+{
+	size_t n = strlen(path), m = strlen(ext);
+
+	return n > m && strcmp(path + n - m, ext) == 0;
+}
+
+/* check FILE: the checks render makes on FILE, writing nothing. */
 static int
 S_check_file(const struct opts *o, struct diag_list *dl)
 {
@@ -582,12 +617,22 @@ S_check_file(const struct opts *o, struct diag_list *dl)
 	struct doc_node *root;
 	char *src;
 	size_t len;
+	int rc;
 
+	if (S_has_ext(o->arg, ".csv"))
+		/* rows mean nothing without the document they fill in */
+		return S_usage_error(dl, "cannot check '%s' alone: a mailing's rows are checked with their template, by 'salesgen check DIR' or 'salesgen merge TEMPLATE.xml ROWS.csv -o DIR'", o->arg);
 	if ((src = file_read(o->arg, &len, dl)) == NULL)
 		return S_finish(dl, -1);
+	if (S_has_ext(o->arg, ".xml")) {
+		rc = S_render_data(o, src, len, 0, dl);
+		free(src);
+		return rc;
+	}
 	root = md_parse(src, len, o->arg, &mo, &meta, dl);
 	free(src);
 	if (root != NULL) {
+		pass_levels(root, o->arg, dl);
 		pass_number(root, 0, NULL);
 		pass_xref(root, NULL, o->arg, 0, dl);
 		md_meta_clear(&meta);
@@ -679,8 +724,9 @@ S_merge(const struct opts *o, struct diag_list *dl)
 	rc = theme_check(th, dl) != 0 ? -1 : merge_run(o->arg, o->arg2, proj != NULL ? proj : ".", o->out, th,
 	    &mo, &written, &failed, dl);
 	if (!o->quiet && (written > 0 || failed > 0))
-		fprintf(stderr, "salesgen: %s: %zu documents written, %zu failed\n",
-		    o->out, written, failed);
+		fprintf(stderr, "salesgen: %s: %zu %s written, %zu failed\n",
+		    o->out, written, S_plural(written, "document", "documents"),
+		    failed);
 	theme_free(th);
 	course_free(c);
 	free(proj);
