@@ -49,6 +49,7 @@ D(DIAG_GLYPH,            DIAG_WARNING, "character U+%04X ('%s') is not in font %
 D(DIAG_PDF,              DIAG_ERROR,   "PDF library error 0x%04X (detail %u)")
 D(DIAG_IMAGE_FORMAT,     DIAG_WARNING, "image '%s' is not a PNG or JPEG file and is left out of the PDF")
 D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; set ragged where it would be too loose")
+D(DIAG_NEST_DEEP,        DIAG_NOTE,    "lists, quotes and callouts nested deeper than %d levels are set at the indentation of level %d in the PDF")
 
 /* sales data */
 D(DIAG_SCHEMA,           DIAG_ERROR,   "%s")
