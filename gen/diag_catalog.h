@@ -53,6 +53,9 @@ D(DIAG_GLYPH,            DIAG_WARNING, "character U+%04X ('%s') is not in font %
 D(DIAG_PDF,              DIAG_ERROR,   "PDF library error 0x%04X (detail %u)")
 D(DIAG_IMAGE_FORMAT,     DIAG_WARNING, "image '%s' is not a PNG or JPEG file and is left out of the PDF")
 D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; set ragged where it would be too loose")
+D(DIAG_LONG_WORD,        DIAG_NOTE,    "'%s' is wider than the line and is broken inside, without a hyphen")
+D(DIAG_TABLE_WIDE,       DIAG_WARNING, "table has %d columns, more than the %d that fit the PDF's measure; each row is set as lines 'column: value'")
+D(DIAG_NEST_DEEP,        DIAG_NOTE,    "lists, quotes and callouts nested deeper than %d levels are set at the indentation of level %d in the PDF")
 
 /* sales data */
 D(DIAG_SCHEMA,           DIAG_ERROR,   "%s")

@@ -21,6 +21,37 @@
  * deflate in about 60 % of the time. */
 #define CONTENT_LEVEL	4
 
+HPDF_Binary
+draw_text_string(HPDF_Doc pdf, const char *s)
+{
+	struct buf u = { 0 };
+	const char *p;
+	size_t n, adv;
+	uint32_t c;
+	HPDF_Binary bin;
+
+	for (p = s; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return NULL;
+	buf_put(&u, "\xFE\xFF", 2);
+	for (n = strlen(s); n > 0; s += adv, n -= adv) {
+		c = font_utf8(s, n, &adv);
+		if (c >= 0x10000) {	/* a surrogate pair */
+			c -= 0x10000;
+			buf_putc(&u, (int)(0xD8 | (c >> 18)));
+			buf_putc(&u, (int)((c >> 10) & 0xFF));
+			c = 0xDC00 | (c & 0x3FF);
+		}
+		buf_putc(&u, (int)(c >> 8));
+		buf_putc(&u, (int)(c & 0xFF));
+	}
+	bin = HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)u.data,
+	    (HPDF_UINT)u.len);
+	buf_free(&u);
+	return bin;
+}
+
 void
 draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
     const struct pdf_style *st, struct diag_list *dl)
@@ -820,6 +851,13 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 				    r->otitle, HPDF_GetEncoder(d->pdf,
 				    "UTF-8"));
 				if (o != NULL) {
+					HPDF_Binary t = draw_text_string(
+					    d->pdf, r->otitle);
+
+					/* libharu's title loses what
+					 * lies beyond the BMP */
+					if (t != NULL)
+						HPDF_Dict_Add(o, "Title", t);
 					dst = S_dest(p, ry + 4);
 					HPDF_Outline_SetDestination(o, dst);
 					HPDF_Outline_SetOpened(o, HPDF_FALSE);
