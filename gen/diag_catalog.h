@@ -15,6 +15,7 @@ D(DIAG_WRITE,            DIAG_ERROR,   "cannot write '%s': %s")
 D(DIAG_PATH_ESCAPE,      DIAG_ERROR,   "path '%s' leads outside the project")
 D(DIAG_NO_CHAPTERS,      DIAG_ERROR,   "no chapters: '%s' holds no .md files")
 D(DIAG_WROTE,            DIAG_NOTE,    "wrote '%s'")
+D(DIAG_SOURCE_DATE,      DIAG_ERROR,   "SOURCE_DATE_EPOCH '%s' is not a number of seconds since 1970 (0 to 253402300799, the end of 9999)")
 
 /* project configuration (salesgen.xml) */
 D(DIAG_XML,              DIAG_ERROR,   "%s")
@@ -66,4 +67,5 @@ D(DIAG_DATA,             DIAG_ERROR,   "%s")
 D(DIAG_DATA_WARN,        DIAG_WARNING, "%s")
 D(DIAG_CSV,              DIAG_ERROR,   "%s")
 D(DIAG_MERGE_COLUMN,     DIAG_ERROR,   "column '%s' names no element or attribute of <%s>")
+D(DIAG_MERGE_CLASH,      DIAG_ERROR,   "document '%s' has the same file name as the row at line %d ('%s'); neither is written")
 D(DIAG_CHART,            DIAG_ERROR,   "chart: %s")
