@@ -19,6 +19,8 @@ D(DIAG_SOURCE_DATE,      DIAG_ERROR,   "SOURCE_DATE_EPOCH '%s' is not a number o
 
 /* project configuration (salesgen.xml) */
 D(DIAG_XML,              DIAG_ERROR,   "%s")
+D(DIAG_XML_UTF8,         DIAG_ERROR,   "invalid UTF-8 (byte 0x%02X): save the file as UTF-8, or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8")
+D(DIAG_XML_NUL,          DIAG_ERROR,   "NUL byte: this is not a text file")
 D(DIAG_CONFIG_ROOT,      DIAG_ERROR,   "root element is <%s>, expected <course>")
 D(DIAG_CONFIG_ELEM,      DIAG_WARNING, "unknown element <%s> in <%s> is ignored")
 D(DIAG_CONFIG_VALUE,     DIAG_ERROR,   "invalid value '%s' for %s (expected %s)")
@@ -26,6 +28,8 @@ D(DIAG_CONFIG_CHAPTER,   DIAG_ERROR,   "chapter '%s' is listed but does not exis
 D(DIAG_CONFIG_DUP,       DIAG_ERROR,   "chapter '%s' is listed twice")
 
 /* Markdown and the course model */
+D(DIAG_MD_UTF8,          DIAG_WARNING, "invalid UTF-8 (byte 0x%02X), shown as U+FFFD; save the file as UTF-8 (later bad bytes are not reported)")
+D(DIAG_MD_NUL,           DIAG_WARNING, "NUL byte, shown as U+FFFD (later bad bytes are not reported)")
 D(DIAG_FRONT_MATTER,     DIAG_ERROR,   "front matter: %s")
 D(DIAG_FM_VALUE,         DIAG_ERROR,   "front matter: '%s' must be %s")
 D(DIAG_CALLOUT_KIND,     DIAG_ERROR,   "unknown callout kind '%s' (expected definitie, voorbeeld, opdracht, antwoord, tip or let-op)")
