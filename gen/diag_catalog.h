@@ -17,9 +17,12 @@ D(DIAG_NOT_REGULAR,      DIAG_ERROR,   "not a regular file (a FIFO, device or so
 D(DIAG_TOO_LARGE,        DIAG_ERROR,   "larger than %d MiB, the limit for an input file")
 D(DIAG_NO_CHAPTERS,      DIAG_ERROR,   "no chapters: '%s' holds no .md files")
 D(DIAG_WROTE,            DIAG_NOTE,    "wrote '%s'")
+D(DIAG_SOURCE_DATE,      DIAG_ERROR,   "SOURCE_DATE_EPOCH '%s' is not a number of seconds since 1970 (0 to 253402300799, the end of 9999)")
 
 /* project configuration (salesgen.xml) */
 D(DIAG_XML,              DIAG_ERROR,   "%s")
+D(DIAG_XML_UTF8,         DIAG_ERROR,   "invalid UTF-8 (byte 0x%02X): save the file as UTF-8, or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8")
+D(DIAG_XML_NUL,          DIAG_ERROR,   "NUL byte: this is not a text file")
 D(DIAG_CONFIG_ROOT,      DIAG_ERROR,   "root element is <%s>, expected <course>")
 D(DIAG_CONFIG_ELEM,      DIAG_WARNING, "unknown element <%s> in <%s> is ignored")
 D(DIAG_CONFIG_VALUE,     DIAG_ERROR,   "invalid value '%s' for %s (expected %s)")
@@ -28,6 +31,8 @@ D(DIAG_CONFIG_DUP,       DIAG_ERROR,   "chapter '%s' is listed twice")
 D(DIAG_PAGE_CLASH,       DIAG_ERROR,   "chapter '%s' has the name of the site's own page '%s'; rename the chapter")
 
 /* Markdown and the course model */
+D(DIAG_MD_UTF8,          DIAG_WARNING, "invalid UTF-8 (byte 0x%02X), shown as U+FFFD; save the file as UTF-8 (later bad bytes are not reported)")
+D(DIAG_MD_NUL,           DIAG_WARNING, "NUL byte, shown as U+FFFD (later bad bytes are not reported)")
 D(DIAG_FRONT_MATTER,     DIAG_ERROR,   "front matter: %s")
 D(DIAG_FM_VALUE,         DIAG_ERROR,   "front matter: '%s' must be %s")
 D(DIAG_CALLOUT_KIND,     DIAG_ERROR,   "unknown callout kind '%s' (expected definitie, voorbeeld, opdracht, antwoord, tip or let-op)")
@@ -74,4 +79,5 @@ D(DIAG_DATA,             DIAG_ERROR,   "%s")
 D(DIAG_DATA_WARN,        DIAG_WARNING, "%s")
 D(DIAG_CSV,              DIAG_ERROR,   "%s")
 D(DIAG_MERGE_COLUMN,     DIAG_ERROR,   "column '%s' names no element or attribute of <%s>")
+D(DIAG_MERGE_CLASH,      DIAG_ERROR,   "document '%s' has the same file name as the row at line %d ('%s'); neither is written")
 D(DIAG_CHART,            DIAG_ERROR,   "chart: %s")

@@ -1,5 +1,6 @@
 /* file — input reading and atomic output (see file.h). */
 #include "file.h"
+#include "file_tmp.h"
 #include "buf.h"
 #include "mem.h"
 
@@ -287,8 +288,12 @@ S_write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-int
-file_write(const char *path, const void *data, size_t len,
+/* Writes data to path through a temporary file beside it (file_tmp.h),
+ * with sync: flushed to the disk before the rename, for the documents a
+ * user sends on (a PDF that is empty after a power cut was never sent
+ * whole). */
+static int
+S_write(const char *path, const void *data, size_t len, int sync,
     struct diag_list *dl)
 {
 	struct buf tmp = { 0 };
@@ -335,15 +340,20 @@ file_write(const char *path, const void *data, size_t len,
 			return 0;
 		}
 	}
-	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0) {
+	if ((fd = file_tmp_open(path, &tmp)) < 0) {
 		diag_add(dl, DIAG_WRITE, NULL, 0, 0, path, strerror(errno));
 		buf_free(&tmp);
 		return -1;
 	}
-	if (S_write_all(fd, data, len) != 0 || close(fd) != 0 ||
-	    rename(tmp.data, path) != 0) {
+	if (S_write_all(fd, data, len) != 0 || (sync && fsync(fd) != 0)) {
+		err = errno;
+		close(fd);
+		unlink(tmp.data);
+		diag_add(dl, DIAG_WRITE, NULL, 0, 0, path, strerror(err));
+		buf_free(&tmp);
+		return -1;
+	}
+	if (close(fd) != 0 || rename(tmp.data, path) != 0) {
 		err = errno;
 		unlink(tmp.data);
 		diag_add(dl, DIAG_WRITE, NULL, 0, 0, path, strerror(err));
@@ -354,6 +364,20 @@ file_write(const char *path, const void *data, size_t len,
 	if (dl != NULL && dl->verbose)
 		diag_add(dl, DIAG_WROTE, NULL, 0, 0, path);
 	return 0;
+}
+
+int
+file_write(const char *path, const void *data, size_t len,
+    struct diag_list *dl)
+{
+	return S_write(path, data, len, 0, dl);
+}
+
+int
+file_write_sync(const char *path, const void *data, size_t len,
+    struct diag_list *dl)
+{
+	return S_write(path, data, len, 1, dl);
 }
 
 int

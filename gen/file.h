@@ -58,9 +58,14 @@ enum file_where file_where_in(const char *root, const char *path);
 void	file_confine(const char *root);
 
 /* Writes data to path atomically ("-" is standard output): a temporary file
- * in the same folder, then renamed over path.  Returns 0, or -1 after
- * adding DIAG_WRITE (and removing the temporary file). */
+ * in the same folder (named as file_tmp.h says, created exclusively), then
+ * renamed over path.  Returns 0, or -1 after adding DIAG_WRITE (and
+ * removing the temporary file). */
 int	file_write(const char *path, const void *data, size_t len,
+	    struct diag_list *);
+/* The same, with the data flushed to the disk before the rename: for the
+ * documents a user sends (PDFs, a mailing's documents). */
+int	file_write_sync(const char *path, const void *data, size_t len,
 	    struct diag_list *);
 
 /* Creates dir and its parents (mode 0755).  Returns 0 or -1 (DIAG_WRITE). */

@@ -7,6 +7,7 @@
 #include "datadoc.h"
 #include "diag.h"
 #include "file.h"
+#include "file_tmp.h"
 #include "html.h"
 #include "i18n.h"
 #include "md.h"
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SALESGEN_VERSION "0.1.0"
@@ -526,6 +528,13 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 	enum edition e;
 	int rc = 0;
 
+	if (write) {
+		/* What a killed run left in out/ goes first, whether or not
+		 * this run gets to write: it would be published with it. */
+		out = file_join(dir, "out");
+		file_tmp_clean(out, 1, dl);
+		free(out);
+	}
 	if ((c = course_open(dir, dl)) == NULL)
 		return S_finish(dl, -1);
 	if (o->lang != NULL) {
@@ -773,6 +782,29 @@ S_new(const struct opts *o, struct diag_list *dl)
 
 /*** options ***/
 
+/* SOURCE_DATE_EPOCH, when set, must be what `date +%s` prints, as the
+ * reproducible-builds specification asks ("an integer", "fail on invalid
+ * values"): digits only, from 1970 to the end of 9999, the years a PDF
+ * date can hold.  "1e9", "-5", " 12" and the empty string are refused
+ * rather than read as 1970 or as part of themselves. */
+static int
+S_source_date_ok(struct diag_list *dl)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH"), *p;
+	unsigned long long v = 0;
+
+	if (s == NULL)
+		return 1;
+	for (p = s; *p >= '0' && *p <= '9' && v <= 253402300799ULL; p++)
+		v = v * 10 + (unsigned long long)(*p - '0');
+	if (p > s && *p == '\0' && v <= 253402300799ULL &&
+	    (unsigned long long)(time_t)v == v)
+		return 1;
+	diag_add(dl, DIAG_SOURCE_DATE, NULL, 0, 0, s);
+	diag_print(dl, stderr);
+	return 0;
+}
+
 static int
 S_need(int argc, char **argv, int i, struct diag_list *dl)
 {
@@ -900,6 +932,14 @@ main(int argc, char **argv)
 	}
 	if (o.lang != NULL && !i18n_known(o.lang)) {
 		rc = S_usage_error(dl, "unknown language '%s' (nl or en)", o.lang);
+		goto out;
+	}
+	/* before anything is read: every command that can write a PDF,
+	 * and check, which promises what build will do */
+	if ((!strcmp(o.cmd, "build") || !strcmp(o.cmd, "check") ||
+	    !strcmp(o.cmd, "render") || !strcmp(o.cmd, "merge")) &&
+	    !S_source_date_ok(dl)) {
+		rc = 1;
 		goto out;
 	}
 	if (!strcmp(o.cmd, "build"))

@@ -235,7 +235,7 @@ S_save(struct job *j, const char *out)
 		b.len += n;
 		b.data[b.len] = '\0';
 	}
-	rc = file_write(out, b.data ? b.data : "", b.len, j->dl);
+	rc = file_write_sync(out, b.data ? b.data : "", b.len, j->dl);
 	buf_free(&b);
 	return rc;
 }
