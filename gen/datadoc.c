@@ -300,6 +300,11 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 		diag_add(dl, DIAG_DATA_KIND, d->path, 0, 0, d->kind, d->lang);
 		goto done;
 	}
+	/* the values are UTF-8 (libxml2 and the CSV loader refuse any
+	 * other bytes): a bad byte in the Markdown can come only from the
+	 * template, so it is told there */
+	md_check_utf8(src, len, tpath, 0, dl);
+	mo.generated = 1;
 	if ((t = tmpl_parse(src, len, tpath, dl)) == NULL)
 		goto done;
 	if (tmpl_render(t, ctx, &o, &md, dl) == 0) {

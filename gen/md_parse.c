@@ -464,8 +464,8 @@ S_utf8len(const unsigned char *s, size_t n)
  * body is told, at its line and byte column as cmark counts them, so the
  * reader knows why a '?' in a box appears.  Once a file: a file in
  * another encoding has one on every other line. */
-static void
-S_check_utf8(const char *src, size_t len, const char *path, int line_off,
+void
+md_check_utf8(const char *src, size_t len, const char *path, int line_off,
     struct diag_list *dl)
 {
 	const unsigned char *s = (const unsigned char *)src;
@@ -516,7 +516,8 @@ md_parse(const char *src, size_t len, const char *path,
 		md_meta_clear(meta);
 		return NULL;
 	}
-	S_check_utf8(src + body, len - body, path, lines, dl);
+	if (opts == NULL || !opts->generated)
+		md_check_utf8(src + body, len - body, path, lines, dl);
 	pthread_once(&S_registered, S_register);
 	S_cm = arena_new();
 	copts = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
