@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "chart.h"
+#include "md_compat.h"
 #include "mem.h"
 
 #include <ctype.h>
@@ -114,6 +115,8 @@ S_type(cmark_node *n, int *skip)
 	case CMARK_NODE_STRONG: return DOC_STRONG;
 	case CMARK_NODE_LINK: return DOC_LINK;
 	case CMARK_NODE_IMAGE: return DOC_IMAGE;
+	case CMARK_NODE_FOOTNOTE_REFERENCE: return DOC_FOOTREF;
+	case CMARK_NODE_FOOTNOTE_DEFINITION: return DOC_FOOTDEF;
 	default:
 		break;
 	}
@@ -126,7 +129,7 @@ S_type(cmark_node *n, int *skip)
 		return DOC_TCELL;
 	if (strcmp(ts, "strikethrough") == 0)
 		return DOC_STRIKE;
-	/* Footnotes and the other extensions are not enabled, so this is
+	/* Every extension enabled has its type above, so this is
 	 * unreachable today; an unknown node becomes an empty text whose
 	 * children no renderer looks at, rather than misrendered markup. */
 	*skip = 1;
@@ -135,7 +138,7 @@ S_type(cmark_node *n, int *skip)
 
 static struct doc_node *
 S_convert(cmark_node *doc, const char *path, int line_off,
-    struct diag_list *dl)
+    const struct md_compat_map *map, struct diag_list *dl)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -157,8 +160,10 @@ S_convert(cmark_node *doc, const char *path, int line_off,
 			continue;
 		}
 		t = S_type(cn, &skip);
+		/* columns of a rewritten line back to the source's */
 		n = doc_new(t, cmark_node_get_start_line(cn) + line_off,
-		    cmark_node_get_start_column(cn));
+		    md_compat_col(map, cmark_node_get_start_line(cn),
+		    cmark_node_get_start_column(cn)));
 		switch (t) {
 		case DOC_HEADING:
 			n->level = cmark_node_get_heading_level(cn);
@@ -177,6 +182,9 @@ S_convert(cmark_node *doc, const char *path, int line_off,
 		case DOC_CODE:
 		case DOC_HTMLBLOCK:
 		case DOC_HTMLINLINE:
+		case DOC_FOOTREF:
+		case DOC_FOOTDEF:
+			/* a footnote's literal is its label */
 			n->text = xstrdup(cmark_node_get_literal(cn));
 			if (n->text == NULL)
 				n->text = xstrdup("");
@@ -196,6 +204,10 @@ S_convert(cmark_node *doc, const char *path, int line_off,
 			break;
 		case DOC_TROW:
 			n->level = cmark_gfm_extensions_get_table_row_is_header(cn);
+			break;
+		case DOC_ITEM:
+			if (strcmp(cmark_node_get_type_string(cn), "tasklist") == 0)
+				n->level = cmark_gfm_extensions_get_tasklist_item_checked(cn) ? 2 : 1;
 			break;
 		case DOC_TCELL:
 			/* the column, counted once here rather than by each
@@ -222,6 +234,7 @@ S_convert(cmark_node *doc, const char *path, int line_off,
 		case CMARK_NODE_LINEBREAK:
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_HTML_INLINE:
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
 			break;
 		default:
 			cur = n;
@@ -438,7 +451,11 @@ struct doc_node *
 md_parse(const char *src, size_t len, const char *path,
     const struct md_opts *opts, struct md_meta *meta, struct diag_list *dl)
 {
-	static const char *exts[] = { "table", "strikethrough", "autolink" };
+	static const char *exts[] = { "table", "strikethrough", "autolink",
+	    "tasklist" };
+	struct md_compat_map map;
+	char *copy;
+	size_t clen = 0;
 	cmark_parser *p;
 	cmark_syntax_extension *ext;
 	cmark_node *doc;
@@ -453,14 +470,21 @@ md_parse(const char *src, size_t len, const char *path,
 	}
 	pthread_once(&S_registered, S_register);
 	S_cm = arena_new();
-	copts = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
+	copts = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES;
 	if (opts != NULL && opts->raw_html)
 		copts |= CMARK_OPT_UNSAFE;
 	p = cmark_parser_new_with_mem(copts, &S_cm_mem);
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		if ((ext = cmark_find_syntax_extension(exts[i])) != NULL)
 			cmark_parser_attach_syntax_extension(p, ext);
-	cmark_parser_feed(p, src + body, len - body);
+	/* other tools' admonitions become ours, line for line */
+	copy = md_compat_rewrite(src + body, len - body, path, lines, &map,
+	    &clen, dl);
+	if (copy != NULL)
+		cmark_parser_feed(p, copy, clen);
+	else
+		cmark_parser_feed(p, src + body, len - body);
+	free(copy);
 	/* cmark-gfm keeps the extensions' special characters ('~', 'w', ':')
 	 * in one table for the whole process, set when an inline pass starts
 	 * and cleared when it ends: a chapter finishing on one thread would
@@ -470,7 +494,8 @@ md_parse(const char *src, size_t len, const char *path,
 	pthread_mutex_lock(&S_inline_lock);
 	doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&S_inline_lock);
-	root = S_convert(doc, path, lines, dl);
+	root = S_convert(doc, path, lines, &map, dl);
+	md_compat_map_clear(&map);
 	/* cmark's tree and parser live in the arena: no need to walk them
 	 * to free each piece */
 	arena_free(S_cm);
