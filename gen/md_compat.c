@@ -111,6 +111,8 @@ struct cont {
 	int		 opts;		/* option lines may still come */
 	int		 yaml;		/* inside a --- option block */
 	size_t		 out_end;	/* copy's prefix length before it */
+	size_t		 body;		/* MkDocs: the body's indent, counted
+					   from the source line's start */
 };
 
 #define MAXDEPTH	64
@@ -292,6 +294,7 @@ S_opening(struct rw *w, const char *rest, size_t rn, int ln, int col,
 			}
 		}
 		S_push(w, CT_MKDOCS, 0, ind, 0, 1, out_end);
+		w->st[w->depth - 1].body = (size_t)(col - 1) + ind + 4;
 		return 1;
 	}
 	if (rn < 3 || (s[0] != ':' && s[0] != '`'))
@@ -500,7 +503,7 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 	struct rw w;
 	struct buf o = { 0 };
 	const char **lines;
-	size_t *lens, nlines = 0, i, d, p, ls;
+	size_t *lens, nlines = 0, i, d, p, ls, look = 0;
 	int changed = 0;
 
 	memset(map, 0, sizeof(*map));
@@ -545,6 +548,18 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 			if (ct->type == CT_MKDOCS) {
 				if (!blank && ind < ct->indent + 4)
 					break;	/* the body ended */
+				if (blank) {
+					/* a blank line inside the body, or
+					 * after it: the next line tells */
+					if (look <= i)	/* once per run */
+						for (look = i + 1; look < nlines &&
+						    S_blank(lines[look],
+						    lens[look]); look++)
+							;
+					if (look == nlines || S_spaces(
+					    lines[look], lens[look]) < ct->body)
+						break;
+				}
 				buf_put(&o, rest, ind < ct->indent ? ind :
 				    ct->indent);
 				buf_puts(&o, "> ");
