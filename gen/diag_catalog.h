@@ -43,6 +43,9 @@ D(DIAG_XREF_CHAPTER,     DIAG_ERROR,   "link to '%s': no such chapter in this pr
 D(DIAG_XREF_ANCHOR,      DIAG_ERROR,   "link to '%s': no heading or anchor '%s' there")
 D(DIAG_RAW_HTML,         DIAG_NOTE,    "raw HTML is shown as text; set <html raw=\"yes\"/> in salesgen.xml to pass it through")
 D(DIAG_UNSAFE_URL,       DIAG_WARNING, "link target '%s' uses a scheme that is not allowed and is dropped")
+D(DIAG_COMPAT_DIRECTIVE, DIAG_WARNING, "directive '%s' is not supported: its content is kept as text")
+D(DIAG_COMPAT_ROLE,      DIAG_WARNING, "role '{%s}' is not supported: its text is kept")
+D(DIAG_HTML_PDF,         DIAG_NOTE,    "HTML element <%s> is left out of the PDF (and every other one in this file)")
 D(DIAG_IMAGE_MISSING,    DIAG_WARNING, "image '%s' not found")
 
 /* templates */

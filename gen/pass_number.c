@@ -296,7 +296,11 @@ pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
 				else
 					S_set_number(n, "%d.%d", sec, sub, 0);
 			}
-			{
+			if (n->info != NULL) {
+				/* a MyST (label)= target names it */
+				buf_reset(&b);
+				buf_puts(&b, n->info);
+			} else {
 				struct buf t = { 0 };
 
 				doc_plain_text(n, &t);

@@ -680,6 +680,19 @@ S_text(struct draw *d, enum font_face face, double size, uint32_t color,
 	buf_puts(b, ")Tj\nET\n");
 }
 
+/* How far a run's baseline is raised (lowered when negative): a
+ * superscript by 0.33 of the text size, a subscript by 0.15 (the run's
+ * size is already the smaller one). */
+static double
+S_rise(const struct pl_run *run)
+{
+	if (run->strike & PL_DECO_SUP)
+		return run->size / PL_SCRIPT_SIZE * 0.33;
+	if (run->strike & PL_DECO_SUB)
+		return -run->size / PL_SCRIPT_SIZE * 0.15;
+	return 0;
+}
+
 /* The text of a row: runs that share face, size, colour and baseline in
  * one TJ, the space between words as the array's displacements (word
  * spacing, Tw, does not apply to two-byte codes). */
@@ -704,7 +717,7 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 		/* a move from the last line origin; ox, oy what it became */
 		ox += S_num(b, run->x - ox, 3);
 		buf_putc(b, ' ');
-		oy += S_num(b, base - run->dy - oy, 3);
+		oy += S_num(b, base - run->dy + S_rise(run) - oy, 3);
 		buf_puts(b, " Td\n[(");
 		/* u: where the text stands, in 1/1000 em from ox, as the
 		 * viewer computes it from the widths and displacements */
@@ -714,7 +727,8 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 			const struct pl_run *nx = &r->runs[k];
 
 			if (nx->face != run->face || nx->size != run->size ||
-			    nx->color != run->color || nx->dy != run->dy)
+			    nx->color != run->color || nx->dy != run->dy ||
+			    S_rise(nx) != S_rise(run))
 				break;
 			if (nx->len == 0)
 				continue;
@@ -871,10 +885,14 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			S_runs(d, r, ry - r->base);
 			for (q = 0; q < r->nruns; q++) {
 				const struct pl_run *run = &r->runs[q];
-				double by = ry - r->base - run->dy;
+				double by = ry - r->base - run->dy + S_rise(run);
 
-				if (run->strike)
+				if (run->strike & PL_DECO_STRIKE)
 					S_fill(d, run->x, by + run->size * 0.28,
+					    run->w, run->size * 0.05,
+					    run->color);
+				if (run->strike & PL_DECO_UNDER)
+					S_fill(d, run->x, by - run->size * 0.12,
 					    run->w, run->size * 0.05,
 					    run->color);
 				if (run->link >= 0 &&

@@ -187,9 +187,62 @@ S_node(struct para *p, const struct doc_node *n, int skip)
 
 struct style {
 	int	bold, italic, strike, link;
+	int	under, sup, sub, mono;	/* raw HTML's <u>, <sup>, <sub>, <kbd> */
 	int	saved[64];	/* outer link targets, for nested links */
 	int	depth;
 };
+
+/* The PL_DECO_* bits of the style. */
+static int
+S_deco(const struct style *st)
+{
+	return (st->strike > 0 ? PL_DECO_STRIKE : 0) |
+	    (st->under > 0 ? PL_DECO_UNDER : 0) |
+	    (st->sup > 0 ? PL_DECO_SUP : st->sub > 0 ? PL_DECO_SUB : 0);
+}
+
+/* A counter of the style up (an opening tag) or down (a closing one);
+ * a stray closing tag takes nothing away. */
+static void
+S_count(int *c, int level)
+{
+	if (level == 1)
+		(*c)++;
+	else if (level == 2 && *c > 0)
+		(*c)--;
+}
+
+/*
+ * Raw HTML passed through (md_parse named its tag): the inline styles are
+ * rendered, <br> breaks the line, anything else is left out (md_parse
+ * noted it).  Never the markup itself.
+ */
+static void
+S_tag(struct para *p, const struct doc_node *n, struct style *st)
+{
+	const char *t = n->info;
+
+	if (strcmp(t, "br") == 0) {
+		if (n->level != 2)
+			S_tok(p, TOK_BREAK, NULL, 0, p->o->face, st->link,
+			    S_deco(st));
+	} else if (strcmp(t, "b") == 0 || strcmp(t, "strong") == 0)
+		S_count(&st->bold, n->level);
+	else if (strcmp(t, "i") == 0 || strcmp(t, "em") == 0)
+		S_count(&st->italic, n->level);
+	else if (strcmp(t, "u") == 0 || strcmp(t, "ins") == 0)
+		S_count(&st->under, n->level);
+	else if (strcmp(t, "s") == 0 || strcmp(t, "del") == 0 ||
+	    strcmp(t, "strike") == 0)
+		S_count(&st->strike, n->level);
+	else if (strcmp(t, "sup") == 0)
+		S_count(&st->sup, n->level);
+	else if (strcmp(t, "sub") == 0)
+		S_count(&st->sub, n->level);
+	else if (strcmp(t, "kbd") == 0 || strcmp(t, "code") == 0 ||
+	    strcmp(t, "tt") == 0)
+		S_count(&st->mono, n->level);
+}
 
 /* Returns 1 when n's children are to be walked. */
 static int
@@ -201,22 +254,36 @@ S_enter(struct para *p, const struct doc_node *n, struct style *st)
 	case DOC_TEXT:
 		S_node(p, n, 0);
 		S_text(p, n->text ? n->text : "",
-		    S_face(base, st->bold, st->italic, 0), st->link, st->strike);
+		    S_face(base, st->bold, st->italic, st->mono > 0), st->link,
+		    S_deco(st));
 		S_node(p, NULL, 0);
 		return 0;
-	case DOC_CODE:
 	case DOC_HTMLINLINE:
+		if (n->info != NULL) {
+			S_tag(p, n, st);
+			return 0;
+		}
+		/* shown as text, as on the site */
+		/* FALLTHROUGH */
+	case DOC_CODE:
 		/* a code span's column is its opening backtick's */
 		S_node(p, n, n->type == DOC_CODE);
 		S_text(p, n->text ? n->text : "",
-		    S_face(base, st->bold, st->italic, 1), st->link, st->strike);
+		    S_face(base, st->bold, st->italic, 1), st->link,
+		    S_deco(st));
 		S_node(p, NULL, 0);
 		return 0;
+	case DOC_FOOTREF:
+		/* the note's number, raised */
+		S_text(p, n->number ? n->number : "",
+		    S_face(base, 0, 0, 0), st->link,
+		    (S_deco(st) & ~PL_DECO_SUB) | PL_DECO_SUP);
+		return 0;
 	case DOC_SOFTBREAK:
-		S_tok(p, TOK_SPACE, NULL, 0, base, st->link, st->strike);
+		S_tok(p, TOK_SPACE, NULL, 0, base, st->link, S_deco(st));
 		return 0;
 	case DOC_LINEBREAK:
-		S_tok(p, TOK_BREAK, NULL, 0, base, st->link, st->strike);
+		S_tok(p, TOK_BREAK, NULL, 0, base, st->link, S_deco(st));
 		return 0;
 	case DOC_EMPH:
 		st->italic++;
@@ -314,6 +381,14 @@ S_item(struct para *p, enum brk_type type)
 	return it;
 }
 
+/* A token's size: raised and lowered text is set smaller. */
+static double
+S_size(const struct inline_opts *o, const struct tok *t)
+{
+	return t->strike & (PL_DECO_SUP | PL_DECO_SUB) ?
+	    o->size * PL_SCRIPT_SIZE : o->size;
+}
+
 static void
 S_box(struct para *p, const struct tok *t, const char *s, size_t n)
 {
@@ -323,7 +398,8 @@ S_box(struct para *p, const struct tok *t, const char *s, size_t n)
 	*pc = *t;
 	pc->s = s;
 	pc->n = n;
-	it->width = font_width(p->lay->fonts, t->face, s, n, p->o->size);
+	it->width = font_width(p->lay->fonts, t->face, s, n,
+	    S_size(p->o, t));
 }
 
 static int
@@ -868,7 +944,7 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 
 			if (cur != NULL && (cur->face != t->face ||
 			    cur->link != t->link || cur->strike != t->strike)) {
-				row_run(row, runx, runw, cur->face, o->size,
+				row_run(row, runx, runw, cur->face, S_size(o, cur),
 				    o->color, text.data, text.len, cur->link);
 				row->runs[row->nruns - 1].strike = cur->strike;
 				buf_reset(&text);
@@ -892,7 +968,7 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 				/* a space ends the run: words sit where the
 				 * breaker put them, whatever the viewer's
 				 * own spacing */
-				row_run(row, runx, runw, cur->face, o->size,
+				row_run(row, runx, runw, cur->face, S_size(o, cur),
 				    o->color, text.data, text.len, cur->link);
 				row->runs[row->nruns - 1].strike = cur->strike;
 				buf_reset(&text);
@@ -907,7 +983,7 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 		runw += font_width(p->lay->fonts, cur->face, "-", 1, o->size);
 	}
 	if (cur != NULL) {
-		row_run(row, runx, runw, cur->face, o->size, o->color,
+		row_run(row, runx, runw, cur->face, S_size(o, cur), o->color,
 		    text.data, text.len, cur->link);
 		row->runs[row->nruns - 1].strike = cur->strike;
 	}

@@ -415,16 +415,29 @@ S_list(struct layout *l, const struct doc_node *list, struct ctx *c)
 			struct pl_row *r = &l->rows[from];
 			double mw;
 
+			enum font_face mf = FACE_REGULAR;
+
 			buf_reset(&m);
-			if (list->ordered)
+			if (item->level != 0) {
+				/* a task: a ballot box, empty or ticked,
+				 * from the face that has it (DejaVu's) */
+				buf_puts(&m, item->level == 2 ?
+				    "\xE2\x98\x91" : "\xE2\x98\x90");
+				mf = font_has(l->fonts, FACE_MONO,
+				    item->level == 2 ? 0x2611 : 0x2610) ?
+				    FACE_MONO : FACE_FALLBACK;
+			} else if (list->ordered)
 				buf_printf(&m, "%d.", num);
 			else
 				buf_puts(&m, c->x > l->st->margin_left + 20 ?
 				    "\xE2\x80\x93" : "\xE2\x80\xA2");
-			mw = font_width(l->fonts, FACE_REGULAR, m.data, m.len,
+			mw = font_width(l->fonts, mf, m.data, m.len,
 			    l->st->size);
-			row_run(r, inner.x - 5 - mw, mw, FACE_REGULAR,
+			row_run(r, inner.x - 5 - mw, mw, mf,
 			    l->st->size, INK, m.data, m.len, -1);
+			if (mf != FACE_REGULAR)
+				font_check(l->fonts, mf, m.data, m.len,
+				    l->file, item->line, item->col, l->dl);
 		}
 		if (list->tight && item->next != NULL && l->n > 0 &&
 		    l->rows[l->n - 1].kind == PL_SPACE)
@@ -615,11 +628,105 @@ S_chart(struct layout *l, const struct doc_node *n, struct ctx *c)
 	diag_list_free(quiet);
 }
 
+/* Definition lists: the term in bold, kept with its explanations, which
+ * are indented below it. */
+static void
+S_deflist(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	const struct doc_node *d;
+	struct inline_opts o;
+	struct ctx inner;
+	size_t from;
+
+	S_nest(l, n, c, 16, 0, &inner);
+	for (d = n->first; d != NULL; d = d->next) {
+		from = l->n;
+		if (d->type == DOC_DEFTERM) {
+			S_para_opts(l, c, &o);
+			o.face = FACE_BOLD;
+			o.justify = 0;
+			inline_set(l, d, &o);
+			S_keep_lines(l, from);
+			if (l->n > from)
+				l->rows[l->n - 1].keep = 1;
+			S_in_box(l, from, c);
+		} else {
+			S_blocks(l, d, &inner);
+			if (l->n > 0 && l->rows[l->n - 1].kind == PL_SPACE &&
+			    d->next != NULL && d->next->type == DOC_DEFDESC)
+				l->n--, free(l->rows[l->n].runs);
+		}
+	}
+	layout_space(l, l->st->para_skip);
+}
+
+/* Footnotes, at the chapter's end: a short rule, then each note with
+ * its number before its first line, as a list's markers are set. */
+static void
+S_footnote(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct ctx inner;
+	struct pl_row *r;
+	size_t from;
+	double mw;
+
+	if (n->prev == NULL || n->prev->type != DOC_FOOTDEF) {
+		layout_space(l, l->st->para_skip);
+		r = layout_row(l, PL_LINE, 6);
+		row_rect(r, c->x, 2, c->w / 4, 0.6, MUTED);
+		r->keep = 1;
+	}
+	S_nest(l, n, c, 16, 0, &inner);
+	from = l->n;
+	S_blocks(l, n, &inner);
+	while (from < l->n && l->rows[from].kind != PL_LINE)
+		from++;
+	if (from < l->n && n->number != NULL) {
+		mw = font_width(l->fonts, FACE_REGULAR, n->number,
+		    strlen(n->number), l->st->size);
+		row_run(&l->rows[from], inner.x - 5 - mw, mw, FACE_REGULAR,
+		    l->st->size, INK, n->number, strlen(n->number), -1);
+	}
+}
+
+/* Raw HTML passed through (md_parse named its tag): an iframe becomes a
+ * link to what it shows; any other block is left out (md_parse noted
+ * it): a PDF never shows markup. */
+static void
+S_raw_tag(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct doc_node *para, *link, *t;
+	struct buf b = { 0 };
+
+	if (strcmp(n->info, "iframe") != 0 || n->url == NULL ||
+	    n->url[0] == '\0')
+		return;
+	para = doc_new(DOC_PARA, n->line, n->col);
+	link = doc_new(DOC_LINK, n->line, n->col);
+	link->url = xstrdup(n->url);
+	t = doc_new(DOC_TEXT, n->line, n->col);
+	if (n->title != NULL && n->title[0] != '\0')
+		buf_printf(&b, "%s (%s)", n->title, n->url);
+	else
+		buf_puts(&b, n->url);
+	t->text = buf_detach(&b);
+	doc_append(link, t);
+	doc_append(para, link);
+	S_para(l, para, c);
+	layout_space(l, l->st->para_skip);
+	doc_free(para);
+}
+
 static void
 S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
 	struct inline_opts o;
 	size_t from = l->n;
+
+	if (n->info != NULL) {
+		S_raw_tag(l, n, c);
+		return;
+	}
 
 	memset(&o, 0, sizeof(o));
 	o.x = c->x;
@@ -708,6 +815,12 @@ S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 			break;
 		case DOC_CALLOUT:
 			S_callout(l, n, c);
+			break;
+		case DOC_DEFLIST:
+			S_deflist(l, n, c);
+			break;
+		case DOC_FOOTDEF:
+			S_footnote(l, n, c);
 			break;
 		default:
 			break;
