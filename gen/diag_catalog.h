@@ -35,6 +35,8 @@ D(DIAG_XREF_ANCHOR,      DIAG_ERROR,   "link to '%s': no heading or anchor '%s' 
 D(DIAG_RAW_HTML,         DIAG_NOTE,    "raw HTML is shown as text; set <html raw=\"yes\"/> in salesgen.xml to pass it through")
 D(DIAG_UNSAFE_URL,       DIAG_WARNING, "link target '%s' uses a scheme that is not allowed and is dropped")
 D(DIAG_IMAGE_MISSING,    DIAG_WARNING, "image '%s' not found")
+D(DIAG_IMAGE_BAD,        DIAG_ERROR,   "image '%s': %s")
+D(DIAG_IMAGE_WARN,       DIAG_WARNING, "image '%s': %s")
 
 /* templates */
 D(DIAG_TMPL_SYNTAX,      DIAG_ERROR,   "template: %s")
@@ -46,7 +48,7 @@ D(DIAG_TMPL_NOT_FOUND,   DIAG_ERROR,   "template '%s' not found in the project o
 /* PDF typesetting */
 D(DIAG_FONT,             DIAG_ERROR,   "font '%s': %s")
 D(DIAG_GLYPH,            DIAG_WARNING, "character U+%04X ('%s') is not in font %s")
-D(DIAG_PDF,              DIAG_ERROR,   "PDF library error 0x%04X (detail %u)")
+D(DIAG_PDF,              DIAG_ERROR,   "cannot put %s into the PDF: %s")
 D(DIAG_IMAGE_FORMAT,     DIAG_WARNING, "image '%s' is not a PNG or JPEG file and is left out of the PDF")
 D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; set ragged where it would be too loose")
 

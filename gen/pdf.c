@@ -35,17 +35,21 @@ struct job {
 	struct pdf_env		*env;	/* NULL: made for this document */
 	struct pdf_style	 st;
 	struct diag_list	*dl;
+	const char		*src;	/* the input, for messages */
 	int			 failed;
 };
 
+/* libharu calls this when it fails, and it only records that: the caller
+ * of the call that failed reports it at the input it was drawing
+ * (draw_check) and resets libharu's state; S_save reports what nobody
+ * did.  Either way no PDF is written. */
 static void
 S_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
 {
 	struct job *j = arg;
 
-	if (!j->failed)
-		diag_add(j->dl, DIAG_PDF, NULL, 0, 0, (unsigned)code,
-		    (unsigned)detail);
+	(void)code;
+	(void)detail;
 	j->failed = 1;
 }
 
@@ -136,7 +140,8 @@ S_open(struct job *j, const char *lang, const struct pdf_opts *o,
 	if (o && o->accent != 0 && o->accent != 0xFF000000u)
 		j->st.accent = o->accent & 0xFFFFFF;
 	if ((j->pdf = HPDF_New(S_error, j)) == NULL) {
-		diag_add(dl, DIAG_PDF, NULL, 0, 0, 0u, 0u);
+		diag_add(dl, DIAG_PDF, NULL, 0, 0, "the document",
+		    draw_error_words(HPDF_FAILD_TO_ALLOC_MEM));
 		return -1;
 	}
 	HPDF_SetCompressionMode(j->pdf, HPDF_COMP_ALL);
@@ -173,8 +178,14 @@ S_info(struct job *j, const char *title, const char *author,
 	time_t t;
 
 	HPDF_SetInfoAttr(j->pdf, HPDF_INFO_CREATOR, "salesgen");
-	if (title)
-		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_TITLE, title);
+	if (title) {
+		struct buf tb = { 0 };
+
+		/* a heading of any length may be the title */
+		draw_clip_text(&tb, title, DRAW_TEXT_MAX);
+		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_TITLE, tb.data);
+		buf_free(&tb);
+	}
 	if (author)
 		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_AUTHOR, author);
 	HPDF_Dict_Add(j->pdf->catalog, "Lang",
@@ -202,8 +213,16 @@ S_save(struct job *j, const char *out)
 	HPDF_UINT32 n;
 	int rc;
 
-	if (j->failed || HPDF_SaveToStream(j->pdf) != HPDF_OK)
+	if (!j->failed)
+		HPDF_SaveToStream(j->pdf);
+	if (j->failed) {
+		/* a failure no caller turned into a message */
+		if (HPDF_GetError(j->pdf) != HPDF_OK)
+			diag_add(j->dl, DIAG_PDF, j->src, 0, 0,
+			    "the document",
+			    draw_error_words(HPDF_GetError(j->pdf)));
 		return -1;
+	}
 	HPDF_ResetStream(j->pdf);
 	/* straight into a buffer of the document's size */
 	buf_grow(&b, HPDF_GetStreamSize(j->pdf));
@@ -478,6 +497,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		S_close(&j);
 		return -1;
 	}
+	j.src = chapter >= 0 ? c->ch[chapter].path : NULL;
 	layout_init(&front, j.fonts, j.hyph, &j.st, dl);
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
 	body.open_pages = 1;
@@ -538,7 +558,9 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		draw_finish(&d);
 		S_info(&j, chapter < 0 ? c->title : c->ch[first].title,
 		    c->author, c->lang);
-		rc = S_save(&j, out);
+		j.failed |= d.failed;
+		if (rc == 0)
+			rc = S_save(&j, out);
 		draw_free(&d);
 		pages_free(&fp);
 		pages_free(&bp);
@@ -583,6 +605,7 @@ pdf_document(const struct doc_node *root, const char *title,
 		return -1;
 	}
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
+	j.src = path;
 	body.file = path;
 	body.slug = "doc";
 	body.chapter = 1;
@@ -615,6 +638,7 @@ pdf_document(const struct doc_node *root, const char *title,
 	    pthread_create(&t, NULL, S_layout_free, &body) == 0;
 	draw_finish(&d);
 	S_info(&j, title, NULL, lang);
+	j.failed |= d.failed;
 	if (rc == 0)
 		rc = S_save(&j, out);
 	draw_free(&d);
