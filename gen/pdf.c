@@ -490,7 +490,6 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	struct buf hb = { 0 };
 	size_t i, first = chapter < 0 ? 0 : (size_t)chapter;
 	size_t last = chapter < 0 ? c->nch : (size_t)chapter + 1;
-	char *dir;
 	int rc = 0, whole = chapter < 0;
 
 	if (S_open(&j, c->lang, o, NULL, dl) != 0) {
@@ -513,13 +512,9 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		body.file = ch->path;
 		body.slug = ch->slug;
 		body.chapter = ch->number;
-		free(body.img_base);
-		dir = xstrdup(ch->path);
-		if (strrchr(dir, '/'))
-			*strrchr(dir, '/') = '\0';
-		else
-			strcpy(dir, ".");
-		body.img_base = dir;
+		/* S_images() made the paths whole: no folder before them
+		 * (the chapter's folder doubled them, and no picture of a
+		 * project built from elsewhere reached the handouts) */
 		layout_doc(&body, root);
 		doc_free(root);
 		buf_reset(&hb);
