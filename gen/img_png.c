@@ -112,6 +112,13 @@ S_split(struct img *im, int ch)
 		im->pixels = p;
 }
 
+static unsigned long
+S_be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	    (unsigned long)p[2] << 8 | p[3];
+}
+
 int
 img_png_decode(const unsigned char *data, size_t len, unsigned flags,
     struct img *im)
@@ -124,6 +131,11 @@ img_png_decode(const unsigned char *data, size_t len, unsigned flags,
 	volatile int rc = -1;
 	size_t rowbytes;
 
+	/* The size from the header itself, before libpng reads the chunks
+	 * that follow it (which may be many, or missing). */
+	if (len >= 24 && memcmp(data + 12, "IHDR", 4) == 0 &&
+	    img_check_size(im, S_be32(data + 16), S_be32(data + 20)) != 0)
+		return -1;
 	memset(&s, 0, sizeof(s));
 	s.p = data;
 	s.len = len;

@@ -508,7 +508,8 @@ draw_clip_text(struct buf *b, const char *s, size_t max)
 	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
 	buf_put(b, s, n);
-	buf_puts(b, "\xe2\x80\xa6");
+	/* ASCII: the document title is not written as UTF-8 */
+	buf_puts(b, "...");
 }
 
 /*** Images ***/

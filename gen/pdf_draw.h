@@ -18,7 +18,7 @@
 struct anchor_map;
 
 /* Bookmark titles and the document title are cut to this many bytes, at
- * a character boundary, with an ellipsis: libharu refuses a text over
+ * a character boundary, with "...": libharu refuses a text over
  * 64 KB and fails the whole document, and a reader's panel shows a line
  * at most.  salesgen(1), CAVEATS. */
 #define DRAW_TEXT_MAX	1000
@@ -95,7 +95,7 @@ int	draw_check(struct draw *, const char *src, int line, int col,
 const char *draw_error_words(unsigned long code);
 
 /* Appends s to b, cut to at most max bytes at a UTF-8 character boundary
- * with "…" when it is longer. */
+ * with "..." when it is longer. */
 void	draw_clip_text(struct buf *b, const char *s, size_t max);
 
 /* Paints pages of l.  heads[i] gives the running head of each chapter

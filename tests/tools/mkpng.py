@@ -2,12 +2,14 @@
 """Writes test PNGs of every kind, whole or damaged (tests/harden image cases).
 
     mkpng.py OUT [--size WxH] [--type gray|rgb|pal|ga|rgba] [--depth N]
-                 [--interlace] [--trns] [--bad-crc] [--cut BYTES] [--header-only]
+                 [--interlace] [--trns] [--bad-crc] [--bad-text] [--cut BYTES]
+                 [--header-only]
 
 The picture: the left half colour A (red 220,30,30; grey 40), opaque; the
 right half colour B (green 30,160,30; grey 200), transparent where the type
 has alpha or --trns is given, else opaque.  --bad-crc spoils the IDAT
-checksum, --cut keeps only the first BYTES bytes, --header-only writes the
+checksum, --bad-text adds a tEXt chunk with a bad checksum (libpng warns
+and skips it), --cut keeps only the first BYTES bytes, --header-only writes the
 signature and IHDR alone (for a size that must be refused from the header).
 """
 import argparse
@@ -85,6 +87,7 @@ def main():
     ap.add_argument("--bad-crc", action="store_true")
     ap.add_argument("--cut", type=int, default=0)
     ap.add_argument("--header-only", action="store_true")
+    ap.add_argument("--bad-text", action="store_true")
     a = ap.parse_args()
     w, h = (int(v) for v in a.size.split("x"))
     ctype = {"gray": 0, "rgb": 2, "pal": 3, "ga": 4, "rgba": 6}[a.type]
@@ -101,6 +104,8 @@ def main():
         elif a.trns and a.type == "rgb":
             png += chunk(b"tRNS", struct.pack(
                 ">HHH", *(scale(v, a.depth) for v in B_RGB)))
+        if a.bad_text:
+            png += chunk(b"tEXt", b"Comment\0spoilt", True)
         data = bytearray()
         if a.interlace:
             for x0, y0, dx, dy in ADAM7:
