@@ -1,7 +1,8 @@
 # Helpers for the image cases (tests/harden/image-*.sh), after lib.sh.
-# The PNGs are made on the fly by tests/tools/mkpng.py; the JPEGs are the
-# small files beside this one (made with ImageMagick, red 220,30,30 or
-# grey 40, 64x48).
+# The cases make their PNGs on the fly with tests/tools/mkpng.py; the
+# JPEGs are the small files beside this one (made once with ImageMagick:
+# red 220,30,30 or grey 40, 64x48), and the two PNGs here are mkpng.py's,
+# kept for tests/unit/test_img.c.
 IMG=$TOP/tests/harden/img
 
 # mkpng OUT [mkpng.py options]
