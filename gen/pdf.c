@@ -177,17 +177,21 @@ S_info(struct job *j, const char *title, const char *author,
 	struct tm tm;
 	time_t t;
 
-	HPDF_SetInfoAttr(j->pdf, HPDF_INFO_CREATOR, "salesgen");
-	if (title) {
-		struct buf tb = { 0 };
+	struct buf tb = { 0 };
 
-		/* a heading of any length may be the title */
+	HPDF_SetInfoAttr(j->pdf, HPDF_INFO_CREATOR, "salesgen");
+	/* a heading of any length may be the title, and libharu fails the
+	 * document for a text over 64 KB */
+	if (title) {
 		draw_clip_text(&tb, title, DRAW_TEXT_MAX);
-		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_TITLE, tb.data);
-		buf_free(&tb);
+		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_TITLE, buf_cstr(&tb));
 	}
-	if (author)
-		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_AUTHOR, author);
+	if (author) {
+		buf_reset(&tb);
+		draw_clip_text(&tb, author, DRAW_TEXT_MAX);
+		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_AUTHOR, buf_cstr(&tb));
+	}
+	buf_free(&tb);
 	HPDF_Dict_Add(j->pdf->catalog, "Lang",
 	    HPDF_String_New(j->pdf->mmgr, lang, NULL));
 	if (sde != NULL && *sde != '\0') {

@@ -930,7 +930,7 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 					parent = d->olevel[1];
 				draw_clip_text(&t, r->otitle, DRAW_TEXT_MAX);
 				o = HPDF_CreateOutline(d->pdf, parent,
-				    t.data, HPDF_GetEncoder(d->pdf,
+				    buf_cstr(&t), HPDF_GetEncoder(d->pdf,
 				    "UTF-8"));
 				buf_free(&t);
 				if (draw_check(d, r->src, r->line, r->col,
