@@ -531,6 +531,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	}
 	if (rc == 0) {
 		draw_init(&d, j.pdf, j.fonts, &j.st, dl);
+		d.images_checked = 1;	/* by course_scan() */
 		draw_images(&d, &body);
 		memset(&fp, 0, sizeof(fp));
 		if (whole) {

@@ -579,7 +579,7 @@ S_image(struct draw *d, const struct pl_row *r)
 	} else {
 		struct buf what = { 0 };
 
-		if (im.warn[0] != '\0')
+		if (im.warn[0] != '\0' && !d->images_checked)
 			diag_add(d->dl, DIAG_IMAGE_WARN, r->src, r->line,
 			    r->col, name, im.warn);
 		h = S_embed(d, &im, data, len);

@@ -72,6 +72,9 @@ struct draw {
 	size_t			 nflushed;
 	/* a libharu failure or a bad image was reported: no PDF */
 	int			 failed;
+	/* the images were decoded and their warnings told before (the
+	 * course scan): tell only errors */
+	int			 images_checked;
 };
 
 void	draw_init(struct draw *, HPDF_Doc, struct fonts *,
