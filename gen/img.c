@@ -86,17 +86,15 @@ int
 img_check_file(const char *path, const char *name, const char *src,
     int line, int col, struct diag_list *dl)
 {
-	struct diag_list *quiet = diag_list_new();
 	struct img im;
 	char *data;
 	size_t len;
 	int rc = 0;
 
-	/* An unreadable file is reported by whoever resolved its path. */
-	data = file_read(path, &len, quiet);
-	diag_list_free(quiet);
-	if (data == NULL)
-		return 0;
+	/* the path was resolved: a file that cannot be read (too large,
+	 * say) is an error of its own */
+	if ((data = file_read(path, &len, dl)) == NULL)
+		return -1;
 	if (img_sniff(data, len) != IMG_UNKNOWN) {
 		if (img_decode(data, len, IMG_CHECK, &im) != 0) {
 			diag_add(dl, DIAG_IMAGE_BAD, src, line, col, name,

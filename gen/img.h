@@ -69,8 +69,9 @@ void	img_clear(struct img *);
 
 /* Reads and decodes the file at path with IMG_CHECK.  A damaged picture
  * adds DIAG_IMAGE_BAD "image 'name': why" at src:line:col and returns -1;
- * a decoder's warning adds DIAG_IMAGE_WARN there.  A file of a format
- * salesgen does not decode (SVG, GIF) is left to the back ends: 0. */
+ * a decoder's warning adds DIAG_IMAGE_WARN there; a file that cannot be
+ * read is file_read()'s error, -1.  A file of a format salesgen does not
+ * decode (SVG, GIF) is left to the back ends: 0. */
 int	img_check_file(const char *path, const char *name, const char *src,
 	    int line, int col, struct diag_list *);
 

@@ -12,6 +12,7 @@
 #include "mem.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -428,6 +429,70 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 static pthread_mutex_t S_inline_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t S_registered = PTHREAD_ONCE_INIT;
 
+/*** Encoding ***/
+
+/* The length of the UTF-8 sequence at s (n bytes left), or 0 when cmark
+ * would replace it by U+FFFD: NUL, a stray continuation byte, an overlong
+ * form, a surrogate, past U+10FFFF, cut short. */
+static size_t
+S_utf8len(const unsigned char *s, size_t n)
+{
+	unsigned long cp;
+	size_t len, i;
+
+	if (s[0] < 0x80)
+		return s[0] != 0;
+	if (s[0] < 0xC2 || s[0] > 0xF4)
+		return 0;
+	len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	if (n < len)
+		return 0;
+	cp = s[0] & (0x7F >> len);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+/* cmark turns a byte that is not UTF-8 text into U+FFFD without a word,
+ * where a CSV file with the same byte is refused: the first one of the
+ * body is told, at its line and byte column as cmark counts them, so the
+ * reader knows why a '?' in a box appears.  Once a file: a file in
+ * another encoding has one on every other line. */
+void
+md_check_utf8(const char *src, size_t len, const char *path, int line_off,
+    struct diag_list *dl)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i, n, bol = 0;
+	int line = 1;
+
+	for (i = 0; i < len; i += n) {
+		if ((n = S_utf8len(s + i, len - i)) == 0)
+			break;
+		if (s[i] == '\n' || (s[i] == '\r' &&
+		    (i + 1 == len || s[i + 1] != '\n'))) {
+			line++;
+			bol = i + 1;
+		}
+	}
+	if (i >= len)
+		return;
+	if (line > INT_MAX - line_off || i - bol >= INT_MAX)
+		line = 0;	/* past what a position holds */
+	if (s[i] == 0)
+		diag_add(dl, DIAG_MD_NUL, path, line ? line + line_off : 0,
+		    line ? (int)(i - bol) + 1 : 0);
+	else
+		diag_add(dl, DIAG_MD_UTF8, path, line ? line + line_off : 0,
+		    line ? (int)(i - bol) + 1 : 0, (unsigned)s[i]);
+}
+
 static void
 S_register(void)
 {
@@ -451,6 +516,8 @@ md_parse(const char *src, size_t len, const char *path,
 		md_meta_clear(meta);
 		return NULL;
 	}
+	if (opts == NULL || !opts->generated)
+		md_check_utf8(src + body, len - body, path, lines, dl);
 	pthread_once(&S_registered, S_register);
 	S_cm = arena_new();
 	copts = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;

@@ -166,6 +166,24 @@ S_close(struct job *j)
 	pdf_env_free(j->env);
 }
 
+/* One text entry of the document information dictionary: ASCII through
+ * libharu as before, anything else as draw_text_string() makes it (the
+ * info dictionary exists once HPDF_SetInfoAttr() has been called: the
+ * creator, which S_info() sets first). */
+static void
+S_info_text(struct job *j, HPDF_InfoType type, const char *key,
+    const char *value)
+{
+	HPDF_Binary bin;
+
+	if (j->pdf->info == NULL ||
+	    (bin = draw_text_string(j->pdf, value)) == NULL) {
+		HPDF_SetInfoAttr(j->pdf, type, value);
+		return;
+	}
+	HPDF_Dict_Add(j->pdf->info, key, bin);
+}
+
 /* Document information, the language, and a date only when asked for
  * with SOURCE_DATE_EPOCH: the same input must give the same bytes. */
 static void
@@ -176,7 +194,6 @@ S_info(struct job *j, const char *title, const char *author,
 	HPDF_Date dt;
 	struct tm tm;
 	time_t t;
-
 	struct buf tb = { 0 };
 
 	HPDF_SetInfoAttr(j->pdf, HPDF_INFO_CREATOR, "salesgen");
@@ -184,12 +201,12 @@ S_info(struct job *j, const char *title, const char *author,
 	 * document for a text over 64 KB */
 	if (title) {
 		draw_clip_text(&tb, title, DRAW_TEXT_MAX);
-		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_TITLE, buf_cstr(&tb));
+		S_info_text(j, HPDF_INFO_TITLE, "Title", buf_cstr(&tb));
 	}
 	if (author) {
 		buf_reset(&tb);
 		draw_clip_text(&tb, author, DRAW_TEXT_MAX);
-		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_AUTHOR, buf_cstr(&tb));
+		S_info_text(j, HPDF_INFO_AUTHOR, "Author", buf_cstr(&tb));
 	}
 	buf_free(&tb);
 	HPDF_Dict_Add(j->pdf->catalog, "Lang",
@@ -240,7 +257,7 @@ S_save(struct job *j, const char *out)
 		b.len += n;
 		b.data[b.len] = '\0';
 	}
-	rc = file_write(out, b.data ? b.data : "", b.len, j->dl);
+	rc = file_write_sync(out, b.data ? b.data : "", b.len, j->dl);
 	buf_free(&b);
 	return rc;
 }

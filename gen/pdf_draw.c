@@ -24,6 +24,37 @@
  * deflate in about 60 % of the time. */
 #define CONTENT_LEVEL	4
 
+HPDF_Binary
+draw_text_string(HPDF_Doc pdf, const char *s)
+{
+	struct buf u = { 0 };
+	const char *p;
+	size_t n, adv;
+	uint32_t c;
+	HPDF_Binary bin;
+
+	for (p = s; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return NULL;
+	buf_put(&u, "\xFE\xFF", 2);
+	for (n = strlen(s); n > 0; s += adv, n -= adv) {
+		c = font_utf8(s, n, &adv);
+		if (c >= 0x10000) {	/* a surrogate pair */
+			c -= 0x10000;
+			buf_putc(&u, (int)(0xD8 | (c >> 18)));
+			buf_putc(&u, (int)((c >> 10) & 0xFF));
+			c = 0xDC00 | (c & 0x3FF);
+		}
+		buf_putc(&u, (int)(c >> 8));
+		buf_putc(&u, (int)(c & 0xFF));
+	}
+	bin = HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)u.data,
+	    (HPDF_UINT)u.len);
+	buf_free(&u);
+	return bin;
+}
+
 void
 draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
     const struct pdf_style *st, struct diag_list *dl)
@@ -553,7 +584,6 @@ static HPDF_Image
 S_image(struct draw *d, const struct pl_row *r)
 {
 	const char *file = r->img, *name = r->img + r->img_name;
-	struct diag_list *quiet;
 	HPDF_Image h = NULL;
 	struct img im;
 	char *data;
@@ -562,12 +592,11 @@ S_image(struct draw *d, const struct pl_row *r)
 	for (i = 0; i < d->nimg; i++)
 		if (strcmp(d->ikey[i], file) == 0)
 			return d->img[i];
-	quiet = diag_list_new();
-	data = file_read(file, &len, quiet);
-	diag_list_free(quiet);
-	if (data == NULL)
-		diag_add(d->dl, DIAG_IMAGE_MISSING, r->src, r->line, r->col,
-		    name);
+	/* the path was resolved and checked before (course_asset, the
+	 * render's and the logo's checks): a file that cannot be read now
+	 * is file_read()'s error */
+	if ((data = file_read(file, &len, d->dl)) == NULL)
+		d->failed = 1;
 	else if (img_sniff(data, len) == IMG_UNKNOWN)
 		diag_add(d->dl, DIAG_IMAGE_FORMAT, r->src, r->line, r->col,
 		    name);
@@ -923,20 +952,25 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 				    d->olevel[r->outline - 1];
 				HPDF_Outline o;
 				HPDF_Destination dst;
-
-				struct buf t = { 0 };
+				struct buf ot = { 0 };
 
 				if (parent == NULL && r->outline > 1)
 					parent = d->olevel[1];
-				draw_clip_text(&t, r->otitle, DRAW_TEXT_MAX);
+				draw_clip_text(&ot, r->otitle, DRAW_TEXT_MAX);
 				o = HPDF_CreateOutline(d->pdf, parent,
-				    buf_cstr(&t), HPDF_GetEncoder(d->pdf,
+				    buf_cstr(&ot), HPDF_GetEncoder(d->pdf,
 				    "UTF-8"));
-				buf_free(&t);
 				if (draw_check(d, r->src, r->line, r->col,
 				    "the bookmark"))
 					o = NULL;
 				if (o != NULL) {
+					HPDF_Binary t = draw_text_string(
+					    d->pdf, buf_cstr(&ot));
+
+					/* libharu's title loses what
+					 * lies beyond the BMP */
+					if (t != NULL)
+						HPDF_Dict_Add(o, "Title", t);
 					dst = S_dest(p, ry + 4);
 					HPDF_Outline_SetDestination(o, dst);
 					HPDF_Outline_SetOpened(o, HPDF_FALSE);
@@ -944,6 +978,7 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 					if (r->outline < 3)
 						d->olevel[r->outline + 1] = NULL;
 				}
+				buf_free(&ot);
 			}
 			if (r->nruns == 0)
 				continue;

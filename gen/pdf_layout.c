@@ -185,8 +185,23 @@ row_rect(struct pl_row *r, double x, double y, double w, double h,
 #define MUTED		PL_COLOR(0x5b, 0x66, 0x75)
 #define ACCENT		PL_COLOR(0x0b, 0x5c, 0xad)
 
+/*
+ * Nesting.  Every list, block quote and callout indents its content, so
+ * past some depth the measure would be too narrow to hold a word (at 40
+ * levels of lists nothing would be left of 160 mm).  From NEST_INDENT
+ * levels on, deeper containers keep the column of the level above: their
+ * text is all set, only no longer further right.  S_blocks() recurses
+ * once per level; past NEST_DEEPEST levels the rest of a subtree is
+ * walked without recursion (S_flat()), its text blocks set in order in
+ * that column, without the markers and boxes of the containers around
+ * them, so hostile depth (65,000 levels) never reaches the C stack.
+ */
+#define NEST_INDENT	10
+#define NEST_DEEPEST	64
+
 struct ctx {
 	double	x, w;		/* current text column */
+	int	depth;		/* lists, quotes and callouts around it */
 	int	box;		/* enclosing box id */
 	double	box_x, box_w;
 	uint32_t box_fill, box_bar;
@@ -194,6 +209,28 @@ struct ctx {
 
 static void S_blocks(struct layout *, const struct doc_node *parent,
     struct ctx *);
+
+/* The column inside a container at c that indents its content by left on
+ * the left and by left + right in all: c's own column from NEST_INDENT
+ * levels on (said once a PDF, at the first such container n, when l is
+ * given). */
+static void
+S_nest(struct layout *l, const struct doc_node *n, const struct ctx *c,
+    double left, double right, struct ctx *inner)
+{
+	*inner = *c;
+	inner->depth = c->depth + 1;
+	if (c->depth >= NEST_INDENT) {
+		if (l != NULL && !l->deep_noted) {
+			l->deep_noted = 1;
+			diag_add(l->dl, DIAG_NEST_DEEP, l->file, n->line,
+			    n->col, NEST_INDENT, NEST_INDENT);
+		}
+		return;
+	}
+	inner->x = c->x + left;
+	inner->w = c->w - left - right;
+}
 
 /* Marks rows [from, l->n) as inside the current box. */
 static void
@@ -364,14 +401,13 @@ static void
 S_list(struct layout *l, const struct doc_node *list, struct ctx *c)
 {
 	const struct doc_node *item;
-	struct ctx inner = *c;
+	struct ctx inner;
 	struct buf m = { 0 };
 	double indent = 16;
 	int num = list->start;
 	size_t from;
 
-	inner.x = c->x + indent;
-	inner.w = c->w - indent;
+	S_nest(l, list, c, indent, 0, &inner);
 	for (item = list->first; item != NULL; item = item->next, num++) {
 		from = l->n;
 		S_blocks(l, item, &inner);
@@ -425,19 +461,18 @@ static const uint32_t S_callout_bar[CALLOUT__MAX] = {
 static void
 S_callout(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
-	struct ctx inner = *c;
+	struct ctx inner;
 	struct inline_opts o;
 	struct buf label = { 0 };
 	double pad = 7;
 	size_t from = l->n, i;
 
+	S_nest(l, n, c, pad + 3, pad, &inner);
 	inner.box = ++l->boxes;
 	inner.box_x = c->x;
 	inner.box_w = c->w;
 	inner.box_fill = S_callout_fill[n->ckind];
 	inner.box_bar = S_callout_bar[n->ckind];
-	inner.x = c->x + pad + 3;
-	inner.w = c->w - 2 * pad - 3;
 	layout_space(l, 4);
 	from = l->n;
 	layout_space(l, pad);
@@ -478,11 +513,10 @@ S_callout(struct layout *l, const struct doc_node *n, struct ctx *c)
 static void
 S_quote(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
-	struct ctx inner = *c;
+	struct ctx inner;
 	size_t from = l->n;
 
-	inner.x = c->x + 14;
-	inner.w = c->w - 14;
+	S_nest(l, n, c, 14, 0, &inner);
 	S_blocks(l, n, &inner);
 	if (c->box == 0) {
 		struct ctx bar = *c;
@@ -605,38 +639,79 @@ S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 	layout_space(l, l->st->para_skip);
 }
 
+/* One block that holds no blocks (a paragraph, a table, a code block...)
+ * in column c; 0 when n is a container (or not a block), which
+ * S_blocks() and S_flat() each handle their own way. */
+static int
+S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	size_t from = l->n;
+
+	/* the rows made now come from n (pl_row.line) */
+	l->line = n->line;
+	l->col = n->col;
+	switch (n->type) {
+	case DOC_PARA:
+		S_para(l, n, c);
+		break;
+	case DOC_HEADING:
+		S_heading(l, n, c);
+		break;
+	case DOC_CODEBLOCK:
+		S_code(l, n, c);
+		break;
+	case DOC_HTMLBLOCK:
+		S_raw(l, n, c);
+		break;
+	case DOC_HRULE:
+		S_hrule(l, c);
+		break;
+	case DOC_TABLE:
+		layout_table(l, n, c->x, c->w);
+		S_in_box(l, from, c);
+		break;
+	case DOC_FIGURE:
+		S_figure(l, n, c);
+		break;
+	case DOC_CHART:
+		S_chart(l, n, c);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The blocks under parent past NEST_DEEPEST levels: every text block in
+ * document order, in column c, walked without recursion. */
+static void
+S_flat(struct layout *l, const struct doc_node *parent, struct ctx *c)
+{
+	const struct doc_node *n;
+
+	for (n = parent->first; n != NULL; )
+		n = doc_next(parent, n, S_leaf(l, n, c));
+}
+
 /* Lays out the children of parent.  Blocks nest (lists in callouts in
  * list items), and so does this function, by the nesting of block
- * containers only; cmark bounds that depth in practice, and the caller
- * cuts off anything deeper than the page can show anyway. */
+ * containers, down to NEST_DEEPEST levels; S_flat() takes the rest. */
 static void
 S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 {
 	const struct doc_node *n;
 
-	if (c->w < 40) {
-		/* Nesting has eaten the column: no room to set anything. */
+	if (c->depth > NEST_DEEPEST) {
+		S_flat(l, parent, c);
 		return;
 	}
 	for (n = parent->first; n != NULL; n = n->next) {
-		size_t from = l->n;
-
-		/* the rows made now come from n (pl_row.line) */
+		/* the rows a list or quote makes come from it (pl_row.line) */
 		l->line = n->line;
 		l->col = n->col;
+		if (S_leaf(l, n, c))
+			continue;
 		switch (n->type) {
-		case DOC_PARA:
-			S_para(l, n, c);
-			break;
-		case DOC_HEADING:
-			S_heading(l, n, c);
-			break;
-		case DOC_CODEBLOCK:
-			S_code(l, n, c);
-			break;
-		case DOC_HTMLBLOCK:
-			S_raw(l, n, c);
-			break;
 		case DOC_LIST:
 			S_list(l, n, c);
 			break;
@@ -645,19 +720,6 @@ S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 			break;
 		case DOC_CALLOUT:
 			S_callout(l, n, c);
-			break;
-		case DOC_HRULE:
-			S_hrule(l, c);
-			break;
-		case DOC_TABLE:
-			layout_table(l, n, c->x, c->w);
-			S_in_box(l, from, c);
-			break;
-		case DOC_FIGURE:
-			S_figure(l, n, c);
-			break;
-		case DOC_CHART:
-			S_chart(l, n, c);
 			break;
 		default:
 			break;
@@ -675,29 +737,25 @@ S_plan(const struct layout *l, const struct doc_node *parent,
 	struct inline_opts o;
 	struct ctx inner;
 
-	if (c->w < 40)
-		return;
+	if (c->depth > NEST_DEEPEST)
+		return;		/* S_flat() sets those itself */
 	for (n = parent->first; n != NULL; n = n->next) {
-		inner = *c;
 		switch (n->type) {
 		case DOC_PARA:
 			S_para_opts(l, c, &o);
 			inline_ahead_add(a, n, &o);
 			break;
 		case DOC_LIST:
-			inner.x = c->x + 16;
-			inner.w = c->w - 16;
+			S_nest(NULL, n, c, 16, 0, &inner);
 			for (item = n->first; item != NULL; item = item->next)
 				S_plan(l, item, &inner, a);
 			break;
 		case DOC_BLOCKQUOTE:
-			inner.x = c->x + 14;
-			inner.w = c->w - 14;
+			S_nest(NULL, n, c, 14, 0, &inner);
 			S_plan(l, n, &inner, a);
 			break;
 		case DOC_CALLOUT:
-			inner.x = c->x + 7 + 3;
-			inner.w = c->w - 2 * 7 - 3;
+			S_nest(NULL, n, c, 7 + 3, 7, &inner);
 			S_plan(l, n, &inner, a);
 			break;
 		default:

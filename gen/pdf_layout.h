@@ -113,6 +113,7 @@ struct layout {
 	const char	*slug;		/* qualifies anchors: "slug#id" */
 	int		 open_pages;	/* a chapter's title starts a page */
 	char		*img_base;	/* folder images are relative to */
+	int		 deep_noted;	/* DIAG_NEST_DEEP given (once a PDF) */
 	struct hyph_memo *memo;		/* pdf_inline.c: breaks by word */
 	struct inline_ahead *ahead;	/* pdf_inline.c: paragraphs set on a
 					   helper thread, or NULL */
