@@ -7,6 +7,7 @@
 #include "esc.h"
 #include "file.h"
 #include "i18n.h"
+#include "img.h"
 #include "md.h"
 #include "mem.h"
 #include "pass.h"
@@ -543,6 +544,11 @@ S_check_assets(const struct course *c, const struct chapter *ch,
 		if (n->type != DOC_IMAGE)
 			continue;
 		rel = course_asset(c, ch, n->url, n->line, n->col, &full, dl);
+		/* decoded to the end now: a damaged picture stops the build
+		 * before the site or a PDF is replaced */
+		if (full != NULL)
+			img_check_file(full, n->url, ch->path, n->line, n->col,
+			    dl);
 		free(rel);
 		free(full);
 	}

@@ -4,6 +4,7 @@
 #include "csv_load.h"
 #include "esc.h"
 #include "file.h"
+#include "img.h"
 #include "md.h"
 #include "mem.h"
 #include "pass.h"
@@ -214,6 +215,10 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 		if ((s = S_str(v, "logo")) != NULL)
 			d->logo = S_inside(path, dir, s, vl ? (int)vl->num : 0,
 			    vc ? (int)vc->num : 0, dl);
+		/* decoded now, before anything is written */
+		if (d->logo != NULL && img_check_file(d->logo, s, path,
+		    vl ? (int)vl->num : 0, vc ? (int)vc->num : 0, dl) != 0)
+			return -1;
 		d->colour = S_colour(S_str(v, "kleur"));
 	}
 	return 0;

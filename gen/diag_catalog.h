@@ -47,6 +47,8 @@ D(DIAG_COMPAT_DIRECTIVE, DIAG_WARNING, "directive '%s' is not supported: its con
 D(DIAG_COMPAT_ROLE,      DIAG_WARNING, "role '{%s}' is not supported: its text is kept")
 D(DIAG_HTML_PDF,         DIAG_NOTE,    "HTML element <%s> is left out of the PDF (and every other one in this file)")
 D(DIAG_IMAGE_MISSING,    DIAG_WARNING, "image '%s' not found")
+D(DIAG_IMAGE_BAD,        DIAG_ERROR,   "image '%s': %s")
+D(DIAG_IMAGE_WARN,       DIAG_WARNING, "image '%s': %s")
 
 /* templates */
 D(DIAG_TMPL_SYNTAX,      DIAG_ERROR,   "template: %s")
@@ -58,7 +60,7 @@ D(DIAG_TMPL_NOT_FOUND,   DIAG_ERROR,   "template '%s' not found in the project o
 /* PDF typesetting */
 D(DIAG_FONT,             DIAG_ERROR,   "font '%s': %s")
 D(DIAG_GLYPH,            DIAG_WARNING, "character U+%04X ('%s') is not in font %s")
-D(DIAG_PDF,              DIAG_ERROR,   "PDF library error 0x%04X (detail %u)")
+D(DIAG_PDF,              DIAG_ERROR,   "cannot put %s into the PDF: %s")
 D(DIAG_IMAGE_FORMAT,     DIAG_WARNING, "image '%s' is not a PNG or JPEG file and is left out of the PDF")
 D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; set ragged where it would be too loose")
 D(DIAG_LONG_WORD,        DIAG_NOTE,    "'%s' is wider than the line and is broken inside, without a hyphen")

@@ -35,17 +35,21 @@ struct job {
 	struct pdf_env		*env;	/* NULL: made for this document */
 	struct pdf_style	 st;
 	struct diag_list	*dl;
+	const char		*src;	/* the input, for messages */
 	int			 failed;
 };
 
+/* libharu calls this when it fails, and it only records that: the caller
+ * of the call that failed reports it at the input it was drawing
+ * (draw_check) and resets libharu's state; S_save reports what nobody
+ * did.  Either way no PDF is written. */
 static void
 S_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
 {
 	struct job *j = arg;
 
-	if (!j->failed)
-		diag_add(j->dl, DIAG_PDF, NULL, 0, 0, (unsigned)code,
-		    (unsigned)detail);
+	(void)code;
+	(void)detail;
 	j->failed = 1;
 }
 
@@ -136,7 +140,8 @@ S_open(struct job *j, const char *lang, const struct pdf_opts *o,
 	if (o && o->accent != 0 && o->accent != 0xFF000000u)
 		j->st.accent = o->accent & 0xFFFFFF;
 	if ((j->pdf = HPDF_New(S_error, j)) == NULL) {
-		diag_add(dl, DIAG_PDF, NULL, 0, 0, 0u, 0u);
+		diag_add(dl, DIAG_PDF, NULL, 0, 0, "the document",
+		    draw_error_words(HPDF_FAILD_TO_ALLOC_MEM));
 		return -1;
 	}
 	HPDF_SetCompressionMode(j->pdf, HPDF_COMP_ALL);
@@ -189,12 +194,21 @@ S_info(struct job *j, const char *title, const char *author,
 	HPDF_Date dt;
 	struct tm tm;
 	time_t t;
+	struct buf tb = { 0 };
 
 	HPDF_SetInfoAttr(j->pdf, HPDF_INFO_CREATOR, "salesgen");
-	if (title)
-		S_info_text(j, HPDF_INFO_TITLE, "Title", title);
-	if (author)
-		S_info_text(j, HPDF_INFO_AUTHOR, "Author", author);
+	/* a heading of any length may be the title, and libharu fails the
+	 * document for a text over 64 KB */
+	if (title) {
+		draw_clip_text(&tb, title, DRAW_TEXT_MAX);
+		S_info_text(j, HPDF_INFO_TITLE, "Title", buf_cstr(&tb));
+	}
+	if (author) {
+		buf_reset(&tb);
+		draw_clip_text(&tb, author, DRAW_TEXT_MAX);
+		S_info_text(j, HPDF_INFO_AUTHOR, "Author", buf_cstr(&tb));
+	}
+	buf_free(&tb);
 	HPDF_Dict_Add(j->pdf->catalog, "Lang",
 	    HPDF_String_New(j->pdf->mmgr, lang, NULL));
 	if (sde != NULL && *sde != '\0') {
@@ -220,8 +234,16 @@ S_save(struct job *j, const char *out)
 	HPDF_UINT32 n;
 	int rc;
 
-	if (j->failed || HPDF_SaveToStream(j->pdf) != HPDF_OK)
+	if (!j->failed)
+		HPDF_SaveToStream(j->pdf);
+	if (j->failed) {
+		/* a failure no caller turned into a message */
+		if (HPDF_GetError(j->pdf) != HPDF_OK)
+			diag_add(j->dl, DIAG_PDF, j->src, 0, 0,
+			    "the document",
+			    draw_error_words(HPDF_GetError(j->pdf)));
 		return -1;
+	}
 	HPDF_ResetStream(j->pdf);
 	/* straight into a buffer of the document's size */
 	buf_grow(&b, HPDF_GetStreamSize(j->pdf));
@@ -489,13 +511,13 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	struct buf hb = { 0 };
 	size_t i, first = chapter < 0 ? 0 : (size_t)chapter;
 	size_t last = chapter < 0 ? c->nch : (size_t)chapter + 1;
-	char *dir;
 	int rc = 0, whole = chapter < 0;
 
 	if (S_open(&j, c->lang, o, NULL, dl) != 0) {
 		S_close(&j);
 		return -1;
 	}
+	j.src = chapter >= 0 ? c->ch[chapter].path : NULL;
 	layout_init(&front, j.fonts, j.hyph, &j.st, dl);
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
 	body.open_pages = 1;
@@ -511,13 +533,9 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		body.file = ch->path;
 		body.slug = ch->slug;
 		body.chapter = ch->number;
-		free(body.img_base);
-		dir = xstrdup(ch->path);
-		if (strrchr(dir, '/'))
-			*strrchr(dir, '/') = '\0';
-		else
-			strcpy(dir, ".");
-		body.img_base = dir;
+		/* S_images() made the paths whole: no folder before them
+		 * (the chapter's folder doubled them, and no picture of a
+		 * project built from elsewhere reached the handouts) */
 		layout_doc(&body, root);
 		doc_free(root);
 		buf_reset(&hb);
@@ -530,6 +548,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	}
 	if (rc == 0) {
 		draw_init(&d, j.pdf, j.fonts, &j.st, dl);
+		d.images_checked = 1;	/* by course_scan() */
 		draw_images(&d, &body);
 		memset(&fp, 0, sizeof(fp));
 		if (whole) {
@@ -556,7 +575,9 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		draw_finish(&d);
 		S_info(&j, chapter < 0 ? c->title : c->ch[first].title,
 		    c->author, c->lang);
-		rc = S_save(&j, out);
+		j.failed |= d.failed;
+		if (rc == 0)
+			rc = S_save(&j, out);
 		draw_free(&d);
 		pages_free(&fp);
 		pages_free(&bp);
@@ -601,6 +622,7 @@ pdf_document(const struct doc_node *root, const char *title,
 		return -1;
 	}
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
+	j.src = path;
 	body.file = path;
 	body.slug = "doc";
 	body.chapter = 1;
@@ -633,6 +655,7 @@ pdf_document(const struct doc_node *root, const char *title,
 	    pthread_create(&t, NULL, S_layout_free, &body) == 0;
 	draw_finish(&d);
 	S_info(&j, title, NULL, lang);
+	j.failed |= d.failed;
 	if (rc == 0)
 		rc = S_save(&j, out);
 	draw_free(&d);

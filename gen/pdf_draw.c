@@ -2,6 +2,8 @@
 #include "pdf_draw.h"
 #include "buf.h"
 #include "chart.h"
+#include "file.h"
+#include "img.h"
 #include "mem.h"
 
 #include <math.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -472,58 +475,160 @@ S_point(struct buf *b, double x, double y, const char *op)
 	buf_puts(b, op);
 }
 
-/*** Images ***/
+/*** libharu errors ***/
 
-/* 1 PNG, 2 JPEG, 0 something else, -1 unreadable: by the first bytes. */
-static int
-S_kind(const char *file)
+const char *
+draw_error_words(unsigned long code)
 {
-	unsigned char m[8];
-	FILE *fp = fopen(file, "rb");
-	size_t n;
-
-	if (fp == NULL)
-		return -1;
-	n = fread(m, 1, sizeof(m), fp);
-	fclose(fp);
-	if (n == 8 && memcmp(m, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return 1;
-	if (n >= 3 && m[0] == 0xFF && m[1] == 0xD8 && m[2] == 0xFF)
-		return 2;
-	return 0;
+	switch (code) {
+	case HPDF_STRING_OUT_OF_RANGE:
+		return "a text is longer than the PDF library takes (64 KB)";
+	case HPDF_FAILD_TO_ALLOC_MEM:
+		return "out of memory";
+	case HPDF_INVALID_IMAGE:
+	case HPDF_INVALID_PNG_IMAGE:
+	case HPDF_LIBPNG_ERROR:
+	case HPDF_INVALID_JPEG_DATA:
+	case HPDF_UNSUPPORTED_JPEG_FORMAT:
+	case HPDF_INVALID_COLOR_SPACE:
+		return "the PDF library cannot embed this kind of image";
+	case HPDF_FILE_IO_ERROR:
+	case HPDF_FILE_OPEN_ERROR:
+		return "the PDF library cannot read or write a file";
+	case HPDF_PAGE_INVALID_SIZE:
+	case HPDF_PAGE_OUT_OF_RANGE:
+		return "a page or position is outside what a PDF can hold";
+	case HPDF_INVALID_FONTDEF_DATA:
+	case HPDF_INVALID_FONTDEF_TYPE:
+	case HPDF_TTF_INVALID_CMAP:
+	case HPDF_TTF_INVALID_FOMAT:
+	case HPDF_TTF_MISSING_TABLE:
+	case HPDF_UNSUPPORTED_FONT_TYPE:
+		return "the PDF library cannot embed the font";
+	default:
+		return "the PDF library failed (an internal error)";
+	}
 }
 
-static HPDF_Image
-S_image(struct draw *d, const char *file)
+int
+draw_check(struct draw *d, const char *src, int line, int col,
+    const char *what)
 {
-	HPDF_Image im = NULL;
-	size_t i, n = strlen(file);
+	HPDF_STATUS code = HPDF_GetError(d->pdf);
+
+	if (code == HPDF_OK)
+		return 0;
+	diag_add(d->dl, DIAG_PDF, src, line, col, what,
+	    draw_error_words(code));
+	HPDF_ResetError(d->pdf);
+	d->failed = 1;
+	return 1;
+}
+
+void
+draw_clip_text(struct buf *b, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max) {
+		buf_put(b, s, n);
+		return;
+	}
+	/* room for the ellipsis, and not inside a character */
+	n = max > 3 ? max - 3 : 0;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	buf_put(b, s, n);
+	/* ASCII: the document title is not written as UTF-8 */
+	buf_puts(b, "...");
+}
+
+/*** Images ***/
+
+/* Makes the PDF image of a decoded picture: a PNG's pixels as they are
+ * (libharu deflates them), its alpha as a soft mask; a JPEG's own bytes,
+ * which the full decode has checked.  NULL after libharu failed. */
+static HPDF_Image
+S_embed(struct draw *d, const struct img *im, const char *data, size_t len)
+{
+	HPDF_Image h, mask;
+
+	if (im->format == IMG_JPEG) {
+		h = HPDF_LoadJpegImageFromMem(d->pdf,
+		    (const HPDF_BYTE *)data, (HPDF_UINT)len);
+		/* libharu reads the size from the header itself */
+		if (h != NULL && (HPDF_Image_GetWidth(h) != im->width ||
+		    HPDF_Image_GetHeight(h) != im->height))
+			return NULL;
+		return h;
+	}
+	h = HPDF_LoadRawImageFromMem(d->pdf, im->pixels, im->width,
+	    im->height, im->space == IMG_GRAY ? HPDF_CS_DEVICE_GRAY :
+	    HPDF_CS_DEVICE_RGB, 8);
+	if (h == NULL || im->alpha == NULL)
+		return h;
+	mask = HPDF_LoadRawImageFromMem(d->pdf, im->alpha, im->width,
+	    im->height, HPDF_CS_DEVICE_GRAY, 8);
+	if (mask == NULL || HPDF_Image_AddSMask(h, mask) != HPDF_OK)
+		return NULL;
+	/* soft masks are PDF 1.4 */
+	if (d->pdf->pdf_version < HPDF_VER_14)
+		d->pdf->pdf_version = HPDF_VER_14;
+	return h;
+}
+
+/* The image of row r, loaded once per file.  Before libharu sees the
+ * bytes they are decoded to the end: a damaged file is an error at the
+ * row, never an abort or a broken PDF. */
+static HPDF_Image
+S_image(struct draw *d, const struct pl_row *r)
+{
+	const char *file = r->img, *name = r->img + r->img_name;
+	HPDF_Image h = NULL;
+	struct img im;
+	char *data;
+	size_t i, len;
 
 	for (i = 0; i < d->nimg; i++)
 		if (strcmp(d->ikey[i], file) == 0)
 			return d->img[i];
-	(void)n;
-	/* Look before libharu does: its errors are fatal to the document,
-	 * a missing or foreign picture should cost only the picture. */
-	switch (S_kind(file)) {
-	case 1:
-		im = HPDF_LoadPngImageFromFile(d->pdf, file);
-		break;
-	case 2:
-		im = HPDF_LoadJpegImageFromFile(d->pdf, file);
-		break;
-	case -1:
-		diag_add(d->dl, DIAG_IMAGE_MISSING, NULL, 0, 0, file);
-		break;
-	default:
-		diag_add(d->dl, DIAG_IMAGE_FORMAT, NULL, 0, 0, file);
-		break;
+	/* the path was resolved and checked before (course_asset, the
+	 * render's and the logo's checks): a file that cannot be read now
+	 * is file_read()'s error */
+	if ((data = file_read(file, &len, d->dl)) == NULL)
+		d->failed = 1;
+	else if (img_sniff(data, len) == IMG_UNKNOWN)
+		diag_add(d->dl, DIAG_IMAGE_FORMAT, r->src, r->line, r->col,
+		    name);
+	else if (img_decode(data, len, img_sniff(data, len) == IMG_JPEG ?
+	    IMG_CHECK : 0, &im) != 0) {
+		diag_add(d->dl, DIAG_IMAGE_BAD, r->src, r->line, r->col, name,
+		    img_error(&im));
+		d->failed = 1;
+	} else {
+		struct buf what = { 0 };
+
+		if (im.warn[0] != '\0' && !d->images_checked)
+			diag_add(d->dl, DIAG_IMAGE_WARN, r->src, r->line,
+			    r->col, name, im.warn);
+		h = S_embed(d, &im, data, len);
+		buf_printf(&what, "the image '%s'", name);
+		if (draw_check(d, r->src, r->line, r->col, what.data))
+			h = NULL;
+		else if (h == NULL) {
+			diag_add(d->dl, DIAG_PDF, r->src, r->line, r->col,
+			    what.data, draw_error_words(HPDF_INVALID_IMAGE));
+			d->failed = 1;
+		}
+		buf_free(&what);
+		img_clear(&im);
 	}
+	free(data);
 	d->ikey = xrealloc(d->ikey, (d->nimg + 1) * sizeof(*d->ikey));
 	d->img = xrealloc(d->img, (d->nimg + 1) * sizeof(*d->img));
 	d->ikey[d->nimg] = xstrdup(file);
-	d->img[d->nimg++] = im;
-	return im;
+	d->img[d->nimg++] = h;
+	return h;
 }
 
 void
@@ -539,7 +644,7 @@ draw_images(struct draw *d, struct layout *l)
 
 		if (r->kind != PL_IMAGE)
 			continue;
-		if ((im = S_image(d, r->img)) == NULL) {
+		if ((im = S_image(d, r)) == NULL) {
 			r->kind = PL_SPACE;
 			r->h = 0;
 			continue;
@@ -646,7 +751,7 @@ S_anchor(struct draw *d, const char *key, size_t page, double y)
 
 static void
 S_link(struct draw *d, size_t page, double x, double y, double w, double h,
-    const char *target)
+    const char *target, const struct pl_row *row)
 {
 	struct pending *p;
 
@@ -661,6 +766,9 @@ S_link(struct draw *d, size_t page, double x, double y, double w, double h,
 	p->rect.right = (HPDF_REAL)(x + w);
 	p->rect.top = (HPDF_REAL)(y + h);
 	p->target = xstrdup(target);
+	p->src = row->src;
+	p->line = row->line;
+	p->col = row->col;
 }
 
 /* One line of text in one face, size and colour at x, y. */
@@ -831,7 +939,7 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 				    r->rects[q].h, r->rects[q].w,
 				    r->rects[q].h, r->rects[q].fill);
 			if (r->kind == PL_IMAGE && r->img != NULL) {
-				HPDF_Image im = S_image(d, r->img);
+				HPDF_Image im = S_image(d, r);
 
 				const char *name = im == NULL ? NULL :
 				    HPDF_Page_GetXObjectName(p, im);
@@ -858,15 +966,20 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 				    d->olevel[r->outline - 1];
 				HPDF_Outline o;
 				HPDF_Destination dst;
+				struct buf ot = { 0 };
 
 				if (parent == NULL && r->outline > 1)
 					parent = d->olevel[1];
+				draw_clip_text(&ot, r->otitle, DRAW_TEXT_MAX);
 				o = HPDF_CreateOutline(d->pdf, parent,
-				    r->otitle, HPDF_GetEncoder(d->pdf,
+				    buf_cstr(&ot), HPDF_GetEncoder(d->pdf,
 				    "UTF-8"));
+				if (draw_check(d, r->src, r->line, r->col,
+				    "the bookmark"))
+					o = NULL;
 				if (o != NULL) {
 					HPDF_Binary t = draw_text_string(
-					    d->pdf, r->otitle);
+					    d->pdf, buf_cstr(&ot));
 
 					/* libharu's title loses what
 					 * lies beyond the BMP */
@@ -879,6 +992,7 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 					if (r->outline < 3)
 						d->olevel[r->outline + 1] = NULL;
 				}
+				buf_free(&ot);
 			}
 			if (r->nruns == 0)
 				continue;
@@ -900,7 +1014,7 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 					S_link(d, pno, run->x, by -
 					    run->size * 0.25, run->w,
 					    run->size * 1.05,
-					    l->links[run->link]);
+					    l->links[run->link], r);
 			}
 		}
 		if (first->outline != 1 && heads != NULL && first->chapter > 0 &&
@@ -908,6 +1022,9 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			head = heads[first->chapter - 1];
 		S_furniture(d, head, folio, d->number_from + (int)pno);
 		S_flush(d);
+		/* what failed on this page without a check of its own */
+		draw_check(d, first->src, first->line, first->col,
+		    "the page");
 	}
 	d->page = NULL;
 }
@@ -948,5 +1065,6 @@ draw_finish(struct draw *d)
 			a = HPDF_Page_CreateURILinkAnnot(pg, p->rect, t);
 		if (a != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		draw_check(d, p->src, p->line, p->col, "the link");
 	}
 }

@@ -17,6 +17,12 @@
 
 struct anchor_map;
 
+/* Bookmark titles and the document title are cut to this many bytes, at
+ * a character boundary, with "...": libharu refuses a text over
+ * 64 KB and fails the whole document, and a reader's panel shows a line
+ * at most.  salesgen(1), CAVEATS. */
+#define DRAW_TEXT_MAX	1000
+
 struct draw {
 	HPDF_Doc		 pdf;
 	struct fonts		*fonts;
@@ -35,6 +41,8 @@ struct draw {
 		size_t	 page;
 		HPDF_Rect rect;
 		char	*target;
+		const char *src;	/* its position, for messages */
+		int	 line, col;
 	}			*pend;
 	size_t			 npend, pcap;
 	/* bookmarks in page order */
@@ -62,6 +70,11 @@ struct draw {
 	 * while this one lays out the next (pdf_draw.c, "Compression") */
 	struct zpipe		*zp;
 	size_t			 nflushed;
+	/* a libharu failure or a bad image was reported: no PDF */
+	int			 failed;
+	/* the images were decoded and their warnings told before (the
+	 * course scan): tell only errors */
+	int			 images_checked;
 };
 
 void	draw_init(struct draw *, HPDF_Doc, struct fonts *,
@@ -69,8 +82,24 @@ void	draw_init(struct draw *, HPDF_Doc, struct fonts *,
 void	draw_free(struct draw *);
 
 /* Loads the images of image rows and sets their height (scaled to the
- * width, at most 45 % of the text height). */
+ * width, at most 45 % of the text height).  Each is decoded and checked
+ * (img.h) first: a damaged one is reported at its row and sets failed;
+ * one that is missing or of another format warns and is left out. */
 void	draw_images(struct draw *, struct layout *);
+
+/* When libharu has failed since the last call: adds DIAG_PDF at
+ * src:line:col ("cannot put WHAT into the PDF: why"), resets libharu's
+ * error state so the next call does not fail for the same reason, sets
+ * failed and returns 1; else 0. */
+int	draw_check(struct draw *, const char *src, int line, int col,
+	    const char *what);
+
+/* libharu's error code in plain words. */
+const char *draw_error_words(unsigned long code);
+
+/* Appends s to b, cut to at most max bytes at a UTF-8 character boundary
+ * with "..." when it is longer. */
+void	draw_clip_text(struct buf *b, const char *s, size_t max);
 
 /* Paints pages of l.  heads[i] gives the running head of each chapter
  * number (NULL: none); folio says whether to number the pages. */

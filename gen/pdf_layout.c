@@ -90,6 +90,9 @@ layout_row(struct layout *l, enum pl_kind kind, double h)
 	r->h = h;
 	r->chapter = l->chapter;
 	r->box_fill = r->box_bar = PL_NONE;
+	r->src = l->file;
+	r->line = l->line;
+	r->col = l->col;
 	return r;
 }
 
@@ -569,7 +572,10 @@ S_figure(struct layout *l, const struct doc_node *n, struct ctx *c)
 	else
 		buf_puts(&path, img->url);
 	layout_space(l, 6);
+	l->line = img->line;
+	l->col = img->col;
 	r = layout_row(l, PL_IMAGE, 0);
+	r->img_name = path.len - strlen(img->url);
 	r->img = buf_detach(&path);
 	r->img_w = c->w;
 	r->box_x = c->x;
@@ -748,6 +754,9 @@ S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
 	size_t from = l->n;
 
+	/* the rows made now come from n (pl_row.line) */
+	l->line = n->line;
+	l->col = n->col;
 	switch (n->type) {
 	case DOC_PARA:
 		S_para(l, n, c);
@@ -804,6 +813,9 @@ S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 		return;
 	}
 	for (n = parent->first; n != NULL; n = n->next) {
+		/* the rows a list or quote makes come from it (pl_row.line) */
+		l->line = n->line;
+		l->col = n->col;
 		if (S_leaf(l, n, c))
 			continue;
 		switch (n->type) {

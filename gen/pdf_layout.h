@@ -95,8 +95,12 @@ struct pl_row {
 	char		*otitle;	/* bookmark title (owned) */
 	int		 chapter;	/* chapter number for the running head */
 	char		*img;		/* PL_IMAGE: file (owned) */
+	size_t		 img_name;	/* where in img the path as written
+					   starts, for messages */
 	double		 img_w;
 	struct chart_geom *chart;	/* PL_CHART (owned) */
+	const char	*src;		/* the block it comes from, for */
+	int		 line, col;	/* messages: layout's file, line, col */
 };
 
 struct layout {
@@ -111,6 +115,7 @@ struct layout {
 	const struct pdf_style *st;
 	struct diag_list *dl;
 	const char	*file;		/* source, for diagnostics */
+	int		 line, col;	/* the block being laid out */
 	const char	*chapter_title;
 	int		 chapter;
 	const char	*slug;		/* qualifies anchors: "slug#id" */
