@@ -48,6 +48,13 @@ struct para {
 	struct brk_item		*it;
 	struct tok		*piece;	/* per item: the text of a box */
 	size_t			 ni, ci;
+	/* items are made from the tokens as the breaking needs them
+	 * (S_items_more()): tk is the next token to turn into items;
+	 * items before head are set (a long paragraph, in windows) */
+	size_t			 tk, head;
+	int			 begun, have_prev;
+	size_t			 prev_b;
+	int			 noted;		/* DIAG_OVERFULL given */
 	int			 line, col;	/* source position */
 	/* the text node being split and its position: a token's column
 	 * is the node's plus its offset (exact unless the source held
@@ -782,23 +789,35 @@ S_word(struct para *p, size_t a, size_t b)
 	buf_free(&w);
 }
 
-static void
-S_items(struct para *p)
+/*
+ * Turns tokens into items, from p->tk on, until the end of the paragraph
+ * (returns 1, the paragraph's end items added) or, between two words or
+ * spaces, until the buffer holds at least limit items from p->head
+ * (returns 0; call again for more).  A single word is made whole.
+ */
+static int
+S_items_more(struct para *p, size_t limit)
 {
-	size_t i = 0, j, prev_a = 0, prev_b = 0;
-	int have_prev = 0;
+	size_t i = p->tk, j;
 
-	/* skip leading space */
-	while (i < p->nt && p->t[i].type != TOK_TEXT && p->t[i].type != TOK_BREAK)
-		i++;
+	if (!p->begun) {
+		/* skip leading space */
+		while (i < p->nt && p->t[i].type != TOK_TEXT &&
+		    p->t[i].type != TOK_BREAK)
+			i++;
+		p->begun = 1;
+	}
 	while (i < p->nt) {
+		if (p->ni - p->head >= limit) {
+			p->tk = i;
+			return 0;
+		}
 		if (p->t[i].type == TOK_TEXT) {
 			for (j = i; j < p->nt && p->t[j].type == TOK_TEXT; j++)
 				;
 			S_word(p, i, j);
-			prev_a = i;
-			prev_b = j;
-			have_prev = 1;
+			p->prev_b = j;
+			p->have_prev = 1;
 			i = j;
 			continue;
 		}
@@ -806,7 +825,7 @@ S_items(struct para *p)
 			S_item(p, BRK_PENALTY)->penalty = BRK_INF;
 			S_item(p, BRK_GLUE)->stretch = 1e6;
 			S_penalty(p, 0, -BRK_INF, 0);
-			have_prev = 0;
+			p->have_prev = 0;
 			for (i++; i < p->nt && (p->t[i].type == TOK_SPACE ||
 			    p->t[i].type == TOK_NBSP); i++)
 				;
@@ -822,17 +841,18 @@ S_items(struct para *p)
 				nb |= p->t[i].type == TOK_NBSP;
 			if (i >= p->nt || p->t[i].type == TOK_BREAK)
 				continue;	/* trailing space */
-			if (have_prev && !nb) {
-				const struct tok *a = &p->t[prev_b - 1];
+			if (p->have_prev && !nb) {
+				const struct tok *a = &p->t[p->prev_b - 1];
 				const struct tok *b = &p->t[i];
 
-				(void)prev_a;
 				nb = S_nobreak(a->s, a->n, b->s, b->n);
 			}
 			S_glue(p, sp, !nb);
 		}
 	}
+	p->tk = i;
 	S_end(p);
+	return 1;
 }
 
 /*** Lines into rows ***/
@@ -918,16 +938,16 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 /* Ragged lines: first fit at natural spacing, for headings, cells and
  * ragged-right text. */
 static size_t
-S_ragged(struct para *p)
+S_ragged(struct para *p, size_t from)
 {
-	size_t i, start = 0, last_break = (size_t)-1, rows = 0;
+	size_t i, start = from, last_break = (size_t)-1, rows = 0;
 	double w = 0, w_at_break = 0, hw_at_break = 0;
 	int hy_at_break = 0;
 
 	/* skip discardable items at a line start */
-	for (i = 0; i < p->ni; i++) {
+	for (i = from; i < p->ni; i++) {
 		const struct brk_item *it = &p->it[i];
-		int legal = (it->type == BRK_GLUE && i > 0 &&
+		int legal = (it->type == BRK_GLUE && i > from &&
 		    p->it[i - 1].type == BRK_BOX) ||
 		    (it->type == BRK_PENALTY && it->penalty < BRK_INF);
 
@@ -986,6 +1006,186 @@ S_prefix(struct para *p)
 	S_tok(p, TOK_NBSP, NULL, 0, p->o->prefix_face, -1, 0);
 }
 
+/* A paragraph of more items than this is broken in windows of
+ * WIN_ITEMS: total fit over a whole one needs memory in proportion to it
+ * (items, prefix sums, every feasible break), and a 10 MB paragraph
+ * would need a gigabyte.  Each window but the last is broken as if it
+ * ended there, its lines set except the last WIN_KEEP, which the next
+ * window breaks again with what follows: Knuth–Plass's choices are
+ * local, so only lines near a window's end could differ from the whole
+ * paragraph's optimum.  Ordinary paragraphs (a few hundred items) are
+ * broken whole, as before. */
+#define WIN_ITEMS	8192
+#define WIN_KEEP	8
+
+static void
+S_params(struct para *p, struct brk_params *bp)
+{
+	memset(bp, 0, sizeof(*bp));
+	bp->width = p->o->width;
+	bp->line_penalty = 10;
+	bp->hyphen_demerits = 3000;
+	bp->fitness_demerits = 100;
+	bp->max_hyphen_run = 2;
+}
+
+/* As TeX does with pretolerance and tolerance: first look for a setting
+ * whose spaces stretch at most half a space (r <= 1), and only when there
+ * is none allow them up to twice a space.  Returns brk_total_fit()'s
+ * result. */
+static int
+S_fit(const struct brk_item *it, size_t n, struct brk_params *bp,
+    struct brk_result *res)
+{
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	bp->tolerance = 1.0;
+	rc = brk_total_fit(it, n, bp, res);
+	if (rc > 0) {
+		brk_result_free(res);
+		memset(res, 0, sizeof(*res));
+		bp->tolerance = 2.0;
+		rc = brk_total_fit(it, n, bp, res);
+	}
+	return rc;
+}
+
+/* No feasible justified setting (a very long word, a narrow column):
+ * rather than gaps wider than twice a space, the rest of the paragraph
+ * from item from is set ragged, and the paragraph's position noted. */
+static size_t
+S_overfull(struct para *p, size_t from)
+{
+	size_t i;
+
+	while (!S_items_more(p, SIZE_MAX))
+		;
+	if (p->noted)
+		;
+	else if (p->rec != NULL)
+		S_rec_event(p->rec, EV_OVERFULL, FACE_REGULAR, NULL, 0,
+		    p->line, p->col);
+	else
+		diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file, p->line,
+		    p->col);
+	p->noted = 1;
+	for (i = from; i < p->ni; i++)
+		if (p->it[i].type == BRK_GLUE && p->it[i].stretch < 1e5)
+			p->it[i].stretch = p->it[i].shrink = 0;
+	return S_ragged(p, from);
+}
+
+/* A legal break near head + WIN_ITEMS to end a window at: a glue after a
+ * box or a penalty that allows a break, the last one up to there (past
+ * the first half of the window), else the first one after.  Returns 0
+ * when there is none in the items made so far. */
+static size_t
+S_cut(const struct para *p)
+{
+	size_t want = p->head + WIN_ITEMS, i;
+
+	for (i = want; i > p->head + WIN_ITEMS / 2; i--)
+		if ((p->it[i].type == BRK_GLUE &&
+		    p->it[i - 1].type == BRK_BOX) ||
+		    (p->it[i].type == BRK_PENALTY && p->it[i].penalty < BRK_INF &&
+		    p->it[i].penalty > -BRK_INF))
+			return i;
+	for (i = want + 1; i + 3 < p->ni; i++)
+		if ((p->it[i].type == BRK_GLUE &&
+		    p->it[i - 1].type == BRK_BOX) ||
+		    (p->it[i].type == BRK_PENALTY && p->it[i].penalty < BRK_INF))
+			return i;
+	return 0;
+}
+
+/* Sets a paragraph too long to break whole, window by window. */
+static size_t
+S_windows(struct para *p)
+{
+	struct brk_params bp;
+	struct brk_result res;
+	struct brk_item *win = NULL;
+	size_t rows = 0, cut, i, nset, keep;
+	int done = 0, run = 0, rc;
+
+	for (;;) {
+		if (!done) {
+			/* drop what is set once it is half the buffer */
+			if (p->head > 0 && p->head >= p->ni - p->head) {
+				memmove(p->it, p->it + p->head,
+				    (p->ni - p->head) * sizeof(*p->it));
+				memmove(p->piece, p->piece + p->head,
+				    (p->ni - p->head) * sizeof(*p->piece));
+				p->ni -= p->head;
+				p->head = 0;
+			}
+			done = S_items_more(p, 2 * WIN_ITEMS);
+		}
+		cut = p->ni - p->head > 2 * WIN_ITEMS || !done ? S_cut(p) : 0;
+		S_params(p, &bp);
+		bp.prev_run = run;
+		if (cut == 0 && !done) {
+			/* no break in sight: all of it, then look again */
+			while (!S_items_more(p, SIZE_MAX))
+				;
+			done = 1;
+			continue;
+		}
+		if (cut == 0) {
+			/* the rest of the paragraph, to its end */
+			rc = S_fit(p->it + p->head, p->ni - p->head, &bp, &res);
+			if (rc != 0) {
+				brk_result_free(&res);
+				free(win);
+				return rc > 0 ? rows + S_overfull(p, p->head) :
+				    rows;
+			}
+			for (i = 0; i < res.n; i++, rows++)
+				S_line(p, p->head + res.lines[i].start,
+				    p->head + res.lines[i].end,
+				    res.lines[i].ratio, res.lines[i].hyphen, 0);
+			brk_result_free(&res);
+			free(win);
+			return rows;
+		}
+		/* the window, ended as a paragraph ends */
+		win = xrealloc(win, (cut - p->head + 3) * sizeof(*win));
+		memcpy(win, p->it + p->head, (cut - p->head) * sizeof(*win));
+		i = cut - p->head;
+		memset(win + i, 0, 3 * sizeof(*win));
+		win[i].type = BRK_PENALTY;
+		win[i].penalty = BRK_INF;
+		win[i + 1].type = BRK_GLUE;
+		win[i + 1].stretch = 1e6;
+		win[i + 2].type = BRK_PENALTY;
+		win[i + 2].penalty = -BRK_INF;
+		rc = S_fit(win, i + 3, &bp, &res);
+		if (rc != 0) {
+			brk_result_free(&res);
+			free(win);
+			return rc > 0 ? rows + S_overfull(p, p->head) : rows;
+		}
+		keep = res.n > WIN_KEEP ? WIN_KEEP : res.n - 1;
+		nset = res.n - keep;
+		for (i = 0; i < nset; i++, rows++) {
+			S_line(p, p->head + res.lines[i].start,
+			    p->head + res.lines[i].end, res.lines[i].ratio,
+			    res.lines[i].hyphen, 0);
+			run = res.lines[i].hyphen ? run + 1 : 0;
+		}
+		if (keep > 0)
+			p->head += res.lines[nset].start;
+		else {
+			/* one line only: the next starts after the cut */
+			for (p->head = cut + 1; p->head < p->ni &&
+			    p->it[p->head].type != BRK_BOX; p->head++)
+				;
+		}
+		brk_result_free(&res);
+	}
+}
+
 static size_t
 S_set(struct para *p)
 {
@@ -994,44 +1194,21 @@ S_set(struct para *p)
 	size_t i, rows = 0;
 	int rc;
 
-	S_items(p);
+	if (!S_items_more(p, 2 * WIN_ITEMS)) {
+		if (p->o->justify)
+			return S_windows(p);
+		while (!S_items_more(p, SIZE_MAX))
+			;
+	}
 	if (p->ni <= 3)
 		return 0;	/* nothing but the paragraph end */
 	if (!p->o->justify)
-		return S_ragged(p);
-	memset(&bp, 0, sizeof(bp));
-	bp.width = p->o->width;
-	bp.line_penalty = 10;
-	bp.hyphen_demerits = 3000;
-	bp.fitness_demerits = 100;
-	bp.max_hyphen_run = 2;
-	memset(&res, 0, sizeof(res));
-	/* As TeX does with pretolerance and tolerance: first look for a
-	 * setting whose spaces stretch at most half a space (r <= 1), and
-	 * only when there is none allow them up to twice a space. */
-	bp.tolerance = 1.0;
-	rc = brk_total_fit(p->it, p->ni, &bp, &res);
+		return S_ragged(p, 0);
+	S_params(p, &bp);
+	rc = S_fit(p->it, p->ni, &bp, &res);
 	if (rc > 0) {
 		brk_result_free(&res);
-		memset(&res, 0, sizeof(res));
-		bp.tolerance = 2.0;
-		rc = brk_total_fit(p->it, p->ni, &bp, &res);
-	}
-	if (rc > 0) {
-		/* No feasible justified setting (a very long word, a narrow
-		 * column): rather than gaps wider than twice a space, set
-		 * this paragraph ragged, and say so. */
-		brk_result_free(&res);
-		if (p->rec != NULL)
-			S_rec_event(p->rec, EV_OVERFULL, FACE_REGULAR, NULL, 0,
-			    p->line, p->col);
-		else
-			diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file,
-			    p->line, p->col);
-		for (i = 0; i < p->ni; i++)
-			if (p->it[i].type == BRK_GLUE && p->it[i].stretch < 1e5)
-				p->it[i].stretch = p->it[i].shrink = 0;
-		return S_ragged(p);
+		return S_overfull(p, 0);
 	}
 	if (rc < 0)
 		return 0;
