@@ -1194,7 +1194,8 @@ S_set(struct para *p)
 	size_t i, rows = 0;
 	int rc;
 
-	if (!S_items_more(p, 2 * WIN_ITEMS)) {
+	/* (one long word alone makes more than a window's items) */
+	if (!S_items_more(p, 2 * WIN_ITEMS) || p->ni > 2 * WIN_ITEMS) {
 		if (p->o->justify)
 			return S_windows(p);
 		while (!S_items_more(p, SIZE_MAX))
