@@ -55,6 +55,20 @@ struct para {
 	int			 begun, have_prev;
 	size_t			 prev_b;
 	int			 noted;		/* DIAG_OVERFULL given */
+	/* the walk over the inline tree, resumable: tokens are collected
+	 * a chunk at a time (S_collect_more()) once tlimit is set, each
+	 * chunk ending in a text node right before a word that follows a
+	 * space; tokens already made into items are dropped */
+	const struct doc_node	*root, *wn;	/* wn: the node to go on at */
+	size_t			 woff;		/* in wn's text, when in_text */
+	int			 in_text, wdone;
+	size_t			 tlimit;	/* 0: no chunks */
+	struct style {
+		int	bold, italic, strike, link;
+		int	saved[64];	/* outer link targets, for nested
+					   links */
+		int	depth;
+	}			 st;
 	int			 line, col;	/* source position */
 	/* the text node being split and its position: a token's column
 	 * is the node's plus its offset (exact unless the source held
@@ -145,12 +159,14 @@ S_word_tok(struct para *p, const char *s, size_t n, enum font_face face,
 		    cur ? face : FACE_FALLBACK, link, strike);
 }
 
-/* Splits text at spaces into tokens. */
-static void
-S_text(struct para *p, const char *s, enum font_face face, int link,
-    int strike)
+/* Splits text at spaces into tokens, from byte from of s.  Returns
+ * SIZE_MAX at its end, or, once p->tlimit tokens are there (when set),
+ * the offset of the next word after a space, to go on from later. */
+static size_t
+S_text(struct para *p, const char *s, size_t from, enum font_face face,
+    int link, int strike)
 {
-	size_t i = 0, start = 0, n = strlen(s);
+	size_t i = from, start = from, n = strlen(s + from) + from;
 	unsigned char c;
 
 	while (i < n) {
@@ -161,6 +177,11 @@ S_text(struct para *p, const char *s, enum font_face face, int link,
 				    link, strike);
 			S_tok(p, TOK_SPACE, NULL, 0, face, link, strike);
 			start = ++i;
+			if (p->tlimit > 0 && p->nt >= p->tlimit && i < n &&
+			    strchr(" \t\n\r", s[i]) == NULL &&
+			    !((unsigned char)s[i] == 0xC2 && i + 1 < n &&
+			    (unsigned char)s[i + 1] == 0xA0))
+				return i;
 		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
 			if (i > start)
 				S_word_tok(p, s + start, i - start, face,
@@ -173,6 +194,7 @@ S_text(struct para *p, const char *s, enum font_face face, int link,
 	}
 	if (i > start)
 		S_word_tok(p, s + start, i - start, face, link, strike);
+	return SIZE_MAX;
 }
 
 static void
@@ -192,12 +214,6 @@ S_node(struct para *p, const struct doc_node *n, int skip)
 	}
 }
 
-struct style {
-	int	bold, italic, strike, link;
-	int	saved[64];	/* outer link targets, for nested links */
-	int	depth;
-};
-
 /* Returns 1 when n's children are to be walked. */
 static int
 S_enter(struct para *p, const struct doc_node *n, struct style *st)
@@ -206,19 +222,9 @@ S_enter(struct para *p, const struct doc_node *n, struct style *st)
 
 	switch (n->type) {
 	case DOC_TEXT:
-		S_node(p, n, 0);
-		S_text(p, n->text ? n->text : "",
-		    S_face(base, st->bold, st->italic, 0), st->link, st->strike);
-		S_node(p, NULL, 0);
-		return 0;
 	case DOC_CODE:
 	case DOC_HTMLINLINE:
-		/* a code span's column is its opening backtick's */
-		S_node(p, n, n->type == DOC_CODE);
-		S_text(p, n->text ? n->text : "",
-		    S_face(base, st->bold, st->italic, 1), st->link, st->strike);
-		S_node(p, NULL, 0);
-		return 0;
+		return 0;	/* S_leaf() */
 	case DOC_SOFTBREAK:
 		S_tok(p, TOK_SPACE, NULL, 0, base, st->link, st->strike);
 		return 0;
@@ -271,33 +277,124 @@ S_leave(const struct doc_node *n, struct style *st)
 	}
 }
 
-/* Walks the inline subtree without recursion, tracking the style. */
-static void
-S_collect(struct para *p, const struct doc_node *node)
+/* The text of a text, code or raw HTML node n, from byte off: S_text()'s
+ * result. */
+static size_t
+S_leaf(struct para *p, const struct doc_node *n, size_t off)
 {
-	const struct doc_node *n = node->first;
-	struct style st;
+	enum font_face base = p->o->face;
+	int mono = n->type != DOC_TEXT;
+	size_t r;
 
-	memset(&st, 0, sizeof(st));
-	st.link = -1;
+	/* a code span's column is its opening backtick's */
+	S_node(p, n, n->type == DOC_CODE);
+	r = S_text(p, n->text ? n->text : "", off,
+	    S_face(base, p->st.bold, p->st.italic, mono), p->st.link,
+	    p->st.strike);
+	if (r == SIZE_MAX)
+		S_node(p, NULL, 0);
+	return r;
+}
+
+static int
+S_is_leaf(const struct doc_node *n)
+{
+	return n->type == DOC_TEXT || n->type == DOC_CODE ||
+	    n->type == DOC_HTMLINLINE;
+}
+
+/* Starts the walk over node's inline content (S_collect_more()). */
+static void
+S_walk(struct para *p, const struct doc_node *node)
+{
+	memset(&p->st, 0, sizeof(p->st));
+	p->st.link = -1;
+	p->root = node;
+	p->wn = node->first;
+	p->in_text = 0;
+	p->wdone = p->wn == NULL;
+}
+
+/* Walks the inline subtree without recursion, tracking the style, up to
+ * the end or (p->tlimit set) the end of a chunk. */
+static void
+S_collect_more(struct para *p)
+{
+	const struct doc_node *n = p->wn;
+	size_t r;
+	int down;
+
+	if (p->wdone)
+		return;
 	while (n != NULL) {
-		if (S_enter(p, n, &st) && n->first != NULL) {
+		if (S_is_leaf(n)) {
+			r = S_leaf(p, n, p->in_text ? p->woff : 0);
+			p->in_text = 0;
+			if (r != SIZE_MAX) {
+				p->wn = n;
+				p->woff = r;
+				p->in_text = 1;
+				return;
+			}
+			down = 0;
+		} else
+			down = S_enter(p, n, &p->st);
+		if (down && n->first != NULL) {
 			n = n->first;
 			continue;
 		}
 		for (;;) {
-			S_leave(n, &st);
+			S_leave(n, &p->st);
 			if (n->next != NULL) {
 				n = n->next;
 				break;
 			}
 			n = n->parent;
-			if (n == node || n == NULL) {
+			if (n == p->root || n == NULL) {
 				n = NULL;
 				break;
 			}
 		}
 	}
+	p->wn = NULL;
+	p->wdone = 1;
+}
+
+/* All of node's inline content as tokens. */
+static void
+S_collect(struct para *p, const struct doc_node *node)
+{
+	S_walk(p, node);
+	S_collect_more(p);
+}
+
+/* Tokens are collected this many at a time for setting (inline_set()). */
+#define TOK_CHUNK	8192
+
+/* More tokens for S_items_more(), which is at token *i: those made into
+ * items already are dropped, except the last of the word before *i (the
+ * rule against a break before "%" looks at it).  Returns 0 when there
+ * were no more. */
+static int
+S_more_tokens(struct para *p, size_t *i)
+{
+	size_t k = *i, nt0;
+
+	if (p->wdone)
+		return 0;
+	if (p->have_prev && p->prev_b > 0 && p->prev_b - 1 < k)
+		k = p->prev_b - 1;
+	if (k > 0) {
+		memmove(p->t, p->t + k, (p->nt - k) * sizeof(*p->t));
+		p->nt -= k;
+		*i -= k;
+		if (p->have_prev)
+			p->prev_b -= k;
+	}
+	nt0 = p->nt;
+	p->tlimit = p->nt + TOK_CHUNK;
+	S_collect_more(p);
+	return p->nt > nt0 || !p->wdone;
 }
 
 /*** Items ***/
@@ -802,12 +899,29 @@ S_items_more(struct para *p, size_t limit)
 
 	if (!p->begun) {
 		/* skip leading space */
-		while (i < p->nt && p->t[i].type != TOK_TEXT &&
-		    p->t[i].type != TOK_BREAK)
-			i++;
+		for (;;) {
+			while (i < p->nt && p->t[i].type != TOK_TEXT &&
+			    p->t[i].type != TOK_BREAK)
+				i++;
+			if (i < p->nt || !S_more_tokens(p, &i))
+				break;
+		}
 		p->begun = 1;
 	}
-	while (i < p->nt) {
+	for (;;) {
+		/* a chunk ends in spaces before a word: what follows
+		 * them is needed to tell trailing spaces from a glue */
+		if (!p->wdone && (i == p->nt ||
+		    p->t[p->nt - 1].type == TOK_SPACE ||
+		    p->t[p->nt - 1].type == TOK_NBSP)) {
+			for (j = i; j < p->nt && (p->t[j].type == TOK_SPACE ||
+			    p->t[j].type == TOK_NBSP); j++)
+				;
+			if (j == p->nt && S_more_tokens(p, &i))
+				continue;
+		}
+		if (i >= p->nt)
+			break;
 		if (p->ni - p->head >= limit) {
 			p->tk = i;
 			return 0;
@@ -1002,19 +1116,23 @@ S_prefix(struct para *p)
 {
 	if (p->o->prefix == NULL || p->o->prefix[0] == '\0')
 		return;
-	S_text(p, p->o->prefix, p->o->prefix_face, -1, 0);
+	S_text(p, p->o->prefix, 0, p->o->prefix_face, -1, 0);
 	S_tok(p, TOK_NBSP, NULL, 0, p->o->prefix_face, -1, 0);
 }
 
-/* A paragraph of more items than this is broken in windows of
- * WIN_ITEMS: total fit over a whole one needs memory in proportion to it
- * (items, prefix sums, every feasible break), and a 10 MB paragraph
- * would need a gigabyte.  Each window but the last is broken as if it
- * ended there, its lines set except the last WIN_KEEP, which the next
- * window breaks again with what follows: Knuth–Plass's choices are
- * local, so only lines near a window's end could differ from the whole
- * paragraph's optimum.  Ordinary paragraphs (a few hundred items) are
- * broken whole, as before. */
+/* A paragraph of more than WHOLE_MAX items (some 20,000 words) is
+ * broken in windows of WIN_ITEMS: total fit over a whole one needs memory
+ * in proportion to it (items, prefix sums, every feasible break), and a
+ * 10 MB paragraph needed a gigabyte.  Each window but the last is broken
+ * as if it ended there, its lines set except the last WIN_KEEP, which the
+ * next window breaks again with what follows; the hyphen rules carry
+ * over.  Knuth–Plass's choices are mostly local, but not always (one
+ * line that cannot be set within the first tolerance sets the whole
+ * paragraph at the second), so such a paragraph's lines may differ from
+ * the whole one's optimum (salesgen(1), CAVEATS).  Up to WHOLE_MAX, a
+ * paragraph is broken whole, as before: that costs at most a few
+ * megabytes, whatever the input. */
+#define WHOLE_MAX	65536
 #define WIN_ITEMS	8192
 #define WIN_KEEP	8
 
@@ -1195,7 +1313,7 @@ S_set(struct para *p)
 	int rc;
 
 	/* (one long word alone makes more than a window's items) */
-	if (!S_items_more(p, 2 * WIN_ITEMS) || p->ni > 2 * WIN_ITEMS) {
+	if (!S_items_more(p, WHOLE_MAX) || p->ni > WHOLE_MAX) {
 		if (p->o->justify)
 			return S_windows(p);
 		while (!S_items_more(p, SIZE_MAX))
@@ -1251,7 +1369,9 @@ inline_set(struct layout *lay, const struct doc_node *node,
 	p.line = node->line;
 	p.col = node->col;
 	S_prefix(&p);
-	S_collect(&p, node);
+	p.tlimit = p.nt + TOK_CHUNK;
+	S_walk(&p, node);
+	S_collect_more(&p);
 	n = S_set(&p);
 	S_para_free(&p);
 	return n;
@@ -1268,7 +1388,7 @@ inline_set_text(struct layout *lay, const char *text,
 	p.lay = lay;
 	p.o = o;
 	S_prefix(&p);
-	S_text(&p, text, o->face, -1, 0);
+	S_text(&p, text, 0, o->face, -1, 0);
 	n = S_set(&p);
 	S_para_free(&p);
 	return n;
@@ -1449,7 +1569,9 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	p.col = j->node->col;
 	a->wf.nlog = 0;
 	S_prefix(&p);
-	S_collect(&p, j->node);
+	p.tlimit = p.nt + TOK_CHUNK;
+	S_walk(&p, j->node);
+	S_collect_more(&p);
 	j->nset = S_set(&p);
 	S_para_free(&p);
 	if (a->wl.n > 0) {
