@@ -279,7 +279,8 @@ S_greedy(struct ctx *c, struct brk_result *out)
 {
 	struct brk_line *v = NULL;
 	size_t nv = 0, cv = 0, s = 0, b, ok, any, pick, lastforced = NONE;
-	int run = 0, max = c->p->max_hyphen_run;
+	int run = c->p->prev_run > 0 ? c->p->prev_run : 0;
+	int max = c->p->max_hyphen_run;
 	double r;
 
 	for (b = 0; b < c->last; b++)
@@ -427,6 +428,8 @@ S_total(struct ctx *c)
 	nd.pos = NONE;
 	nd.prev = NONE;
 	nd.fit = -1;
+	nd.run = p->prev_run > 0 ? p->prev_run : 0;
+	nd.flagged = nd.run > 0;
 	S_activate(c, S_push(c, &nd));
 	for (b = 0; b <= c->last; b++) {
 		if (!S_legal(c, b))

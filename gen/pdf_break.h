@@ -55,6 +55,10 @@ struct brk_params {
 	int	 no_hyphen_last; /* 1: the line right before the last line
 				   of the paragraph may not end with a
 				   hyphen (a hard rule) */
+	int	 prev_run;	/* hyphenated lines in a row right before
+				   the first line: a paragraph broken in
+				   parts (pdf_inline.c) keeps the hyphen
+				   rules across them; 0 for a whole one */
 };
 
 /*

@@ -48,6 +48,29 @@ struct para {
 	struct brk_item		*it;
 	struct tok		*piece;	/* per item: the text of a box */
 	size_t			 ni, ci;
+	/* items are made from the tokens as the breaking needs them
+	 * (S_items_more()): tk is the next token to turn into items;
+	 * items before head are set (a long paragraph, in windows) */
+	size_t			 tk, head;
+	int			 begun, have_prev;
+	size_t			 prev_b;
+	int			 noted;		/* DIAG_OVERFULL given */
+	/* the walk over the inline tree, resumable: tokens are collected
+	 * a chunk at a time (S_collect_more()) once tlimit is set, each
+	 * chunk ending in a text node right before a word that follows a
+	 * space; tokens already made into items are dropped */
+	const struct doc_node	*root, *wn;	/* wn: the node to go on at */
+	size_t			 woff;		/* in wn's text, when in_text */
+	int			 in_text, wdone;
+	size_t			 tlimit;	/* 0: no chunks */
+	struct style {
+		int	bold, italic, strike, link;
+		int	under, sup, sub, mono;	/* raw HTML's <u>, <sup>,
+						   <sub>, <kbd> */
+		int	saved[64];	/* outer link targets, for nested
+					   links */
+		int	depth;
+	}			 st;
 	int			 line, col;	/* source position */
 	/* the text node being split and its position: a token's column
 	 * is the node's plus its offset (exact unless the source held
@@ -138,12 +161,14 @@ S_word_tok(struct para *p, const char *s, size_t n, enum font_face face,
 		    cur ? face : FACE_FALLBACK, link, strike);
 }
 
-/* Splits text at spaces into tokens. */
-static void
-S_text(struct para *p, const char *s, enum font_face face, int link,
-    int strike)
+/* Splits text at spaces into tokens, from byte from of s.  Returns
+ * SIZE_MAX at its end, or, once p->tlimit tokens are there (when set),
+ * the offset of the next word after a space, to go on from later. */
+static size_t
+S_text(struct para *p, const char *s, size_t from, enum font_face face,
+    int link, int strike)
 {
-	size_t i = 0, start = 0, n = strlen(s);
+	size_t i = from, start = from, n = strlen(s + from) + from;
 	unsigned char c;
 
 	while (i < n) {
@@ -154,6 +179,11 @@ S_text(struct para *p, const char *s, enum font_face face, int link,
 				    link, strike);
 			S_tok(p, TOK_SPACE, NULL, 0, face, link, strike);
 			start = ++i;
+			if (p->tlimit > 0 && p->nt >= p->tlimit && i < n &&
+			    strchr(" \t\n\r", s[i]) == NULL &&
+			    !((unsigned char)s[i] == 0xC2 && i + 1 < n &&
+			    (unsigned char)s[i + 1] == 0xA0))
+				return i;
 		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
 			if (i > start)
 				S_word_tok(p, s + start, i - start, face,
@@ -166,6 +196,7 @@ S_text(struct para *p, const char *s, enum font_face face, int link,
 	}
 	if (i > start)
 		S_word_tok(p, s + start, i - start, face, link, strike);
+	return SIZE_MAX;
 }
 
 static void
@@ -184,13 +215,6 @@ S_node(struct para *p, const struct doc_node *n, int skip)
 		p->node_col = p->run_col;
 	}
 }
-
-struct style {
-	int	bold, italic, strike, link;
-	int	under, sup, sub, mono;	/* raw HTML's <u>, <sup>, <sub>, <kbd> */
-	int	saved[64];	/* outer link targets, for nested links */
-	int	depth;
-};
 
 /* The PL_DECO_* bits of the style. */
 static int
@@ -252,30 +276,12 @@ S_enter(struct para *p, const struct doc_node *n, struct style *st)
 
 	switch (n->type) {
 	case DOC_TEXT:
-		S_node(p, n, 0);
-		S_text(p, n->text ? n->text : "",
-		    S_face(base, st->bold, st->italic, st->mono > 0), st->link,
-		    S_deco(st));
-		S_node(p, NULL, 0);
-		return 0;
-	case DOC_HTMLINLINE:
-		if (n->info != NULL) {
-			S_tag(p, n, st);
-			return 0;
-		}
-		/* shown as text, as on the site */
-		/* FALLTHROUGH */
 	case DOC_CODE:
-		/* a code span's column is its opening backtick's */
-		S_node(p, n, n->type == DOC_CODE);
-		S_text(p, n->text ? n->text : "",
-		    S_face(base, st->bold, st->italic, 1), st->link,
-		    S_deco(st));
-		S_node(p, NULL, 0);
-		return 0;
+	case DOC_HTMLINLINE:
+		return 0;	/* S_leaf() */
 	case DOC_FOOTREF:
 		/* the note's number, raised */
-		S_text(p, n->number ? n->number : "",
+		S_text(p, n->number ? n->number : "", 0,
 		    S_face(base, 0, 0, 0), st->link,
 		    (S_deco(st) & ~PL_DECO_SUB) | PL_DECO_SUP);
 		return 0;
@@ -331,33 +337,130 @@ S_leave(const struct doc_node *n, struct style *st)
 	}
 }
 
-/* Walks the inline subtree without recursion, tracking the style. */
-static void
-S_collect(struct para *p, const struct doc_node *node)
+/* The text of a text, code or raw HTML node n, from byte off: S_text()'s
+ * result. */
+static size_t
+S_leaf(struct para *p, const struct doc_node *n, size_t off)
 {
-	const struct doc_node *n = node->first;
-	struct style st;
+	enum font_face base = p->o->face;
+	int mono = n->type != DOC_TEXT || p->st.mono > 0;
+	size_t r;
 
-	memset(&st, 0, sizeof(st));
-	st.link = -1;
+	if (n->type == DOC_HTMLINLINE && n->info != NULL) {
+		/* a tag md_parse named: its style, never its markup */
+		S_tag(p, n, &p->st);
+		return SIZE_MAX;
+	}
+	/* a code span's column is its opening backtick's; raw HTML that
+	 * is not a named tag is shown as text, as on the site */
+	S_node(p, n, n->type == DOC_CODE);
+	r = S_text(p, n->text ? n->text : "", off,
+	    S_face(base, p->st.bold, p->st.italic, mono), p->st.link,
+	    S_deco(&p->st));
+	if (r == SIZE_MAX)
+		S_node(p, NULL, 0);
+	return r;
+}
+
+static int
+S_is_leaf(const struct doc_node *n)
+{
+	return n->type == DOC_TEXT || n->type == DOC_CODE ||
+	    n->type == DOC_HTMLINLINE;
+}
+
+/* Starts the walk over node's inline content (S_collect_more()). */
+static void
+S_walk(struct para *p, const struct doc_node *node)
+{
+	memset(&p->st, 0, sizeof(p->st));
+	p->st.link = -1;
+	p->root = node;
+	p->wn = node->first;
+	p->in_text = 0;
+	p->wdone = p->wn == NULL;
+}
+
+/* Walks the inline subtree without recursion, tracking the style, up to
+ * the end or (p->tlimit set) the end of a chunk. */
+static void
+S_collect_more(struct para *p)
+{
+	const struct doc_node *n = p->wn;
+	size_t r;
+	int down;
+
+	if (p->wdone)
+		return;
 	while (n != NULL) {
-		if (S_enter(p, n, &st) && n->first != NULL) {
+		if (S_is_leaf(n)) {
+			r = S_leaf(p, n, p->in_text ? p->woff : 0);
+			p->in_text = 0;
+			if (r != SIZE_MAX) {
+				p->wn = n;
+				p->woff = r;
+				p->in_text = 1;
+				return;
+			}
+			down = 0;
+		} else
+			down = S_enter(p, n, &p->st);
+		if (down && n->first != NULL) {
 			n = n->first;
 			continue;
 		}
 		for (;;) {
-			S_leave(n, &st);
+			S_leave(n, &p->st);
 			if (n->next != NULL) {
 				n = n->next;
 				break;
 			}
 			n = n->parent;
-			if (n == node || n == NULL) {
+			if (n == p->root || n == NULL) {
 				n = NULL;
 				break;
 			}
 		}
 	}
+	p->wn = NULL;
+	p->wdone = 1;
+}
+
+/* All of node's inline content as tokens. */
+static void
+S_collect(struct para *p, const struct doc_node *node)
+{
+	S_walk(p, node);
+	S_collect_more(p);
+}
+
+/* Tokens are collected this many at a time for setting (inline_set()). */
+#define TOK_CHUNK	8192
+
+/* More tokens for S_items_more(), which is at token *i: those made into
+ * items already are dropped, except the last of the word before *i (the
+ * rule against a break before "%" looks at it).  Returns 0 when there
+ * were no more. */
+static int
+S_more_tokens(struct para *p, size_t *i)
+{
+	size_t k = *i, nt0;
+
+	if (p->wdone)
+		return 0;
+	if (p->have_prev && p->prev_b > 0 && p->prev_b - 1 < k)
+		k = p->prev_b - 1;
+	if (k > 0) {
+		memmove(p->t, p->t + k, (p->nt - k) * sizeof(*p->t));
+		p->nt -= k;
+		*i -= k;
+		if (p->have_prev)
+			p->prev_b -= k;
+	}
+	nt0 = p->nt;
+	p->tlimit = p->nt + TOK_CHUNK;
+	S_collect_more(p);
+	return p->nt > nt0 || !p->wdone;
 }
 
 /*** Items ***/
@@ -858,23 +961,52 @@ S_word(struct para *p, size_t a, size_t b)
 	buf_free(&w);
 }
 
-static void
-S_items(struct para *p)
+/*
+ * Turns tokens into items, from p->tk on, until the end of the paragraph
+ * (returns 1, the paragraph's end items added) or, between two words or
+ * spaces, until the buffer holds at least limit items from p->head
+ * (returns 0; call again for more).  A single word is made whole.
+ */
+static int
+S_items_more(struct para *p, size_t limit)
 {
-	size_t i = 0, j, prev_a = 0, prev_b = 0;
-	int have_prev = 0;
+	size_t i = p->tk, j;
 
-	/* skip leading space */
-	while (i < p->nt && p->t[i].type != TOK_TEXT && p->t[i].type != TOK_BREAK)
-		i++;
-	while (i < p->nt) {
+	if (!p->begun) {
+		/* skip leading space */
+		for (;;) {
+			while (i < p->nt && p->t[i].type != TOK_TEXT &&
+			    p->t[i].type != TOK_BREAK)
+				i++;
+			if (i < p->nt || !S_more_tokens(p, &i))
+				break;
+		}
+		p->begun = 1;
+	}
+	for (;;) {
+		/* a chunk ends in spaces before a word: what follows
+		 * them is needed to tell trailing spaces from a glue */
+		if (!p->wdone && (i == p->nt ||
+		    p->t[p->nt - 1].type == TOK_SPACE ||
+		    p->t[p->nt - 1].type == TOK_NBSP)) {
+			for (j = i; j < p->nt && (p->t[j].type == TOK_SPACE ||
+			    p->t[j].type == TOK_NBSP); j++)
+				;
+			if (j == p->nt && S_more_tokens(p, &i))
+				continue;
+		}
+		if (i >= p->nt)
+			break;
+		if (p->ni - p->head >= limit) {
+			p->tk = i;
+			return 0;
+		}
 		if (p->t[i].type == TOK_TEXT) {
 			for (j = i; j < p->nt && p->t[j].type == TOK_TEXT; j++)
 				;
 			S_word(p, i, j);
-			prev_a = i;
-			prev_b = j;
-			have_prev = 1;
+			p->prev_b = j;
+			p->have_prev = 1;
 			i = j;
 			continue;
 		}
@@ -882,7 +1014,7 @@ S_items(struct para *p)
 			S_item(p, BRK_PENALTY)->penalty = BRK_INF;
 			S_item(p, BRK_GLUE)->stretch = 1e6;
 			S_penalty(p, 0, -BRK_INF, 0);
-			have_prev = 0;
+			p->have_prev = 0;
 			for (i++; i < p->nt && (p->t[i].type == TOK_SPACE ||
 			    p->t[i].type == TOK_NBSP); i++)
 				;
@@ -898,17 +1030,18 @@ S_items(struct para *p)
 				nb |= p->t[i].type == TOK_NBSP;
 			if (i >= p->nt || p->t[i].type == TOK_BREAK)
 				continue;	/* trailing space */
-			if (have_prev && !nb) {
-				const struct tok *a = &p->t[prev_b - 1];
+			if (p->have_prev && !nb) {
+				const struct tok *a = &p->t[p->prev_b - 1];
 				const struct tok *b = &p->t[i];
 
-				(void)prev_a;
 				nb = S_nobreak(a->s, a->n, b->s, b->n);
 			}
 			S_glue(p, sp, !nb);
 		}
 	}
+	p->tk = i;
 	S_end(p);
+	return 1;
 }
 
 /*** Lines into rows ***/
@@ -994,16 +1127,16 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 /* Ragged lines: first fit at natural spacing, for headings, cells and
  * ragged-right text. */
 static size_t
-S_ragged(struct para *p)
+S_ragged(struct para *p, size_t from)
 {
-	size_t i, start = 0, last_break = (size_t)-1, rows = 0;
+	size_t i, start = from, last_break = (size_t)-1, rows = 0;
 	double w = 0, w_at_break = 0, hw_at_break = 0;
 	int hy_at_break = 0;
 
 	/* skip discardable items at a line start */
-	for (i = 0; i < p->ni; i++) {
+	for (i = from; i < p->ni; i++) {
 		const struct brk_item *it = &p->it[i];
-		int legal = (it->type == BRK_GLUE && i > 0 &&
+		int legal = (it->type == BRK_GLUE && i > from &&
 		    p->it[i - 1].type == BRK_BOX) ||
 		    (it->type == BRK_PENALTY && it->penalty < BRK_INF);
 
@@ -1058,8 +1191,192 @@ S_prefix(struct para *p)
 {
 	if (p->o->prefix == NULL || p->o->prefix[0] == '\0')
 		return;
-	S_text(p, p->o->prefix, p->o->prefix_face, -1, 0);
+	S_text(p, p->o->prefix, 0, p->o->prefix_face, -1, 0);
 	S_tok(p, TOK_NBSP, NULL, 0, p->o->prefix_face, -1, 0);
+}
+
+/* A paragraph of more than WHOLE_MAX items (some 20,000 words) is
+ * broken in windows of WIN_ITEMS: total fit over a whole one needs memory
+ * in proportion to it (items, prefix sums, every feasible break), and a
+ * 10 MB paragraph needed a gigabyte.  Each window but the last is broken
+ * as if it ended there, its lines set except the last WIN_KEEP, which the
+ * next window breaks again with what follows; the hyphen rules carry
+ * over.  Knuth–Plass's choices are mostly local, but not always (one
+ * line that cannot be set within the first tolerance sets the whole
+ * paragraph at the second), so such a paragraph's lines may differ from
+ * the whole one's optimum (salesgen(1), CAVEATS).  Up to WHOLE_MAX, a
+ * paragraph is broken whole, as before: that costs at most a few
+ * megabytes, whatever the input. */
+#define WHOLE_MAX	65536
+#define WIN_ITEMS	8192
+#define WIN_KEEP	8
+
+static void
+S_params(struct para *p, struct brk_params *bp)
+{
+	memset(bp, 0, sizeof(*bp));
+	bp->width = p->o->width;
+	bp->line_penalty = 10;
+	bp->hyphen_demerits = 3000;
+	bp->fitness_demerits = 100;
+	bp->max_hyphen_run = 2;
+}
+
+/* As TeX does with pretolerance and tolerance: first look for a setting
+ * whose spaces stretch at most half a space (r <= 1), and only when there
+ * is none allow them up to twice a space.  Returns brk_total_fit()'s
+ * result. */
+static int
+S_fit(const struct brk_item *it, size_t n, struct brk_params *bp,
+    struct brk_result *res)
+{
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	bp->tolerance = 1.0;
+	rc = brk_total_fit(it, n, bp, res);
+	if (rc > 0) {
+		brk_result_free(res);
+		memset(res, 0, sizeof(*res));
+		bp->tolerance = 2.0;
+		rc = brk_total_fit(it, n, bp, res);
+	}
+	return rc;
+}
+
+/* No feasible justified setting (a very long word, a narrow column):
+ * rather than gaps wider than twice a space, the rest of the paragraph
+ * from item from is set ragged, and the paragraph's position noted. */
+static size_t
+S_overfull(struct para *p, size_t from)
+{
+	size_t i;
+
+	while (!S_items_more(p, SIZE_MAX))
+		;
+	if (p->noted)
+		;
+	else if (p->rec != NULL)
+		S_rec_event(p->rec, EV_OVERFULL, FACE_REGULAR, NULL, 0,
+		    p->line, p->col);
+	else
+		diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file, p->line,
+		    p->col);
+	p->noted = 1;
+	for (i = from; i < p->ni; i++)
+		if (p->it[i].type == BRK_GLUE && p->it[i].stretch < 1e5)
+			p->it[i].stretch = p->it[i].shrink = 0;
+	return S_ragged(p, from);
+}
+
+/* A legal break near head + WIN_ITEMS to end a window at: a glue after a
+ * box or a penalty that allows a break, the last one up to there (past
+ * the first half of the window), else the first one after.  Returns 0
+ * when there is none in the items made so far. */
+static size_t
+S_cut(const struct para *p)
+{
+	size_t want = p->head + WIN_ITEMS, i;
+
+	for (i = want; i > p->head + WIN_ITEMS / 2; i--)
+		if ((p->it[i].type == BRK_GLUE &&
+		    p->it[i - 1].type == BRK_BOX) ||
+		    (p->it[i].type == BRK_PENALTY && p->it[i].penalty < BRK_INF &&
+		    p->it[i].penalty > -BRK_INF))
+			return i;
+	for (i = want + 1; i + 3 < p->ni; i++)
+		if ((p->it[i].type == BRK_GLUE &&
+		    p->it[i - 1].type == BRK_BOX) ||
+		    (p->it[i].type == BRK_PENALTY && p->it[i].penalty < BRK_INF))
+			return i;
+	return 0;
+}
+
+/* Sets a paragraph too long to break whole, window by window. */
+static size_t
+S_windows(struct para *p)
+{
+	struct brk_params bp;
+	struct brk_result res;
+	struct brk_item *win = NULL;
+	size_t rows = 0, cut, i, nset, keep;
+	int done = 0, run = 0, rc;
+
+	for (;;) {
+		if (!done) {
+			/* drop what is set once it is half the buffer */
+			if (p->head > 0 && p->head >= p->ni - p->head) {
+				memmove(p->it, p->it + p->head,
+				    (p->ni - p->head) * sizeof(*p->it));
+				memmove(p->piece, p->piece + p->head,
+				    (p->ni - p->head) * sizeof(*p->piece));
+				p->ni -= p->head;
+				p->head = 0;
+			}
+			done = S_items_more(p, 2 * WIN_ITEMS);
+		}
+		cut = p->ni - p->head > 2 * WIN_ITEMS || !done ? S_cut(p) : 0;
+		S_params(p, &bp);
+		bp.prev_run = run;
+		if (cut == 0 && !done) {
+			/* no break in sight: all of it, then look again */
+			while (!S_items_more(p, SIZE_MAX))
+				;
+			done = 1;
+			continue;
+		}
+		if (cut == 0) {
+			/* the rest of the paragraph, to its end */
+			rc = S_fit(p->it + p->head, p->ni - p->head, &bp, &res);
+			if (rc != 0) {
+				brk_result_free(&res);
+				free(win);
+				return rc > 0 ? rows + S_overfull(p, p->head) :
+				    rows;
+			}
+			for (i = 0; i < res.n; i++, rows++)
+				S_line(p, p->head + res.lines[i].start,
+				    p->head + res.lines[i].end,
+				    res.lines[i].ratio, res.lines[i].hyphen, 0);
+			brk_result_free(&res);
+			free(win);
+			return rows;
+		}
+		/* the window, ended as a paragraph ends */
+		win = xrealloc(win, (cut - p->head + 3) * sizeof(*win));
+		memcpy(win, p->it + p->head, (cut - p->head) * sizeof(*win));
+		i = cut - p->head;
+		memset(win + i, 0, 3 * sizeof(*win));
+		win[i].type = BRK_PENALTY;
+		win[i].penalty = BRK_INF;
+		win[i + 1].type = BRK_GLUE;
+		win[i + 1].stretch = 1e6;
+		win[i + 2].type = BRK_PENALTY;
+		win[i + 2].penalty = -BRK_INF;
+		rc = S_fit(win, i + 3, &bp, &res);
+		if (rc != 0) {
+			brk_result_free(&res);
+			free(win);
+			return rc > 0 ? rows + S_overfull(p, p->head) : rows;
+		}
+		keep = res.n > WIN_KEEP ? WIN_KEEP : res.n - 1;
+		nset = res.n - keep;
+		for (i = 0; i < nset; i++, rows++) {
+			S_line(p, p->head + res.lines[i].start,
+			    p->head + res.lines[i].end, res.lines[i].ratio,
+			    res.lines[i].hyphen, 0);
+			run = res.lines[i].hyphen ? run + 1 : 0;
+		}
+		if (keep > 0)
+			p->head += res.lines[nset].start;
+		else {
+			/* one line only: the next starts after the cut */
+			for (p->head = cut + 1; p->head < p->ni &&
+			    p->it[p->head].type != BRK_BOX; p->head++)
+				;
+		}
+		brk_result_free(&res);
+	}
 }
 
 static size_t
@@ -1070,44 +1387,22 @@ S_set(struct para *p)
 	size_t i, rows = 0;
 	int rc;
 
-	S_items(p);
+	/* (one long word alone makes more than a window's items) */
+	if (!S_items_more(p, WHOLE_MAX) || p->ni > WHOLE_MAX) {
+		if (p->o->justify)
+			return S_windows(p);
+		while (!S_items_more(p, SIZE_MAX))
+			;
+	}
 	if (p->ni <= 3)
 		return 0;	/* nothing but the paragraph end */
 	if (!p->o->justify)
-		return S_ragged(p);
-	memset(&bp, 0, sizeof(bp));
-	bp.width = p->o->width;
-	bp.line_penalty = 10;
-	bp.hyphen_demerits = 3000;
-	bp.fitness_demerits = 100;
-	bp.max_hyphen_run = 2;
-	memset(&res, 0, sizeof(res));
-	/* As TeX does with pretolerance and tolerance: first look for a
-	 * setting whose spaces stretch at most half a space (r <= 1), and
-	 * only when there is none allow them up to twice a space. */
-	bp.tolerance = 1.0;
-	rc = brk_total_fit(p->it, p->ni, &bp, &res);
+		return S_ragged(p, 0);
+	S_params(p, &bp);
+	rc = S_fit(p->it, p->ni, &bp, &res);
 	if (rc > 0) {
 		brk_result_free(&res);
-		memset(&res, 0, sizeof(res));
-		bp.tolerance = 2.0;
-		rc = brk_total_fit(p->it, p->ni, &bp, &res);
-	}
-	if (rc > 0) {
-		/* No feasible justified setting (a very long word, a narrow
-		 * column): rather than gaps wider than twice a space, set
-		 * this paragraph ragged, and say so. */
-		brk_result_free(&res);
-		if (p->rec != NULL)
-			S_rec_event(p->rec, EV_OVERFULL, FACE_REGULAR, NULL, 0,
-			    p->line, p->col);
-		else
-			diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file,
-			    p->line, p->col);
-		for (i = 0; i < p->ni; i++)
-			if (p->it[i].type == BRK_GLUE && p->it[i].stretch < 1e5)
-				p->it[i].stretch = p->it[i].shrink = 0;
-		return S_ragged(p);
+		return S_overfull(p, 0);
 	}
 	if (rc < 0)
 		return 0;
@@ -1149,7 +1444,9 @@ inline_set(struct layout *lay, const struct doc_node *node,
 	p.line = node->line;
 	p.col = node->col;
 	S_prefix(&p);
-	S_collect(&p, node);
+	p.tlimit = p.nt + TOK_CHUNK;
+	S_walk(&p, node);
+	S_collect_more(&p);
 	n = S_set(&p);
 	S_para_free(&p);
 	return n;
@@ -1166,7 +1463,7 @@ inline_set_text(struct layout *lay, const char *text,
 	p.lay = lay;
 	p.o = o;
 	S_prefix(&p);
-	S_text(&p, text, o->face, -1, 0);
+	S_text(&p, text, 0, o->face, -1, 0);
 	n = S_set(&p);
 	S_para_free(&p);
 	return n;
@@ -1347,7 +1644,9 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	p.col = j->node->col;
 	a->wf.nlog = 0;
 	S_prefix(&p);
-	S_collect(&p, j->node);
+	p.tlimit = p.nt + TOK_CHUNK;
+	S_walk(&p, j->node);
+	S_collect_more(&p);
 	j->nset = S_set(&p);
 	S_para_free(&p);
 	if (a->wl.n > 0) {

@@ -986,6 +986,41 @@ T_hyphen_run(void)
 	    "without it", 1);
 }
 
+/* A paragraph broken in parts (pdf_inline.c, a very long one) tells the
+ * breaker how many hyphenated lines came right before: one before the
+ * three-hyphen paragraph makes its third hyphen a fourth in a row, which
+ * limit 3 refuses, as limit 2 does without it. */
+static void
+T_prev_run(void)
+{
+	struct para pa = { 0 };
+	struct brk_params p = S_params(100);
+	struct brk_result res;
+	size_t want3[] = { 3, 7, 19, 22 }, want2[] = { 3, 7, 17, 22 };
+	int rc;
+
+	S_three_hyphens(&pa);
+	p.max_hyphen_run = 3;
+	p.prev_run = 1;
+	rc = brk_total_fit(pa.v, pa.n, &p, &res);
+	if (rc != 0)
+		S_why("prev_run 1: rc %d", rc);
+	else
+		S_expect_ends("limit 3 after one hyphenated line", &res,
+		    want2, 4);
+	brk_result_free(&res);
+	p.prev_run = 0;
+	rc = brk_total_fit(pa.v, pa.n, &p, &res);
+	if (rc != 0)
+		S_why("prev_run 0: rc %d", rc);
+	else
+		S_expect_ends("limit 3, nothing before", &res, want3, 4);
+	brk_result_free(&res);
+	free(pa.v);
+	S_verdict("prev_run: the hyphen limit counts the lines before a "
+	    "paragraph's part", 1);
+}
+
 /*
  * Two ways reach the hyphen at 19 with the same fitness: through the
  * hyphen at 11 (cheaper, two hyphens in a row) or the glue at 9 (one).
@@ -1324,6 +1359,7 @@ main(void)
 	T_forced();
 	T_inf_penalty();
 	T_hyphen_run();
+	T_prev_run();
 	T_run_identity();
 	T_no_hyphen_last();
 	T_infeasible();
