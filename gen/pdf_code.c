@@ -61,13 +61,18 @@ S_breakable(unsigned char c)
 	return c != '\0' && strchr(" ,;:.!?)]}([{=+-*/%&|^~<>@#$", c) != NULL;
 }
 
+/* Not before a blank or a mark that closes or continues what is before
+ * it (a lone ";" or ")" on a row, ">" of "->"); an opening bracket starts
+ * a row well. */
 size_t
 code_break(const char *s, size_t fit)
 {
 	size_t j;
 
 	for (j = fit; j > fit / 2 && j > 0; j--)
-		if (S_breakable((unsigned char)s[j - 1]) && s[j] != ' ')
+		if (S_breakable((unsigned char)s[j - 1]) &&
+		    (!S_breakable((unsigned char)s[j]) ||
+		    strchr("([{", s[j]) != NULL))
 			return j;
 	return fit;
 }

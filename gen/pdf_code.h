@@ -31,9 +31,11 @@ size_t	code_expand_tabs(const char *s, size_t n, int tabs, struct buf *out);
 /*
  * Where a row of a wrapped code line ends: s[0..fit) fits the row and the
  * line goes on past it (s[fit] exists).  Returns the end of the last space
- * or punctuation mark in s[fit/2..fit) that is not followed by a space,
- * so that a row breaks between words or at an operator when one is in its
- * second half; else fit, the row as full as it goes.
+ * or punctuation mark in s[fit/2..fit) that is followed by neither a space
+ * nor another mark (an opening bracket may follow), so that a row breaks
+ * between words or after an operator when one is in its second half, and
+ * the next row never starts with ";" or ")"; else fit, the row as full as
+ * it goes.
  */
 size_t	code_break(const char *s, size_t fit);
 
