@@ -83,6 +83,8 @@ struct course {
 	char		*author;
 	char		*lang;		/* "nl" or "en" */
 	int		 raw_html;
+	int		 code_tabs;	/* <code tabs>: stops every n columns in
+					   code, 0 = the default (4) */
 	enum edition	 site_edition;
 	struct chapter	*ch;
 	size_t		 nch;

@@ -373,6 +373,7 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	memset(&po, 0, sizeof(po));
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
+	po.tabs = c->code_tabs;
 	po.serif = c->serif;
 	po.sans = c->sans;
 	po.mono = c->mono;
@@ -458,6 +459,7 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
 	memset(&po, 0, sizeof(po));
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
+	po.tabs = c->code_tabs;
 	po.serif = c->serif;
 	po.sans = c->sans;
 	po.mono = c->mono;
@@ -717,6 +719,7 @@ S_merge(const struct opts *o, struct diag_list *dl)
 	}
 	po.letter = o->letter || (c != NULL && c->letter);
 	po.ragged = o->ragged || (c != NULL && c->ragged);
+	po.tabs = c != NULL ? c->code_tabs : 0;
 	if (c != NULL) {
 		po.serif = c->serif;
 		po.sans = c->sans;

@@ -332,6 +332,7 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 			memset(&po, 0, sizeof(po));
 			po.letter = m->o->letter;
 			po.ragged = m->o->pdfo != NULL && m->o->pdfo->ragged;
+			po.tabs = m->o->pdfo != NULL ? m->o->pdfo->tabs : 0;
 			po.logo = d.logo;
 			po.accent = d.colour;
 			rc = pdf_document(root, d.title, d.lang, d.path, &po, env,

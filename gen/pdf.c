@@ -136,6 +136,7 @@ S_open(struct job *j, const char *lang, const struct pdf_opts *o,
 	j->dl = dl;
 	pdf_style_default(&j->st, o && o->letter);
 	j->st.ragged = o && o->ragged;
+	j->st.tabs = o ? o->tabs : 0;
 	j->st.lang = lang;
 	if (o && o->accent != 0 && o->accent != 0xFF000000u)
 		j->st.accent = o->accent & 0xFFFFFF;

@@ -15,6 +15,7 @@
 struct pdf_opts {
 	int		 letter;	/* US Letter instead of A4 */
 	int		 ragged;	/* ragged right instead of justified */
+	int		 tabs;		/* code: tab stops every n columns, 0 = 4 */
 	const char	*serif, *sans, *mono;	/* font families, NULL: house */
 	char * const	*hyphens;	/* exceptions ("ver-koop-plan"), or NULL */
 	size_t		 nhyphens;

@@ -7,6 +7,7 @@
  * where they help the eye.
  */
 #include "pdf_layout.h"
+#include "pdf_code.h"
 #include "buf.h"
 #include "chart.h"
 #include "file.h"
@@ -342,15 +343,15 @@ S_heading(struct layout *l, const struct doc_node *n, struct ctx *c)
 	buf_free(&t);
 }
 
+/* A code block: its lines (pdf_code.c) on a grey ground.  Four rows or
+ * fewer stay whole; a longer block split over pages leaves at least two
+ * rows on each, as a paragraph does. */
 static void
 S_code(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
-	const char *s = n->text ? n->text : "", *e;
 	double size = l->st->size * 0.85, lead = size * 1.3, pad = 6;
-	size_t from = l->n, len, k, adv;
-	struct pl_row *r;
+	size_t from = l->n, k, rows;
 	struct ctx inner = *c;
-	double w;
 
 	if (c->box == 0) {
 		inner.box = ++l->boxes;
@@ -360,39 +361,15 @@ S_code(struct layout *l, const struct doc_node *n, struct ctx *c)
 		inner.box_bar = PL_NONE;
 	}
 	layout_space(l, pad);
-	while (*s != '\0') {
-		e = strchr(s, '\n');
-		len = e ? (size_t)(e - s) : strlen(s);
-		/* A long line wraps at the column edge, never hyphenated. */
-		do {
-			k = 0;
-			w = 0;
-			while (k < len) {
-				double cw;
-
-				font_utf8(s + k, len - k, &adv);
-				cw = font_width(l->fonts, FACE_MONO, s + k, adv,
-				    size);
-				if (w + cw > c->w - 2 * pad && k > 0)
-					break;
-				w += cw;
-				k += adv;
-			}
-			font_check(l->fonts, FACE_MONO, s, k, l->file, n->line,
-			    n->col, l->dl);
-			r = layout_row(l, PL_LINE, lead);
-			r->base = lead - (lead - size) / 2 - size * 0.22;
-			row_run(r, c->x + pad, w, FACE_MONO, size, INK, s, k, -1);
-			s += k;
-			len -= k;
-		} while (len > 0);
-		s += (e != NULL);
-		if (e == NULL)
-			break;
-	}
+	rows = layout_code(l, n, c->x + pad, c->w - 2 * pad, size, lead);
 	layout_space(l, pad);
-	for (k = from; k + 1 < l->n && l->n - from <= 6; k++)
-		l->rows[k].keep = 1;	/* short listings stay whole */
+	if (rows <= 4)
+		for (k = from; k + 1 < l->n; k++)
+			l->rows[k].keep = 1;	/* short listings stay whole */
+	else {
+		l->rows[from + 1].keep = 1;
+		l->rows[from + rows - 1].keep = 1;
+	}
 	S_in_box(l, from, &inner);
 	layout_space(l, l->st->para_skip + 2);
 }

@@ -28,6 +28,7 @@ struct pdf_style {
 	double	 leading;	/* body baseline distance */
 	double	 para_skip;	/* between paragraphs */
 	int	 ragged;	/* ragged right instead of justified */
+	int	 tabs;		/* code: tab stops every n columns, 0 = 4 */
 	const char *lang;
 	uint32_t accent;	/* headings: the house blue or a brand colour */
 };

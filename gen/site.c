@@ -125,6 +125,10 @@ S_base_ctx(struct site *s)
 	val_set_str(site, "print_css", "print.css");
 	val_set_str(site, "edition", c->site_edition == EDITION_TEACHER ?
 	    "teacher" : "student");
+	/* style.css sets the default stops; the shell says when the
+	 * project's differ, so the pages stay as they were without */
+	if (c->code_tabs > 0 && c->code_tabs != 4)
+		val_set_num(site, "tab_size", c->code_tabs);
 	lab = val_set(ctx, "labels", val_map());
 	val_set_str(lab, "chapter", i18n(c->lang, I18N_CHAPTER));
 	val_set_str(lab, "chapters", i18n(c->lang, I18N_CHAPTERS));

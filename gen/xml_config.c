@@ -3,7 +3,7 @@
  *
  *	<course lang="nl">
  *	  <title>..</title> <subtitle>..</subtitle> <author>..</author>
- *	  <html raw="no"/>  <site edition="student"/>
+ *	  <html raw="no"/>  <site edition="student"/>  <code tabs="4"/>
  *	  <chapters> <chapter>01-klant.md</chapter> ... </chapters>
  *	</course>
  */
@@ -60,6 +60,31 @@ S_bool_attr(xmlNodePtr n, const char *name, const char *path,
 	}
 	xmlFree(v);
 	return r;
+}
+
+/* <code tabs="n">: the tab stops of code, every 1 to 16 columns (wider
+ * stops would only push listings off the page).  Returns 0, or -1 with a
+ * diagnostic. */
+static int
+S_tabs_attr(xmlNodePtr n, const char *path, int *tabs, struct diag_list *dl)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)"tabs");
+	const char *s;
+	int t = 0;
+
+	if (v == NULL)
+		return 0;
+	for (s = (const char *)v; *s >= '0' && *s <= '9' && t <= 16; s++)
+		t = t * 10 + (*s - '0');
+	if (*s != '\0' || s == (const char *)v || t < 1 || t > 16) {
+		diag_add(dl, DIAG_CONFIG_VALUE, path, n->line, 0, (char *)v,
+		    "tabs", "a number of columns from 1 to 16");
+		xmlFree(v);
+		return -1;
+	}
+	*tabs = t;
+	xmlFree(v);
+	return 0;
 }
 
 static void
@@ -129,6 +154,9 @@ xml_config(const char *path, struct course *c, char ***list, size_t *nlist,
 				rc = -1;
 			else if (b >= 0)
 				c->raw_html = b;
+		} else if (strcmp(name, "code") == 0) {
+			if (S_tabs_attr(n, path, &c->code_tabs, dl) != 0)
+				rc = -1;
 		} else if (strcmp(name, "site") == 0) {
 			if ((v = xmlGetProp(n, (const xmlChar *)"edition"))) {
 				if (!strcmp((char *)v, "student"))

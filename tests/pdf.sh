@@ -693,6 +693,211 @@ case $st in
 esac
 result pdf/table-row-taller-than-page
 
+# ------------------------------------------------------------ code blocks
+
+# codecheck CHECK PDF ARGS...: the code-block checks on pdftotext -bbox;
+# each prints what is wrong, one line per problem.
+codecheck() {
+	"$python" - "$@" <<'EOF' >> "$why" 2>&1 || note "python check $1 failed to run"
+import re, subprocess, sys
+check, pdf, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+bb = subprocess.run(['pdftotext', '-bbox', pdf, '-'], capture_output=True, text=True).stdout
+page_w = float(re.search(r'<page width="([\d.]+)"', bb).group(1))
+words = [(m.group(5), float(m.group(1)), float(m.group(2)), float(m.group(3)))
+         for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', bb)]
+def rows():
+    """The words grouped into rows by their top, each row left to right."""
+    r = {}
+    for w in words:
+        r.setdefault(round(w[2]), []).append(w)
+    return [sorted(v, key=lambda w: w[1]) for _, v in sorted(r.items())]
+def find(text):
+    return [w for w in words if w[0] == text]
+
+if check == 'tabs':
+    # args: tab width, then TOKEN=COLUMN...; the reference line is the
+    # alphabet at column 0, which also gives the width of a column
+    ref = find('abcdefghijklmnopqrstuvwxyz')
+    if not ref:
+        print('the line "abcdefghijklmnopqrstuvwxyz" is not in the PDF')
+        sys.exit(0)
+    x0, cw = ref[0][1], (ref[0][3] - ref[0][1]) / 26
+    for a in args[1:]:
+        tok, col = a.split('=')
+        w = find(tok)
+        if not w:
+            print(f'{tok}: not in the PDF')
+            continue
+        got = (w[0][1] - x0) / cw
+        if abs(got - int(col)) > 0.1:
+            print(f'{tok}: at column {got:.2f}, expected {col} (tab stops every {args[0]})')
+
+elif check == 'wrap':
+    # args: the long lines, each its own line of the block, which starts
+    # with the line "begin" (column 0); every
+    # continuation row starts with the mark at the line's indentation (its
+    # text two columns further), no word leaves the box, and the rows put
+    # together give the line back
+    measure = 453.543	# 160 mm
+    left = (page_w - measure) / 2
+    right = left + measure - 6	# the box's padding
+    for w in words:
+        if w[1] < left - 0.01 or w[3] > right + 0.05:
+            print(f'"{w[0]}" at x {w[1]:.2f}..{w[3]:.2f}, outside the code box\'s text area {left:.2f}..{right:.2f}')
+    rs = rows()
+    if not find('begin'):
+        print('the line "begin" is not in the PDF')
+        sys.exit(0)
+    col0 = find('begin')[0][1]
+    cw = None
+    for line in args:
+        ind = len(line) - len(line.lstrip(' '))
+        first = line.split()[0]
+        # a word longer than a row is cut: the row holds its start
+        start = [k for k, r in enumerate(rs) if len(r[0][0]) > 4 and first.startswith(r[0][0])]
+        if not start:
+            print(f'the line starting "{first[:30]}" is not in the PDF')
+            continue
+        k = start[0]
+        got = [rs[k]]
+        while k + 1 < len(rs) and rs[k + 1][0][0] == '\u21aa':
+            k += 1
+            got.append(rs[k])
+        if len(got) < 3:
+            print(f'the {len(line)}-character line starting "{first[:30]}" is set on {len(got)} rows, expected 3 or more with a mark on each continuation')
+            continue
+        text = ''.join(w[0] for r in got for w in r if w[0] != '\u21aa')
+        if text != line.replace(' ', ''):
+            print(f'the rows of the line starting "{first[:30]}" do not give it back: {text[:80]}...')
+        # the width of a column: the first row is set from column ind on
+        r0 = got[0]
+        if cw is None:
+            big = max(r0, key=lambda w: len(w[0]))
+            cw = (big[3] - big[1]) / len(big[0])
+        for r in got[1:]:
+            mark, head = r[0], r[1] if len(r) > 1 else None
+            mcol = (mark[1] - col0) / cw
+            if abs(mcol - ind) > 0.2:
+                print(f'a mark of the line starting "{first[:30]}" at column {mcol:.2f}, expected {ind} (the line\'s indentation)')
+            if head is not None and abs((head[1] - col0) / cw - ind - 2) > 0.2:
+                print(f'a continuation of the line starting "{first[:30]}" at column {(head[1] - col0) / cw:.2f}, expected {ind + 2}')
+        # a row ends after a space or a punctuation mark when the line has them
+        toks = set(line.split())
+        if len(toks) > 1:
+            for r in got[:-1]:
+                last = r[-1][0]
+                if last not in toks and not re.search(r'[,;:.()\[\]{}=+*/<>-]$', last):
+                    print(f'a row of the line starting "{first[:30]}" ends inside a word: "{last}"')
+
+elif check == 'split':
+    # blocks bN of lines bNrM: one that runs over a page leaves two lines
+    # or more on each; one of four lines or fewer is not split
+    pages = subprocess.run(['pdftotext', pdf, '-'], capture_output=True, text=True).stdout.split('\f')
+    where = {}
+    for p, t in enumerate(pages, 1):
+        for m in re.finditer(r'\bb(\d+)r(\d+)\b', t):
+            where.setdefault(int(m.group(1)), {}).setdefault(p, []).append(int(m.group(2)))
+    if len(where) != int(args[0]):
+        print(f'{len(where)} blocks in the PDF, expected {args[0]}')
+    split = 0
+    for b, ps in sorted(where.items()):
+        n = sum(len(v) for v in ps.values())
+        if len(ps) > 1:
+            split += 1
+            parts = [len(v) for _, v in sorted(ps.items())]
+            if n <= 4 or min(parts) < 2:
+                print(f'block {b} of {n} lines is split {"+".join(map(str, parts))} over pages {sorted(ps)}')
+    if split == 0:
+        print('no block runs over a page: the test tests nothing')
+EOF
+}
+
+# Tabs in a code block go to the next tab stop, every 4 columns, counted
+# in characters (é and € are one column, however many bytes): no warning
+# about U+0009, the indentation kept.
+mkdir -p "$tmp/code"
+T=$(printf '\t')
+printf '%s\n' '# Tabs' '' "Een \`code${T}span\` met een tab." '' '```' 'abcdefghijklmnopqrstuvwxyz' \
+    "a${T}T1" "ab${T}T2" "abc${T}T3" "abcd${T}T4" "${T}T5" "ééé${T}T6" "€€${T}T7" \
+    "x${T}${T}T8" "abcdefghi${T}T9" "ab${T}cd${T}T10" "  ${T}T11" '```' > "$tmp/code/tabs.md"
+render "$tmp/code/tabs.md" tabs.pdf > /dev/null 2> "$tmp/code/tabs.err"
+st=$?
+[ $st = 0 ] || note "render exit status $st"
+[ -s "$tmp/code/tabs.err" ] && { note "diagnostics, expected none:"; note_file "$tmp/code/tabs.err"; }
+if [ -s "$tmp/code/tabs.pdf" ]; then
+	codecheck tabs "$tmp/code/tabs.pdf" 4 T1=4 T2=4 T3=4 T4=8 T5=4 T6=4 T7=4 \
+	    T8=8 T9=12 T10=8 T11=4
+	# a tab in a code span is a space
+	pdftotext "$tmp/code/tabs.pdf" - | grep -q '^Een code span met een tab\.$' ||
+	    note "the code span with a tab is not set as 'code span'"
+	pdfs="$pdfs $tmp/code/tabs.pdf"
+fi
+result pdf/code-tabs-to-stops
+
+# <code tabs="8"/> in salesgen.xml sets the stops of every PDF a build
+# writes.
+d=$tmp/code/p8
+mkdir -p "$d/content"
+printf '<course><title>Tabs</title><code tabs="8"/></course>\n' > "$d/salesgen.xml"
+cp "$tmp/code/tabs.md" "$d/content/01-tabs.md"
+build "$d"
+[ "$(cat "$d.status")" = 0 ] || note "build exit status $(cat "$d.status")"
+grep -E ': (error|warning): ' "$d.err" >> "$why"
+for f in "$d/out/pdf/01-tabs.pdf" "$d/out/pdf/tabs.pdf"; do
+	if [ -s "$f" ]; then
+		codecheck tabs "$f" 8 T1=8 T2=8 T3=8 T4=8 T5=8 T6=8 T7=8 \
+		    T8=16 T9=16 T10=16 T11=8
+	else
+		note "no $(basename "$f")"
+	fi
+done
+result pdf/code-tabs-setting
+
+# A code line of 300 characters stays inside the box: it wraps, after a
+# space or punctuation where the line has them, each continuation marked
+# with ↪ at the line's indentation; nothing is lost.
+"$python" - "$tmp/code/wrap.md" "$tmp/code/wrap.args" <<'EOF'
+import sys
+a = '    ' + 'offerte.totaal(klant, korting) + ' * 9 + 'btw'
+b = '0123456789' * 30
+open(sys.argv[1], 'w').write('# Lange regels\n\n```\nbegin\n' + a + '\n' + b + '\neinde\n```\n')
+open(sys.argv[2], 'w').write(a + '\n' + b + '\n')
+EOF
+render "$tmp/code/wrap.md" wrap.pdf > /dev/null 2> "$tmp/code/wrap.err"
+st=$?
+[ $st = 0 ] || note "render exit status $st"
+[ -s "$tmp/code/wrap.err" ] && { note "diagnostics, expected none:"; note_file "$tmp/code/wrap.err"; }
+if [ -s "$tmp/code/wrap.pdf" ]; then
+	a=$(sed -n 1p "$tmp/code/wrap.args")
+	b=$(sed -n 2p "$tmp/code/wrap.args")
+	codecheck wrap "$tmp/code/wrap.pdf" "$a" "$b"
+	pdfs="$pdfs $tmp/code/wrap.pdf"
+fi
+result pdf/code-long-line-wraps
+
+# A code block that runs over a page leaves at least two of its lines on
+# each page, and one of four lines or fewer is not split: 150 blocks of 3
+# to 13 lines after paragraphs of 1 to 6 sentences put page ends at every
+# place in a block.
+"$python" - "$tmp/code/split.md" <<'EOF'
+import sys
+out = ["# Codeblokken over pagina's", '']
+zin = 'De verkoper legt de offerte naast het verkoopplan en kijkt of de korting past. '
+for i in range(150):
+    out += [zin * (i * 7 % 6 + 1), '', '```']
+    out += [f'b{i}r{j} = offerte.regel({j}) * korting' for j in range(3 + i * 5 % 11)]
+    out += ['```', '']
+open(sys.argv[1], 'w').write('\n'.join(out))
+EOF
+render "$tmp/code/split.md" split.pdf > /dev/null 2> "$tmp/code/split.err"
+st=$?
+[ $st = 0 ] || { note "render exit status $st"; note_file "$tmp/code/split.err"; }
+if [ -s "$tmp/code/split.pdf" ]; then
+	codecheck split "$tmp/code/split.pdf" 150
+	pdfs="$pdfs $tmp/code/split.pdf"
+fi
+result pdf/code-split-two-lines-each-page
+
 # ------------------------------------- other tools' markup, HTML inside
 # The MkDocs-, MyST- and Quarto-flavoured projects build with no error or
 # warning, and their PDFs hold the callouts' text, never the other tools'

@@ -573,4 +573,33 @@ for f in "$rproj"/out/site/h*.html; do
 done
 [ $bad -eq 0 ] || note "$bad of 200 pages lost strikethrough or autolinks"
 result site/parallel-parse-extensions
+
+# ------------------------------------------------- 12. tabs in code
+
+# Code keeps its tabs on the site; the style sheet sets the stops to 4, as
+# the PDF has them, and <code tabs="n"/> in salesgen.xml sets n on every
+# page; without it the pages say nothing of their own.
+T=$(printf '\t')
+for n in 4 8 -; do
+	tproj=$tmp/tabs$n
+	mkdir -p "$tproj/content"
+	if [ "$n" = - ]; then
+		printf '<course><title>Tabs</title></course>\n' > "$tproj/salesgen.xml"
+	else
+		printf '<course><title>Tabs</title><code tabs="%s"/></course>\n' "$n" > "$tproj/salesgen.xml"
+	fi
+	printf '%s\n' '# Tabs' '' '```' 'if (x) {' "${T}return;" '}' '```' > "$tproj/content/01-tabs.md"
+	build "$tproj" --only site
+	build_ok "$tproj"
+	page=$tproj/out/site/01-tabs.html
+	grep -q "^${T}return;\$" "$page" || note "tabs=$n: the tab is not kept in the page's code"
+	grep -q '^pre, code { tab-size: 4; }$' "$tproj/out/site/style.css" ||
+	    note "tabs=$n: style.css does not set tab-size: 4"
+	case $n in
+	8) grep -qxF '<style>pre, code { tab-size: 8; }</style>' "$page" ||
+	    note "tabs=8: the page does not set tab-size: 8" ;;
+	*) grep -q 'tab-size' "$page" && note "tabs=$n: the page sets a tab-size of its own" ;;
+	esac
+done
+result site/code-tab-size
 exit 0
