@@ -111,13 +111,15 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
 		 * "b c.md" land alike and the result is encoded once. */
 		buf_reset(&u);
 		if (is_md) {
-			if (c != NULL &&
-			    (ci = course_find_chapter(c, base, blen)) >= 0)
-				esc_url_path(&u, c->ch[ci].slug,
-				    strlen(c->ch[ci].slug));
-			else
+			/* the page of that chapter, from this one's folder
+			 * (pages mirror the chapters' folders) */
+			if (c != NULL && (ci = course_find_chapter(c, path,
+			    file.data, file.len)) != -1)
+				course_href(c, path, ci, &u);
+			else {
 				esc_url_path(&u, file.data, file.len - 3);
-			buf_puts(&u, ".html");
+				buf_puts(&u, ".html");
+			}
 		}
 		if (has_frag) {
 			buf_putc(&u, '#');
