@@ -574,6 +574,33 @@ char *
 course_asset(const struct course *c, const struct chapter *ch,
     const char *url, int line, int col, char **full, struct diag_list *dl)
 {
+	return course_file(c, ch, url, line, col, DIAG_IMAGE_MISSING, full,
+	    dl);
+}
+
+int
+course_linked_file(const char *url)
+{
+	const char *end, *slash, *dot;
+	size_t n;
+
+	if (url == NULL || url[0] == '\0' || url[0] == '#' || url[0] == '/' ||
+	    strchr(url, ':') != NULL)
+		return 0;
+	n = strcspn(url, "#?");
+	end = url + n;
+	for (slash = end; slash > url && slash[-1] != '/'; slash--)
+		;
+	dot = memchr(slash, '.', (size_t)(end - slash));
+	return dot != NULL && !(end - url >= 3 && strncmp(end - 3, ".md",
+	    3) == 0) && end[-1] != '/' && url[n] != '?';
+}
+
+char *
+course_file(const struct course *c, const struct chapter *ch,
+    const char *url, int line, int col, enum diag_code missing, char **full,
+    struct diag_list *dl)
+{
 	struct buf rel = { 0 };
 	const char *slash = strrchr(ch->path, '/');
 	char *norm = NULL, *src = NULL;
@@ -586,7 +613,7 @@ course_asset(const struct course *c, const struct chapter *ch,
 	/* The path relative to the project folder, decoded. */
 	if (slash != NULL)
 		buf_put(&rel, ch->path, (size_t)(slash - ch->path) + 1);
-	esc_url_decode(&rel, url, strlen(url));
+	esc_url_decode(&rel, url, strcspn(url, "#"));
 	dlen = strcmp(c->dir, ".") ? strlen(c->dir) : 0;
 	if (dlen > 0 && strncmp(rel.data, c->dir, dlen) == 0 &&
 	    rel.data[dlen] == '/')
@@ -606,7 +633,7 @@ course_asset(const struct course *c, const struct chapter *ch,
 		diag_add(dl, DIAG_PATH_ESCAPE, ch->path, line, col, url);
 		goto fail;
 	case FILE_MISSING:
-		diag_add(dl, DIAG_IMAGE_MISSING, ch->path, line, col, url);
+		diag_add(dl, missing, ch->path, line, col, url);
 		goto fail;
 	case FILE_NOT_REG:
 		/* a FIFO would hang the copy and the PDF, a device never end */
@@ -768,8 +795,9 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 	return root;
 }
 
-/* Pictures are checked with everything else, before anything is written:
- * a picture outside the project stops the build, a missing one warns. */
+/* Pictures and linked files are checked with everything else, before
+ * anything is written: one outside the project stops the build, a missing
+ * one warns. */
 static void
 S_check_assets(const struct course *c, const struct chapter *ch,
     struct doc_node *root, struct diag_list *dl)
@@ -778,9 +806,14 @@ S_check_assets(const struct course *c, const struct chapter *ch,
 	char *full, *rel;
 
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
-		if (n->type != DOC_IMAGE)
+		if (n->type == DOC_IMAGE)
+			rel = course_asset(c, ch, n->url, n->line, n->col,
+			    &full, dl);
+		else if (n->type == DOC_LINK && course_linked_file(n->url))
+			rel = course_file(c, ch, n->url, n->line, n->col,
+			    DIAG_LINK_MISSING, &full, dl);
+		else
 			continue;
-		rel = course_asset(c, ch, n->url, n->line, n->col, &full, dl);
 		free(rel);
 		free(full);
 	}
@@ -1347,8 +1380,9 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		    file.len)) == COURSE_LANDING)
 			continue;	/* its anchors are not known */
 		else if (ci < 0) {
-			diag_add(dl, DIAG_XREF_CHAPTER, x->file, x->line,
-			    x->col, x->target);
+			if (!x->soft)
+				diag_add(dl, DIAG_XREF_CHAPTER, x->file,
+				    x->line, x->col, x->target);
 			continue;
 		}
 		if (has_frag && frag.len > 0 && ci < (long)c->nch &&

@@ -65,6 +65,8 @@ struct xref {
 	char	*target;	/* "05-funnel.md#de-dmu" as written */
 	char	*file;
 	int	 line, col;
+	int	 soft;		/* written without .md: checked only when it
+				   names a chapter */
 };
 
 /* A mailing: one document per row of a CSV file (salesgen.xml). */
@@ -172,6 +174,17 @@ struct doc_node *course_landing_doc(const struct course *, enum edition e,
  * exist, and silently for URLs that are not local files. */
 char	*course_asset(const struct course *, const struct chapter *ch,
 	    const char *url, int line, int col, char **full, struct diag_list *);
+
+/* As course_asset(), for any file a chapter refers to; a missing one is
+ * the diagnostic missing (DIAG_IMAGE_MISSING, DIAG_LINK_MISSING). */
+char	*course_file(const struct course *, const struct chapter *ch,
+	    const char *url, int line, int col, enum diag_code missing,
+	    char **full, struct diag_list *);
+
+/* 1 when a link's url names a file of the project to copy with the site
+ * (a PDF, a zip, a page of its own): relative, with an extension, not a
+ * chapter (.md), no query. */
+int	course_linked_file(const char *url);
 
 /* The chapter that the link file (n bytes, decoded, "../deel-1/a.md";
  * "/a.md" is from content/) leads to from the Markdown file from (a

@@ -45,6 +45,7 @@ D(DIAG_XREF_ANCHOR,      DIAG_ERROR,   "link to '%s': no heading or anchor '%s' 
 D(DIAG_RAW_HTML,         DIAG_NOTE,    "raw HTML is shown as text; set <html raw=\"yes\"/> in salesgen.xml to pass it through")
 D(DIAG_UNSAFE_URL,       DIAG_WARNING, "link target '%s' uses a scheme that is not allowed and is dropped")
 D(DIAG_IMAGE_MISSING,    DIAG_WARNING, "image '%s' not found")
+D(DIAG_LINK_MISSING,     DIAG_WARNING, "linked file '%s' not found")
 
 /* templates */
 D(DIAG_TMPL_SYNTAX,      DIAG_ERROR,   "template: %s")

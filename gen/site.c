@@ -293,7 +293,16 @@ S_write_page(struct site *s, struct val *ctx, long current, const char *file,
 
 /*** Images ***/
 
-/* Where a chapter's local image goes in the site, so the site is complete
+/* 1 for a node whose file the site copies: an image, or a link to a file
+ * of the project that is no chapter (a PDF, a zip). */
+static int
+S_placed(const struct doc_node *n)
+{
+	return n->type == DOC_IMAGE ||
+	    (n->type == DOC_LINK && course_linked_file(n->url));
+}
+
+/* Where a chapter's local image (or linked file) goes in the site, so the site is complete
  * on its own: one inside content/ keeps its relative path; one elsewhere
  * in the project goes under assets/; one outside the project (by path or
  * by symbolic link) is refused.  Points img at its place and returns that
@@ -308,7 +317,8 @@ S_image_place(const struct course *c, const struct chapter *ch,
 	size_t clen = strlen(c->content), dlen;
 	int in_content;
 
-	if ((norm = course_asset(c, ch, img->url, img->line, img->col,
+	if ((norm = course_file(c, ch, img->url, img->line, img->col,
+	    img->type == DOC_IMAGE ? DIAG_IMAGE_MISSING : DIAG_LINK_MISSING,
 	    src, dl)) == NULL)
 		return NULL;
 	dlen = strcmp(c->dir, ".") ? strlen(c->dir) + 1 : 0;
@@ -321,10 +331,12 @@ S_image_place(const struct course *c, const struct chapter *ch,
 	else
 		buf_printf(&out, "assets/%s", norm);
 	free(norm);
-	free(img->url);
 	/* from the chapter's page, which may be in a folder */
 	S_up(&enc, course_depth(ch->slug));
 	esc_url_path(&enc, out.data, out.len);
+	if (strchr(img->url, '#') != NULL)	/* "handout.pdf#page=2" */
+		buf_puts(&enc, strchr(img->url, '#'));
+	free(img->url);
 	img->url = buf_detach(&enc);
 	return buf_detach(&out);
 }
@@ -405,7 +417,7 @@ S_body_hook(void *arg, const struct course *c, size_t i,
 	pass_xref(root, (struct course *)c, ch->path, 0, dl);
 	pass_edition(root, sb->e);
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
-		if (n->type != DOC_IMAGE ||
+		if (!S_placed(n) ||
 		    (rel = S_image_place(c, ch, n, &src, dl)) == NULL)
 			continue;
 		b->img = xrealloc(b->img, (b->nimg + 1) * 2 * sizeof(*b->img));
@@ -517,7 +529,7 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 			return -1;
 		}
 		for (n = root; n != NULL; n = doc_next(root, n, 0)) {
-			if (n->type != DOC_IMAGE ||
+			if (!S_placed(n) ||
 			    (rel = S_image_place(c, ch, n, &src,
 			    s->dl)) == NULL)
 				continue;
@@ -606,7 +618,7 @@ S_index_page(struct site *s)
 		if ((root = course_landing_doc(s->c, s->sh->edition,
 		    s->dl)) != NULL) {
 			for (n = root; n != NULL; n = doc_next(root, n, 0)) {
-				if (n->type != DOC_IMAGE ||
+				if (!S_placed(n) ||
 				    (rel = S_image_place(s->c, &lp, n, &src,
 				    s->dl)) == NULL)
 					continue;
