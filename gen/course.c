@@ -223,8 +223,8 @@ S_find_chapters(struct course *c, struct diag_list *dl)
 			    strcmp(list[k], "README.md") == 0)) {
 				char *p = file_join(c->content, list[k]);
 
-				diag_add(dl, DIAG_LANDING_ONLY, p, 0, 0, p,
-				    c->landing);
+				diag_add(dl, DIAG_LANDING_ONLY, p, 0, 0,
+				    list[k], list[at]);
 				free(p);
 				free(list[k]);
 				list[k] = NULL;
@@ -285,7 +285,8 @@ S_find_chapters(struct course *c, struct diag_list *dl)
 		if (list[k] != NULL) {
 			char *p = file_join(c->content, list[k]);
 
-			diag_add(dl, DIAG_TOC_LEFT_OUT, p, 0, 0, p, t.file);
+			diag_add(dl, DIAG_TOC_LEFT_OUT, p, 0, 0, list[k],
+			    t.file);
 			free(p);
 		}
 	{
@@ -592,8 +593,11 @@ course_linked_file(const char *url)
 	for (slash = end; slash > url && slash[-1] != '/'; slash--)
 		;
 	dot = memchr(slash, '.', (size_t)(end - slash));
-	return dot != NULL && !(end - url >= 3 && strncmp(end - 3, ".md",
-	    3) == 0) && end[-1] != '/' && url[n] != '?';
+	/* .html is a page: a chapter's, as pass_xref() made it */
+	return dot != NULL && end[-1] != '/' && url[n] != '?' &&
+	    !(end - url >= 3 && strncmp(end - 3, ".md", 3) == 0) &&
+	    !(end - url >= 5 && strncmp(end - 5, ".html", 5) == 0) &&
+	    !(end - url >= 4 && strncmp(end - 4, ".htm", 4) == 0);
 }
 
 char *

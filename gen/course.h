@@ -182,8 +182,8 @@ char	*course_file(const struct course *, const struct chapter *ch,
 	    char **full, struct diag_list *);
 
 /* 1 when a link's url names a file of the project to copy with the site
- * (a PDF, a zip, a page of its own): relative, with an extension, not a
- * chapter (.md), no query. */
+ * (a PDF, a zip): relative, with an extension, not a chapter (.md) nor a
+ * page (.html, .htm), no query. */
 int	course_linked_file(const char *url);
 
 /* The chapter that the link file (n bytes, decoded, "../deel-1/a.md";

@@ -404,6 +404,17 @@ toc_content_dir(const char *dir, struct diag_list *dl)
 			out = file_join(dir, "src");
 		free(cfg);
 	}
+	if (out == NULL) {
+		/* Docusaurus keeps its pages in docs/; its settings are
+		 * JavaScript, not read, only seen */
+		char *js = file_join(dir, "docusaurus.config.js");
+		char *ts = file_join(dir, "docusaurus.config.ts");
+
+		if (file_is_reg(js) || file_is_reg(ts))
+			out = file_join(dir, "docs");
+		free(js);
+		free(ts);
+	}
 	if (out != NULL && !file_is_dir(out)) {
 		free(out);
 		out = NULL;

@@ -33,8 +33,8 @@ struct toc {
 };
 
 /* The folder that holds the pages of a project without content/: MkDocs's
- * docs_dir (docs/ unless mkdocs.yml says otherwise) or mdBook's src/ (next
- * to book.toml).  Returns a new path joined to dir, or NULL when dir is
+ * docs_dir (docs/ unless mkdocs.yml says otherwise), mdBook's src/ (next
+ * to book.toml) or Docusaurus's docs/ (next to docusaurus.config.js).  Returns a new path joined to dir, or NULL when dir is
  * neither or that folder does not exist. */
 char	*toc_content_dir(const char *dir, struct diag_list *);
 
