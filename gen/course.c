@@ -188,6 +188,17 @@ S_index_of(char **list, size_t n, const char *rel)
 	return -1;
 }
 
+/* path (a chapter's, as file_join() made it) relative to content/. */
+static const char *
+S_in_content(const struct course *c, const char *path)
+{
+	size_t n = c->content ? strlen(c->content) : 0;
+
+	if (n > 0 && strncmp(path, c->content, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
 /* The chapters of a project without <chapters>: every .md under content/
  * but the landing page (a root index.md, else README.md) and Hugo's
  * _index.md (a section's title, read by course_scan()), in the order of
@@ -207,8 +218,15 @@ S_find_chapters(struct course *c, struct diag_list *dl)
 	if (S_list_md(c->dir, c->content, "", strcmp(c->dir, c->content) == 0,
 	    &list, &n, 0, dl) != 0)
 		return -1;
-	dlen = strlen(c->dir);
-	crel = strcmp(c->dir, c->content) == 0 ? "" : c->content + dlen + 1;
+	/* content/ relative to the project folder: "" when they are one */
+	dlen = strcmp(c->dir, ".") == 0 ? 0 : strlen(c->dir);
+	if (strcmp(c->dir, c->content) == 0)
+		crel = "";
+	else if (dlen > 0 && strncmp(c->content, c->dir, dlen) == 0 &&
+	    c->content[dlen] == '/')
+		crel = c->content + dlen + 1;
+	else
+		crel = c->content;
 	if ((at = S_index_of(list, n, "index.md")) < 0)
 		at = S_index_of(list, n, "README.md");
 	if ((rc = toc_read(c->dir, c->content, &t, dl)) < 0)
@@ -258,7 +276,7 @@ S_find_chapters(struct course *c, struct diag_list *dl)
 	for (i = 0; i < t.n; i++) {
 		rel = S_under(crel, t.v[i].path);
 		if (rel != NULL && c->landing != NULL &&
-		    strcmp(c->landing + strlen(c->content) + 1, rel) == 0)
+		    strcmp(S_in_content(c, c->landing), rel) == 0)
 			continue;
 		if (rel == NULL || (at = S_index_of(list, n, rel)) < 0) {
 			/* not there, named twice, or not under content/ */
@@ -946,12 +964,13 @@ S_part_titles(struct course *c)
 		if (pt->dir == NULL || pt->title != NULL)
 			continue;
 		for (i = 0; i < c->nch && pt->title == NULL; i++) {
-			buf_reset(&b);
-			buf_printf(&b, "%s/index", pt->dir);
+			const char *slug = c->ch[i].slug;
+			size_t n = strlen(pt->dir);
+
 			if (c->ch[i].title != NULL &&
-			    (strcmp(c->ch[i].slug, b.data) == 0 ||
-			    (buf_reset(&b), buf_printf(&b, "%s/README",
-			    pt->dir), strcmp(c->ch[i].slug, b.data) == 0)))
+			    strncmp(slug, pt->dir, n) == 0 && slug[n] == '/' &&
+			    (strcmp(slug + n + 1, "index") == 0 ||
+			    strcmp(slug + n + 1, "README") == 0))
 				pt->title = xstrdup(c->ch[i].title);
 		}
 		if (pt->title == NULL) {
@@ -1442,12 +1461,10 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 static void
 S_from_dir(const struct course *c, const char *from, struct buf *out)
 {
-	size_t n = strlen(c->content);
 	const char *slash;
 
 	buf_reset(out);
-	if (strncmp(from, c->content, n) == 0 && from[n] == '/')
-		from += n + 1;
+	from = S_in_content(c, from);
 	if ((slash = strrchr(from, '/')) != NULL)
 		buf_put(out, from, (size_t)(slash - from) + 1);
 }
@@ -1458,7 +1475,7 @@ course_find_chapter(const struct course *c, const char *from,
 {
 	struct buf b = { 0 };
 	char *rel;
-	size_t i, len;
+	size_t i;
 	long found = -1;
 
 	if (n > 0 && file[0] == '/') {
@@ -1471,14 +1488,11 @@ course_find_chapter(const struct course *c, const char *from,
 	buf_free(&b);
 	if (rel == NULL)
 		return -1;
-	len = strlen(rel);
 	for (i = 0; i < c->nch && found < 0; i++)
-		if (len == strlen(c->ch[i].slug) + 3 &&
-		    strncmp(c->ch[i].slug, rel, len - 3) == 0 &&
-		    strcmp(rel + len - 3, ".md") == 0)
+		if (strcmp(S_in_content(c, c->ch[i].path), rel) == 0)
 			found = (long)i;
 	if (found < 0 && c->landing != NULL &&
-	    strcmp(c->landing + strlen(c->content) + 1, rel) == 0)
+	    strcmp(S_in_content(c, c->landing), rel) == 0)
 		found = COURSE_LANDING;
 	free(rel);
 	return found;
