@@ -1138,24 +1138,23 @@ S_scan_docs(struct course *c, struct theme *th, struct diag_list *dl)
 
 /* The output stem of what the site and out/pdf write for the i-th of the
  * chapters and then the documents: a chapter's path under content/, a
- * document's file name (its pages are not in folders). */
-static void
-S_stem(const struct course *c, size_t i, struct buf *out, const char **src)
+ * document's file name (its pages are not in folders).  The caller frees
+ * it; *src is set to the source's path. */
+static char *
+S_stem(const struct course *c, size_t i, const char **src)
 {
 	const char *base;
 	size_t n;
 
-	buf_reset(out);
 	if (i < c->nch) {
-		buf_puts(out, c->ch[i].slug);
 		*src = c->ch[i].path;
-		return;
+		return xstrdup(c->ch[i].slug);
 	}
 	*src = c->docs[i - c->nch].path;
 	base = strrchr(*src, '/');
 	base = base ? base + 1 : *src;
 	n = strlen(base);
-	buf_put(out, base, n > 4 ? n - 4 : n);
+	return xstrndup(base, n > 4 ? n - 4 : n);
 }
 
 /* Two sources that would be written to one file, on this host or on one
@@ -1164,26 +1163,28 @@ S_stem(const struct course *c, size_t i, struct buf *out, const char **src)
 static int
 S_check_clash(const struct course *c, struct diag_list *dl)
 {
-	struct buf a = { 0 }, b = { 0 }, out = { 0 };
-	const char *sa, *sb;
+	struct buf out = { 0 };
 	size_t i, k, n = c->nch + c->ndocs;
+	const char **src = xcalloc(n + 1, sizeof(*src));
+	char **stem = xcalloc(n + 1, sizeof(*stem));
 	int rc = 0;
 
-	for (i = 0; i < n; i++) {
-		S_stem(c, i, &a, &sa);
+	for (i = 0; i < n; i++)
+		stem[i] = S_stem(c, i, &src[i]);
+	for (i = 0; i < n; i++)
 		for (k = i + 1; k < n; k++) {
-			S_stem(c, k, &b, &sb);
-			if (strcasecmp(a.data, b.data) != 0)
+			if (strcasecmp(stem[i], stem[k]) != 0)
 				continue;
 			buf_reset(&out);
-			buf_printf(&out, "%s.html", b.data);
-			diag_add(dl, DIAG_OUTPUT_CLASH, sb, 0, 0, sa, sb,
-			    out.data);
+			buf_printf(&out, "%s.html", stem[k]);
+			diag_add(dl, DIAG_OUTPUT_CLASH, src[k], 0, 0, src[i],
+			    src[k], out.data);
 			rc = -1;
 		}
-	}
-	buf_free(&a);
-	buf_free(&b);
+	for (i = 0; i < n; i++)
+		free(stem[i]);
+	free(stem);
+	free(src);
 	buf_free(&out);
 	return rc;
 }
