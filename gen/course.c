@@ -13,6 +13,7 @@
 #include "pass.h"
 #include "theme.h"
 #include "tmpl.h"
+#include "toc.h"
 #include "xml.h"
 
 #include <dirent.h>
@@ -22,6 +23,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /*** Finding the chapters ***/
 
@@ -42,29 +44,65 @@ S_cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Lists DIR's *.md files, sorted by name (bytes, so the order is the same
- * on every machine and locale). */
+/* 1 for a folder or file that is no part of the course: hidden ones,
+ * other tools' build output and package folders, salesgen's own out/. */
 static int
-S_list_md(const char *dir, char ***list, size_t *n, struct diag_list *dl)
+S_skipped(const char *name)
+{
+	return name[0] == '.' || strcmp(name, "_build") == 0 ||
+	    strcmp(name, "node_modules") == 0 || strcmp(name, "out") == 0;
+}
+
+/* Lists the *.md files under DIR/rel at any depth (paths relative to DIR),
+ * sorted by path (bytes, so the order is the same on every machine and
+ * locale).  A bare project (top) leaves out its templates/ and the other
+ * tools' output folders beside their settings (MkDocs's site/, mdBook's
+ * book/) too, and
+ * nothing is taken through a linked folder that leads elsewhere. */
+static int
+S_list_md(const char *root, const char *dir, const char *rel, int top,
+    char ***list, size_t *n, int depth, struct diag_list *dl)
 {
 	DIR *d;
 	struct dirent *e;
+	char *full, *sub;
 	size_t len;
 
-	if ((d = opendir(dir)) == NULL) {
-		diag_add(dl, DIAG_NO_FILE, NULL, 0, 0, dir, "cannot list");
-		return -1;
+	if (depth > 8)
+		return 0;
+	full = rel[0] ? file_join(dir, rel) : xstrdup(dir);
+	d = opendir(full);
+	if (d == NULL) {
+		if (depth == 0)
+			diag_add(dl, DIAG_NO_FILE, NULL, 0, 0, dir,
+			    "cannot list");
+		free(full);
+		return depth == 0 ? -1 : 0;
 	}
+	free(full);
 	while ((e = readdir(d)) != NULL) {
-		len = strlen(e->d_name);
-		if (len < 4 || e->d_name[0] == '.' ||
-		    strcmp(e->d_name + len - 3, ".md") != 0)
+		if (S_skipped(e->d_name) || (top && depth == 0 &&
+		    (strcmp(e->d_name, "templates") == 0 ||
+		    strcmp(e->d_name, "site") == 0 ||
+		    strcmp(e->d_name, "book") == 0)))
 			continue;
-		*list = xrealloc(*list, (*n + 1) * sizeof(**list));
-		(*list)[(*n)++] = xstrdup(e->d_name);
+		sub = rel[0] ? file_join(rel, e->d_name) : xstrdup(e->d_name);
+		full = file_join(dir, sub);
+		len = strlen(e->d_name);
+		if (file_is_dir(full)) {
+			if (file_inside(root, full) == 1)
+				S_list_md(root, dir, sub, top, list, n,
+				    depth + 1, dl);
+		} else if (len >= 4 && strcmp(e->d_name + len - 3, ".md") == 0) {
+			*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+			(*list)[(*n)++] = sub;
+			sub = NULL;
+		}
+		free(full);
+		free(sub);
 	}
 	closedir(d);
-	if (*n > 1)
+	if (depth == 0 && *n > 1)
 		qsort(*list, *n, sizeof(**list), S_cmp_str);
 	return 0;
 }
@@ -122,8 +160,238 @@ S_add_chapter(struct course *c, const char *rel)
 	memset(ch, 0, sizeof(*ch));
 	ch->path = file_join(c->content, rel);
 	ch->file = xstrdup(base);
-	ch->slug = xstrndup(base, blen > 3 && !strcmp(base + blen - 3, ".md") ?
+	blen = strlen(rel);
+	ch->slug = xstrndup(rel, blen > 3 && !strcmp(rel + blen - 3, ".md") ?
 	    blen - 3 : blen);
+	ch->part = -1;
+}
+
+/* The project-relative path p as a path under content/ (crel is content/
+ * relative to the project folder, "" for a bare project), or NULL. */
+static const char *
+S_under(const char *crel, const char *p)
+{
+	size_t n = strlen(crel);
+
+	if (n == 0)
+		return p;
+	return strncmp(p, crel, n) == 0 && p[n] == '/' ? p + n + 1 : NULL;
+}
+
+static long
+S_index_of(char **list, size_t n, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (list[i] != NULL && strcmp(list[i], rel) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* path (a chapter's, as file_join() made it) relative to content/. */
+static const char *
+S_in_content(const struct course *c, const char *path)
+{
+	size_t n = c->content ? strlen(c->content) : 0;
+
+	if (n > 0 && strncmp(path, c->content, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+/* The chapters of a project without <chapters>: every .md under content/
+ * but the landing page (a root index.md, else README.md) and Hugo's
+ * _index.md (a section's title, read by course_scan()), in the order of
+ * another tool's table of contents when there is one (the files it does
+ * not name are left out, each with a note), else sorted later by
+ * S_read_order(). */
+static int
+S_find_chapters(struct course *c, struct diag_list *dl)
+{
+	char **list = NULL;
+	size_t n = 0, i, k, dlen;
+	const char *crel, *rel, *base;
+	struct toc t;
+	long at;
+	int rc, *partmap = NULL;
+
+	if (S_list_md(c->dir, c->content, "", strcmp(c->dir, c->content) == 0,
+	    &list, &n, 0, dl) != 0)
+		return -1;
+	/* content/ relative to the project folder: "" when they are one */
+	dlen = strcmp(c->dir, ".") == 0 ? 0 : strlen(c->dir);
+	if (strcmp(c->dir, c->content) == 0)
+		crel = "";
+	else if (dlen > 0 && strncmp(c->content, c->dir, dlen) == 0 &&
+	    c->content[dlen] == '/')
+		crel = c->content + dlen + 1;
+	else
+		crel = c->content;
+	if ((at = S_index_of(list, n, "index.md")) < 0)
+		at = S_index_of(list, n, "README.md");
+	if ((rc = toc_read(c->dir, c->content, &t, dl)) < 0)
+		goto done;
+	if (rc == 1 && t.root != NULL && (rel = S_under(crel, t.root)) != NULL &&
+	    S_index_of(list, n, rel) >= 0)
+		at = S_index_of(list, n, rel);
+	if (at >= 0) {
+		c->landing = file_join(c->content, list[at]);
+		for (k = 0; k < n; k++)
+			if (k != (size_t)at && (strcmp(list[k], "index.md") == 0 ||
+			    strcmp(list[k], "README.md") == 0)) {
+				char *p = file_join(c->content, list[k]);
+
+				diag_add(dl, DIAG_LANDING_ONLY, p, 0, 0,
+				    list[k], list[at]);
+				free(p);
+				free(list[k]);
+				list[k] = NULL;
+			}
+		free(list[at]);
+		list[at] = NULL;
+	}
+	for (k = 0; k < n; k++) {
+		if (list[k] == NULL)
+			continue;
+		base = strrchr(list[k], '/');
+		if (strcmp(base ? base + 1 : list[k], "_index.md") == 0 ||
+		    (rc == 1 && strcmp(list[k], "SUMMARY.md") == 0)) {
+			free(list[k]);
+			list[k] = NULL;
+		}
+	}
+	if (rc == 0) {
+		for (k = 0; k < n; k++)
+			if (list[k] != NULL)
+				S_add_chapter(c, list[k]);
+		c->sort_paths = 1;
+		c->order_source = xstrdup("front matter, numeric prefixes and "
+		    "paths");
+		goto done;
+	}
+	/* The table's order and parts; what it leaves out stays out. */
+	partmap = xcalloc(t.nparts + 1, sizeof(*partmap));
+	for (k = 0; k < t.nparts; k++)
+		partmap[k] = -1;
+	for (i = 0; i < t.n; i++) {
+		rel = S_under(crel, t.v[i].path);
+		if (rel != NULL && c->landing != NULL &&
+		    strcmp(S_in_content(c, c->landing), rel) == 0)
+			continue;
+		if (rel == NULL || (at = S_index_of(list, n, rel)) < 0) {
+			/* not there, named twice, or not under content/ */
+			diag_add(dl, DIAG_TOC_ENTRY, t.file, t.v[i].line,
+			    t.v[i].col, t.v[i].path);
+			continue;
+		}
+		S_add_chapter(c, list[at]);
+		free(list[at]);
+		list[at] = NULL;
+		if (t.v[i].part >= 0) {
+			if (partmap[t.v[i].part] < 0) {
+				c->parts = xrealloc(c->parts, (c->nparts + 1) *
+				    sizeof(*c->parts));
+				c->parts[c->nparts].title =
+				    xstrdup(t.parts[t.v[i].part]);
+				c->parts[c->nparts].dir = NULL;
+				partmap[t.v[i].part] = (int)c->nparts++;
+			}
+			c->ch[c->nch - 1].part = partmap[t.v[i].part];
+		}
+	}
+	for (k = 0; k < n; k++)
+		if (list[k] != NULL) {
+			char *p = file_join(c->content, list[k]);
+
+			diag_add(dl, DIAG_TOC_LEFT_OUT, p, 0, 0, list[k],
+			    t.file);
+			free(p);
+		}
+	{
+		struct buf b = { 0 };
+
+		buf_printf(&b, "%s (%s)", t.kind, t.file);
+		c->order_source = buf_detach(&b);
+	}
+	rc = 0;
+done:
+	free(partmap);
+	toc_clear(&t);
+	for (k = 0; k < n; k++)
+		free(list[k]);
+	free(list);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The title a Markdown file gives itself: its front matter's title, else
+ * its first ATX heading ("# Titel"), without code marks.  Returns a new
+ * string, or NULL when it has neither or cannot be read (said later, when
+ * it is read for good). */
+static char *
+S_file_title(const char *dir, const char *path)
+{
+	struct diag_list *quiet = diag_list_new();
+	struct md_meta meta;
+	struct buf b = { 0 };
+	const char *p, *e, *end;
+	char *src, *title = NULL;
+	size_t len, body;
+	int lines;
+
+	memset(&meta, 0, sizeof(meta));
+	if ((src = file_read_in(dir, path, &len, quiet)) != NULL &&
+	    md_front(src, len, path, &meta, &body, &lines, quiet) == 0) {
+		if (meta.title != NULL)
+			title = xstrdup(meta.title);
+		end = src + len;
+		for (p = src + body; title == NULL && p < end; p = e + 1) {
+			if ((e = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				e = end;
+			if (e - p < 3 || p[0] != '#' || p[1] != ' ')
+				continue;
+			for (p += 2; p < e && *p == ' '; p++)
+				;
+			while (e > p && (e[-1] == ' ' || e[-1] == '\r' ||
+			    e[-1] == '#'))
+				e--;
+			for (; p < e; p++)
+				if (*p != '`')
+					buf_putc(&b, *p);
+			if (b.len > 0)
+				title = buf_detach(&b);
+			break;
+		}
+	}
+	buf_free(&b);
+	md_meta_clear(&meta);
+	free(src);
+	diag_list_free(quiet);
+	return title;
+}
+
+/* A folder's name as a title: "02-verkoopgesprek" is "Verkoopgesprek",
+ * "deel_1" is "Deel 1". */
+static char *
+S_pretty(const char *name)
+{
+	const char *p = name;
+	char *t, *q;
+
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p > name && (*p == '-' || *p == '_' || *p == '.' || *p == ' ') &&
+	    p[1] != '\0')
+		p++;
+	else
+		p = name;
+	t = xstrdup(p);
+	for (q = t; *q; q++)
+		if (*q == '-' || *q == '_')
+			*q = ' ';
+	if (t[0] >= 'a' && t[0] <= 'z')
+		t[0] = (char)(t[0] - 'a' + 'A');
+	return t;
 }
 
 /* The title of a project that sets none: its folder's own name, from the
@@ -165,8 +433,17 @@ course_open(const char *dir, struct diag_list *dl)
 		course_free(c);
 		return NULL;
 	}
+	/* content/, else the folder another tool keeps its pages in (MkDocs's
+	 * docs/, mdBook's src/), else the project folder itself */
 	alt = file_join(dir, "content");
-	c->content = file_is_dir(alt) ? alt : (free(alt), xstrdup(dir));
+	if (file_is_dir(alt))
+		c->content = alt;
+	else {
+		free(alt);
+		c->content = toc_content_dir(dir, dl);
+		if (c->content == NULL)
+			c->content = xstrdup(dir);
+	}
 	if (file_inside(dir, c->content) == 0) {
 		diag_add(dl, DIAG_PATH_ESCAPE, c->content, 0, 0, c->content);
 		course_free(c);
@@ -186,7 +463,11 @@ course_open(const char *dir, struct diag_list *dl)
 
 	listed = nlist > 0;
 	if (rc == 0 && !listed)
-		rc = S_list_md(c->content, &list, &nlist, dl);
+		rc = S_find_chapters(c, dl);
+	else if (rc == 0)
+		c->order_source = xstrdup(c->config);
+	if (rc == 0 && c->order_source != NULL && dl->verbose)
+		diag_add(dl, DIAG_ORDER_SOURCE, NULL, 0, 0, c->order_source);
 	for (i = 0; rc == 0 && i < nlist; i++) {
 		S_add_chapter(c, list[i]);
 		if (listed && !file_is_reg(c->ch[c->nch - 1].path)) {
@@ -229,6 +510,8 @@ course_open(const char *dir, struct diag_list *dl)
 		course_free(c);
 		return NULL;
 	}
+	if (c->title == NULL && c->landing != NULL)
+		c->title = S_file_title(c->dir, c->landing);
 	if (c->title == NULL)
 		c->title = S_folder_name(dir);
 	return c;
@@ -261,6 +544,13 @@ course_free(struct course *c)
 		doc_free(ch->tree);
 	}
 	free(c->ch);
+	for (i = 0; i < c->nparts; i++) {
+		free(c->parts[i].title);
+		free(c->parts[i].dir);
+	}
+	free(c->parts);
+	free(c->landing);
+	free(c->order_source);
 	for (i = 0; i < c->ngloss; i++) {
 		free(c->gloss[i].term);
 		free(c->gloss[i].key);
@@ -300,42 +590,39 @@ course_free(struct course *c)
 	free(c);
 }
 
-/* Folds "a/./b/../c" to "a/c"; returns NULL when ".." climbs above the
- * start.  The caller frees the result. */
-static char *
-S_normalize(const char *rel)
-{
-	struct buf b = { 0 };
-	const char *p = rel, *e;
-	size_t n, cut;
-
-	while (*p) {
-		e = strchr(p, '/');
-		n = e ? (size_t)(e - p) : strlen(p);
-		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			if (b.len == 0) {
-				buf_free(&b);
-				return NULL;
-			}
-			for (cut = b.len; cut > 0 && b.data[cut - 1] != '/'; cut--)
-				;
-			b.len = cut > 0 ? cut - 1 : 0;
-			b.data[b.len] = '\0';
-		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
-			if (b.len > 0)
-				buf_putc(&b, '/');
-			buf_put(&b, p, n);
-		}
-		p += n;
-		if (*p == '/')
-			p++;
-	}
-	return buf_detach(&b);
-}
-
 char *
 course_asset(const struct course *c, const struct chapter *ch,
     const char *url, int line, int col, char **full, struct diag_list *dl)
+{
+	return course_file(c, ch, url, line, col, DIAG_IMAGE_MISSING, full,
+	    dl);
+}
+
+int
+course_linked_file(const char *url)
+{
+	const char *end, *slash, *dot;
+	size_t n;
+
+	if (url == NULL || url[0] == '\0' || url[0] == '#' || url[0] == '/' ||
+	    strchr(url, ':') != NULL)
+		return 0;
+	n = strcspn(url, "#?");
+	end = url + n;
+	for (slash = end; slash > url && slash[-1] != '/'; slash--)
+		;
+	dot = memchr(slash, '.', (size_t)(end - slash));
+	/* .html is a page: a chapter's, as pass_xref() made it */
+	return dot != NULL && end[-1] != '/' && url[n] != '?' &&
+	    !(end - url >= 3 && strncmp(end - 3, ".md", 3) == 0) &&
+	    !(end - url >= 5 && strncmp(end - 5, ".html", 5) == 0) &&
+	    !(end - url >= 4 && strncmp(end - 4, ".htm", 4) == 0);
+}
+
+char *
+course_file(const struct course *c, const struct chapter *ch,
+    const char *url, int line, int col, enum diag_code missing, char **full,
+    struct diag_list *dl)
 {
 	struct buf rel = { 0 };
 	const char *slash = strrchr(ch->path, '/');
@@ -349,13 +636,13 @@ course_asset(const struct course *c, const struct chapter *ch,
 	/* The path relative to the project folder, decoded. */
 	if (slash != NULL)
 		buf_put(&rel, ch->path, (size_t)(slash - ch->path) + 1);
-	esc_url_decode(&rel, url, strlen(url));
+	esc_url_decode(&rel, url, strcspn(url, "#"));
 	dlen = strcmp(c->dir, ".") ? strlen(c->dir) : 0;
 	if (dlen > 0 && strncmp(rel.data, c->dir, dlen) == 0 &&
 	    rel.data[dlen] == '/')
-		norm = S_normalize(rel.data + dlen + 1);
+		norm = file_fold(rel.data + dlen + 1);
 	else if (dlen == 0)
-		norm = S_normalize(rel.data);
+		norm = file_fold(rel.data);
 	buf_free(&rel);
 	if (norm == NULL) {
 		diag_add(dl, DIAG_PATH_ESCAPE, ch->path, line, col, url);
@@ -369,7 +656,7 @@ course_asset(const struct course *c, const struct chapter *ch,
 		diag_add(dl, DIAG_PATH_ESCAPE, ch->path, line, col, url);
 		goto fail;
 	case FILE_MISSING:
-		diag_add(dl, DIAG_IMAGE_MISSING, ch->path, line, col, url);
+		diag_add(dl, missing, ch->path, line, col, url);
 		goto fail;
 	case FILE_NOT_REG:
 		/* a FIFO would hang the copy and the PDF, a device never end */
@@ -531,8 +818,9 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 	return root;
 }
 
-/* Pictures are checked with everything else, before anything is written:
- * a picture outside the project stops the build, a missing one warns. */
+/* Pictures and linked files are checked with everything else, before
+ * anything is written: one outside the project stops the build, a missing
+ * one warns. */
 static void
 S_check_assets(const struct course *c, const struct chapter *ch,
     struct doc_node *root, struct diag_list *dl)
@@ -541,12 +829,17 @@ S_check_assets(const struct course *c, const struct chapter *ch,
 	char *full, *rel;
 
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
-		if (n->type != DOC_IMAGE)
+		if (n->type == DOC_IMAGE)
+			rel = course_asset(c, ch, n->url, n->line, n->col,
+			    &full, dl);
+		else if (n->type == DOC_LINK && course_linked_file(n->url))
+			rel = course_file(c, ch, n->url, n->line, n->col,
+			    DIAG_LINK_MISSING, &full, dl);
+		else
 			continue;
-		rel = course_asset(c, ch, n->url, n->line, n->col, &full, dl);
-		/* decoded to the end now: a damaged picture stops the build
-		 * before the site or a PDF is replaced */
-		if (full != NULL)
+		/* a picture is decoded to the end now: a damaged one stops
+		 * the build before the site or a PDF is replaced */
+		if (n->type == DOC_IMAGE && full != NULL)
 			img_check_file(full, n->url, ch->path, n->line, n->col,
 			    dl);
 		free(rel);
@@ -566,6 +859,141 @@ S_cmp_order(const void *a, const void *b)
 	if (x->has_order && x->order != y->order)
 		return x->order < y->order ? -1 : 1;
 	return x->number < y->number ? -1 : x->number > y->number;
+}
+
+/* A path component's number prefix ("02-gesprek", "1_intro", "01.md"):
+ * returns 1 and sets *num, or 0. */
+static int
+S_num_prefix(const char *s, size_t n, long *num)
+{
+	size_t i = 0;
+
+	*num = 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9' && *num < 100000000L)
+		*num = *num * 10 + (s[i++] - '0');
+	return i > 0 && i < n && (s[i] == '-' || s[i] == '_' || s[i] == '.' ||
+	    s[i] == ' ');
+}
+
+/* The order of a course without a list or a table: folder by folder, a
+ * folder's index.md or README.md first, then chapters with an order in
+ * their front matter (order, weight, sidebar_position, nav_order) by that
+ * order, then by number prefix when both have one ("2-" before "10-"),
+ * then a folder's files before its subfolders, then by bytes. */
+static int
+S_cmp_path(const void *a, const void *b)
+{
+	const struct chapter *x = a, *y = b;
+	const char *p = x->slug, *q = y->slug, *pe, *qe;
+	size_t pn, qn;
+	long pnum, qnum;
+	int pfile, qfile, pnp, qnp, r, pidx, qidx;
+
+	for (;;) {
+		pe = strchr(p, '/');
+		qe = strchr(q, '/');
+		pn = pe ? (size_t)(pe - p) : strlen(p);
+		qn = qe ? (size_t)(qe - q) : strlen(q);
+		if (pe != NULL && qe != NULL && pn == qn &&
+		    strncmp(p, q, pn) == 0) {
+			p = pe + 1;
+			q = qe + 1;
+			continue;
+		}
+		break;
+	}
+	pfile = pe == NULL;
+	qfile = qe == NULL;
+	if (pfile && qfile) {
+		pidx = p != x->slug && (!strcmp(p, "index") ||
+		    !strcmp(p, "README"));
+		qidx = q != y->slug && (!strcmp(q, "index") ||
+		    !strcmp(q, "README"));
+		if (pidx != qidx)
+			return pidx ? -1 : 1;
+		if (x->has_order != y->has_order)
+			return x->has_order ? -1 : 1;
+		if (x->has_order && x->order != y->order)
+			return x->order < y->order ? -1 : 1;
+	}
+	pnp = S_num_prefix(p, pn, &pnum);
+	qnp = S_num_prefix(q, qn, &qnum);
+	if (pnp && qnp && pnum != qnum)
+		return pnum < qnum ? -1 : 1;
+	if (pfile != qfile && !(pnp && qnp))
+		return pfile ? -1 : 1;
+	if ((r = strcmp(p, q)) != 0)
+		return r;
+	return x->number < y->number ? -1 : x->number > y->number;
+}
+
+/* Chapters in a folder of content/ make a part, titled later by
+ * course_scan(); only when no table of contents made parts. */
+static void
+S_folder_parts(struct course *c)
+{
+	const char *slash;
+	size_t i, n;
+
+	if (c->nparts > 0)
+		return;
+	for (i = 0; i < c->nch; i++) {
+		if ((slash = strchr(c->ch[i].slug, '/')) == NULL)
+			continue;
+		n = (size_t)(slash - c->ch[i].slug);
+		if (c->nparts == 0 || i == 0 || c->ch[i - 1].part < 0 ||
+		    strlen(c->parts[c->nparts - 1].dir) != n ||
+		    strncmp(c->parts[c->nparts - 1].dir, c->ch[i].slug,
+		    n) != 0) {
+			c->parts = xrealloc(c->parts, (c->nparts + 1) *
+			    sizeof(*c->parts));
+			c->parts[c->nparts].dir = xstrndup(c->ch[i].slug, n);
+			c->parts[c->nparts].title = NULL;
+			c->nparts++;
+		}
+		c->ch[i].part = (int)c->nparts - 1;
+	}
+}
+
+/* A folder part's title: from its index.md or README.md (a chapter, so
+ * after the scan), else its _index.md, else its name. */
+static void
+S_part_titles(struct course *c)
+{
+	struct part *pt;
+	struct buf b = { 0 };
+	size_t i, k;
+	char *p;
+
+	for (k = 0; k < c->nparts; k++) {
+		pt = &c->parts[k];
+		if (pt->dir == NULL || pt->title != NULL)
+			continue;
+		for (i = 0; i < c->nch && pt->title == NULL; i++) {
+			const char *slug = c->ch[i].slug;
+			size_t n = strlen(pt->dir);
+
+			if (c->ch[i].title != NULL &&
+			    strncmp(slug, pt->dir, n) == 0 && slug[n] == '/' &&
+			    (strcmp(slug + n + 1, "index") == 0 ||
+			    strcmp(slug + n + 1, "README") == 0))
+				pt->title = xstrdup(c->ch[i].title);
+		}
+		if (pt->title == NULL) {
+			buf_reset(&b);
+			buf_printf(&b, "%s/_index.md", pt->dir);
+			p = file_join(c->content, b.data);
+			if (file_is_reg(p))
+				pt->title = S_file_title(c->dir, p);
+			free(p);
+		}
+		if (pt->title == NULL) {
+			const char *base = strrchr(pt->dir, '/');
+
+			pt->title = S_pretty(base ? base + 1 : pt->dir);
+		}
+	}
+	buf_free(&b);
 }
 
 /* Front matter `order:` may reorder chapters; read it before numbering. */
@@ -594,8 +1022,11 @@ S_read_order(struct course *c, struct diag_list *dl)
 		md_meta_clear(&meta);
 		free(src);
 	}
-	if (any)
+	if (c->sort_paths && c->nch > 1)
+		qsort(c->ch, c->nch, sizeof(*c->ch), S_cmp_path);
+	else if (any)
 		qsort(c->ch, c->nch, sizeof(*c->ch), S_cmp_order);
+	S_folder_parts(c);
 	return rc;
 }
 
@@ -711,9 +1142,62 @@ S_scan_docs(struct course *c, struct theme *th, struct diag_list *dl)
 	return rc;
 }
 
+/* The output stem of what the site and out/pdf write for the i-th of the
+ * chapters and then the documents: a chapter's path under content/, a
+ * document's file name (its pages are not in folders).  The caller frees
+ * it; *src is set to the source's path. */
+static char *
+S_stem(const struct course *c, size_t i, const char **src)
+{
+	const char *base;
+	size_t n;
+
+	if (i < c->nch) {
+		*src = c->ch[i].path;
+		return xstrdup(c->ch[i].slug);
+	}
+	*src = c->docs[i - c->nch].path;
+	base = strrchr(*src, '/');
+	base = base ? base + 1 : *src;
+	n = strlen(base);
+	return xstrndup(base, n > 4 ? n - 4 : n);
+}
+
+/* Two sources that would be written to one file, on this host or on one
+ * that does not tell "a.md" from "A.md" (where the site may be copied):
+ * an error naming both.  Returns 0 or -1. */
+static int
+S_check_clash(const struct course *c, struct diag_list *dl)
+{
+	struct buf out = { 0 };
+	size_t i, k, n = c->nch + c->ndocs;
+	const char **src = xcalloc(n + 1, sizeof(*src));
+	char **stem = xcalloc(n + 1, sizeof(*stem));
+	int rc = 0;
+
+	for (i = 0; i < n; i++)
+		stem[i] = S_stem(c, i, &src[i]);
+	for (i = 0; i < n; i++)
+		for (k = i + 1; k < n; k++) {
+			if (strcasecmp(stem[i], stem[k]) != 0)
+				continue;
+			buf_reset(&out);
+			buf_printf(&out, "%s.html", stem[k]);
+			diag_add(dl, DIAG_OUTPUT_CLASH, src[k], 0, 0, src[i],
+			    src[k], out.data);
+			rc = -1;
+		}
+	for (i = 0; i < n; i++)
+		free(stem[i]);
+	free(stem);
+	free(src);
+	buf_free(&out);
+	return rc;
+}
+
 /* What is wrong with the project's files as a whole, before any is read:
  * a chapter whose page the site writes itself (index.html, the glossary)
- * would vanish under it, and the files of a mailing must be the
+ * would vanish under it, two would be written to one file, and the files of a mailing must be the
  * project's own regular files, checked here so that a build stops before
  * it writes anything.  Returns 0 or -1 after diagnostics. */
 static int
@@ -726,6 +1210,8 @@ S_check_files(const struct course *c, struct diag_list *dl)
 
 	own[0] = "index";
 	own[1] = i18n(c->lang, I18N_GLOSSARY_FILE);
+	if (S_check_clash(c, dl) != 0)
+		rc = -1;
 	for (i = 0; i < c->nch; i++)
 		for (k = 0; k < 2; k++)
 			if (strcmp(c->ch[i].slug, own[k]) == 0) {
@@ -781,6 +1267,40 @@ S_shell_ids(struct course *c, struct theme *th)
 	c->shell_ids = v;
 }
 
+/* The landing page's tree, its links recorded (collect) or rewritten. */
+static struct doc_node *
+S_landing(const struct course *c, int collect, struct diag_list *dl)
+{
+	struct md_opts opts = { c->raw_html };
+	struct md_meta meta;
+	struct doc_node *root;
+	char *src;
+	size_t len;
+
+	if (c->landing == NULL ||
+	    (src = file_read_in(c->dir, c->landing, &len, dl)) == NULL)
+		return NULL;
+	root = md_parse(src, len, c->landing, &opts, &meta, dl);
+	free(src);
+	if (root == NULL)
+		return NULL;
+	md_meta_clear(&meta);
+	pass_levels(root, c->landing, dl);
+	pass_xref(root, (struct course *)c, c->landing, collect, dl);
+	return root;
+}
+
+struct doc_node *
+course_landing_doc(const struct course *c, enum edition e,
+    struct diag_list *dl)
+{
+	struct doc_node *root = S_landing(c, 0, dl);
+
+	if (root != NULL)
+		pass_edition(root, e);
+	return root;
+}
+
 int
 course_scan(struct course *c, struct theme *th, int jobs,
     struct diag_list *dl)
@@ -789,9 +1309,8 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	struct chapter *ch;
 	struct xref *x;
 	struct buf file = { 0 }, frag = { 0 };
-	const char *slash, *base;
 	pthread_t tid[64];
-	size_t i, blen, kept = 0;
+	size_t i, kept = 0;
 	long ci;
 	int rc = 0, has_frag, k, started = 0;
 
@@ -862,7 +1381,22 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		}
 	}
 	free(sc.ch);
+	S_part_titles(c);
 	pass_gloss_sort(c);
+	if (c->landing != NULL) {
+		/* its links and pictures are checked like a chapter's */
+		struct chapter lp;
+		struct doc_node *root;
+
+		memset(&lp, 0, sizeof(lp));
+		lp.path = c->landing;
+		lp.slug = "index";
+		if ((root = S_landing(c, 1, dl)) == NULL)
+			rc = -1;
+		else
+			S_check_assets(c, &lp, root, dl);
+		doc_free(root);
+	}
 
 	/* Every link between chapters must land. */
 	for (i = 0; i < c->nxrefs; i++) {
@@ -872,15 +1406,14 @@ course_scan(struct course *c, struct theme *th, int jobs,
 			for (ci = 0; ci < (long)c->nch; ci++)
 				if (strcmp(c->ch[ci].path, x->file) == 0)
 					break;
-		} else {
-			slash = strrchr(file.data, '/');
-			base = slash ? slash + 1 : file.data;
-			blen = file.len - (size_t)(base - file.data);
-			if ((ci = course_find_chapter(c, base, blen)) < 0) {
+		} else if ((ci = course_find_chapter(c, x->file, file.data,
+		    file.len)) == COURSE_LANDING)
+			continue;	/* its anchors are not known */
+		else if (ci < 0) {
+			if (!x->soft)
 				diag_add(dl, DIAG_XREF_CHAPTER, x->file,
 				    x->line, x->col, x->target);
-				continue;
-			}
+			continue;
 		}
 		if (has_frag && frag.len > 0 && ci < (long)c->nch &&
 		    !course_has_anchor(c, (size_t)ci, frag.data))
@@ -931,16 +1464,77 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 	return root;
 }
 
-long
-course_find_chapter(const struct course *c, const char *file, size_t n)
+/* from's folder under content/, as a prefix ("deel-1/", or ""). */
+static void
+S_from_dir(const struct course *c, const char *from, struct buf *out)
 {
-	size_t i;
+	const char *slash;
 
-	for (i = 0; i < c->nch; i++)
-		if (strlen(c->ch[i].file) == n &&
-		    strncmp(c->ch[i].file, file, n) == 0)
-			return (long)i;
-	return -1;
+	buf_reset(out);
+	from = S_in_content(c, from);
+	if ((slash = strrchr(from, '/')) != NULL)
+		buf_put(out, from, (size_t)(slash - from) + 1);
+}
+
+long
+course_find_chapter(const struct course *c, const char *from,
+    const char *file, size_t n)
+{
+	struct buf b = { 0 };
+	char *rel;
+	size_t i;
+	long found = -1;
+
+	if (n > 0 && file[0] == '/') {
+		file++;
+		n--;
+	} else
+		S_from_dir(c, from, &b);
+	buf_put(&b, file, n);
+	rel = file_fold(buf_cstr(&b));
+	buf_free(&b);
+	if (rel == NULL)
+		return -1;
+	for (i = 0; i < c->nch && found < 0; i++)
+		if (strcmp(S_in_content(c, c->ch[i].path), rel) == 0)
+			found = (long)i;
+	if (found < 0 && c->landing != NULL &&
+	    strcmp(S_in_content(c, c->landing), rel) == 0)
+		found = COURSE_LANDING;
+	free(rel);
+	return found;
+}
+
+void
+course_href(const struct course *c, const char *from, long i,
+    struct buf *out)
+{
+	struct buf dir = { 0 };
+	const char *to = i == COURSE_LANDING ? "index" : c->ch[i].slug;
+	const char *p;
+	size_t common = 0, k;
+
+	/* past the folders both share, up from the rest of from's */
+	S_from_dir(c, from, &dir);
+	for (k = 0; k < dir.len && to[k] == dir.data[k]; k++)
+		if (dir.data[k] == '/')
+			common = k + 1;
+	for (p = dir.data + common; p < dir.data + dir.len; p++)
+		if (*p == '/')
+			buf_puts(out, "../");
+	esc_url_path(out, to + common, strlen(to + common));
+	buf_puts(out, ".html");
+	buf_free(&dir);
+}
+
+int
+course_depth(const char *slug)
+{
+	int d = 0;
+
+	for (; *slug; slug++)
+		d += *slug == '/';
+	return d;
 }
 
 int

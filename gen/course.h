@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "doc.h"
 
@@ -32,7 +33,9 @@ struct toc_entry {
 struct chapter {
 	char		*path;		/* as given or found: "content/01-klant.md" */
 	char		*file;		/* base name: "01-klant.md" */
-	char		*slug;		/* output stem: "01-klant" */
+	char		*slug;		/* output stem, its folders under content/
+					   kept: "01-klant", "deel-1/gesprek" */
+	int		 part;		/* index into course.parts, or -1 */
 	char		*title;		/* front matter, first heading, or file name */
 	char		*description;
 	int		 number;	/* 1..n */
@@ -62,6 +65,8 @@ struct xref {
 	char	*target;	/* "05-funnel.md#de-dmu" as written */
 	char	*file;
 	int	 line, col;
+	int	 soft;		/* written without .md: checked only when it
+				   names a chapter */
 };
 
 /* A mailing: one document per row of a CSV file (salesgen.xml). */
@@ -69,6 +74,14 @@ struct mailing {
 	char	*tmpl;		/* the data document, under content/ */
 	char	*rows;		/* the CSV file, under content/ */
 	int	 line;		/* in salesgen.xml */
+};
+
+/* A part (deel): a folder of chapters, or a part of another tool's table
+ * of contents.  Its chapters follow each other in course.ch. */
+struct part {
+	char	*title;		/* owned; set by course_scan() for a folder */
+	char	*dir;		/* the folder under content/ ("02-gesprek"),
+				   or NULL for a part of a table; owned */
 };
 
 struct datadoc;
@@ -88,6 +101,15 @@ struct course {
 	enum edition	 site_edition;
 	struct chapter	*ch;
 	size_t		 nch;
+	struct part	*parts;
+	size_t		 nparts;
+	char		*landing;	/* the root index.md or README.md, the
+					   text of the site's index page, or
+					   NULL; owned */
+	char		*order_source;	/* what set the chapters' order, for
+					   check -v; owned */
+	int		 sort_paths;	/* no list or table: sort by front
+					   matter, numeric prefix and path */
 	struct gloss_entry *gloss;
 	size_t		 ngloss;
 	struct xref	*xrefs;		/* emptied once course_scan() checked them */
@@ -140,6 +162,12 @@ int	course_scan(struct course *, struct theme *, int jobs,
 struct doc_node *course_chapter_doc(const struct course *, size_t i,
     enum edition e, struct diag_list *);
 
+/* The landing page (course.landing) parsed, its links rewritten, for
+ * edition e: a new tree (free with doc_free()), or NULL when there is none
+ * or after adding diagnostics. */
+struct doc_node *course_landing_doc(const struct course *, enum edition e,
+    struct diag_list *);
+
 /* Resolves a file that chapter ch refers to (an image) to a path inside
  * the project.  Returns the path relative to the project folder (caller
  * frees) and sets *full to it joined to the folder (caller frees); NULL,
@@ -149,8 +177,34 @@ struct doc_node *course_chapter_doc(const struct course *, size_t i,
 char	*course_asset(const struct course *, const struct chapter *ch,
 	    const char *url, int line, int col, char **full, struct diag_list *);
 
-/* The chapter whose file name is file (base name), or -1. */
-long	course_find_chapter(const struct course *, const char *file, size_t n);
+/* As course_asset(), for any file a chapter refers to; a missing one is
+ * the diagnostic missing (DIAG_IMAGE_MISSING, DIAG_LINK_MISSING). */
+char	*course_file(const struct course *, const struct chapter *ch,
+	    const char *url, int line, int col, enum diag_code missing,
+	    char **full, struct diag_list *);
+
+/* 1 when a link's url names a file of the project to copy with the site
+ * (a PDF, a zip): relative, with an extension, not a chapter (.md) nor a
+ * page (.html, .htm), no query. */
+int	course_linked_file(const char *url);
+
+/* The chapter that the link file (n bytes, decoded, "../deel-1/a.md";
+ * "/a.md" is from content/) leads to from the Markdown file from (a
+ * chapter's or the landing page's path), or -1; COURSE_LANDING for the
+ * landing page. */
+#define COURSE_LANDING	(-2L)
+long	course_find_chapter(const struct course *, const char *from,
+	    const char *file, size_t n);
+
+/* Appends to out the encoded relative URL of the page of chapter i
+ * ("../deel-2/b.html"; the landing page for COURSE_LANDING) as seen from
+ * the page of the Markdown file from. */
+void	course_href(const struct course *, const char *from, long i,
+	    struct buf *out);
+
+/* The folder depth of a chapter's page under the site's root: 0 for
+ * "a.html", 1 for "deel-1/a.html". */
+int	course_depth(const char *slug);
 /* 1 when chapter i has an element with id. */
 int	course_has_anchor(const struct course *, size_t i, const char *id);
 

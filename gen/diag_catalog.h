@@ -29,6 +29,12 @@ D(DIAG_CONFIG_VALUE,     DIAG_ERROR,   "invalid value '%s' for %s (expected %s)"
 D(DIAG_CONFIG_CHAPTER,   DIAG_ERROR,   "chapter '%s' is listed but does not exist")
 D(DIAG_CONFIG_DUP,       DIAG_ERROR,   "chapter '%s' is listed twice")
 D(DIAG_PAGE_CLASH,       DIAG_ERROR,   "chapter '%s' has the name of the site's own page '%s'; rename the chapter")
+D(DIAG_OUTPUT_CLASH,     DIAG_ERROR,   "'%s' and '%s' would both be written to '%s'; rename one")
+D(DIAG_TOC_YAML,         DIAG_ERROR,   "table of contents: %s")
+D(DIAG_TOC_ENTRY,        DIAG_WARNING, "'%s' is named in the table of contents but is no chapter here; it is left out")
+D(DIAG_TOC_LEFT_OUT,     DIAG_NOTE,    "'%s' is not in the table of contents (%s) and is left out")
+D(DIAG_LANDING_ONLY,     DIAG_NOTE,    "'%s' is left out: '%s' is the landing page")
+D(DIAG_ORDER_SOURCE,     DIAG_NOTE,    "chapter order from %s")
 
 /* Markdown and the course model */
 D(DIAG_MD_UTF8,          DIAG_WARNING, "invalid UTF-8 (byte 0x%02X), shown as U+FFFD; save the file as UTF-8 (later bad bytes are not reported)")
@@ -49,6 +55,7 @@ D(DIAG_HTML_PDF,         DIAG_NOTE,    "HTML element <%s> is left out of the PDF
 D(DIAG_IMAGE_MISSING,    DIAG_WARNING, "image '%s' not found")
 D(DIAG_IMAGE_BAD,        DIAG_ERROR,   "image '%s': %s")
 D(DIAG_IMAGE_WARN,       DIAG_WARNING, "image '%s': %s")
+D(DIAG_LINK_MISSING,     DIAG_WARNING, "linked file '%s' not found")
 
 /* templates */
 D(DIAG_TMPL_SYNTAX,      DIAG_ERROR,   "template: %s")

@@ -466,3 +466,36 @@ file_rel_inside(const char *rel)
 	}
 	return 1;
 }
+
+/* Folds "a/./b/../c" to "a/c"; returns NULL when ".." climbs above the
+ * start.  The caller frees the result. */
+char *
+file_fold(const char *rel)
+{
+	struct buf b = { 0 };
+	const char *p = rel, *e;
+	size_t n, cut;
+
+	while (*p) {
+		e = strchr(p, '/');
+		n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (b.len == 0) {
+				buf_free(&b);
+				return NULL;
+			}
+			for (cut = b.len; cut > 0 && b.data[cut - 1] != '/'; cut--)
+				;
+			b.len = cut > 0 ? cut - 1 : 0;
+			b.data[b.len] = '\0';
+		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
+			if (b.len > 0)
+				buf_putc(&b, '/');
+			buf_put(&b, p, n);
+		}
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return buf_detach(&b);
+}

@@ -82,4 +82,9 @@ char	*file_join(const char *a, const char *b);
  * absolute, and no ".." that climbs above the start. */
 int	file_rel_inside(const char *rel);
 
+/* Folds the relative path rel lexically: "a/./b/../c" is "a/c".  Returns
+ * a new string the caller frees, or NULL when a ".." climbs above the
+ * start. */
+char	*file_fold(const char *rel);
+
 #endif

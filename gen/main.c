@@ -403,6 +403,17 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	for (i = 0; rc == 0 && i < c->nch; i++) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s.pdf", dir, c->ch[i].slug);
+		if (strchr(c->ch[i].slug, '/') != NULL) {
+			/* out/pdf mirrors the chapters' folders too */
+			char *sub = xstrndup(path.data,
+			    (size_t)(strrchr(path.data, '/') - path.data));
+
+			if (file_mkdirs(sub, dl) != 0)
+				rc = -1;
+			free(sub);
+			if (rc != 0)
+				break;
+		}
 		if (pdf_course(c, e, (long)i, &po, path.data, quiet) != 0)
 			rc = -1;
 	}

@@ -1,7 +1,8 @@
 /*
  * md_front — YAML front matter (`---` ... `---` at the top of a chapter),
- * read with libyaml.  Only title, description, lang and order mean something
- * to salesgen; other keys (Hugo's date, draft, weight, ...) are accepted and
+ * read with libyaml.  Only title, description, lang and order (or weight,
+ * sidebar_position, nav_order) mean something to salesgen; other keys
+ * (Hugo's date, draft, ...) are accepted and
  * ignored, so existing Markdown collections build without edits.
  */
 #include "md.h"
@@ -67,7 +68,7 @@ md_front(const char *src, size_t len, const char *path,
 	const char *key, *val;
 	char *endp;
 	long n;
-	int rc = 0;
+	int rc = 0, is_order;
 
 	*body = 0;
 	*lines = 0;
@@ -104,8 +105,16 @@ md_front(const char *src, size_t len, const char *path,
 		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
 			continue;
 		key = (const char *)k->data.scalar.value;
+		/* other tools' names for order: Hugo's weight, Docusaurus's
+		 * sidebar_position, Just the Docs' nav_order */
+		if (strcmp(key, "weight") == 0 ||
+		    strcmp(key, "sidebar_position") == 0 ||
+		    strcmp(key, "nav_order") == 0)
+			is_order = 1;
+		else
+			is_order = strcmp(key, "order") == 0;
 		if (strcmp(key, "title") != 0 && strcmp(key, "description") &&
-		    strcmp(key, "lang") != 0 && strcmp(key, "order") != 0)
+		    strcmp(key, "lang") != 0 && !is_order)
 			continue;
 		if (v->type != YAML_SCALAR_NODE) {
 			diag_add(dl, DIAG_FM_VALUE, path,

@@ -57,9 +57,21 @@ S_md_file(const struct buf *file, const char **base, size_t *blen)
 	return 1;
 }
 
+/* 1 when file (decoded) may name a chapter without its extension, as
+ * sites built by other tools link ("/commands/npm-install",
+ * "../deel-1/gesprek"): no dot in its last component, not a folder. */
+static int
+S_bare(const struct buf *file)
+{
+	const char *s = buf_cstr(file), *slash = strrchr(s, '/');
+
+	return file->len > 0 && s[file->len - 1] != '/' &&
+	    strchr(slash ? slash + 1 : s, '.') == NULL;
+}
+
 static void
 S_record(struct course *c, const char *target, const char *file, int line,
-    int col)
+    int col, int soft)
 {
 	struct xref *x;
 
@@ -72,6 +84,7 @@ S_record(struct course *c, const char *target, const char *file, int line,
 	x->file = xstrdup(file);
 	x->line = line;
 	x->col = col;
+	x->soft = soft;
 }
 
 void
@@ -121,9 +134,35 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
 			continue;
 		has_frag = pass_xref_split(n->url, &file, &frag);
 		is_md = S_md_file(&file, &base, &blen);
+		if (!is_md && S_bare(&file)) {
+			/* checked as the chapter it names, when it names
+			 * one; else left as it is */
+			buf_reset(&u);
+			buf_put(&u, file.data, file.len);
+			buf_puts(&u, ".md");
+			if (collect && c != NULL) {
+				if (has_frag) {
+					buf_putc(&u, '#');
+					buf_puts(&u, buf_cstr(&frag));
+				}
+				S_record(c, buf_cstr(&u), path, n->line,
+				    n->col, 1);
+				continue;
+			}
+			if (c == NULL || course_find_chapter(c, path, u.data,
+			    u.len) == -1)
+				continue;
+			{
+				struct buf t = file;
+
+				file = u;
+				u = t;
+			}
+			is_md = 1;
+		}
 		if (collect && c != NULL) {
 			if (n->url[0] == '#' || is_md)
-				S_record(c, n->url, path, n->line, n->col);
+				S_record(c, n->url, path, n->line, n->col, 0);
 			continue;
 		}
 		if (!is_md && n->url[0] != '#')
@@ -132,13 +171,15 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
 		 * "b c.md" land alike and the result is encoded once. */
 		buf_reset(&u);
 		if (is_md) {
-			if (c != NULL &&
-			    (ci = course_find_chapter(c, base, blen)) >= 0)
-				esc_url_path(&u, c->ch[ci].slug,
-				    strlen(c->ch[ci].slug));
-			else
+			/* the page of that chapter, from this one's folder
+			 * (pages mirror the chapters' folders) */
+			if (c != NULL && (ci = course_find_chapter(c, path,
+			    file.data, file.len)) != -1)
+				course_href(c, path, ci, &u);
+			else {
 				esc_url_path(&u, file.data, file.len - 3);
-			buf_puts(&u, ".html");
+				buf_puts(&u, ".html");
+			}
 		}
 		if (has_frag) {
 			buf_putc(&u, '#');

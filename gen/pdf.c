@@ -296,6 +296,32 @@ S_line(struct layout *l, const char *text, enum font_face face, double size,
 
 /*** Course ***/
 
+/* The anchor of a part's page, in its first chapter: no heading id takes
+ * it (they are slugs of text, without an underscore at the start). */
+#define S_PART_ID	"_deel"
+
+/* A part's page in the course's handouts, before its first chapter: its
+ * title large, a bookmark beside the chapters', the contents' target. */
+static void
+S_part_page(struct job *j, struct layout *l, const char *title)
+{
+	struct pl_row *r;
+	size_t from;
+
+	if (l->n > 0)
+		layout_row(l, PL_PAGE, 0);
+	layout_space(l, S_body_h(j) * 0.3);
+	from = l->n;
+	S_line(l, title, FACE_SANS_BOLD, 26, ACCENT, 'l', 0);
+	if (l->n > from) {
+		r = &l->rows[from];
+		r->anchor = layout_anchor(l, S_PART_ID);
+		r->outline = 1;
+		free(r->otitle);
+		r->otitle = xstrdup(title);
+	}
+}
+
 /* The title page: title, subtitle, author, edition. */
 static void
 S_title_page(struct job *j, struct layout *l, const struct course *c,
@@ -334,6 +360,35 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 	for (i = 0; i < c->nch; i++) {
 		const struct chapter *ch = &c->ch[i];
 
+		if (ch->part >= 0 && (i == 0 || c->ch[i - 1].part != ch->part)) {
+			/* a part: its title above its chapters, a link to
+			 * its page */
+			struct pl_row *r;
+
+			layout_space(l, 8);
+			o.x = j->st.margin_left;
+			o.width = S_width(j) - 40;
+			o.face = FACE_SANS_BOLD;
+			o.size = 12;
+			o.leading = 18;
+			o.color = ACCENT;
+			o.prefix = NULL;
+			buf_reset(&href);
+			buf_printf(&href, "%s.html#%s", ch->slug, S_PART_ID);
+			if (inline_set_text(l, c->parts[ch->part].title,
+			    &o) != 0) {
+				r = &l->rows[l->n - 1];
+				for (size_t q = 0; q < r->nruns; q++)
+					r->runs[q].link = layout_link(l,
+					    href.data);
+				row_run(r, 0, 0, FACE_REGULAR, o.size, INK, "",
+				    0, layout_link(l, href.data));
+				buf_reset(&key);
+				buf_printf(&key, "#%s#%s", ch->slug, S_PART_ID);
+				free(r->otitle);
+				r->otitle = xstrdup(key.data + 1);
+			}
+		}
 		for (k = 0; k < ch->ntoc; k++) {
 			const struct toc_entry *e = &ch->toc[k];
 			struct pl_row *r;
@@ -534,6 +589,9 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		body.file = ch->path;
 		body.slug = ch->slug;
 		body.chapter = ch->number;
+		if (whole && ch->part >= 0 && (i == 0 ||
+		    c->ch[i - 1].part != ch->part))
+			S_part_page(&j, &body, c->parts[ch->part].title);
 		/* S_images() made the paths whole: no folder before them
 		 * (the chapter's folder doubled them, and no picture of a
 		 * project built from elsewhere reached the handouts) */

@@ -10,6 +10,7 @@
 #include "pdf_code.h"
 #include "buf.h"
 #include "chart.h"
+#include "esc.h"
 #include "file.h"
 #include "i18n.h"
 #include "mem.h"
@@ -112,11 +113,30 @@ layout_anchor(const struct layout *l, const char *id)
 	return buf_detach(&b);
 }
 
+/* The slug of the page url (n bytes, without ".html", encoded) names
+ * when read from the page of slug: a new string, or NULL when it climbs
+ * above the site. */
+static char *
+S_page_of(const char *slug, const char *url, size_t n)
+{
+	struct buf b = { 0 };
+	const char *slash = slug ? strrchr(slug, '/') : NULL;
+	char *page;
+
+	if (slash != NULL)
+		buf_put(&b, slug, (size_t)(slash - slug) + 1);
+	esc_url_decode(&b, url, n);
+	page = file_fold(buf_cstr(&b));
+	buf_free(&b);
+	return page;
+}
+
 int
 layout_link(struct layout *l, const char *url)
 {
 	struct buf key = { 0 };
 	const char *hash, *p;
+	char *page;
 	size_t i, blen;
 
 	hash = strchr(url, '#');
@@ -124,12 +144,16 @@ layout_link(struct layout *l, const char *url)
 		;
 	if (url[0] == '#')
 		buf_printf(&key, "#%s#%s", l->slug ? l->slug : "", url + 1);
-	else if (*p != ':' && (blen = hash ? (size_t)(hash - url) :
-	    strlen(url)) > 5 && strncmp(url + blen - 5, ".html", 5) == 0 &&
-	    strchr(url, '/') == NULL) {
+	else if (*p != ':' && url[0] != '/' && (blen = hash ?
+	    (size_t)(hash - url) : strlen(url)) > 5 &&
+	    strncmp(url + blen - 5, ".html", 5) == 0 &&
+	    (page = S_page_of(l->slug, url, blen - 5)) != NULL) {
+		/* another chapter's page, relative to this chapter's
+		 * folder ("../deel-2/b.html"): its slug is the key */
 		buf_putc(&key, '#');
-		buf_put(&key, url, blen - 5);
+		buf_puts(&key, page);
 		buf_printf(&key, "#%s", hash ? hash + 1 : "");
+		free(page);
 	} else
 		buf_puts(&key, url);
 	for (i = 0; i < l->nlinks; i++)

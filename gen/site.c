@@ -59,8 +59,10 @@ struct site {
 	struct diag_list	*dl;
 	struct tmpl		*t[T__MAX];
 	int			 warned[T__MAX];
-	char			*nav;		/* every entry, none current */
-	size_t			*navoff;	/* where entry i starts; [nch] = end */
+	char			**nav;		/* per folder depth of the page:
+						   every entry, none current */
+	size_t			**navoff;	/* where entry i starts; [nch] = end */
+	int			 maxdepth;	/* of a chapter's page */
 	struct buf		 page;
 	char			*glossary_href;
 	struct shared		*sh;
@@ -93,19 +95,40 @@ S_render(struct site *s, int k, const struct val *ctx, struct buf *out)
 	return tmpl_render(s->t[k], ctx, &o, out, s->dl);
 }
 
+/* "../" once for each folder a page is in: the site's own files are
+ * linked relative to the page, so it works from disk and from any
+ * sub-path of a web server. */
+static void
+S_up(struct buf *b, int depth)
+{
+	while (depth-- > 0)
+		buf_puts(b, "../");
+}
+
 static char *
-S_href(const char *slug)
+S_href(const char *slug, int depth)
 {
 	struct buf b = { 0 };
 
+	S_up(&b, depth);
 	esc_url_path(&b, slug, strlen(slug));
 	buf_puts(&b, ".html");
 	return buf_detach(&b);
 }
 
-/* The values every page shares. */
+static void
+S_set_up(struct val *map, const char *key, const char *file, int depth)
+{
+	struct buf b = { 0 };
+
+	S_up(&b, depth);
+	buf_puts(&b, file);
+	val_set(map, key, val_str_own(buf_detach(&b)));
+}
+
+/* The values every page shares, for a page depth folders down. */
 static struct val *
-S_base_ctx(struct site *s)
+S_base_ctx(struct site *s, int depth)
 {
 	const struct course *c = s->c;
 	struct val *ctx = val_map(), *site, *lab;
@@ -117,12 +140,12 @@ S_base_ctx(struct site *s)
 		val_set_str(site, "subtitle", c->subtitle);
 	if (c->author)
 		val_set_str(site, "author", c->author);
-	val_set_str(site, "home", "index.html");
-	val_set_str(site, "glossary", s->glossary_href);
+	S_set_up(site, "home", "index.html", depth);
+	S_set_up(site, "glossary", s->glossary_href, depth);
 	val_set_bool(site, "has_glossary", c->ngloss > 0);
 	val_set_bool(site, "has_chapters", c->nch > 0);
-	val_set_str(site, "css", "style.css");
-	val_set_str(site, "print_css", "print.css");
+	S_set_up(site, "css", "style.css", depth);
+	S_set_up(site, "print_css", "print.css", depth);
 	val_set_str(site, "edition", c->site_edition == EDITION_TEACHER ?
 	    "teacher" : "student");
 	/* style.css sets the default stops; the shell says when the
@@ -144,27 +167,34 @@ S_base_ctx(struct site *s)
 	return ctx;
 }
 
+/* Chapter i for a page depth folders down; the first chapter of a part
+ * carries the part's title. */
 static struct val *
-S_chapter_val(const struct chapter *ch)
+S_chapter_val(const struct course *c, size_t i, int depth)
 {
+	const struct chapter *ch = &c->ch[i];
 	struct val *v = val_map();
 	char num[16];
 
 	snprintf(num, sizeof(num), "%d", ch->number);
 	val_set_str(v, "number", num);
 	val_set_str(v, "title", ch->title);
-	val_set(v, "href", val_str_own(S_href(ch->slug)));
+	if (ch->part >= 0 && (i == 0 || c->ch[i - 1].part != ch->part) &&
+	    c->parts[ch->part].title != NULL)
+		val_set_str(v, "part", c->parts[ch->part].title);
+	val_set(v, "href", val_str_own(S_href(ch->slug, depth)));
 	if (ch->description)
 		val_set_str(v, "description", ch->description);
 	return v;
 }
 
-/* One sidebar entry; the current chapter's lists its sections. */
+/* One sidebar entry for a page depth folders down; the current
+ * chapter's lists its sections. */
 static char *
-S_nav_entry(struct site *s, size_t i, int current)
+S_nav_entry(struct site *s, size_t i, int current, int depth)
 {
 	const struct chapter *ch = &s->c->ch[i];
-	struct val *ctx = S_chapter_val(ch), *secs, *e;
+	struct val *ctx = S_chapter_val(s->c, i, depth), *secs, *e;
 	struct buf out = { 0 }, h = { 0 };
 	size_t k;
 
@@ -178,6 +208,7 @@ S_nav_entry(struct site *s, size_t i, int current)
 			val_set_str(e, "number", ch->toc[k].number);
 			val_set_str(e, "title", ch->toc[k].title);
 			buf_reset(&h);
+			S_up(&h, depth);
 			esc_url_path(&h, ch->slug, strlen(ch->slug));
 			buf_puts(&h, ".html#");
 			esc_url_path(&h, ch->toc[k].id, strlen(ch->toc[k].id));
@@ -195,9 +226,11 @@ S_nav_entry(struct site *s, size_t i, int current)
 /* The sidebar for a page: every chapter (a window of them around the
  * current one in a long course), the current one open. */
 static void
-S_nav(struct site *s, long current, struct buf *out)
+S_nav(struct site *s, long current, int depth, struct buf *out)
 {
 	size_t n = s->c->nch, lo = 0, hi = n;
+	const char *nav = s->nav[depth];
+	const size_t *navoff = s->navoff[depth];
 	char *cur;
 
 	if (n > NAV_FULL && current >= 0) {
@@ -207,17 +240,17 @@ S_nav(struct site *s, long current, struct buf *out)
 	} else if (n > NAV_FULL)
 		hi = NAV_WINDOW * 2 + 1;
 	if (current < 0 || (size_t)current < lo || (size_t)current >= hi) {
-		buf_put(out, s->nav + s->navoff[lo], s->navoff[hi] -
-		    s->navoff[lo]);
+		buf_put(out, nav + navoff[lo], navoff[hi] -
+		    navoff[lo]);
 		return;
 	}
-	buf_put(out, s->nav + s->navoff[lo], s->navoff[current] -
-	    s->navoff[lo]);
-	cur = S_nav_entry(s, (size_t)current, 1);
+	buf_put(out, nav + navoff[lo], navoff[current] -
+	    navoff[lo]);
+	cur = S_nav_entry(s, (size_t)current, 1, depth);
 	buf_puts(out, cur);
 	free(cur);
-	buf_put(out, s->nav + s->navoff[current + 1], s->navoff[hi] -
-	    s->navoff[current + 1]);
+	buf_put(out, nav + navoff[current + 1], navoff[hi] -
+	    navoff[current + 1]);
 }
 
 /* Wraps body in the page shell and writes it to outdir/file; the body's
@@ -227,13 +260,14 @@ static int
 S_write_page(struct site *s, struct val *ctx, long current, const char *file,
     const char *title, struct buf *body)
 {
+	int depth = course_depth(file);
 	struct val *page = val_set(ctx, "page", val_map());
 	struct buf nav = { 0 };
 	size_t blen = body->len, need;
 	char *path;
 	int rc;
 
-	S_nav(s, current, &nav);
+	S_nav(s, current, depth, &nav);
 	/* Room for the whole page at once: body, sidebar and shell. */
 	need = blen + nav.len + 8192;
 	val_set(ctx, "nav", val_str_own(buf_detach(&nav)));
@@ -247,14 +281,32 @@ S_write_page(struct site *s, struct val *ctx, long current, const char *file,
 	if (S_render(s, T_PAGE, ctx, &s->page) != 0)
 		return -1;
 	path = file_join(s->outdir, file);
-	rc = file_write(path, s->page.data, s->page.len, s->dl);
+	rc = 0;
+	if (depth > 0) {
+		/* the page's folder, as the chapter's under content/ */
+		char *d = xstrndup(path, (size_t)(strrchr(path, '/') - path));
+
+		rc = file_mkdirs(d, s->dl);
+		free(d);
+	}
+	if (rc == 0)
+		rc = file_write(path, s->page.data, s->page.len, s->dl);
 	free(path);
 	return rc;
 }
 
 /*** Images ***/
 
-/* Where a chapter's local image goes in the site, so the site is complete
+/* 1 for a node whose file the site copies: an image, or a link to a file
+ * of the project that is no chapter (a PDF, a zip). */
+static int
+S_placed(const struct doc_node *n)
+{
+	return n->type == DOC_IMAGE ||
+	    (n->type == DOC_LINK && course_linked_file(n->url));
+}
+
+/* Where a chapter's local image (or linked file) goes in the site, so the site is complete
  * on its own: one inside content/ keeps its relative path; one elsewhere
  * in the project goes under assets/; one outside the project (by path or
  * by symbolic link) is refused.  Points img at its place and returns that
@@ -269,7 +321,8 @@ S_image_place(const struct course *c, const struct chapter *ch,
 	size_t clen = strlen(c->content), dlen;
 	int in_content;
 
-	if ((norm = course_asset(c, ch, img->url, img->line, img->col,
+	if ((norm = course_file(c, ch, img->url, img->line, img->col,
+	    img->type == DOC_IMAGE ? DIAG_IMAGE_MISSING : DIAG_LINK_MISSING,
 	    src, dl)) == NULL)
 		return NULL;
 	dlen = strcmp(c->dir, ".") ? strlen(c->dir) + 1 : 0;
@@ -282,8 +335,12 @@ S_image_place(const struct course *c, const struct chapter *ch,
 	else
 		buf_printf(&out, "assets/%s", norm);
 	free(norm);
-	free(img->url);
+	/* from the chapter's page, which may be in a folder */
+	S_up(&enc, course_depth(ch->slug));
 	esc_url_path(&enc, out.data, out.len);
+	if (strchr(img->url, '#') != NULL)	/* "handout.pdf#page=2" */
+		buf_puts(&enc, strchr(img->url, '#'));
+	free(img->url);
 	img->url = buf_detach(&enc);
 	return buf_detach(&out);
 }
@@ -364,7 +421,7 @@ S_body_hook(void *arg, const struct course *c, size_t i,
 	pass_xref(root, (struct course *)c, ch->path, 0, dl);
 	pass_edition(root, sb->e);
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
-		if (n->type != DOC_IMAGE ||
+		if (!S_placed(n) ||
 		    (rel = S_image_place(c, ch, n, &src, dl)) == NULL)
 			continue;
 		b->img = xrealloc(b->img, (b->nimg + 1) * 2 * sizeof(*b->img));
@@ -476,7 +533,7 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 			return -1;
 		}
 		for (n = root; n != NULL; n = doc_next(root, n, 0)) {
-			if (n->type != DOC_IMAGE ||
+			if (!S_placed(n) ||
 			    (rel = S_image_place(c, ch, n, &src,
 			    s->dl)) == NULL)
 				continue;
@@ -487,12 +544,15 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 		html_render(root, &ho, &body);
 		doc_free(root);
 	}
-	ctx = S_base_ctx(s);
-	v = val_set(ctx, "chapter", S_chapter_val(ch));
+	ctx = S_base_ctx(s, course_depth(ch->slug));
+	v = val_set(ctx, "chapter", S_chapter_val(c, i,
+	    course_depth(ch->slug)));
 	if (i > 0)
-		val_set(v, "prev", S_chapter_val(&c->ch[i - 1]));
+		val_set(v, "prev", S_chapter_val(c, i - 1,
+		    course_depth(ch->slug)));
 	if (i + 1 < c->nch)
-		val_set(v, "next", S_chapter_val(&c->ch[i + 1]));
+		val_set(v, "next", S_chapter_val(c, i + 1,
+		    course_depth(ch->slug)));
 	buf_printf(&title, "%d %s", ch->number, ch->title);
 	{
 		/* on disk the name as it is; in links, encoded */
@@ -524,7 +584,7 @@ S_doc_page(struct site *s, size_t i)
 		return -1;
 	html_render(root, &ho, &body);
 	doc_free(root);
-	ctx = S_base_ctx(s);
+	ctx = S_base_ctx(s, 0);
 	if (d->colour != 0xFF000000u) {
 		char c[8];
 
@@ -543,14 +603,45 @@ S_doc_page(struct site *s, size_t i)
 static int
 S_index_page(struct site *s)
 {
-	struct val *ctx = S_base_ctx(s), *list;
+	struct val *ctx = S_base_ctx(s, 0), *list;
 	struct buf body = { 0 };
 	size_t i;
 	int rc;
 
+	if (s->c->landing != NULL) {
+		/* the project's own index.md or README.md, above the list */
+		struct html_opts ho = { s->c->lang, s->c->raw_html };
+		struct chapter lp;
+		struct doc_node *root, *n;
+		struct buf lb = { 0 };
+		char *rel, *src;
+
+		memset(&lp, 0, sizeof(lp));
+		lp.path = s->c->landing;
+		lp.slug = "index";
+		if ((root = course_landing_doc(s->c, s->sh->edition,
+		    s->dl)) != NULL) {
+			for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+				if (!S_placed(n) ||
+				    (rel = S_image_place(s->c, &lp, n, &src,
+				    s->dl)) == NULL)
+					continue;
+				S_image_copy(s, rel, src);
+				free(rel);
+				free(src);
+			}
+			html_render(root, &ho, &lb);
+			val_set_bool(ctx, "landing_has_title", root->first &&
+			    root->first->type == DOC_HEADING &&
+			    root->first->level == 1);
+			val_set(ctx, "landing", val_str_own(buf_detach(&lb)));
+			doc_free(root);
+		}
+		buf_free(&lb);
+	}
 	list = val_set(ctx, "chapters", val_list());
 	for (i = 0; i < s->c->nch; i++)
-		val_push(list, S_chapter_val(&s->c->ch[i]));
+		val_push(list, S_chapter_val(s->c, i, 0));
 	if (s->c->ndocs > 0) {
 		struct val *docs = val_set(ctx, "documents", val_list()), *e;
 
@@ -558,7 +649,7 @@ S_index_page(struct site *s)
 			e = val_map();
 			val_set_str(e, "title", s->c->docs[i].title);
 			val_set(e, "href", val_str_own(S_href(
-			    s->c->docs[i].slug)));
+			    s->c->docs[i].slug, 0)));
 			val_set_str(e, "kind", s->c->docs[i].kind);
 			val_push(docs, e);
 		}
@@ -576,7 +667,7 @@ static int
 S_glossary_page(struct site *s)
 {
 	const struct course *c = s->c;
-	struct val *ctx = S_base_ctx(s), *letters, *letter = NULL, *terms = NULL;
+	struct val *ctx = S_base_ctx(s, 0), *letters, *letter = NULL, *terms = NULL;
 	struct val *e;
 	struct buf body = { 0 }, h = { 0 }, file = { 0 };
 	const struct gloss_entry *g;
@@ -759,6 +850,7 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 	memset(&sh, 0, sizeof(sh));
 	pthread_mutex_init(&sh.lock, NULL);
 	s.sh = &sh;
+	sh.edition = e;
 	s.c = c;
 	s.th = th;
 	s.outdir = outdir;
@@ -779,16 +871,25 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 	if (rc == 0) {
 		struct buf nav = { 0 };
 		char *entry;
+		int d;
 
-		s.navoff = xcalloc(c->nch + 1, sizeof(*s.navoff));
-		for (i = 0; i < c->nch; i++) {
-			s.navoff[i] = nav.len;
-			entry = S_nav_entry(&s, i, 0);
-			buf_puts(&nav, entry);
-			free(entry);
+		for (i = 0; i < c->nch; i++)
+			if (course_depth(c->ch[i].slug) > s.maxdepth)
+				s.maxdepth = course_depth(c->ch[i].slug);
+		/* one sidebar for the pages of each folder depth */
+		s.nav = xcalloc((size_t)s.maxdepth + 1, sizeof(*s.nav));
+		s.navoff = xcalloc((size_t)s.maxdepth + 1, sizeof(*s.navoff));
+		for (d = 0; d <= s.maxdepth; d++) {
+			s.navoff[d] = xcalloc(c->nch + 1, sizeof(**s.navoff));
+			for (i = 0; i < c->nch; i++) {
+				s.navoff[d][i] = nav.len;
+				entry = S_nav_entry(&s, i, 0, d);
+				buf_puts(&nav, entry);
+				free(entry);
+			}
+			s.navoff[d][c->nch] = nav.len;
+			s.nav[d] = buf_detach(&nav);
 		}
-		s.navoff[c->nch] = nav.len;
-		s.nav = buf_detach(&nav);
 		s.warned[T_NAV] = 0;	/* the current entry differs */
 		if (S_chapters(&s, e, jobs) != 0)
 			rc = -1;
@@ -803,6 +904,10 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		if (S_copy(&s, "site/style.css", "style.css") != 0 ||
 		    S_copy(&s, "site/print.css", "print.css") != 0)
 			rc = -1;
+	}
+	for (k = 0; s.nav != NULL && k <= s.maxdepth; k++) {
+		free(s.nav[k]);
+		free(s.navoff[k]);
 	}
 	free(s.nav);
 	free(s.navoff);

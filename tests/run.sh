@@ -66,6 +66,7 @@ suite "data schema" sh "$top/tests/schema.sh"
 suite "pathological input" sh "$top/tests/patho.sh" "$bin"
 suite "data documents" sh "$top/tests/data.sh" "$bin"
 suite "hardening" sh "$top/tests/harden.sh" "$bin"
+suite "other tools' courses" sh "$top/tests/courses.sh" "$bin"
 if [ -n "$asan" ]; then
 	suite "asan: unit + spec" units "$asan" "asan:"
 	suite "asan: golden files" env PREFIX=asan: sh "$top/tests/regress.sh" "$asan/salesgen-asan"

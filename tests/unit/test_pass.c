@@ -901,19 +901,27 @@ t_xref_course(void)
 	struct doc_node *root;
 	struct buf why = { 0 };
 
+	c->content = xstrdup("content");
 	S_course_chapter(c, "content/01-een.md");
 	S_course_chapter(c, "content/05-funnel.md");
+	S_course_chapter(c, "content/deel/06-x.md");
 	free(c->ch[1].slug);
 	c->ch[1].slug = xstrdup("hoofdstuk-5");
+	free(c->ch[2].slug);
+	c->ch[2].slug = xstrdup("deel/06-x");
 	root = S_parse("[a](05-funnel.md#dmu) [b](#lokaal) [c](sub/05-funnel.md)"
-	    " [d](onbekend.md#x) [e](https://x.nl/05-funnel.md)\n", 0, dl);
+	    " [d](onbekend.md#x) [e](https://x.nl/05-funnel.md)"
+	    " [f](deel/06-x.md) [g](/deel/06-x.md) [h](deel/06-x)\n", 0, dl);
 	pass_xref(root, c, "content/01-een.md", 1, dl);
-	S_eq_int(&why, "collected", (long)c->nxrefs, 4);
-	if (c->nxrefs == 4) {
+	S_eq_int(&why, "collected", (long)c->nxrefs, 7);
+	if (c->nxrefs == 7) {
 		S_eq(&why, "xref 0", c->xrefs[0].target, "05-funnel.md#dmu");
 		S_eq(&why, "xref 1", c->xrefs[1].target, "#lokaal");
 		S_eq(&why, "xref 3", c->xrefs[3].target, "onbekend.md#x");
 		S_eq(&why, "xref file", c->xrefs[0].file, "content/01-een.md");
+		S_eq(&why, "bare link, as a chapter", c->xrefs[6].target,
+		    "deel/06-x.md");
+		S_eq_int(&why, "bare link is soft", c->xrefs[6].soft, 1);
 	}
 	S_eq(&why, "collect leaves urls",
 	    S_nth(root, DOC_LINK, 0)->url, "05-funnel.md#dmu");
@@ -921,15 +929,29 @@ t_xref_course(void)
 	S_eq(&why, "rewritten to the chapter slug",
 	    S_nth(root, DOC_LINK, 0)->url, "hoofdstuk-5.html#dmu");
 	S_eq(&why, "fragment alone", S_nth(root, DOC_LINK, 1)->url, "#lokaal");
-	S_eq(&why, "base name decides", S_nth(root, DOC_LINK, 2)->url,
-	    "hoofdstuk-5.html");
+	S_eq(&why, "the path decides, not the base name",
+	    S_nth(root, DOC_LINK, 2)->url, "sub/05-funnel.html");
 	S_eq(&why, "unknown chapter", S_nth(root, DOC_LINK, 3)->url,
 	    "onbekend.html#x");
 	S_eq(&why, "absolute", S_nth(root, DOC_LINK, 4)->url,
 	    "https://x.nl/05-funnel.md");
+	S_eq(&why, "into a folder", S_nth(root, DOC_LINK, 5)->url,
+	    "deel/06-x.html");
+	S_eq(&why, "from content/", S_nth(root, DOC_LINK, 6)->url,
+	    "deel/06-x.html");
+	S_eq(&why, "without .md", S_nth(root, DOC_LINK, 7)->url,
+	    "deel/06-x.html");
+	doc_free(root);
+	/* from a folder: up and across */
+	root = S_parse("[a](../05-funnel.md) [b](../deel/06-x.md#y)\n", 0, dl);
+	pass_xref(root, c, "content/deel/06-x.md", 0, dl);
+	S_eq(&why, "up from a folder", S_nth(root, DOC_LINK, 0)->url,
+	    "../hoofdstuk-5.html");
+	S_eq(&why, "same folder", S_nth(root, DOC_LINK, 1)->url,
+	    "06-x.html#y");
 	S_eq_int(&why, "diagnostics", (long)dl->n, 0);
-	S_verdict("xref: with a course, collect then rewrite to slugs", &why,
-	    dl);
+	S_verdict("xref: with a course, collect then rewrite to pages, from "
+	    "the linking chapter's folder", &why, dl);
 	buf_free(&why);
 	doc_free(root);
 	course_free(c);

@@ -1,0 +1,185 @@
+#!/bin/sh
+# Courses written for other tools, built as they are.
+#
+#   sh tests/courses.sh SALESGEN
+#
+# Each folder of tests/projects is a small course in another tool's shape
+# (Jupyter Book, MkDocs, mdBook, Quarto, Docusaurus), copied to a temporary
+# folder and built there.  Each must build with status 0 and no error or
+# warning; its index must list the parts and the chapters' pages in the
+# order of the folder's `expect` file ("part TITLE" and "page PATH" lines);
+# every page, and a PDF for each chapter at the same path under out/pdf,
+# must exist; every link of the site must land (tests/linkcheck.py); every
+# page in a folder must show the parts in its sidebar.  Then npm's own
+# documentation, when this machine has it, is built as a course the same
+# way (its links to npm's web site aside) and checked for numbers that
+# skip a level ("1.0.1").  The W3C checker (vnu, installed by
+# tests/site.sh) checks every site at once, with 0 errors; without it or
+# Java that check is reported as SKIP, never as PASS.
+#
+# One line per check, "PASS courses: ..." or "FAIL courses: ..." with the
+# reason indented below.
+bin=$1
+pfx=${PREFIX:+$PREFIX }
+case $bin in
+/*) ;;
+*) bin=$(pwd)/$bin ;;
+esac
+top=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/courses.XXXXXX") || exit 0
+trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; exit 0' INT TERM
+
+result() {	# result NAME [WHY]
+	if [ -z "$2" ]; then
+		echo "PASS ${pfx}courses: $1"
+	else
+		echo "FAIL ${pfx}courses: $1"
+		printf '%s\n' "$2" | sed 's/^/  /'
+	fi
+}
+
+# The index's parts and chapter pages, in order, as the expect files say
+# them.
+listing() {
+	sed -n '/<ol class="chapter-list">/,/<\/ol>/p' "$1" |
+	grep -o '<li class="part">[^<]*</li>\|<li><a href="[^"]*"><span class="num">' |
+	sed 's|<li class="part">\(.*\)</li>|part \1|; s|<li><a href="\([^"]*\)".*|page \1|'
+}
+
+sites=
+for p in "$top"/tests/projects/*/; do
+	name=$(basename "$p")
+	cp -R "$p" "$tmp/$name"
+	d=$tmp/$name
+	"$bin" build "$d" > "$tmp/$name.log" 2>&1
+	st=$?
+	why=
+	[ $st = 0 ] || why="exit status $st"
+	if grep -q ': \(error\|warning\): ' "$tmp/$name.log"; then
+		why="$why
+$(grep ': \(error\|warning\): ' "$tmp/$name.log" | head -5)"
+	fi
+	result "$name/build" "$why"
+
+	why=
+	if [ -f "$d/out/site/index.html" ]; then
+		listing "$d/out/site/index.html" > "$tmp/$name.got"
+		if ! cmp -s "$d/expect" "$tmp/$name.got"; then
+			why="index lists, expected vs got:
+$(diff "$d/expect" "$tmp/$name.got")"
+		fi
+	else
+		why="no out/site/index.html"
+	fi
+	result "$name/order-and-parts" "$why"
+
+	why=
+	for page in $(sed -n 's/^page //p' "$d/expect"); do
+		[ -f "$d/out/site/$page" ] || why="$why
+no out/site/$page"
+		pdf=${page%.html}.pdf
+		[ -f "$d/out/pdf/$pdf" ] || why="$why
+no out/pdf/$pdf"
+		case $page in
+		*/*)
+			for part in $(sed -n 's/^part //p' "$d/expect" | tr ' ' '_'); do
+				part=$(echo "$part" | tr '_' ' ')
+				grep -qF "<li class=\"part\">$part</li>" \
+				    "$d/out/site/$page" 2>/dev/null ||
+					why="$why
+$page: no part '$part' in its sidebar"
+			done
+			grep -q 'href="\.\./style\.css"' "$d/out/site/$page" 2>/dev/null ||
+				why="$why
+$page: style sheet not linked as ../style.css" ;;
+		esac
+	done
+	result "$name/pages-mirror-folders" "${why#
+}"
+
+	why=$(python3 "$top/tests/linkcheck.py" "$d/out/site" 2>&1) &&
+		why=
+	result "$name/links" "$why"
+	sites="$sites $d/out/site"
+done
+
+# Jupyter Book: the file _toc.yml leaves out is noted, not built.
+d=$tmp/jupyter-book
+why=
+grep -qx "$d/extra/kladblok.md: note: 'extra/kladblok.md' is not in the table of contents ($d/_toc.yml) and is left out" \
+    "$tmp/jupyter-book.log" || why="no note for extra/kladblok.md: $(cat "$tmp/jupyter-book.log")"
+[ ! -e "$d/out/site/extra/kladblok.html" ] || why="$why
+extra/kladblok.html written"
+result "jupyter-book/left-out-noted" "$why"
+# ... and the linked PDF went along, at its path.
+why=
+cmp -s "$d/bijlagen/voorwaarden.pdf" "$d/out/site/bijlagen/voorwaarden.pdf" ||
+	why="bijlagen/voorwaarden.pdf not copied into the site"
+grep -q 'href="\.\./bijlagen/voorwaarden\.pdf"' "$d/out/site/deel-2/offerte.html" ||
+	why="$why
+deel-2/offerte.html does not link ../bijlagen/voorwaarden.pdf"
+result "jupyter-book/linked-file-copied" "${why#
+}"
+# ... and the root page is the landing page's text.
+why=
+grep -q 'Deze module volgt een klant' "$d/out/site/index.html" ||
+	why="intro.md's text is not on the index page"
+grep -q '<a href="deel-1/gesprek.html#luister-eerst">' "$d/out/site/index.html" ||
+	why="$why
+the landing page's link to deel-1/gesprek.md#luister-eerst is not rewritten"
+result "jupyter-book/landing-page" "${why#
+}"
+
+# Real documentation nobody here wrote: npm's.
+npmdocs=/usr/lib/node_modules/npm/docs/content
+if [ -d "$npmdocs" ]; then
+	d=$tmp/npm
+	mkdir -p "$d"
+	cp -R "$npmdocs" "$d/content"
+	"$bin" build "$d" > "$tmp/npm.log" 2>&1
+	st=$?
+	why=
+	[ $st = 0 ] || why="exit status $st"
+	if grep -q ': error: ' "$tmp/npm.log"; then
+		why="$why
+$(grep ': error: ' "$tmp/npm.log" | head -5)"
+	fi
+	n=$(find "$d/content" -name '*.md' | wc -l)
+	m=$(find "$d/out/site" -name '*.html' ! -name index.html | wc -l)
+	[ "$n" = "$m" ] || why="$why
+$n chapters, $m pages"
+	result "npm-docs/build" "${why#
+}"
+	why=$(grep -rlE 'class="num">[0-9]+(\.[0-9]+)*\.0\.' "$d/out/site" | head -3)
+	[ -z "$why" ] || why="numbers that skip a level in: $why"
+	result "npm-docs/no-skipped-levels" "$why"
+	# Links to npm's web site's own pages are theirs; the rest must land.
+	why=$(python3 "$top/tests/linkcheck.py" "$d/out/site" 2>&1 |
+	    grep -v "absolute path; links must be relative" |
+	    grep -v '^[0-9]* links checked')
+	result "npm-docs/links" "$why"
+	sites="$sites $d/out/site"
+else
+	echo "SKIP ${pfx}courses: npm-docs (no $npmdocs on this machine)"
+fi
+
+# The W3C checker over every site at once: it takes seconds to start.
+jar=$top/tests/.tools/node_modules/vnu-jar/build/dist/vnu.jar
+if [ -n "$SKIP_VNU" ]; then
+	:
+elif [ ! -f "$jar" ] || ! command -v java > /dev/null 2>&1; then
+	echo "SKIP ${pfx}courses: vnu (no $jar or no java; tests/site.sh installs it)"
+else
+	# shellcheck disable=SC2086
+	java -jar "$jar" --errors-only --format gnu --skip-non-html $sites \
+	    > "$tmp/vnu" 2>&1
+	st=$?
+	why=
+	[ $st -le 1 ] || why="java -jar vnu.jar: exit status $st"
+	[ -s "$tmp/vnu" ] && why="$why
+$(sed "s|$tmp/||" "$tmp/vnu" | head -10)"
+	result "vnu" "${why#
+}"
+fi
+exit 0

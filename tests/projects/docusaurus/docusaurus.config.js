@@ -1,0 +1,2 @@
+// Docusaurus settings (not read by salesgen)
+module.exports = { title: "Leads" };
