@@ -7,7 +7,7 @@
 # -D flags named in a target's opening comment (before its first #include),
 # such as fuzz_tmpl.c's -DTMPL_MAX_STEPS=200000, are added to its build.
 #
-#   sh tests/fuzz/build.sh            then e.g.
+#   sh tests/fuzz/build.sh [NAME...]  (NAME: fuzz_pdf ...; none: all) then e.g.
 #   build/fuzz/fuzz_md -max_total_time=120 tests/fuzz/corpus/md
 #   (libFuzzer writes new inputs into the first corpus directory; give it
 #   a scratch copy to keep the seeds as they are.)
@@ -50,8 +50,10 @@ done
 mkdir -p build/fuzz || exit 1
 rc=0
 n=0
+want=" $* "
 for t in tests/fuzz/fuzz_*.c; do
 	[ -f "$t" ] || continue
+	[ $# -eq 0 ] || case $want in *" $(basename "$t" .c) "*) ;; *) continue ;; esac
 	name=$(basename "$t" .c)
 	extra=$(sed '/^#include/q' "$t" |
 	    grep -o -- '-D[A-Za-z_][A-Za-z0-9_]*\(=[A-Za-z0-9_.]*\)\{0,1\}' |
