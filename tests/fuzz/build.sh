@@ -13,6 +13,13 @@
 #   a scratch copy to keep the seeds as they are.)
 #
 # CLANG=clang-14 picks another compiler; FUZZ_CFLAGS adds flags.
+#
+# What a run finds: minimise it (-minimize_crash=1), fix its cause and keep
+# it in tests/fuzz/crashes/ (in a subfolder named after its target when the
+# file alone does not say how to replay it: pdf/, data_pdf/), where
+# tests/fuzz.sh replays it through salesgen in `make check`; with a .err
+# beside it, its diagnostics are checked too.  One whose cause is not fixed
+# yet waits in tests/fuzz/pending/ (not replayed; its README says why).
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 CLANG=${CLANG:-clang}
