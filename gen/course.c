@@ -6,18 +6,34 @@
 #include "datadoc.h"
 #include "esc.h"
 #include "file.h"
+#include "i18n.h"
 #include "md.h"
 #include "mem.h"
 #include "pass.h"
+#include "theme.h"
+#include "tmpl.h"
 #include "xml.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 /*** Finding the chapters ***/
+
+/* 1 when path is a symbolic link to nothing: where it would lead is not
+ * known, so it is no part of the project. */
+static int
+S_dangling(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    access(path, F_OK) != 0;
+}
 
 static int
 S_cmp_str(const void *a, const void *b)
@@ -55,8 +71,8 @@ S_list_md(const char *dir, char ***list, size_t *n, struct diag_list *dl)
 /* Finds the data documents: every .xml under DIR but the settings file
  * and the mailings' templates, in byte order of their paths. */
 static void
-S_list_xml(const char *dir, const char *rel, char ***list, size_t *n,
-    int depth)
+S_list_xml(const char *root, const char *dir, const char *rel, char ***list,
+    size_t *n, int depth, struct diag_list *dl)
 {
 	DIR *d;
 	struct dirent *e;
@@ -71,8 +87,12 @@ S_list_xml(const char *dir, const char *rel, char ***list, size_t *n,
 		full = file_join(dir, e->d_name);
 		sub = rel[0] ? file_join(rel, e->d_name) : xstrdup(e->d_name);
 		len = strlen(e->d_name);
-		if (file_is_dir(full))
-			S_list_xml(full, sub, list, n, depth + 1);
+		if (file_is_dir(full) && file_inside(root, full) == 0)
+			/* a linked folder of data elsewhere: said once, at
+			 * the link, instead of at every file in it */
+			diag_add(dl, DIAG_PATH_ESCAPE, full, 0, 0, full);
+		else if (file_is_dir(full))
+			S_list_xml(root, full, sub, list, n, depth + 1, dl);
 		else if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0 &&
 		    strcmp(e->d_name, "salesgen.xml") != 0) {
 			*list = xrealloc(*list, (*n + 1) * sizeof(**list));
@@ -105,6 +125,25 @@ S_add_chapter(struct course *c, const char *rel)
 	    blen - 3 : blen);
 }
 
+/* The title of a project that sets none: its folder's own name, from the
+ * real path, never the path as typed ("/srv/courses/c1000", "./", "..")
+ * that would publish where it was built.  The caller frees it. */
+static char *
+S_folder_name(const char *dir)
+{
+	char *real = realpath(dir, NULL), *name;
+	const char *base;
+
+	if (real == NULL || strcmp(real, "/") == 0) {
+		free(real);
+		return xstrdup("Cursus");
+	}
+	base = strrchr(real, '/');
+	name = xstrdup(base != NULL ? base + 1 : real);
+	free(real);
+	return name;
+}
+
 struct course *
 course_open(const char *dir, struct diag_list *dl)
 {
@@ -127,6 +166,11 @@ course_open(const char *dir, struct diag_list *dl)
 	}
 	alt = file_join(dir, "content");
 	c->content = file_is_dir(alt) ? alt : (free(alt), xstrdup(dir));
+	if (file_inside(dir, c->content) == 0) {
+		diag_add(dl, DIAG_PATH_ESCAPE, c->content, 0, 0, c->content);
+		course_free(c);
+		return NULL;
+	}
 
 	cfg = file_join(dir, "salesgen.xml");
 	if (!file_is_reg(cfg)) {
@@ -157,7 +201,7 @@ course_open(const char *dir, struct diag_list *dl)
 		char **xl = NULL;
 		size_t nx = 0, k, m;
 
-		S_list_xml(c->content, "", &xl, &nx, 0);
+		S_list_xml(dir, c->content, "", &xl, &nx, 0, dl);
 		for (k = 0; k < nx; k++) {
 			for (m = 0; m < c->nmail; m++)
 				if (strcmp(c->mail[m].tmpl, xl[k]) == 0)
@@ -174,6 +218,8 @@ course_open(const char *dir, struct diag_list *dl)
 		}
 		free(xl);
 	}
+	if (rc == 0 && diag_worst(dl) >= DIAG_ERROR)
+		rc = -1;	/* a linked data folder */
 	if (rc == 0 && c->nch == 0 && c->ndocs == 0) {
 		diag_add(dl, DIAG_NO_CHAPTERS, NULL, 0, 0, c->content);
 		rc = -1;
@@ -183,7 +229,7 @@ course_open(const char *dir, struct diag_list *dl)
 		return NULL;
 	}
 	if (c->title == NULL)
-		c->title = xstrdup(strcmp(dir, ".") ? dir : "Cursus");
+		c->title = S_folder_name(dir);
 	return c;
 }
 
@@ -227,6 +273,7 @@ course_free(struct course *c)
 		free(c->xrefs[i].file);
 	}
 	free(c->xrefs);
+	tmpl_ids_free(c->shell_ids);
 	for (i = 0; i < c->ndocs; i++)
 		datadoc_clear(&c->docs[i]);
 	free(c->docs);
@@ -291,8 +338,8 @@ course_asset(const struct course *c, const struct chapter *ch,
 {
 	struct buf rel = { 0 };
 	const char *slash = strrchr(ch->path, '/');
-	char *norm = NULL, *src = NULL, *real = NULL, *root = NULL;
-	size_t dlen, rlen;
+	char *norm = NULL, *src = NULL;
+	size_t dlen;
 
 	*full = NULL;
 	if (url == NULL || url[0] == '\0' || url[0] == '#' ||
@@ -314,42 +361,47 @@ course_asset(const struct course *c, const struct chapter *ch,
 		return NULL;
 	}
 	src = file_join(c->dir, norm);
-	if ((real = realpath(src, NULL)) == NULL) {
-		diag_add(dl, DIAG_IMAGE_MISSING, ch->path, line, col, url);
-		goto fail;
-	}
-	/* A symbolic link may still lead out: compare real paths. */
-	root = realpath(c->dir, NULL);
-	rlen = root ? strlen(root) : 0;
-	if (root == NULL || strncmp(real, root, rlen) != 0 ||
-	    (real[rlen] != '/' && real[rlen] != '\0')) {
+	/* A symbolic link, or a linked folder on the way, may still lead
+	 * out; and what is out there, or not, is none of our business. */
+	switch (file_where_in(c->dir, src)) {
+	case FILE_OUT:
 		diag_add(dl, DIAG_PATH_ESCAPE, ch->path, line, col, url);
 		goto fail;
+	case FILE_MISSING:
+		diag_add(dl, DIAG_IMAGE_MISSING, ch->path, line, col, url);
+		goto fail;
+	case FILE_NOT_REG:
+		/* a FIFO would hang the copy and the PDF, a device never end */
+		diag_add(dl, DIAG_NOT_REGULAR, ch->path, line, col);
+		goto fail;
+	case FILE_IN:
+		break;
 	}
-	free(real);
-	free(root);
 	*full = src;
 	return norm;
 fail:
 	free(norm);
 	free(src);
-	free(real);
-	free(root);
 	return NULL;
 }
 
 /*** Parsing a chapter ***/
 
-/* A chapter without a level-1 heading gets one from its title, so every
- * page and handout opens the same way and numbering starts alike. */
+/* A chapter whose first heading is not a level-1 heading gets one from
+ * its title, so every page and handout opens the same way and numbering
+ * starts alike; its `##` headings are then its sections, and a later `#`
+ * one too (pass_levels). */
 static void
 S_ensure_title(struct doc_node *root, const char *title)
 {
 	struct doc_node *n, *h, *t;
 
-	for (n = root->first; n != NULL; n = n->next)
-		if (n->type == DOC_HEADING && n->level == 1)
-			return;
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_HEADING) {
+			if (n->level == 1)
+				return;
+			break;
+		}
 	h = doc_new(DOC_HEADING, 1, 1);
 	h->level = 1;
 	t = doc_new(DOC_TEXT, 1, 1);
@@ -420,7 +472,7 @@ S_embed(const struct course *c, const struct chapter *ch,
 		sub = NULL;
 		src = NULL;
 		if ((schema = S_embed_schema(c, dl)) != NULL &&
-		    (src = file_read(full, &len, dl)) != NULL &&
+		    (src = file_read_in(c->dir, full, &len, dl)) != NULL &&
 		    datadoc_load(&d, src, len, full, c->dir, schema,
 		    dl) == 0)
 			sub = datadoc_doc(&d, c->theme, NULL, dl);
@@ -464,7 +516,7 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 	char *src;
 	size_t len;
 
-	if ((src = file_read(ch->path, &len, dl)) == NULL)
+	if ((src = file_read_in(c->dir, ch->path, &len, dl)) == NULL)
 		return NULL;
 	((struct chapter *)ch)->srclen = len;
 	root = md_parse(src, len, ch->path, &opts, meta, dl);
@@ -473,6 +525,7 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 		return NULL;
 	S_ensure_title(root, meta->title ? meta->title :
 	    ch->title ? ch->title : ch->slug);
+	pass_levels(root, ch->path, dl);
 	S_embed(c, ch, root, dl);
 	return root;
 }
@@ -520,7 +573,8 @@ S_read_order(struct course *c, struct diag_list *dl)
 
 	for (i = 0; i < c->nch; i++) {
 		c->ch[i].number = (int)i;
-		if ((src = file_read(c->ch[i].path, &len, dl)) == NULL) {
+		if ((src = file_read_in(c->dir, c->ch[i].path, &len,
+		    dl)) == NULL) {
 			rc = -1;
 			continue;
 		}
@@ -587,7 +641,8 @@ S_scan_worker(void *arg)
 			ch->title = xstrdup(meta.title);
 		if (meta.description != NULL)
 			ch->description = xstrdup(meta.description);
-		pass_number(root, ch->number, ch);
+		pass_number_taken(root, ch->number, ch,
+		    (const char *const *)c->shell_ids);
 		S_check_assets(c, ch, root, r->dl);
 		md_meta_clear(&meta);
 		pass_gloss_find(root, ch->path, i, &r->gloss, &r->ngloss);
@@ -633,7 +688,7 @@ S_scan_docs(struct course *c, struct theme *th, struct diag_list *dl)
 	for (i = 0; i < c->ndocs; i++) {
 		path = c->docs[i].path;
 		c->docs[i].path = NULL;
-		if ((src = file_read(path, &len, dl)) == NULL ||
+		if ((src = file_read_in(c->dir, path, &len, dl)) == NULL ||
 		    datadoc_load(&c->docs[i], src, len, path, c->dir, schema,
 		    dl) != 0)
 			rc = -1;
@@ -648,6 +703,76 @@ S_scan_docs(struct course *c, struct theme *th, struct diag_list *dl)
 		free(path);
 	}
 	return rc;
+}
+
+/* What is wrong with the project's files as a whole, before any is read:
+ * a chapter whose page the site writes itself (index.html, the glossary)
+ * would vanish under it, and the files of a mailing must be the
+ * project's own regular files, checked here so that a build stops before
+ * it writes anything.  Returns 0 or -1 after diagnostics. */
+static int
+S_check_files(const struct course *c, struct diag_list *dl)
+{
+	const char *own[2];
+	char *p;
+	size_t i, k, m;
+	int rc = 0;
+
+	own[0] = "index";
+	own[1] = i18n(c->lang, I18N_GLOSSARY_FILE);
+	for (i = 0; i < c->nch; i++)
+		for (k = 0; k < 2; k++)
+			if (strcmp(c->ch[i].slug, own[k]) == 0) {
+				struct buf page = { 0 };
+
+				buf_printf(&page, "%s.html", own[k]);
+				diag_add(dl, DIAG_PAGE_CLASH, c->ch[i].path,
+				    0, 0, c->ch[i].file, page.data);
+				buf_free(&page);
+				rc = -1;
+			}
+	for (m = 0; m < c->nmail; m++)
+		for (k = 0; k < 2; k++) {
+			p = file_join(c->content, k ? c->mail[m].rows :
+			    c->mail[m].tmpl);
+			if (file_inside(c->dir, p) == 0 || S_dangling(p)) {
+				diag_add(dl, DIAG_PATH_ESCAPE, p, 0, 0, p);
+				rc = -1;
+			} else if (access(p, F_OK) == 0 && !file_is_reg(p) &&
+			    !file_is_dir(p)) {
+				diag_add(dl, DIAG_NOT_REGULAR, p, 0, 0);
+				rc = -1;
+			}
+			free(p);
+		}
+	return rc;
+}
+
+/* The ids a chapter page's shell writes itself (page.html's id="main"),
+ * read from the shell this project uses, not listed here: a project's own
+ * page.html may use others.  Headings are numbered around them. */
+static void
+S_shell_ids(struct course *c, struct theme *th)
+{
+	static const char *const shells[] = { "site/page.html",
+	    "site/nav-item.html" };
+	const char *src, *path;
+	char **v = xcalloc(1, sizeof(*v)), **w;
+	size_t len, k, i, n = 0;
+
+	for (k = 0; th != NULL && k < sizeof(shells) / sizeof(*shells); k++) {
+		if ((src = theme_get(th, shells[k], &path, &len)) == NULL)
+			continue;
+		w = tmpl_ids(src, len);
+		for (i = 0; w[i] != NULL; i++) {
+			v = xrealloc(v, (n + 2) * sizeof(*v));
+			v[n++] = w[i];
+			v[n] = NULL;
+		}
+		free(w);
+	}
+	tmpl_ids_free(c->shell_ids);
+	c->shell_ids = v;
 }
 
 int
@@ -665,6 +790,9 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	int rc = 0, has_frag, k, started = 0;
 
 	c->theme = th;
+	if (S_check_files(c, dl) != 0)
+		return -1;
+	S_shell_ids(c, th);
 	if (S_read_order(c, dl) != 0)
 		return -1;
 	if (S_scan_docs(c, th, dl) != 0)
@@ -789,7 +917,8 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 		if (root == NULL)
 			return NULL;
 		md_meta_clear(&meta);
-		pass_number(root, c->ch[i].number, NULL);
+		pass_number_taken(root, c->ch[i].number, NULL,
+		    (const char *const *)c->shell_ids);
 	}
 	pass_xref(root, (struct course *)c, c->ch[i].path, 0, dl);
 	pass_edition(root, e);

@@ -97,6 +97,9 @@ struct course {
 	size_t		 nmail;
 	char		*config;	/* the salesgen.xml read, or NULL */
 	struct theme	*theme;		/* set by course_scan(), not owned */
+	char		**shell_ids;	/* owned, NULL-terminated: the ids the
+					   chapter pages' shell writes itself
+					   (id="main"), which no heading takes */
 	/* <pdf> in salesgen.xml */
 	int		 letter, ragged;
 	char		*serif, *sans, *mono;

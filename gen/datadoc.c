@@ -39,8 +39,7 @@ S_inside(const char *docpath, const char *dir, const char *rel, int line,
 {
 	struct buf b = { 0 };
 	const char *slash = strrchr(docpath, '/');
-	char *real = NULL, *root = NULL, *out = NULL;
-	size_t rlen;
+	char *out = NULL;
 
 	if (rel[0] == '/' || strchr(rel, ':') != NULL) {
 		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, col, rel);
@@ -49,23 +48,24 @@ S_inside(const char *docpath, const char *dir, const char *rel, int line,
 	if (slash != NULL)
 		buf_put(&b, docpath, (size_t)(slash - docpath) + 1);
 	buf_puts(&b, rel);
-	if ((real = realpath(b.data, NULL)) == NULL) {
+	/* out or not is told before whether it exists, so the message
+	 * says nothing about what lies outside; a FIFO would hang */
+	switch (file_where_in(dir, b.data)) {
+	case FILE_OUT:
+		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, col, rel);
+		break;
+	case FILE_MISSING:
 		diag_add(dl, DIAG_NO_FILE, docpath, line, col, rel,
 		    "no such file");
-		goto done;
+		break;
+	case FILE_NOT_REG:
+		diag_add(dl, DIAG_NOT_REGULAR, docpath, line, col);
+		break;
+	case FILE_IN:
+		out = buf_detach(&b);
+		break;
 	}
-	root = realpath(dir, NULL);
-	rlen = root ? strlen(root) : 0;
-	if (root == NULL || strncmp(real, root, rlen) != 0 ||
-	    (real[rlen] != '/' && real[rlen] != '\0')) {
-		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, col, rel);
-		goto done;
-	}
-	out = buf_detach(&b);
-done:
 	buf_free(&b);
-	free(real);
-	free(root);
 	return out;
 }
 
@@ -132,7 +132,7 @@ S_csv(struct datadoc *d, const char *dir, const char *key,
 	    lc ? (int)lc->num : 0, dl);
 	if (path == NULL)
 		return -1;
-	if ((src = file_read(path, &len, dl)) == NULL) {
+	if ((src = file_read_in(dir, path, &len, dl)) == NULL) {
 		free(path);
 		return -1;
 	}
@@ -300,6 +300,11 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 		diag_add(dl, DIAG_DATA_KIND, d->path, 0, 0, d->kind, d->lang);
 		goto done;
 	}
+	/* the values are UTF-8 (libxml2 and the CSV loader refuse any
+	 * other bytes): a bad byte in the Markdown can come only from the
+	 * template, so it is told there */
+	md_check_utf8(src, len, tpath, 0, dl);
+	mo.generated = 1;
 	if ((t = tmpl_parse(src, len, tpath, dl)) == NULL)
 		goto done;
 	if (tmpl_render(t, ctx, &o, &md, dl) == 0) {

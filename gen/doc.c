@@ -170,7 +170,8 @@ doc_type_name(enum doc_type t)
 		"root", "para", "heading", "blockquote", "callout", "list",
 		"item", "codeblock", "htmlblock", "hrule", "table", "trow",
 		"tcell", "figure", "chart", "text", "softbreak", "linebreak", "code",
-		"htmlinline", "emph", "strong", "strike", "link", "image"
+		"htmlinline", "emph", "strong", "strike", "link", "image",
+		"footref", "footdef", "deflist", "defterm", "defdesc"
 	};
 
 	return (size_t)t < sizeof(names) / sizeof(names[0]) ? names[t] : "?";

@@ -40,7 +40,13 @@ enum doc_type {
 	DOC_STRONG,
 	DOC_STRIKE,
 	DOC_LINK,		/* url, title */
-	DOC_IMAGE		/* url, title; children = alt text */
+	DOC_IMAGE,		/* url, title; children = alt text */
+	/* added later, kept at the end so the numbers above stay */
+	DOC_FOOTREF,		/* inline: text = label, number = "1" */
+	DOC_FOOTDEF,		/* block at the end: text = label, number */
+	DOC_DEFLIST,		/* `Term` / `: uitleg` lines */
+	DOC_DEFTERM,		/* inline content: the term */
+	DOC_DEFDESC		/* blocks: one explanation */
 };
 
 enum callout_kind {
@@ -60,10 +66,17 @@ struct doc_node {
 	char		*text;		/* owned; see enum doc_type */
 	char		*url;		/* owned */
 	char		*title;		/* owned */
-	char		*info;		/* owned: code block info string */
+	char		*info;		/* owned: code block info string;
+					   raw HTML (raw="yes"): the tag's
+					   lower-case name; a heading: the
+					   id a MyST (label)= asks for; a
+					   link: "term" for a {term} role */
 	char		*id;		/* owned: anchor id, set by the passes */
 	char		*number;	/* owned: "1.2", "Tabel 1.1"'s "1.1" */
-	int		 level;		/* heading level; header row flag */
+	int		 level;		/* heading level; header row flag;
+					   list item: 1 open task, 2 done;
+					   raw HTML tag (info = its name):
+					   1 opens, 2 closes, 3 stands alone */
 	int		 ordered, start, tight;	/* lists */
 	int		 ncols;		/* tables */
 	char		*align;		/* owned: tables, ncols of 'l','c','r',0 */

@@ -114,6 +114,35 @@ S_enter(struct hr *h, const struct doc_node *n)
 		break;
 	case DOC_ITEM:
 		buf_puts(o, "<li>");
+		/* a task: a box to see, not to tick on a page of text */
+		if (n->level == 1)
+			buf_puts(o, "<input type=\"checkbox\" disabled> ");
+		else if (n->level == 2)
+			buf_puts(o, "<input type=\"checkbox\" checked "
+			    "disabled> ");
+		break;
+	case DOC_FOOTREF:
+		buf_puts(o, "<sup class=\"fnref\"><a href=\"#fn-");
+		S_text(h, n->number);
+		buf_puts(o, "\">");
+		S_text(h, n->number);
+		buf_puts(o, "</a></sup>");
+		break;
+	case DOC_FOOTDEF:
+		if (n->prev == NULL || n->prev->type != DOC_FOOTDEF)
+			buf_puts(o, "<section class=\"footnotes\">\n<ol>\n");
+		buf_puts(o, "<li id=\"fn-");
+		S_text(h, n->number);
+		buf_puts(o, "\">\n");
+		break;
+	case DOC_DEFLIST:
+		buf_puts(o, "<dl>\n");
+		break;
+	case DOC_DEFTERM:
+		buf_puts(o, "<dt>");
+		break;
+	case DOC_DEFDESC:
+		buf_puts(o, "<dd>");
 		break;
 	case DOC_CODEBLOCK:
 		buf_puts(o, "<pre><code");
@@ -297,6 +326,20 @@ S_exit(struct hr *h, const struct doc_node *n)
 		break;
 	case DOC_ITEM:
 		buf_puts(o, "</li>\n");
+		break;
+	case DOC_FOOTDEF:
+		buf_puts(o, "</li>\n");
+		if (n->next == NULL || n->next->type != DOC_FOOTDEF)
+			buf_puts(o, "</ol>\n</section>\n");
+		break;
+	case DOC_DEFLIST:
+		buf_puts(o, "</dl>\n");
+		break;
+	case DOC_DEFTERM:
+		buf_puts(o, "</dt>\n");
+		break;
+	case DOC_DEFDESC:
+		buf_puts(o, "</dd>\n");
 		break;
 	case DOC_TABLE:
 		if (n->first && n->first->next &&

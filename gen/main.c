@@ -7,6 +7,7 @@
 #include "datadoc.h"
 #include "diag.h"
 #include "file.h"
+#include "file_tmp.h"
 #include "html.h"
 #include "i18n.h"
 #include "md.h"
@@ -24,6 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SALESGEN_VERSION "0.1.0"
@@ -80,6 +83,15 @@ S_finish(struct diag_list *dl, int rc)
 
 /*** render ***/
 
+/* 1 when render writes a PDF: -t pdf, or an output named *.pdf. */
+static int
+S_wants_pdf(const struct opts *o)
+{
+	return o->type != NULL ? strcmp(o->type, "pdf") == 0 : o->out != NULL &&
+	    strlen(o->out) > 4 && strcmp(o->out + strlen(o->out) - 4,
+	    ".pdf") == 0;
+}
+
 /* Writes root as o asks: a PDF, an HTML fragment or a whole page. */
 static int
 S_emit(const struct opts *o, const struct doc_node *root, const char *title,
@@ -96,9 +108,7 @@ S_emit(const struct opts *o, const struct doc_node *root, const char *title,
 	size_t tlen;
 	int rc = 0, pdf;
 
-	pdf = o->type != NULL ? strcmp(o->type, "pdf") == 0 : o->out != NULL &&
-	    strlen(o->out) > 4 && strcmp(o->out + strlen(o->out) - 4,
-	    ".pdf") == 0;
+	pdf = S_wants_pdf(o);
 	if (diag_worst(dl) >= DIAG_ERROR)
 		return -1;	/* nothing is written from bad input */
 	if (pdf)
@@ -114,8 +124,11 @@ S_emit(const struct opts *o, const struct doc_node *root, const char *title,
 		return rc;
 	}
 	th = theme_new(".");
-	src_t = theme_get(th, "site/document.html", &tpath, &tlen);
-	if (src_t == NULL) {
+	src_t = theme_check(th, dl) != 0 ? NULL :
+	    theme_get(th, "site/document.html", &tpath, &tlen);
+	if (src_t == NULL && diag_worst(dl) >= DIAG_ERROR)
+		rc = -1;
+	else if (src_t == NULL) {
 		diag_add(dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0,
 		    "site/document.html");
 		rc = -1;
@@ -142,12 +155,13 @@ S_emit(const struct opts *o, const struct doc_node *root, const char *title,
 }
 
 /* A sales document: validated data through its kind's template; -t md
- * shows the Markdown the template made. */
+ * shows the Markdown the template made.  With write 0 (check FILE.xml)
+ * the same checks run and nothing is written. */
 static int
-S_render_data(const struct opts *o, const char *src, size_t len,
+S_render_data(const struct opts *o, const char *src, size_t len, int write,
     struct diag_list *dl)
 {
-	struct data_schema *schema;
+	struct data_schema *schema = NULL;
 	struct datadoc d;
 	struct doc_node *root;
 	struct pdf_opts po;
@@ -156,10 +170,13 @@ S_render_data(const struct opts *o, const char *src, size_t len,
 	int rc = -1;
 
 	memset(&d, 0, sizeof(d));
-	if ((schema = data_schema_new(th, dl)) != NULL &&
+	if (theme_check(th, dl) == 0 &&
+	    (schema = data_schema_new(th, dl)) != NULL &&
 	    datadoc_load(&d, src, len, o->arg, ".", schema, dl) == 0 &&
 	    (root = datadoc_doc(&d, th, &md, dl)) != NULL) {
-		if (o->type != NULL && strcmp(o->type, "md") == 0)
+		if (!write)
+			rc = 0;
+		else if (o->type != NULL && strcmp(o->type, "md") == 0)
 			/* nothing is written from bad input (--strict too) */
 			rc = diag_worst(dl) >= DIAG_ERROR ? -1 :
 			    file_write(o->out ? o->out : "-", buf_cstr(&md),
@@ -182,6 +199,94 @@ S_render_data(const struct opts *o, const char *src, size_t len,
 	return S_finish(dl, rc);
 }
 
+/* The folder whose files a rendered chapter may show: the project it
+ * belongs to (the nearest folder at or above its own that holds
+ * salesgen.xml or content/), else its own folder; for standard input,
+ * the current one.  The caller frees it. */
+static char *
+S_render_root(const char *in)
+{
+	struct buf d = { 0 };
+	const char *slash = strrchr(in, '/');
+	char *p, *real, *own;
+	int depth, found;
+
+	if (strcmp(in, "-") == 0)
+		return xstrdup(".");
+	if (slash != NULL)
+		buf_put(&d, in, slash == in ? 1 : (size_t)(slash - in));
+	else
+		buf_puts(&d, ".");
+	own = xstrdup(buf_cstr(&d));
+	for (depth = 0; depth < 32; depth++) {
+		p = file_join(buf_cstr(&d), "salesgen.xml");
+		found = file_is_reg(p);
+		free(p);
+		p = file_join(buf_cstr(&d), "content");
+		found |= file_is_dir(p);
+		free(p);
+		if (found) {
+			free(own);
+			return buf_detach(&d);
+		}
+		if ((real = realpath(buf_cstr(&d), NULL)) == NULL ||
+		    strcmp(real, "/") == 0) {
+			free(real);
+			break;
+		}
+		free(real);
+		buf_puts(&d, "/..");
+	}
+	buf_free(&d);
+	return own;
+}
+
+/* A PDF embeds the images a chapter shows, so render keeps to the
+ * folder S_render_root() names as build keeps to the project: a path
+ * out of it (absolute, by "..", by a link) is refused with the same
+ * message whether or not something is there, and dropped. */
+static void
+S_render_images(const char *in, const char *name, struct doc_node *root,
+    struct diag_list *dl)
+{
+	struct doc_node *n;
+	char *top = S_render_root(in), *base, *p, *cut;
+
+	base = xstrdup(strcmp(in, "-") ? in : "./-");
+	if ((cut = strrchr(base, '/')) != NULL)
+		*(cut == base ? cut + 1 : cut) = '\0';
+	else
+		strcpy(base, ".");
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		if (n->type != DOC_IMAGE || n->url == NULL ||
+		    n->url[0] == '\0' || strchr(n->url, ':') != NULL)
+			continue;
+		p = n->url[0] == '/' ? xstrdup(n->url) :
+		    file_join(base, n->url);
+		switch (file_where_in(top, p)) {
+		case FILE_OUT:
+			diag_add(dl, DIAG_PATH_ESCAPE, name, n->line, n->col,
+			    n->url);
+			break;
+		case FILE_NOT_REG:
+			diag_add(dl, DIAG_NOT_REGULAR, name, n->line, n->col);
+			break;
+		case FILE_MISSING:
+			diag_add(dl, DIAG_IMAGE_MISSING, name, n->line,
+			    n->col, n->url);
+			break;
+		case FILE_IN:
+			free(p);
+			continue;
+		}
+		free(p);
+		free(n->url);
+		n->url = xstrdup("");	/* left out of the PDF */
+	}
+	free(base);
+	free(top);
+}
+
 static int
 S_render(const struct opts *o, struct diag_list *dl)
 {
@@ -202,7 +307,7 @@ S_render(const struct opts *o, struct diag_list *dl)
 	if ((src = file_read(o->arg, &len, dl)) == NULL)
 		return S_finish(dl, -1);
 	if (alen > 4 && strcmp(o->arg + alen - 4, ".xml") == 0) {
-		rc = S_render_data(o, src, len, dl);
+		rc = S_render_data(o, src, len, 1, dl);
 		free(src);
 		return rc;
 	}
@@ -216,6 +321,9 @@ S_render(const struct opts *o, struct diag_list *dl)
 	if (root == NULL)
 		return S_finish(dl, -1);
 	lang = o->lang ? o->lang : meta.lang ? meta.lang : "nl";
+	if (S_wants_pdf(o))
+		S_render_images(o->arg, name, root, dl);
+	pass_levels(root, name, dl);
 	pass_number(root, 0, NULL);
 	pass_xref(root, NULL, name, 0, dl);
 	pass_edition(root, o->edition == EDITION_STUDENT ? EDITION_STUDENT :
@@ -239,6 +347,14 @@ S_render(const struct opts *o, struct diag_list *dl)
 }
 
 /*** build and check ***/
+
+/* The word for n things in the summary lines, which are English:
+ * "1 chapter", "2 chapters". */
+static const char *
+S_plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
 
 /* The handouts: the whole course for teachers and for students, and each
  * chapter on its own in the site's edition. */
@@ -268,7 +384,9 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	}
 	pass_slug(c->title, &stem);
 	buf_printf(&path, "%s/%s.pdf", dir, stem.data);
-	if (pdf_course(c, EDITION_TEACHER, -1, &po, path.data, dl) != 0)
+	/* a project of sales documents alone has no course to print */
+	if (c->nch > 0 && pdf_course(c, EDITION_TEACHER, -1, &po, path.data,
+	    dl) != 0)
 		rc = -1;
 	/* The teacher edition holds every word, so it has said all there is
 	 * to say about glyphs and line breaks; the other handouts report
@@ -277,8 +395,8 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	quiet->strict = dl->strict;
 	buf_reset(&path);
 	buf_printf(&path, "%s/%s-student.pdf", dir, stem.data);
-	if (rc == 0 && pdf_course(c, EDITION_STUDENT, -1, &po, path.data,
-	    quiet) != 0)
+	if (rc == 0 && c->nch > 0 && pdf_course(c, EDITION_STUDENT, -1, &po,
+	    path.data, quiet) != 0)
 		rc = -1;
 	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
 	for (i = 0; rc == 0 && i < c->nch; i++) {
@@ -310,9 +428,13 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 		if (quiet->v[i].level >= DIAG_ERROR)
 			diag_copy(dl, &quiet->v[i]);
 	diag_list_free(quiet);
-	if (rc == 0 && !o->quiet)
-		fprintf(stderr, "salesgen: %s: %zu handouts, %zu documents\n",
-		    dir, c->nch + 2, c->ndocs);
+	if (rc == 0 && !o->quiet && c->nch > 0)
+		fprintf(stderr, "salesgen: %s: %zu %s, %zu %s\n", dir,
+		    c->nch + 2, S_plural(c->nch + 2, "handout", "handouts"),
+		    c->ndocs, S_plural(c->ndocs, "document", "documents"));
+	else if (rc == 0 && !o->quiet)
+		fprintf(stderr, "salesgen: %s: %zu %s\n", dir, c->ndocs,
+		    S_plural(c->ndocs, "document", "documents"));
 	free(dir);
 	buf_free(&stem);
 	buf_free(&path);
@@ -359,12 +481,39 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
 		    &failed, dl) != 0)
 			rc = -1;
 		else if (!o->quiet)
-			fprintf(stderr, "salesgen: %s: %zu documents\n",
-			    dir.data, written);
+			fprintf(stderr, "salesgen: %s: %zu %s\n",
+			    dir.data, written, S_plural(written, "document",
+			    "documents"));
 		free(tmpl);
 		free(rows);
 	}
 	buf_free(&dir);
+	return rc;
+}
+
+/* 0 when out and the folders a build writes in it, where they exist
+ * already, lead to folders inside the project dir; else -1 after
+ * DIAG_PATH_ESCAPE at each that does not (a link to a folder elsewhere,
+ * or a dangling one). */
+static int
+S_outputs_inside(const char *dir, const char *out, struct diag_list *dl)
+{
+	static const char *const sub[] = { "", "site", "pdf", "mailing" };
+	struct stat st;
+	char *p;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		p = *sub[i] ? file_join(out, sub[i]) : xstrdup(out);
+		if (lstat(p, &st) == 0 && file_inside(dir, p) != 1) {
+			diag_add(dl, DIAG_PATH_ESCAPE, p, 0, 0, p);
+			rc = -1;
+		}
+		free(p);
+		if (rc != 0)
+			break;	/* out/ itself: what is below it is its */
+	}
 	return rc;
 }
 
@@ -379,6 +528,13 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 	enum edition e;
 	int rc = 0;
 
+	if (write) {
+		/* What a killed run left in out/ goes first, whether or not
+		 * this run gets to write: it would be published with it. */
+		out = file_join(dir, "out");
+		file_tmp_clean(out, 1, dl);
+		free(out);
+	}
 	if ((c = course_open(dir, dl)) == NULL)
 		return S_finish(dl, -1);
 	if (o->lang != NULL) {
@@ -386,6 +542,11 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		c->lang = xstrdup(o->lang);
 	}
 	th = theme_new(dir);
+	if (theme_check(th, dl) != 0) {
+		theme_free(th);
+		course_free(c);
+		return S_finish(dl, -1);
+	}
 	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
 	if (write && (o->only == NULL || strcmp(o->only, "site") == 0)) {
 		/* The site's chapter bodies are rendered as the scan parses
@@ -409,18 +570,36 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 	}
 	out = file_join(dir, "out");
 	site = file_join(out, "site");
+	/* Nothing is written outside the project, not through a linked
+	 * out/ either: the output folders are checked before the first
+	 * file is written, and every writer is kept inside from here. */
+	if (S_outputs_inside(dir, out, dl) != 0) {
+		free(out);
+		free(site);
+		site_bodies_free(bodies);
+		theme_free(th);
+		course_free(c);
+		return S_finish(dl, -1);
+	}
+	file_confine(dir);
 	if (o->only == NULL || strcmp(o->only, "site") == 0) {
 		rc = site_build(c, th, site, e, o->jobs, bodies, dl);
 		site_bodies_free(bodies);
 		bodies = NULL;
-		if (rc == 0 && !o->quiet)
-			fprintf(stderr, "salesgen: %s: %zu chapters, %zu terms\n",
-			    site, c->nch, c->ngloss);
+		if (rc == 0 && !o->quiet && c->nch > 0)
+			fprintf(stderr, "salesgen: %s: %zu %s, %zu %s\n", site,
+			    c->nch, S_plural(c->nch, "chapter", "chapters"),
+			    c->ngloss, S_plural(c->ngloss, "term", "terms"));
+		else if (rc == 0 && !o->quiet)
+			fprintf(stderr, "salesgen: %s: %zu %s\n", site,
+			    c->ndocs, S_plural(c->ndocs, "document",
+			    "documents"));
 	}
 	if (rc == 0 && (o->only == NULL || strcmp(o->only, "pdf") == 0))
 		rc = S_pdfs(o, c, th, out, dl);
 	if (rc == 0 && o->only == NULL)
 		rc = S_mailings(o, c, th, out, dl);
+	file_confine(NULL);
 	free(out);
 	free(site);
 	theme_free(th);
@@ -428,6 +607,17 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 	return S_finish(dl, rc);
 }
 
+/* The kind of input a file name says: a data document (.xml), a
+ * mailing's rows (.csv), or Markdown (anything else, as render reads it). */
+static int
+S_has_ext(const char *path, const char *ext)
+{
+	size_t n = strlen(path), m = strlen(ext);
+
+	return n > m && strcmp(path + n - m, ext) == 0;
+}
+
+/* check FILE: the checks render makes on FILE, writing nothing. */
 static int
 S_check_file(const struct opts *o, struct diag_list *dl)
 {
@@ -436,12 +626,22 @@ S_check_file(const struct opts *o, struct diag_list *dl)
 	struct doc_node *root;
 	char *src;
 	size_t len;
+	int rc;
 
+	if (S_has_ext(o->arg, ".csv"))
+		/* rows mean nothing without the document they fill in */
+		return S_usage_error(dl, "cannot check '%s' alone: a mailing's rows are checked with their template, by 'salesgen check DIR' or 'salesgen merge TEMPLATE.xml ROWS.csv -o DIR'", o->arg);
 	if ((src = file_read(o->arg, &len, dl)) == NULL)
 		return S_finish(dl, -1);
+	if (S_has_ext(o->arg, ".xml")) {
+		rc = S_render_data(o, src, len, 0, dl);
+		free(src);
+		return rc;
+	}
 	root = md_parse(src, len, o->arg, &mo, &meta, dl);
 	free(src);
 	if (root != NULL) {
+		pass_levels(root, o->arg, dl);
 		pass_number(root, 0, NULL);
 		pass_xref(root, NULL, o->arg, 0, dl);
 		md_meta_clear(&meta);
@@ -530,11 +730,12 @@ S_merge(const struct opts *o, struct diag_list *dl)
 	mo.letter = po.letter;
 	mo.pdfo = &po;
 	th = theme_new(proj != NULL ? proj : ".");
-	rc = merge_run(o->arg, o->arg2, proj != NULL ? proj : ".", o->out, th,
+	rc = theme_check(th, dl) != 0 ? -1 : merge_run(o->arg, o->arg2, proj != NULL ? proj : ".", o->out, th,
 	    &mo, &written, &failed, dl);
 	if (!o->quiet && (written > 0 || failed > 0))
-		fprintf(stderr, "salesgen: %s: %zu documents written, %zu failed\n",
-		    o->out, written, failed);
+		fprintf(stderr, "salesgen: %s: %zu %s written, %zu failed\n",
+		    o->out, written, S_plural(written, "document", "documents"),
+		    failed);
 	theme_free(th);
 	course_free(c);
 	free(proj);
@@ -580,6 +781,29 @@ S_new(const struct opts *o, struct diag_list *dl)
 }
 
 /*** options ***/
+
+/* SOURCE_DATE_EPOCH, when set, must be what `date +%s` prints, as the
+ * reproducible-builds specification asks ("an integer", "fail on invalid
+ * values"): digits only, from 1970 to the end of 9999, the years a PDF
+ * date can hold.  "1e9", "-5", " 12" and the empty string are refused
+ * rather than read as 1970 or as part of themselves. */
+static int
+S_source_date_ok(struct diag_list *dl)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH"), *p;
+	unsigned long long v = 0;
+
+	if (s == NULL)
+		return 1;
+	for (p = s; *p >= '0' && *p <= '9' && v <= 253402300799ULL; p++)
+		v = v * 10 + (unsigned long long)(*p - '0');
+	if (p > s && *p == '\0' && v <= 253402300799ULL &&
+	    (unsigned long long)(time_t)v == v)
+		return 1;
+	diag_add(dl, DIAG_SOURCE_DATE, NULL, 0, 0, s);
+	diag_print(dl, stderr);
+	return 0;
+}
 
 static int
 S_need(int argc, char **argv, int i, struct diag_list *dl)
@@ -708,6 +932,14 @@ main(int argc, char **argv)
 	}
 	if (o.lang != NULL && !i18n_known(o.lang)) {
 		rc = S_usage_error(dl, "unknown language '%s' (nl or en)", o.lang);
+		goto out;
+	}
+	/* before anything is read: every command that can write a PDF,
+	 * and check, which promises what build will do */
+	if ((!strcmp(o.cmd, "build") || !strcmp(o.cmd, "check") ||
+	    !strcmp(o.cmd, "render") || !strcmp(o.cmd, "merge")) &&
+	    !S_source_date_ok(dl)) {
+		rc = 1;
 		goto out;
 	}
 	if (!strcmp(o.cmd, "build"))

@@ -21,6 +21,9 @@
 
 struct md_opts {
 	int	raw_html;	/* pass raw HTML through instead of escaping it */
+	int	generated;	/* made by a template: its encoding was checked
+				   in the template (md_check_utf8), whose
+				   positions these lines are not */
 };
 
 /* What a file says about itself in its front matter (NULL when absent). */
@@ -40,6 +43,12 @@ struct md_meta {
 struct doc_node *md_parse(const char *src, size_t len, const char *path,
     const struct md_opts *, struct md_meta *meta, struct diag_list *dl);
 void	md_meta_clear(struct md_meta *);
+
+/* Warns (DIAG_MD_NUL, DIAG_MD_UTF8) at the first NUL or byte that is not
+ * UTF-8 text in src, once: cmark shows such bytes as U+FFFD.  line_off
+ * lines precede src in path (front matter). */
+void	md_check_utf8(const char *src, size_t len, const char *path,
+	    int line_off, struct diag_list *dl);
 
 /* Splits off YAML front matter: returns 0 and sets *body to the offset of
  * the Markdown after it and *lines to the number of lines it spans (0 when

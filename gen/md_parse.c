@@ -9,9 +9,11 @@
 #include "arena.h"
 #include "buf.h"
 #include "chart.h"
+#include "md_compat.h"
 #include "mem.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +116,8 @@ S_type(cmark_node *n, int *skip)
 	case CMARK_NODE_STRONG: return DOC_STRONG;
 	case CMARK_NODE_LINK: return DOC_LINK;
 	case CMARK_NODE_IMAGE: return DOC_IMAGE;
+	case CMARK_NODE_FOOTNOTE_REFERENCE: return DOC_FOOTREF;
+	case CMARK_NODE_FOOTNOTE_DEFINITION: return DOC_FOOTDEF;
 	default:
 		break;
 	}
@@ -126,7 +130,7 @@ S_type(cmark_node *n, int *skip)
 		return DOC_TCELL;
 	if (strcmp(ts, "strikethrough") == 0)
 		return DOC_STRIKE;
-	/* Footnotes and the other extensions are not enabled, so this is
+	/* Every extension enabled has its type above, so this is
 	 * unreachable today; an unknown node becomes an empty text whose
 	 * children no renderer looks at, rather than misrendered markup. */
 	*skip = 1;
@@ -135,7 +139,7 @@ S_type(cmark_node *n, int *skip)
 
 static struct doc_node *
 S_convert(cmark_node *doc, const char *path, int line_off,
-    struct diag_list *dl)
+    const struct md_compat_map *map, struct diag_list *dl)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -157,8 +161,10 @@ S_convert(cmark_node *doc, const char *path, int line_off,
 			continue;
 		}
 		t = S_type(cn, &skip);
+		/* columns of a rewritten line back to the source's */
 		n = doc_new(t, cmark_node_get_start_line(cn) + line_off,
-		    cmark_node_get_start_column(cn));
+		    md_compat_col(map, cmark_node_get_start_line(cn),
+		    cmark_node_get_start_column(cn)));
 		switch (t) {
 		case DOC_HEADING:
 			n->level = cmark_node_get_heading_level(cn);
@@ -177,6 +183,9 @@ S_convert(cmark_node *doc, const char *path, int line_off,
 		case DOC_CODE:
 		case DOC_HTMLBLOCK:
 		case DOC_HTMLINLINE:
+		case DOC_FOOTREF:
+		case DOC_FOOTDEF:
+			/* a footnote's literal is its label */
 			n->text = xstrdup(cmark_node_get_literal(cn));
 			if (n->text == NULL)
 				n->text = xstrdup("");
@@ -196,6 +205,10 @@ S_convert(cmark_node *doc, const char *path, int line_off,
 			break;
 		case DOC_TROW:
 			n->level = cmark_gfm_extensions_get_table_row_is_header(cn);
+			break;
+		case DOC_ITEM:
+			if (strcmp(cmark_node_get_type_string(cn), "tasklist") == 0)
+				n->level = cmark_gfm_extensions_get_tasklist_item_checked(cn) ? 2 : 1;
 			break;
 		case DOC_TCELL:
 			/* the column, counted once here rather than by each
@@ -396,16 +409,446 @@ S_figure(struct doc_node *para)
 		para->type = DOC_FIGURE;
 }
 
+/*** Other tools' inline conventions ***/
+
+/* Puts n before ref, among ref's siblings. */
+static void
+S_insert_before(struct doc_node *ref, struct doc_node *n)
+{
+	n->parent = ref->parent;
+	n->prev = ref->prev;
+	n->next = ref;
+	if (ref->prev != NULL)
+		ref->prev->next = n;
+	else if (ref->parent != NULL)
+		ref->parent->first = n;
+	ref->prev = n;
+}
+
+/* Splits a role's content "Title <target>" into its parts. */
+static void
+S_role_parts(const char *s, char **title, char **target)
+{
+	size_t n = strlen(s);
+	const char *lt;
+
+	if (n > 2 && s[n - 1] == '>' && (lt = strrchr(s, '<')) != NULL &&
+	    lt > s) {
+		*title = S_trim(s, (size_t)(lt - s));
+		*target = S_trim(lt + 1, n - (size_t)(lt - s) - 2);
+		if (**title != '\0')
+			return;
+		free(*title);
+	} else
+		*target = S_trim(s, n);
+	*title = NULL;
+}
+
+/*
+ * A MyST role: `{name}` at the end of a text, a code span right after it.
+ * {doc} becomes a link to that chapter (a .md link, which pass_xref
+ * resolves and checks), {ref} to that anchor, {term} to the glossary
+ * (pass_xref knows where the glossary is); {download} a plain link; the
+ * others that only mark text ({numref}, {eq}, {abbr}, ...) keep it.
+ */
+static void
+S_role(struct doc_node *text, const char *path, struct diag_list *dl)
+{
+	static const char *keep[] = { "numref", "eq", "abbr", "sub", "sup",
+	    "kbd", "guilabel", "menuselection", "command", "file",
+	    "program", "samp", "dfn", "index", "cite" };
+	struct doc_node *code = text->next, *link, *t;
+	char *name, *title, *target, *brace;
+	size_t n = strlen(text->text), nn, i;
+	int col;
+
+	if (code == NULL || code->type != DOC_CODE || n < 3 ||
+	    text->text[n - 1] != '}' ||
+	    (brace = strrchr(text->text, '{')) == NULL)
+		return;
+	nn = (size_t)(text->text + n - 1 - brace - 1);
+	if (nn == 0)
+		return;
+	for (i = 0; i < nn; i++)
+		if (!isalnum((unsigned char)brace[1 + i]) &&
+		    brace[1 + i] != '-' && brace[1 + i] != ':')
+			return;
+	name = xstrndup(brace + 1, nn);
+	col = text->col + (int)(brace - text->text);
+	*brace = '\0';		/* the marker goes; the text before stays */
+	if (strcmp(name, "math") == 0) {
+		free(name);
+		return;		/* a formula stays in its code face */
+	}
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		if (strcmp(name, keep[i]) == 0)
+			break;
+	S_role_parts(code->text, &title, &target);
+	if (i < sizeof(keep) / sizeof(keep[0])) {
+		code->type = DOC_TEXT;	/* its words, in the text's face */
+		free(code->text);
+		code->text = xstrdup(title != NULL ? title : target);
+	} else if (strcmp(name, "doc") == 0 || strcmp(name, "ref") == 0 ||
+	    strcmp(name, "term") == 0 || strcmp(name, "download") == 0) {
+		struct buf u = { 0 };
+
+		link = doc_new(DOC_LINK, code->line, code->col);
+		if (name[0] == 'd' && name[1] == 'o' && name[2] == 'c') {
+			buf_puts(&u, target[0] == '/' ? target + 1 : target);
+			if (u.len < 3 || strcmp(buf_cstr(&u) + u.len - 3, ".md"))
+				buf_puts(&u, ".md");
+		} else if (name[0] == 'r') {
+			buf_putc(&u, '#');
+			buf_puts(&u, target);
+		} else if (name[0] == 't') {
+			buf_puts(&u, target);
+			link->info = xstrdup("term");
+		} else
+			buf_puts(&u, target);
+		link->url = buf_detach(&u);
+		t = doc_new(DOC_TEXT, code->line, code->col + 1);
+		t->text = xstrdup(title != NULL ? title : target);
+		doc_append(link, t);
+		S_insert_before(code, link);
+		doc_unlink(code);
+		doc_free(code);
+	} else {
+		diag_add(dl, DIAG_COMPAT_ROLE, path, text->line, col, name);
+	}
+	free(title);
+	free(target);
+	free(name);
+}
+
+/* `(label)=` alone in a paragraph: MyST's name for the heading after it. */
+static int
+S_target(struct doc_node *para)
+{
+	struct doc_node *t = para->first, *h = para->next;
+	size_t n;
+
+	if (t == NULL || t->type != DOC_TEXT || t->next != NULL ||
+	    (n = strlen(t->text)) < 4 || t->text[0] != '(' ||
+	    strcmp(t->text + n - 2, ")=") != 0 ||
+	    strcspn(t->text, " \t") != n)
+		return 0;
+	if (h != NULL && h->type == DOC_HEADING) {
+		free(h->info);
+		h->info = xstrndup(t->text + 1, n - 3);
+	}
+	return 1;
+}
+
+/* Does the line starting at inline c begin with ": " (a definition)? */
+static int
+S_def_line(const struct doc_node *c)
+{
+	return c != NULL && c->type == DOC_TEXT && c->text[0] == ':' &&
+	    (c->text[1] == ' ' || c->text[1] == '\t');
+}
+
+/* Drops the ": " of a definition line's first text. */
+static void
+S_def_strip(struct doc_node *c)
+{
+	size_t k = 1;
+
+	while (c->text[k] == ' ' || c->text[k] == '\t')
+		k++;
+	memmove(c->text, c->text + k, strlen(c->text + k) + 1);
+	c->col += (int)k;
+}
+
+/* Moves the inlines from c up to (not with) the next soft break into
+ * parent; returns that break (NULL at the end). */
+static struct doc_node *
+S_move_line(struct doc_node *c, struct doc_node *parent)
+{
+	struct doc_node *nx;
+
+	for (; c != NULL && c->type != DOC_SOFTBREAK; c = nx) {
+		nx = c->next;
+		doc_unlink(c);
+		doc_append(parent, c);
+	}
+	return c;
+}
+
+/*
+ * Definition lists, PHP Markdown Extra and pandoc style: a paragraph of
+ * term lines followed by `: uitleg` lines, or a one-line paragraph and a
+ * paragraph of `: uitleg` lines after a blank line.  Returns the list
+ * the paragraph became or joined, or NULL.
+ */
+static struct doc_node *
+S_deflist(struct doc_node *para)
+{
+	struct doc_node *c, *brk, *dl, *d = NULL, *p = NULL, *prev = para->prev;
+	int terms = 1;
+
+	if (para->first == NULL || (para->parent != NULL &&
+	    para->parent->type == DOC_TABLE))
+		return NULL;
+	if (S_def_line(para->first)) {
+		/* definitions after a blank line: of the paragraph before,
+		 * or more of the list before */
+		if (prev == NULL || (prev->type != DOC_DEFLIST &&
+		    (prev->type != DOC_PARA || prev->level == 1)))
+			return NULL;
+		if (prev->type == DOC_PARA) {
+			for (c = prev->first; c != NULL; c = c->next)
+				if (c->type == DOC_SOFTBREAK ||
+				    c->type == DOC_LINEBREAK)
+					return NULL;
+		}
+		terms = 0;
+	} else {
+		for (c = para->first; c != NULL; c = c->next)
+			if (c->type == DOC_SOFTBREAK && S_def_line(c->next))
+				break;
+		if (c == NULL)
+			return NULL;
+	}
+	if (prev != NULL && prev->type == DOC_DEFLIST)
+		dl = prev;
+	else {
+		dl = doc_new(DOC_DEFLIST, para->line, para->col);
+		if (!terms) {
+			/* the one-line paragraph before is the term */
+			struct doc_node *t = doc_new(DOC_DEFTERM, prev->line,
+			    prev->col);
+
+			S_insert_before(prev, dl);
+			S_move_line(prev->first, t);
+			doc_append(dl, t);
+			doc_unlink(prev);
+			doc_free(prev);
+		} else
+			S_insert_before(para, dl);
+	}
+	/* line by line: terms until the first ": ", then definitions,
+	 * other lines continuing the definition before them */
+	c = para->first;
+	while (c != NULL) {
+		if (S_def_line(c)) {
+			terms = 0;
+			S_def_strip(c);
+			d = doc_new(DOC_DEFDESC, c->line, c->col);
+			p = doc_new(DOC_PARA, c->line, c->col);
+			doc_append(d, p);
+			doc_append(dl, d);
+			brk = S_move_line(c, p);
+		} else if (terms || p == NULL) {
+			struct doc_node *t = doc_new(DOC_DEFTERM, c->line,
+			    c->col);
+
+			doc_append(dl, t);
+			brk = S_move_line(c, t);
+		} else {
+			doc_append(p, doc_new(DOC_SOFTBREAK, c->line, c->col));
+			brk = S_move_line(c, p);
+		}
+		if (brk == NULL)
+			break;
+		c = brk->next;
+		doc_unlink(brk);
+		doc_free(brk);
+	}
+	doc_unlink(para);
+	doc_free(para);
+	return dl;
+}
+
+/*** HTML inside Markdown ***/
+
+/* 1 when the raw HTML s is one or more comments and space, nothing else;
+ * else the comments are cut out of s in place. */
+static int
+S_uncomment(char *s)
+{
+	char *o = s, *p = s, *e;
+
+	while (*p != '\0') {
+		if (strncmp(p, "<!--", 4) == 0) {
+			e = strstr(p + 4, "-->");
+			p = e != NULL ? e + 3 : p + strlen(p);
+			continue;
+		}
+		*o++ = *p++;
+	}
+	*o = '\0';
+	for (p = s; *p != '\0'; p++)
+		if (!isspace((unsigned char)*p))
+			return 0;
+	return 1;
+}
+
+/* The tag name at s ("<b>", "</sup>", "<br/>") into n->info, lower case,
+ * and whether it opens, closes or stands alone into n->level. */
+static void
+S_tag(struct doc_node *n, const char *s)
+{
+	static const char *void_tags[] = { "br", "img", "hr", "wbr",
+	    "input", "iframe", "source", "embed" };
+	const char *p = s;
+	size_t k, i;
+	char *name;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p++ != '<')
+		return;
+	n->level = 1;
+	if (*p == '/')
+		p++, n->level = 2;
+	for (k = 0; isalnum((unsigned char)p[k]); k++)
+		;
+	if (k == 0)
+		return;
+	name = xstrndup(p, k);
+	for (i = 0; i < k; i++)
+		name[i] = (char)tolower((unsigned char)name[i]);
+	free(n->info);
+	n->info = name;
+	for (i = 0; i < sizeof(void_tags) / sizeof(void_tags[0]); i++)
+		if (strcmp(name, void_tags[i]) == 0 && n->level == 1)
+			n->level = 3;
+	p = strchr(p, '>');
+	if (p != NULL && p > s && p[-1] == '/' && n->level == 1)
+		n->level = 3;
+}
+
+/* The value of attribute name in the tag at s, or NULL; caller frees. */
+static char *
+S_attr(const char *s, const char *name)
+{
+	size_t k = strlen(name);
+	const char *p, *e, *end = strchr(s, '>');
+	char q;
+
+	for (p = s; (p = strstr(p, name)) != NULL && (end == NULL || p < end);
+	    p += k) {
+		if (p == s || !isspace((unsigned char)p[-1]) || p[k] != '=')
+			continue;
+		q = p[k + 1];
+		if (q != '"' && q != '\'')
+			continue;
+		if ((e = strchr(p + k + 2, q)) == NULL)
+			return NULL;
+		return xstrndup(p + k + 2, (size_t)(e - p - k - 2));
+	}
+	return NULL;
+}
+
+/* The inline tags the PDF renders as a style (pdf_inline.c). */
+static int
+S_pdf_tag(const char *name)
+{
+	static const char *tags[] = { "b", "strong", "i", "em", "u", "ins",
+	    "sub", "sup", "kbd", "code", "tt", "br", "s", "del", "strike" };
+	size_t i;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (strcmp(name, tags[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Comments go, whatever the raw setting: a note for teachers must not
+ * reach the student edition, or any reader.  With raw HTML passed
+ * through, each tag is named (info) for the PDF, which renders the
+ * styles it knows, an iframe as a link and leaves the rest out, saying
+ * so once per file.
+ */
+static void
+S_html(struct doc_node *root, const char *path, int raw,
+    struct diag_list *dl)
+{
+	struct doc_node *n, *nx;
+	int noted = 0;
+
+	for (n = root; n != NULL; n = nx) {
+		nx = doc_next(root, n, 0);
+		if (n->type != DOC_HTMLBLOCK && n->type != DOC_HTMLINLINE)
+			continue;
+		if (S_uncomment(n->text)) {
+			nx = doc_next(root, n, 1);
+			doc_unlink(n);
+			doc_free(n);
+			continue;
+		}
+		if (!raw)
+			continue;
+		S_tag(n, n->text);
+		if (n->info == NULL)
+			n->info = xstrdup("");
+		if (strcmp(n->info, "iframe") == 0) {
+			n->url = S_attr(n->text, "src");
+			n->title = S_attr(n->text, "title");
+			if (n->url == NULL)
+				n->url = xstrdup("");
+		} else if ((n->type == DOC_HTMLBLOCK || !S_pdf_tag(n->info)) &&
+		    !noted) {
+			diag_add(dl, DIAG_HTML_PDF, path, n->line, n->col,
+			    n->info);
+			noted = 1;
+		}
+	}
+}
+
+/*** Footnotes ***/
+
+/* cmark-gfm gathers the definitions at the end, in the order of their
+ * first reference, drops the ones never referred to, and gives each
+ * reference the number of its note as its text: the notes are numbered
+ * in their order, which is that number. */
+static void
+S_footnotes(struct doc_node *root)
+{
+	struct doc_node *n;
+	size_t nv = 0;
+	char num[24];
+
+	for (n = root->first; n != NULL; n = n->next)
+		if (n->type == DOC_FOOTDEF) {
+			snprintf(num, sizeof(num), "%zu", ++nv);
+			n->number = xstrdup(num);
+		}
+	if (nv == 0)
+		return;
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_FOOTREF)
+			n->number = xstrdup(n->text);
+}
+
 static void
 S_conventions(struct doc_node *root, const char *path, int raw,
     struct diag_list *dl)
 {
-	struct doc_node *n;
+	struct doc_node *n, *nx, *l;
 	int noted = raw;
 
+	S_html(root, path, raw, dl);
+	S_footnotes(root);
 	/* Post-order would suit callouts inside callouts, but a marker is
 	 * found on the blockquote itself, before its children: pre-order. */
-	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+	for (n = root; n != NULL; n = nx) {
+		if (n->type == DOC_PARA && n->level != 1 && S_target(n)) {
+			/* the target is markup, not text */
+			nx = doc_next(root, n, 1);
+			doc_unlink(n);
+			doc_free(n);
+			continue;
+		}
+		if (n->type == DOC_PARA && n->level != 1 &&
+		    (l = S_deflist(n)) != NULL) {
+			nx = doc_next(root, l, 0);
+			continue;
+		}
+		if (n->type == DOC_TEXT && n->next != NULL &&
+		    n->next->type == DOC_CODE)
+			S_role(n, path, dl);
 		if (n->type == DOC_BLOCKQUOTE)
 			S_callout(n, path, dl);
 		else if (n->type == DOC_TABLE)
@@ -422,11 +865,76 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 			diag_add(dl, DIAG_RAW_HTML, path, n->line, n->col);
 			noted = 1;
 		}
+		nx = doc_next(root, n, 0);
 	}
 }
 
 static pthread_mutex_t S_inline_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t S_registered = PTHREAD_ONCE_INIT;
+
+/*** Encoding ***/
+
+/* The length of the UTF-8 sequence at s (n bytes left), or 0 when cmark
+ * would replace it by U+FFFD: NUL, a stray continuation byte, an overlong
+ * form, a surrogate, past U+10FFFF, cut short. */
+static size_t
+S_utf8len(const unsigned char *s, size_t n)
+{
+	unsigned long cp;
+	size_t len, i;
+
+	if (s[0] < 0x80)
+		return s[0] != 0;
+	if (s[0] < 0xC2 || s[0] > 0xF4)
+		return 0;
+	len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	if (n < len)
+		return 0;
+	cp = s[0] & (0x7F >> len);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+/* cmark turns a byte that is not UTF-8 text into U+FFFD without a word,
+ * where a CSV file with the same byte is refused: the first one of the
+ * body is told, at its line and byte column as cmark counts them, so the
+ * reader knows why a '?' in a box appears.  Once a file: a file in
+ * another encoding has one on every other line. */
+void
+md_check_utf8(const char *src, size_t len, const char *path, int line_off,
+    struct diag_list *dl)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i, n, bol = 0;
+	int line = 1;
+
+	for (i = 0; i < len; i += n) {
+		if ((n = S_utf8len(s + i, len - i)) == 0)
+			break;
+		if (s[i] == '\n' || (s[i] == '\r' &&
+		    (i + 1 == len || s[i + 1] != '\n'))) {
+			line++;
+			bol = i + 1;
+		}
+	}
+	if (i >= len)
+		return;
+	if (line > INT_MAX - line_off || i - bol >= INT_MAX)
+		line = 0;	/* past what a position holds */
+	if (s[i] == 0)
+		diag_add(dl, DIAG_MD_NUL, path, line ? line + line_off : 0,
+		    line ? (int)(i - bol) + 1 : 0);
+	else
+		diag_add(dl, DIAG_MD_UTF8, path, line ? line + line_off : 0,
+		    line ? (int)(i - bol) + 1 : 0, (unsigned)s[i]);
+}
 
 static void
 S_register(void)
@@ -438,7 +946,11 @@ struct doc_node *
 md_parse(const char *src, size_t len, const char *path,
     const struct md_opts *opts, struct md_meta *meta, struct diag_list *dl)
 {
-	static const char *exts[] = { "table", "strikethrough", "autolink" };
+	static const char *exts[] = { "table", "strikethrough", "autolink",
+	    "tasklist" };
+	struct md_compat_map map;
+	char *copy;
+	size_t clen = 0;
 	cmark_parser *p;
 	cmark_syntax_extension *ext;
 	cmark_node *doc;
@@ -451,16 +963,25 @@ md_parse(const char *src, size_t len, const char *path,
 		md_meta_clear(meta);
 		return NULL;
 	}
+	if (opts == NULL || !opts->generated)
+		md_check_utf8(src + body, len - body, path, lines, dl);
 	pthread_once(&S_registered, S_register);
 	S_cm = arena_new();
-	copts = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
+	copts = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES;
 	if (opts != NULL && opts->raw_html)
 		copts |= CMARK_OPT_UNSAFE;
 	p = cmark_parser_new_with_mem(copts, &S_cm_mem);
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		if ((ext = cmark_find_syntax_extension(exts[i])) != NULL)
 			cmark_parser_attach_syntax_extension(p, ext);
-	cmark_parser_feed(p, src + body, len - body);
+	/* other tools' admonitions become ours, line for line */
+	copy = md_compat_rewrite(src + body, len - body, path, lines, &map,
+	    &clen, dl);
+	if (copy != NULL)
+		cmark_parser_feed(p, copy, clen);
+	else
+		cmark_parser_feed(p, src + body, len - body);
+	free(copy);
 	/* cmark-gfm keeps the extensions' special characters ('~', 'w', ':')
 	 * in one table for the whole process, set when an inline pass starts
 	 * and cleared when it ends: a chapter finishing on one thread would
@@ -470,7 +991,8 @@ md_parse(const char *src, size_t len, const char *path,
 	pthread_mutex_lock(&S_inline_lock);
 	doc = cmark_parser_finish(p);
 	pthread_mutex_unlock(&S_inline_lock);
-	root = S_convert(doc, path, lines, dl);
+	root = S_convert(doc, path, lines, &map, dl);
+	md_compat_map_clear(&map);
 	/* cmark's tree and parser live in the arena: no need to walk them
 	 * to free each piece */
 	arena_free(S_cm);

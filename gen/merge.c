@@ -5,6 +5,7 @@
 #include "datadoc.h"
 #include "esc.h"
 #include "file.h"
+#include "file_tmp.h"
 #include "html.h"
 #include "mem.h"
 #include "pdf.h"
@@ -14,6 +15,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +58,8 @@ struct mjob {
 	size_t			 nrows, done, failed;
 	struct report		*rep;
 	size_t			 nrep, caprep;
+	const unsigned char	*clash;	/* rows not to write (struct names) */
+	size_t			 nclash;
 };
 
 /* A file name from a field value: letters, digits, '-', '_' and '.'. */
@@ -65,6 +69,174 @@ S_name(struct buf *b, const char *s)
 	for (; *s; s++)
 		buf_putc(b, isalnum((unsigned char)*s) || *s == '-' ||
 		    *s == '_' || *s == '.' ? *s : '-');
+}
+
+/* The file a row's document is written to, without the folder: named
+ * after its nummer (the row's, else the template's), else after the
+ * template and the row's number.  The one place that decides it, for the
+ * clash check and for the writing alike. */
+static void
+S_outname(const struct datadoc *base, const struct val *row, size_t i,
+    int pdf, struct buf *b)
+{
+	const struct val *nr = val_get(row, "nummer");
+
+	/* a row's cell replaces the template's value, an empty one too */
+	if (nr == NULL || nr->type != VAL_STR)
+		nr = val_get(base->data, "nummer");
+	if (nr != NULL && nr->type == VAL_STR && nr->len > 0)
+		S_name(b, nr->str);
+	else
+		buf_printf(b, "%s-%zu", base->slug, i + 1);
+	buf_puts(b, pdf ? ".pdf" : ".html");
+}
+
+/*** Clashes: two rows, one file ***/
+
+/*
+ * Two rows whose documents get one name would overwrite each other, the
+ * survivor depending on the threads.  The first reading of the file
+ * collects every row's name in a hash set (the names in one buffer, a
+ * slot per name: some 40 bytes a row) before anything is written.  Names
+ * are compared without case, since a mailing folder opened on macOS or
+ * Windows holds one of 'X-1.pdf' and 'x-1.pdf'; S_name() leaves only
+ * ASCII, so ASCII case is all there is.  Neither row of a clash is
+ * written: which of two customers should get the file is the user's
+ * decision, and a proposal sent to the wrong one cannot be taken back.
+ */
+struct nslot {
+	size_t	 off;		/* into names, + 1; 0 = empty */
+	size_t	 index;		/* the first row with the name */
+	int	 line;
+};
+
+struct names {
+	const struct datadoc	*base;
+	const char		*rows_path;
+	int			 pdf;
+	size_t			 nrows;
+	struct buf		 names;	/* NUL-separated */
+	struct nslot		*slot;
+	size_t			 nslot, used;
+	unsigned char		*clash;	/* a bit per row: not written */
+	size_t			 nclash;	/* bytes */
+	struct report		*rep;	/* the clashes' diagnostics */
+	size_t			 nrep, caprep;
+};
+
+static size_t
+S_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
+		    1099511628211ULL;
+	return (size_t)h;
+}
+
+static int
+S_same(const char *a, const char *b)
+{
+	for (; *a && tolower((unsigned char)*a) ==
+	    tolower((unsigned char)*b); a++, b++)
+		;
+	return *a == '\0' && *b == '\0';
+}
+
+static void
+S_mark(struct names *nm, size_t i)
+{
+	if (i / 8 >= nm->nclash) {
+		size_t n = nm->nclash ? nm->nclash : 64;
+
+		while (i / 8 >= n)
+			n *= 2;
+		nm->clash = xrealloc(nm->clash, n);
+		memset(nm->clash + nm->nclash, 0, n - nm->nclash);
+		nm->nclash = n;
+	}
+	nm->clash[i / 8] |= (unsigned char)(1u << (i % 8));
+}
+
+static int
+S_marked(const unsigned char *clash, size_t nclash, size_t i)
+{
+	return i / 8 < nclash && (clash[i / 8] >> (i % 8) & 1);
+}
+
+/* Finds name's slot: the one holding it (without case) or an empty one. */
+static struct nslot *
+S_slot(struct names *nm, const char *name)
+{
+	size_t h = S_hash(name) & (nm->nslot - 1);
+
+	while (nm->slot[h].off != 0 &&
+	    !S_same(nm->names.data + nm->slot[h].off - 1, name))
+		h = (h + 1) & (nm->nslot - 1);
+	return &nm->slot[h];
+}
+
+static void
+S_grow(struct names *nm)
+{
+	struct nslot *old = nm->slot, *to;
+	size_t n = nm->nslot, k;
+
+	nm->nslot = n ? n * 2 : 256;
+	nm->slot = xcalloc(nm->nslot, sizeof(*nm->slot));
+	for (k = 0; k < n; k++)
+		if (old[k].off != 0) {
+			to = S_slot(nm, nm->names.data + old[k].off - 1);
+			*to = old[k];
+		}
+	free(old);
+}
+
+/* csv_load's row callback in the first reading: counts the row and
+ * checks its file name against those of the rows before it. */
+static int
+S_collect(void *arg, struct val *row)
+{
+	struct names *nm = arg;
+	struct buf name = { 0 };
+	struct nslot *sl;
+	const struct val *l = val_get(row, "_line"), *c;
+	size_t i = nm->nrows++;
+	int line = l != NULL ? (int)l->num : 0, col = 1;
+
+	S_outname(nm->base, row, i, nm->pdf, &name);
+	if (2 * (nm->used + 1) > nm->nslot)
+		S_grow(nm);
+	sl = S_slot(nm, buf_cstr(&name));
+	if (sl->off == 0) {
+		sl->off = nm->names.len + 1;
+		sl->index = i;
+		sl->line = line;
+		buf_put(&nm->names, name.data, name.len + 1);
+		nm->used++;
+	} else {
+		struct diag_list *dl = diag_list_new();
+
+		/* at the nummer cell when the row has one */
+		if ((c = val_get(row, "_col.nummer")) != NULL &&
+		    val_get(row, "nummer") != NULL)
+			col = (int)c->num;
+		diag_add(dl, DIAG_MERGE_CLASH, nm->rows_path, line, col,
+		    name.data, sl->line, nm->names.data + sl->off - 1);
+		S_mark(nm, sl->index);
+		S_mark(nm, i);
+		if (nm->nrep == nm->caprep) {
+			nm->caprep = nm->caprep ? nm->caprep * 2 : 16;
+			nm->rep = xrealloc(nm->rep, nm->caprep *
+			    sizeof(*nm->rep));
+		}
+		nm->rep[nm->nrep].index = i;
+		nm->rep[nm->nrep++].dl = dl;
+	}
+	buf_free(&name);
+	val_free(row);
+	return 0;
 }
 
 /* Every column must name a field of the document: a misspelt column
@@ -110,7 +282,7 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	struct doc_node *root;
 	struct pdf_opts po;
 	struct buf path = { 0 }, html = { 0 };
-	const struct val *nr, *col, *l = val_get(row, "_line");
+	const struct val *col, *l = val_get(row, "_line");
 	size_t k;
 	int rc = 0, cn, line = l != NULL ? (int)l->num : 0;
 
@@ -154,14 +326,9 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	buf_reset(&path);
 	datadoc_retitle(&d);
 	if (rc == 0 && (root = datadoc_doc(&d, m->th, NULL, dl)) != NULL) {
-		nr = val_get(d.data, "nummer");
 		buf_printf(&path, "%s/", m->outdir);
-		if (nr != NULL && nr->type == VAL_STR && nr->len > 0)
-			S_name(&path, nr->str);
-		else
-			buf_printf(&path, "%s-%zu", d.slug, i + 1);
+		S_outname(m->base, row, i, m->o->pdf, &path);
 		if (m->o->pdf) {
-			buf_puts(&path, ".pdf");
 			memset(&po, 0, sizeof(po));
 			po.letter = m->o->letter;
 			po.ragged = m->o->pdfo != NULL && m->o->pdfo->ragged;
@@ -172,7 +339,6 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 		} else {
 			struct html_opts ho = { d.lang, 0 };
 
-			buf_puts(&path, ".html");
 			buf_printf(&html, "<!DOCTYPE html>\n<html lang=\"%s\">\n"
 			    "<head>\n<meta charset=\"utf-8\">\n<title>",
 			    d.lang);
@@ -180,7 +346,7 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 			buf_puts(&html, "</title>\n</head>\n<body>\n<main>\n");
 			html_render(root, &ho, &html);
 			buf_puts(&html, "</main>\n</body>\n</html>\n");
-			rc = file_write(path.data, html.data, html.len, dl);
+			rc = file_write_sync(path.data, html.data, html.len, dl);
 		}
 		doc_free(root);
 	} else
@@ -285,6 +451,16 @@ S_feed(void *arg, struct val *row)
 		val_free(row);
 		return -1;
 	}
+	if (S_marked(m->clash, m->nclash, m->nrows)) {
+		/* told in the first reading */
+		val_free(row);
+		pthread_mutex_lock(&m->lock);
+		m->nrows++;
+		m->done++;
+		m->failed++;
+		pthread_mutex_unlock(&m->lock);
+		return 0;
+	}
 	pthread_mutex_lock(&m->lock);
 	while (m->qn == m->qcap)
 		pthread_cond_wait(&m->room, &m->lock);
@@ -293,16 +469,6 @@ S_feed(void *arg, struct val *row)
 	m->qn++;
 	pthread_cond_signal(&m->more);
 	pthread_mutex_unlock(&m->lock);
-	return 0;
-}
-
-/* Rows are only counted (and freed) in the first reading, which checks the
- * whole file: a CSV syntax error anywhere writes nothing. */
-static int
-S_count(void *arg, struct val *row)
-{
-	(*(size_t *)arg)++;
-	val_free(row);
 	return 0;
 }
 
@@ -323,10 +489,11 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	struct datadoc base;
 	struct csv_opts co;
 	struct mjob m;
+	struct names nm;
 	struct val *none;
 	pthread_t tid[64];
 	char *src;
-	size_t len, i, count = 0;
+	size_t len, i;
 	int k, started = 0, jobs, rc = 0;
 
 	*written = *failed = 0;
@@ -344,12 +511,25 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 		datadoc_clear(&base);
 		return -1;
 	}
+	/* The first reading checks the whole file, so that a CSV syntax
+	 * error anywhere writes nothing, and finds the rows whose
+	 * documents would have one name. */
+	memset(&nm, 0, sizeof(nm));
+	nm.base = &base;
+	nm.rows_path = rows;
+	nm.pdf = o->pdf;
 	memset(&co, 0, sizeof(co));
 	co.diag_code = DIAG_CSV;
-	co.row = S_count;
-	co.arg = &count;
-	if ((none = csv_load(src, len, rows, &co, dl)) == NULL ||
-	    (count > 0 && file_mkdirs(outdir, dl) != 0)) {
+	co.row = S_collect;
+	co.arg = &nm;
+	none = csv_load(src, len, rows, &co, dl);
+	free(nm.slot);
+	buf_free(&nm.names);
+	if (none == NULL || (nm.nrows > 0 && file_mkdirs(outdir, dl) != 0)) {
+		for (i = 0; i < nm.nrep; i++)
+			diag_list_free(nm.rep[i].dl);
+		free(nm.rep);
+		free(nm.clash);
 		val_free(none);
 		free(src);
 		data_schema_free(schema);
@@ -357,6 +537,8 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 		return -1;
 	}
 	val_free(none);
+	/* what a killed run left here would be taken for documents */
+	file_tmp_clean(outdir, 0, dl);
 
 	memset(&m, 0, sizeof(m));
 	m.base = &base;
@@ -368,6 +550,11 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	m.src = src;
 	m.len = len;
 	m.dl = dl;
+	m.rep = nm.rep;
+	m.nrep = nm.nrep;
+	m.caprep = nm.caprep;
+	m.clash = nm.clash;
+	m.nclash = nm.nclash;
 	m.qcap = sizeof(m.q) / sizeof(m.q[0]);
 	pthread_mutex_init(&m.lock, NULL);
 	pthread_cond_init(&m.more, NULL);
@@ -396,10 +583,14 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	if (m.nrep > 1)
 		qsort(m.rep, m.nrep, sizeof(*m.rep), S_report_cmp);
 	for (i = 0; i < m.nrep; i++) {
-		diag_move(dl, m.rep[i].dl);
+		/* a refused header is the one thing to fix first: the
+		 * clashes of a misspelt 'nummer' would only bury it */
+		if (!m.refused)
+			diag_move(dl, m.rep[i].dl);
 		diag_list_free(m.rep[i].dl);
 	}
 	free(m.rep);
+	free(nm.clash);
 	pthread_cond_destroy(&m.more);
 	pthread_cond_destroy(&m.room);
 	pthread_mutex_destroy(&m.lock);

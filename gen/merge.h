@@ -5,7 +5,9 @@
  *
  * A bad row (a price of "12,5x", a column naming a list) is reported at
  * its line of the CSV file and left out; the other rows are still
- * written, and the run reports failure.
+ * written, and the run reports failure.  Rows whose documents would get
+ * one file name (compared without case) are found in the first reading
+ * of the file, before anything is written; none of them is written.
  */
 #ifndef SALESGEN_MERGE_H
 #define SALESGEN_MERGE_H

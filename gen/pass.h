@@ -14,12 +14,27 @@
 #include "diag.h"
 #include "doc.h"
 
+/* Closes up heading levels (pass_level.c): the first heading, when it is
+ * level 1, is the title and the only level 1; every other heading is set
+ * one level below the nearest heading before it with a smaller source
+ * level (level 2 when there is none), so neither the HTML nor the numbers
+ * skip a level.  Adds a DIAG_HEADING_LEVEL note, at path, for each heading
+ * whose level changes.  Run it before pass_number(). */
+void	pass_levels(struct doc_node *root, const char *path,
+	    struct diag_list *dl);
+
 /* Numbers headings (1, 1.1, 1.1.1), tables, figures and exercises, and gives
  * every heading, table, figure and callout an anchor id unique in the tree.
  * chapter is the chapter number, or 0 for a standalone document (its first
  * heading is its title; sections count from 1).  When ch is given, its
  * table of contents, anchors and (if unset) title are filled in. */
 void	pass_number(struct doc_node *root, int chapter, struct chapter *ch);
+/* pass_number() on a page whose shell has ids of its own (taken, NULL-
+ * terminated, may be NULL): no id of the tree repeats one of them (a
+ * heading "Main" gets main-1 beside the shell's <main id="main">), and
+ * they are not among the chapter's anchors. */
+void	pass_number_taken(struct doc_node *root, int chapter,
+	    struct chapter *ch, const char *const *taken);
 
 /* A set of anchor ids made unique as GitHub does: "x", then "x-1",
  * "x-2", ... (pass_number uses one per tree; the glossary page another). */

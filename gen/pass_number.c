@@ -251,12 +251,25 @@ S_cmp(const void *a, const void *b)
 void
 pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 {
+	pass_number_taken(root, chapter, ch, NULL);
+}
+
+void
+pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
+    const char *const *taken)
+{
 	struct pass_ids ids = { 0 };
 	struct doc_node *n;
 	struct buf b = { 0 };
 	int sec = 0, sub = 0, tab = 0, fig = 0, ex = 0, seen_title = 0;
 	int level;
-	size_t i;
+	size_t i, ntaken = 0;
+
+	/* the shell's ids come first, so every heading steps round them */
+	for (; taken != NULL && taken[ntaken] != NULL; ntaken++)
+		if (!S_has(&ids, taken[ntaken]))
+			S_add(&ids, xstrdup(taken[ntaken]));
+	ntaken = ids.n;
 
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
 		buf_reset(&b);
@@ -283,7 +296,11 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 				else
 					S_set_number(n, "%d.%d", sec, sub, 0);
 			}
-			{
+			if (n->info != NULL) {
+				/* a MyST (label)= target names it */
+				buf_reset(&b);
+				buf_puts(&b, n->info);
+			} else {
 				struct buf t = { 0 };
 
 				doc_plain_text(n, &t);
@@ -350,6 +367,15 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 	}
 	buf_free(&b);
 	S_index_free(&ids);
+	/* the shell's ids are not the chapter's anchors: a link to #main
+	 * in another chapter names no heading */
+	if (ntaken > 0) {
+		for (i = 0; i < ntaken; i++)
+			free(ids.v[i]);
+		memmove(ids.v, ids.v + ntaken, (ids.n - ntaken) *
+		    sizeof(*ids.v));
+		ids.n -= ntaken;
+	}
 	if (ch != NULL) {
 		if (ids.n > 1)
 			qsort(ids.v, ids.n, sizeof(*ids.v), S_cmp);

@@ -9,6 +9,7 @@
  */
 #include "pass.h"
 #include "esc.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <stdlib.h>
@@ -88,6 +89,26 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
 		if ((n->type != DOC_LINK && n->type != DOC_IMAGE) ||
 		    n->url == NULL)
 			continue;
+		if (n->info != NULL && strcmp(n->info, "term") == 0) {
+			/* a MyST {term}: the glossary page's entry, where
+			 * there is a course (and so a glossary page) */
+			if (collect)
+				continue;
+			buf_reset(&u);
+			if (c != NULL) {
+				buf_reset(&frag);
+				buf_puts(&frag, "term-");
+				pass_slug(n->url, &frag);
+				buf_printf(&u, "%s.html#",
+				    i18n(c->lang, I18N_GLOSSARY_FILE));
+				esc_url_path(&u, buf_cstr(&frag), frag.len);
+			}
+			free(n->url);
+			n->url = xstrdup(buf_cstr(&u));
+			free(n->info);
+			n->info = NULL;
+			continue;
+		}
 		if (!esc_url_safe(n->url)) {
 			if (collect || c == NULL)
 				diag_add(dl, DIAG_UNSAFE_URL, path, n->line,

@@ -161,6 +161,24 @@ S_close(struct job *j)
 	pdf_env_free(j->env);
 }
 
+/* One text entry of the document information dictionary: ASCII through
+ * libharu as before, anything else as draw_text_string() makes it (the
+ * info dictionary exists once HPDF_SetInfoAttr() has been called: the
+ * creator, which S_info() sets first). */
+static void
+S_info_text(struct job *j, HPDF_InfoType type, const char *key,
+    const char *value)
+{
+	HPDF_Binary bin;
+
+	if (j->pdf->info == NULL ||
+	    (bin = draw_text_string(j->pdf, value)) == NULL) {
+		HPDF_SetInfoAttr(j->pdf, type, value);
+		return;
+	}
+	HPDF_Dict_Add(j->pdf->info, key, bin);
+}
+
 /* Document information, the language, and a date only when asked for
  * with SOURCE_DATE_EPOCH: the same input must give the same bytes. */
 static void
@@ -174,9 +192,9 @@ S_info(struct job *j, const char *title, const char *author,
 
 	HPDF_SetInfoAttr(j->pdf, HPDF_INFO_CREATOR, "salesgen");
 	if (title)
-		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_TITLE, title);
+		S_info_text(j, HPDF_INFO_TITLE, "Title", title);
 	if (author)
-		HPDF_SetInfoAttr(j->pdf, HPDF_INFO_AUTHOR, author);
+		S_info_text(j, HPDF_INFO_AUTHOR, "Author", author);
 	HPDF_Dict_Add(j->pdf->catalog, "Lang",
 	    HPDF_String_New(j->pdf->mmgr, lang, NULL));
 	if (sde != NULL && *sde != '\0') {
@@ -227,7 +245,7 @@ S_save(struct job *j, const char *out)
 
 	rc = S_bytes(j, &b);
 	if (rc == 0)
-		rc = file_write(out, b.data ? b.data : "", b.len, j->dl);
+		rc = file_write_sync(out, b.data ? b.data : "", b.len, j->dl);
 	buf_free(&b);
 	return rc;
 }

@@ -129,6 +129,29 @@ S_ratio(const struct ctx *c, size_t s, size_t b, int first, int *overfull)
 	return 0;
 }
 
+static int
+S_emergency(const struct ctx *c, size_t b)
+{
+	return b < c->n && c->it[b].type == BRK_PENALTY && c->it[b].emergency;
+}
+
+/*
+ * A line [s, b) ending at an emergency break that is looser than the
+ * tolerance (a piece of a word too long for any line, with little or no
+ * space to stretch) is set at its natural width instead, flush left.  It
+ * is charged as a line at the tolerance scaled by how much of the width
+ * it leaves empty, so that fuller lines win.  Returns that ratio.
+ */
+static double
+S_loose(const struct ctx *c, size_t s, size_t b, int first)
+{
+	double lw, L;
+
+	lw = first && c->p->first_width > 0 ? c->p->first_width : c->p->width;
+	L = c->sw[b] - c->sw[s];
+	return lw > 0 && L < lw ? c->p->tolerance * (lw - L) / lw : 0;
+}
+
 /* Fitness class: 0 tight, 1 normal, 2 loose, 3 very loose. */
 static int
 S_fitness(double r)
@@ -398,7 +421,7 @@ S_total(struct ctx *c)
 	size_t b, i, k, best = NONE;
 	int max = p->max_hyphen_run > 0 ? p->max_hyphen_run : 0;
 	int forced, flagged, fit, run, over;
-	double r, d;
+	double r, rd, d;
 
 	memset(&nd, 0, sizeof(nd));
 	nd.pos = NONE;
@@ -421,14 +444,19 @@ S_total(struct ctx *c)
 			r = S_ratio(c, a->start, b, a->line == 0, &over);
 			if (!forced && !over)
 				c->act[k++] = c->act[i];
+			rd = r;
+			if (r > p->tolerance + EPS && S_emergency(c, b)) {
+				rd = S_loose(c, a->start, b, a->line == 0);
+				r = 0;
+			}
 			if (r < -1 - EPS || r > p->tolerance + EPS)
 				continue;
 			if (flagged && max > 0 && a->run >= max)
 				continue;
 			if (b == c->last && p->no_hyphen_last && a->flagged)
 				continue;
-			d = a->total + S_demerits(c, b, r);
-			fit = S_fitness(r);
+			d = a->total + S_demerits(c, b, rd);
+			fit = S_fitness(rd);
 			if (a->fit >= 0 && abs(fit - a->fit) > 1)
 				d += p->fitness_demerits;
 			if (flagged && a->flagged)

@@ -34,7 +34,13 @@ struct brk_item {
 	double		 penalty;	/* penalty: >= BRK_INF forbids a break,
 					   <= -BRK_INF forces one */
 	int		 flagged;	/* penalty: a hyphenation break */
+	int		 emergency;	/* penalty: a break of last resort
+					   inside a word wider than the line
+					   (BRK_URL after / . - ? & = _,
+					   BRK_ANYWHERE between characters) */
 };
+
+enum { BRK_URL = 1, BRK_ANYWHERE = 2 };
 
 struct brk_params {
 	double	 width;		/* line width (all lines) */
@@ -59,6 +65,11 @@ struct brk_params {
  * A line shorter than the width with infinite stretch (the last) gets 0;
  * one longer than the width shrinks, the last line too, so use its ratio.
  * A fallback line with nothing to stretch or shrink gets +-BRK_INF.
+ * A line that ends at an emergency break and would be looser than the
+ * tolerance is feasible at ratio 0, set at its natural width (charged by
+ * how much of the width it leaves empty): a piece of a word too long for
+ * any line cannot be justified, and should not make the whole paragraph
+ * ragged.
  * hyphen: the line ends at a flagged penalty.
  */
 struct brk_line {

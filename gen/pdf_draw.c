@@ -21,6 +21,37 @@
  * deflate in about 60 % of the time. */
 #define CONTENT_LEVEL	4
 
+HPDF_Binary
+draw_text_string(HPDF_Doc pdf, const char *s)
+{
+	struct buf u = { 0 };
+	const char *p;
+	size_t n, adv;
+	uint32_t c;
+	HPDF_Binary bin;
+
+	for (p = s; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return NULL;
+	buf_put(&u, "\xFE\xFF", 2);
+	for (n = strlen(s); n > 0; s += adv, n -= adv) {
+		c = font_utf8(s, n, &adv);
+		if (c >= 0x10000) {	/* a surrogate pair */
+			c -= 0x10000;
+			buf_putc(&u, (int)(0xD8 | (c >> 18)));
+			buf_putc(&u, (int)((c >> 10) & 0xFF));
+			c = 0xDC00 | (c & 0x3FF);
+		}
+		buf_putc(&u, (int)(c >> 8));
+		buf_putc(&u, (int)(c & 0xFF));
+	}
+	bin = HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)u.data,
+	    (HPDF_UINT)u.len);
+	buf_free(&u);
+	return bin;
+}
+
 void
 draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
     const struct pdf_style *st, struct diag_list *dl)
@@ -649,6 +680,19 @@ S_text(struct draw *d, enum font_face face, double size, uint32_t color,
 	buf_puts(b, ")Tj\nET\n");
 }
 
+/* How far a run's baseline is raised (lowered when negative): a
+ * superscript by 0.33 of the text size, a subscript by 0.15 (the run's
+ * size is already the smaller one). */
+static double
+S_rise(const struct pl_run *run)
+{
+	if (run->strike & PL_DECO_SUP)
+		return run->size / PL_SCRIPT_SIZE * 0.33;
+	if (run->strike & PL_DECO_SUB)
+		return -run->size / PL_SCRIPT_SIZE * 0.15;
+	return 0;
+}
+
 /* The text of a row: runs that share face, size, colour and baseline in
  * one TJ, the space between words as the array's displacements (word
  * spacing, Tw, does not apply to two-byte codes). */
@@ -673,7 +717,7 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 		/* a move from the last line origin; ox, oy what it became */
 		ox += S_num(b, run->x - ox, 3);
 		buf_putc(b, ' ');
-		oy += S_num(b, base - run->dy - oy, 3);
+		oy += S_num(b, base - run->dy + S_rise(run) - oy, 3);
 		buf_puts(b, " Td\n[(");
 		/* u: where the text stands, in 1/1000 em from ox, as the
 		 * viewer computes it from the widths and displacements */
@@ -683,7 +727,8 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 			const struct pl_run *nx = &r->runs[k];
 
 			if (nx->face != run->face || nx->size != run->size ||
-			    nx->color != run->color || nx->dy != run->dy)
+			    nx->color != run->color || nx->dy != run->dy ||
+			    S_rise(nx) != S_rise(run))
 				break;
 			if (nx->len == 0)
 				continue;
@@ -820,6 +865,13 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 				    r->otitle, HPDF_GetEncoder(d->pdf,
 				    "UTF-8"));
 				if (o != NULL) {
+					HPDF_Binary t = draw_text_string(
+					    d->pdf, r->otitle);
+
+					/* libharu's title loses what
+					 * lies beyond the BMP */
+					if (t != NULL)
+						HPDF_Dict_Add(o, "Title", t);
 					dst = S_dest(p, ry + 4);
 					HPDF_Outline_SetDestination(o, dst);
 					HPDF_Outline_SetOpened(o, HPDF_FALSE);
@@ -833,10 +885,14 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			S_runs(d, r, ry - r->base);
 			for (q = 0; q < r->nruns; q++) {
 				const struct pl_run *run = &r->runs[q];
-				double by = ry - r->base - run->dy;
+				double by = ry - r->base - run->dy + S_rise(run);
 
-				if (run->strike)
+				if (run->strike & PL_DECO_STRIKE)
 					S_fill(d, run->x, by + run->size * 0.28,
+					    run->w, run->size * 0.05,
+					    run->color);
+				if (run->strike & PL_DECO_UNDER)
+					S_fill(d, run->x, by - run->size * 0.12,
 					    run->w, run->size * 0.05,
 					    run->color);
 				if (run->link >= 0 &&

@@ -77,6 +77,15 @@ void	draw_images(struct draw *, struct layout *);
 void	draw_pages(struct draw *, const struct layout *, const struct pages *,
 	    const char *const *heads, size_t nheads, int folio);
 
+/* A PDF text string (document information, bookmark titles) for UTF-8
+ * s: libharu 2.3 writes such strings byte for byte, which a reader takes
+ * for PDFDocEncoding ("Één" shown as "Ã›Ã©n"), and its UTF-8 encoder
+ * drops characters beyond the BMP.  Returns NULL when s is pure ASCII
+ * (the same in PDFDocEncoding: a plain string serves), else a new binary
+ * string in pdf's memory of s in UTF-16BE behind a byte order mark, for
+ * HPDF_Dict_Add() (which takes it over). */
+HPDF_Binary draw_text_string(HPDF_Doc pdf, const char *s);
+
 /* Creates the link annotations and bookmarks collected by draw_pages. */
 void	draw_finish(struct draw *);
 

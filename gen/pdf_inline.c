@@ -55,9 +55,12 @@ struct para {
 	const char		*node_text;
 	size_t			 node_len;
 	int			 node_line, node_col;
+	/* where the last text node ended: the position of the next one
+	 * when it has none of its own (cmark-gfm's autolinks) */
+	int			 run_line, run_col;
 };
 
-enum ev_kind { EV_CHECK, EV_OVERFULL };
+enum ev_kind { EV_CHECK, EV_OVERFULL, EV_LONG_WORD };
 static int	S_rec_link(struct ahead_job *, const char *url);
 static void	S_rec_event(struct ahead_job *, enum ev_kind, enum font_face,
 		    const char *, size_t, int, int);
@@ -168,17 +171,78 @@ S_text(struct para *p, const char *s, enum font_face face, int link,
 static void
 S_node(struct para *p, const struct doc_node *n, int skip)
 {
+	if (n == NULL && p->node_line > 0) {
+		p->run_line = p->node_line;
+		p->run_col = p->node_col + (int)p->node_len;
+	}
 	p->node_text = n != NULL ? n->text : NULL;
 	p->node_len = p->node_text != NULL ? strlen(p->node_text) : 0;
 	p->node_line = n != NULL ? n->line : 0;
 	p->node_col = n != NULL ? n->col + skip : 0;
+	if (n != NULL && n->line <= 0 && p->run_line > 0) {
+		p->node_line = p->run_line;
+		p->node_col = p->run_col;
+	}
 }
 
 struct style {
 	int	bold, italic, strike, link;
+	int	under, sup, sub, mono;	/* raw HTML's <u>, <sup>, <sub>, <kbd> */
 	int	saved[64];	/* outer link targets, for nested links */
 	int	depth;
 };
+
+/* The PL_DECO_* bits of the style. */
+static int
+S_deco(const struct style *st)
+{
+	return (st->strike > 0 ? PL_DECO_STRIKE : 0) |
+	    (st->under > 0 ? PL_DECO_UNDER : 0) |
+	    (st->sup > 0 ? PL_DECO_SUP : st->sub > 0 ? PL_DECO_SUB : 0);
+}
+
+/* A counter of the style up (an opening tag) or down (a closing one);
+ * a stray closing tag takes nothing away. */
+static void
+S_count(int *c, int level)
+{
+	if (level == 1)
+		(*c)++;
+	else if (level == 2 && *c > 0)
+		(*c)--;
+}
+
+/*
+ * Raw HTML passed through (md_parse named its tag): the inline styles are
+ * rendered, <br> breaks the line, anything else is left out (md_parse
+ * noted it).  Never the markup itself.
+ */
+static void
+S_tag(struct para *p, const struct doc_node *n, struct style *st)
+{
+	const char *t = n->info;
+
+	if (strcmp(t, "br") == 0) {
+		if (n->level != 2)
+			S_tok(p, TOK_BREAK, NULL, 0, p->o->face, st->link,
+			    S_deco(st));
+	} else if (strcmp(t, "b") == 0 || strcmp(t, "strong") == 0)
+		S_count(&st->bold, n->level);
+	else if (strcmp(t, "i") == 0 || strcmp(t, "em") == 0)
+		S_count(&st->italic, n->level);
+	else if (strcmp(t, "u") == 0 || strcmp(t, "ins") == 0)
+		S_count(&st->under, n->level);
+	else if (strcmp(t, "s") == 0 || strcmp(t, "del") == 0 ||
+	    strcmp(t, "strike") == 0)
+		S_count(&st->strike, n->level);
+	else if (strcmp(t, "sup") == 0)
+		S_count(&st->sup, n->level);
+	else if (strcmp(t, "sub") == 0)
+		S_count(&st->sub, n->level);
+	else if (strcmp(t, "kbd") == 0 || strcmp(t, "code") == 0 ||
+	    strcmp(t, "tt") == 0)
+		S_count(&st->mono, n->level);
+}
 
 /* Returns 1 when n's children are to be walked. */
 static int
@@ -190,22 +254,36 @@ S_enter(struct para *p, const struct doc_node *n, struct style *st)
 	case DOC_TEXT:
 		S_node(p, n, 0);
 		S_text(p, n->text ? n->text : "",
-		    S_face(base, st->bold, st->italic, 0), st->link, st->strike);
+		    S_face(base, st->bold, st->italic, st->mono > 0), st->link,
+		    S_deco(st));
 		S_node(p, NULL, 0);
 		return 0;
-	case DOC_CODE:
 	case DOC_HTMLINLINE:
+		if (n->info != NULL) {
+			S_tag(p, n, st);
+			return 0;
+		}
+		/* shown as text, as on the site */
+		/* FALLTHROUGH */
+	case DOC_CODE:
 		/* a code span's column is its opening backtick's */
 		S_node(p, n, n->type == DOC_CODE);
 		S_text(p, n->text ? n->text : "",
-		    S_face(base, st->bold, st->italic, 1), st->link, st->strike);
+		    S_face(base, st->bold, st->italic, 1), st->link,
+		    S_deco(st));
 		S_node(p, NULL, 0);
 		return 0;
+	case DOC_FOOTREF:
+		/* the note's number, raised */
+		S_text(p, n->number ? n->number : "",
+		    S_face(base, 0, 0, 0), st->link,
+		    (S_deco(st) & ~PL_DECO_SUB) | PL_DECO_SUP);
+		return 0;
 	case DOC_SOFTBREAK:
-		S_tok(p, TOK_SPACE, NULL, 0, base, st->link, st->strike);
+		S_tok(p, TOK_SPACE, NULL, 0, base, st->link, S_deco(st));
 		return 0;
 	case DOC_LINEBREAK:
-		S_tok(p, TOK_BREAK, NULL, 0, base, st->link, st->strike);
+		S_tok(p, TOK_BREAK, NULL, 0, base, st->link, S_deco(st));
 		return 0;
 	case DOC_EMPH:
 		st->italic++;
@@ -303,6 +381,14 @@ S_item(struct para *p, enum brk_type type)
 	return it;
 }
 
+/* A token's size: raised and lowered text is set smaller. */
+static double
+S_size(const struct inline_opts *o, const struct tok *t)
+{
+	return t->strike & (PL_DECO_SUP | PL_DECO_SUB) ?
+	    o->size * PL_SCRIPT_SIZE : o->size;
+}
+
 static void
 S_box(struct para *p, const struct tok *t, const char *s, size_t n)
 {
@@ -312,7 +398,8 @@ S_box(struct para *p, const struct tok *t, const char *s, size_t n)
 	*pc = *t;
 	pc->s = s;
 	pc->n = n;
-	it->width = font_width(p->lay->fonts, t->face, s, n, p->o->size);
+	it->width = font_width(p->lay->fonts, t->face, s, n,
+	    S_size(p->o, t));
 }
 
 static int
@@ -500,6 +587,181 @@ inline_free(struct layout *lay)
 	lay->memo = NULL;
 }
 
+/*** Words too long for the line ***/
+
+/* Penalties of the breaks of last resort: above a hyphen (50), and a break
+ * anywhere above what any feasible line costs (a line at ratio 2 costs
+ * 810 squared), so that a URL breaks at its punctuation and a word at an
+ * arbitrary character only when nothing else fits. */
+#define PEN_URL		300
+#define PEN_ANYWHERE	3000
+/* Past this many line widths a piece of a word gets a break every eighth
+ * of a line rather than after every character: a megabyte-long word must
+ * not become millions of items. */
+#define LONG_FINE	8
+
+/* What a long word is called in its note: its first 30 characters. */
+static size_t
+S_excerpt(const char *s, size_t n)
+{
+	size_t i = 0, k, adv;
+
+	for (k = 0; k < 30 && i < n; k++, i += adv)
+		font_utf8(s + i, n - i, &adv);
+	return i;
+}
+
+static void
+S_long_note(struct layout *lay, const char *file, const char *s, size_t n,
+    int line, int col)
+{
+	size_t k = S_excerpt(s, n);
+	struct buf e = { 0 };
+
+	buf_put(&e, s, k);
+	if (k < n)
+		buf_puts(&e, "...");
+	diag_add(lay->dl, DIAG_LONG_WORD, file, line, col, buf_cstr(&e));
+	buf_free(&e);
+}
+
+/* A break point of a long word: after byte at of the word. */
+struct cut {
+	size_t	 at;
+	int	 kind;		/* 0 hyphenation, else BRK_URL, BRK_ANYWHERE */
+};
+
+static int
+S_cut_cmp(const void *x, const void *y)
+{
+	const struct cut *a = x, *b = y;
+
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/*
+ * A word wider than the line (w, the word's bytes, over tokens [a, b)),
+ * which no ordinary break can set: its hyphenation points pos[0..np) are
+ * kept, except the dictionary's inside a URL, which must not gain a
+ * hyphen; it may also break after / . - ? & = _ (as the Chicago Manual
+ * breaks URLs, no hyphen added) and, inside a stretch between those still
+ * wider than the line, between any two characters.  The line breakers
+ * take these only when nothing else fits (pdf_break.h).
+ */
+static void
+S_long_word(struct para *p, size_t a, size_t b, const struct buf *w,
+    const size_t *pos, size_t np)
+{
+	struct fonts *fs = p->lay->fonts;
+	struct cut *cut = NULL;
+	size_t ncut = 0, ccut, i, k, adv, seg, off, ti, start, cp, nfix;
+	double lw = p->o->width, segw, grain, since, cw, hw;
+	int url, kind;
+	enum font_face face;
+
+	for (url = 0, i = 0; i + 2 < w->len && !url; i++)
+		url = memcmp(w->data + i, "://", 3) == 0;
+	url |= w->len > 4 && strncmp(w->data, "www.", 4) == 0;
+	ccut = np + 16;
+	cut = xmalloc(ccut * sizeof(*cut));
+	for (k = 0; k < np; k++)
+		if (!url || w->data[pos[k] - 1] == '-')
+			cut[ncut++] = (struct cut){ pos[k], 0 };
+	for (i = 0; i + 1 < w->len; i++) {
+		if (w->data[i] == '\0' || strchr("/.-?&=_", w->data[i]) == NULL)
+			continue;
+		for (k = 0; k < np && pos[k] != i + 1; k++)
+			;
+		if (k < np)
+			continue;	/* a hyphenation point already */
+		if (ncut == ccut)
+			cut = xrealloc(cut, (ccut *= 2) * sizeof(*cut));
+		cut[ncut++] = (struct cut){ i + 1, BRK_URL };
+	}
+	qsort(cut, ncut, sizeof(*cut), S_cut_cmp);
+	/* breaks anywhere inside the stretches still too wide; the face of
+	 * the token a character is in sets its width */
+	for (k = 0, seg = 0, ti = a, off = 0, nfix = ncut; k <= nfix; k++) {
+		size_t end = k < nfix ? cut[k].at : w->len;
+
+		for (i = seg, segw = 0; i < end; i += adv) {
+			while (ti < b && i >= off + p->t[ti].n)
+				off += p->t[ti++].n;
+			font_utf8(w->data + i, end - i, &adv);
+			segw += font_width(fs, p->t[ti].face, w->data + i, adv,
+			    p->o->size);
+		}
+		if (segw > lw) {
+			grain = segw > LONG_FINE * lw ? lw / 8 : 0;
+			since = 0;
+			ti = a;
+			off = 0;
+			for (i = seg; i < end; i += adv) {
+				while (ti < b && i >= off + p->t[ti].n)
+					off += p->t[ti++].n;
+				font_utf8(w->data + i, end - i, &adv);
+				cw = font_width(fs, p->t[ti].face, w->data + i,
+				    adv, p->o->size);
+				if (i > seg && since + cw > grain) {
+					if (ncut == ccut)
+						cut = xrealloc(cut, (ccut *= 2) *
+						    sizeof(*cut));
+					cut[ncut++] = (struct cut){ i,
+					    BRK_ANYWHERE };
+					since = 0;
+				}
+				since += cw;
+			}
+		}
+		seg = end;
+		ti = a;
+		off = 0;
+	}
+	qsort(cut, ncut, sizeof(*cut), S_cut_cmp);
+	/* boxes between the cuts, each in its token's face */
+	for (k = 0, ti = a, off = 0; ti < b; off += p->t[ti++].n) {
+		const struct tok *t = &p->t[ti];
+
+		start = 0;
+		for (; k < ncut && cut[k].at <= off + t->n; k++) {
+			cp = cut[k].at - off;
+			if (cp == t->n && ti + 1 == b)
+				break;		/* the word's end */
+			if (cp > start)
+				S_box(p, t, t->s + start, cp - start);
+			start = cp;
+			kind = cut[k].kind;
+			face = t->face;
+			if (kind == 0 && t->s[cp - 1] != '-') {
+				hw = font_width(fs, face, "-", 1, p->o->size);
+				S_penalty(p, hw, 50, 1);
+			} else if (kind == 0)
+				S_penalty(p, 0, 50, 1);
+			else {
+				S_penalty(p, 0, kind == BRK_URL ? PEN_URL :
+				    PEN_ANYWHERE, 0);
+				p->it[p->ni - 1].emergency = kind;
+			}
+		}
+		if (t->n > start)
+			S_box(p, t, t->s + start, t->n - start);
+	}
+	free(cut);
+}
+
+/* Width of the word made of tokens [a, b). */
+static double
+S_word_width(struct para *p, size_t a, size_t b)
+{
+	double w = 0;
+	size_t i;
+
+	for (i = a; i < b; i++)
+		w += font_width(p->lay->fonts, p->t[i].face, p->t[i].s,
+		    p->t[i].n, p->o->size);
+	return w;
+}
+
 /* A word: tokens [a, b) with no space between.  Hyphenation works on the
  * letters of the whole word, then the pieces are cut at those points. */
 static void
@@ -550,6 +812,19 @@ S_word(struct para *p, size_t a, size_t b)
 			    seg_end + 1 < core_b)
 				pos[np++] = seg_end + 1;
 		}
+	}
+	/* (a hundredth of a point: a column is exactly as wide as its
+	 * longest word, give or take a rounding error) */
+	if (p->o->width > 0 && S_word_width(p, a, b) > p->o->width + 0.01) {
+		if (p->rec != NULL)
+			S_rec_event(p->rec, EV_LONG_WORD, p->t[a].face,
+			    p->t[a].s, p->t[a].n, p->t[a].line, p->t[a].col);
+		else
+			S_long_note(p->lay, p->lay->file, p->t[a].s, p->t[a].n,
+			    p->t[a].line, p->t[a].col);
+		S_long_word(p, a, b, &w, pos, np);
+		buf_free(&w);
+		return;
 	}
 	off = 0;
 	k = 0;
@@ -669,7 +944,7 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 
 			if (cur != NULL && (cur->face != t->face ||
 			    cur->link != t->link || cur->strike != t->strike)) {
-				row_run(row, runx, runw, cur->face, o->size,
+				row_run(row, runx, runw, cur->face, S_size(o, cur),
 				    o->color, text.data, text.len, cur->link);
 				row->runs[row->nruns - 1].strike = cur->strike;
 				buf_reset(&text);
@@ -693,7 +968,7 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 				/* a space ends the run: words sit where the
 				 * breaker put them, whatever the viewer's
 				 * own spacing */
-				row_run(row, runx, runw, cur->face, o->size,
+				row_run(row, runx, runw, cur->face, S_size(o, cur),
 				    o->color, text.data, text.len, cur->link);
 				row->runs[row->nruns - 1].strike = cur->strike;
 				buf_reset(&text);
@@ -708,7 +983,7 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 		runw += font_width(p->lay->fonts, cur->face, "-", 1, o->size);
 	}
 	if (cur != NULL) {
-		row_run(row, runx, runw, cur->face, o->size, o->color,
+		row_run(row, runx, runw, cur->face, S_size(o, cur), o->color,
 		    text.data, text.len, cur->link);
 		row->runs[row->nruns - 1].strike = cur->strike;
 	}
@@ -1288,6 +1563,9 @@ S_ahead_take(struct layout *lay, const struct doc_node *node,
 		if (e->kind == EV_CHECK)
 			font_check(lay->fonts, e->face, e->s, e->n, lay->file,
 			    e->line, e->col, lay->dl);
+		else if (e->kind == EV_LONG_WORD)
+			S_long_note(lay, lay->file, e->s, e->n, e->line,
+			    e->col);
 		else
 			diag_add(lay->dl, DIAG_OVERFULL, lay->file, e->line,
 			    e->col);

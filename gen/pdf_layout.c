@@ -182,8 +182,23 @@ row_rect(struct pl_row *r, double x, double y, double w, double h,
 #define MUTED		PL_COLOR(0x5b, 0x66, 0x75)
 #define ACCENT		PL_COLOR(0x0b, 0x5c, 0xad)
 
+/*
+ * Nesting.  Every list, block quote and callout indents its content, so
+ * past some depth the measure would be too narrow to hold a word (at 40
+ * levels of lists nothing would be left of 160 mm).  From NEST_INDENT
+ * levels on, deeper containers keep the column of the level above: their
+ * text is all set, only no longer further right.  S_blocks() recurses
+ * once per level; past NEST_DEEPEST levels the rest of a subtree is
+ * walked without recursion (S_flat()), its text blocks set in order in
+ * that column, without the markers and boxes of the containers around
+ * them, so hostile depth (65,000 levels) never reaches the C stack.
+ */
+#define NEST_INDENT	10
+#define NEST_DEEPEST	64
+
 struct ctx {
 	double	x, w;		/* current text column */
+	int	depth;		/* lists, quotes and callouts around it */
 	int	box;		/* enclosing box id */
 	double	box_x, box_w;
 	uint32_t box_fill, box_bar;
@@ -191,6 +206,28 @@ struct ctx {
 
 static void S_blocks(struct layout *, const struct doc_node *parent,
     struct ctx *);
+
+/* The column inside a container at c that indents its content by left on
+ * the left and by left + right in all: c's own column from NEST_INDENT
+ * levels on (said once a PDF, at the first such container n, when l is
+ * given). */
+static void
+S_nest(struct layout *l, const struct doc_node *n, const struct ctx *c,
+    double left, double right, struct ctx *inner)
+{
+	*inner = *c;
+	inner->depth = c->depth + 1;
+	if (c->depth >= NEST_INDENT) {
+		if (l != NULL && !l->deep_noted) {
+			l->deep_noted = 1;
+			diag_add(l->dl, DIAG_NEST_DEEP, l->file, n->line,
+			    n->col, NEST_INDENT, NEST_INDENT);
+		}
+		return;
+	}
+	inner->x = c->x + left;
+	inner->w = c->w - left - right;
+}
 
 /* Marks rows [from, l->n) as inside the current box. */
 static void
@@ -361,14 +398,13 @@ static void
 S_list(struct layout *l, const struct doc_node *list, struct ctx *c)
 {
 	const struct doc_node *item;
-	struct ctx inner = *c;
+	struct ctx inner;
 	struct buf m = { 0 };
 	double indent = 16;
 	int num = list->start;
 	size_t from;
 
-	inner.x = c->x + indent;
-	inner.w = c->w - indent;
+	S_nest(l, list, c, indent, 0, &inner);
 	for (item = list->first; item != NULL; item = item->next, num++) {
 		from = l->n;
 		S_blocks(l, item, &inner);
@@ -379,16 +415,29 @@ S_list(struct layout *l, const struct doc_node *list, struct ctx *c)
 			struct pl_row *r = &l->rows[from];
 			double mw;
 
+			enum font_face mf = FACE_REGULAR;
+
 			buf_reset(&m);
-			if (list->ordered)
+			if (item->level != 0) {
+				/* a task: a ballot box, empty or ticked,
+				 * from the face that has it (DejaVu's) */
+				buf_puts(&m, item->level == 2 ?
+				    "\xE2\x98\x91" : "\xE2\x98\x90");
+				mf = font_has(l->fonts, FACE_MONO,
+				    item->level == 2 ? 0x2611 : 0x2610) ?
+				    FACE_MONO : FACE_FALLBACK;
+			} else if (list->ordered)
 				buf_printf(&m, "%d.", num);
 			else
 				buf_puts(&m, c->x > l->st->margin_left + 20 ?
 				    "\xE2\x80\x93" : "\xE2\x80\xA2");
-			mw = font_width(l->fonts, FACE_REGULAR, m.data, m.len,
+			mw = font_width(l->fonts, mf, m.data, m.len,
 			    l->st->size);
-			row_run(r, inner.x - 5 - mw, mw, FACE_REGULAR,
+			row_run(r, inner.x - 5 - mw, mw, mf,
 			    l->st->size, INK, m.data, m.len, -1);
+			if (mf != FACE_REGULAR)
+				font_check(l->fonts, mf, m.data, m.len,
+				    l->file, item->line, item->col, l->dl);
 		}
 		if (list->tight && item->next != NULL && l->n > 0 &&
 		    l->rows[l->n - 1].kind == PL_SPACE)
@@ -422,19 +471,18 @@ static const uint32_t S_callout_bar[CALLOUT__MAX] = {
 static void
 S_callout(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
-	struct ctx inner = *c;
+	struct ctx inner;
 	struct inline_opts o;
 	struct buf label = { 0 };
 	double pad = 7;
 	size_t from = l->n, i;
 
+	S_nest(l, n, c, pad + 3, pad, &inner);
 	inner.box = ++l->boxes;
 	inner.box_x = c->x;
 	inner.box_w = c->w;
 	inner.box_fill = S_callout_fill[n->ckind];
 	inner.box_bar = S_callout_bar[n->ckind];
-	inner.x = c->x + pad + 3;
-	inner.w = c->w - 2 * pad - 3;
 	layout_space(l, 4);
 	from = l->n;
 	layout_space(l, pad);
@@ -475,11 +523,10 @@ S_callout(struct layout *l, const struct doc_node *n, struct ctx *c)
 static void
 S_quote(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
-	struct ctx inner = *c;
+	struct ctx inner;
 	size_t from = l->n;
 
-	inner.x = c->x + 14;
-	inner.w = c->w - 14;
+	S_nest(l, n, c, 14, 0, &inner);
 	S_blocks(l, n, &inner);
 	if (c->box == 0) {
 		struct ctx bar = *c;
@@ -581,11 +628,105 @@ S_chart(struct layout *l, const struct doc_node *n, struct ctx *c)
 	diag_list_free(quiet);
 }
 
+/* Definition lists: the term in bold, kept with its explanations, which
+ * are indented below it. */
+static void
+S_deflist(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	const struct doc_node *d;
+	struct inline_opts o;
+	struct ctx inner;
+	size_t from;
+
+	S_nest(l, n, c, 16, 0, &inner);
+	for (d = n->first; d != NULL; d = d->next) {
+		from = l->n;
+		if (d->type == DOC_DEFTERM) {
+			S_para_opts(l, c, &o);
+			o.face = FACE_BOLD;
+			o.justify = 0;
+			inline_set(l, d, &o);
+			S_keep_lines(l, from);
+			if (l->n > from)
+				l->rows[l->n - 1].keep = 1;
+			S_in_box(l, from, c);
+		} else {
+			S_blocks(l, d, &inner);
+			if (l->n > 0 && l->rows[l->n - 1].kind == PL_SPACE &&
+			    d->next != NULL && d->next->type == DOC_DEFDESC)
+				l->n--, free(l->rows[l->n].runs);
+		}
+	}
+	layout_space(l, l->st->para_skip);
+}
+
+/* Footnotes, at the chapter's end: a short rule, then each note with
+ * its number before its first line, as a list's markers are set. */
+static void
+S_footnote(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct ctx inner;
+	struct pl_row *r;
+	size_t from;
+	double mw;
+
+	if (n->prev == NULL || n->prev->type != DOC_FOOTDEF) {
+		layout_space(l, l->st->para_skip);
+		r = layout_row(l, PL_LINE, 6);
+		row_rect(r, c->x, 2, c->w / 4, 0.6, MUTED);
+		r->keep = 1;
+	}
+	S_nest(l, n, c, 16, 0, &inner);
+	from = l->n;
+	S_blocks(l, n, &inner);
+	while (from < l->n && l->rows[from].kind != PL_LINE)
+		from++;
+	if (from < l->n && n->number != NULL) {
+		mw = font_width(l->fonts, FACE_REGULAR, n->number,
+		    strlen(n->number), l->st->size);
+		row_run(&l->rows[from], inner.x - 5 - mw, mw, FACE_REGULAR,
+		    l->st->size, INK, n->number, strlen(n->number), -1);
+	}
+}
+
+/* Raw HTML passed through (md_parse named its tag): an iframe becomes a
+ * link to what it shows; any other block is left out (md_parse noted
+ * it): a PDF never shows markup. */
+static void
+S_raw_tag(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	struct doc_node *para, *link, *t;
+	struct buf b = { 0 };
+
+	if (strcmp(n->info, "iframe") != 0 || n->url == NULL ||
+	    n->url[0] == '\0')
+		return;
+	para = doc_new(DOC_PARA, n->line, n->col);
+	link = doc_new(DOC_LINK, n->line, n->col);
+	link->url = xstrdup(n->url);
+	t = doc_new(DOC_TEXT, n->line, n->col);
+	if (n->title != NULL && n->title[0] != '\0')
+		buf_printf(&b, "%s (%s)", n->title, n->url);
+	else
+		buf_puts(&b, n->url);
+	t->text = buf_detach(&b);
+	doc_append(link, t);
+	doc_append(para, link);
+	S_para(l, para, c);
+	layout_space(l, l->st->para_skip);
+	doc_free(para);
+}
+
 static void
 S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
 	struct inline_opts o;
 	size_t from = l->n;
+
+	if (n->info != NULL) {
+		S_raw_tag(l, n, c);
+		return;
+	}
 
 	memset(&o, 0, sizeof(o));
 	o.x = c->x;
@@ -599,35 +740,73 @@ S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 	layout_space(l, l->st->para_skip);
 }
 
+/* One block that holds no blocks (a paragraph, a table, a code block...)
+ * in column c; 0 when n is a container (or not a block), which
+ * S_blocks() and S_flat() each handle their own way. */
+static int
+S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	size_t from = l->n;
+
+	switch (n->type) {
+	case DOC_PARA:
+		S_para(l, n, c);
+		break;
+	case DOC_HEADING:
+		S_heading(l, n, c);
+		break;
+	case DOC_CODEBLOCK:
+		S_code(l, n, c);
+		break;
+	case DOC_HTMLBLOCK:
+		S_raw(l, n, c);
+		break;
+	case DOC_HRULE:
+		S_hrule(l, c);
+		break;
+	case DOC_TABLE:
+		layout_table(l, n, c->x, c->w);
+		S_in_box(l, from, c);
+		break;
+	case DOC_FIGURE:
+		S_figure(l, n, c);
+		break;
+	case DOC_CHART:
+		S_chart(l, n, c);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* The blocks under parent past NEST_DEEPEST levels: every text block in
+ * document order, in column c, walked without recursion. */
+static void
+S_flat(struct layout *l, const struct doc_node *parent, struct ctx *c)
+{
+	const struct doc_node *n;
+
+	for (n = parent->first; n != NULL; )
+		n = doc_next(parent, n, S_leaf(l, n, c));
+}
+
 /* Lays out the children of parent.  Blocks nest (lists in callouts in
  * list items), and so does this function, by the nesting of block
- * containers only; cmark bounds that depth in practice, and the caller
- * cuts off anything deeper than the page can show anyway. */
+ * containers, down to NEST_DEEPEST levels; S_flat() takes the rest. */
 static void
 S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 {
 	const struct doc_node *n;
 
-	if (c->w < 40) {
-		/* Nesting has eaten the column: no room to set anything. */
+	if (c->depth > NEST_DEEPEST) {
+		S_flat(l, parent, c);
 		return;
 	}
 	for (n = parent->first; n != NULL; n = n->next) {
-		size_t from = l->n;
-
+		if (S_leaf(l, n, c))
+			continue;
 		switch (n->type) {
-		case DOC_PARA:
-			S_para(l, n, c);
-			break;
-		case DOC_HEADING:
-			S_heading(l, n, c);
-			break;
-		case DOC_CODEBLOCK:
-			S_code(l, n, c);
-			break;
-		case DOC_HTMLBLOCK:
-			S_raw(l, n, c);
-			break;
 		case DOC_LIST:
 			S_list(l, n, c);
 			break;
@@ -637,18 +816,11 @@ S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 		case DOC_CALLOUT:
 			S_callout(l, n, c);
 			break;
-		case DOC_HRULE:
-			S_hrule(l, c);
+		case DOC_DEFLIST:
+			S_deflist(l, n, c);
 			break;
-		case DOC_TABLE:
-			layout_table(l, n, c->x, c->w);
-			S_in_box(l, from, c);
-			break;
-		case DOC_FIGURE:
-			S_figure(l, n, c);
-			break;
-		case DOC_CHART:
-			S_chart(l, n, c);
+		case DOC_FOOTDEF:
+			S_footnote(l, n, c);
 			break;
 		default:
 			break;
@@ -666,29 +838,25 @@ S_plan(const struct layout *l, const struct doc_node *parent,
 	struct inline_opts o;
 	struct ctx inner;
 
-	if (c->w < 40)
-		return;
+	if (c->depth > NEST_DEEPEST)
+		return;		/* S_flat() sets those itself */
 	for (n = parent->first; n != NULL; n = n->next) {
-		inner = *c;
 		switch (n->type) {
 		case DOC_PARA:
 			S_para_opts(l, c, &o);
 			inline_ahead_add(a, n, &o);
 			break;
 		case DOC_LIST:
-			inner.x = c->x + 16;
-			inner.w = c->w - 16;
+			S_nest(NULL, n, c, 16, 0, &inner);
 			for (item = n->first; item != NULL; item = item->next)
 				S_plan(l, item, &inner, a);
 			break;
 		case DOC_BLOCKQUOTE:
-			inner.x = c->x + 14;
-			inner.w = c->w - 14;
+			S_nest(NULL, n, c, 14, 0, &inner);
 			S_plan(l, n, &inner, a);
 			break;
 		case DOC_CALLOUT:
-			inner.x = c->x + 7 + 3;
-			inner.w = c->w - 2 * 7 - 3;
+			S_nest(NULL, n, c, 7 + 3, 7, &inner);
 			S_plan(l, n, &inner, a);
 			break;
 		default:

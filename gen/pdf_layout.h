@@ -49,8 +49,16 @@ struct pl_run {
 	char		*text;		/* owned, UTF-8 */
 	size_t		 len;
 	int		 link;		/* index into layout.links, -1 none */
-	int		 strike;
+	int		 strike;	/* PL_DECO_* bits */
 };
+
+/* A run's decorations (pl_run.strike): struck through, underlined, raised
+ * or lowered (set smaller by pdf_inline.c, moved by pdf_draw.c). */
+#define PL_DECO_STRIKE	1
+#define PL_DECO_UNDER	2
+#define PL_DECO_SUP	4
+#define PL_DECO_SUB	8
+#define PL_SCRIPT_SIZE	0.7	/* sub- and superscript, of the text size */
 
 /* A rectangle (a filled box or a rule) relative to the row's top left;
  * y grows downwards. */
@@ -108,6 +116,7 @@ struct layout {
 	const char	*slug;		/* qualifies anchors: "slug#id" */
 	int		 open_pages;	/* a chapter's title starts a page */
 	char		*img_base;	/* folder images are relative to */
+	int		 deep_noted;	/* DIAG_NEST_DEEP given (once a PDF) */
 	struct hyph_memo *memo;		/* pdf_inline.c: breaks by word */
 	struct inline_ahead *ahead;	/* pdf_inline.c: paragraphs set on a
 					   helper thread, or NULL */

@@ -111,6 +111,59 @@ S_split(struct layout *l, double lead)
 	free(whole.rects);
 }
 
+/* The narrowest column worth setting: two letters at the cell's size. */
+#define MINCOL(size)	(2 * PAD + 2 * (size))
+
+/*
+ * A table with more columns than the measure can hold (1,000 of them
+ * leave half a point each): set instead as its caption, then each body
+ * row as lines "header: value", one a cell, so every value stays
+ * legible and inside the text block.  Said once a table.
+ */
+static void
+S_as_list(struct layout *l, const struct doc_node *t, double x, double width)
+{
+	const struct doc_node *head = NULL, *row, *cell, *hc;
+	struct inline_opts o;
+	struct buf label = { 0 };
+	double size = l->st->size * 0.9;
+	int ncols = t->ncols > 0 ? t->ncols : 1;
+
+	diag_add(l->dl, DIAG_TABLE_WIDE, l->file, t->line, t->col, ncols,
+	    (int)(width / MINCOL(size)));
+	S_caption(l, t, x, width);
+	for (row = t->first; row != NULL; row = row->next)
+		if (row->type == DOC_TROW && row->level != 0) {
+			head = row;
+			break;
+		}
+	memset(&o, 0, sizeof(o));
+	o.x = x;
+	o.width = width;
+	o.face = FACE_REGULAR;
+	o.size = size;
+	o.leading = size * 1.3;
+	o.color = PL_COLOR(0x1d, 0x23, 0x2b);
+	o.prefix_face = FACE_SANS_BOLD;
+	for (row = t->first; row != NULL; row = row->next) {
+		if (row->type != DOC_TROW || row == head)
+			continue;
+		for (cell = row->first, hc = head ? head->first : NULL;
+		    cell != NULL; cell = cell->next,
+		    hc = hc ? hc->next : NULL) {
+			buf_reset(&label);
+			if (hc != NULL)
+				doc_plain_text(hc, &label);
+			buf_puts(&label, ":");
+			o.prefix = buf_cstr(&label);
+			inline_set(l, cell, &o);
+		}
+		layout_space(l, l->st->para_skip);
+	}
+	layout_space(l, l->st->para_skip + 6);
+	buf_free(&label);
+}
+
 void
 layout_table(struct layout *l, const struct doc_node *t, double x,
     double width)
@@ -124,6 +177,10 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 	struct pl_row *r;
 	size_t i, j, s0;
 
+	if (width / ncols < MINCOL(size)) {
+		S_as_list(l, t, x, width);
+		return;
+	}
 	nat = xcalloc((size_t)ncols, sizeof(double));
 	min = xcalloc((size_t)ncols, sizeof(double));
 	cw = xcalloc((size_t)ncols, sizeof(double));
@@ -143,6 +200,21 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 	for (k = 0; k < ncols; k++) {
 		sum_nat += nat[k];
 		sum_min += min[k];
+	}
+	if (sum_min >= width) {
+		/* Longest words that cannot all fit: none takes more than
+		 * its share of the measure, and words wider than their
+		 * column break inside (pdf_inline.c), rather than shares in
+		 * proportion that leave short words sticking out. */
+		for (k = 0, sum_min = 0; k < ncols; k++) {
+			if (min[k] > width / ncols)
+				min[k] = width / ncols;
+			if (nat[k] < min[k])
+				nat[k] = min[k];
+			sum_min += min[k];
+		}
+		for (k = 0, sum_nat = 0; k < ncols; k++)
+			sum_nat += nat[k];
 	}
 	if (sum_nat <= width) {
 		/* Everything fits on one line: give the slack out evenly so

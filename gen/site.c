@@ -120,6 +120,7 @@ S_base_ctx(struct site *s)
 	val_set_str(site, "home", "index.html");
 	val_set_str(site, "glossary", s->glossary_href);
 	val_set_bool(site, "has_glossary", c->ngloss > 0);
+	val_set_bool(site, "has_chapters", c->nch > 0);
 	val_set_str(site, "css", "style.css");
 	val_set_str(site, "print_css", "print.css");
 	val_set_str(site, "edition", c->site_edition == EDITION_TEACHER ?
@@ -311,7 +312,7 @@ S_image_copy(struct site *s, const char *rel, const char *src)
 		file_mkdirs(d, s->dl);
 		free(d);
 	}
-	if ((data = file_read(src, &len, s->dl)) != NULL) {
+	if ((data = file_read_in(s->c->dir, src, &len, s->dl)) != NULL) {
 		file_write(dst, data, len, s->dl);
 		free(data);
 	}
@@ -792,7 +793,8 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		for (i = 0; i < c->ndocs; i++)
 			if (S_doc_page(&s, i) != 0)
 				rc = -1;
-		if (S_glossary_page(&s) != 0)
+		/* no terms, no page: nothing links to an empty one */
+		if (c->ngloss > 0 && S_glossary_page(&s) != 0)
 			rc = -1;
 		if (S_copy(&s, "site/style.css", "style.css") != 0 ||
 		    S_copy(&s, "site/print.css", "print.css") != 0)

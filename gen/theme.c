@@ -4,7 +4,9 @@
 #include "file.h"
 #include "mem.h"
 
+#include <dirent.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,7 @@ struct theme_entry {
 
 struct theme {
 	pthread_mutex_t		 lock;	/* the site's page threads share it */
+	char			*root;	/* DIR: what a template may not leave */
 	char			*dir;	/* DIR/templates, or NULL */
 	struct theme_entry	*v;
 	size_t			 n;
@@ -29,8 +32,10 @@ theme_new(const char *dir)
 	struct theme *t = xcalloc(1, sizeof(*t));
 
 	pthread_mutex_init(&t->lock, NULL);
-	if (dir != NULL)
+	if (dir != NULL) {
+		t->root = xstrdup(dir);
 		t->dir = file_join(dir, "templates");
+	}
 	return t;
 }
 
@@ -48,6 +53,7 @@ theme_free(struct theme *t)
 	}
 	free(t->v);
 	free(t->dir);
+	free(t->root);
 	pthread_mutex_destroy(&t->lock);
 	free(t);
 }
@@ -88,13 +94,20 @@ S_get(struct theme *t, const char *name, const char **path, size_t *len)
 	if (*name == '\0' || !file_rel_inside(name))
 		return NULL;
 	if (t->dir != NULL) {
+		struct stat st;
+
 		p = file_join(t->dir, name);
-		if (file_is_reg(p)) {
+		if (lstat(p, &st) == 0) {
+			/* the project has it: its own, or nothing (a link out,
+			 * a FIFO: theme_check() says so), never the built-in
+			 * one in its place */
 			quiet = diag_list_new();
-			data = file_read(p, &n, quiet);
+			data = file_read_in(t->root, p, &n, quiet);
 			diag_list_free(quiet);
-		}
-		if (data != NULL) {
+			if (data == NULL) {
+				free(p);
+				return NULL;
+			}
 			ro = data;
 			buf_puts(&bp, p);
 		}
@@ -118,4 +131,64 @@ S_get(struct theme *t, const char *name, const char **path, size_t *len)
 	*path = e->path;
 	*len = n;
 	return ro;
+}
+
+static int
+S_check(const struct theme *t, const char *dir, int depth,
+    struct diag_list *dl)
+{
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+	char *full;
+	int rc = 0, in;
+
+	if (depth > 8 || (d = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		full = file_join(dir, e->d_name);
+		in = file_inside(t->root, full);
+		if (in != 1 && lstat(full, &st) == 0 && S_ISLNK(st.st_mode)) {
+			/* out, or dangling: where it leads is not ours */
+			diag_add(dl, DIAG_PATH_ESCAPE, full, 0, 0, full);
+			rc = -1;
+		} else if (stat(full, &st) != 0)
+			;
+		else if (S_ISDIR(st.st_mode)) {
+			if (S_check(t, full, depth + 1, dl) != 0)
+				rc = -1;
+		} else if (!S_ISREG(st.st_mode)) {
+			diag_add(dl, DIAG_NOT_REGULAR, full, 0, 0);
+			rc = -1;
+		} else if ((unsigned long long)st.st_size > FILE_MAX_INPUT) {
+			diag_add(dl, DIAG_TOO_LARGE, full, 0, 0,
+			    (int)(FILE_MAX_INPUT >> 20));
+			rc = -1;
+		}
+		free(full);
+	}
+	closedir(d);
+	return rc;
+}
+
+int
+theme_check(struct theme *t, struct diag_list *dl)
+{
+	struct stat st;
+
+	if (t->dir == NULL || lstat(t->dir, &st) != 0)
+		return 0;
+	if (file_inside(t->root, t->dir) != 1) {
+		diag_add(dl, DIAG_PATH_ESCAPE, t->dir, 0, 0, t->dir);
+		return -1;
+	}
+	return S_check(t, t->dir, 0, dl);
+}
+
+const char *
+theme_root(const struct theme *t)
+{
+	return t->root;
 }

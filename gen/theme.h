@@ -29,6 +29,20 @@ struct theme;
 struct theme *theme_new(const char *dir);
 void	theme_free(struct theme *);
 
+/* Checks every file in the project's templates folder (and below it):
+ * one that is a symbolic link out of the project, or through a linked
+ * folder, gives DIAG_PATH_ESCAPE at its path; a FIFO, device or socket
+ * DIAG_NOT_REGULAR; one over FILE_MAX_INPUT DIAG_TOO_LARGE.  theme_get()
+ * never reads such a file (nor falls back to the built-in one in its
+ * place); this says why, before anything is written.  Returns 0, or -1
+ * after adding diagnostics. */
+int	theme_check(struct theme *, struct diag_list *);
+
+/* The project folder the theme reads templates/ from, or NULL (built-ins
+ * only): what a project file, such as the schema's includes, may not
+ * leave. */
+const char *theme_root(const struct theme *);
+
 /* Looks name up.  Returns its contents (NUL-terminated, owned by the
  * theme) and sets *path to where it came from ("templates/x" or
  * "<built-in>/x") and *len; NULL when there is no such file or the name

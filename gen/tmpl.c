@@ -917,3 +917,51 @@ tmpl_render(const struct tmpl *t, const struct val *ctx,
 	buf_free(&r.scratch);
 	return r.rc;
 }
+
+/*** Literal ids ***/
+
+char **
+tmpl_ids(const char *src, size_t len)
+{
+	char **v = xcalloc(1, sizeof(*v));
+	const char *p = src, *end = src + len, *val, *q;
+	size_t n = 0;
+	char quote;
+
+	while (p + 4 <= end && (p = S_find(p, (size_t)(end - p), "id=",
+	    3)) != NULL) {
+		/* an attribute of its own: "data-id=" or "grid=" is not one */
+		if (p == src || (p[-1] != ' ' && p[-1] != '\t' &&
+		    p[-1] != '\n' && p[-1] != '\r') || p + 4 > end) {
+			p += 3;
+			continue;
+		}
+		quote = p[3];
+		val = p + 4;
+		p += 3;
+		if (quote != '"' && quote != '\'')
+			continue;
+		if ((q = memchr(val, quote, (size_t)(end - val))) == NULL)
+			break;
+		p = q + 1;
+		/* "{{id}}" or "x-{{n}}" is the template's to fill in */
+		if (q == val || S_find(val, (size_t)(q - val), "{{", 2) != NULL)
+			continue;
+		v = xrealloc(v, (n + 2) * sizeof(*v));
+		v[n++] = xstrndup(val, (size_t)(q - val));
+		v[n] = NULL;
+	}
+	return v;
+}
+
+void
+tmpl_ids_free(char **v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}

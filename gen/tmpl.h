@@ -53,4 +53,12 @@ void	tmpl_free(struct tmpl *);
 int	tmpl_render(const struct tmpl *t, const struct val *ctx,
 	    const struct tmpl_opts *opts, struct buf *out, struct diag_list *dl);
 
+/* The id attributes written literally in a template's HTML (id="main"),
+ * not those a tag fills in, in order of appearance: the ids a page shell
+ * takes for itself, which the ids of headings in its body must not
+ * repeat.  Returns a new NULL-terminated array; the caller frees each
+ * string and the array (tmpl_ids_free). */
+char	**tmpl_ids(const char *src, size_t len);
+void	tmpl_ids_free(char **);
+
 #endif

@@ -92,7 +92,7 @@ xml_config(const char *path, struct course *c, char ***list, size_t *nlist,
 	size_t len, i;
 	int rc = 0, b;
 
-	if ((src = file_read(path, &len, dl)) == NULL)
+	if ((src = file_read_in(c->dir, path, &len, dl)) == NULL)
 		return -1;
 	doc = xml_read(src, len, path, dl);
 	free(src);

@@ -12,14 +12,17 @@
  */
 #include "xml.h"
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
 #include "theme.h"
 #include "val.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -61,9 +64,81 @@ S_error(void *arg, xmlErrorPtr e)
 	len = m.len;
 	while (len > 0 && (m.data[len - 1] == '\n' || m.data[len - 1] == ' '))
 		m.data[--len] = '\0';
-	diag_add(ctx->dl, DIAG_SCHEMA, ctx->path, e->line,
-	    e->int2 > 0 ? e->int2 : 0, m.data);
+	/* an error in a file the schema includes is told at that file */
+	diag_add(ctx->dl, DIAG_SCHEMA, e->file != NULL ? e->file : ctx->path,
+	    e->line, e->int2 > 0 ? e->int2 : 0, m.data);
 	buf_free(&m);
+}
+
+/*
+ * A project's schema may include other schema files (<include href>,
+ * <externalRef href>), and libxml2 would fetch them from anywhere, the
+ * network too.  They are checked before the schema is compiled (at the
+ * element's line), and the loader below refuses, as a second line, every
+ * resource but a regular file inside the folder being compiled for
+ * (S_root, per thread: only set while a schema is compiled).  Nothing
+ * else salesgen parses loads anything, so it refuses all then.
+ */
+static _Thread_local const char *S_root;
+static pthread_once_t S_loader_once = PTHREAD_ONCE_INIT;
+
+static xmlParserInputPtr
+S_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)id;
+	if (S_root == NULL || url == NULL || strchr(url, ':') != NULL ||
+	    file_where_in(S_root, url) != FILE_IN)
+		return NULL;
+	return xmlNewInputFromFile(ctxt, url);
+}
+
+static void
+S_loader_init(void)
+{
+	xmlSetExternalEntityLoader(S_loader);
+}
+
+/* 0 when every file the schema doc names lies inside root (relative to
+ * the schema's own folder); else -1 after DIAG_PATH_ESCAPE at the
+ * naming element.  Walks the whole tree (includes may stand deep). */
+static int
+S_includes_inside(xmlNodePtr n, const char *path, const char *root,
+    struct diag_list *dl)
+{
+	xmlChar *href;
+	char *dir, *p, *cut;
+	int rc = 0, ok;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((xmlStrEqual(n->name, BAD_CAST "include") ||
+		    xmlStrEqual(n->name, BAD_CAST "externalRef")) &&
+		    (href = xmlGetProp(n, BAD_CAST "href")) != NULL) {
+			dir = xstrdup(path);
+			if ((cut = strrchr(dir, '/')) != NULL)
+				*cut = '\0';
+			else
+				strcpy(dir, ".");
+			p = file_join(dir, (char *)href);
+			/* a URL, an absolute path, or a built-in schema
+			 * (no project to stay in) include nothing */
+			ok = root != NULL && href[0] != '/' &&
+			    strchr((char *)href, ':') == NULL &&
+			    file_where_in(root, p) == FILE_IN;
+			if (!ok) {
+				diag_add(dl, DIAG_PATH_ESCAPE, path,
+				    (int)xmlGetLineNo(n), 0, (char *)href);
+				rc = -1;
+			}
+			free(p);
+			free(dir);
+			xmlFree(href);
+		}
+		if (S_includes_inside(n->children, path, root, dl) != 0)
+			rc = -1;
+	}
+	return rc;
 }
 
 struct data_schema *
@@ -71,10 +146,12 @@ data_schema_new(struct theme *th, struct diag_list *dl)
 {
 	struct data_schema *s;
 	xmlRelaxNGParserCtxtPtr pc;
-	const char *src, *path;
+	xmlDocPtr doc;
+	const char *src, *path, *root = theme_root(th);
 	size_t len;
 	struct errctx ctx;
 
+	pthread_once(&S_loader_once, S_loader_init);
 	if ((src = theme_get(th, "schema/salesgen.rng", &path, &len)) == NULL) {
 		diag_add(dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0,
 		    "schema/salesgen.rng");
@@ -83,11 +160,32 @@ data_schema_new(struct theme *th, struct diag_list *dl)
 	ctx.path = path;
 	ctx.dl = dl;
 	ctx.n = 0;
-	pc = xmlRelaxNGNewMemParserCtxt(src, (int)len);
+	if (len > 0x7fffffff)
+		return NULL;
+	/* Read with the schema's path as its base, so its includes are
+	 * found beside it; libxml2's messages come to S_error, none to
+	 * standard error. */
+	xmlSetStructuredErrorFunc(&ctx, S_error);
+	doc = xmlReadMemory(src, (int)len, path, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL || S_includes_inside(xmlDocGetRootElement(doc), path,
+	    strncmp(path, "<built-in>", 10) ? root : NULL, dl) != 0) {
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		if (doc == NULL && ctx.n == 0)
+			diag_add(dl, DIAG_SCHEMA, path, 0, 0,
+			    "the schema does not parse");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	pc = xmlRelaxNGNewDocParserCtxt(doc);
 	xmlRelaxNGSetParserStructuredErrors(pc, S_error, &ctx);
 	s = xcalloc(1, sizeof(*s));
+	S_root = root;
 	s->rng = xmlRelaxNGParse(pc);
+	S_root = NULL;
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeParserCtxt(pc);
+	xmlFreeDoc(doc);
 	if (s->rng == NULL) {
 		if (ctx.n == 0)
 			diag_add(dl, DIAG_SCHEMA, path, 0, 0,
@@ -273,7 +371,7 @@ static int
 S_generic(const char *msg)
 {
 	return strstr(msg, "failed to validate content") != NULL ||
-	    strstr(msg, "Invalid sequence in interleave") != NULL ||
+	    strstr(msg, " in interleave") != NULL ||
 	    strstr(msg, "failed to validate attributes") != NULL;
 }
 
@@ -309,6 +407,15 @@ S_validate(const struct data_schema *schema, xmlDocPtr doc, const char *src,
 		if (l.v[i].node != NULL)
 			n = xml_explain_node(schema->ex, l.v[i].node, src, len,
 			    path, dl);
+		/* libxml2 names an element whose own content is fine when
+		 * the fault is its place in the parent (a second <logo>):
+		 * the parent's children explain it */
+		if (n == 0 && l.v[i].node != NULL &&
+		    ((xmlNodePtr)l.v[i].node)->parent != NULL &&
+		    ((xmlNodePtr)l.v[i].node)->parent->type == XML_ELEMENT_NODE)
+			n = xml_explain_node(schema->ex,
+			    ((xmlNodePtr)l.v[i].node)->parent, src, len, path,
+			    dl);
 		if (n > 0) {
 			said += (size_t)n;
 			for (j = i + 1; j < l.n; j++)

@@ -49,6 +49,7 @@ struct slot {
 	const char	*name;		/* points into the schema document */
 	xmlNodePtr	 pat;		/* <attribute> or <element> */
 	int		 required;
+	int		 many;		/* may appear more than once */
 };
 
 struct slots {
@@ -145,9 +146,14 @@ xml_explain_free(struct xml_explain *x)
 
 /* ------------------------------------------------------ schema walking */
 
+/* S_collect's flags: inside an optional part, inside a repeated part. */
+#define SL_OPT	1
+#define SL_MANY	2
+
 static void
-S_slot_add(struct slots *s, const char *name, xmlNodePtr pat, int required)
+S_slot_add(struct slots *s, const char *name, xmlNodePtr pat, int flags)
 {
+	int required = !(flags & SL_OPT), many = (flags & SL_MANY) != 0;
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
@@ -155,6 +161,8 @@ S_slot_add(struct slots *s, const char *name, xmlNodePtr pat, int required)
 			/* required anywhere it is offered counts as required
 			 * only if every offer requires it */
 			s->v[i].required = s->v[i].required && required;
+			/* offered in two places: it may stand twice */
+			s->v[i].many = 1;
 			return;
 		}
 	if (s->n == s->cap) {
@@ -164,6 +172,7 @@ S_slot_add(struct slots *s, const char *name, xmlNodePtr pat, int required)
 	s->v[s->n].name = name;
 	s->v[s->n].pat = pat;
 	s->v[s->n].required = required;
+	s->v[s->n].many = many;
 	s->n++;
 }
 
@@ -180,7 +189,8 @@ S_slot_find(const struct slots *s, const char *name)
 
 /* Collects what the content pattern p offers directly: the attributes
  * (want "attribute") or the child elements (want "element"), without
- * entering those children.  opt: inside an optional part. */
+ * entering those children.  flags: SL_OPT inside an optional part,
+ * SL_MANY inside a repeated one. */
 static void
 S_collect(const struct xml_explain *x, xmlNodePtr p, const char *want,
     int opt, int depth, struct slots *out)
@@ -196,17 +206,21 @@ S_collect(const struct xml_explain *x, xmlNodePtr p, const char *want,
 		if (S_is(c, "element") || S_is(c, "attribute")) {
 			if (strcmp((const char *)c->name, want) == 0 &&
 			    (name = S_name(c)) != NULL)
-				S_slot_add(out, name, c, !opt);
+				S_slot_add(out, name, c, opt);
 		} else if (S_is(c, "ref")) {
 			xmlNodePtr d = S_define(x, S_name(c));
 
 			if (d != NULL)
 				S_collect(x, d, want, opt, depth + 1, out);
-		} else if (S_is(c, "optional") || S_is(c, "zeroOrMore") ||
-		    S_is(c, "choice"))
-			S_collect(x, c, want, 1, depth + 1, out);
+		} else if (S_is(c, "optional") || S_is(c, "choice"))
+			S_collect(x, c, want, opt | SL_OPT, depth + 1, out);
+		else if (S_is(c, "zeroOrMore"))
+			S_collect(x, c, want, opt | SL_OPT | SL_MANY, depth + 1,
+			    out);
+		else if (S_is(c, "oneOrMore"))
+			S_collect(x, c, want, opt | SL_MANY, depth + 1, out);
 		else if (S_is(c, "group") || S_is(c, "interleave") ||
-		    S_is(c, "oneOrMore") || S_is(c, "mixed"))
+		    S_is(c, "mixed"))
 			S_collect(x, c, want, opt, depth + 1, out);
 	}
 }
@@ -659,6 +673,20 @@ S_short(const char *v)
 	return c;
 }
 
+/* How many earlier siblings share n's name. */
+static size_t
+S_rank(xmlNodePtr n)
+{
+	xmlNodePtr p;
+	size_t k = 0;
+
+	for (p = n->prev; p != NULL; p = p->prev)
+		if (p->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)p->name, (const char *)n->name) == 0)
+			k++;
+	return k;
+}
+
 /* Checks element n against schema element e; returns the findings. */
 static void
 S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
@@ -724,13 +752,19 @@ S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
 		free(t);
 	}
 	for (k = n->children; k != NULL; k = k->next) {
-		if (k->type == XML_ELEMENT_NODE &&
-		    S_slot_find(&el, (const char *)k->name) == NULL) {
+		const struct slot *s;
+
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if ((s = S_slot_find(&el, (const char *)k->name)) == NULL) {
 			buf_reset(&b);
 			S_names(&el, &b);
 			S_say(c, k, NULL, DIAG_SCHEMA_CHILD,
 			    (const char *)k->name, name, buf_cstr(&b), NULL);
-		}
+		} else if (!s->many && S_rank(k) == 1)
+			/* the second of a kind; a third adds nothing new */
+			S_say(c, k, NULL, DIAG_SCHEMA_REPEAT,
+			    (const char *)k->name, name, NULL, NULL);
 	}
 	for (i = 0; i < el.n; i++) {
 		if (!el.v[i].required)
@@ -746,20 +780,6 @@ S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
 	buf_free(&b);
 	free(at.v);
 	free(el.v);
-}
-
-/* How many earlier siblings share n's name. */
-static size_t
-S_rank(xmlNodePtr n)
-{
-	xmlNodePtr p;
-	size_t k = 0;
-
-	for (p = n->prev; p != NULL; p = p->prev)
-		if (p->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)p->name, (const char *)n->name) == 0)
-			k++;
-	return k;
 }
 
 int

@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "mem.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -24,6 +25,26 @@ S_error(void *arg, xmlErrorPtr e)
 
 	if (e == NULL || e->level == XML_ERR_WARNING || ctx->n++ > 20)
 		return;
+	if (e->code == XML_ERR_INVALID_CHAR && e->message != NULL &&
+	    (strncmp(e->message, "Input is not proper UTF-8", 25) == 0 ||
+	    (e->int1 == 0 && strncmp(e->message, "Char 0x0 ", 9) == 0))) {
+		/* Told in the words a CSV file's bad byte is told in, and
+		 * alone: what libxml2 says after it (a NUL "breaks" the tag it
+		 * stands in) only follows from it. */
+		const char *b = strstr(e->message, "Bytes: 0x");
+		unsigned byte = 0;
+
+		if (b != NULL)
+			byte = (unsigned)strtoul(b + 9, NULL, 16);
+		if (e->message[0] == 'C')
+			diag_add(ctx->dl, DIAG_XML_NUL, ctx->path, e->line,
+			    e->int2 > 0 ? e->int2 : 0);
+		else
+			diag_add(ctx->dl, DIAG_XML_UTF8, ctx->path, e->line,
+			    e->int2 > 0 ? e->int2 : 0, byte);
+		ctx->n = 100;
+		return;
+	}
 	msg = xstrdup(e->message ? e->message : "malformed XML");
 	len = strlen(msg);
 	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))

@@ -693,6 +693,106 @@ case $st in
 esac
 result pdf/table-row-taller-than-page
 
+# ------------------------------------- other tools' markup, HTML inside
+# The MkDocs-, MyST- and Quarto-flavoured projects build with no error or
+# warning, and their PDFs hold the callouts' text, never the other tools'
+# marks.
+for p in compat-mkdocs compat-myst compat-quarto; do
+	mkdir -p "$tmp/c"
+	cp -R "$top/tests/regress/project/$p" "$tmp/c/$p"
+	build "$tmp/c/$p"
+	[ "$(cat "$tmp/c/$p.status")" = 0 ] || note "$p: build exit status $(cat "$tmp/c/$p.status")"
+	grep -E ': (error|warning): ' "$tmp/c/$p.err" >> "$why"
+	for f in "$tmp/c/$p/out/pdf/"*.pdf; do
+		pdftotext "$f" - 2>/dev/null | grep -nE '^ *(:::|!!!|\?\?\?|```)|\{[a-z]+\}|\[!|<!--|docent:' |
+		    sed "s|^|$p/$(basename "$f"): markup in the text: |" >> "$why"
+		pdfs="$pdfs $f"
+	done
+done
+t=$(pdftotext "$tmp/c/compat-mkdocs/out/pdf/01-gesprek.pdf" - 2>/dev/null)
+for w in 'Open vragen' 'Schrijf de antwoorden letterlijk op.' 'Zo klinkt het' \
+    'Praat nooit over de concurrent.' 'Voorbereiding' '☑ Agenda verstuurd' \
+    '☐ Verslag gemaakt' 'Laat na een vraag gerust drie seconden stilte vallen.'; do
+	printf '%s\n' "$t" | grep -qF -- "$w" || note "01-gesprek.pdf lacks '$w'"
+done
+t=$(pdftotext "$tmp/c/compat-quarto/out/pdf/01-afsluiten.pdf" - 2>/dev/null)
+for w in 'Koopsignalen' 'Niet drammen' 'Een kantlijn wordt gewone tekst.'; do
+	printf '%s\n' "$t" | grep -qF -- "$w" || note "01-afsluiten.pdf lacks '$w'"
+done
+result pdf/foreign-markup-projects
+
+# HTML comments reach no output, whatever the raw setting: not the site,
+# not either edition's PDF.
+for raw in no yes; do
+	d=$tmp/h-$raw
+	mkdir -p "$d/content"
+	printf '<course><html raw="%s"/></course>\n' "$raw" > "$d/salesgen.xml"
+	printf '%s\n' '# Toets' '' 'Kies het juiste antwoord. <!-- docent: antwoorden B, C, A -->' '' \
+	    '<!-- docent: de toets duurt twintig minuten -->' '' '<!--' 'docent: over twee regels' \
+	    '-->' '' 'Einde van de toets.' > "$d/content/01-toets.md"
+	build "$d"
+	[ "$(cat "$d.status")" = 0 ] || { note "raw=$raw: build exit status $(cat "$d.status")"; note_file "$d.err"; }
+	grep -rl 'docent' "$d/out/site" | sed "s|^|raw=$raw: a comment reached |" >> "$why"
+	for f in "$d/out/pdf/"*.pdf; do
+		pdftotext "$f" - 2>/dev/null | grep -q 'docent' && note "raw=$raw: a comment reached $(basename "$f")"
+		pdftotext "$f" - 2>/dev/null | grep -q 'Einde van de toets' || note "raw=$raw: $(basename "$f") lost the text after the comments"
+	done
+done
+result pdf/html-comments-absent
+
+# With raw="yes" the PDF sets the inline tags as their styles, <br> as a
+# line break, an iframe as a link with its title, and leaves other
+# elements out with one note per file; no markup is printed.
+d=$tmp/h-tags
+mkdir -p "$d/content"
+printf '<course><html raw="yes"/></course>\n' > "$d/salesgen.xml"
+printf '%s\n' '# Tags' '' \
+    'Water is H<sub>2</sub>O en de oppervlakte is 3 m<sup>2</sup>. Druk op <kbd>Ctrl</kbd>,' \
+    'lees <u>dit</u>, <b>vet</b>, <strong>sterk</strong>, <i>schuin</i> en <em>nadruk</em>.<br>Tweede regel<br/>Derde regel.' '' \
+    '<iframe src="https://video.example.org/embed/pitch" title="Video over de pitch"></iframe>' '' \
+    '<div class="kader">Een kader</div>' '' '<span>los</span> en <details>meer</details>' > "$d/content/01-tags.md"
+build "$d"
+[ "$(cat "$d.status")" = 0 ] || { note "build exit status $(cat "$d.status")"; note_file "$d.err"; }
+grep -q '^content/01-tags.md:8:1: note: HTML element <div> is left out of the PDF' "$d.err" ||
+	grep -q '/01-tags.md:8:1: note: HTML element <div> is left out of the PDF' "$d.err" ||
+	{ note "expected 01-tags.md:8:1: note: HTML element <div> is left out of the PDF ..., got:"; note_file "$d.err"; }
+[ "$(grep -c 'is left out of the PDF' "$d.err")" = 1 ] || note "not one note for the file"
+f=$d/out/pdf/01-tags.pdf
+t=$(pdftotext -layout "$f" - 2>/dev/null)
+printf '%s\n' "$t" | grep -n '[<>]' | sed 's/^/markup in the PDF: /' >> "$why"
+for w in 'Water is H2O' 'Druk op Ctrl' 'Video over de pitch (https://video.example.org/embed/pitch)'; do
+	printf '%s\n' "$t" | grep -qF -- "$w" || note "01-tags.pdf lacks '$w'"
+done
+printf '%s\n' "$t" | grep -q '^ *Tweede regel$' || note "<br> did not break the line before 'Tweede regel'"
+printf '%s\n' "$t" | grep -q '^ *Derde regel\.' || note "<br/> did not break the line before 'Derde regel'"
+qpdf --qdf --object-streams=disable "$f" - 2>/dev/null | grep -q 'video.example.org/embed/pitch' ||
+	note "no link to the iframe's src"
+# sub and sup: set smaller than the text and off its baseline
+pdftotext -bbox "$f" - 2>/dev/null | "$python" -c '
+import re, sys
+w = [(m.group(5), float(m.group(2)), float(m.group(4)) - float(m.group(2)))
+     for m in re.finditer(r"<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)</word>", sys.stdin.read())]
+def script(base, name, up):
+    for i in range(len(w) - 1):
+        if w[i][0] == base and w[i + 1][0].startswith("2"):
+            b, s = w[i], w[i + 1]
+            if not s[2] < b[2] * 0.85:
+                print("the 2 of %s is not set smaller (%.1f against %.1f)" % (name, s[2], b[2]))
+            # baselines from the boxes: the descent of the face is about
+            # 0.22 of the height of a box (Charis, DejaVu)
+            shift = (s[1] + s[2] - 0.22 * s[2]) - (b[1] + b[2] - 0.22 * b[2])
+            if up and not shift < -1.5:
+                print("the 2 of %s is not raised (%.2f pt)" % (name, -shift))
+            if not up and not shift > 0.7:
+                print("the 2 of %s is not lowered (%.2f pt)" % (name, shift))
+            return
+    print("%s not found as %s then 2: %r" % (name, base, [t for t, _, _ in w][:20]))
+script("H", "H2O", False)
+script("m", "m2", True)
+' >> "$why"
+pdffonts "$f" 2>/dev/null | grep -q 'Mono' || note "no monospace font for <kbd>"
+result pdf/raw-html-styles
+
 # -------------------------------------------------- every PDF: validity
 
 for f in $pdfs; do

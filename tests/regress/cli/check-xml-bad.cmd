@@ -1,0 +1,1 @@
+check check-offerte-bad.xml
