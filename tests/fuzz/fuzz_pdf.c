@@ -1,9 +1,10 @@
 /*
  * fuzz_pdf — libFuzzer target for the PDF path of `salesgen render X.md
- * -o X.pdf`: md_parse, the passes (numbering, cross references, teacher
- * edition), then the PDF back end (layout, line breaking, hyphenation,
- * tables, charts, pagination, fonts, images) with the bytes kept in memory
- * by pdf_document_mem(); nothing is written but the image files below.
+ * -o X.pdf`: md_parse, the passes (heading levels, numbering, cross
+ * references, teacher edition), then the PDF back end (layout, line
+ * breaking, hyphenation, tables, charts, pagination, fonts, images) with
+ * the bytes kept in memory by pdf_document_mem(); nothing is written but
+ * the image files below.
  *
  * The input is Markdown, then optionally a NUL and an image: the image
  * bytes are written as a.png and a.jpg beside the document (fuzz_files.h),
@@ -20,6 +21,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "md.h"
+#include "mem.h"
 #include "pass.h"
 #include "pdf.h"
 #include "pdf_font.h"
@@ -44,6 +46,28 @@ S_shutdown(void)
 	pdf_env_free(S_env_nl);
 	pdf_env_free(S_env_en);
 	fonts_shutdown();
+}
+
+/* What main.c's S_render_images() lets through to the PDF, here: the two
+ * files beside the document; any other image is left out (its URL made
+ * empty) as a missing or outside one is, so no input reads /dev/stdin or
+ * the rest of the machine. */
+static void
+S_images(struct doc_node *root)
+{
+	struct doc_node *n;
+	const char *u;
+
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		if (n->type != DOC_IMAGE || (u = n->url) == NULL)
+			continue;
+		if (strncmp(u, "./", 2) == 0)
+			u += 2;
+		if (strcmp(u, "a.png") != 0 && strcmp(u, "a.jpg") != 0) {
+			free(n->url);
+			n->url = xstrdup("");
+		}
+	}
 }
 
 int
@@ -88,6 +112,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto done;
 	}
 	lang = meta.lang ? meta.lang : "nl";
+	S_images(root);
+	pass_levels(root, buf_cstr(&path), dl);
 	pass_number(root, 0, NULL);
 	pass_xref(root, NULL, buf_cstr(&path), 0, dl);
 	pass_edition(root, EDITION_TEACHER);
