@@ -228,12 +228,11 @@ S_info(struct job *j, const char *title, const char *author,
 	}
 }
 
+/* The PDF's bytes, appended to b. */
 static int
-S_save(struct job *j, const char *out)
+S_bytes(struct job *j, struct buf *b)
 {
-	struct buf b = { 0 };
 	HPDF_UINT32 n;
-	int rc;
 
 	if (!j->failed)
 		HPDF_SaveToStream(j->pdf);
@@ -247,18 +246,29 @@ S_save(struct job *j, const char *out)
 	}
 	HPDF_ResetStream(j->pdf);
 	/* straight into a buffer of the document's size */
-	buf_grow(&b, HPDF_GetStreamSize(j->pdf));
+	buf_grow(b, HPDF_GetStreamSize(j->pdf));
 	for (;;) {
-		if (b.len + 1 >= b.size)
-			buf_grow(&b, 65536);
-		n = (HPDF_UINT32)(b.size - b.len - 1);
-		HPDF_ReadFromStream(j->pdf, (HPDF_BYTE *)b.data + b.len, &n);
+		if (b->len + 1 >= b->size)
+			buf_grow(b, 65536);
+		n = (HPDF_UINT32)(b->size - b->len - 1);
+		HPDF_ReadFromStream(j->pdf, (HPDF_BYTE *)b->data + b->len, &n);
 		if (n == 0)
 			break;
-		b.len += n;
-		b.data[b.len] = '\0';
+		b->len += n;
+		b->data[b->len] = '\0';
 	}
-	rc = file_write_sync(out, b.data ? b.data : "", b.len, j->dl);
+	return 0;
+}
+
+static int
+S_save(struct job *j, const char *out)
+{
+	struct buf b = { 0 };
+	int rc;
+
+	rc = S_bytes(j, &b);
+	if (rc == 0)
+		rc = file_write_sync(out, b.data ? b.data : "", b.len, j->dl);
 	buf_free(&b);
 	return rc;
 }
@@ -662,10 +672,12 @@ S_layout_free(void *arg)
 	return NULL;
 }
 
-int
-pdf_document(const struct doc_node *root, const char *title,
+/* pdf_document() and pdf_document_mem(): to the file out, or to mem. */
+static int
+S_document(const struct doc_node *root, const char *title,
     const char *lang, const char *path, const struct pdf_opts *o,
-    struct pdf_env *env, const char *out, struct diag_list *dl)
+    struct pdf_env *env, const char *out, struct buf *mem,
+    struct diag_list *dl)
 {
 	struct job j;
 	struct layout body;
@@ -716,7 +728,7 @@ pdf_document(const struct doc_node *root, const char *title,
 	S_info(&j, title, NULL, lang);
 	j.failed |= d.failed;
 	if (rc == 0)
-		rc = S_save(&j, out);
+		rc = mem != NULL ? S_bytes(&j, mem) : S_save(&j, out);
 	draw_free(&d);
 	pages_free(&bp);
 	if (freeing)
@@ -725,4 +737,20 @@ pdf_document(const struct doc_node *root, const char *title,
 		layout_free(&body);
 	S_close(&j);
 	return rc;
+}
+
+int
+pdf_document(const struct doc_node *root, const char *title,
+    const char *lang, const char *path, const struct pdf_opts *o,
+    struct pdf_env *env, const char *out, struct diag_list *dl)
+{
+	return S_document(root, title, lang, path, o, env, out, NULL, dl);
+}
+
+int
+pdf_document_mem(const struct doc_node *root, const char *title,
+    const char *lang, const char *path, const struct pdf_opts *o,
+    struct pdf_env *env, struct buf *mem, struct diag_list *dl)
+{
+	return S_document(root, title, lang, path, o, env, NULL, mem, dl);
 }

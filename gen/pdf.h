@@ -43,4 +43,12 @@ int	pdf_document(const struct doc_node *root, const char *title,
 	    const char *lang, const char *path, const struct pdf_opts *,
 	    struct pdf_env *env, const char *out, struct diag_list *);
 
+/* As pdf_document(), but the PDF's bytes are appended to mem (the
+ * caller's, freed with buf_free) and no file is written: for the fuzz
+ * targets and tests.  On -1, mem may hold part of a document. */
+struct buf;
+int	pdf_document_mem(const struct doc_node *root, const char *title,
+	    const char *lang, const char *path, const struct pdf_opts *,
+	    struct pdf_env *env, struct buf *mem, struct diag_list *);
+
 #endif

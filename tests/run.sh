@@ -67,11 +67,13 @@ suite "pathological input" sh "$top/tests/patho.sh" "$bin"
 suite "data documents" sh "$top/tests/data.sh" "$bin"
 suite "hardening" sh "$top/tests/harden.sh" "$bin"
 suite "other tools' courses" sh "$top/tests/courses.sh" "$bin"
+suite "fuzz replay" sh "$top/tests/fuzz.sh" "$bin"
 if [ -n "$asan" ]; then
 	suite "asan: unit + spec" units "$asan" "asan:"
 	suite "asan: golden files" env PREFIX=asan: sh "$top/tests/regress.sh" "$asan/salesgen-asan"
 	suite "asan: site" env PREFIX=asan: SKIP_VNU=1 sh "$top/tests/site.sh" "$asan/salesgen-asan"
 	suite "asan: hardening" env PREFIX=asan: sh "$top/tests/harden.sh" "$asan/salesgen-asan"
+	suite "asan: fuzz replay" env PREFIX=asan: sh "$top/tests/fuzz.sh" "$asan/salesgen-asan"
 fi
 p=$(grep -c '^PASS' "$log")
 f=$(grep -c '^FAIL' "$log")

@@ -7,12 +7,19 @@
 # -D flags named in a target's opening comment (before its first #include),
 # such as fuzz_tmpl.c's -DTMPL_MAX_STEPS=200000, are added to its build.
 #
-#   sh tests/fuzz/build.sh            then e.g.
+#   sh tests/fuzz/build.sh [NAME...]  (NAME: fuzz_pdf ...; none: all) then e.g.
 #   build/fuzz/fuzz_md -max_total_time=120 tests/fuzz/corpus/md
 #   (libFuzzer writes new inputs into the first corpus directory; give it
 #   a scratch copy to keep the seeds as they are.)
 #
 # CLANG=clang-14 picks another compiler; FUZZ_CFLAGS adds flags.
+#
+# What a run finds: minimise it (-minimize_crash=1), fix its cause and keep
+# it in tests/fuzz/crashes/ (in a subfolder named after its target when the
+# file alone does not say how to replay it: pdf/, data_pdf/), where
+# tests/fuzz.sh replays it through salesgen in `make check`; with a .err
+# beside it, its diagnostics are checked too.  One whose cause is not fixed
+# yet waits in tests/fuzz/pending/ (not replayed; its README says why).
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 CLANG=${CLANG:-clang}
@@ -50,8 +57,10 @@ done
 mkdir -p build/fuzz || exit 1
 rc=0
 n=0
+want=" $* "
 for t in tests/fuzz/fuzz_*.c; do
 	[ -f "$t" ] || continue
+	[ $# -eq 0 ] || case $want in *" $(basename "$t" .c) "*) ;; *) continue ;; esac
 	name=$(basename "$t" .c)
 	extra=$(sed '/^#include/q' "$t" |
 	    grep -o -- '-D[A-Za-z_][A-Za-z0-9_]*\(=[A-Za-z0-9_.]*\)\{0,1\}' |
