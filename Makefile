@@ -17,11 +17,14 @@ MANDIR	?= $(PREFIX)/share/man
 
 CC	?= cc
 OPT	?= -O2 -g
+# librsvg's headers (glib, cairo) as system headers: -Werror is for our code
+RSVG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags librsvg-2.0 2>/dev/null))
+RSVG_LIBS := $(shell pkg-config --libs librsvg-2.0 2>/dev/null || echo -lrsvg-2 -lcairo -lgobject-2.0 -lglib-2.0)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igen -Ibuild \
-	   -I/usr/include/libxml2
+	   -I/usr/include/libxml2 $(RSVG_CFLAGS)
 CFLAGS	+= -std=c11 -pthread -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wno-missing-field-initializers $(OPT)
-LDLIBS	+= -pthread -lcmark-gfm-extensions -lcmark-gfm -lxml2 -lyaml -lhpdf -lhyphen -lcsv -lfontconfig -lharfbuzz-subset -lharfbuzz -lpng -ljpeg -lz -lm
+LDLIBS	+= -pthread -lcmark-gfm-extensions -lcmark-gfm -lxml2 -lyaml -lhpdf -lhyphen -lcsv -lfontconfig -lharfbuzz-subset -lharfbuzz -lpng -ljpeg -lgif -lwebp $(RSVG_LIBS) -lz -lm
 
 B	:= build
 SRCS	:= $(sort $(wildcard gen/*.c))

@@ -68,7 +68,7 @@ D(DIAG_TMPL_NOT_FOUND,   DIAG_ERROR,   "template '%s' not found in the project o
 D(DIAG_FONT,             DIAG_ERROR,   "font '%s': %s")
 D(DIAG_GLYPH,            DIAG_WARNING, "character U+%04X ('%s') is not in font %s")
 D(DIAG_PDF,              DIAG_ERROR,   "cannot put %s into the PDF: %s")
-D(DIAG_IMAGE_FORMAT,     DIAG_WARNING, "image '%s' is not a PNG or JPEG file and is left out of the PDF")
+D(DIAG_IMAGE_FORMAT,     DIAG_WARNING, "image '%s' is not a PNG, JPEG, GIF, WebP or SVG file and is left out of the PDF")
 D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; set ragged where it would be too loose")
 D(DIAG_LONG_WORD,        DIAG_NOTE,    "'%s' is wider than the line and is broken inside, without a hyphen")
 D(DIAG_TABLE_WIDE,       DIAG_WARNING, "table has %d columns, more than the %d that fit the PDF's measure; each row is set as lines 'column: value'")

@@ -112,11 +112,18 @@ img_jpeg_decode(const unsigned char *data, size_t len, unsigned flags,
 		/* Adobe's inverted CMYK, as a PDF viewer expects it */
 		cinfo.out_color_space = JCS_CMYK;
 		im->space = IMG_CMYK;
+		/* Photoshop stores CMYK inverted and says so with Adobe's
+		 * marker; libjpeg hands the values over as stored */
+		im->inverted = cinfo.saw_Adobe_marker;
 		break;
 	default:
 		cinfo.out_color_space = JCS_RGB;
 		im->space = IMG_RGB;
 		break;
+	}
+	if (flags & IMG_HEADER) {
+		rc = 0;
+		goto out;
 	}
 	jpeg_start_decompress(&cinfo);
 	stride = (size_t)cinfo.output_width * (size_t)cinfo.output_components;

@@ -184,6 +184,10 @@ img_png_decode(const unsigned char *data, size_t len, unsigned flags,
 	}
 	im->space = ch <= 2 ? IMG_GRAY : IMG_RGB;
 	im->has_alpha = ch == 2 || ch == 4;
+	if (flags & IMG_HEADER) {
+		rc = 0;
+		goto out;
+	}
 	if (flags & IMG_CHECK) {
 		/* Every row of every pass through one row: all the data
 		 * is checked, no picture is kept. */

@@ -84,8 +84,7 @@ draw_free(struct draw *d)
 		free(d->pend[i].target);
 	free(d->pend);
 	for (i = 0; i < d->nimg; i++)
-		free(d->ikey[i]);
-	free(d->ikey);
+		free(d->img[i].file);
 	free(d->img);
 	/* when draw_finish() was not reached */
 	S_zstop(d->zp, (z_stream **)&d->z);
@@ -545,26 +544,29 @@ draw_clip_text(struct buf *b, const char *s, size_t max)
 
 /*** Images ***/
 
-/* Makes the PDF image of a decoded picture: a PNG's pixels as they are
- * (libharu deflates them), its alpha as a soft mask; a JPEG's own bytes,
- * which the full decode has checked.  NULL after libharu failed. */
+/* Pixels per point of the printed size: 300 dpi. */
+#define IMG_PPP		(300.0 / 72)
+
+/* Makes the PDF image of a decoded picture: its pixels as they are
+ * (libharu deflates them), its alpha as a soft mask.  NULL after libharu
+ * failed. */
 static HPDF_Image
-S_embed(struct draw *d, const struct img *im, const char *data, size_t len)
+S_embed_raw(struct draw *d, struct img *im)
 {
 	HPDF_Image h, mask;
+	HPDF_ColorSpace cs = im->space == IMG_GRAY ? HPDF_CS_DEVICE_GRAY :
+	    im->space == IMG_CMYK ? HPDF_CS_DEVICE_CMYK : HPDF_CS_DEVICE_RGB;
+	size_t i, n;
 
-	if (im->format == IMG_JPEG) {
-		h = HPDF_LoadJpegImageFromMem(d->pdf,
-		    (const HPDF_BYTE *)data, (HPDF_UINT)len);
-		/* libharu reads the size from the header itself */
-		if (h != NULL && (HPDF_Image_GetWidth(h) != im->width ||
-		    HPDF_Image_GetHeight(h) != im->height))
-			return NULL;
-		return h;
+	if (im->space == IMG_CMYK && im->inverted) {
+		/* Adobe's inverted CMYK, turned the right way round here
+		 * rather than with a Decode array */
+		n = (size_t)im->width * im->height * 4;
+		for (i = 0; i < n; i++)
+			im->pixels[i] = (unsigned char)(255 - im->pixels[i]);
 	}
 	h = HPDF_LoadRawImageFromMem(d->pdf, im->pixels, im->width,
-	    im->height, im->space == IMG_GRAY ? HPDF_CS_DEVICE_GRAY :
-	    HPDF_CS_DEVICE_RGB, 8);
+	    im->height, cs, 8);
 	if (h == NULL || im->alpha == NULL)
 		return h;
 	mask = HPDF_LoadRawImageFromMem(d->pdf, im->alpha, im->width,
@@ -577,58 +579,150 @@ S_embed(struct draw *d, const struct img *im, const char *data, size_t len)
 	return h;
 }
 
-/* The image of row r, loaded once per file.  Before libharu sees the
- * bytes they are decoded to the end: a damaged file is an error at the
- * row, never an abort or a broken PDF. */
+/* A JPEG's own bytes, which a full decode has checked: the viewer
+ * decodes them.  libharu gives every CMYK JPEG Decode [1 0 1 0 1 0 1 0],
+ * right for Adobe's inverted CMYK only: another keeps its values. */
 static HPDF_Image
-S_image(struct draw *d, const struct pl_row *r)
+S_embed_jpeg(struct draw *d, const struct img *im, const char *data,
+    size_t len)
 {
-	const char *file = r->img, *name = r->img + r->img_name;
-	HPDF_Image h = NULL;
+	HPDF_Image h;
+
+	h = HPDF_LoadJpegImageFromMem(d->pdf, (const HPDF_BYTE *)data,
+	    (HPDF_UINT)len);
+	/* libharu reads the size from the header itself */
+	if (h != NULL && (HPDF_Image_GetWidth(h) != im->width ||
+	    HPDF_Image_GetHeight(h) != im->height))
+		return NULL;
+	if (h != NULL && im->space == IMG_CMYK && !im->inverted &&
+	    HPDF_Dict_GetItem(h, "Decode", HPDF_OCLASS_ARRAY) != NULL)
+		HPDF_Dict_RemoveElement(h, "Decode");
+	return h;
+}
+
+/* The cache slot of file, made on first use with the picture's size from
+ * its header; a file that cannot be read, is of another format or has a
+ * damaged header is reported at src:line:col and its slot refused. */
+static struct draw_img *
+S_slot(struct draw *d, const char *file, const char *name, const char *src,
+    int line, int col)
+{
+	struct draw_img *e;
 	struct img im;
 	char *data;
 	size_t i, len;
 
 	for (i = 0; i < d->nimg; i++)
-		if (strcmp(d->ikey[i], file) == 0)
-			return d->img[i];
+		if (strcmp(d->img[i].file, file) == 0)
+			return &d->img[i];
+	d->img = xrealloc(d->img, (d->nimg + 1) * sizeof(*d->img));
+	e = &d->img[d->nimg++];
+	memset(e, 0, sizeof(*e));
+	e->file = xstrdup(file);
 	/* the path was resolved and checked before (course_asset, the
 	 * render's and the logo's checks): a file that cannot be read now
 	 * is file_read()'s error */
-	if ((data = file_read(file, &len, d->dl)) == NULL)
+	if ((data = file_read(file, &len, d->dl)) == NULL) {
 		d->failed = 1;
-	else if (img_sniff(data, len) == IMG_UNKNOWN)
-		diag_add(d->dl, DIAG_IMAGE_FORMAT, r->src, r->line, r->col,
-		    name);
-	else if (img_decode(data, len, img_sniff(data, len) == IMG_JPEG ?
-	    IMG_CHECK : 0, &im) != 0) {
-		diag_add(d->dl, DIAG_IMAGE_BAD, r->src, r->line, r->col, name,
+		e->done = 1;
+		return e;
+	}
+	if (img_sniff(data, len) == IMG_UNKNOWN) {
+		diag_add(d->dl, DIAG_IMAGE_FORMAT, src, line, col, name);
+		e->done = 1;
+	} else if (img_decode(data, len, IMG_HEADER, &im) != 0) {
+		diag_add(d->dl, DIAG_IMAGE_BAD, src, line, col, name,
 		    img_error(&im));
 		d->failed = 1;
+		e->done = 1;
 	} else {
-		struct buf what = { 0 };
-
-		if (im.warn[0] != '\0' && !d->images_checked)
-			diag_add(d->dl, DIAG_IMAGE_WARN, r->src, r->line,
-			    r->col, name, im.warn);
-		h = S_embed(d, &im, data, len);
-		buf_printf(&what, "the image '%s'", name);
-		if (draw_check(d, r->src, r->line, r->col, what.data))
-			h = NULL;
-		else if (h == NULL) {
-			diag_add(d->dl, DIAG_PDF, r->src, r->line, r->col,
-			    what.data, draw_error_words(HPDF_INVALID_IMAGE));
-			d->failed = 1;
-		}
-		buf_free(&what);
-		img_clear(&im);
+		e->pw = im.width;
+		e->ph = im.height;
 	}
+	img_clear(&im);
 	free(data);
-	d->ikey = xrealloc(d->ikey, (d->nimg + 1) * sizeof(*d->ikey));
-	d->img = xrealloc(d->img, (d->nimg + 1) * sizeof(*d->img));
-	d->ikey[d->nimg] = xstrdup(file);
-	d->img[d->nimg++] = h;
-	return h;
+	return e;
+}
+
+/* Embeds the picture of slot e, at 300 dpi of its widest printed size
+ * (its own size when it is not known).  Before libharu sees the bytes
+ * they are decoded to the end: a damaged file is an error at its place,
+ * never an abort or a broken PDF. */
+static void
+S_load(struct draw *d, struct draw_img *e, const char *name,
+    const char *src, int line, int col)
+{
+	struct img im;
+	struct buf what = { 0 };
+	char *data;
+	size_t len;
+	unsigned want = 0;
+	enum img_format f;
+	int rc;
+
+	if (e->done)
+		return;
+	e->done = 1;
+	if ((data = file_read(e->file, &len, d->dl)) == NULL) {
+		d->failed = 1;
+		return;
+	}
+	f = img_sniff(data, len);
+	if (e->maxw > 0)
+		want = (unsigned)ceil(e->maxw * IMG_PPP);
+	else if (f == IMG_SVG)
+		want = (unsigned)ceil(e->pw * 300.0 / 96);
+	/* a JPEG small enough keeps its own bytes: checked, not decoded */
+	if (f == IMG_JPEG && (want == 0 || e->pw <= want))
+		rc = img_decode(data, len, IMG_CHECK, &im);
+	else
+		rc = img_decode_at(data, len, f == IMG_SVG || e->pw > want ?
+		    want : 0, &im);
+	if (rc != 0) {
+		diag_add(d->dl, DIAG_IMAGE_BAD, src, line, col, name,
+		    img_error(&im));
+		d->failed = 1;
+		free(data);
+		return;
+	}
+	if (im.warn[0] != '\0' && !d->images_checked)
+		diag_add(d->dl, DIAG_IMAGE_WARN, src, line, col, name,
+		    im.warn);
+	e->h = im.pixels == NULL ? S_embed_jpeg(d, &im, data, len) :
+	    S_embed_raw(d, &im);
+	buf_printf(&what, "the image '%s'", name);
+	if (draw_check(d, src, line, col, what.data))
+		e->h = NULL;
+	else if (e->h == NULL) {
+		diag_add(d->dl, DIAG_PDF, src, line, col, what.data,
+		    draw_error_words(HPDF_INVALID_IMAGE));
+		d->failed = 1;
+	}
+	buf_free(&what);
+	img_clear(&im);
+	free(data);
+}
+
+/* The PDF image of row r (a figure or logo), loaded when not yet. */
+static HPDF_Image
+S_image(struct draw *d, const struct pl_row *r)
+{
+	struct draw_img *e = S_slot(d, r->img, r->img + r->img_name, r->src,
+	    r->line, r->col);
+
+	S_load(d, e, r->img + r->img_name, r->src, r->line, r->col);
+	return e->h;
+}
+
+/* The PDF image of an image run (pl_run: PL_DECO_IMAGE) of row r. */
+static HPDF_Image
+S_run_image(struct draw *d, const struct pl_row *r, const struct pl_run *run)
+{
+	struct draw_img *e = S_slot(d, run->text, run->text, r->src, r->line,
+	    r->col);
+
+	S_load(d, e, run->text, r->src, r->line, r->col);
+	return e->h;
 }
 
 void
@@ -636,25 +730,31 @@ draw_images(struct draw *d, struct layout *l)
 {
 	double body_h = d->st->page_h - d->st->margin_top -
 	    d->st->margin_bottom, w, h;
-	HPDF_Image im;
-	size_t i;
+	struct draw_img *e;
+	size_t i, q;
 
+	/* the sizes first: where each picture is printed largest */
 	for (i = 0; i < l->n; i++) {
 		struct pl_row *r = &l->rows[i];
 
-		if (r->kind != PL_IMAGE)
+		for (q = 0; q < r->nruns; q++)
+			if (r->runs[q].strike & PL_DECO_IMAGE) {
+				e = S_slot(d, r->runs[q].text, r->runs[q].text,
+				    r->src, r->line, r->col);
+				if (r->runs[q].w > e->maxw)
+					e->maxw = r->runs[q].w;
+			}
+		if (r->kind != PL_IMAGE || r->img == NULL)
 			continue;
-		if ((im = S_image(d, r)) == NULL) {
+		e = S_slot(d, r->img, r->img + r->img_name, r->src, r->line,
+		    r->col);
+		if (e->pw == 0 || e->ph == 0) {
 			r->kind = PL_SPACE;
 			r->h = 0;
 			continue;
 		}
-		w = HPDF_Image_GetWidth(im);
-		h = HPDF_Image_GetHeight(im);
-		if (w <= 0 || h <= 0) {
-			r->kind = PL_SPACE;
-			continue;
-		}
+		w = e->pw;
+		h = e->ph;
 		/* Scaled to the measure, but never taller than 45 % of the
 		 * page, so a portrait picture leaves room for its text. */
 		r->h = r->img_w * h / w;
@@ -662,7 +762,44 @@ draw_images(struct draw *d, struct layout *l)
 			r->h = body_h * 0.45;
 			r->img_w = r->h * w / h;
 		}
+		if (r->img_w > e->maxw)
+			e->maxw = r->img_w;
 	}
+	/* then each embedded once, in the order of the rows */
+	for (i = 0; i < l->n; i++) {
+		struct pl_row *r = &l->rows[i];
+
+		for (q = 0; q < r->nruns; q++)
+			if (r->runs[q].strike & PL_DECO_IMAGE)
+				S_run_image(d, r, &r->runs[q]);
+		if (r->kind != PL_IMAGE || r->img == NULL)
+			continue;
+		if (S_image(d, r) == NULL) {
+			r->kind = PL_SPACE;
+			r->h = 0;
+		}
+	}
+}
+
+/* Paints image im (NULL: nothing) with its bottom left at x, y. */
+static void
+S_place(struct draw *d, HPDF_Page p, HPDF_Image im, double x, double y,
+    double w, double h)
+{
+	const char *name = im == NULL ? NULL :
+	    HPDF_Page_GetXObjectName(p, im);
+
+	if (name == NULL)
+		return;
+	/* what HPDF_Page_DrawImage writes */
+	buf_puts(&d->out, "q\n");
+	S_num(&d->out, w, 3);
+	buf_puts(&d->out, " 0 0 ");
+	S_num(&d->out, h, 3);
+	buf_putc(&d->out, ' ');
+	S_point(&d->out, x, y, " cm\n/");
+	buf_puts(&d->out, name);
+	buf_puts(&d->out, " Do\nQ\n");
 }
 
 static void S_text(struct draw *, enum font_face, double, uint32_t, double,
@@ -816,6 +953,7 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 		const struct pl_run *run = &r->runs[q];
 
 		if (run->len == 0 || run->size <= 0 ||
+		    (run->strike & PL_DECO_IMAGE) ||
 		    d->fonts->f[run->face].hf == NULL) {
 			k = q + 1;
 			continue;
@@ -834,7 +972,8 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 		for (k = q + 1; k < r->nruns; k++) {
 			const struct pl_run *nx = &r->runs[k];
 
-			if (nx->face != run->face || nx->size != run->size ||
+			if ((nx->strike & PL_DECO_IMAGE) ||
+			    nx->face != run->face || nx->size != run->size ||
 			    nx->color != run->color || nx->dy != run->dy ||
 			    S_rise(nx) != S_rise(run))
 				break;
@@ -938,25 +1077,9 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 				S_fill(d, r->rects[q].x, ry - r->rects[q].y -
 				    r->rects[q].h, r->rects[q].w,
 				    r->rects[q].h, r->rects[q].fill);
-			if (r->kind == PL_IMAGE && r->img != NULL) {
-				HPDF_Image im = S_image(d, r);
-
-				const char *name = im == NULL ? NULL :
-				    HPDF_Page_GetXObjectName(p, im);
-
-				if (name != NULL) {
-					/* what HPDF_Page_DrawImage writes */
-					buf_puts(&d->out, "q\n");
-					S_num(&d->out, r->img_w, 3);
-					buf_puts(&d->out, " 0 0 ");
-					S_num(&d->out, r->h, 3);
-					buf_putc(&d->out, ' ');
-					S_point(&d->out, r->box_x, ry - r->h,
-					    " cm\n/");
-					buf_puts(&d->out, name);
-					buf_puts(&d->out, " Do\nQ\n");
-				}
-			}
+			if (r->kind == PL_IMAGE && r->img != NULL)
+				S_place(d, p, S_image(d, r), r->box_x,
+				    ry - r->h, r->img_w, r->h);
 			if (r->kind == PL_CHART && r->chart != NULL)
 				S_chart(d, r->chart, r->box_x, ry);
 			if (r->anchor != NULL)
@@ -1001,6 +1124,16 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 				const struct pl_run *run = &r->runs[q];
 				double by = ry - r->base - run->dy + S_rise(run);
 
+				if (run->strike & PL_DECO_IMAGE) {
+					S_place(d, p, S_run_image(d, r, run),
+					    run->x, by, run->w, run->size);
+					if (run->link >= 0 &&
+					    (size_t)run->link < l->nlinks)
+						S_link(d, pno, run->x, by,
+						    run->w, run->size,
+						    l->links[run->link], r);
+					continue;
+				}
 				if (run->strike & PL_DECO_STRIKE)
 					S_fill(d, run->x, by + run->size * 0.28,
 					    run->w, run->size * 0.05,

@@ -49,9 +49,15 @@ struct draw {
 	HPDF_Outline		 olevel[4];
 	const char		*running;	/* head text for new pages */
 	int			 number_from;	/* folio of the first page drawn */
-	/* images by file */
-	char			**ikey;
-	HPDF_Image		*img;
+	/* images by file: the size of each from its header, the widest it
+	 * is printed (points), and its PDF image once embedded */
+	struct draw_img {
+		char		*file;
+		HPDF_Image	 h;
+		unsigned	 pw, ph;	/* pixels; 0 when refused */
+		double		 maxw;
+		int		 done;		/* embedded, or refused */
+	}			*img;
 	size_t			 nimg;
 	/* The page being painted.  Its content is written here and copied
 	 * into the page's stream, not made with libharu's operators (a
@@ -82,9 +88,13 @@ void	draw_init(struct draw *, HPDF_Doc, struct fonts *,
 void	draw_free(struct draw *);
 
 /* Loads the images of image rows and sets their height (scaled to the
- * width, at most 45 % of the text height).  Each is decoded and checked
- * (img.h) first: a damaged one is reported at its row and sets failed;
- * one that is missing or of another format warns and is left out. */
+ * width, at most 45 % of the text height), then embeds every image of l
+ * (figures and those inside lines) once, at 300 dpi of the largest size
+ * it is printed at: a larger picture is downsampled (its pixels, embedded
+ * deflated: a JPEG that needs no downsampling keeps its own bytes), an
+ * SVG is rasterised at that size.  Each is decoded and checked (img.h)
+ * first: a damaged one is reported at its row and sets failed; one that
+ * is missing or of another format warns and is left out. */
 void	draw_images(struct draw *, struct layout *);
 
 /* When libharu has failed since the last call: adds DIAG_PDF at

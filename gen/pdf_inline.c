@@ -10,6 +10,7 @@
 #include "pdf_layout.h"
 #include "buf.h"
 #include "hyph.h"
+#include "img.h"
 #include "mem.h"
 #include "pdf_break.h"
 
@@ -21,12 +22,12 @@
 
 /*** Collecting the content ***/
 
-enum tok_type { TOK_TEXT, TOK_SPACE, TOK_NBSP, TOK_BREAK };
+enum tok_type { TOK_TEXT, TOK_SPACE, TOK_NBSP, TOK_BREAK, TOK_IMAGE };
 
 struct tok {
 	enum tok_type	 type;
 	const char	*s;		/* TOK_TEXT: into the tree's strings */
-	size_t		 n;
+	size_t		 n;		/* TOK_IMAGE: index into para.pic */
 	enum font_face	 face;
 	int		 link;
 	int		 strike;
@@ -62,6 +63,7 @@ struct para {
 	const struct doc_node	*root, *wn;	/* wn: the node to go on at */
 	size_t			 woff;		/* in wn's text, when in_text */
 	int			 in_text, wdone;
+	int			 alone;		/* one picture and nothing else */
 	size_t			 tlimit;	/* 0: no chunks */
 	struct style {
 		int	bold, italic, strike, link;
@@ -81,6 +83,13 @@ struct para {
 	/* where the last text node ended: the position of the next one
 	 * when it has none of its own (cmark-gfm's autolinks) */
 	int			 run_line, run_col;
+	/* the images inside the text: file (owned), natural size and the
+	 * size S_items_more() chose, in points */
+	struct pic {
+		char		*file;
+		double		 nw, nh, w, h;
+	}			*pic;
+	size_t			 npic;
 };
 
 enum ev_kind { EV_CHECK, EV_OVERFULL, EV_LONG_WORD };
@@ -268,6 +277,39 @@ S_tag(struct para *p, const struct doc_node *n, struct style *st)
 		S_count(&st->mono, n->level);
 }
 
+/* Pixels of a picture in points, as a browser shows them: 96 per inch. */
+#define PX_PT	0.75
+
+/* An image inside the text becomes a token of its own, sized by
+ * S_items_more(); returns 0 when its file cannot be read as a picture. */
+static int
+S_image(struct para *p, const struct doc_node *n, const struct style *st)
+{
+	struct buf path = { 0 };
+	unsigned pw, ph;
+	struct pic *pc;
+
+	if (n->url == NULL || n->url[0] == '\0')
+		return 0;	/* refused or missing: reported already */
+	if (n->url[0] != '/' && strchr(n->url, ':') == NULL &&
+	    p->lay->img_base != NULL)
+		buf_printf(&path, "%s/%s", p->lay->img_base, n->url);
+	else
+		buf_puts(&path, n->url);
+	if (img_probe_file(path.data, &pw, &ph) != 0) {
+		buf_free(&path);
+		return 0;
+	}
+	p->pic = xrealloc(p->pic, (p->npic + 1) * sizeof(*p->pic));
+	pc = &p->pic[p->npic];
+	memset(pc, 0, sizeof(*pc));
+	pc->file = buf_detach(&path);
+	pc->nw = pw * PX_PT;
+	pc->nh = ph * PX_PT;
+	S_tok(p, TOK_IMAGE, NULL, p->npic++, p->o->face, st->link, 0);
+	return 1;
+}
+
 /* Returns 1 when n's children are to be walked. */
 static int
 S_enter(struct para *p, const struct doc_node *n, struct style *st)
@@ -308,9 +350,13 @@ S_enter(struct para *p, const struct doc_node *n, struct style *st)
 			st->link = p->rec != NULL ? S_rec_link(p->rec, n->url) :
 			    layout_link(p->lay, n->url);
 		return 1;
+	case DOC_IMAGE:
+		/* a picture that cannot be read sets its description (the
+		 * scan or the render's check told why) */
+		return !S_image(p, n, st);
 	default:
-		/* an inline image sets its description; other nodes
-		 * (a table caption's paragraph) their content */
+		/* other nodes (a table caption's paragraph) set their
+		 * content */
 		return 1;
 	}
 }
@@ -961,6 +1007,51 @@ S_word(struct para *p, size_t a, size_t b)
 	buf_free(&w);
 }
 
+/* The size of picture k in the line: alone in its paragraph or cell it
+ * keeps its own size, up to the measure (and 45 % of the page's text
+ * height); among words it is scaled to the line (the height of a capital,
+ * or its own when smaller), so that it sits on the baseline like a
+ * letter and the line keeps its leading. */
+static void
+S_pic_size(struct para *p, size_t k, int alone)
+{
+	struct pic *pc = &p->pic[k];
+	const struct pdf_style *st = p->lay->st;
+	double maxh = st != NULL ? (st->page_h - st->margin_top -
+	    st->margin_bottom) * 0.45 : 1e9;
+
+	pc->w = pc->nw;
+	pc->h = pc->nh;
+	if (!alone && pc->h > p->o->size * 0.75) {
+		pc->h = p->o->size * 0.75;
+		pc->w = pc->nw * pc->h / pc->nh;
+	}
+	if (p->o->width > 0 && pc->w > p->o->width) {
+		pc->w = p->o->width;
+		pc->h = pc->nh * pc->w / pc->nw;
+	}
+	if (pc->h > maxh) {
+		pc->h = maxh;
+		pc->w = pc->nw * pc->h / pc->nh;
+	}
+}
+
+/* Whether the paragraph's only content is one picture. */
+static int
+S_alone(const struct para *p)
+{
+	size_t i, n = 0;
+
+	if (p->o->prefix != NULL && p->o->prefix[0] != '\0')
+		return 0;
+	for (i = 0; i < p->nt; i++)
+		if (p->t[i].type == TOK_TEXT || p->t[i].type == TOK_BREAK)
+			return 0;
+		else if (p->t[i].type == TOK_IMAGE)
+			n++;
+	return n == 1;
+}
+
 /*
  * Turns tokens into items, from p->tk on, until the end of the paragraph
  * (returns 1, the paragraph's end items added) or, between two words or
@@ -976,12 +1067,15 @@ S_items_more(struct para *p, size_t limit)
 		/* skip leading space */
 		for (;;) {
 			while (i < p->nt && p->t[i].type != TOK_TEXT &&
-			    p->t[i].type != TOK_BREAK)
+			    p->t[i].type != TOK_BREAK &&
+			    p->t[i].type != TOK_IMAGE)
 				i++;
 			if (i < p->nt || !S_more_tokens(p, &i))
 				break;
 		}
 		p->begun = 1;
+		/* a paragraph in chunks is long: never one picture alone */
+		p->alone = p->wdone && S_alone(p);
 	}
 	for (;;) {
 		/* a chunk ends in spaces before a word: what follows
@@ -1000,6 +1094,16 @@ S_items_more(struct para *p, size_t limit)
 		if (p->ni - p->head >= limit) {
 			p->tk = i;
 			return 0;
+		}
+		if (p->t[i].type == TOK_IMAGE) {
+			struct brk_item *it = S_item(p, BRK_BOX);
+
+			S_pic_size(p, p->t[i].n, p->alone);
+			p->piece[p->ni - 1] = p->t[i];
+			it->width = p->pic[p->t[i].n].w;
+			p->have_prev = 0;	/* no tie to a picture's space */
+			i++;
+			continue;
 		}
 		if (p->t[i].type == TOK_TEXT) {
 			for (j = i; j < p->nt && p->t[j].type == TOK_TEXT; j++)
@@ -1030,7 +1134,7 @@ S_items_more(struct para *p, size_t limit)
 				nb |= p->t[i].type == TOK_NBSP;
 			if (i >= p->nt || p->t[i].type == TOK_BREAK)
 				continue;	/* trailing space */
-			if (p->have_prev && !nb) {
+			if (p->have_prev && !nb && p->t[i].type == TOK_TEXT) {
 				const struct tok *a = &p->t[p->prev_b - 1];
 				const struct tok *b = &p->t[i];
 
@@ -1060,7 +1164,7 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 	const struct inline_opts *o = p->o;
 	struct pl_row *row = layout_row(p->lay, PL_LINE, o->leading);
 	struct buf text = { 0 };
-	double x = o->x, gw, runx = 0, runw = 0;
+	double x = o->x, gw, runx = 0, runw = 0, tall = 0;
 	const struct tok *cur = NULL;
 	size_t i;
 
@@ -1072,7 +1176,25 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 	for (i = start; i < end; i++) {
 		const struct brk_item *it = &p->it[i];
 
-		if (it->type == BRK_BOX) {
+		if (it->type == BRK_BOX && p->piece[i].type == TOK_IMAGE) {
+			const struct pic *pc = &p->pic[p->piece[i].n];
+
+			if (cur != NULL) {
+				row_run(row, runx, runw, cur->face,
+				    S_size(o, cur), o->color, text.data,
+				    text.len, cur->link);
+				row->runs[row->nruns - 1].strike = cur->strike;
+				buf_reset(&text);
+				cur = NULL;
+			}
+			row_run(row, x, pc->w, p->piece[i].face, pc->h,
+			    o->color, pc->file, strlen(pc->file),
+			    p->piece[i].link);
+			row->runs[row->nruns - 1].strike = PL_DECO_IMAGE;
+			if (pc->h > tall)
+				tall = pc->h;
+			x += it->width;
+		} else if (it->type == BRK_BOX) {
 			const struct tok *t = &p->piece[i];
 
 			if (cur != NULL && (cur->face != t->face ||
@@ -1121,6 +1243,13 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 		row->runs[row->nruns - 1].strike = cur->strike;
 	}
 	row->hyphen = hyphen;
+	/* a picture taller than the text above the baseline lowers the
+	 * baseline and makes the line as much taller, a point clear of
+	 * the line before */
+	if (tall + 1 > row->base) {
+		row->h += tall + 1 - row->base;
+		row->base = tall + 1;
+	}
 	buf_free(&text);
 }
 
@@ -1420,6 +1549,11 @@ S_set(struct para *p)
 static void
 S_para_free(struct para *p)
 {
+	size_t i;
+
+	for (i = 0; i < p->npic; i++)
+		free(p->pic[i].file);
+	free(p->pic);
 	free(p->t);
 	free(p->it);
 	free(p->piece);
@@ -1487,7 +1621,11 @@ inline_measure(struct layout *lay, const struct doc_node *node,
 	S_collect(&p, node);
 	*natural = *longest = 0;
 	for (i = 0; i < p.nt; i++) {
-		if (p.t[i].type == TOK_TEXT) {
+		if (p.t[i].type == TOK_IMAGE) {
+			S_pic_size(&p, p.t[i].n, S_alone(&p));
+			word += p.pic[p.t[i].n].w;
+			*natural += p.pic[p.t[i].n].w;
+		} else if (p.t[i].type == TOK_TEXT) {
 			double w = font_width(lay->fonts, p.t[i].face,
 			    p.t[i].s, p.t[i].n, size);
 
@@ -1778,6 +1916,7 @@ inline_ahead_start(struct layout *l, struct inline_ahead *a)
 			a->wf.f[f].used = a->wused[f] = xcalloc(65536 / 8, 1);
 	a->wl.fonts = &a->wf;
 	a->wl.file = l->file;
+	a->wl.img_base = l->img_base != NULL ? xstrdup(l->img_base) : NULL;
 	pthread_mutex_init(&a->mu, NULL);
 	pthread_cond_init(&a->cv, NULL);
 	if (pthread_create(&a->thread, NULL, S_helper, a) != 0) {

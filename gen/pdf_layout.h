@@ -59,6 +59,10 @@ struct pl_run {
 #define PL_DECO_UNDER	2
 #define PL_DECO_SUP	4
 #define PL_DECO_SUB	8
+/* An image inside a line (a picture in a sentence, a list item, a cell):
+ * text is the file (owned), w its width, size its height; it stands on
+ * the baseline (less dy).  pdf_inline.c sets it, pdf_draw.c paints it. */
+#define PL_DECO_IMAGE	16
 #define PL_SCRIPT_SIZE	0.7	/* sub- and superscript, of the text size */
 
 /* A rectangle (a filled box or a rule) relative to the row's top left;

@@ -170,7 +170,7 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 {
 	const struct doc_node *row, *cell;
 	double *nat, *min, *cw, sum_nat = 0, sum_min = 0, extra, n_, m_;
-	double size = l->st->size * 0.9, lead = size * 1.3, y, h;
+	double size = l->st->size * 0.9, lead = size * 1.3, y, h, cy;
 	int ncols = t->ncols > 0 ? t->ncols : 1, k, id;
 	struct layout scratch;
 	struct inline_opts o;
@@ -241,6 +241,8 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 		layout_init(&scratch, l->fonts, l->hyph, l->st, l->dl);
 		scratch.file = l->file;
 		scratch.slug = l->slug;
+		scratch.img_base = l->img_base != NULL ?
+		    xstrdup(l->img_base) : NULL;
 		h = 0;
 		r = layout_row(l, PL_LINE, 0);
 		r->table = id;
@@ -259,9 +261,14 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 			    t->align && t->align[k] == 'c' ? 'c' : 'l';
 			s0 = scratch.n;
 			inline_set(&scratch, cell, &o);
-			/* runs move into the table row, at their line's y */
-			for (i = s0, j = 0; i < scratch.n; i++, j++) {
+			/* runs move into the table row, at their line's y
+			 * (a line with a picture is taller, its baseline
+			 * lower) */
+			for (i = s0, j = 0, cy = 0; i < scratch.n;
+			    cy += scratch.rows[i].h, i++, j++) {
 				struct pl_row *sr = &scratch.rows[i];
+				double dy = cy + sr->base - (lead -
+				    (lead - size) / 2 - size * 0.22);
 				size_t q;
 
 				for (q = 0; q < sr->nruns; q++) {
@@ -272,16 +279,15 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 					    src->len, src->link < 0 ? -1 :
 					    layout_link(l,
 					    scratch.links[src->link]));
-					/* a cell's later lines sit whole
-					 * leadings below the row's baseline */
-					r->runs[r->nruns - 1].dy =
-					    (double)j * lead;
+					/* a cell's later lines sit below
+					 * the row's baseline */
+					r->runs[r->nruns - 1].dy = dy;
 					r->runs[r->nruns - 1].strike =
 					    src->strike;
 				}
 			}
-			if ((double)(scratch.n - s0) * lead > h)
-				h = (double)(scratch.n - s0) * lead;
+			if (cy > h)
+				h = cy;
 			y += cw[k];
 		}
 		layout_free(&scratch);

@@ -91,6 +91,11 @@ S_whole(const char *name, unsigned w, unsigned h, enum img_space space,
 	free(data);
 }
 
+/* Bytes at the end of the file being tested that a picture does not
+ * need (a GIF's trailer after its first frame, an SVG's last newline):
+ * prefixes that keep the rest may decode. */
+static size_t tail;
+
 /* Every prefix is refused with a reason; no corruption crashes. */
 static void
 S_damaged(const char *name)
@@ -103,7 +108,7 @@ S_damaged(const char *name)
 
 	if (data == NULL)
 		return;
-	for (n = 0; n < len && ok; n++) {
+	for (n = 0; n + tail < len && ok; n++) {
 		if (img_decode(data, n, 0, &im) == 0 || img_error(&im) == NULL) {
 			snprintf(why, sizeof(why), "the first %zu of %zu bytes "
 			    "decode", n, len);
@@ -163,6 +168,19 @@ main(void)
 	S_damaged("red-progressive.jpg");
 	S_damaged("rgba16-interlaced.png");
 	S_damaged("pal-trns.png");
+	/* the decoders of issue 8: GIF, WebP, SVG */
+	S_whole("gif-trns.gif", 64, 48, IMG_RGB, red, 1);
+	S_whole("lossy.webp", 64, 48, IMG_RGB, red, 0);
+	S_whole("alpha-lossless.webp", 64, 48, IMG_RGB, red, 1);
+	S_whole("alpha-lossy.webp", 64, 48, IMG_RGB, red, 1);
+	S_whole("two.svg", 64, 48, IMG_RGB, red, 0);
+	S_damaged("lossy.webp");
+	S_damaged("alpha-lossless.webp");
+	S_damaged("alpha-lossy.webp");
+	tail = 1;
+	S_damaged("gif-trns.gif");
+	S_damaged("two.svg");
+	tail = 0;
 	S_limits();
 	return failed;
 }
