@@ -1156,7 +1156,26 @@ S_base(const struct inline_opts *o)
 	return o->leading - (o->leading - o->size) / 2 - o->size * 0.22;
 }
 
-/* Sets items [start, end) as one row; ratio stretches the glue. */
+/* Ends the run of cur at runx, runw: its text is text[*mark..], which
+ * stays in text (closed by a NUL) for the row's pool; S_line() points the
+ * run into the pool once the line is done. */
+static void
+S_run_end(struct pl_row *row, const struct inline_opts *o,
+    const struct tok *cur, double runx, double runw, struct buf *text,
+    size_t *mark)
+{
+	struct pl_run *run = row_run_blank(row, runx, runw, cur->face,
+	    S_size(o, cur), o->color, cur->link);
+
+	run->len = text->len - *mark;
+	run->strike = cur->strike;
+	buf_putc(text, '\0');
+	*mark = text->len;
+}
+
+/* Sets items [start, end) as one row; ratio stretches the glue.  The
+ * words' texts go into one block, the row's pool, not a copy each: a
+ * long document keeps every line until its pages are drawn. */
 static void
 S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
     double natural)
@@ -1166,7 +1185,8 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 	struct buf text = { 0 };
 	double x = o->x, gw, runx = 0, runw = 0, tall = 0;
 	const struct tok *cur = NULL;
-	size_t i;
+	size_t i, mark = 0;
+	char *at;
 
 	row->base = S_base(o);
 	if (!o->justify && o->align == 'r')
@@ -1180,11 +1200,8 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 			const struct pic *pc = &p->pic[p->piece[i].n];
 
 			if (cur != NULL) {
-				row_run(row, runx, runw, cur->face,
-				    S_size(o, cur), o->color, text.data,
-				    text.len, cur->link);
-				row->runs[row->nruns - 1].strike = cur->strike;
-				buf_reset(&text);
+				S_run_end(row, o, cur, runx, runw, &text,
+				    &mark);
 				cur = NULL;
 			}
 			row_run(row, x, pc->w, p->piece[i].face, pc->h,
@@ -1199,10 +1216,8 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 
 			if (cur != NULL && (cur->face != t->face ||
 			    cur->link != t->link || cur->strike != t->strike)) {
-				row_run(row, runx, runw, cur->face, S_size(o, cur),
-				    o->color, text.data, text.len, cur->link);
-				row->runs[row->nruns - 1].strike = cur->strike;
-				buf_reset(&text);
+				S_run_end(row, o, cur, runx, runw, &text,
+				    &mark);
 				cur = NULL;
 			}
 			if (cur == NULL) {
@@ -1223,25 +1238,32 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 				/* a space ends the run: words sit where the
 				 * breaker put them, whatever the viewer's
 				 * own spacing */
-				row_run(row, runx, runw, cur->face, S_size(o, cur),
-				    o->color, text.data, text.len, cur->link);
-				row->runs[row->nruns - 1].strike = cur->strike;
-				buf_reset(&text);
+				S_run_end(row, o, cur, runx, runw, &text,
+				    &mark);
 				cur = NULL;
 			}
 			x += gw;
 		}
 	}
-	if (hyphen && cur != NULL && (text.len == 0 ||
+	if (hyphen && cur != NULL && (text.len == mark ||
 	    text.data[text.len - 1] != '-')) {
 		buf_putc(&text, '-');
 		runw += font_width(p->lay->fonts, cur->face, "-", 1, o->size);
 	}
-	if (cur != NULL) {
-		row_run(row, runx, runw, cur->face, S_size(o, cur), o->color,
-		    text.data, text.len, cur->link);
-		row->runs[row->nruns - 1].strike = cur->strike;
+	if (cur != NULL)
+		S_run_end(row, o, cur, runx, runw, &text, &mark);
+	/* the texts in order, each behind the last one's NUL (a picture's
+	 * run has its own copy of the file name) */
+	if (text.len > 0) {
+		row->npool = text.len;
+		row->pool = xrealloc(buf_detach(&text), row->npool);
+		for (i = 0, at = row->pool; i < row->nruns; i++)
+			if (row->runs[i].text == NULL) {
+				row->runs[i].text = at;
+				at += row->runs[i].len + 1;
+			}
 	}
+	row_trim(row);
 	row->hyphen = hyphen;
 	/* a picture taller than the text above the baseline lowers the
 	 * baseline and makes the line as much taller, a point clear of
@@ -1738,12 +1760,10 @@ inline_ahead_add(struct inline_ahead *a, const struct doc_node *node,
 static void
 S_rows_free(struct pl_row *rows, size_t n)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		for (k = 0; k < rows[i].nruns; k++)
-			free(rows[i].runs[k].text);
-		free(rows[i].runs);
+		row_free_runs(&rows[i]);
 		free(rows[i].rects);
 		free(rows[i].anchor);
 		free(rows[i].otitle);

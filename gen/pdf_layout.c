@@ -52,12 +52,10 @@ layout_init(struct layout *l, struct fonts *f, struct hyph *h,
 void
 layout_free(struct layout *l)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < l->n; i++) {
-		for (k = 0; k < l->rows[i].nruns; k++)
-			free(l->rows[i].runs[k].text);
-		free(l->rows[i].runs);
+		row_free_runs(&l->rows[i]);
 		free(l->rows[i].rects);
 		free(l->rows[i].anchor);
 		free(l->rows[i].otitle);
@@ -166,17 +164,17 @@ layout_link(struct layout *l, const char *url)
 	return (int)l->nlinks++;
 }
 
-void
-row_run(struct pl_row *r, double x, double w, enum font_face face,
-    double size, uint32_t color, const char *s, size_t n, int link)
+struct pl_run *
+row_run_blank(struct pl_row *r, double x, double w, enum font_face face,
+    double size, uint32_t color, int link)
 {
 	struct pl_run *run;
 
-	/* room for a power of two of runs, doubled when full: a line of
-	 * words is not a realloc per word */
-	if ((r->nruns & (r->nruns - 1)) == 0)
-		r->runs = xrealloc(r->runs, (r->nruns ? r->nruns * 2 : 1) *
-		    sizeof(*r->runs));
+	/* doubled when full: a line of words is not a realloc per word */
+	if (r->nruns == r->cruns) {
+		r->cruns = r->cruns ? r->cruns * 2 : 1;
+		r->runs = xrealloc(r->runs, r->cruns * sizeof(*r->runs));
+	}
 	run = &r->runs[r->nruns++];
 	memset(run, 0, sizeof(*run));
 	run->x = x;
@@ -184,9 +182,45 @@ row_run(struct pl_row *r, double x, double w, enum font_face face,
 	run->face = face;
 	run->size = size;
 	run->color = color;
+	run->link = link;
+	return run;
+}
+
+void
+row_run(struct pl_row *r, double x, double w, enum font_face face,
+    double size, uint32_t color, const char *s, size_t n, int link)
+{
+	struct pl_run *run = row_run_blank(r, x, w, face, size, color, link);
+
 	run->text = xstrndup(s ? s : "", s ? n : 0);
 	run->len = s ? n : 0;
-	run->link = link;
+}
+
+void
+row_trim(struct pl_row *r)
+{
+	if (r->nruns == 0 || r->nruns == r->cruns)
+		return;
+	r->runs = xrealloc(r->runs, r->nruns * sizeof(*r->runs));
+	r->cruns = r->nruns;
+}
+
+void
+row_free_runs(struct pl_row *r)
+{
+	size_t k;
+
+	/* a pooled text lies inside pool: compared as addresses, since
+	 * pointers into different objects may not be ordered in C */
+	for (k = 0; k < r->nruns; k++)
+		if (r->pool == NULL || (uintptr_t)r->runs[k].text -
+		    (uintptr_t)r->pool >= r->npool)
+			free(r->runs[k].text);
+	free(r->runs);
+	free(r->pool);
+	r->runs = NULL;
+	r->pool = NULL;
+	r->nruns = r->cruns = r->npool = 0;
 }
 
 void

@@ -40,15 +40,18 @@ void	pdf_style_default(struct pdf_style *, int letter);
 #define PL_COLOR(r, g, b)	(((uint32_t)(r) << 16) | ((uint32_t)(g) << 8) | (b))
 #define PL_NONE			0xFF000000u
 
+/* The members are ordered so that none is padded: a long document holds
+ * one of these per word until its pages are drawn. */
 struct pl_run {
 	double		 x;		/* from the page's left edge */
 	double		 dy;		/* below the row's baseline (table cells) */
 	double		 w;
-	enum font_face	 face;
 	double		 size;
-	uint32_t	 color;
-	char		*text;		/* owned, UTF-8 */
+	char		*text;		/* UTF-8: owned, or inside the row's
+					   pool (pl_row.pool) */
 	size_t		 len;
+	enum font_face	 face;
+	uint32_t	 color;
 	int		 link;		/* index into layout.links, -1 none */
 	int		 strike;	/* PL_DECO_* bits */
 };
@@ -86,6 +89,11 @@ struct pl_row {
 	double		 base;		/* baseline, from the row's top */
 	struct pl_run	*runs;
 	size_t		 nruns;
+	size_t		 cruns;		/* room in runs */
+	char		*pool;		/* the texts of runs set by
+					   pdf_inline.c, one block a row
+					   (owned), or NULL */
+	size_t		 npool;
 	struct pl_rect	*rects;
 	size_t		 nrects;
 	int		 keep;		/* no page break after this row */
@@ -145,6 +153,14 @@ int	layout_link(struct layout *, const char *url);
 char	*layout_anchor(const struct layout *, const char *id);
 void	row_run(struct pl_row *, double x, double w, enum font_face,
 	    double size, uint32_t color, const char *s, size_t n, int link);
+/* A run with no text yet (text NULL, len 0), for the caller to point into
+ * r->pool; the other members as row_run() sets them. */
+struct pl_run *row_run_blank(struct pl_row *r, double x, double w,
+	    enum font_face, double size, uint32_t color, int link);
+/* Gives runs back the room they do not use (a finished line). */
+void	row_trim(struct pl_row *);
+/* Frees r's runs, their texts (owned or pooled) and pool. */
+void	row_free_runs(struct pl_row *);
 void	row_rect(struct pl_row *, double x, double y, double w, double h,
 	    uint32_t fill);
 

@@ -105,9 +105,7 @@ S_split(struct layout *l, double lead)
 				row_rect(p, whole.rects[i].x, p->h - 0.3,
 				    whole.rects[i].w, 0.3, whole.rects[i].fill);
 	}
-	for (q = 0; q < whole.nruns; q++)
-		free(whole.runs[q].text);
-	free(whole.runs);
+	row_free_runs(&whole);
 	free(whole.rects);
 }
 
