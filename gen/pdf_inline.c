@@ -1255,8 +1255,11 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 	/* the texts in order, each behind the last one's NUL (a picture's
 	 * run has its own copy of the file name) */
 	if (text.len > 0) {
+		/* an exact copy: shrinking the buffer in place would leave
+		 * its tail as a gap too small for the next line's */
 		row->npool = text.len;
-		row->pool = xrealloc(buf_detach(&text), row->npool);
+		row->pool = xmalloc(row->npool);
+		memcpy(row->pool, text.data, row->npool);
 		for (i = 0, at = row->pool; i < row->nruns; i++)
 			if (row->runs[i].text == NULL) {
 				row->runs[i].text = at;

@@ -85,6 +85,7 @@ enum pl_kind {
 
 struct pl_row {
 	enum pl_kind	 kind;
+	int		 chapter;	/* chapter number for the running head */
 	double		 h;		/* height */
 	double		 base;		/* baseline, from the row's top */
 	struct pl_run	*runs;
@@ -99,14 +100,13 @@ struct pl_row {
 	int		 keep;		/* no page break after this row */
 	int		 hyphen;	/* the line ends in a hyphen */
 	int		 box;		/* callout or code box id, 0 none */
+	int		 outline;	/* bookmark level 1..3, 0 none */
 	double		 box_x, box_w;
 	uint32_t	 box_fill, box_bar;
 	int		 table;		/* table id, 0 none */
 	int		 theader;	/* the table's header row */
 	char		*anchor;	/* "slug#id" defined here (owned) */
-	int		 outline;	/* bookmark level 1..3, 0 none */
 	char		*otitle;	/* bookmark title (owned) */
-	int		 chapter;	/* chapter number for the running head */
 	char		*img;		/* PL_IMAGE: file (owned) */
 	size_t		 img_name;	/* where in img the path as written
 					   starts, for messages */
