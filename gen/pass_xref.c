@@ -146,6 +146,18 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
 				buf_reset(&frag);
 				buf_puts(&frag, "term-");
 				pass_slug(n->url, &frag);
+				size_t k;
+				int depth = 0;
+
+				/* from a page in a folder: up to the root */
+				for (k = 0; k < c->nch; k++)
+					if (strcmp(c->ch[k].path, path) == 0) {
+						depth = course_depth(
+						    c->ch[k].slug);
+						break;
+					}
+				while (depth-- > 0)
+					buf_puts(&u, "../");
 				buf_printf(&u, "%s.html#",
 				    i18n(c->lang, I18N_GLOSSARY_FILE));
 				esc_url_path(&u, buf_cstr(&frag), frag.len);
