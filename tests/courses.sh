@@ -122,11 +122,11 @@ $page: style sheet not linked as ../style.css" ;;
 
 	# No other tool's markup left as text, on the site or in the PDFs.
 	why=
-	for f in $(cd "$d/out/site" && find . -name '*.html' | sort); do
+	for f in $(cd "$d/out/site" 2>/dev/null && find . -name '*.html' | sort); do
 		grep -HnoF "$syntax" "$d/out/site/$f" 2>/dev/null | head -3 |
 		    sed 's|^\./||'
 	done > "$tmp/$name.left"
-	for f in $(cd "$d/out/pdf" && find . -name '*.pdf' | sort); do
+	for f in $(cd "$d/out/pdf" 2>/dev/null && find . -name '*.pdf' | sort); do
 		pdftotext "$d/out/pdf/$f" - 2>/dev/null |
 		    grep -noF "$syntax" | head -3 | sed "s|^|${f#./}:|"
 	done >> "$tmp/$name.left"
