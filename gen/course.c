@@ -1402,7 +1402,13 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	for (i = 0; i < c->nxrefs; i++) {
 		x = &c->xrefs[i];
 		has_frag = pass_xref_split(x->target, &file, &frag);
-		if (file.len == 0) {
+		if (file.len == 0 && x->soft == 2) {
+			/* a {ref} label: in any chapter */
+			if (pass_xref_label(c, x->file, frag.data) < 0)
+				diag_add(dl, DIAG_XREF_ANCHOR, x->file,
+				    x->line, x->col, x->target, frag.data);
+			continue;
+		} else if (file.len == 0) {
 			for (ci = 0; ci < (long)c->nch; ci++)
 				if (strcmp(c->ch[ci].path, x->file) == 0)
 					break;

@@ -65,8 +65,9 @@ struct xref {
 	char	*target;	/* "05-funnel.md#de-dmu" as written */
 	char	*file;
 	int	 line, col;
-	int	 soft;		/* written without .md: checked only when it
-				   names a chapter */
+	int	 soft;		/* 1: written without .md, checked only when
+				   it names a chapter; 2: a {ref} label,
+				   found in any chapter */
 };
 
 /* A mailing: one document per row of a CSV file (salesgen.xml). */

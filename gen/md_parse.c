@@ -550,8 +550,11 @@ S_role(struct doc_node *text, const char *path, struct diag_list *dl)
 			if (u.len < 3 || strcmp(buf_cstr(&u) + u.len - 3, ".md"))
 				buf_puts(&u, ".md");
 		} else if (name[0] == 'r') {
+			/* a label is the whole book's: pass_xref finds its
+			 * chapter */
 			buf_putc(&u, '#');
 			buf_puts(&u, target);
+			link->info = xstrdup("ref");
 		} else if (name[0] == 't') {
 			buf_puts(&u, target);
 			link->info = xstrdup("term");
@@ -589,6 +592,73 @@ S_target(struct doc_node *para)
 		h->info = xstrndup(t->text + 1, n - 3);
 	}
 	return 1;
+}
+
+/*
+ * Pandoc and Quarto attributes, `{#sec-rollen .unnumbered}`, at the end
+ * of a heading: the braces are markup, not title text, and an `#id` in
+ * them names the heading (as a MyST target does), so that links written
+ * for Quarto (`dmu.md#sec-rollen`, `{ref}`) land.  Only a brace group
+ * whose every word is `#id`, `.class`, `-` or `key=value` counts.
+ */
+static void
+S_heading_attrs(struct doc_node *h)
+{
+	struct doc_node *t = h->first;
+	char *open, *p, *id = NULL;
+	size_t n;
+
+	while (t != NULL && t->next != NULL)
+		t = t->next;
+	if (t == NULL || t->type != DOC_TEXT || (n = strlen(t->text)) < 3 ||
+	    t->text[n - 1] != '}' || (open = strrchr(t->text, '{')) == NULL)
+		return;
+	for (p = open + 1; *p != '}';) {
+		size_t w;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '}')
+			break;
+		w = strcspn(p, " }");
+		if (*p == '#' && w > 1 && id == NULL)
+			id = xstrndup(p + 1, w - 1);
+		else if (!(*p == '.' && w > 1) && !(*p == '-' && w == 1) &&
+		    memchr(p, '=', w) == NULL) {
+			free(id);
+			return;		/* ordinary text in braces */
+		}
+		p += w;
+	}
+	while (open > t->text && open[-1] == ' ')
+		open--;
+	*open = '\0';
+	if (id != NULL && h->info == NULL)
+		h->info = id;		/* a (label)= before it wins */
+	else
+		free(id);
+}
+
+/* `{#fig-doelen width=50%}` right after a picture: Pandoc's attributes,
+ * dropped (the size is the layout's to choose). */
+static void
+S_image_attrs(struct doc_node *img)
+{
+	struct doc_node *t = img->next;
+	char *close;
+
+	if (t == NULL || t->type != DOC_TEXT || t->text[0] != '{' ||
+	    (close = strchr(t->text, '}')) == NULL ||
+	    memchr(t->text, '\n', (size_t)(close - t->text)) != NULL ||
+	    (t->text[1] != '#' && t->text[1] != '.' &&
+	    strchr(t->text, '=') == NULL))
+		return;
+	t->col += (int)(close + 1 - t->text);
+	memmove(t->text, close + 1, strlen(close + 1) + 1);
+	if (t->text[0] == '\0') {
+		doc_unlink(t);	/* a figure is a paragraph of one picture */
+		doc_free(t);
+	}
 }
 
 /* Does the line starting at inline c begin with ": " (a definition)? */
@@ -883,6 +953,13 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 
 	S_html(root, path, raw, dl);
 	S_footnotes(root);
+	/* attributes first: a figure or a (label)= target is judged on
+	 * what is left */
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_HEADING)
+			S_heading_attrs(n);
+		else if (n->type == DOC_IMAGE)
+			S_image_attrs(n);
 	/* Post-order would suit callouts inside callouts, but a marker is
 	 * found on the blockquote itself, before its children: pre-order. */
 	for (n = root; n != NULL; n = nx) {

@@ -76,6 +76,11 @@ char	*pass_gloss_key(const char *term);
 void	pass_xref(struct doc_node *root, struct course *, const char *path,
 	    int collect, struct diag_list *);
 
+/* A MyST {ref} label's chapter: the one at path when it has anchor id,
+ * else the first in course order that has it; -1 when none has. */
+long	pass_xref_label(const struct course *, const char *path,
+	    const char *id);
+
 /* Splits a link target at its first '#' and decodes %XX in both parts,
  * as a browser does before it looks for the file and the id.  Returns 1
  * when there is a fragment. */

@@ -87,6 +87,40 @@ S_record(struct course *c, const char *target, const char *file, int line,
 	x->soft = soft;
 }
 
+/* The chapter of the course that has anchor id: path's own first, else
+ * the first in course order; -1 if none. */
+long
+pass_xref_label(const struct course *c, const char *path, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->nch; i++)
+		if (strcmp(c->ch[i].path, path) == 0 &&
+		    course_has_anchor(c, i, id))
+			return (long)i;
+	for (i = 0; i < c->nch; i++)
+		if (course_has_anchor(c, i, id))
+			return (long)i;
+	return -1;
+}
+
+/* Points a {ref} link ("#label") at the page whose chapter has the
+ * label, when that is not this one. */
+static void
+S_label(const struct course *c, const char *path, struct doc_node *n)
+{
+	struct buf u = { 0 };
+	long ci = pass_xref_label(c, path, n->url + 1);
+
+	if (ci < 0 || strcmp(c->ch[ci].path, path) == 0)
+		return;		/* here, or nowhere (the scan said so) */
+	course_href(c, path, ci, &u);
+	buf_putc(&u, '#');
+	esc_url_path(&u, n->url + 1, strlen(n->url + 1));
+	free(n->url);
+	n->url = buf_detach(&u);
+}
+
 void
 pass_xref(struct doc_node *root, struct course *c, const char *path,
     int collect, struct diag_list *dl)
@@ -112,6 +146,18 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
 				buf_reset(&frag);
 				buf_puts(&frag, "term-");
 				pass_slug(n->url, &frag);
+				size_t k;
+				int depth = 0;
+
+				/* from a page in a folder: up to the root */
+				for (k = 0; k < c->nch; k++)
+					if (strcmp(c->ch[k].path, path) == 0) {
+						depth = course_depth(
+						    c->ch[k].slug);
+						break;
+					}
+				while (depth-- > 0)
+					buf_puts(&u, "../");
 				buf_printf(&u, "%s.html#",
 				    i18n(c->lang, I18N_GLOSSARY_FILE));
 				esc_url_path(&u, buf_cstr(&frag), frag.len);
@@ -121,6 +167,23 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
 			free(n->info);
 			n->info = NULL;
 			continue;
+		}
+		if (n->info != NULL && strcmp(n->info, "ref") == 0) {
+			/* a MyST {ref}: its label may be in any chapter;
+			 * the mark stays until the render sweep (a kept
+			 * tree is swept twice) */
+			if (c != NULL && n->url[0] == '#' &&
+			    esc_url_safe(n->url)) {
+				if (collect)
+					S_record(c, n->url, path, n->line,
+					    n->col, 2);
+				else
+					S_label(c, path, n);
+				if (collect)
+					continue;
+			}
+			free(n->info);
+			n->info = NULL;
 		}
 		if (!esc_url_safe(n->url)) {
 			if (collect || c == NULL)

@@ -47,6 +47,24 @@ listing() {
 	sed 's|<li class="part">\(.*\)</li>|part \1|; s|<li><a href="\([^"]*\)".*|page \1|'
 }
 
+# What other tools' markup looks like when it is printed instead of read.
+syntax='!!!
+???
+:::
+{note}
+{warning}
+{admonition}
+{.callout
+[!NOTE]
+[!TIP]
+[!WARNING]
+{term}
+{ref}
+{doc}
+{#sec-
+{#fig-
+[^'
+
 sites=
 for p in "$top"/tests/projects/*/; do
 	name=$(basename "$p")
@@ -101,6 +119,57 @@ $page: style sheet not linked as ../style.css" ;;
 	why=$(python3 "$top/tests/linkcheck.py" "$d/out/site" 2>&1) &&
 		why=
 	result "$name/links" "$why"
+
+	# No other tool's markup left as text, on the site or in the PDFs.
+	why=
+	for f in $(cd "$d/out/site" 2>/dev/null && find . -name '*.html' | sort); do
+		grep -HnoF "$syntax" "$d/out/site/$f" 2>/dev/null | head -3 |
+		    sed 's|^\./||'
+	done > "$tmp/$name.left"
+	for f in $(cd "$d/out/pdf" 2>/dev/null && find . -name '*.pdf' | sort); do
+		pdftotext "$d/out/pdf/$f" - 2>/dev/null |
+		    grep -noF "$syntax" | head -3 | sed "s|^|${f#./}:|"
+	done >> "$tmp/$name.left"
+	[ ! -s "$tmp/$name.left" ] && why= ||
+		why="markup left as text:
+$(head -10 "$tmp/$name.left")"
+	result "$name/no-foreign-markup" "$why"
+
+	# Every picture (the project's `images` file: its path and the
+	# colours of its halves, or of the whole of an icon) copied into the
+	# site and drawn in the course's PDF with its colours.
+	why=
+	pdf=$(ls "$d"/out/pdf/*.pdf | grep -v -- '-student\.pdf$' | head -1)
+	have=$(pdfimages -list "$pdf" 2>/dev/null | tail -n +3 | wc -l)
+	want=$(wc -l < "$d/images")
+	[ "$have" -ge "$want" ] || why="$pdf: $have pictures, expected $want or more"
+	pdftoppm -r 50 "$pdf" "$tmp/$name.pg" 2>/dev/null
+	while read -r src r1 g1 b1 r2 g2 b2; do
+		base=$(basename "$src")
+		cp=$(find "$d/out/site" -name "$base" | head -1)
+		if [ -z "$cp" ] || ! cmp -s "$d/$src" "$cp"; then
+			why="$why
+$src: not copied into out/site"
+		fi
+		grep -rqF "$base\"" "$d/out/site" --include='*.html' ||
+			why="$why
+$src: no page refers to it"
+		for rgb in "$r1 $g1 $b1" "${r2:+$r2 $g2 $b2}"; do
+			[ -n "$rgb" ] || continue
+			max=0
+			for pg in "$tmp/$name".pg*.ppm; do
+				# shellcheck disable=SC2086
+				k=$(python3 "$top/tests/tools/ppmcount.py" \
+				    "$pg" $rgb 14)
+				[ "$k" -gt "$max" ] && max=$k
+			done
+			[ "$max" -ge 9 ] || why="$why
+$src: colour $rgb on no page of $(basename "$pdf") (most: $max pixels)"
+		done
+	done < "$d/images"
+	rm -f "$tmp/$name".pg*.ppm
+	result "$name/pictures-site-and-pdf" "${why#
+}"
 	sites="$sites $d/out/site"
 done
 
