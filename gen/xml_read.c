@@ -745,6 +745,114 @@ xml_positions(xmlDocPtr doc, const char *src, size_t len)
 	return v;
 }
 
+/* Past the markup that starts at p (a tag with its quoted values, a
+ * comment, a processing instruction, a CDATA section): where the text
+ * after it begins. */
+static const char *
+S_skip_markup(const char *p, const char *lim)
+{
+	char quote = 0;
+
+	if ((size_t)(lim - p) >= 4 && memcmp(p, "<!--", 4) == 0) {
+		for (p += 4; p + 3 <= lim && memcmp(p, "-->", 3) != 0; p++)
+			;
+		return p + 3 <= lim ? p + 3 : lim;
+	}
+	if ((size_t)(lim - p) >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+		for (p += 9; p + 3 <= lim && memcmp(p, "]]>", 3) != 0; p++)
+			;
+		return p + 3 <= lim ? p + 3 : lim;
+	}
+	if ((size_t)(lim - p) >= 2 && p[1] == '?') {
+		for (p += 2; p + 2 <= lim && memcmp(p, "?>", 2) != 0; p++)
+			;
+		return p + 2 <= lim ? p + 2 : lim;
+	}
+	for (p++; p < lim && (quote || *p != '>'); p++)
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '"' || *p == '\'')
+			quote = *p;
+	return p < lim ? p + 1 : lim;
+}
+
+/*
+ * A text node's first character that is not blank.  libxml2 keeps no
+ * position for text; its place among the parent's children is found by
+ * walking the parent's content in the source: each element (with all
+ * inside it), comment and processing instruction is one node, and the
+ * text between them (CDATA and references included, as parsed with
+ * XML_PARSE_NOCDATA) is one.  0, or -1 if the text is not found.
+ */
+static int
+S_locate_text(xmlNodePtr n, const char *src, size_t len, int *line, int *col)
+{
+	const struct xml_pos *pos = n->parent->_private;
+	const char *p, *lim = src + len, *bol, *q;
+	xmlNodePtr k;
+	size_t want = 0, at = 0;
+	int depth, intext = 0;
+
+	for (k = n->parent->children; k != NULL && k != n; k = k->next)
+		want++;
+	if (k == NULL || pos->off >= len)
+		return -1;
+	p = S_skip_markup(src + pos->off, lim);
+	if (p[-1] == '>' && p - 2 >= src && p[-2] == '/')
+		return -1;	/* <x/>: no content */
+	while (p < lim) {
+		if (*p != '<' || ((size_t)(lim - p) >= 9 &&
+		    memcmp(p, "<![CDATA[", 9) == 0)) {
+			if (!intext) {
+				intext = 1;
+				if (at == want)
+					break;
+			}
+			p = *p == '<' ? S_skip_markup(p, lim) : p + 1;
+			continue;
+		}
+		if (intext) {
+			intext = 0;
+			at++;
+		}
+		if (p + 1 < lim && p[1] == '/')
+			return -1;	/* the parent's end tag */
+		if (p + 1 < lim && (p[1] == '!' || p[1] == '?')) {
+			p = S_skip_markup(p, lim);
+			at++;
+			continue;
+		}
+		/* an element: skip it whole */
+		depth = 0;
+		do {
+			q = S_skip_markup(p, lim);
+			if (p[1] == '/')
+				depth--;
+			else if (p[1] != '!' && p[1] != '?' && q[-1] == '>' &&
+			    q[-2] != '/')
+				depth++;
+			for (p = q; p < lim && *p != '<'; p++)
+				;
+		} while (depth > 0 && p < lim);
+		p = q;
+		at++;
+	}
+	if (p >= lim || at != want)
+		return -1;
+	/* the first character that is not blank */
+	for (; p < lim && *p != '<' && strchr(" \t\r\n", *p) != NULL; p++)
+		;
+	*line = 1;
+	for (bol = src, q = src; q < p; q++)
+		if (*q == '\n') {
+			(*line)++;
+			bol = q + 1;
+		}
+	*col = (int)(p - bol) + 1;
+	return 0;
+}
+
 void
 xml_locate(struct _xmlNode *n, const char *attr, const char *src, size_t len,
     int *line, int *col)
@@ -754,6 +862,10 @@ xml_locate(struct _xmlNode *n, const char *attr, const char *src, size_t len,
 	size_t al;
 	char quote = 0;
 
+	if (n->type == XML_TEXT_NODE && n->parent != NULL &&
+	    n->parent->type == XML_ELEMENT_NODE && n->parent->_private != NULL &&
+	    S_locate_text(n, src, len, line, col) == 0)
+		return;
 	if (pos == NULL) {
 		*line = (int)xmlGetLineNo(n);
 		*col = 0;
