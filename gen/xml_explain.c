@@ -50,6 +50,8 @@ struct slot {
 	xmlNodePtr	 pat;		/* <attribute> or <element> */
 	int		 required;
 	int		 many;		/* may appear more than once */
+	int		 meant;		/* suggested for a misspelt name: its
+					   absence is not told again */
 };
 
 struct slots {
@@ -173,6 +175,7 @@ S_slot_add(struct slots *s, const char *name, xmlNodePtr pat, int flags)
 	s->v[s->n].pat = pat;
 	s->v[s->n].required = required;
 	s->v[s->n].many = many;
+	s->v[s->n].meant = 0;
 	s->n++;
 }
 
@@ -721,12 +724,13 @@ S_distance(const char *a, const char *b)
 
 /* The name in s closest to name, if close enough to be a misspelling of
  * it (one edit in a short name, two in a longer one); NULL if none.
- * Names for which taken() says no are passed over. */
+ * Names for which taken() says yes are passed over; the one returned is
+ * marked meant. */
 static const char *
-S_closest(const struct slots *s, const char *name,
+S_closest(struct slots *s, const char *name,
     int (*taken)(const struct slot *, void *), void *arg)
 {
-	size_t i, d, best = 99, most = strlen(name) <= 4 ? 1 : 2;
+	size_t i, k = 0, d, best = 99, most = strlen(name) <= 4 ? 1 : 2;
 	const char *r = NULL;
 
 	for (i = 0; i < s->n; i++) {
@@ -736,8 +740,11 @@ S_closest(const struct slots *s, const char *name,
 		if (d <= most && d < best && d < strlen(s->v[i].name)) {
 			best = d;
 			r = s->v[i].name;
+			k = i;
 		}
 	}
+	if (r != NULL)
+		s->v[k].meant = 1;
 	return r;
 }
 
@@ -997,7 +1004,7 @@ S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
 			xmlFree(v);
 	}
 	for (i = 0; i < at.n; i++)
-		if (at.v[i].required &&
+		if (at.v[i].required && !at.v[i].meant &&
 		    xmlHasNsProp(n, (const xmlChar *)at.v[i].name, NULL) == NULL) {
 			buf_reset(&b);
 			S_describe(c->x, at.v[i].pat, &b, 0);
@@ -1076,7 +1083,7 @@ S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
 			    (const char *)k->name, name, NULL, NULL);
 	}
 	for (i = 0; i < el.n; i++) {
-		if (!el.v[i].required)
+		if (!el.v[i].required || el.v[i].meant)
 			continue;
 		for (k = n->children; k != NULL; k = k->next)
 			if (k->type == XML_ELEMENT_NODE &&
