@@ -382,8 +382,8 @@ S_validate(const struct data_schema *schema, xmlDocPtr doc, const char *src,
 {
 	xmlRelaxNGValidCtxtPtr vc;
 	struct vlist l = { 0 };
-	size_t i, j, said = 0;
-	int bad;
+	size_t i, j, said = 0, said_explained = 0;
+	int bad, specific = 0;
 
 	vc = xmlRelaxNGNewValidCtxt(schema->rng);
 	xmlRelaxNGSetValidStructuredErrors(vc, S_collect_error, &l);
@@ -418,14 +418,22 @@ S_validate(const struct data_schema *schema, xmlDocPtr doc, const char *src,
 			    dl);
 		if (n > 0) {
 			said += (size_t)n;
+			said_explained += (size_t)n;
 			for (j = i + 1; j < l.n; j++)
 				if (l.v[j].node == l.v[i].node)
 					l.v[j].line = -1;
 			l.v[i].line = -1;
 		}
 	}
+	for (i = 0; i < l.n; i++)
+		if (l.v[i].line >= 0 && !S_generic(l.v[i].msg))
+			specific = 1;
 	for (i = 0; i < l.n; i++) {
-		if (l.v[i].line >= 0 && !(said > 0 && S_generic(l.v[i].msg))) {
+		/* once something is explained, libxml2's other messages
+		 * follow from it: its validator, lost after the first fault
+		 * in a content model, blames the elements after it */
+		if (l.v[i].line >= 0 && said_explained == 0 &&
+		    !(specific && S_generic(l.v[i].msg))) {
 			int line = l.v[i].line, col = 0;
 
 			if (l.v[i].node != NULL)

@@ -50,6 +50,8 @@ struct slot {
 	xmlNodePtr	 pat;		/* <attribute> or <element> */
 	int		 required;
 	int		 many;		/* may appear more than once */
+	int		 meant;		/* suggested for a misspelt name: its
+					   absence is not told again */
 };
 
 struct slots {
@@ -173,6 +175,7 @@ S_slot_add(struct slots *s, const char *name, xmlNodePtr pat, int flags)
 	s->v[s->n].pat = pat;
 	s->v[s->n].required = required;
 	s->v[s->n].many = many;
+	s->v[s->n].meant = 0;
 	s->n++;
 }
 
@@ -687,6 +690,270 @@ S_rank(xmlNodePtr n)
 	return k;
 }
 
+/* ------------------------------------------------------- did you mean */
+
+/* Edit distance with adjacent transpositions counted as one edit
+ * ("kortnig" is one away from "korting"); names are short. */
+static size_t
+S_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, d[33][33];
+
+	if (la > 32 || lb > 32)
+		return 99;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] != b[j - 1], v;
+
+			v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb];
+}
+
+/* The name in s closest to name, if close enough to be a misspelling of
+ * it (one edit in a short name, two in a longer one); NULL if none.
+ * Names for which taken() says yes are passed over; the one returned is
+ * marked meant. */
+static const char *
+S_closest(struct slots *s, const char *name,
+    int (*taken)(const struct slot *, void *), void *arg)
+{
+	size_t i, k = 0, d, best = 99, most = strlen(name) <= 4 ? 1 : 2;
+	const char *r = NULL;
+
+	for (i = 0; i < s->n; i++) {
+		if (taken != NULL && taken(&s->v[i], arg))
+			continue;
+		d = S_distance(name, s->v[i].name);
+		if (d <= most && d < best && d < strlen(s->v[i].name)) {
+			best = d;
+			r = s->v[i].name;
+			k = i;
+		}
+	}
+	if (r != NULL)
+		s->v[k].meant = 1;
+	return r;
+}
+
+/* An element the parent has already and takes once is no suggestion for
+ * another child: that would be a second one. */
+static int
+S_child_taken(const struct slot *sl, void *arg)
+{
+	xmlNodePtr k;
+
+	if (sl->many)
+		return 0;
+	for (k = ((xmlNodePtr)arg)->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)k->name, sl->name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+S_attr_taken(const struct slot *sl, void *arg)
+{
+	return xmlHasNsProp((xmlNodePtr)arg, (const xmlChar *)sl->name,
+	    NULL) != NULL;
+}
+
+/* ------------------------------------------------------------- order */
+
+/*
+ * libxml2 reports elements in the wrong order as "Element offerte has
+ * extra content: voorwaarden" or "Expecting element inleiding, got
+ * regels", at whichever element it gave up on.  Each child the content
+ * model offers gets a rank, its place in the model's sequence; the
+ * members of an interleave, a choice or a repeated part share one (they
+ * may stand in any order among themselves, so nothing is claimed about
+ * them).  The children that are out of place are those outside the
+ * longest run of children in rank order: the fewest moves that put the
+ * element right.
+ */
+static void
+S_order(const struct xml_explain *x, xmlNodePtr p, int depth, int *rank,
+    int shared, struct slots *out)
+{
+	xmlNodePtr c;
+	const char *name;
+	size_t i;
+
+	if (depth > MAX_DEPTH)
+		return;
+	for (c = p->children; c != NULL; c = c->next) {
+		if (!S_rng(c) || S_is(c, "attribute"))
+			continue;
+		if (S_is(c, "element")) {
+			if ((name = S_name(c)) == NULL)
+				continue;
+			for (i = 0; i < out->n; i++)
+				if (strcmp(out->v[i].name, name) == 0)
+					break;
+			if (i < out->n) {
+				/* offered at two places: no rank */
+				if (out->v[i].required != *rank)
+					out->v[i].required = -1;
+			} else {
+				S_slot_add(out, name, c, 0);
+				out->v[out->n - 1].required = *rank;
+			}
+			if (!shared)
+				(*rank)++;
+		} else if (S_is(c, "ref")) {
+			xmlNodePtr d = S_define(x, S_name(c));
+
+			if (d != NULL)
+				S_order(x, d, depth + 1, rank, shared, out);
+		} else if (S_is(c, "group") || S_is(c, "optional"))
+			S_order(x, c, depth + 1, rank, shared, out);
+		else {
+			/* interleave, choice, zeroOrMore, oneOrMore, mixed */
+			S_order(x, c, depth + 1, rank, 1, out);
+			if (!shared)
+				(*rank)++;
+		}
+	}
+}
+
+/* Whether the content of pattern p lets text stand among its elements. */
+static int
+S_allows_text(const struct xml_explain *x, xmlNodePtr p, int depth)
+{
+	xmlNodePtr c;
+
+	if (depth > MAX_DEPTH)
+		return 1;
+	for (c = p->children; c != NULL; c = c->next) {
+		if (!S_rng(c) || S_is(c, "element") || S_is(c, "attribute"))
+			continue;
+		if (S_is(c, "text") || S_is(c, "mixed") || S_is(c, "data") ||
+		    S_is(c, "value") || S_is(c, "list"))
+			return 1;
+		if (S_is(c, "ref")) {
+			xmlNodePtr d = S_define(x, S_name(c));
+
+			if (d != NULL && S_allows_text(x, d, depth + 1))
+				return 1;
+		} else if (S_allows_text(x, c, depth + 1))
+			return 1;
+	}
+	return 0;
+}
+
+static int	S_in_ns(xmlNodePtr, xmlNodePtr);
+
+/* Says which children of n stand out of the order of schema element e
+ * (whose children are el). */
+static void
+S_explain_order(struct ctx *c, xmlNodePtr n, xmlNodePtr e,
+    const struct slots *el)
+{
+	const struct slot *t;
+	struct slots ord = { 0 };
+	struct run {
+		xmlNodePtr	 k, last;	/* first and last of the run */
+		int		 rank, n;	/* n: elements in the run */
+		int		 len, prev, keep;
+	} *r = NULL;
+	size_t nr = 0, cap = 0, i, j, end = 0;
+	xmlNodePtr k;
+	int rank = 0;
+
+	S_order(c->x, e, 0, &rank, 0, &ord);
+	for (k = n->children; k != NULL; k = k->next) {
+		const struct slot *s;
+
+		if (k->type != XML_ELEMENT_NODE || !S_in_ns(n, k) ||
+		    (s = S_slot_find(&ord, (const char *)k->name)) == NULL ||
+		    s->required < 0)
+			continue;
+		/* a second one of a kind is told as such */
+		if (S_rank(k) > 0 && ((t = S_slot_find(el,
+		    (const char *)k->name)) == NULL || !t->many))
+			continue;
+		if (nr > 0 && r[nr - 1].rank == s->required) {
+			r[nr - 1].last = k;	/* the same run */
+			r[nr - 1].n++;
+			r[nr - 1].len++;
+			continue;
+		}
+		if (nr == 512)
+			goto out;	/* too many to weigh; libxml2 says it */
+		if (nr == cap) {
+			cap = cap ? cap * 2 : 16;
+			r = xrealloc(r, cap * sizeof(*r));
+		}
+		r[nr].k = r[nr].last = k;
+		r[nr].rank = s->required;
+		r[nr].n = r[nr].len = 1;
+		r[nr].prev = -1;
+		r[nr].keep = 0;
+		nr++;
+	}
+	/* the most children in rank order; ties keep the earlier ones */
+	for (i = 0; i < nr; i++) {
+		for (j = 0; j < i; j++)
+			if (r[j].rank <= r[i].rank &&
+			    r[j].len + r[i].n > r[i].len) {
+				r[i].len = r[j].len + r[i].n;
+				r[i].prev = (int)j;
+			}
+		if (r[i].len > r[end].len)
+			end = i;
+	}
+	for (i = end; nr > 0; i = (size_t)r[i].prev) {
+		r[i].keep = 1;
+		if (r[i].prev < 0)
+			break;
+	}
+	for (i = 0; i < nr; i++) {
+		const char *name = (const char *)r[i].k->name;
+
+		if (r[i].keep)
+			continue;
+		for (j = 0; j < i; j++)
+			if (r[j].keep && r[j].rank > r[i].rank)
+				break;
+		if (j < i) {
+			S_say(c, r[i].k, NULL, DIAG_SCHEMA_BEFORE, name,
+			    (const char *)r[j].k->name, NULL, NULL);
+			continue;
+		}
+		for (j = nr; j-- > i + 1;)
+			if (r[j].keep && r[j].rank < r[i].rank)
+				break;
+		if (j > i && j < nr)
+			S_say(c, r[i].k, NULL, DIAG_SCHEMA_AFTER, name,
+			    (const char *)r[j].last->name, NULL, NULL);
+	}
+out:
+	free(r);
+	free(ord.v);
+}
+
+/* Whether child k is in parent n's namespace (the document's). */
+static int
+S_in_ns(xmlNodePtr n, xmlNodePtr k)
+{
+	if (n->ns == NULL || k->ns == NULL)
+		return n->ns == k->ns;
+	return strcmp((const char *)n->ns->href, (const char *)k->ns->href) == 0;
+}
+
 /* Checks element n against schema element e; returns the findings. */
 static void
 S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
@@ -708,6 +975,15 @@ S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
 		if (a->ns != NULL)
 			continue;
 		if ((s = S_slot_find(&at, (const char *)a->name)) == NULL) {
+			const char *mean = S_closest(&at, (const char *)a->name,
+			    S_attr_taken, n);
+
+			if (mean != NULL) {
+				S_say(c, n, (const char *)a->name,
+				    DIAG_SCHEMA_ATTR_MEAN, name,
+				    (const char *)a->name, mean, NULL);
+				continue;
+			}
 			buf_reset(&b);
 			S_names(&at, &b);
 			S_say(c, n, (const char *)a->name, DIAG_SCHEMA_ATTR,
@@ -728,7 +1004,7 @@ S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
 			xmlFree(v);
 	}
 	for (i = 0; i < at.n; i++)
-		if (at.v[i].required &&
+		if (at.v[i].required && !at.v[i].meant &&
 		    xmlHasNsProp(n, (const xmlChar *)at.v[i].name, NULL) == NULL) {
 			buf_reset(&b);
 			S_describe(c->x, at.v[i].pat, &b, 0);
@@ -751,23 +1027,63 @@ S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
 		}
 		free(t);
 	}
+	if (el.n > 0 && !S_allows_text(c->x, e, 0))
+		for (k = n->children; k != NULL; k = k->next) {
+			char *t, *st;
+
+			if (k->type != XML_TEXT_NODE)
+				continue;
+			t = S_elem_text(k);
+			if (t[strspn(t, " \t\r\n")] != '\0') {
+				st = S_short(t);
+				S_say(c, k, NULL, DIAG_SCHEMA_STRAY_TEXT, name, st,
+				    NULL, NULL);
+				free(st);
+			}
+			free(t);
+		}
 	for (k = n->children; k != NULL; k = k->next) {
 		const struct slot *s;
 
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
-		if ((s = S_slot_find(&el, (const char *)k->name)) == NULL) {
+		if (!S_in_ns(n, k)) {
+			const char *ns = k->ns != NULL ?
+			    (const char *)k->ns->href : NULL;
+
 			buf_reset(&b);
-			S_names(&el, &b);
-			S_say(c, k, NULL, DIAG_SCHEMA_CHILD,
-			    (const char *)k->name, name, buf_cstr(&b), NULL);
+			if (ns != NULL)
+				buf_printf(&b, "namespace '%s'", ns);
+			else
+				buf_puts(&b, "no namespace");
+			S_say(c, k, NULL, DIAG_SCHEMA_NS, (const char *)k->name,
+			    buf_cstr(&b), n->ns != NULL ?
+			    (const char *)n->ns->href : "", NULL);
+		} else if ((s = S_slot_find(&el, (const char *)k->name)) == NULL) {
+			const char *mean = S_closest(&el, (const char *)k->name,
+			    S_child_taken, n);
+
+			buf_reset(&b);
+			if (mean != NULL)
+				S_say(c, k, NULL, DIAG_SCHEMA_CHILD_MEAN,
+				    (const char *)k->name, name, mean, NULL);
+			else if (el.n == 0 &&
+			    S_value_pattern(c->x, e, 0) != NULL)
+				S_say(c, k, NULL, DIAG_SCHEMA_TEXT_ONLY,
+				    (const char *)k->name, name, NULL, NULL);
+			else {
+				S_names(&el, &b);
+				S_say(c, k, NULL, DIAG_SCHEMA_CHILD,
+				    (const char *)k->name, name, buf_cstr(&b),
+				    NULL);
+			}
 		} else if (!s->many && S_rank(k) == 1)
 			/* the second of a kind; a third adds nothing new */
 			S_say(c, k, NULL, DIAG_SCHEMA_REPEAT,
 			    (const char *)k->name, name, NULL, NULL);
 	}
 	for (i = 0; i < el.n; i++) {
-		if (!el.v[i].required)
+		if (!el.v[i].required || el.v[i].meant)
 			continue;
 		for (k = n->children; k != NULL; k = k->next)
 			if (k->type == XML_ELEMENT_NODE &&
@@ -777,6 +1093,8 @@ S_explain(struct ctx *c, xmlNodePtr n, xmlNodePtr e)
 			S_say(c, n, NULL, DIAG_SCHEMA_NEED_CHILD, name,
 			    el.v[i].name, NULL, NULL);
 	}
+	if (el.n > 1)
+		S_explain_order(c, n, e, &el);
 	buf_free(&b);
 	free(at.v);
 	free(el.v);

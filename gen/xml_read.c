@@ -3,10 +3,13 @@
 #include "buf.h"
 #include "mem.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
@@ -14,7 +17,406 @@ struct errctx {
 	const char		*path;
 	struct diag_list	*dl;
 	int			 n;
+	const char		*src;	/* the text parsed, for positions */
+	size_t			 len;
+	int			 stop;	/* a structural error was told */
+	int			 errors;
 };
+
+/*** Parser errors in our words ***/
+
+/*
+ * libxml2 says "xmlParseEntityRef: no name" for "Van Dongen & Zonen" and
+ * points after the fault.  Each error it can give for a data document or
+ * salesgen.xml is told here in the words of the catalogue, at the
+ * character that causes it.  After an error that breaks the structure
+ * (a tag that does not end, a missing end tag) libxml2 goes on with
+ * follow-ons that only repeat it ("attributes construct error", "Extra
+ * content at the end of the document"): nothing after such an error is
+ * told.  Errors that stay local (an entity, a character reference, an
+ * attribute given twice) do not stop the report, so a file with three
+ * bare ampersands gets three messages.
+ */
+
+/* The byte libxml2's line and column (counted in characters) point at. */
+static const char *
+S_at(const struct errctx *c, int line, int col)
+{
+	const char *p = c->src, *lim = c->src + c->len;
+	int l = 1;
+
+	if (p == NULL)
+		return NULL;
+	while (l < line && p < lim)
+		if (*p++ == '\n')
+			l++;
+	for (; col > 1 && p < lim && *p != '\n'; col--)
+		for (p++; p < lim && ((unsigned char)*p & 0xC0) == 0x80; p++)
+			;
+	return p;
+}
+
+/* line and column (in bytes, as xml_locate counts) of p */
+static void
+S_where(const struct errctx *c, const char *p, int *line, int *col)
+{
+	const char *q, *bol = c->src;
+
+	*line = 1;
+	for (q = c->src; q < p; q++)
+		if (*q == '\n') {
+			(*line)++;
+			bol = q + 1;
+		}
+	*col = (int)(p - bol) + 1;
+}
+
+/* Where s last starts at or before p on p's line; p if nowhere. */
+static const char *
+S_back(const struct errctx *c, const char *p, const char *s)
+{
+	const char *q;
+	size_t n = strlen(s);
+
+	for (q = p; q >= c->src && (q == p || *q != '\n'); q--)
+		if ((size_t)(c->src + c->len - q) >= n && memcmp(q, s, n) == 0)
+			return q;
+	return p;
+}
+
+static int
+S_namechar(int ch)
+{
+	return ch == '_' || ch == '-' || ch == '.' || ch == ':' ||
+	    (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || (unsigned char)ch >= 0x80;
+}
+
+/* The name that starts at p (to the end of the text), copied. */
+static char *
+S_name_at(const struct errctx *c, const char *p)
+{
+	const char *q, *lim = c->src + c->len;
+
+	for (q = p; q < lim && S_namechar(*q); q++)
+		;
+	return xstrndup(p, (size_t)(q - p));
+}
+
+/* Entities of HTML people type into XML, with their characters. */
+static const char *S_html[][2] = {
+	{ "nbsp", "U+00A0 (a no-break space)" }, { "copy", "\xC2\xA9" },
+	{ "reg", "\xC2\xAE" }, { "trade", "\xE2\x84\xA2" },
+	{ "euro", "\xE2\x82\xAC" }, { "eacute", "\xC3\xA9" },
+	{ "egrave", "\xC3\xA8" }, { "euml", "\xC3\xAB" },
+	{ "iuml", "\xC3\xAF" }, { "ouml", "\xC3\xB6" }, { "uuml", "\xC3\xBC" },
+	{ "auml", "\xC3\xA4" }, { "agrave", "\xC3\xA0" },
+	{ "ccedil", "\xC3\xA7" }, { "ndash", "\xE2\x80\x93" },
+	{ "mdash", "\xE2\x80\x94" }, { "hellip", "\xE2\x80\xA6" },
+	{ "lsquo", "\xE2\x80\x98" }, { "rsquo", "\xE2\x80\x99" },
+	{ "ldquo", "\xE2\x80\x9C" }, { "rdquo", "\xE2\x80\x9D" },
+	{ "laquo", "\xC2\xAB" }, { "raquo", "\xC2\xBB" },
+	{ "deg", "\xC2\xB0" }, { "times", "\xC3\x97" },
+	{ "middot", "\xC2\xB7" }, { "bull", "\xE2\x80\xA2" },
+	{ "sect", "\xC2\xA7" }, { "para", "\xC2\xB6" }, { "frac12", "\xC2\xBD" }
+};
+
+static int
+S_predefined(const char *name)
+{
+	return strcmp(name, "amp") == 0 || strcmp(name, "lt") == 0 ||
+	    strcmp(name, "gt") == 0 || strcmp(name, "quot") == 0 ||
+	    strcmp(name, "apos") == 0;
+}
+
+/* The name of the attribute whose value the parser stopped in at p: the
+ * name before the last '=' before p in the tag. */
+static char *
+S_attr_before(const struct errctx *c, const char *p)
+{
+	const char *q, *e;
+
+	for (q = p > c->src ? p - 1 : p; q > c->src && *q != '=' && *q != '<';
+	    q--)
+		;
+	if (*q != '=')
+		return xstrdup("?");
+	for (e = q; e > c->src && strchr(" \t\r\n", e[-1]) != NULL; e--)
+		;
+	for (q = e; q > c->src && S_namechar(q[-1]); q--)
+		;
+	return xstrndup(q, (size_t)(e - q));
+}
+
+/* Where the second 'name' attribute of the start tag around p stands. */
+static const char *
+S_second_attr(const struct errctx *c, const char *p, const char *name)
+{
+	const char *q, *lim = c->src + c->len;
+	size_t n = strlen(name);
+	char quote = 0;
+	int seen = 0;
+
+	for (q = p; q > c->src && *q != '<'; q--)
+		;
+	for (q++; q < lim && (quote || *q != '>'); q++) {
+		if (quote) {
+			if (*q == quote)
+				quote = 0;
+			continue;
+		}
+		if (*q == '"' || *q == '\'') {
+			quote = *q;
+			continue;
+		}
+		if (strchr(" \t\r\n", q[-1]) != NULL && (size_t)(lim - q) > n &&
+		    memcmp(q, name, n) == 0 && !S_namechar(q[n]) && seen++ == 1)
+			return q;
+	}
+	return p;
+}
+
+/* Tells e in the catalogue's words; returns 0 if it has no words for it
+ * (libxml2's message is kept), 1 if told and the parse may go on being
+ * reported, 2 if told and nothing after it is worth telling. */
+static int
+S_explain(struct errctx *c, xmlErrorPtr e)
+{
+	const char *at = S_at(c, e->line, e->int2), *q;
+	const char *m = e->message != NULL ? e->message : "";
+	const char *lim = c->src != NULL ? c->src + c->len : NULL;
+	int line, col, rc = 1;
+	char *a = NULL, *b = NULL;
+
+	if (at == NULL)
+		return 0;
+	switch (e->code) {
+	case XML_ERR_NAME_REQUIRED:
+		if (strncmp(m, "xmlParseEntityRef", 17) == 0) {
+			q = S_back(c, at, "&");
+			S_where(c, q, &line, &col);
+			diag_add(c->dl, DIAG_XML_AMP, c->path, line, col);
+		} else if (strncmp(m, "StartTag: invalid element name", 30) == 0) {
+			q = S_back(c, at, "<");
+			S_where(c, q, &line, &col);
+			diag_add(c->dl, DIAG_XML_LT, c->path, line, col);
+			rc = 2;
+		} else
+			return 0;
+		break;
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		q = S_back(c, at, "&");
+		S_where(c, q, &line, &col);
+		a = S_name_at(c, q + 1);
+		if (S_predefined(a))
+			diag_add(c->dl, DIAG_XML_AMP_SEMI, c->path, line, col, a,
+			    a);
+		else
+			diag_add(c->dl, DIAG_XML_AMP, c->path, line, col);
+		break;
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY: {
+		size_t i;
+
+		q = S_back(c, at, "&");
+		S_where(c, q, &line, &col);
+		a = S_name_at(c, q + 1);
+		for (i = 0; i < sizeof(S_html) / sizeof(S_html[0]); i++)
+			if (strcmp(S_html[i][0], a) == 0)
+				break;
+		if (i < sizeof(S_html) / sizeof(S_html[0]))
+			diag_add(c->dl, DIAG_XML_ENTITY_HTML, c->path, line, col,
+			    a, S_html[i][1]);
+		else
+			diag_add(c->dl, DIAG_XML_ENTITY, c->path, line, col, a);
+		break;
+	}
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_CHARREF:
+	case XML_ERR_INVALID_DEC_CHARREF:
+	case XML_ERR_INVALID_HEX_CHARREF:
+		if (strncmp(m, "xmlParseCharRef", 15) != 0 &&
+		    e->code == XML_ERR_INVALID_CHAR)
+			return 0;
+		q = S_back(c, at, "&#");
+		S_where(c, q, &line, &col);
+		{
+			const char *r = q;
+
+			while (r < lim && *r != ';' && r - q < 16 &&
+			    !strchr(" \t\r\n<", *r))
+				r++;
+			a = xstrndup(q, (size_t)(r - q) + (r < lim && *r == ';'));
+		}
+		diag_add(c->dl, DIAG_XML_CHARREF, c->path, line, col, a);
+		break;
+	case XML_ERR_ATTRIBUTE_REDEFINED: {
+		char *full;
+
+		if (e->str1 == NULL)
+			return 0;
+		/* str1 is the name, or the prefix with the name in str2 */
+		if (e->str2 != NULL) {
+			size_t n = strlen(e->str1) + strlen(e->str2) + 2;
+
+			full = xmalloc(n);
+			snprintf(full, n, "%s:%s", e->str1, e->str2);
+		} else
+			full = xstrdup(e->str1);
+		q = S_second_attr(c, at, full);
+		S_where(c, q, &line, &col);
+		for (q = S_back(c, q, "<") + 1; q < lim && *q == '/'; q++)
+			;
+		b = S_name_at(c, q);
+		diag_add(c->dl, DIAG_XML_ATTR_TWICE, c->path, line, col, b,
+		    full);
+		free(full);
+		break;
+	}
+	case XML_ERR_TAG_NAME_MISMATCH:
+		if (e->str1 == NULL || e->str2 == NULL)
+			return 0;
+		q = S_back(c, at, "</");
+		S_where(c, q, &line, &col);
+		diag_add(c->dl, DIAG_XML_END_TAG, c->path, line, col, e->str2,
+		    e->str1, e->str1, e->int1);
+		rc = 2;
+		break;
+	case XML_ERR_TAG_NOT_FINISHED:
+		if (e->str1 == NULL)
+			return 0;
+		/* at the end of the text, where the end tag is missing */
+		S_where(c, lim, &line, &col);
+		diag_add(c->dl, DIAG_XML_UNCLOSED, c->path, line, col, e->str1,
+		    e->int1, e->str1);
+		rc = 2;
+		break;
+	case XML_ERR_DOCUMENT_END: {
+		xmlParserCtxtPtr p = e->ctxt;
+		xmlNodePtr root = p != NULL && p->myDoc != NULL ?
+		    xmlDocGetRootElement(p->myDoc) : NULL;
+
+		if (root == NULL || strncmp(m, "Extra content", 13) != 0)
+			return 0;
+		S_where(c, at, &line, &col);
+		if (*at == '<' && at + 1 < lim && S_namechar(at[1]) &&
+		    at[1] != '-' && at[1] != '.') {
+			a = S_name_at(c, at + 1);
+			diag_add(c->dl, DIAG_XML_SECOND_ROOT, c->path, line, col,
+			    a, (const char *)root->name);
+		} else
+			diag_add(c->dl, DIAG_XML_AFTER_ROOT, c->path, line, col,
+			    (const char *)root->name, (const char *)root->name);
+		rc = 2;
+		break;
+	}
+	case XML_ERR_DOCUMENT_EMPTY:
+		for (q = at; q < lim && strchr(" \t\r\n", *q) != NULL; q++)
+			;
+		if (strncmp(m, "Document is empty", 17) == 0 || q >= lim)
+			diag_add(c->dl, DIAG_XML_EMPTY, c->path,
+			    e->line > 0 ? e->line : 1, 1);
+		else {
+			S_where(c, at, &line, &col);
+			diag_add(c->dl, DIAG_XML_NO_ROOT, c->path, line, col);
+		}
+		rc = 2;
+		break;
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		S_where(c, at, &line, &col);
+		a = S_attr_before(c, at);
+		diag_add(c->dl, DIAG_XML_LT_ATTR, c->path, line, col, a);
+		rc = 2;
+		break;
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+		S_where(c, at, &line, &col);
+		a = S_attr_before(c, at);
+		diag_add(c->dl, DIAG_XML_QUOTE, c->path, line, col, a, a);
+		rc = 2;
+		break;
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+		if (e->str1 == NULL)
+			return 0;
+		S_where(c, at, &line, &col);
+		diag_add(c->dl, DIAG_XML_NO_VALUE, c->path, line, col, e->str1,
+		    e->str1);
+		rc = 2;
+		break;
+	case XML_ERR_GT_REQUIRED:
+		/* the tag that does not end: its "<" may stand lines up */
+		for (q = at < lim ? at : lim - 1; q > c->src && *q != '<'; q--)
+			;
+		if (*q != '<')
+			return 0;
+		S_where(c, q, &line, &col);
+		a = xstrndup(q, (size_t)((q[1] == '/' ? q + 2 : q + 1) - q));
+		b = S_name_at(c, q + strlen(a));
+		{
+			size_t n = strlen(a) + strlen(b) + 1;
+			char *t = xmalloc(n);
+
+			snprintf(t, n, "%s%s", a, b);
+			diag_add(c->dl, DIAG_XML_GT, c->path, line, col, t);
+			free(t);
+		}
+		rc = 2;
+		break;
+	case XML_ERR_SPACE_REQUIRED:
+		if (strncmp(m, "attributes construct error", 26) != 0)
+			return 0;
+		S_where(c, at, &line, &col);
+		diag_add(c->dl, DIAG_XML_ATTR_SYNTAX, c->path, line, col);
+		rc = 2;
+		break;
+	case XML_ERR_RESERVED_XML_NAME:
+		q = S_back(c, at, "<?");
+		S_where(c, q, &line, &col);
+		diag_add(c->dl, DIAG_XML_DECL_PLACE, c->path, line, col);
+		rc = 2;
+		break;
+	case XML_ERR_HYPHEN_IN_COMMENT:
+		S_where(c, at, &line, &col);
+		diag_add(c->dl, DIAG_XML_COMMENT_DASH, c->path, line, col);
+		rc = 2;
+		break;
+	case XML_ERR_MISPLACED_CDATA_END:
+		q = S_back(c, at, "]]>");
+		S_where(c, q, &line, &col);
+		diag_add(c->dl, DIAG_XML_CDATA_END, c->path, line, col);
+		break;
+	case XML_NS_ERR_UNDEFINED_NAMESPACE:
+		if (e->str1 == NULL || e->str2 == NULL)
+			return 0;
+		{
+			size_t n = strlen(e->str1) + strlen(e->str2) + 2;
+
+			b = xmalloc(n);
+			snprintf(b, n, "%s:%s", e->str1, e->str2);
+		}
+		/* libxml2 points at the end of the tag: find the name in it */
+		q = S_back(c, at, "<");
+		{
+			const char *r;
+			size_t n = strlen(b);
+
+			for (r = q; r < at && r < lim; r++)
+				if ((size_t)(lim - r) > n && memcmp(r, b, n) == 0 &&
+				    !S_namechar(r[-1]) && !S_namechar(r[n]))
+					break;
+			if (r < at)
+				q = r;
+		}
+		S_where(c, q, &line, &col);
+		diag_add(c->dl, DIAG_XML_NS_PREFIX, c->path, line, col,
+		    e->str1, b);
+		break;
+	default:
+		return 0;
+	}
+	free(a);
+	free(b);
+	return rc;
+}
 
 static void
 S_error(void *arg, xmlErrorPtr e)
@@ -22,9 +424,12 @@ S_error(void *arg, xmlErrorPtr e)
 	struct errctx *ctx = arg;
 	char *msg;
 	size_t len;
+	int told;
 
-	if (e == NULL || e->level == XML_ERR_WARNING || ctx->n++ > 20)
+	if (e == NULL || e->level == XML_ERR_WARNING || ctx->stop ||
+	    ctx->n++ > 20)
 		return;
+	ctx->errors++;
 	if (e->code == XML_ERR_INVALID_CHAR && e->message != NULL &&
 	    (strncmp(e->message, "Input is not proper UTF-8", 25) == 0 ||
 	    (e->int1 == 0 && strncmp(e->message, "Char 0x0 ", 9) == 0))) {
@@ -42,7 +447,12 @@ S_error(void *arg, xmlErrorPtr e)
 		else
 			diag_add(ctx->dl, DIAG_XML_UTF8, ctx->path, e->line,
 			    e->int2 > 0 ? e->int2 : 0, byte);
-		ctx->n = 100;
+		ctx->stop = 1;
+		return;
+	}
+	if ((told = S_explain(ctx, e)) != 0) {
+		if (told == 2)
+			ctx->stop = 1;
 		return;
 	}
 	msg = xstrdup(e->message ? e->message : "malformed XML");
@@ -56,6 +466,57 @@ S_error(void *arg, xmlErrorPtr e)
 	diag_add(ctx->dl, DIAG_XML, ctx->path, e->line, e->int2 > 0 ? e->int2 : 0,
 	    msg);
 	free(msg);
+	/* what libxml2 says after an error it has no words of ours for
+	 * follows from it, as often as not */
+	ctx->stop = 1;
+}
+
+/* An encoding other than UTF-8 named in the XML declaration: the file is
+ * read as UTF-8 whatever it says, so a declaration that says otherwise is
+ * wrong, and a file saved in that encoding would be misread.  -1 after
+ * the diagnostic (at the encoding's name), else 0. */
+static int
+S_encoding(const char *src, size_t len, const char *path, struct diag_list *dl)
+{
+	const char *p = src, *lim = src + len, *q, *e, *bol;
+	char *name;
+	int line = 1;
+	char quote;
+
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	if ((size_t)(lim - p) < 6 || memcmp(p, "<?xml", 5) != 0 ||
+	    strchr(" \t\r\n", p[5]) == NULL)
+		return 0;
+	for (e = p; e + 1 < lim && memcmp(e, "?>", 2) != 0; e++)
+		;
+	for (q = p + 5; q + 8 < e; q++)
+		if (memcmp(q, "encoding", 8) == 0 && strchr(" \t\r\n", q[-1]))
+			break;
+	if (q + 8 >= e)
+		return 0;
+	for (q += 8; q < e && strchr(" \t\r\n=", *q) != NULL; q++)
+		;
+	if (q >= e || (*q != '"' && *q != '\''))
+		return 0;
+	quote = *q++;
+	for (e = q; e < lim && *e != quote && *e != '?' && *e != '\n'; e++)
+		;
+	name = xstrndup(q, (size_t)(e - q));
+	if (strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0 ||
+	    strcasecmp(name, "US-ASCII") == 0 || strcasecmp(name, "ASCII") == 0) {
+		free(name);
+		return 0;
+	}
+	for (bol = src, e = src; e < q; e++)
+		if (*e == '\n') {
+			line++;
+			bol = e + 1;
+		}
+	diag_add(dl, DIAG_XML_ENCODING, path, line, (int)(q - bol) + 1, name,
+	    name);
+	free(name);
+	return -1;
 }
 
 /* Where a DOCTYPE starts, or NULL: one can only stand in the prolog, after
@@ -115,7 +576,7 @@ xmlDocPtr
 xml_read(const char *src, size_t len, const char *path, struct diag_list *dl)
 {
 	const char *dt;
-	struct errctx ctx = { path, dl, 0 };
+	struct errctx ctx = { path, dl, 0, src, len, 0, 0 };
 	xmlParserCtxtPtr p;
 	xmlDocPtr doc;
 	int opts;
@@ -133,6 +594,8 @@ xml_read(const char *src, size_t len, const char *path, struct diag_list *dl)
 		S_no_doctype(src, dt, path, dl);
 		return NULL;
 	}
+	if (S_encoding(src, len, path, dl) != 0)
+		return NULL;
 	p = xmlNewParserCtxt();
 	if (p == NULL) {
 		diag_add(dl, DIAG_XML, path, 0, 0, "cannot create XML parser");
@@ -141,13 +604,15 @@ xml_read(const char *src, size_t len, const char *path, struct diag_list *dl)
 	xmlSetStructuredErrorFunc(&ctx, S_error);
 	doc = xmlCtxtReadMemory(p, src, (int)len, path, "UTF-8", opts);
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (doc != NULL && !p->wellFormed) {
+	/* a namespace error leaves the document well-formed, but what is
+	 * checked after it would only follow from it */
+	if (doc != NULL && (!p->wellFormed || ctx.errors > 0)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
 	xmlFreeParserCtxt(p);
 	if (doc == NULL) {
-		if (ctx.n == 0)
+		if (ctx.errors == 0)
 			diag_add(dl, DIAG_XML, path, 0, 0, "malformed XML");
 		return NULL;
 	}
@@ -280,6 +745,114 @@ xml_positions(xmlDocPtr doc, const char *src, size_t len)
 	return v;
 }
 
+/* Past the markup that starts at p (a tag with its quoted values, a
+ * comment, a processing instruction, a CDATA section): where the text
+ * after it begins. */
+static const char *
+S_skip_markup(const char *p, const char *lim)
+{
+	char quote = 0;
+
+	if ((size_t)(lim - p) >= 4 && memcmp(p, "<!--", 4) == 0) {
+		for (p += 4; p + 3 <= lim && memcmp(p, "-->", 3) != 0; p++)
+			;
+		return p + 3 <= lim ? p + 3 : lim;
+	}
+	if ((size_t)(lim - p) >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
+		for (p += 9; p + 3 <= lim && memcmp(p, "]]>", 3) != 0; p++)
+			;
+		return p + 3 <= lim ? p + 3 : lim;
+	}
+	if ((size_t)(lim - p) >= 2 && p[1] == '?') {
+		for (p += 2; p + 2 <= lim && memcmp(p, "?>", 2) != 0; p++)
+			;
+		return p + 2 <= lim ? p + 2 : lim;
+	}
+	for (p++; p < lim && (quote || *p != '>'); p++)
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '"' || *p == '\'')
+			quote = *p;
+	return p < lim ? p + 1 : lim;
+}
+
+/*
+ * A text node's first character that is not blank.  libxml2 keeps no
+ * position for text; its place among the parent's children is found by
+ * walking the parent's content in the source: each element (with all
+ * inside it), comment and processing instruction is one node, and the
+ * text between them (CDATA and references included, as parsed with
+ * XML_PARSE_NOCDATA) is one.  0, or -1 if the text is not found.
+ */
+static int
+S_locate_text(xmlNodePtr n, const char *src, size_t len, int *line, int *col)
+{
+	const struct xml_pos *pos = n->parent->_private;
+	const char *p, *lim = src + len, *bol, *q;
+	xmlNodePtr k;
+	size_t want = 0, at = 0;
+	int depth, intext = 0;
+
+	for (k = n->parent->children; k != NULL && k != n; k = k->next)
+		want++;
+	if (k == NULL || pos->off >= len)
+		return -1;
+	p = S_skip_markup(src + pos->off, lim);
+	if (p[-1] == '>' && p - 2 >= src && p[-2] == '/')
+		return -1;	/* <x/>: no content */
+	while (p < lim) {
+		if (*p != '<' || ((size_t)(lim - p) >= 9 &&
+		    memcmp(p, "<![CDATA[", 9) == 0)) {
+			if (!intext) {
+				intext = 1;
+				if (at == want)
+					break;
+			}
+			p = *p == '<' ? S_skip_markup(p, lim) : p + 1;
+			continue;
+		}
+		if (intext) {
+			intext = 0;
+			at++;
+		}
+		if (p + 1 < lim && p[1] == '/')
+			return -1;	/* the parent's end tag */
+		if (p + 1 < lim && (p[1] == '!' || p[1] == '?')) {
+			p = S_skip_markup(p, lim);
+			at++;
+			continue;
+		}
+		/* an element: skip it whole */
+		depth = 0;
+		do {
+			q = S_skip_markup(p, lim);
+			if (p[1] == '/')
+				depth--;
+			else if (p[1] != '!' && p[1] != '?' && q[-1] == '>' &&
+			    q[-2] != '/')
+				depth++;
+			for (p = q; p < lim && *p != '<'; p++)
+				;
+		} while (depth > 0 && p < lim);
+		p = q;
+		at++;
+	}
+	if (p >= lim || at != want)
+		return -1;
+	/* the first character that is not blank */
+	for (; p < lim && *p != '<' && strchr(" \t\r\n", *p) != NULL; p++)
+		;
+	*line = 1;
+	for (bol = src, q = src; q < p; q++)
+		if (*q == '\n') {
+			(*line)++;
+			bol = q + 1;
+		}
+	*col = (int)(p - bol) + 1;
+	return 0;
+}
+
 void
 xml_locate(struct _xmlNode *n, const char *attr, const char *src, size_t len,
     int *line, int *col)
@@ -289,6 +862,10 @@ xml_locate(struct _xmlNode *n, const char *attr, const char *src, size_t len,
 	size_t al;
 	char quote = 0;
 
+	if (n->type == XML_TEXT_NODE && n->parent != NULL &&
+	    n->parent->type == XML_ELEMENT_NODE && n->parent->_private != NULL &&
+	    S_locate_text(n, src, len, line, col) == 0)
+		return;
 	if (pos == NULL) {
 		*line = (int)xmlGetLineNo(n);
 		*col = 0;
