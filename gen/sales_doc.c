@@ -382,7 +382,7 @@ S_disc_text(struct sctx *s, struct buf *b, struct sales_disc d)
 static void
 S_vat_label(struct sctx *s, struct buf *b, const struct sales_vat_row *r)
 {
-	if (r->reverse)
+	if (r->vat_kind == SALES_VAT_REVERSE)
 		buf_puts(b, s->en ? "VAT reverse-charged" : "Btw verlegd");
 	else {
 		buf_puts(b, s->en ? "VAT " : "Btw ");
@@ -438,7 +438,7 @@ S_offerte(struct sctx *s, const struct val *d)
 		lines[i].disc = S_disc(s, items[i], "korting");
 		t = S_s(items[i], "btw");
 		if (t != NULL && strcmp(t, "verlegd") == 0)
-			lines[i].reverse = 1;
+			lines[i].vat_kind = SALES_VAT_REVERSE;
 		else
 			lines[i].vat_bp = S_pct(s, items[i], "btw", 2100);
 		t = S_s(items[i], "optioneel");
@@ -471,7 +471,7 @@ S_offerte(struct sctx *s, const struct val *d)
 		buf_reset(&b);
 		S_disc_text(s, &b, lines[i].disc);
 		S_setf(r, "korting", &b);
-		if (lines[i].reverse)
+		if (lines[i].vat_kind == SALES_VAT_REVERSE)
 			val_set_str(r, "btw", s->en ? "reverse" : "verlegd");
 		else
 			S_pct_to(s, r, "btw", lines[i].vat_bp);

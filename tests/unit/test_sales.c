@@ -97,7 +97,7 @@ S_line(int64_t qty, int64_t price, enum sales_disc_kind dk, int64_t dv,
 	l.disc.kind = dk;
 	l.disc.value = dv;
 	l.vat_bp = vat;
-	l.reverse = reverse;
+	l.vat_kind = reverse ? SALES_VAT_REVERSE : SALES_VAT_RATE;
 	l.optional = optional;
 	return l;
 }
@@ -116,7 +116,7 @@ S_row(struct S_t *t, const struct sales_offer_sum *s, size_t r, int64_t rate,
 	snprintf(what, sizeof(what), "row %zu rate", r);
 	S_i64(t, what, s->rows[r].rate_bp, rate);
 	snprintf(what, sizeof(what), "row %zu reverse", r);
-	S_i64(t, what, s->rows[r].reverse, reverse);
+	S_i64(t, what, s->rows[r].vat_kind == SALES_VAT_REVERSE, reverse);
 	snprintf(what, sizeof(what), "row %zu net", r);
 	S_i64(t, what, s->rows[r].net, net);
 	snprintf(what, sizeof(what), "row %zu disc", r);
