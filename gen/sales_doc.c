@@ -699,7 +699,7 @@ S_row(void)
 /* A set's totals, for the tables: subtotal, discount, VAT rows, total. */
 static void
 S_sum_to(struct sctx *s, struct val *m, const struct sales_offer_sum *sum,
-    const struct sales_disc *disc, int partial)
+    const struct sales_disc *disc, int64_t disc_base)
 {
 	struct val *vat, *e;
 	struct buf b = { 0 };
@@ -711,7 +711,9 @@ S_sum_to(struct sctx *s, struct val *m, const struct sales_offer_sum *sum,
 		if (disc->kind == SALES_DISC_PERCENT)
 			sales_fmt_pct(&b, disc->value, s->lang, 1);
 		S_setf(m, "korting_label", &b);
-		val_set_bool(m, "korting_deels", partial);
+		/* lines the discount passes by: say what it was taken of */
+		if (disc_base != sum->subtotal)
+			S_money_to(s, m, "korting_over", disc_base);
 	} else
 		val_set_str(m, "korting", "");
 	S_money_to(s, m, "netto", sum->net);
@@ -727,6 +729,22 @@ S_sum_to(struct sctx *s, struct val *m, const struct sales_offer_sum *sum,
 	S_money_to(s, m, "btw_totaal", sum->vat);
 	S_money_to(s, m, "totaal", sum->total);
 	buf_free(&b);
+}
+
+/* The nets the document discount was taken of, in one period's totals
+ * (the rows' sums fit, so this sum does). */
+static int64_t
+S_disc_base(const struct sales_offer_line *lines,
+    const struct sales_offer *off, size_t n, enum sales_period p)
+{
+	int64_t base = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!lines[i].no_doc_disc && !lines[i].optional &&
+		    !lines[i].alternative && lines[i].period == p)
+			base += off->lines[i].net;
+	return base;
 }
 
 /* "36 maanden", "3 jaar"; "1 maand".  *months = 0 when absent; -1 and a
@@ -775,7 +793,7 @@ S_offerte(struct sctx *s, const struct val *d)
 	const char *t;
 	size_t n, i, k;
 	long days;
-	int any_disc = 0, any_opt = 0, any_alt = 0, any_recur = 0, any_nodisc = 0;
+	int any_disc = 0, any_opt = 0, any_alt = 0, any_recur = 0;
 	int icp_told = 0;
 	int kinds[SALES_VAT_EXPORT + 1] = { 0 }, p, term, line, col;
 
@@ -851,9 +869,6 @@ S_offerte(struct sctx *s, const struct val *d)
 		free(w.it);
 		return ctx;
 	}
-	for (i = 0; i < n; i++)
-		any_nodisc |= lines[i].no_doc_disc && !lines[i].optional &&
-		    !lines[i].alternative;
 	rows = val_set(ctx, "regels", val_list());
 	for (k = 0; k < w.nit; k++) {
 		const struct oitem *it = &w.it[k];
@@ -929,21 +944,13 @@ S_offerte(struct sctx *s, const struct val *d)
 	}
 	val_set_bool(ctx, "heeft_korting", any_disc);
 	tot = val_set(ctx, "totalen", val_map());
-	S_sum_to(s, tot, &off.sum, &oo.disc, any_nodisc);
+	S_sum_to(s, tot, &off.sum, &oo.disc, S_disc_base(lines, &off, n,
+	    SALES_ONCE));
 	/* without recurring lines the one-off table is the offerte's, as
 	 * ever; with them it is shown when it has lines */
 	val_set_bool(tot, "tonen", !any_recur || off.sum.nlines > 0 ||
 	    off.opt.nlines > 0);
 	val_set_bool(tot, "eenmalig", any_recur);
-	if (any_nodisc && off.sum.disc != 0) {
-		int64_t base = 0;
-
-		for (i = 0; i < n; i++)
-			if (!lines[i].no_doc_disc && !lines[i].optional &&
-			    !lines[i].alternative && lines[i].period == SALES_ONCE)
-				base += off.lines[i].net;
-		S_money_to(s, tot, "korting_over", base);
-	}
 	val_set_bool(tot, "per_regel", oo.vat_mode == SALES_VAT_PER_LINE);
 	if (off.opt.nlines > 0)
 		S_money_to(s, tot, "optioneel", off.opt.net);
@@ -958,7 +965,8 @@ S_offerte(struct sctx *s, const struct val *d)
 		val_set_str(e, "titel", (s->en ? per_title_en :
 		    per_title_nl)[p]);
 		val_set_str(e, "per", S_per(s, (enum sales_period)p));
-		S_sum_to(s, e, &off.recur[p], &oo.disc, 0);
+		S_sum_to(s, e, &off.recur[p], &oo.disc, S_disc_base(lines,
+		    &off, n, (enum sales_period)p));
 		if (off.recur_opt[p].nlines > 0)
 			S_money_to(s, e, "optioneel", off.recur_opt[p].net);
 		else
