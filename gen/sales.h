@@ -1,7 +1,9 @@
 /*
  * sales — the arithmetic of sales documents and of the course's sales
  * models: money, percentages, quantities and dates as people type them; the
- * totals of an offerte (line discounts, document discount, VAT per rate);
+ * totals of an offerte (line discounts, document discount, VAT per rate and
+ * per VAT-free kind, one-off and recurring prices apart, sections,
+ * alternatives, the contract value over a term) and its payment terms;
  * the elevator pitch's speaking time; the funnel worked back from a revenue
  * target; Curry's klantenpiramide; customer lifetime value; NPS; lead
  * scoring; break-even and ROI; and the nl/en notation of all of these.
