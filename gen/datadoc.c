@@ -259,6 +259,14 @@ datadoc_set(struct datadoc *d, const char *path, const char *value,
 				val_set_str(m, "_file", file);
 				val_set_num(m, "_line", line);
 				val_set_num(m, buf_cstr(&k), col);
+				/* and per key, over the position the XML
+				 * template gave it (xml_data.c) */
+				buf_reset(&k);
+				buf_printf(&k, "_line.%s", key);
+				val_set_num(m, buf_cstr(&k), line);
+				buf_reset(&k);
+				buf_printf(&k, "_file.%s", key);
+				val_set_str(m, buf_cstr(&k), file);
 				buf_free(&k);
 			}
 			free(key);

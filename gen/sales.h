@@ -1,7 +1,9 @@
 /*
  * sales — the arithmetic of sales documents and of the course's sales
  * models: money, percentages, quantities and dates as people type them; the
- * totals of an offerte (line discounts, document discount, VAT per rate);
+ * totals of an offerte (line discounts, document discount, VAT per rate and
+ * per VAT-free kind, one-off and recurring prices apart, sections,
+ * alternatives, the contract value over a term) and its payment terms;
  * the elevator pitch's speaking time; the funnel worked back from a revenue
  * target; Curry's klantenpiramide; customer lifetime value; NPS; lead
  * scoring; break-even and ROI; and the nl/en notation of all of these.
@@ -143,8 +145,10 @@ int	sales_date_diff(struct sales_date from, struct sales_date to,
 enum sales_disc_kind {
 	SALES_DISC_NONE,
 	SALES_DISC_PERCENT,	/* value: basis points, 0..10000 */
-	SALES_DISC_AMOUNT	/* value: cents >= 0, off the line total (not
+	SALES_DISC_AMOUNT,	/* value: cents >= 0, off the line total (not
 				   per unit) or off the document total */
+	SALES_DISC_PER_UNIT	/* value: cents >= 0 off every unit's price
+				   (lines only): qty * (price - value) */
 };
 
 struct sales_disc {
@@ -160,22 +164,62 @@ enum sales_vat_mode {
 	SALES_VAT_PER_LINE
 };
 
-/* One line of an offerte, as entered. */
+/*
+ * What VAT a line bears.  Every kind but SALES_VAT_RATE charges no VAT
+ * (vat_bp is ignored) and forms a row of its own, shown after the rates in
+ * this order, because the document must name the legal ground for each.
+ */
+enum sales_vat_kind {
+	SALES_VAT_RATE,		/* vat_bp */
+	SALES_VAT_REVERSE,	/* verlegd: the customer accounts for it */
+	SALES_VAT_EXEMPT,	/* vrijgesteld (art. 11 Wet OB 1968) */
+	SALES_VAT_ICP,		/* intracommunautaire levering, 0 % */
+	SALES_VAT_EXPORT	/* export outside the EU, 0 % */
+};
+
+/* How often a line's price is charged.  Each period is totalled on its
+ * own; SALES_ONCE is the offerte as it always was. */
+enum sales_period {
+	SALES_ONCE,
+	SALES_MONTH,
+	SALES_QUARTER,
+	SALES_YEAR,
+	SALES_NPERIODS
+};
+
+/* Months in a period: 0, 1, 3, 12. */
+int	sales_period_months(enum sales_period);
+
+/* One line of an offerte, as entered.  A zeroed line is one unit at 0,00,
+ * 0 % VAT, charged once. */
 struct sales_offer_line {
 	int64_t			 qty;	/* thousandths; negative for a
 					   credit or trade-in line */
 	int64_t			 price;	/* unit price excl. VAT, cents */
 	struct sales_disc	 disc;	/* line discount */
 	int64_t			 vat_bp; /* 2100, 900, 0; 0..10000 */
-	int			 reverse; /* VAT reverse-charged (verlegd):
-					   vat_bp is ignored */
+	enum sales_vat_kind	 vat_kind; /* not SALES_VAT_RATE: vat_bp is
+					   ignored */
 	int			 optional; /* shown with its price, outside
 					   the totals */
+	int			 alternative; /* an alternative not chosen:
+					   shown with its price, outside
+					   every total (optional ones too) */
+	int			 no_doc_disc; /* the document discount passes
+					   this line by */
+	enum sales_period	 period;
+	size_t			 section; /* 0: none; k: subtotalled with
+					   the other lines of section k */
 };
 
 struct sales_offer_opts {
 	enum sales_vat_mode	 vat_mode;
-	struct sales_disc	 disc;	/* document discount */
+	struct sales_disc	 disc;	/* document discount (not per unit):
+					   a percentage applies to every
+					   period, an amount to the one-off
+					   lines only */
+	int			 term_months; /* contract term; 0: none.  A
+					   multiple of every period used */
 };
 
 /* The computed amounts of one line, in input order. */
@@ -186,30 +230,34 @@ struct sales_line_total {
 	int64_t		 net;		/* qty * price - line discount, exact,
 					   rounded once */
 	int64_t		 doc_disc;	/* this line's part of its rate's
-					   document discount (0 on optional
-					   lines) */
+					   document discount (0 on optional,
+					   alternative and excluded lines) */
 	int64_t		 base;		/* net - doc_disc */
 	int64_t		 vat;		/* VAT on base, rounded on its own:
 					   set in SALES_VAT_PER_LINE mode
 					   only, else 0 */
-	size_t		 row;		/* index into sum.rows, or opt.rows
-					   for an optional line */
+	size_t		 row;		/* index into the rows of the line's
+					   set (sum, opt, recur[period] or
+					   recur_opt[period]); 0 on an
+					   alternative */
 };
 
-/* One VAT rate of a set of lines. */
+/* One VAT row of a set of lines. */
 struct sales_vat_row {
-	int64_t		 rate_bp;	/* 0 on the reverse-charge row */
-	int		 reverse;	/* the VAT-verlegd row: vat is 0 */
-	int64_t		 net;		/* sum of the line nets */
-	int64_t		 disc;		/* document discount on this rate */
-	int64_t		 base;		/* net - disc: the VAT base */
-	int64_t		 vat;
+	int64_t			 rate_bp; /* 0 unless vat_kind is a rate */
+	enum sales_vat_kind	 vat_kind; /* not SALES_VAT_RATE: vat is 0 */
+	int64_t			 net;	/* sum of the line nets */
+	int64_t			 disc;	/* document discount on this rate */
+	int64_t			 base;	/* net - disc: the VAT base */
+	int64_t			 vat;
 };
 
 struct sales_offer_sum {
-	struct sales_vat_row	*rows;	/* owned; rates descending, the
-					   reverse-charge row last */
+	struct sales_vat_row	*rows;	/* owned; rates descending, then
+					   the VAT-free kinds in enum
+					   order */
 	size_t			 nrows;
+	size_t			 nlines; /* lines in the set */
 	int64_t			 subtotal; /* sum of line nets (after line
 					   discounts) */
 	int64_t			 disc;	/* document discount */
@@ -218,48 +266,111 @@ struct sales_offer_sum {
 	int64_t			 total;	/* net + vat: total incl. VAT */
 };
 
+/* A section's subtotal: the nets (after line discounts, before the
+ * document discount) of its lines in the totals, per period. */
+struct sales_section_total {
+	int64_t		 net[SALES_NPERIODS];
+	size_t		 nlines[SALES_NPERIODS];
+};
+
+/* The value of the contract over its term (opts.term_months > 0). */
+struct sales_contract {
+	int64_t		 count[SALES_NPERIODS]; /* periods in the term; 1 for
+					   SALES_ONCE */
+	int64_t		 net;		/* sum of set net * count */
+	int64_t		 total;		/* sum of set total * count */
+};
+
 struct sales_offer {
 	struct sales_line_total	*lines;	/* owned, one per input line */
 	size_t			 nlines;
-	struct sales_offer_sum	 sum;	/* the offerte: non-optional lines */
-	struct sales_offer_sum	 opt;	/* optional lines on their own, same
-					   VAT mode, no document discount */
+	struct sales_offer_sum	 sum;	/* the offerte: one-off lines, not
+					   optional */
+	struct sales_offer_sum	 opt;	/* optional one-off lines on their
+					   own, same VAT mode, no document
+					   discount */
+	struct sales_offer_sum	 recur[SALES_NPERIODS]; /* recurring lines
+					   per period, as sum; [SALES_ONCE]
+					   stays empty */
+	struct sales_offer_sum	 recur_opt[SALES_NPERIODS]; /* optional
+					   recurring lines, as opt */
+	struct sales_section_total *sections; /* owned; [k - 1] for
+					   section k */
+	size_t			 nsections; /* the largest section number */
+	struct sales_contract	 contract; /* zero without a term */
 };
 
 /*
  * Computes an offerte in this order: line discounts, document discount,
- * VAT.
+ * VAT.  The lines fall into sets that are totalled on their own: per
+ * period (once, per month, quarter, year), the optional lines apart from
+ * the others; alternatives not chosen are in no set.
  *
  * Line: net = qty * price - discount, computed exactly and rounded once: a
  * percent discount takes bp of qty * price, an amount discount is taken off
- * the line total (it may exceed it: the net goes negative).
+ * the line total (it may exceed it: the net goes negative), a per-unit
+ * discount is qty * value off (qty * (price - value)).
  *
- * Document discount (non-optional lines only): a percentage is taken of
- * each rate's net and rounded per rate, so the document discount is the sum
- * of those and may differ by a cent from the percentage of the subtotal; an
- * amount is split over the rates in proportion to their nets by
- * sales_allocate(), so the parts add up to exactly the amount.  An amount
- * needs a positive subtotal and may not exceed it.  Each rate's discount is
- * then split over that rate's lines in proportion to their nets, again by
- * sales_allocate() (line doc_disc), in both VAT modes.
+ * Document discount (non-optional lines without no_doc_disc only; a
+ * percentage in every period's set, an amount in the one-off set): a
+ * percentage is taken of each rate's net of those lines and rounded per
+ * rate, so the document discount is the sum of those and may differ by a
+ * cent from the percentage of the subtotal; an amount is split over the
+ * rates in proportion to those nets by sales_allocate(), so the parts add
+ * up to exactly the amount.  An amount needs a positive net of those lines
+ * and may not exceed it.  Each rate's discount is then split over that
+ * rate's lines in proportion to their nets, again by sales_allocate()
+ * (line doc_disc), in both VAT modes.
  *
  * VAT: SALES_VAT_PER_RATE: round(base * rate) once per rate.
  * SALES_VAT_PER_LINE: round(line base * rate) per line, summed per rate.
- * Reverse-charge lines form one row with VAT 0 whatever their vat_bp.
- * Rows appear only for rates that have lines.
+ * Lines of a VAT-free kind form one row per kind with VAT 0.  Rows appear
+ * only for rates and kinds that have lines.
+ *
+ * Sections: per section and period, the sum of the nets of the lines
+ * in the totals (not optional, not alternatives).
+ *
+ * Contract (term_months > 0): each period's set counts term / months
+ * times, the one-off set once; term_months must be a multiple of the
+ * months of every period that has lines, optional ones included.
  *
  * Limits: qty * price must fit int64_t in thousandths of a cent (a line
  * of up to about € 9.2 x 10^13), and every sum must fit int64_t cents.
  *
  * Returns 0 and fills *out (free it with sales_offer_free()), or -1 with
- * *out zeroed (nothing to free) on a bad discount or rate, or on an amount
- * that does not fit int64_t.  n may be 0; opts NULL means a zeroed struct
- * (VAT per rate, no document discount).
+ * *out zeroed (nothing to free) on a bad discount, rate, kind or period,
+ * a term that is negative or not a whole number of a period used, or an
+ * amount that does not fit int64_t.  n may be 0; opts NULL means a zeroed
+ * struct (VAT per rate, no document discount, no term).
  */
 int	sales_offer_compute(const struct sales_offer_line *lines, size_t n,
 	    const struct sales_offer_opts *opts, struct sales_offer *out);
 /* Frees what sales_offer_compute() allocated and zeroes *o; NULL is fine. */
 void	sales_offer_free(struct sales_offer *o);
+
+/* ------------------------------------------------------- payment terms */
+
+struct sales_pay_terms {
+	int64_t		 deposit_bp;	/* aanbetaling: 0..10000 */
+	int64_t		 early_bp;	/* betalingskorting: 0..10000 */
+};
+
+struct sales_pay {
+	int64_t		 deposit;	/* round(base * deposit_bp) */
+	int64_t		 rest;		/* base - deposit */
+	int64_t		 early;		/* round(base * early_bp) */
+	int64_t		 early_pay;	/* base - early: paid within the
+					   early-payment days */
+};
+
+/*
+ * The amounts of the payment terms over base (the one-off total including
+ * VAT, what the first invoice asks): each percentage of base rounded once,
+ * half-up, and the rest so that deposit + rest and early + early_pay are
+ * exactly base.  -1 on a percentage outside 0..10000 or overflow.
+ */
+int	sales_pay_compute(int64_t base, const struct sales_pay_terms *t,
+	    struct sales_pay *out);
 
 /* --------------------------------------------------------- elevator pitch */
 

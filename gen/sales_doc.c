@@ -351,21 +351,67 @@ S_sellogram(struct sctx *s, const struct val *d)
 	return ctx;
 }
 
-/* A discount as written: "5%" a percentage, else an amount. */
+/*
+ * Where the value of key in v was written: a CSV cell (datadoc_set()
+ * leaves "_file.KEY"), an attribute or text-only child ("_line.KEY",
+ * "_col.KEY", xml_data.c), else the element.
+ */
+static const char *
+S_at(struct sctx *s, const struct val *v, const char *key, int *line,
+    int *col)
+{
+	const struct val *x;
+	const char *file = s->path;
+	struct buf k = { 0 };
+
+	*line = S_line(v);
+	*col = S_col(v);
+	buf_printf(&k, "_line.%s", key);
+	if ((x = val_get(v, buf_cstr(&k))) != NULL && x->type == VAL_NUM)
+		*line = (int)x->num;
+	buf_reset(&k);
+	buf_printf(&k, "_col.%s", key);
+	if ((x = val_get(v, buf_cstr(&k))) != NULL && x->type == VAL_NUM)
+		*col = (int)x->num;
+	buf_reset(&k);
+	buf_printf(&k, "_file.%s", key);
+	if ((x = val_get(v, buf_cstr(&k))) != NULL && x->type == VAL_STR)
+		file = x->str;
+	buf_free(&k);
+	return file;
+}
+
+/*
+ * A discount as written: "5%" a percentage, "€ 5" an amount.  A bare
+ * number other than 0 is refused: "7,5" reads as 7,5 % to one person and
+ * € 7,50 to the next, and a wrong guess changes the price.
+ */
 static struct sales_disc
 S_disc(struct sctx *s, const struct val *v, const char *key)
 {
 	struct sales_disc d = { SALES_DISC_NONE, 0 };
-	const char *t = S_s(v, key);
+	const char *t = S_s(v, key), *file;
+	struct buf amt = { 0 };
+	int64_t c;
+	int line, col;
 
 	if (t == NULL || *t == '\0')
 		return d;
 	if (strchr(t, '%') != NULL) {
 		d.kind = SALES_DISC_PERCENT;
 		d.value = S_pct(s, v, key, 0);
-	} else {
-		d.kind = SALES_DISC_AMOUNT;
-		d.value = S_money(s, v, key, 0);
+		return d;
+	}
+	d.kind = SALES_DISC_AMOUNT;
+	d.value = S_money(s, v, key, 0);
+	if (strstr(t, "€") == NULL && strstr(t, "EUR") == NULL &&
+	    sales_parse_money(t, &c) == 0 && c != 0) {
+		file = S_at(s, v, key, &line, &col);
+		sales_fmt_amount(&amt, c, s->lang);
+		diag_add(s->dl, DIAG_DATA_DISC_BARE, file, line, col, key, t,
+		    t, buf_cstr(&amt));
+		buf_free(&amt);
+		s->bad = 1;
 	}
 	return d;
 }
@@ -377,33 +423,379 @@ S_disc_text(struct sctx *s, struct buf *b, struct sales_disc d)
 		sales_fmt_pct(b, d.value, s->lang, 1);
 	else if (d.kind == SALES_DISC_AMOUNT)
 		sales_fmt_money(b, d.value, s->lang);
+	else if (d.kind == SALES_DISC_PER_UNIT) {
+		sales_fmt_money(b, d.value, s->lang);
+		buf_puts(b, s->en ? " per unit" : " per stuk");
+	}
 }
 
 static void
 S_vat_label(struct sctx *s, struct buf *b, const struct sales_vat_row *r)
 {
-	if (r->reverse)
+	switch (r->vat_kind) {
+	case SALES_VAT_REVERSE:
 		buf_puts(b, s->en ? "VAT reverse-charged" : "Btw verlegd");
-	else {
+		break;
+	case SALES_VAT_EXEMPT:
+		buf_puts(b, s->en ? "Exempt from VAT" : "Vrijgesteld van btw");
+		break;
+	case SALES_VAT_ICP:
+		buf_puts(b, s->en ? "VAT 0% (intra-Community supply)" :
+		    "Btw 0\xc2\xa0% (intracommunautaire levering)");
+		break;
+	case SALES_VAT_EXPORT:
+		buf_puts(b, s->en ? "VAT 0% (export outside the EU)" :
+		    "Btw 0\xc2\xa0% (export buiten de EU)");
+		break;
+	case SALES_VAT_RATE:
 		buf_puts(b, s->en ? "VAT " : "Btw ");
 		sales_fmt_pct(b, r->rate_bp, s->lang, 1);
+		break;
 	}
+}
+
+/* The words of a line's btw cell. */
+static void
+S_vat_cell(struct sctx *s, struct val *r, const struct sales_offer_line *l)
+{
+	static const char *nl[] = { "", "verlegd", "vrijgesteld",
+	    "0\xc2\xa0% ICL", "0\xc2\xa0% export" };
+	static const char *en[] = { "", "reverse", "exempt", "0% ICS",
+	    "0% export" };
+
+	if (l->vat_kind == SALES_VAT_RATE)
+		S_pct_to(s, r, "btw", l->vat_bp);
+	else
+		val_set_str(r, "btw", (s->en ? en : nl)[l->vat_kind]);
+}
+
+static int
+S_yes(const char *t)
+{
+	return t != NULL && (!strcmp(t, "ja") || !strcmp(t, "yes") ||
+	    !strcmp(t, "true") || !strcmp(t, "1"));
+}
+
+/*** The offerte's lines: order, sections, choices ***/
+
+enum oitem_kind {
+	OI_LINE,		/* a priced <regel> */
+	OI_TEXT,		/* <tekstregel> */
+	OI_SECTION,		/* <sectie> starts */
+	OI_SUBTOTAL,		/* <sectie> ends */
+	OI_CHOICE		/* <keuze> starts */
+};
+
+struct oitem {
+	enum oitem_kind		 kind;
+	const struct val	*v;	/* the element */
+	size_t			 line;	/* OI_LINE: index into the lines */
+	size_t			 section; /* OI_SECTION, OI_SUBTOTAL: 1.. */
+};
+
+struct oseq {
+	const struct val	*v;
+	const char		*name;
+	double			 seq;
+};
+
+static int
+S_seq_cmp(const void *a, const void *b)
+{
+	const struct oseq *x = a, *y = b;
+
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The children of parent named in names[], in document order (xml_data.c
+ * numbers them under "_seq").  Caller frees *out. */
+static size_t
+S_children(const struct val *parent, const char *const *names,
+    struct oseq **out)
+{
+	const struct val **items, *q;
+	size_t n = 0, k, i, cnt;
+
+	*out = NULL;
+	for (k = 0; names[k] != NULL; k++) {
+		cnt = S_list(parent, names[k], &items);
+		*out = xrealloc(*out, (n + cnt + 1) * sizeof(**out));
+		for (i = 0; i < cnt; i++) {
+			q = val_get(items[i], "_seq");
+			(*out)[n].v = items[i];
+			(*out)[n].name = names[k];
+			(*out)[n++].seq = q != NULL && q->type == VAL_NUM ?
+			    q->num : (double)i;
+		}
+	}
+	if (n > 0)
+		qsort(*out, n, sizeof(**out), S_seq_cmp);
+	return n;
+}
+
+struct owalk {
+	struct oitem		*it;
+	size_t			 nit, capit;
+	const struct val	**lv;	/* the <regel> of each line */
+	struct sales_offer_line	*lines;
+	size_t			 nlines, caplines;
+	size_t			 nsections;
+};
+
+static void
+S_item(struct owalk *w, enum oitem_kind kind, const struct val *v,
+    size_t section)
+{
+	if (w->nit == w->capit) {
+		w->capit = w->capit ? w->capit * 2 : 16;
+		w->it = xrealloc(w->it, w->capit * sizeof(*w->it));
+	}
+	w->it[w->nit].kind = kind;
+	w->it[w->nit].v = v;
+	w->it[w->nit].line = w->nlines;
+	w->it[w->nit++].section = section;
+}
+
+static const char *S_periods[SALES_NPERIODS] = { "", "maand", "kwartaal",
+    "jaar" };
+
+/* One priced <regel>: its values into a sales_offer_line. */
+static void
+S_regel(struct sctx *s, struct owalk *w, const struct val *v,
+    size_t section, int in_choice)
+{
+	struct sales_offer_line *l;
+	const char *t;
+	int p, line, col;
+
+	if (w->nlines == w->caplines) {
+		w->caplines = w->caplines ? w->caplines * 2 : 16;
+		w->lines = xrealloc(w->lines, w->caplines * sizeof(*w->lines));
+		w->lv = xrealloc(w->lv, w->caplines * sizeof(*w->lv));
+	}
+	S_item(w, OI_LINE, v, section);
+	l = &w->lines[w->nlines];
+	memset(l, 0, sizeof(*l));
+	w->lv[w->nlines++] = v;
+	l->qty = S_qty(s, v, "aantal", SALES_QTY_ONE);
+	l->price = S_money(s, v, "prijs", 0);
+	l->disc = S_disc(s, v, "korting");
+	if ((t = S_s(v, "korting-per-stuk")) != NULL && *t != '\0') {
+		if (l->disc.kind != SALES_DISC_NONE) {
+			const char *file = S_at(s, v, "korting-per-stuk", &line,
+			    &col);
+
+			diag_add(s->dl, DIAG_DATA_DISC_BOTH, file, line, col);
+			s->bad = 1;
+		}
+		l->disc.kind = SALES_DISC_PER_UNIT;
+		l->disc.value = S_money(s, v, "korting-per-stuk", 0);
+	}
+	t = S_s(v, "btw");
+	if (t != NULL && strcmp(t, "verlegd") == 0)
+		l->vat_kind = SALES_VAT_REVERSE;
+	else if (t != NULL && strcmp(t, "vrijgesteld") == 0)
+		l->vat_kind = SALES_VAT_EXEMPT;
+	else if (t != NULL && strcmp(t, "icp") == 0)
+		l->vat_kind = SALES_VAT_ICP;
+	else if (t != NULL && strcmp(t, "export") == 0)
+		l->vat_kind = SALES_VAT_EXPORT;
+	else
+		l->vat_bp = S_pct(s, v, "btw", 2100);
+	l->optional = S_yes(S_s(v, "optioneel"));
+	l->alternative = in_choice && !S_yes(S_s(v, "gekozen"));
+	l->no_doc_disc = S_yes(S_s(v, "geen-korting"));
+	l->section = section;
+	if ((t = S_s(v, "per")) != NULL)
+		for (p = 1; p < SALES_NPERIODS; p++)
+			if (strcmp(t, S_periods[p]) == 0)
+				l->period = (enum sales_period)p;
+}
+
+/* A <keuze>: its lines, exactly one of them chosen. */
+static void
+S_keuze(struct sctx *s, struct owalk *w, const struct val *v, size_t section)
+{
+	static const char *const names[] = { "regel", NULL };
+	struct oseq *c;
+	struct buf b = { 0 };
+	size_t n, i, chosen = 0;
+
+	S_item(w, OI_CHOICE, v, section);
+	n = S_children(v, names, &c);
+	for (i = 0; i < n; i++) {
+		chosen += S_yes(S_s(c[i].v, "gekozen"));
+		S_regel(s, w, c[i].v, section, 1);
+	}
+	if (chosen != 1) {
+		if (chosen == 0)
+			buf_puts(&b, "no line");
+		else
+			buf_printf(&b, "%zu lines", chosen);
+		diag_add(s->dl, DIAG_DATA_CHOICE, s->path, S_line(v), S_col(v),
+		    buf_cstr(&b));
+		buf_free(&b);
+		s->bad = 1;
+	}
+	free(c);
+}
+
+/* The children of <regels> or a <sectie> (section 0 for <regels>). */
+static void
+S_walk(struct sctx *s, struct owalk *w, const struct val *parent,
+    size_t section)
+{
+	static const char *const names[] = { "regel", "tekstregel", "sectie",
+	    "keuze", NULL };
+	struct oseq *c;
+	size_t n, i, k;
+
+	n = S_children(parent, names, &c);
+	for (i = 0; i < n; i++) {
+		if (strcmp(c[i].name, "regel") == 0)
+			S_regel(s, w, c[i].v, section, 0);
+		else if (strcmp(c[i].name, "tekstregel") == 0)
+			S_item(w, OI_TEXT, c[i].v, section);
+		else if (strcmp(c[i].name, "keuze") == 0)
+			S_keuze(s, w, c[i].v, section);
+		else if (section == 0) {	/* the schema nests no deeper */
+			k = ++w->nsections;
+			S_item(w, OI_SECTION, c[i].v, k);
+			S_walk(s, w, c[i].v, k);
+			S_item(w, OI_SUBTOTAL, c[i].v, k);
+		}
+	}
+	free(c);
+}
+
+/* "per maand", "per month"; "" once. */
+static const char *
+S_per(struct sctx *s, enum sales_period p)
+{
+	static const char *nl[] = { "", "per maand", "per kwartaal",
+	    "per jaar" };
+	static const char *en[] = { "", "per month", "per quarter",
+	    "per year" };
+
+	return (s->en ? en : nl)[p];
+}
+
+/* An empty row of the lines table with every flag set, so no name is
+ * looked up in an outer context. */
+static struct val *
+S_row(void)
+{
+	struct val *r = val_map();
+
+	val_set_str(r, "kop", "");
+	val_set_str(r, "keuze_kop", "");
+	val_set_bool(r, "keuze", 0);
+	val_set_bool(r, "tekstregel", 0);
+	val_set_bool(r, "prijsregel", 0);
+	val_set_str(r, "subtotaal", "");
+	return r;
+}
+
+/* A set's totals, for the tables: subtotal, discount, VAT rows, total. */
+static void
+S_sum_to(struct sctx *s, struct val *m, const struct sales_offer_sum *sum,
+    const struct sales_disc *disc, int64_t disc_base)
+{
+	struct val *vat, *e;
+	struct buf b = { 0 };
+	size_t i;
+
+	S_money_to(s, m, "subtotaal", sum->subtotal);
+	if (sum->disc != 0) {
+		S_money_to(s, m, "korting", sum->disc);
+		if (disc->kind == SALES_DISC_PERCENT)
+			sales_fmt_pct(&b, disc->value, s->lang, 1);
+		S_setf(m, "korting_label", &b);
+		/* lines the discount passes by: say what it was taken of */
+		if (disc_base != sum->subtotal)
+			S_money_to(s, m, "korting_over", disc_base);
+	} else
+		val_set_str(m, "korting", "");
+	S_money_to(s, m, "netto", sum->net);
+	vat = val_set(m, "btw", val_list());
+	for (i = 0; i < sum->nrows; i++) {
+		e = val_map();
+		S_vat_label(s, &b, &sum->rows[i]);
+		S_setf(e, "label", &b);
+		S_money_to(s, e, "grondslag", sum->rows[i].base);
+		S_money_to(s, e, "bedrag", sum->rows[i].vat);
+		val_push(vat, e);
+	}
+	S_money_to(s, m, "btw_totaal", sum->vat);
+	S_money_to(s, m, "totaal", sum->total);
+	buf_free(&b);
+}
+
+/* The nets the document discount was taken of, in one period's totals
+ * (the rows' sums fit, so this sum does). */
+static int64_t
+S_disc_base(const struct sales_offer_line *lines,
+    const struct sales_offer *off, size_t n, enum sales_period p)
+{
+	int64_t base = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!lines[i].no_doc_disc && !lines[i].optional &&
+		    !lines[i].alternative && lines[i].period == p)
+			base += off->lines[i].net;
+	return base;
+}
+
+/* "36 maanden", "3 jaar"; "1 maand".  *months = 0 when absent; -1 and a
+ * diagnostic when it cannot be read. */
+static int
+S_term(struct sctx *s, const struct val *regels, int *months)
+{
+	const char *t = regels ? S_s(regels, "looptijd") : NULL;
+	char *end;
+	long n;
+
+	*months = 0;
+	if (t == NULL || *t == '\0')
+		return 0;
+	n = strtol(t, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (n >= 1 && n <= 999 && (!strcmp(end, "maand") ||
+	    !strcmp(end, "maanden"))) {
+		*months = (int)n;
+		return 0;
+	}
+	if (n >= 1 && n <= 999 && !strcmp(end, "jaar")) {
+		*months = (int)n * 12;
+		return 0;
+	}
+	S_bad(s, regels, "looptijd", t, "a contract term such as 36 maanden or 3 jaar");
+	return -1;
 }
 
 static struct val *
 S_offerte(struct sctx *s, const struct val *d)
 {
-	struct val *ctx = val_map(), *rows, *r, *tot, *vat, *e;
-	const struct val *regels = val_get(d, "regels"), **items;
+	static const char *per_title_nl[] = { "", "Per maand", "Per kwartaal",
+	    "Per jaar" };
+	static const char *per_title_en[] = { "", "Per month", "Per quarter",
+	    "Per year" };
+	struct val *ctx = val_map(), *rows, *r, *tot, *e, *l;
+	const struct val *regels = val_get(d, "regels"), *klant, *x;
 	struct sales_offer_line *lines;
 	struct sales_offer_opts oo;
 	struct sales_offer off;
 	struct sales_date date, until;
+	struct owalk w;
 	struct buf b = { 0 };
 	const char *t;
-	size_t n, i;
+	size_t n, i, k;
 	long days;
-	int any_disc = 0, any_opt = 0;
+	int any_disc = 0, any_opt = 0, any_alt = 0, any_recur = 0;
+	int icp_told = 0;
+	int kinds[SALES_VAT_EXPORT + 1] = { 0 }, p, term, line, col;
 
 	S_copy(ctx, d, "nummer");
 	val_set_str(ctx, "versie", S_s(d, "versie") ? S_s(d, "versie") : "1");
@@ -430,90 +822,223 @@ S_offerte(struct sctx *s, const struct val *d)
 	S_date(s, ctx, "datum", date);
 	S_date(s, ctx, "geldig_tot", until);
 
-	n = regels ? S_list(regels, "regel", &items) : 0;
-	lines = xcalloc(n + 1, sizeof(*lines));
-	for (i = 0; i < n; i++) {
-		lines[i].qty = S_qty(s, items[i], "aantal", SALES_QTY_ONE);
-		lines[i].price = S_money(s, items[i], "prijs", 0);
-		lines[i].disc = S_disc(s, items[i], "korting");
-		t = S_s(items[i], "btw");
-		if (t != NULL && strcmp(t, "verlegd") == 0)
-			lines[i].reverse = 1;
-		else
-			lines[i].vat_bp = S_pct(s, items[i], "btw", 2100);
-		t = S_s(items[i], "optioneel");
-		lines[i].optional = t != NULL && (!strcmp(t, "ja") ||
-		    !strcmp(t, "yes") || !strcmp(t, "true") || !strcmp(t, "1"));
-	}
+	memset(&w, 0, sizeof(w));
+	if (regels != NULL)
+		S_walk(s, &w, regels, 0);
+	lines = w.lines;
+	n = w.nlines;
 	memset(&oo, 0, sizeof(oo));
 	if (regels != NULL && (t = S_s(regels, "afronding")) != NULL &&
 	    strcmp(t, "regel") == 0)
 		oo.vat_mode = SALES_VAT_PER_LINE;
 	oo.disc = S_disc(s, d, "korting");
+	if (S_term(s, regels, &term) == 0)
+		oo.term_months = term;
+	/* what the arithmetic would refuse, told at its place first */
+	klant = val_get(d, "klant");
+	for (i = 0; i < n; i++) {
+		kinds[lines[i].vat_kind] = 1;
+		if (lines[i].vat_kind == SALES_VAT_ICP && !icp_told &&
+		    (S_s(klant, "btw") == NULL || *S_s(klant, "btw") == '\0')) {
+			t = S_at(s, w.lv[i], "btw", &line, &col);
+			diag_add(s->dl, DIAG_DATA_ICP, t, line, col);
+			s->bad = 1;
+			icp_told = 1;	/* once is enough */
+		}
+		p = (int)lines[i].period;
+		if (oo.term_months > 0 && p != SALES_ONCE &&
+		    !lines[i].alternative &&
+		    oo.term_months % sales_period_months(lines[i].period) != 0) {
+			t = S_at(s, regels, "looptijd", &line, &col);
+			diag_add(s->dl, DIAG_DATA_TERM, t, line, col,
+			    S_s(regels, "looptijd"), S_periods[p]);
+			s->bad = 1;
+			oo.term_months = 0;
+		}
+	}
 	memset(&off, 0, sizeof(off));
-	if (sales_offer_compute(lines, n, &oo, &off) != 0) {
-		diag_add(s->dl, DIAG_DATA, s->path, S_line(regels ? regels : d),
-		    S_col(regels ? regels : d), "the amounts of this proposal are too large to compute");
+	if (s->bad || sales_offer_compute(lines, n, &oo, &off) != 0) {
+		if (!s->bad)
+			diag_add(s->dl, DIAG_DATA, s->path,
+			    S_line(regels ? regels : d),
+			    S_col(regels ? regels : d),
+			    "the amounts of this proposal are too large to compute");
 		s->bad = 1;
-		free(lines);
+		free(w.lines);
+		free(w.lv);
+		free(w.it);
 		return ctx;
 	}
 	rows = val_set(ctx, "regels", val_list());
-	for (i = 0; i < n; i++) {
-		r = val_map();
-		t = S_s(items[i], "tekst");
-		val_set_str(r, "omschrijving", t ? t : "");
-		buf_reset(&b);
-		sales_fmt_qty(&b, lines[i].qty, s->lang);
-		S_setf(r, "aantal", &b);
-		S_copy(r, items[i], "eenheid");
-		S_money_to(s, r, "prijs", lines[i].price);
-		buf_reset(&b);
-		S_disc_text(s, &b, lines[i].disc);
-		S_setf(r, "korting", &b);
-		if (lines[i].reverse)
-			val_set_str(r, "btw", s->en ? "reverse" : "verlegd");
-		else
-			S_pct_to(s, r, "btw", lines[i].vat_bp);
-		S_money_to(s, r, "bedrag", off.lines[i].net);
-		val_set_bool(r, "optioneel", lines[i].optional);
-		any_disc |= lines[i].disc.kind != SALES_DISC_NONE;
-		any_opt |= lines[i].optional;
+	for (k = 0; k < w.nit; k++) {
+		const struct oitem *it = &w.it[k];
+
+		r = S_row();
+		switch (it->kind) {
+		case OI_SECTION:
+			S_copy(r, it->v, "titel");
+			val_set_str(r, "kop", val_get(r, "titel")->str);
+			break;
+		case OI_SUBTOTAL:
+			S_copy(r, it->v, "titel");
+			buf_reset(&b);
+			for (p = 0; p < SALES_NPERIODS; p++) {
+				const struct sales_section_total *st =
+				    &off.sections[it->section - 1];
+
+				if (st->nlines[p] == 0)
+					continue;
+				if (b.len > 0)
+					buf_puts(&b, " + ");
+				sales_fmt_money(&b, st->net[p], s->lang);
+				if (p != SALES_ONCE) {
+					buf_putc(&b, ' ');
+					buf_puts(&b, S_per(s, (enum sales_period)p));
+				}
+			}
+			if (b.len == 0)
+				sales_fmt_money(&b, 0, s->lang);
+			S_setf(r, "subtotaal", &b);
+			break;
+		case OI_CHOICE:
+			val_set_bool(r, "keuze", 1);
+			S_copy(r, it->v, "titel");
+			val_set_str(r, "keuze_kop", val_get(r, "titel")->str);
+			break;
+		case OI_TEXT:
+			val_set_bool(r, "tekstregel", 1);
+			t = S_s(it->v, "tekst");
+			val_set_str(r, "omschrijving", t ? t : "");
+			break;
+		case OI_LINE: {
+			const struct sales_offer_line *ln = &lines[it->line];
+
+			val_set_bool(r, "prijsregel", 1);
+			t = S_s(it->v, "tekst");
+			val_set_str(r, "omschrijving", t ? t : "");
+			buf_reset(&b);
+			sales_fmt_qty(&b, ln->qty, s->lang);
+			S_setf(r, "aantal", &b);
+			S_copy(r, it->v, "eenheid");
+			S_money_to(s, r, "prijs", ln->price);
+			buf_reset(&b);
+			S_disc_text(s, &b, ln->disc);
+			S_setf(r, "korting", &b);
+			S_vat_cell(s, r, ln);
+			S_money_to(s, r, "bedrag", off.lines[it->line].net);
+			val_set_bool(r, "optioneel", ln->optional);
+			val_set_bool(r, "alternatief", ln->alternative);
+			val_set_bool(r, "gekozen", S_yes(S_s(it->v, "gekozen")));
+			val_set_bool(r, "geen_korting", ln->no_doc_disc &&
+			    oo.disc.kind != SALES_DISC_NONE && !ln->optional &&
+			    !ln->alternative);
+			val_set_str(r, "per", S_per(s, ln->period));
+			any_disc |= ln->disc.kind != SALES_DISC_NONE;
+			any_opt |= ln->optional;
+			any_alt |= ln->alternative;
+			any_recur |= ln->period != SALES_ONCE;
+			break;
+		}
+		}
 		val_push(rows, r);
 	}
 	val_set_bool(ctx, "heeft_korting", any_disc);
 	tot = val_set(ctx, "totalen", val_map());
-	S_money_to(s, tot, "subtotaal", off.sum.subtotal);
-	if (off.sum.disc != 0) {
-		S_money_to(s, tot, "korting", off.sum.disc);
-		buf_reset(&b);
-		if (oo.disc.kind == SALES_DISC_PERCENT)
-			sales_fmt_pct(&b, oo.disc.value, s->lang, 1);
-		S_setf(tot, "korting_label", &b);
-	}
-	S_money_to(s, tot, "netto", off.sum.net);
-	vat = val_set(tot, "btw", val_list());
-	for (i = 0; i < off.sum.nrows; i++) {
-		e = val_map();
-		buf_reset(&b);
-		S_vat_label(s, &b, &off.sum.rows[i]);
-		S_setf(e, "label", &b);
-		S_money_to(s, e, "grondslag", off.sum.rows[i].base);
-		S_money_to(s, e, "bedrag", off.sum.rows[i].vat);
-		val_push(vat, e);
-	}
-	S_money_to(s, tot, "btw_totaal", off.sum.vat);
-	S_money_to(s, tot, "totaal", off.sum.total);
+	S_sum_to(s, tot, &off.sum, &oo.disc, S_disc_base(lines, &off, n,
+	    SALES_ONCE));
+	/* without recurring lines the one-off table is the offerte's, as
+	 * ever; with them it is shown when it has lines */
+	val_set_bool(tot, "tonen", !any_recur || off.sum.nlines > 0 ||
+	    off.opt.nlines > 0);
+	val_set_bool(tot, "eenmalig", any_recur);
 	val_set_bool(tot, "per_regel", oo.vat_mode == SALES_VAT_PER_LINE);
-	if (any_opt)
+	if (off.opt.nlines > 0)
 		S_money_to(s, tot, "optioneel", off.opt.net);
+	val_set_bool(tot, "vrijgesteld", kinds[SALES_VAT_EXEMPT]);
+	val_set_bool(tot, "icp", kinds[SALES_VAT_ICP]);
+	val_set_bool(tot, "export", kinds[SALES_VAT_EXPORT]);
+	l = val_set(ctx, "terugkerend", val_list());
+	for (p = 1; p < SALES_NPERIODS; p++) {
+		if (off.recur[p].nlines == 0 && off.recur_opt[p].nlines == 0)
+			continue;
+		e = val_map();
+		val_set_str(e, "titel", (s->en ? per_title_en :
+		    per_title_nl)[p]);
+		val_set_str(e, "per", S_per(s, (enum sales_period)p));
+		S_sum_to(s, e, &off.recur[p], &oo.disc, S_disc_base(lines,
+		    &off, n, (enum sales_period)p));
+		if (off.recur_opt[p].nlines > 0)
+			S_money_to(s, e, "optioneel", off.recur_opt[p].net);
+		else
+			val_set_str(e, "optioneel", "");
+		val_push(l, e);
+	}
+	if (l->n == 0)
+		val_set(ctx, "terugkerend", val_bool(0));
+	if (oo.term_months > 0) {
+		e = val_set(ctx, "contract", val_map());
+		buf_reset(&b);
+		if (oo.term_months % 12 == 0 && strstr(S_s(regels, "looptijd"),
+		    "jaar") != NULL)
+			buf_printf(&b, s->en ? "%d year%s" : "%d jaar",
+			    oo.term_months / 12, oo.term_months == 12 ? "" : "s");
+		else
+			buf_printf(&b, s->en ? "%d month%s" : "%d maand%s",
+			    oo.term_months, oo.term_months == 1 ? "" :
+			    s->en ? "s" : "en");
+		S_setf(e, "looptijd", &b);
+		S_money_to(s, e, "netto", off.contract.net);
+		S_money_to(s, e, "totaal", off.contract.total);
+	}
 	val_set_bool(ctx, "heeft_optioneel", any_opt);
+	val_set_bool(ctx, "heeft_alternatief", any_alt);
+	if ((x = val_get(d, "betaling")) != NULL && x->type == VAL_MAP) {
+		struct sales_pay_terms pt;
+		struct sales_pay pay;
+		long termijn = S_int(s, x, "termijn", 0), binnen;
+
+		e = val_set(ctx, "betaling", val_map());
+		memset(&pt, 0, sizeof(pt));
+		pt.deposit_bp = S_pct(s, x, "aanbetaling", 0);
+		pt.early_bp = S_pct(s, x, "betalingskorting", 0);
+		binnen = S_int(s, x, "binnen", 0);
+		if (pt.early_bp > 0 && binnen == 0) {
+			t = S_at(s, x, "betalingskorting", &line, &col);
+			diag_add(s->dl, DIAG_DATA_EARLY_DAYS, t, line, col);
+			s->bad = 1;
+		}
+		if (sales_pay_compute(off.sum.total, &pt, &pay) == 0) {
+			buf_reset(&b);
+			buf_printf(&b, "%ld %s", termijn, termijn == 1 ?
+			    (s->en ? "day" : "dag") : (s->en ? "days" : "dagen"));
+			S_setf(e, "termijn", &b);
+			if (pt.deposit_bp > 0) {
+				S_pct_to(s, e, "aanbetaling_pct", pt.deposit_bp);
+				S_money_to(s, e, "aanbetaling", pay.deposit);
+				S_money_to(s, e, "restant", pay.rest);
+			} else
+				val_set_str(e, "aanbetaling", "");
+			if (pt.early_bp > 0) {
+				S_pct_to(s, e, "betalingskorting_pct", pt.early_bp);
+				S_money_to(s, e, "betalingskorting", pay.early);
+				S_money_to(s, e, "te_betalen", pay.early_pay);
+				buf_reset(&b);
+				buf_printf(&b, "%ld %s", binnen, binnen == 1 ?
+				    (s->en ? "day" : "dag") :
+				    (s->en ? "days" : "dagen"));
+				S_setf(e, "binnen", &b);
+			} else
+				val_set_str(e, "betalingskorting", "");
+		}
+	}
 	if (val_get(d, "pitch") != NULL)
 		val_set(ctx, "pitch", S_pitch(s, val_get(d, "pitch")));
 	if (val_get(d, "sellogram") != NULL)
 		val_set(ctx, "sellogram", S_sellogram(s, val_get(d, "sellogram")));
 	sales_offer_free(&off);
-	free(lines);
+	free(w.lines);
+	free(w.lv);
+	free(w.it);
 	buf_free(&b);
 	return ctx;
 }

@@ -8,7 +8,13 @@
  * an element with only text is a string, and the elements that repeat by
  * nature (regel, stap, lid, ...) are always lists, so a proposal with one
  * line reads like one with forty.  Every map records the line and column
- * of its start tag under "_line" and "_col" for later diagnostics.
+ * of its start tag under "_line" and "_col" for later diagnostics, and
+ * those of each attribute and each text-only child under "_line.NAME" and
+ * "_col.NAME" (the first of a repeated child), so a value the computations
+ * cannot use is told where it stands.  The children of the elements whose
+ * order matters across names (<regels>, <sectie>, <keuze>: lines, text
+ * lines, sections, choices) are always maps and carry their place among
+ * their siblings under "_seq".
  */
 #include "xml.h"
 #include "buf.h"
@@ -267,30 +273,58 @@ S_has_elements(xmlNodePtr n)
 	return 0;
 }
 
-/* Converts an element.  Data documents are shallow (a handful of levels),
- * and the schema has already bounded their shape, so recursion is fine. */
+/* Parents whose children keep their order across names. */
+static int
+S_ordered(const char *name)
+{
+	return strcmp(name, "regels") == 0 || strcmp(name, "sectie") == 0 ||
+	    strcmp(name, "keuze") == 0;
+}
+
+/* "_line.NAME" and "_col.NAME" in m, unless already there. */
+static void
+S_where(struct val *m, const char *name, int line, int col)
+{
+	struct buf k = { 0 };
+
+	buf_printf(&k, "_line.%s", name);
+	if (val_get(m, buf_cstr(&k)) == NULL) {
+		val_set_num(m, buf_cstr(&k), (double)line);
+		buf_reset(&k);
+		buf_printf(&k, "_col.%s", name);
+		val_set_num(m, buf_cstr(&k), (double)col);
+	}
+	buf_free(&k);
+}
+
+/* Converts an element; seq >= 0 makes it a map with its place under
+ * "_seq".  Data documents are shallow (a handful of levels), and the
+ * schema has already bounded their shape, so recursion is fine. */
 static struct val *
-S_convert(xmlNodePtr n, const char *src, size_t len)
+S_convert(xmlNodePtr n, const char *src, size_t len, int seq)
 {
 	struct val *m, *v, *slot;
 	xmlAttrPtr a;
 	xmlChar *av;
 	xmlNodePtr c;
 	const char *name;
-
-	int line, col;
+	int line, col, k = 0, ordered;
 
 	xml_locate(n, NULL, src, len, &line, &col);
-	if (n->properties == NULL && !S_has_elements(n))
+	if (n->properties == NULL && !S_has_elements(n) && seq < 0)
 		return val_str_own(S_text(n));
 	m = val_map();
 	val_set_num(m, "_line", (double)line);
 	val_set_num(m, "_col", (double)col);
+	if (seq >= 0)
+		val_set_num(m, "_seq", (double)seq);
 	for (a = n->properties; a != NULL; a = a->next) {
 		av = xmlNodeListGetString(n->doc, a->children, 1);
 		val_set_str(m, (const char *)a->name, av ? (char *)av : "");
 		if (av)
 			xmlFree(av);
+		xml_locate(n, (const char *)a->name, src, len, &line, &col);
+		S_where(m, (const char *)a->name, line, col);
 	}
 	if (!S_has_elements(n)) {
 		char *t = S_text(n);
@@ -301,11 +335,16 @@ S_convert(xmlNodePtr n, const char *src, size_t len)
 			free(t);
 		return m;
 	}
+	ordered = S_ordered((const char *)n->name);
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		name = (const char *)c->name;
-		v = S_convert(c, src, len);
+		v = S_convert(c, src, len, ordered ? k++ : -1);
+		if (v->type == VAL_STR) {
+			xml_locate(c, NULL, src, len, &line, &col);
+			S_where(m, name, line, col);
+		}
 		slot = (struct val *)val_get(m, name);
 		if (S_listy((const char *)n->name, name) || slot != NULL) {
 			if (slot == NULL)
@@ -482,7 +521,7 @@ xml_data_load(const char *src, size_t len, const char *path,
 		return NULL;
 	}
 	*kind = xstrdup((const char *)root->name);
-	v = S_convert(root, src, len);
+	v = S_convert(root, src, len, -1);
 	if (v->type != VAL_MAP) {
 		struct val *m = val_map();
 

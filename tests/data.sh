@@ -178,7 +178,7 @@ result "a template naming an unknown field warns at file:line:col (error with --
 d=$tmp/mail
 mkdir -p "$d"
 sed 's|<logo>[^<]*</logo>||' "$top/content/mailing/offerte.xml" > "$d/offerte.xml"
-printf '\357\273\277nummer;klant.naam;korting\r\nM-1;Klant Een;5%%\r\nM-2;Klant Twee;vijf\r\nM-3;"Klant; Drie";10\r\n' > "$d/rows.csv"
+printf '\357\273\277nummer;klant.naam;korting\r\nM-1;Klant Een;5%%\r\nM-2;Klant Twee;vijf\r\nM-3;"Klant; Drie";\342\202\254 10\r\n' > "$d/rows.csv"
 (cd "$d" && "$bin" merge offerte.xml rows.csv -o out -q) 2> "$d/err"
 expect_status 1 $? "mailing with a bad row"
 [ -f "$d/out/M-1.pdf" ] && [ -f "$d/out/M-3.pdf" ] || note "the good rows were not written: $(ls "$d/out" 2>&1)"
@@ -188,6 +188,17 @@ if command -v pdftotext > /dev/null 2>&1 && [ -f "$d/out/M-3.pdf" ]; then
 	pdftotext "$d/out/M-3.pdf" - | grep -q 'Klant; Drie' || note "M-3.pdf does not name its customer"
 fi
 result "a mailing writes the good rows and reports the bad one at its CSV line"
+
+# A bare number in korting reads as 7,5 % to one reader and € 7,50 to the
+# next: refused at its cell, with both readings, and the row not written.
+printf 'nummer;klant.naam;korting\nK-1;Klant Een;7,5\nK-2;Klant Twee;7,5%%\n' > "$d/kale.csv"
+(cd "$d" && "$bin" merge offerte.xml kale.csv -o kale -q) 2> "$d/kale.err"
+expect_status 1 $? "mailing with a bare korting"
+[ -f "$d/kale/K-1.pdf" ] && note "the row with korting '7,5' was written"
+[ -f "$d/kale/K-2.pdf" ] || note "the good row was not written: $(ls "$d/kale" 2>&1)"
+grep -qx "kale.csv:2:15: error: korting '7,5': write 7,5% for a percentage or € 7,50 for an amount" "$d/kale.err" ||
+	{ note "diagnostics:"; sed 's/^/  /' "$d/kale.err" >> "$why"; }
+result "a mailing refuses a bare number in korting at its cell, with both readings"
 
 printf 'nummer;klant.naam;klant.contakt@naam\nN-1;Een;A\n' > "$d/typo.csv"
 (cd "$d" && "$bin" merge offerte.xml typo.csv -o out2 -q) 2> "$d/err"

@@ -116,7 +116,7 @@ S_special(const char *name, size_t n)
 		{ "Do", "$" }, { "pc", "." }, { "hy", "-" }, { "mi", "-" },
 		{ "lB", "[" }, { "rB", "]" }, { "lC", "{" }, { "rC", "}" },
 		{ "la", "<" }, { "ra", ">" }, { "em", "\xe2\x80\x94" },
-		{ "en", "\xe2\x80\x93" },
+		{ "en", "\xe2\x80\x93" }, { "Eu", "\xe2\x82\xac" },
 	};
 	size_t i;
 

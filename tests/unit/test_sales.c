@@ -7,7 +7,10 @@
  * value.  One PASS or FAIL line per test; exit status 1 if any failed.
  */
 #include "buf.h"
+#include "diag.h"
 #include "sales.h"
+#include "sales_doc.h"
+#include "val.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -97,7 +100,7 @@ S_line(int64_t qty, int64_t price, enum sales_disc_kind dk, int64_t dv,
 	l.disc.kind = dk;
 	l.disc.value = dv;
 	l.vat_bp = vat;
-	l.reverse = reverse;
+	l.vat_kind = reverse ? SALES_VAT_REVERSE : SALES_VAT_RATE;
 	l.optional = optional;
 	return l;
 }
@@ -116,7 +119,7 @@ S_row(struct S_t *t, const struct sales_offer_sum *s, size_t r, int64_t rate,
 	snprintf(what, sizeof(what), "row %zu rate", r);
 	S_i64(t, what, s->rows[r].rate_bp, rate);
 	snprintf(what, sizeof(what), "row %zu reverse", r);
-	S_i64(t, what, s->rows[r].reverse, reverse);
+	S_i64(t, what, s->rows[r].vat_kind == SALES_VAT_REVERSE, reverse);
 	snprintf(what, sizeof(what), "row %zu net", r);
 	S_i64(t, what, s->rows[r].net, net);
 	snprintf(what, sizeof(what), "row %zu disc", r);
@@ -1445,6 +1448,328 @@ t_fmt(void)
 	S_end(&t);
 }
 
+/*** The vocabulary of issue 9: kinds, periods, exclusions, payment ***/
+
+static void
+t_offer_pay(void)
+{
+	struct sales_pay_terms pt;
+	struct sales_pay p;
+	struct S_t t;
+
+	/*
+	 * Each percentage of the total incl. VAT is rounded once, half up,
+	 * and the rest is what remains, so the two always add up.
+	 * 30 % of 6.352,86 = 1.905,858 -> 1.905,86, rest 4.447,00;
+	 * 2 % = 127,0572 -> 127,06, paid 6.225,80.
+	 */
+	S_begin(&t, "payment terms: deposit and payment discount rounded once");
+	memset(&pt, 0, sizeof(pt));
+	pt.deposit_bp = 3000;
+	pt.early_bp = 200;
+	S_true(&t, "computes", sales_pay_compute(635286, &pt, &p) == 0);
+	S_i64(&t, "deposit", p.deposit, 190586);
+	S_i64(&t, "rest", p.rest, 444700);
+	S_i64(&t, "early", p.early, 12706);
+	S_i64(&t, "early pay", p.early_pay, 622580);
+	/* exactly half a cent: 2 % of 0,25 = 0,5 ct -> 1 ct; 30 % of
+	 * 0,05 = 1,5 ct -> 2 ct; the rest 3 ct, not 4 */
+	S_true(&t, "half", sales_pay_compute(25, &pt, &p) == 0);
+	S_i64(&t, "half early", p.early, 1);
+	S_i64(&t, "half early pay", p.early_pay, 24);
+	S_true(&t, "half deposit", sales_pay_compute(5, &pt, &p) == 0);
+	S_i64(&t, "1,5 ct deposit", p.deposit, 2);
+	S_i64(&t, "1,5 ct rest", p.rest, 3);
+	/* a credit total: -0,25 at 2 % is -0,5 ct -> -1 ct (away from 0) */
+	S_true(&t, "negative", sales_pay_compute(-25, &pt, &p) == 0);
+	S_i64(&t, "negative early", p.early, -1);
+	pt.deposit_bp = 10001;
+	S_true(&t, "deposit over 100 %", sales_pay_compute(100, &pt, &p) == -1 &&
+	    p.deposit == 0);
+	S_end(&t);
+}
+
+static void
+t_offer_recurring(void)
+{
+	struct sales_offer_line l[5];
+	struct sales_offer_opts o;
+	struct sales_offer r;
+	struct S_t t;
+
+	/*
+	 * One-off 2.500,00, 25 x 12,50 per month, 450 per quarter, 1.200 per
+	 * year, optional 9,95 per month; 10 % off every period; 36 months:
+	 * per month 281,25 + 59,0625 -> 59,06 = 340,31; contract excl. VAT
+	 * 2.250 + 36 x 281,25 + 12 x 405 + 3 x 1.080 = 20.475,00, incl.
+	 * 2.722,50 + 36 x 340,31 + 12 x 490,05 + 3 x 1.306,80 = 24.774,66.
+	 */
+	S_begin(&t, "offerte recurring prices totalled per period, over a term");
+	l[0] = S_line(1000, 250000, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[1] = S_line(25000, 1250, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[1].period = SALES_MONTH;
+	l[2] = S_line(1000, 45000, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[2].period = SALES_QUARTER;
+	l[3] = S_line(1000, 120000, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[3].period = SALES_YEAR;
+	l[4] = S_line(1000, 995, SALES_DISC_NONE, 0, 2100, 0, 1);
+	l[4].period = SALES_MONTH;
+	memset(&o, 0, sizeof(o));
+	o.disc.kind = SALES_DISC_PERCENT;
+	o.disc.value = 1000;
+	o.term_months = 36;
+	S_true(&t, "computes", sales_offer_compute(l, 5, &o, &r) == 0);
+	S_i64(&t, "one-off total", r.sum.total, 272250);
+	S_i64(&t, "one-off lines", (int64_t)r.sum.nlines, 1);
+	S_i64(&t, "month net", r.recur[SALES_MONTH].net, 28125);
+	S_i64(&t, "month vat", r.recur[SALES_MONTH].vat, 5906);
+	S_i64(&t, "month total", r.recur[SALES_MONTH].total, 34031);
+	S_i64(&t, "month optional", r.recur_opt[SALES_MONTH].net, 995);
+	S_i64(&t, "quarter total", r.recur[SALES_QUARTER].total, 49005);
+	S_i64(&t, "year total", r.recur[SALES_YEAR].total, 130680);
+	S_i64(&t, "months counted", r.contract.count[SALES_MONTH], 36);
+	S_i64(&t, "quarters counted", r.contract.count[SALES_QUARTER], 12);
+	S_i64(&t, "years counted", r.contract.count[SALES_YEAR], 3);
+	S_i64(&t, "contract net", r.contract.net, 2047500);
+	S_i64(&t, "contract total", r.contract.total, 2477466);
+	sales_offer_free(&r);
+	/* 10 months do not hold whole quarters (the optional line counts
+	 * too: the client may still take it) */
+	o.term_months = 10;
+	S_true(&t, "10 months with quarters refused",
+	    sales_offer_compute(l, 5, &o, &r) == -1 && r.lines == NULL);
+	o.term_months = 6;
+	l[3].period = SALES_QUARTER;
+	S_true(&t, "6 months with quarters", sales_offer_compute(l, 5, &o,
+	    &r) == 0 && r.contract.count[SALES_QUARTER] == 2);
+	sales_offer_free(&r);
+	o.term_months = -1;
+	S_true(&t, "negative term refused",
+	    sales_offer_compute(l, 5, &o, &r) == -1);
+	/* without a term, no contract value */
+	o.term_months = 0;
+	S_true(&t, "no term", sales_offer_compute(l, 5, &o, &r) == 0 &&
+	    r.contract.net == 0 && r.contract.count[SALES_ONCE] == 0);
+	sales_offer_free(&r);
+	/* an amount off is for the one-off lines only */
+	o.disc.kind = SALES_DISC_AMOUNT;
+	o.disc.value = 10000;
+	S_true(&t, "amount", sales_offer_compute(l, 5, &o, &r) == 0);
+	S_i64(&t, "amount off one-off", r.sum.disc, 10000);
+	S_i64(&t, "amount not off per month", r.recur[SALES_MONTH].disc, 0);
+	sales_offer_free(&r);
+	S_end(&t);
+}
+
+static void
+t_offer_exclude(void)
+{
+	struct sales_offer_line l[4];
+	struct sales_offer_opts o;
+	struct sales_offer r;
+	struct S_t t;
+
+	/*
+	 * Printer 3 x (499 - 25 per unit) = 1.422,00; toner 899,00 passed
+	 * by; papier 109,80; koffie 49,40 at 9 %.  € 100 over 1.531,80 and
+	 * 49,40: 96,8758 and 3,1242 -> 96,87 + 3,12 = 99,99, the cent to
+	 * 21 %: 96,88 and 3,12.  Inside 21 %: printer 89,9356, papier 6,9443
+	 * -> 89,93 + 6,94, the cent to the printer: 89,94.  VAT 2.333,92 x
+	 * 21 % = 490,1232 -> 490,12; 46,28 x 9 % = 4,1652 -> 4,17.
+	 */
+	S_begin(&t, "offerte document discount passes excluded lines by");
+	l[0] = S_line(3000, 49900, SALES_DISC_PER_UNIT, 2500, 2100, 0, 0);
+	l[1] = S_line(10000, 8990, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[1].no_doc_disc = 1;
+	l[2] = S_line(20000, 549, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[3] = S_line(4000, 1235, SALES_DISC_NONE, 0, 900, 0, 0);
+	memset(&o, 0, sizeof(o));
+	o.disc.kind = SALES_DISC_AMOUNT;
+	o.disc.value = 10000;
+	S_true(&t, "computes", sales_offer_compute(l, 4, &o, &r) == 0);
+	S_i64(&t, "per unit gross", r.lines[0].gross, 149700);
+	S_i64(&t, "per unit net", r.lines[0].net, 142200);
+	S_i64(&t, "per unit disc", r.lines[0].disc, 7500);
+	S_i64(&t, "printer share", r.lines[0].doc_disc, 8994);
+	S_i64(&t, "toner share", r.lines[1].doc_disc, 0);
+	S_i64(&t, "papier share", r.lines[2].doc_disc, 694);
+	S_row(&t, &r.sum, 0, 2100, 0, 243080, 9688, 233392, 49012);
+	S_row(&t, &r.sum, 1, 900, 0, 4940, 312, 4628, 417);
+	S_i64(&t, "total", r.sum.total, 287449);
+	S_offer_sums(&t, l, &r);
+	sales_offer_free(&r);
+	/* a percentage: 10 % of the lines it reaches only */
+	o.disc.kind = SALES_DISC_PERCENT;
+	o.disc.value = 1000;
+	S_true(&t, "percent", sales_offer_compute(l, 4, &o, &r) == 0);
+	S_i64(&t, "10 % of 1.531,80", r.sum.rows[0].disc, 15318);
+	sales_offer_free(&r);
+	/* an amount larger than the lines it reaches is refused, though the
+	 * subtotal would cover it */
+	o.disc.kind = SALES_DISC_AMOUNT;
+	o.disc.value = 158121;
+	S_true(&t, "amount above the reached nets",
+	    sales_offer_compute(l, 4, &o, &r) == -1);
+	/* every line excluded: a percentage takes nothing */
+	l[0].no_doc_disc = l[2].no_doc_disc = l[3].no_doc_disc = 1;
+	o.disc.kind = SALES_DISC_PERCENT;
+	o.disc.value = 1000;
+	S_true(&t, "all excluded", sales_offer_compute(l, 4, &o, &r) == 0 &&
+	    r.sum.disc == 0);
+	sales_offer_free(&r);
+	/* per unit on a credit line: -2 x (10 - 1) = -18 */
+	l[0] = S_line(-2000, 1000, SALES_DISC_PER_UNIT, 100, 2100, 0, 0);
+	S_true(&t, "credit", sales_offer_compute(l, 1, NULL, &r) == 0 &&
+	    r.lines[0].net == -1800);
+	sales_offer_free(&r);
+	/* a per-unit discount on the document is refused */
+	o.disc.kind = SALES_DISC_PER_UNIT;
+	S_true(&t, "per unit on the document",
+	    sales_offer_compute(l, 1, &o, &r) == -1);
+	S_end(&t);
+}
+
+static void
+t_offer_kinds(void)
+{
+	struct sales_offer_line l[6];
+	struct sales_offer r;
+	struct S_t t;
+
+	/*
+	 * 21 %, verlegd, vrijgesteld, icp, export, and an alternative: a
+	 * row per VAT-free kind, in enum order after the rates, none with
+	 * VAT whatever vat_bp says; the alternative in no set.
+	 */
+	S_begin(&t, "offerte VAT-free kinds and alternatives");
+	l[0] = S_line(1000, 10000, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[1] = S_line(1000, 20000, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[1].vat_kind = SALES_VAT_EXPORT;
+	l[2] = S_line(1000, 30000, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[2].vat_kind = SALES_VAT_EXEMPT;
+	l[3] = S_line(1000, 40000, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[3].vat_kind = SALES_VAT_ICP;
+	l[4] = S_line(1000, 50000, SALES_DISC_NONE, 0, 2100, 1, 0);
+	l[5] = S_line(1000, 99999, SALES_DISC_NONE, 0, 2100, 0, 0);
+	l[5].alternative = 1;
+	l[5].section = 2;
+	l[0].section = 2;
+	S_true(&t, "computes", sales_offer_compute(l, 6, NULL, &r) == 0);
+	S_i64(&t, "rows", (int64_t)r.sum.nrows, 5);
+	if (r.sum.nrows == 5) {
+		S_i64(&t, "row 1 reverse", r.sum.rows[1].vat_kind,
+		    SALES_VAT_REVERSE);
+		S_i64(&t, "row 2 exempt", r.sum.rows[2].vat_kind,
+		    SALES_VAT_EXEMPT);
+		S_i64(&t, "row 3 icp", r.sum.rows[3].vat_kind, SALES_VAT_ICP);
+		S_i64(&t, "row 4 export", r.sum.rows[4].vat_kind,
+		    SALES_VAT_EXPORT);
+		S_i64(&t, "icp base", r.sum.rows[3].base, 40000);
+	}
+	S_i64(&t, "vat only on 21 %", r.sum.vat, 2100);
+	S_i64(&t, "subtotal without the alternative", r.sum.subtotal, 150000);
+	S_i64(&t, "alternative amount", r.lines[5].net, 99999);
+	S_i64(&t, "sections", (int64_t)r.nsections, 2);
+	S_i64(&t, "section 2 without the alternative",
+	    r.sections[1].net[SALES_ONCE], 10000);
+	S_i64(&t, "section 1 empty", (int64_t)r.sections[0].nlines[SALES_ONCE],
+	    0);
+	sales_offer_free(&r);
+	l[0].vat_kind = (enum sales_vat_kind)99;
+	S_true(&t, "unknown kind refused",
+	    sales_offer_compute(l, 1, NULL, &r) == -1);
+	S_end(&t);
+}
+
+/* A minimal offerte as xml_data.c would give it, one line with btw. */
+static struct val *
+S_offer_val(const char *btw, const char *klant_btw, const char *korting)
+{
+	struct val *d = val_map(), *v, *k, *rs, *l, *r;
+
+	val_set_num(d, "_line", 3);
+	val_set_num(d, "_col", 1);
+	val_set_str(d, "nummer", "1");
+	val_set_str(d, "datum", "2026-11-26");
+	val_set_str(d, "geldig", "30");
+	v = val_set(d, "verkoper", val_map());
+	val_set_str(v, "naam", "V");
+	k = val_set(d, "klant", val_map());
+	val_set_str(k, "naam", "K");
+	if (klant_btw != NULL)
+		val_set_str(k, "btw", klant_btw);
+	val_set_str(d, "inleiding", "Tekst.");
+	rs = val_set(d, "regels", val_map());
+	l = val_set(rs, "regel", val_list());
+	r = val_map();
+	val_set_num(r, "_line", 9);
+	val_set_num(r, "_col", 5);
+	val_set_num(r, "_line.btw", 10);
+	val_set_num(r, "_col.btw", 12);
+	val_set_num(r, "_line.korting", 10);
+	val_set_num(r, "_col.korting", 22);
+	val_set_str(r, "aantal", "1");
+	val_set_str(r, "prijs", "100");
+	val_set_str(r, "btw", btw);
+	if (korting != NULL)
+		val_set_str(r, "korting", korting);
+	val_set_str(r, "tekst", "Iets");
+	val_push(l, r);
+	return d;
+}
+
+static void
+t_offer_doc_checks(void)
+{
+	struct diag_list *dl;
+	struct val *d, *ctx;
+	struct S_t t;
+
+	S_begin(&t, "offerte icp needs the customer's VAT number");
+	dl = diag_list_new();
+	d = S_offer_val("icp", NULL, NULL);
+	ctx = sales_context("offerte", d, "nl", "o.xml", dl);
+	S_true(&t, "refused", ctx == NULL);
+	S_true(&t, "one diagnostic", dl->n == 1);
+	if (dl->n == 1) {
+		S_i64(&t, "code", dl->v[0].code, DIAG_DATA_ICP);
+		S_i64(&t, "line of btw", dl->v[0].line, 10);
+		S_i64(&t, "col of btw", dl->v[0].col, 12);
+	}
+	val_free(d);
+	diag_list_free(dl);
+	dl = diag_list_new();
+	d = S_offer_val("icp", "DE123456789", NULL);
+	ctx = sales_context("offerte", d, "nl", "o.xml", dl);
+	S_true(&t, "with the number", ctx != NULL && dl->n == 0);
+	val_free(ctx);
+	val_free(d);
+	diag_list_free(dl);
+	S_end(&t);
+
+	S_begin(&t, "offerte bare korting shows both readings");
+	dl = diag_list_new();
+	d = S_offer_val("21", NULL, "7,5");
+	ctx = sales_context("offerte", d, "nl", "o.xml", dl);
+	S_true(&t, "refused", ctx == NULL && dl->n == 1);
+	if (dl->n == 1) {
+		S_str(&t, "text", dl->v[0].msg, "korting '7,5': write 7,5% "
+		    "for a percentage or " EURO " 7,50 for an amount");
+		S_i64(&t, "col of korting", dl->v[0].col, 22);
+	}
+	val_free(d);
+	diag_list_free(dl);
+	dl = diag_list_new();
+	d = S_offer_val("21", NULL, "0");
+	ctx = sales_context("offerte", d, "en", "o.xml", dl);
+	S_true(&t, "a bare 0 is nothing off either way", ctx != NULL &&
+	    dl->n == 0);
+	val_free(ctx);
+	val_free(d);
+	diag_list_free(dl);
+	S_end(&t);
+}
+
 int
 main(void)
 {
@@ -1457,6 +1782,11 @@ main(void)
 	t_offer_mixed_amount();
 	t_offer_rules();
 	t_offer_errors();
+	t_offer_pay();
+	t_offer_recurring();
+	t_offer_exclude();
+	t_offer_kinds();
+	t_offer_doc_checks();
 	t_dates();
 	t_pitch();
 	t_funnel();
