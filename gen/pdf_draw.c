@@ -618,6 +618,8 @@ S_slot(struct draw *d, const char *file, const char *name, const char *src,
 	d->img = xrealloc(d->img, (d->nimg + 1) * sizeof(*d->img));
 	e = &d->img[d->nimg++];
 	memset(e, 0, sizeof(*e));
+	/* img_clear() below frees what a decode left, or nothing */
+	memset(&im, 0, sizeof(im));
 	e->file = xstrdup(file);
 	/* the path was resolved and checked before (course_asset, the
 	 * render's and the logo's checks): a file that cannot be read now
