@@ -24,7 +24,7 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igen -Ibuild \
 	   -I/usr/include/libxml2 $(RSVG_CFLAGS)
 CFLAGS	+= -std=c11 -pthread -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wno-missing-field-initializers $(OPT)
-LDLIBS	+= -pthread -lcmark-gfm-extensions -lcmark-gfm -lxml2 -lyaml -lhpdf -lhyphen -lcsv -lfontconfig -lharfbuzz-subset -lharfbuzz -lpng -ljpeg -lgif -lwebp $(RSVG_LIBS) -lz -lm
+LDLIBS	+= -pthread -lcmark-gfm-extensions -lcmark-gfm -lxml2 -lyaml -lhpdf -lhyphen -lcsv -lfontconfig -lharfbuzz-subset -lharfbuzz -lpng -ljpeg -lgif -lwebp $(RSVG_LIBS) -lnettle -lz -lm
 
 B	:= build
 SRCS	:= $(sort $(wildcard gen/*.c))

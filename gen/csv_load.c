@@ -56,6 +56,7 @@ struct loader {
 	struct val		*list;
 	int			(*cb)(void *, struct val *);
 	void			*cbarg;
+	const struct csv_opts	*opts;
 	struct buf		 tmp;
 };
 
@@ -175,11 +176,59 @@ S_utf8len(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* Windows-1252's characters 0x80 to 0x9F (0 where it has none); from
+ * 0xA0 on it is Latin-1, the code point being the byte. */
+static const unsigned short S_cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* Whether every byte of s is a character of Windows-1252 (NUL is not). */
+static int
+S_is1252(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == 0 || (s[i] >= 0x80 && s[i] < 0xA0 &&
+		    S_cp1252[s[i] - 0x80] == 0))
+			return 0;
+	return 1;
+}
+
+/* The Windows-1252 text s (n bytes) as UTF-8 in out.  Line ends are ASCII
+ * and a column counts characters, so every position stays where it was. */
+static void
+S_from1252(const unsigned char *s, size_t n, struct buf *out)
+{
+	unsigned cp;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		cp = s[i] < 0x80 || s[i] >= 0xA0 ? s[i] : S_cp1252[s[i] - 0x80];
+		if (cp < 0x80)
+			buf_putc(out, (int)cp);
+		else if (cp < 0x800) {
+			buf_putc(out, (int)(0xC0 | cp >> 6));
+			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
+		} else {
+			buf_putc(out, (int)(0xE0 | cp >> 12));
+			buf_putc(out, (int)(0x80 | (cp >> 6 & 0x3F)));
+			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
+		}
+	}
+}
+
 /* Checks the whole text before anything is built: one wrong byte usually
  * means the whole file is in another encoding, and the first is enough
- * to say so.  Returns 0 or -1 after a diagnostic. */
+ * to say so.  Returns 0 or -1 after a diagnostic.  With win, a text that
+ * is not UTF-8 but is Windows-1252 throughout (and has no BOM, which
+ * would say it is UTF-8) returns 1 instead, *bad the first byte that is
+ * not UTF-8. */
 static int
-S_check_utf8(struct loader *ld)
+S_check_utf8(struct loader *ld, int win, size_t *bad)
 {
 	const unsigned char *s = ld->src;
 	size_t i, n;
@@ -193,6 +242,10 @@ S_check_utf8(struct loader *ld)
 	for (i = ld->origin; i < ld->len; i += n) {
 		if ((n = S_utf8len(s + i, ld->len - i)) > 0)
 			continue;
+		if (win && ld->origin == 0 && S_is1252(s, ld->len)) {
+			*bad = i;
+			return 1;
+		}
 		if (s[i] == 0)
 			S_error(ld, i, "NUL byte: this is not a text file");
 		else
@@ -388,6 +441,18 @@ S_header_done(struct loader *ld)
 	if (bad)
 		ld->stop = 1;
 	ld->header = 1;
+	if (!bad && ld->opts != NULL && ld->opts->head != NULL) {
+		int *cols = xcalloc(ld->nnames ? ld->nnames : 1, sizeof(*cols));
+		int line = 0, fl;
+
+		for (i = 0; i < ld->nnames; i++)
+			S_pos(ld, S_fieldoff(ld, ld->noff[i]),
+			    i == 0 ? &line : &fl, &cols[i]);
+		if (ld->opts->head(ld->cbarg, line, ld->names, cols,
+		    ld->nnames) != 0)
+			ld->stop = 1;
+		free(cols);
+	}
 }
 
 /* The row starts at the first byte libcsv does not skip as a blank or a
@@ -461,7 +526,17 @@ S_row(int c, void *arg)
 			S_clear_names(ld);
 	} else if (!ld->header)
 		S_header_done(ld);
-	else if (ld->nfield > ld->nnames) {
+	else if (ld->nfield != ld->nnames && ld->cb != NULL &&
+	    ld->opts->width != NULL) {
+		int wl, wc;
+
+		/* the caller reports it and reads on */
+		S_pos(ld, ld->nfield > ld->nnames ?
+		    S_fieldoff(ld, ld->extra) : ld->end, &wl, &wc);
+		if (ld->nerr == 0 && ld->opts->width(ld->cbarg, ld->row_line,
+		    wc, ld->nfield, ld->nnames) != 0)
+			ld->stop = 1;
+	} else if (ld->nfield > ld->nnames) {
 		sepname = ld->sep == ';' ? "';'" : ld->sep == ',' ? "','" :
 		    ld->sep == '\t' ? "a tab" : NULL;
 		if (sepname != NULL)
@@ -541,8 +616,10 @@ csv_load(const char *src, size_t len, const char *path,
 	struct csv_parser p;
 	const unsigned char *s = (const unsigned char *)src;
 	struct val *list;
-	size_t i, n, lim, got;
+	struct buf conv = { 0 };
+	size_t i, n, lim, got, bad = 0;
 	unsigned char c, sep;
+	int rc;
 
 	memset(&ld, 0, sizeof(ld));
 	ld.src = s;
@@ -554,8 +631,24 @@ csv_load(const char *src, size_t len, const char *path,
 	if (ld.len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		ld.origin = 3;
 	ld.at = ld.origin;
-	if (S_check_utf8(&ld) != 0)
+	if ((rc = S_check_utf8(&ld, opts != NULL && opts->cp1252, &bad)) < 0)
 		return NULL;
+	if (rc > 0) {
+		int bl, bc;
+
+		/* the note's place: where the bad byte's character is in
+		 * the text as read */
+		S_from1252(s, bad, &conv);
+		n = conv.len;
+		buf_reset(&conv);
+		S_from1252(s, ld.len, &conv);
+		c = s[bad];
+		s = (const unsigned char *)conv.data;
+		ld.src = s;
+		ld.len = conv.len;
+		S_pos(&ld, n, &bl, &bc);
+		diag_add(dl, DIAG_CSV_CP1252, path, bl, bc, c);
+	}
 
 	i = ld.origin;
 	sep = opts != NULL ? (unsigned char)opts->sep : 0;
@@ -576,6 +669,7 @@ csv_load(const char *src, size_t len, const char *path,
 	ld.list = val_list();
 	ld.cb = opts != NULL ? opts->row : NULL;
 	ld.cbarg = opts != NULL ? opts->arg : NULL;
+	ld.opts = opts;
 
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
 	csv_set_delim(&p, sep);
@@ -616,6 +710,7 @@ csv_load(const char *src, size_t len, const char *path,
 	free(ld.noff);
 	val_free(ld.row);
 	buf_free(&ld.tmp);
+	buf_free(&conv);
 	list = ld.list;
 	if (ld.nerr > 0) {
 		val_free(list);

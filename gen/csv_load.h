@@ -38,6 +38,27 @@ struct csv_opts {
 	 * A non-zero return stops the reading. */
 	int	(*row)(void *arg, struct val *map);
 	void	*arg;
+	/* With head set, head(arg, line, names, cols, n) gets the header's
+	 * n names, its line and the column (1-based, in characters) where
+	 * each name starts, once the header is read and sound and before
+	 * any row.  A non-zero return stops the reading (the callee has
+	 * said why). */
+	int	(*head)(void *arg, int line, char *const *names,
+		    const int *cols, size_t n);
+	/* With width set (with row), a row with fewer or more fields than
+	 * the header is no error here and does not reach row(): width(arg,
+	 * line, col, nfields, nheader) is called instead, col being where
+	 * the first field too many starts, or where the first missing one
+	 * would (the row's end), and the reading goes on unless it returns
+	 * non-zero.  Without it, a wider row is an error and a shorter one
+	 * lacks the keys of the missing fields. */
+	int	(*width)(void *arg, int line, int col, size_t nfields,
+		    size_t nheader);
+	/* Non-zero: a text that is not UTF-8 but is Windows-1252 throughout
+	 * (what Excel's plain "CSV" is on a Western European Windows) is
+	 * read as Windows-1252, with the note DIAG_CSV_CP1252 at its first
+	 * byte that is not UTF-8.  A BOM says UTF-8: then it is an error. */
+	int	cp1252;
 };
 
 /* Reads CSV text (len bytes; from path, which diagnostics name) into a new
@@ -49,6 +70,8 @@ struct csv_opts {
  * with fewer fields than the header lacks the missing keys; one with more
  * is an error.  Header names must be present, unique and not "_line".  The
  * text must be UTF-8 without NUL bytes.
+ *
+ * Rows of another width and Windows-1252 text: see csv_opts.
  *
  * A header without rows gives an empty list.  On any error (nothing at all
  * to read, a bad header, a malformed or too wide row, invalid UTF-8)

@@ -20,6 +20,7 @@
 #include "theme.h"
 #include "tmpl.h"
 #include "val.h"
+#include "version.h"
 #include "xml.h"
 
 #include <stdio.h>
@@ -29,13 +30,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SALESGEN_VERSION "0.1.0"
-
 static const char S_usage[] =
 "usage: salesgen build [DIR] [--only site|pdf] [--edition student|teacher]\n"
 "       salesgen render IN.md|IN.xml [-o OUT] [-t html|pdf|md] [--fragment]\n"
 "       salesgen check [DIR|FILE]\n"
 "       salesgen merge TEMPLATE.xml ROWS.csv -o DIR [-t pdf|html]\n"
+"                [--shard I/N] [--ignore COLUMN]...\n"
 "       salesgen new KIND NAME\n"
 "       salesgen --help | --version\n"
 "common options: -q (errors only), -v (name every file written), -j N,\n"
@@ -55,6 +55,10 @@ struct opts {
 	int		 letter, ragged;
 	int		 jobs;		/* -j */
 	int		 quiet, verbose, strict;
+	const char	*shard;		/* --shard I/N, as given */
+	size_t		 shard_i, shard_n;
+	char		**ignore;	/* --ignore COLUMN, each */
+	size_t		 nignore;
 };
 
 static int
@@ -741,6 +745,11 @@ S_merge(const struct opts *o, struct diag_list *dl)
 	mo.jobs = o->jobs;
 	mo.pdf = o->type == NULL || strcmp(o->type, "pdf") == 0;
 	mo.progress = !o->quiet && isatty(2);
+	mo.shard = o->shard_i;
+	mo.nshards = o->shard_n;
+	mo.ignore = o->ignore;
+	mo.nignore = o->nignore;
+	mo.cmdline = 1;
 	mo.letter = po.letter;
 	mo.pdfo = &po;
 	th = theme_new(proj != NULL ? proj : ".");
@@ -796,6 +805,31 @@ S_new(const struct opts *o, struct diag_list *dl)
 
 /*** options ***/
 
+/* --shard I/N: decimal I and N, 0 <= I < N (I 0-based, as Kubernetes'
+ * JOB_COMPLETION_INDEX).  Returns 1, or 0 when s is not of that form. */
+static int
+S_shard(const char *s, size_t *i, size_t *n)
+{
+	unsigned long long v[2] = { 0, 0 };
+	int k, nd;
+
+	for (k = 0; k < 2; k++) {
+		for (nd = 0; *s >= '0' && *s <= '9'; s++, nd++) {
+			if (nd == 9)
+				return 0;	/* a billion shards is no plan */
+			v[k] = v[k] * 10 + (unsigned)(*s - '0');
+		}
+		if (nd == 0 || *s != (k == 0 ? '/' : '\0'))
+			return 0;
+		s++;
+	}
+	if (v[1] == 0 || v[0] >= v[1])
+		return 0;
+	*i = (size_t)v[0];
+	*n = (size_t)v[1];
+	return 1;
+}
+
 /* SOURCE_DATE_EPOCH, when set, must be what `date +%s` prints, as the
  * reproducible-builds specification asks ("an integer", "fail on invalid
  * values"): digits only, from 1970 to the end of 9999, the years a PDF
@@ -846,10 +880,12 @@ main(int argc, char **argv)
 		a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			fputs(S_usage, stdout);
+			free(o.ignore);
 			diag_list_free(dl);
 			return 0;
 		} else if (!strcmp(a, "--version")) {
 			printf("salesgen %s\n", SALESGEN_VERSION);
+			free(o.ignore);
 			diag_list_free(dl);
 			return 0;
 		} else if (!strcmp(a, "-q"))
@@ -890,6 +926,22 @@ main(int argc, char **argv)
 				rc = S_usage_error(dl, "unknown paper '%s' (a4 or letter)", argv[i]);
 				goto out;
 			}
+		}
+		else if (!strcmp(a, "--shard")) {
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			o.shard = argv[++i];
+			if (!S_shard(o.shard, &o.shard_i, &o.shard_n)) {
+				rc = S_usage_error(dl, "--shard takes I/N, this run's share I of N runs, with 0 <= I < N (such as 0/3, 1/3 and 2/3), not '%s'", o.shard);
+				goto out;
+			}
+		} else if (!strcmp(a, "--ignore")) {
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			if (o.ignore == NULL)
+				o.ignore = xcalloc((size_t)argc,
+				    sizeof(*o.ignore));
+			o.ignore[o.nignore++] = argv[++i];
 		}
 		else if (!strcmp(a, "-o") || !strcmp(a, "-t") ||
 		    !strcmp(a, "--only") || !strcmp(a, "--edition") ||
@@ -940,6 +992,12 @@ main(int argc, char **argv)
 		rc = S_usage_error(dl, "%s", "no command given");
 		goto out;
 	}
+	if ((o.shard != NULL || o.nignore > 0) && strcmp(o.cmd, "merge")) {
+		rc = S_usage_error(dl, "%s", o.shard != NULL ?
+		    "--shard is an option of merge only" :
+		    "--ignore is an option of merge only");
+		goto out;
+	}
 	if (o.only != NULL && strcmp(o.only, "site") && strcmp(o.only, "pdf")) {
 		rc = S_usage_error(dl, "unknown output '%s' for --only (site or pdf)", o.only);
 		goto out;
@@ -976,6 +1034,7 @@ main(int argc, char **argv)
 	else
 		rc = S_usage_error(dl, "unknown command '%s'", o.cmd);
 out:
+	free(o.ignore);
 	diag_list_free(dl);
 	fonts_shutdown();
 	return rc;

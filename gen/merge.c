@@ -6,6 +6,7 @@
 #include "esc.h"
 #include "file.h"
 #include "file_tmp.h"
+#include "fingerprint.h"
 #include "html.h"
 #include "mem.h"
 #include "pdf.h"
@@ -26,11 +27,28 @@ struct qrow {
 	size_t		 index;
 };
 
-/* What a row left to report, kept only for rows that have something. */
+/* What a row left to report, kept only for rows that have something;
+ * other is the first row of a name clash (SIZE_MAX: none), whose shard
+ * tells it too. */
 struct report {
 	size_t			 index;
+	size_t			 other;
 	struct diag_list	*dl;
 };
+
+/* A row's line of the manifest, kept until the end to be written in file
+ * order: some 40 bytes and the file name a row. */
+struct mrow {
+	size_t		 index;
+	int		 line;
+	char		 status;	/* MAN_WRITTEN, ... */
+	char		 fp[FP_SHORT + 1];	/* "" unless written */
+	char		*file;		/* NULL for a row of the wrong width */
+};
+
+#define MAN_WRITTEN	'w'
+#define MAN_ERROR	'e'	/* told at this row's line */
+#define MAN_SKIPPED	's'	/* told at another row's (a name clash) */
 
 /*
  * Rows stream from the CSV reader (the calling thread) through a small
@@ -46,21 +64,78 @@ struct mjob {
 	struct theme		*th;
 	const struct merge_opts	*o;
 	const struct data_schema *schema;
-	const char		*src;	/* the CSV text, for the header */
-	size_t			 len;
 	struct diag_list	*dl;	/* the caller's */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 more, room;
 	struct qrow		 q[16];
 	size_t			 qhead, qn, qcap;
 	int			 eof;	/* the reader is done */
-	int			 refused;	/* bad header: write nothing */
 	size_t			 nrows, done, failed;
 	struct report		*rep;
 	size_t			 nrep, caprep;
 	const unsigned char	*clash;	/* rows not to write (struct names) */
 	size_t			 nclash;
+	const unsigned char	*told;	/* of those, the ones told at their
+					   own line */
+	size_t			 ntold;
+	const char		*tmpl;	/* the kind's template, for the */
+	size_t			 tlen;	/* fingerprint; NULL if none */
+	struct mrow		*man;
+	size_t			 nman, capman;
 };
+
+/* Whether row k (0-based, every data row counted) is this run's. */
+static int
+S_own(const struct merge_opts *o, size_t k)
+{
+	return o->nshards == 0 || k % o->nshards == o->shard;
+}
+
+/* Whether a column is left unused: '_' first, or named by --ignore. */
+static int
+S_ignored(const struct merge_opts *o, const char *name)
+{
+	size_t i;
+
+	if (name[0] == '_')
+		return 1;
+	for (i = 0; i < o->nignore; i++)
+		if (strcmp(o->ignore[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+S_report(struct report **rep, size_t *nrep, size_t *cap, size_t index,
+    size_t other, struct diag_list *dl)
+{
+	if (*nrep == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*rep = xrealloc(*rep, *cap * sizeof(**rep));
+	}
+	(*rep)[*nrep].index = index;
+	(*rep)[*nrep].other = other;
+	(*rep)[(*nrep)++].dl = dl;
+}
+
+/* Adds a manifest line; the caller holds the lock where there is one. */
+static void
+S_manifest_add(struct mjob *m, size_t index, int line, char status,
+    const char *fp, const char *file)
+{
+	struct mrow *r;
+
+	if (m->nman == m->capman) {
+		m->capman = m->capman ? m->capman * 2 : 64;
+		m->man = xrealloc(m->man, m->capman * sizeof(*m->man));
+	}
+	r = &m->man[m->nman++];
+	r->index = index;
+	r->line = line;
+	r->status = status;
+	snprintf(r->fp, sizeof(r->fp), "%s", fp != NULL ? fp : "");
+	r->file = file != NULL ? xstrdup(file) : NULL;
+}
 
 /* A file name from a field value: letters, digits, '-', '_' and '.'. */
 static void
@@ -120,8 +195,16 @@ struct names {
 	size_t			 nslot, used;
 	unsigned char		*clash;	/* a bit per row: not written */
 	size_t			 nclash;	/* bytes */
+	unsigned char		*told;	/* a bit per row: the clash is told
+					   at its line */
+	size_t			 ntold;
 	struct report		*rep;	/* the clashes' diagnostics */
 	size_t			 nrep, caprep;
+	/* the header's check */
+	const struct data_schema *schema;
+	const struct merge_opts	*o;
+	struct diag_list	*dl;
+	int			 refused;
 };
 
 static size_t
@@ -144,19 +227,20 @@ S_same(const char *a, const char *b)
 	return *a == '\0' && *b == '\0';
 }
 
+/* Sets bit i of the set v (n bytes, grown as needed). */
 static void
-S_mark(struct names *nm, size_t i)
+S_mark(unsigned char **v, size_t *nv, size_t i)
 {
-	if (i / 8 >= nm->nclash) {
-		size_t n = nm->nclash ? nm->nclash : 64;
+	if (i / 8 >= *nv) {
+		size_t n = *nv ? *nv : 64;
 
 		while (i / 8 >= n)
 			n *= 2;
-		nm->clash = xrealloc(nm->clash, n);
-		memset(nm->clash + nm->nclash, 0, n - nm->nclash);
-		nm->nclash = n;
+		*v = xrealloc(*v, n);
+		memset(*v + *nv, 0, n - *nv);
+		*nv = n;
 	}
-	nm->clash[i / 8] |= (unsigned char)(1u << (i % 8));
+	(*v)[i / 8] |= (unsigned char)(1u << (i % 8));
 }
 
 static int
@@ -224,67 +308,236 @@ S_collect(void *arg, struct val *row)
 			col = (int)c->num;
 		diag_add(dl, DIAG_MERGE_CLASH, nm->rows_path, line, col,
 		    name.data, sl->line, nm->names.data + sl->off - 1);
-		S_mark(nm, sl->index);
-		S_mark(nm, i);
-		if (nm->nrep == nm->caprep) {
-			nm->caprep = nm->caprep ? nm->caprep * 2 : 16;
-			nm->rep = xrealloc(nm->rep, nm->caprep *
-			    sizeof(*nm->rep));
-		}
-		nm->rep[nm->nrep].index = i;
-		nm->rep[nm->nrep++].dl = dl;
+		S_mark(&nm->clash, &nm->nclash, sl->index);
+		S_mark(&nm->clash, &nm->nclash, i);
+		S_mark(&nm->told, &nm->ntold, i);
+		S_report(&nm->rep, &nm->nrep, &nm->caprep, i, sl->index, dl);
 	}
 	buf_free(&name);
 	val_free(row);
 	return 0;
 }
 
-/* Every column must name a field of the document: a misspelt column
- * would otherwise be dropped without a word on every row.  Checked once,
- * against the schema, before anything is written. */
+/* csv_load's width callback in the first reading: a row all the same,
+ * so that rows are numbered alike in both readings; it is told in the
+ * second, by its shard. */
 static int
-S_columns(const struct val *r, const char *kind,
-    const struct data_schema *schema, const char *src, size_t len,
-    const char *path, struct diag_list *dl)
+S_collect_width(void *arg, int line, int col, size_t n, size_t nh)
 {
-	const char *hdr = src, *eol, *hit;
-	size_t k, nl;
-	int rc = 0, col;
+	struct names *nm = arg;
 
-	if (len >= 3 && memcmp(hdr, "\xEF\xBB\xBF", 3) == 0)
-		hdr += 3;
-	for (eol = hdr; eol < src + len && *eol != '\n' && *eol != '\r'; eol++)
-		;
-	for (k = 0; k < r->n; k++) {
-		if (r->keys[k][0] == '_' ||
-		    xml_explain_field(data_schema_explain(schema), kind,
-		    r->keys[k], NULL, NULL))
-			continue;
-		/* the column's place in the header line, for the column */
-		nl = strlen(r->keys[k]);
-		col = 1;
-		for (hit = hdr; hit + nl <= eol; hit++)
-			if (memcmp(hit, r->keys[k], nl) == 0) {
-				col = (int)(hit - hdr) + 1;
-				break;
-			}
-		diag_add(dl, DIAG_MERGE_COLUMN, path, 1, col, r->keys[k], kind);
-		rc = -1;
-	}
-	return rc;
+	(void)line;
+	(void)col;
+	(void)n;
+	(void)nh;
+	nm->nrows++;
+	return 0;
 }
 
+/*** The header: every column names a field, or is ignored ***/
+
+/* The optimal string alignment distance between a and b, without ASCII
+ * case (Damerau-Levenshtein where a swapped pair is one edit): what a
+ * misspelt column name is from the one meant. */
+static size_t
+S_distance(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), i, j, c, best, *d;
+
+	d = xcalloc((na + 1) * (nb + 1), sizeof(*d));
+#define D(i, j) d[(i) * (nb + 1) + (j)]
+	for (i = 0; i <= na; i++)
+		D(i, 0) = i;
+	for (j = 0; j <= nb; j++)
+		D(0, j) = j;
+	for (i = 1; i <= na; i++)
+		for (j = 1; j <= nb; j++) {
+			c = tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]);
+			best = D(i - 1, j - 1) + c;
+			if (D(i - 1, j) + 1 < best)
+				best = D(i - 1, j) + 1;
+			if (D(i, j - 1) + 1 < best)
+				best = D(i, j - 1) + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && D(i - 2, j - 2) + 1 < best)
+				best = D(i - 2, j - 2) + 1;
+			D(i, j) = best;
+		}
+	best = D(na, nb);
+#undef D
+	free(d);
+	return best;
+}
+
+/* The fields of the template document, as a column names them
+ * ("klant.contact@naam"), into best when nearer to col than *dist.  The
+ * value tree does not say whether a name was an attribute: the schema
+ * does.  Lists (the lines of <regels>) hold no field a column can set. */
+static void
+S_nearest(const struct xml_explain *x, const char *kind, const struct val *m,
+    const char *prefix, const char *col, struct buf *best, size_t *dist)
+{
+	struct buf p = { 0 };
+	const struct val *v;
+	size_t k, dd;
+
+	for (k = 0; k < m->n; k++) {
+		v = m->items[k];
+		if (m->keys[k][0] == '_' || v->type == VAL_LIST ||
+		    strcmp(m->keys[k], "tekst") == 0)
+			continue;
+		buf_reset(&p);
+		if (*prefix != '\0' && v->type == VAL_STR) {
+			buf_printf(&p, "%s@%s", prefix, m->keys[k]);
+			if (xml_explain_field(x, kind, buf_cstr(&p), NULL,
+			    NULL) != 1) {
+				buf_reset(&p);
+				buf_printf(&p, "%s.%s", prefix, m->keys[k]);
+			}
+		} else if (*prefix != '\0')
+			buf_printf(&p, "%s.%s", prefix, m->keys[k]);
+		else
+			buf_puts(&p, m->keys[k]);
+		if (v->type == VAL_MAP) {
+			S_nearest(x, kind, v, buf_cstr(&p), col, best, dist);
+			if (val_get(v, "tekst") == NULL)
+				continue;
+		}
+		if (xml_explain_field(x, kind, buf_cstr(&p), NULL, NULL) != 1)
+			continue;
+		if ((dd = S_distance(col, buf_cstr(&p))) < *dist) {
+			*dist = dd;
+			buf_reset(best);
+			buf_put(best, p.data, p.len);
+		}
+	}
+	buf_free(&p);
+}
+
+/* csv_load's header callback in the first reading.  Every column must
+ * name a field of the document: a misspelt column would otherwise be
+ * dropped without a word on every row.  The message names the nearest
+ * field of the template, when one is near enough to be a typing error,
+ * and how to keep a column of notes.  Checked before anything is
+ * written. */
+static int
+S_head(void *arg, int line, char *const *names, const int *cols, size_t n)
+{
+	struct names *nm = arg;
+	const struct merge_opts *o = nm->o;
+	const struct xml_explain *x = data_schema_explain(nm->schema);
+	const char *kind = nm->base->kind;
+	struct buf near = { 0 }, mean = { 0 }, how = { 0 };
+	size_t k, j, dist;
+
+	for (k = 0; k < n; k++) {
+		if (S_ignored(o, names[k]) ||
+		    xml_explain_field(x, kind, names[k], NULL, NULL))
+			continue;
+		buf_reset(&near);
+		buf_reset(&mean);
+		buf_reset(&how);
+		dist = SIZE_MAX;
+		if (nm->base->data != NULL && nm->base->data->type == VAL_MAP)
+			S_nearest(x, kind, nm->base->data, "", names[k], &near,
+			    &dist);
+		/* near enough to be a slip of the keyboard: a third of
+		 * the name, at least two edits */
+		if (near.len > 0 && (dist <= 2 || 3 * dist <= strlen(names[k])))
+			buf_printf(&mean, " (did you mean %s?)", near.data);
+		if (o->cmdline)
+			buf_printf(&how, " or give --ignore '%s'", names[k]);
+		diag_add(nm->dl, DIAG_MERGE_COLUMN, nm->rows_path, line,
+		    cols[k], names[k], kind, buf_cstr(&mean), buf_cstr(&how));
+		nm->refused = 1;
+	}
+	for (j = 0; j < o->nignore && !nm->refused; j++) {
+		for (k = 0; k < n && strcmp(names[k], o->ignore[j]) != 0; k++)
+			;
+		if (k == n)
+			diag_add(nm->dl, DIAG_MERGE_IGNORE, nm->rows_path, line,
+			    1, o->ignore[j]);
+	}
+	buf_free(&near);
+	buf_free(&mean);
+	buf_free(&how);
+	return nm->refused ? -1 : 0;
+}
+
+/*** Dutch dates ***/
+
+/* A date as Dutch Excel writes it: day-month-year ("10-3-2026",
+ * "10-03-2026", also with '/'), the year in four digits.  Returns 1 with
+ * iso set to "2026-03-10", 0 when s has not that form, -1 when it has but
+ * names no day of the calendar, with why set. */
+static int
+S_nldate(const char *s, char iso[16], struct buf *why)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
+	int v[3] = { 0, 0, 0 }, nd, f, dim;
+	char sep = 0;
+
+	for (f = 0; f < 3; f++) {
+		for (nd = 0; *s >= '0' && *s <= '9' && nd < 5; s++, nd++)
+			v[f] = v[f] * 10 + (*s - '0');
+		if (f == 2 && nd == 2 && *s == '\0' && sep != 0) {
+			buf_puts(why, "write the year in four digits");
+			return -1;
+		}
+		if (f < 2 ? nd < 1 || nd > 2 : nd != 4)
+			return 0;
+		if (f == 2)
+			break;
+		if ((*s != '-' && *s != '/') || (sep != 0 && *s != sep))
+			return 0;
+		sep = *s++;
+	}
+	if (*s != '\0')
+		return 0;
+	if (v[1] < 1 || v[1] > 12) {
+		buf_printf(why, "there is no month %d", v[1]);
+		return -1;
+	}
+	dim = mdays[v[1] - 1] + (v[1] == 2 && v[2] % 4 == 0 &&
+	    (v[2] % 100 != 0 || v[2] % 400 == 0));
+	if (v[0] < 1 || v[0] > dim) {
+		buf_printf(why, "month %d of %04d has %d days", v[1], v[2],
+		    dim);
+		return -1;
+	}
+	/* by hand: the compiler cannot see that the parts are short */
+	iso[0] = (char)('0' + v[2] / 1000);
+	iso[1] = (char)('0' + v[2] / 100 % 10);
+	iso[2] = (char)('0' + v[2] / 10 % 10);
+	iso[3] = (char)('0' + v[2] % 10);
+	iso[4] = iso[7] = '-';
+	iso[5] = (char)('0' + v[1] / 10);
+	iso[6] = (char)('0' + v[1] % 10);
+	iso[8] = (char)('0' + v[0] / 10);
+	iso[9] = (char)('0' + v[0] % 10);
+	iso[10] = '\0';
+	return 1;
+}
+
+/* Makes row i's document; sets name to its file name and fp to its
+ * fingerprint (hex, FP_SHORT digits; "" when the row's values are bad). */
 static int
 S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
-    struct diag_list *dl)
+    struct buf *name, char fp[FP_SHORT + 1], struct diag_list *dl)
 {
 	struct datadoc d;
 	struct doc_node *root;
 	struct pdf_opts po;
-	struct buf path = { 0 }, html = { 0 };
+	struct buf path = { 0 }, html = { 0 }, why = { 0 };
 	const struct val *col, *l = val_get(row, "_line");
+	const struct xml_explain *x = data_schema_explain(m->schema);
+	unsigned char dg[FP_SIZE];
+	const char *v;
+	char iso[16];
 	size_t k;
-	int rc = 0, cn, line = l != NULL ? (int)l->num : 0;
+	int rc = 0, cn, nd, line = l != NULL ? (int)l->num : 0;
 
 	d = *m->base;
 	d.data = val_clone(m->base->data);
@@ -294,9 +547,13 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	d.lang = xstrdup(m->base->lang);
 	d.title = xstrdup(m->base->title);
 	d.logo = m->base->logo ? xstrdup(m->base->logo) : NULL;
+	fp[0] = '\0';
+	S_outname(m->base, row, i, m->o->pdf, name);
 	for (k = 0; k < row->n; k++) {
-		if (row->keys[k][0] == '_' || row->items[k]->type != VAL_STR)
+		if (S_ignored(m->o, row->keys[k]) ||
+		    row->items[k]->type != VAL_STR)
 			continue;
+		v = row->items[k]->str;
 		buf_reset(&path);
 		buf_printf(&path, "_col.%s", row->keys[k]);
 		col = val_get(row, buf_cstr(&path));
@@ -304,15 +561,31 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 		/* the schema's types hold for a cell as for the template
 		 * (an empty cell empties the field, as before) */
 		buf_reset(&path);
-		if (row->items[k]->len > 0 &&
-		    xml_explain_field(data_schema_explain(m->schema), d.kind,
-		    row->keys[k], row->items[k]->str, &path) < 0) {
-			diag_add(dl, DIAG_DATA_VALUE, m->rows_path, line, cn,
-			    row->keys[k], row->items[k]->str, buf_cstr(&path));
-			rc = -1;
-			continue;
+		if (row->items[k]->len > 0 && xml_explain_field(x, d.kind,
+		    row->keys[k], v, &path) < 0) {
+			/* a date as Dutch Excel writes it, for a date field
+			 * of a Dutch document: read, then checked as ISO */
+			buf_reset(&why);
+			nd = strcmp(d.lang, "nl") == 0 ? S_nldate(v, iso, &why) :
+			    0;
+			if (nd > 0 && xml_explain_field(x, d.kind, row->keys[k],
+			    iso, NULL) == 1)
+				v = iso;
+			else if (nd < 0 && xml_explain_field(x, d.kind,
+			    row->keys[k], "2026-01-01", NULL) == 1) {
+				diag_add(dl, DIAG_MERGE_DATE, m->rows_path,
+				    line, cn, row->keys[k], v, buf_cstr(&why));
+				rc = -1;
+				continue;
+			} else {
+				diag_add(dl, DIAG_DATA_VALUE, m->rows_path,
+				    line, cn, row->keys[k], v,
+				    buf_cstr(&path));
+				rc = -1;
+				continue;
+			}
 		}
-		if (datadoc_set(&d, row->keys[k], row->items[k]->str,
+		if (datadoc_set(&d, row->keys[k], v,
 		    m->rows_path, line, cn) != 0) {
 			struct buf msg = { 0 };
 
@@ -325,9 +598,12 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	}
 	buf_reset(&path);
 	datadoc_retitle(&d);
+	if (rc == 0) {
+		fp_digest(d.kind, d.data, m->tmpl, m->tlen, dg);
+		fp_hex(dg, FP_SHORT, fp);
+	}
 	if (rc == 0 && (root = datadoc_doc(&d, m->th, NULL, dl)) != NULL) {
-		buf_printf(&path, "%s/", m->outdir);
-		S_outname(m->base, row, i, m->o->pdf, &path);
+		buf_printf(&path, "%s/%s", m->outdir, buf_cstr(name));
 		if (m->o->pdf) {
 			memset(&po, 0, sizeof(po));
 			po.letter = m->o->letter;
@@ -355,6 +631,9 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	datadoc_clear(&d);
 	buf_free(&path);
 	buf_free(&html);
+	buf_free(&why);
+	if (rc != 0)
+		fp[0] = '\0';
 	return rc;
 }
 
@@ -389,8 +668,11 @@ S_worker(void *arg)
 	struct mjob *m = arg;
 	struct pdf_env *env = NULL;
 	struct diag_list *dl = diag_list_new(), *told;
+	struct buf name = { 0 };
 	struct qrow r;
-	int rc;
+	const struct val *l;
+	char fp[FP_SHORT + 1];
+	int rc, bad, line;
 
 	for (;;) {
 		pthread_mutex_lock(&m->lock);
@@ -408,24 +690,28 @@ S_worker(void *arg)
 
 		if (env == NULL && m->o->pdf)
 			env = pdf_env_new(m->base->lang, m->o->pdfo, dl);
-		rc = (m->o->pdf && env == NULL) ? -1 :
-		    S_row(m, env, r.row, r.index, dl);
+		buf_reset(&name);
+		fp[0] = '\0';
+		if (m->o->pdf && env == NULL) {
+			rc = -1;
+			S_outname(m->base, r.row, r.index, m->o->pdf, &name);
+		} else
+			rc = S_row(m, env, r.row, r.index, &name, fp, dl);
 		told = dl->n > 0 ? S_retell(m, r.row, dl) : NULL;
+		l = val_get(r.row, "_line");
+		line = l != NULL ? (int)l->num : 0;
 		val_free(r.row);
+		bad = rc != 0 || diag_worst(dl) >= DIAG_ERROR;
 
 		pthread_mutex_lock(&m->lock);
 		m->done++;
-		if (rc != 0 || diag_worst(dl) >= DIAG_ERROR)
+		if (bad)
 			m->failed++;
-		if (told != NULL) {
-			if (m->nrep == m->caprep) {
-				m->caprep = m->caprep ? m->caprep * 2 : 16;
-				m->rep = xrealloc(m->rep,
-				    m->caprep * sizeof(*m->rep));
-			}
-			m->rep[m->nrep].index = r.index;
-			m->rep[m->nrep++].dl = told;
-		}
+		S_manifest_add(m, r.index, line, bad ? MAN_ERROR : MAN_WRITTEN,
+		    bad ? NULL : fp, buf_cstr(&name));
+		if (told != NULL)
+			S_report(&m->rep, &m->nrep, &m->caprep, r.index,
+			    SIZE_MAX, told);
 		if (m->o->progress) {
 			fprintf(stderr, "\rsalesgen: merge %zu", m->done);
 			fflush(stderr);
@@ -436,30 +722,66 @@ S_worker(void *arg)
 	}
 	diag_list_free(dl);
 	pdf_env_free(env);
+	buf_free(&name);
 	return NULL;
 }
 
-/* csv_load's row callback: the first row's columns are checked before
- * anything is queued; then each row waits for room in the queue. */
+/* csv_load's width callback in the second reading: a row with fewer
+ * cells than the header would get the template's values in the others
+ * (a letter to its placeholder customer), one with more has lost a
+ * value's separator: either way not the letter meant, so it is told and
+ * left out. */
+static int
+S_width(void *arg, int line, int col, size_t n, size_t nh)
+{
+	struct mjob *m = arg;
+	struct diag_list *dl;
+	size_t k = m->nrows++;
+
+	if (!S_own(m->o, k))
+		return 0;
+	dl = diag_list_new();
+	diag_add(dl, n < nh ? DIAG_MERGE_SHORT : DIAG_MERGE_LONG,
+	    m->rows_path, line, col, n, nh);
+	pthread_mutex_lock(&m->lock);
+	m->done++;
+	m->failed++;
+	S_manifest_add(m, k, line, MAN_ERROR, NULL, NULL);
+	S_report(&m->rep, &m->nrep, &m->caprep, k, SIZE_MAX, dl);
+	pthread_mutex_unlock(&m->lock);
+	return 0;
+}
+
+/* csv_load's row callback in the second reading: each row of this run's
+ * share waits for room in the queue. */
 static int
 S_feed(void *arg, struct val *row)
 {
 	struct mjob *m = arg;
+	struct buf name = { 0 };
+	const struct val *l;
+	size_t k = m->nrows;
 
-	if (m->nrows == 0 && S_columns(row, m->base->kind, m->schema, m->src,
-	    m->len, m->rows_path, m->dl) != 0) {
-		m->refused = 1;
+	if (!S_own(m->o, k)) {
+		/* another shard's */
 		val_free(row);
-		return -1;
+		m->nrows++;
+		return 0;
 	}
-	if (S_marked(m->clash, m->nclash, m->nrows)) {
+	if (S_marked(m->clash, m->nclash, k)) {
 		/* told in the first reading */
-		val_free(row);
+		S_outname(m->base, row, k, m->o->pdf, &name);
+		l = val_get(row, "_line");
 		pthread_mutex_lock(&m->lock);
 		m->nrows++;
 		m->done++;
 		m->failed++;
+		S_manifest_add(m, k, l != NULL ? (int)l->num : 0,
+		    S_marked(m->told, m->ntold, k) ? MAN_ERROR : MAN_SKIPPED,
+		    NULL, buf_cstr(&name));
 		pthread_mutex_unlock(&m->lock);
+		val_free(row);
+		buf_free(&name);
 		return 0;
 	}
 	pthread_mutex_lock(&m->lock);
@@ -481,6 +803,47 @@ S_report_cmp(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+static int
+S_mrow_cmp(const void *a, const void *b)
+{
+	const struct mrow *x = a, *y = b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The manifest, in file order: "line;file;fingerprint;status", a CSV file
+ * Dutch Excel opens as it is (file names hold no ';' or quote).  A shard's
+ * is named after it, so that shards writing into one folder keep theirs
+ * apart; their lines together are the unsharded manifest's. */
+static int
+S_manifest_write(struct mjob *m, struct diag_list *dl)
+{
+	struct buf b = { 0 }, path = { 0 };
+	const struct mrow *r;
+	size_t i;
+	int rc;
+
+	if (m->nman > 1)
+		qsort(m->man, m->nman, sizeof(*m->man), S_mrow_cmp);
+	buf_puts(&b, "line;file;fingerprint;status\n");
+	for (i = 0; i < m->nman; i++) {
+		r = &m->man[i];
+		buf_printf(&b, "%d;%s;%s;%s\n", r->line,
+		    r->file != NULL ? r->file : "", r->fp,
+		    r->status == MAN_WRITTEN ? "written" :
+		    r->status == MAN_SKIPPED ? "skipped" : "error");
+	}
+	if (m->o->nshards > 0)
+		buf_printf(&path, "%s/manifest-%zu-of-%zu.csv", m->outdir,
+		    m->o->shard, m->o->nshards);
+	else
+		buf_printf(&path, "%s/manifest.csv", m->outdir);
+	rc = file_write(path.data, b.data, b.len, dl);
+	buf_free(&b);
+	buf_free(&path);
+	return rc;
+}
+
 int
 merge_run(const char *tmpl, const char *rows, const char *dir,
     const char *outdir, struct theme *th, const struct merge_opts *o,
@@ -491,8 +854,10 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	struct csv_opts co;
 	struct mjob m;
 	struct names nm;
+	struct buf tname = { 0 };
 	struct val *none;
 	pthread_t tid[64];
+	const char *tpath;
 	char *src;
 	size_t len, i;
 	int k, started = 0, jobs, rc = 0;
@@ -512,25 +877,37 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 		datadoc_clear(&base);
 		return -1;
 	}
-	/* The first reading checks the whole file, so that a CSV syntax
-	 * error anywhere writes nothing, and finds the rows whose
-	 * documents would have one name. */
+	/* The first reading checks the header and the whole file, so that
+	 * a misspelt column or a CSV syntax error anywhere writes nothing,
+	 * and finds the rows whose documents would have one name: every
+	 * row, whichever shard it is in, so that each shard finds the same
+	 * clashes. */
 	memset(&nm, 0, sizeof(nm));
 	nm.base = &base;
 	nm.rows_path = rows;
 	nm.pdf = o->pdf;
+	nm.schema = schema;
+	nm.o = o;
+	nm.dl = dl;
 	memset(&co, 0, sizeof(co));
 	co.diag_code = DIAG_CSV;
 	co.row = S_collect;
+	co.head = S_head;
+	co.width = S_collect_width;
+	co.cp1252 = 1;
 	co.arg = &nm;
 	none = csv_load(src, len, rows, &co, dl);
 	free(nm.slot);
 	buf_free(&nm.names);
-	if (none == NULL || (nm.nrows > 0 && file_mkdirs(outdir, dl) != 0)) {
+	if (none == NULL || nm.refused ||
+	    (nm.nrows > 0 && file_mkdirs(outdir, dl) != 0)) {
+		/* a refused header is the one thing to fix first: the
+		 * clashes of a misspelt 'nummer' would only bury it */
 		for (i = 0; i < nm.nrep; i++)
 			diag_list_free(nm.rep[i].dl);
 		free(nm.rep);
 		free(nm.clash);
+		free(nm.told);
 		val_free(none);
 		free(src);
 		data_schema_free(schema);
@@ -539,7 +916,8 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	}
 	val_free(none);
 	/* what a killed run left here would be taken for documents */
-	file_tmp_clean(outdir, 0, dl);
+	if (nm.nrows > 0)
+		file_tmp_clean(outdir, 0, dl);
 
 	memset(&m, 0, sizeof(m));
 	m.base = &base;
@@ -548,14 +926,18 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	m.th = th;
 	m.o = o;
 	m.schema = schema;
-	m.src = src;
-	m.len = len;
 	m.dl = dl;
 	m.rep = nm.rep;
 	m.nrep = nm.nrep;
 	m.caprep = nm.caprep;
 	m.clash = nm.clash;
 	m.nclash = nm.nclash;
+	m.told = nm.told;
+	m.ntold = nm.ntold;
+	/* the kind's template, as datadoc_doc() will find it */
+	buf_printf(&tname, "%s/%s.md", base.lang, base.kind);
+	m.tmpl = theme_get(th, tname.data, &tpath, &m.tlen);
+	buf_free(&tname);
 	m.qcap = sizeof(m.q) / sizeof(m.q[0]);
 	pthread_mutex_init(&m.lock, NULL);
 	pthread_cond_init(&m.more, NULL);
@@ -568,6 +950,8 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 		else
 			break;
 	co.row = S_feed;
+	co.head = NULL;
+	co.width = S_width;
 	co.arg = &m;
 	if (started > 0)
 		val_free(csv_load(src, len, rows, &co, dl));
@@ -584,20 +968,27 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	if (m.nrep > 1)
 		qsort(m.rep, m.nrep, sizeof(*m.rep), S_report_cmp);
 	for (i = 0; i < m.nrep; i++) {
-		/* a refused header is the one thing to fix first: the
-		 * clashes of a misspelt 'nummer' would only bury it */
-		if (!m.refused)
+		/* a shard tells its own rows, and a clash with one of them */
+		if (S_own(o, m.rep[i].index) || (m.rep[i].other != SIZE_MAX &&
+		    S_own(o, m.rep[i].other)))
 			diag_move(dl, m.rep[i].dl);
 		diag_list_free(m.rep[i].dl);
 	}
+	/* the manifest, once every document is in place */
+	if (started > 0 && nm.nrows > 0 && S_manifest_write(&m, dl) != 0)
+		rc = -1;
+	for (i = 0; i < m.nman; i++)
+		free(m.man[i].file);
+	free(m.man);
 	free(m.rep);
 	free(nm.clash);
+	free(nm.told);
 	pthread_cond_destroy(&m.more);
 	pthread_cond_destroy(&m.room);
 	pthread_mutex_destroy(&m.lock);
 	*failed = m.failed;
 	*written = m.done - m.failed;
-	if (m.refused || started == 0 || m.failed > 0)
+	if (started == 0 || m.failed > 0)
 		rc = -1;
 	free(src);
 	data_schema_free(schema);

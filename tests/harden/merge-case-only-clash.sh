@@ -7,5 +7,6 @@ st=$(cd m && run ../err "$SG" merge -t html offerte.xml rows.csv -o out)
 [ "$st" = 1 ] || fail "exit status $st, expected 1: $(cat err)"
 grep -qx "rows.csv:4:1: error: document 'x-1.html' has the same file name as the row at line 2 ('X-1.html'); neither is written" err ||
 	fail "no clash diagnostic: $(cat err)"
-only_files m/out "Y-2.html"
+only_files m/out "Y-2.html
+manifest.csv"
 exit 0

@@ -27,7 +27,7 @@ cmp -s sums1 sums2 && cmp -s sums1 sums3 || fail "documents differ between runs"
 grep -qx "rows.csv:4:1: error: document 'dubbel.html' has the same file name as the row at line 2 ('dubbel.html'); neither is written" err1 ||
 	fail "first clash not at line 4: $(head -3 err1)"
 grep -qx "salesgen: out: 60 documents written, 60 failed" err1 || fail "summary: $(tail -1 err1)"
-[ "$(wc -l < files1)" = 60 ] || fail "$(wc -l < files1) files written, expected 60"
+[ "$(wc -l < files1)" = 61 ] || fail "$(wc -l < files1) files written, expected 60 and the manifest"
 ! grep -q dubbel files1 || fail "a clashing row was written"
 ! grep -q sg-tmp files1 || fail "temporary file left: $(grep sg-tmp files1)"
 exit 0

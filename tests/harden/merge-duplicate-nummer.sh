@@ -9,6 +9,7 @@ st=$(cd m && run ../err "$SG" merge -t html offerte.xml rows.csv -o out)
 grep -qx "rows.csv:3:1: error: document '2026-1.html' has the same file name as the row at line 2 ('2026-1.html'); neither is written" err ||
 	fail "no clash diagnostic at the later row: $(cat err)"
 grep -qx "salesgen: out: 1 document written, 2 failed" err || fail "summary: $(cat err)"
-only_files m/out "2026-2.html"
+only_files m/out "2026-2.html
+manifest.csv"
 grep -q "Derde BV" m/out/2026-2.html || fail "the other row's document lacks its customer"
 exit 0

@@ -10,5 +10,6 @@ printf 'mine\n' > m/out/.2026-9.html.sg-tmp-999999999-7.bak
 st=$(cd m && run ../err "$SG" merge -t html offerte.xml rows.csv -o out)
 [ "$st" = 0 ] || fail "exit status $st: $(cat err)"
 only_files m/out ".2026-9.html.sg-tmp-999999999-7.bak
-2026-1.html"
+2026-1.html
+manifest.csv"
 exit 0
