@@ -1,4 +1,5 @@
 /* csv_load — CSV text to maps, and Excel's numbers (see csv_load.h). */
+#include "utf8.h"
 #include "csv_load.h"
 #include "buf.h"
 #include "diag.h"
@@ -137,44 +138,6 @@ S_fieldoff(const struct loader *ld, size_t off)
 	return off;
 }
 
-/* The length of the UTF-8 sequence at s (n bytes left), or 0 when it is
- * not one: a stray continuation byte, an overlong form, a surrogate, past
- * U+10FFFF, cut short.  NUL counts as invalid: values are C strings. */
-static size_t
-S_utf8len(const unsigned char *s, size_t n)
-{
-	unsigned long cp;
-	size_t len, i;
-
-	if (s[0] == 0)
-		return 0;
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] < 0xC2)
-		return 0;
-	if (s[0] < 0xE0) {
-		len = 2;
-		cp = s[0] & 0x1F;
-	} else if (s[0] < 0xF0) {
-		len = 3;
-		cp = s[0] & 0x0F;
-	} else if (s[0] < 0xF5) {
-		len = 4;
-		cp = s[0] & 0x07;
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
 
 /* Windows-1252's characters 0x80 to 0x9F (0 where it has none); from
  * 0xA0 on it is Latin-1, the code point being the byte. */
@@ -240,7 +203,7 @@ S_check_utf8(struct loader *ld, int win, size_t *bad)
 		return -1;
 	}
 	for (i = ld->origin; i < ld->len; i += n) {
-		if ((n = S_utf8len(s + i, ld->len - i)) > 0)
+		if ((n = utf8_len(s + i, ld->len - i)) > 0)
 			continue;
 		if (win && ld->origin == 0 && S_is1252(s, ld->len)) {
 			*bad = i;
@@ -574,7 +537,7 @@ S_parse_error(struct loader *ld, struct csv_parser *p, size_t off)
 		S_error(ld, off, "quote in an unquoted field: put the whole "
 		    "field in quotes and write this quote twice (\"\")");
 	else {
-		n = S_utf8len(ld->src + off, ld->len - off);
+		n = utf8_len(ld->src + off, ld->len - off);
 		S_error(ld, off, "'%.*s' after the closing quote of a quoted "
 		    "field: inside quotes, write a quote twice (\"\")",
 		    (int)(n > 0 ? n : 1), (const char *)ld->src + off);

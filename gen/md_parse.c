@@ -5,6 +5,7 @@
  * nesting depth of the input never reaches the C stack.  After conversion
  * three syntax conventions are folded in: callouts, figures, table captions.
  */
+#include "utf8.h"
 #include "md.h"
 #include "arena.h"
 #include "buf.h"
@@ -1003,33 +1004,6 @@ static pthread_once_t S_registered = PTHREAD_ONCE_INIT;
 
 /*** Encoding ***/
 
-/* The length of the UTF-8 sequence at s (n bytes left), or 0 when cmark
- * would replace it by U+FFFD: NUL, a stray continuation byte, an overlong
- * form, a surrogate, past U+10FFFF, cut short. */
-static size_t
-S_utf8len(const unsigned char *s, size_t n)
-{
-	unsigned long cp;
-	size_t len, i;
-
-	if (s[0] < 0x80)
-		return s[0] != 0;
-	if (s[0] < 0xC2 || s[0] > 0xF4)
-		return 0;
-	len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
-	if (n < len)
-		return 0;
-	cp = s[0] & (0x7F >> len);
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
 
 /* cmark turns a byte that is not UTF-8 text into U+FFFD without a word,
  * where a CSV file with the same byte is refused: the first one of the
@@ -1045,7 +1019,7 @@ md_check_utf8(const char *src, size_t len, const char *path, int line_off,
 	int line = 1;
 
 	for (i = 0; i < len; i += n) {
-		if ((n = S_utf8len(s + i, len - i)) == 0)
+		if ((n = utf8_len(s + i, len - i)) == 0)
 			break;
 		if (s[i] == '\n' || (s[i] == '\r' &&
 		    (i + 1 == len || s[i + 1] != '\n'))) {
