@@ -1,8 +1,8 @@
 /* csv_load — CSV text to maps, and Excel's numbers (see csv_load.h). */
-#include "utf8.h"
 #include "csv_load.h"
 #include "buf.h"
 #include "diag.h"
+#include "utf8.h"
 #include "mem.h"
 #include "val.h"
 
