@@ -5,13 +5,13 @@
  * nesting depth of the input never reaches the C stack.  After conversion
  * three syntax conventions are folded in: callouts, figures, table captions.
  */
-#include "utf8.h"
 #include "md.h"
 #include "arena.h"
 #include "buf.h"
 #include "chart.h"
 #include "md_compat.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <limits.h>
