@@ -325,6 +325,7 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 		if (root != NULL) {
 			md_meta_clear(&meta);
 			pass_number(root, 0, NULL);
+			pass_unnumber(root);
 			pass_xref(root, NULL, d->path, 0, dl);
 		}
 	}
