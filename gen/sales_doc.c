@@ -809,17 +809,23 @@ S_offerte(struct sctx *s, const struct val *d)
 		S_copy(ctx, val_get(d, "ondertekening"), "plaats");
 	/* the letter's salutation and the address block's "T.a.v." line,
 	 * from the customer's contact (sales_salutation()) */
-	klant = val_get(d, "klant");
-	x = klant != NULL ? val_get(klant, "contact") : NULL;
-	buf_reset(&b);
-	sales_salutation(&b, x != NULL ? S_s(x, "naam") : NULL,
-	    x != NULL ? S_s(x, "aanhef") : NULL, s->lang);
-	val_set_str(ctx, "aanhef", buf_cstr(&b));
-	if (x != NULL && S_s(x, "naam") != NULL) {
-		buf_reset(&b);
-		sales_attention(&b, S_s(x, "naam"), S_s(x, "aanhef"),
-		    s->lang);
-		val_set_str(ctx, "ter_attentie", buf_cstr(&b));
+	{
+		/* its own buffer: S_offerte returns early on bad data */
+		struct buf sb = { 0 };
+
+		klant = val_get(d, "klant");
+		x = klant != NULL ? val_get(klant, "contact") : NULL;
+		buf_reset(&sb);
+		sales_salutation(&sb, x != NULL ? S_s(x, "naam") : NULL,
+		    x != NULL ? S_s(x, "aanhef") : NULL, s->lang);
+		val_set_str(ctx, "aanhef", buf_cstr(&sb));
+		if (x != NULL && S_s(x, "naam") != NULL) {
+			buf_reset(&sb);
+			sales_attention(&sb, S_s(x, "naam"), S_s(x, "aanhef"),
+			    s->lang);
+			val_set_str(ctx, "ter_attentie", buf_cstr(&sb));
+		}
+		buf_free(&sb);
 	}
 	/* the address on lines of its own, for a letter's window: written
 	 * on one line, its parts are separated by ", " */
