@@ -291,6 +291,69 @@ datadoc_set(struct datadoc *d, const char *path, const char *value,
 	}
 }
 
+/* A template's frames: a fenced block ```frame NAME [ARGS]``` (the
+ * letterhead, the window of a window envelope, a page's head and foot,
+ * salesgen-data(5)) becomes a paragraph of its lines with info "frame
+ * NAME ARGS", which the PDF back end places at a fixed position and the
+ * HTML back end shows where it stands.  The values in it were escaped
+ * for Markdown, which a code block does not read: the backslashes go. */
+static void
+S_frames(struct doc_node *root)
+{
+	struct doc_node *n, *p, *t;
+	struct buf line = { 0 };
+	const char *s, *e;
+	int any;
+
+	for (n = root->first; n != NULL; n = n->next) {
+		if (n->type != DOC_CODEBLOCK || n->info == NULL ||
+		    strncmp(n->info, "frame ", 6) != 0)
+			continue;
+		p = doc_new(DOC_PARA, n->line, n->col);
+		p->info = n->info;
+		n->info = NULL;
+		any = 0;
+		for (s = n->text != NULL ? n->text : ""; *s != '\0'; s = e) {
+			e = s + strcspn(s, "\n");
+			buf_reset(&line);
+			for (; s < e; s++) {
+				if (*s == '\\' && s + 1 < e &&
+				    ispunct((unsigned char)s[1]))
+					s++;
+				buf_putc(&line, *s);
+			}
+			if (*e == '\n')
+				e++;
+			if (line.len == 0)
+				continue;	/* an empty value's line */
+			if (any)
+				doc_append(p, doc_new(DOC_LINEBREAK, n->line,
+				    n->col));
+			t = doc_new(DOC_TEXT, n->line, n->col);
+			t->text = xstrdup(line.data);
+			doc_append(p, t);
+			any = 1;
+		}
+		/* in n's place */
+		p->parent = root;
+		p->prev = n->prev;
+		p->next = n->next;
+		if (n->prev)
+			n->prev->next = p;
+		else
+			root->first = p;
+		if (n->next)
+			n->next->prev = p;
+		else
+			root->last = p;
+		n->prev = n->next = NULL;
+		n->parent = NULL;
+		doc_free(n);
+		n = p;
+	}
+	buf_free(&line);
+}
+
 struct doc_node *
 datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
     struct diag_list *dl)
@@ -324,7 +387,9 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 		root = md_parse(buf_cstr(&md), md.len, d->path, &mo, &meta, dl);
 		if (root != NULL) {
 			md_meta_clear(&meta);
+			S_frames(root);
 			pass_number(root, 0, NULL);
+			pass_unnumber(root);
 			pass_xref(root, NULL, d->path, 0, dl);
 		}
 	}

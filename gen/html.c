@@ -188,16 +188,26 @@ S_enter(struct hr *h, const struct doc_node *n)
 	case DOC_TABLE:
 		buf_puts(o, "<div class=\"table-wrap\">\n<table");
 		S_attr_id(h, n);
-		buf_puts(o, ">\n<caption><span class=\"label\">");
-		S_text(h, i18n(h->o->lang, I18N_TABLE));
-		if (n->number) {
+		buf_puts(o, ">\n");
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->type == DOC_PARA && c->level == 1)
+				break;
+		/* an unnumbered table (a business document's) has no
+		 * "Tabel" label, and without a caption no caption */
+		if (n->number == NULL && c == NULL)
+			break;
+		buf_puts(o, "<caption>");
+		if (n->number != NULL) {
+			buf_puts(o, "<span class=\"label\">");
+			S_text(h, i18n(h->o->lang, I18N_TABLE));
 			buf_putc(o, ' ');
 			S_text(h, n->number);
+			buf_puts(o, "</span>");
 		}
-		buf_puts(o, "</span>");
 		for (c = n->first; c != NULL; c = c->next)
 			if (c->type == DOC_PARA && c->level == 1) {
-				buf_putc(o, ' ');
+				if (n->number != NULL)
+					buf_putc(o, ' ');
 				S_walk(h, c);
 			}
 		buf_puts(o, "</caption>\n");

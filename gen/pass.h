@@ -29,6 +29,12 @@ void	pass_levels(struct doc_node *root, const char *path,
  * heading is its title; sections count from 1).  When ch is given, its
  * table of contents, anchors and (if unset) title are filled in. */
 void	pass_number(struct doc_node *root, int chapter, struct chapter *ch);
+/* Takes the numbers of headings, tables and figures away again, keeping
+ * their anchor ids: a business document (an offerte, a sellogram on its
+ * own) is a letter, not a chapter, and reads "Prijsopgave", not "1
+ * Prijsopgave" or "Tabel 2".  Embedded in a chapter it is numbered with
+ * the chapter (course.c numbers the whole chapter afterwards). */
+void	pass_unnumber(struct doc_node *root);
 /* pass_number() on a page whose shell has ids of its own (taken, NULL-
  * terminated, may be NULL): no id of the tree repeats one of them (a
  * heading "Main" gets main-1 beside the shell's <main id="main">), and

@@ -255,6 +255,19 @@ pass_number(struct doc_node *root, int chapter, struct chapter *ch)
 }
 
 void
+pass_unnumber(struct doc_node *root)
+{
+	struct doc_node *n;
+
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_HEADING || n->type == DOC_TABLE ||
+		    n->type == DOC_FIGURE) {
+			free(n->number);
+			n->number = NULL;
+		}
+}
+
+void
 pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
     const char *const *taken)
 {

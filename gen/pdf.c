@@ -672,6 +672,146 @@ S_layout_free(void *arg)
 	return NULL;
 }
 
+/*** Letters ***/
+
+/* "20mm" (or "20") in points; -1 when it is not a length. */
+static double
+S_mm(const char *s, char **end)
+{
+	double v = strtod(s, end);
+
+	if (*end == s || v < 0 || v > 1000)
+		return -1;
+	if (strncmp(*end, "mm", 2) == 0)
+		*end += 2;
+	return v * 72 / 25.4;
+}
+
+/* The document's frames (datadoc.c made them from the template's
+ * ```frame NAME``` blocks) into lt, their texts into bufs[4].  Returns
+ * 1 when there is a window or a letterhead: the document is a letter. */
+static int
+S_frames(const struct doc_node *root, struct draw_letter *lt,
+    struct buf bufs[4])
+{
+	static const char *names[4] = { "letterhead", "window", "head",
+	    "foot" };
+	const struct doc_node *n, *c;
+	const char **slot[4];
+	size_t i, nl;
+	char *end;
+	double v[4];
+	int k;
+
+	slot[0] = &lt->letterhead;
+	slot[1] = &lt->window;
+	slot[2] = &lt->head;
+	slot[3] = &lt->foot;
+	/* NEN 1026 / DIN 5008 form B: 20 mm from the left, 45 mm from the
+	 * top, 85 x 45 mm */
+	lt->wx = 20 * 72 / 25.4;
+	lt->wy = 45 * 72 / 25.4;
+	lt->ww = 85 * 72 / 25.4;
+	lt->wh = 45 * 72 / 25.4;
+	for (n = root->first; n != NULL; n = n->next) {
+		if (n->type != DOC_PARA || n->info == NULL ||
+		    strncmp(n->info, "frame ", 6) != 0)
+			continue;
+		for (i = 0; i < 4; i++) {
+			nl = strlen(names[i]);
+			if (strncmp(n->info + 6, names[i], nl) == 0 &&
+			    (n->info[6 + nl] == '\0' ||
+			    n->info[6 + nl] == ' '))
+				break;
+		}
+		if (i == 4)
+			continue;
+		buf_reset(&bufs[i]);
+		for (c = n->first; c != NULL; c = c->next)
+			if (c->type == DOC_TEXT && c->text != NULL)
+				buf_puts(&bufs[i], c->text);
+			else
+				buf_putc(&bufs[i], i >= 2 ? ' ' : '\n');
+		*slot[i] = buf_cstr(&bufs[i]);
+		if (i == 1) {
+			/* "frame window LEFT TOP WIDTH HEIGHT" for another
+			 * envelope */
+			const char *a = n->info + 6 + nl;
+
+			for (k = 0; k < 4; k++) {
+				while (*a == ' ')
+					a++;
+				if (*a == '\0' ||
+				    (v[k] = S_mm(a, &end)) < 0)
+					break;
+				a = end;
+			}
+			if (k == 4) {
+				lt->wx = v[0];
+				lt->wy = v[1];
+				lt->ww = v[2];
+				lt->wh = v[3];
+			}
+		}
+	}
+	return lt->window != NULL || lt->letterhead != NULL;
+}
+
+/* An empty signature field (ISO 32000-1, 12.7.4.5) over the customer's
+ * room to sign in the signature block, so the client can sign in a free
+ * reader: one dictionary that is the field and its widget (/FT /Sig, /T,
+ * /Rect, /F 4 print), in the page's /Annots and the catalog's /AcroForm
+ * /Fields.  No /SigFlags: they say there are signatures, which only
+ * signing adds.  libharu 2.3 has no form fields: its object API writes
+ * them.  Nothing when the template has no signature block. */
+static void
+S_sigfield(struct job *j, struct draw *d, const char *name)
+{
+	HPDF_Doc pdf = j->pdf;
+	HPDF_Dict f, form;
+	HPDF_Array rect, annots, fields;
+	HPDF_Page pg;
+	double half = (S_width(j) - 24) / 2, x, y;
+	size_t k;
+	char key[64];
+
+	snprintf(key, sizeof(key), "doc#%s", PL_SIGN_ANCHOR);
+	for (k = 0; k < d->nanchors; k++)
+		if (strcmp(d->akey[k], key) == 0)
+			break;
+	if (k == d->nanchors || d->apage[k] >= d->npages)
+		return;
+	pg = d->pages[d->apage[k]];
+	x = j->st.margin_left + half + 24;
+	y = d->ay[k];
+	if ((f = HPDF_Dict_New(pdf->mmgr)) == NULL ||
+	    HPDF_Xref_Add(pdf->xref, f) != HPDF_OK)
+		return;		/* the error handler recorded it */
+	HPDF_Dict_AddName(f, "Type", "Annot");
+	HPDF_Dict_AddName(f, "Subtype", "Widget");
+	HPDF_Dict_AddName(f, "FT", "Sig");
+	HPDF_Dict_Add(f, "T", HPDF_String_New(pdf->mmgr, name, NULL));
+	HPDF_Dict_AddNumber(f, "F", 4);
+	rect = HPDF_Array_New(pdf->mmgr);
+	HPDF_Array_AddReal(rect, (HPDF_REAL)x);
+	HPDF_Array_AddReal(rect, (HPDF_REAL)(y - PL_SIGN_H + 4));
+	HPDF_Array_AddReal(rect, (HPDF_REAL)(x + half));
+	HPDF_Array_AddReal(rect, (HPDF_REAL)(y - 2));
+	HPDF_Dict_Add(f, "Rect", rect);
+	HPDF_Dict_Add(f, "P", pg);
+	if ((annots = HPDF_Dict_GetItem(pg, "Annots",
+	    HPDF_OCLASS_ARRAY)) == NULL) {
+		annots = HPDF_Array_New(pdf->mmgr);
+		HPDF_Dict_Add(pg, "Annots", annots);
+	}
+	HPDF_Array_Add(annots, f);
+	form = HPDF_Dict_New(pdf->mmgr);
+	fields = HPDF_Array_New(pdf->mmgr);
+	HPDF_Array_Add(fields, f);
+	HPDF_Dict_Add(form, "Fields", fields);
+	HPDF_Dict_Add(pdf->catalog, "AcroForm", form);
+}
+
 /* pdf_document() and pdf_document_mem(): to the file out, or to mem. */
 static int
 S_document(const struct doc_node *root, const char *title,
@@ -685,8 +825,11 @@ S_document(const struct doc_node *root, const char *title,
 	struct draw d;
 	char *dir;
 	const char *heads[1];
+	struct draw_letter lt;
+	struct buf lb[4];
 	pthread_t t;
-	int rc, freeing;
+	size_t spacer = 0, i;
+	int rc, freeing, letter;
 
 	if (S_open(&j, lang, o, env, dl) != 0) {
 		S_close(&j);
@@ -703,6 +846,11 @@ S_document(const struct doc_node *root, const char *title,
 	else
 		strcpy(dir, ".");
 	body.img_base = dir;
+	memset(&lt, 0, sizeof(lt));
+	memset(lb, 0, sizeof(lb));
+	letter = S_frames(root, &lt, lb);
+	lt.accent = j.st.accent;
+	lt.en = strcmp(lang, "en") == 0;
 	if (o != NULL && o->logo != NULL) {
 		/* the seller's logo, top right, before the title */
 		struct pl_row *r = layout_row(&body, PL_IMAGE, 0);
@@ -712,9 +860,35 @@ S_document(const struct doc_node *root, const char *title,
 		r->box_x = j.st.page_w - j.st.margin_right - r->img_w;
 		layout_space(&body, 8);
 	}
+	if (letter) {
+		/* the first page's text starts under the window; the
+		 * height is set once the logo's is known */
+		spacer = body.n;
+		layout_row(&body, PL_LINE, 0);
+	}
 	layout_doc(&body, root);
 	draw_init(&d, j.pdf, j.fonts, &j.st, dl);
 	draw_images(&d, &body);
+	if (letter) {
+		double above = 0;
+
+		for (i = 0; i < spacer; i++)
+			above += body.rows[i].h;
+		body.rows[spacer].h = lt.wy + lt.wh + 24 - j.st.margin_top -
+		    above;
+		if (body.rows[spacer].h < 0)
+			body.rows[spacer].h = 0;
+		d.letter = &lt;
+		/* drawn late: measured now so the subsets carry them */
+		for (i = 0; i < 4; i++)
+			if (lb[i].len > 0)
+				font_width(j.fonts, i == 2 ? FACE_ITALIC :
+				    FACE_REGULAR, lb[i].data, lb[i].len, 8.5);
+		if (lt.letterhead != NULL)
+			font_width(j.fonts, FACE_SANS_BOLD, lt.letterhead,
+			    strlen(lt.letterhead), 15);
+		font_width(j.fonts, FACE_REGULAR, "van Page of", 11, 8.5);
+	}
 	paginate(&body, S_body_h(&j), &bp);
 	heads[0] = title;
 	font_width(j.fonts, FACE_ITALIC, title, strlen(title), 8.5);
@@ -725,6 +899,9 @@ S_document(const struct doc_node *root, const char *title,
 	freeing = body.n >= FREE_AHEAD_ROWS &&
 	    pthread_create(&t, NULL, S_layout_free, &body) == 0;
 	draw_finish(&d);
+	if (letter)
+		S_sigfield(&j, &d, lt.en ? "Signature customer" :
+		    "Handtekening klant");
 	S_info(&j, title, NULL, lang);
 	j.failed |= d.failed;
 	if (rc == 0)
@@ -735,6 +912,8 @@ S_document(const struct doc_node *root, const char *title,
 		pthread_join(t, NULL);
 	else
 		layout_free(&body);
+	for (i = 0; i < 4; i++)
+		buf_free(&lb[i]);
 	S_close(&j);
 	return rc;
 }

@@ -1018,6 +1018,84 @@ S_furniture(struct draw *d, const char *head, int folio, int number)
 	}
 }
 
+/* The furniture of a letter's page pno of total (see struct draw_letter). */
+static void
+S_letter(struct draw *d, size_t pno, size_t total)
+{
+	const struct draw_letter *lt = d->letter;
+	const struct pdf_style *st = d->st;
+	const uint32_t ink = PL_COLOR(0x1d, 0x23, 0x2b);
+	const uint32_t muted = PL_COLOR(0x5b, 0x66, 0x75);
+	struct buf t = { 0 };
+	const char *s, *e;
+	double y, w, size, measure = st->page_w - st->margin_left -
+	    st->margin_right;
+	int first;
+
+	if (pno == 0 && lt->letterhead != NULL) {
+		/* the seller's name large in the brand colour, the
+		 * contact lines small under it, from the top margin */
+		y = st->page_h - st->margin_top - 14;
+		for (s = lt->letterhead, first = 1; *s != '\0'; s = e) {
+			e = s + strcspn(s, "\n");
+			buf_reset(&t);
+			buf_put(&t, s, (size_t)(e - s));
+			S_text(d, first ? FACE_SANS_BOLD : FACE_REGULAR,
+			    first ? 15 : 8.5, first ? lt->accent : muted,
+			    st->margin_left, y, buf_cstr(&t));
+			y -= first ? 14 : 11;
+			first = 0;
+			if (*e == '\n')
+				e++;
+		}
+	}
+	if (pno == 0 && lt->window != NULL) {
+		/* the address where the envelope's window shows it: the
+		 * first baseline a line below the window's top edge */
+		y = st->page_h - lt->wy - 14;
+		for (s = lt->window; *s != '\0' && y > st->page_h - lt->wy -
+		    lt->wh; s = e) {
+			e = s + strcspn(s, "\n");
+			buf_reset(&t);
+			buf_put(&t, s, (size_t)(e - s));
+			S_text(d, FACE_REGULAR, 10, ink, lt->wx, y,
+			    buf_cstr(&t));
+			y -= 13;
+			if (*e == '\n')
+				e++;
+		}
+	}
+	if (pno > 0 && lt->head != NULL && lt->head[0] != '\0') {
+		y = st->page_h - st->margin_top + 14;
+		S_text(d, FACE_ITALIC, 8.5, muted, st->margin_left, y,
+		    lt->head);
+		S_fill(d, st->margin_left, y - 4, measure, 0.4,
+		    PL_COLOR(0xb8, 0xc0, 0xca));
+	}
+	/* "2 van 3": the total is known, the pages were cut before */
+	buf_reset(&t);
+	buf_printf(&t, lt->en ? "Page %zu of %zu" : "%zu van %zu", pno + 1,
+	    total);
+	w = font_width(d->fonts, FACE_REGULAR, t.data, t.len, 8.5);
+	S_text(d, FACE_REGULAR, 8.5, ink, st->page_w - st->margin_right - w,
+	    st->margin_bottom - 16, t.data);
+	if (lt->foot != NULL && lt->foot[0] != '\0') {
+		/* one line, never broken: smaller until it fits */
+		size = 7.5;
+		w = font_width(d->fonts, FACE_REGULAR, lt->foot,
+		    strlen(lt->foot), size);
+		if (w > measure) {
+			size *= measure / w;
+			w = measure;
+		}
+		S_fill(d, st->margin_left, st->margin_bottom - 24, measure,
+		    0.4, PL_COLOR(0xb8, 0xc0, 0xca));
+		S_text(d, FACE_REGULAR, size, muted, (st->page_w - w) / 2,
+		    st->margin_bottom - 34, lt->foot);
+	}
+	buf_free(&t);
+}
+
 void
 draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
     const char *const *heads, size_t nheads, int folio)
@@ -1155,7 +1233,10 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 		if (first->outline != 1 && heads != NULL && first->chapter > 0 &&
 		    (size_t)first->chapter <= nheads)
 			head = heads[first->chapter - 1];
-		S_furniture(d, head, folio, d->number_from + (int)pno);
+		if (d->letter != NULL)
+			S_letter(d, pno, ps->n);
+		else
+			S_furniture(d, head, folio, d->number_from + (int)pno);
 		S_flush(d);
 		/* what failed on this page without a check of its own */
 		draw_check(d, first->src, first->line, first->col,

@@ -17,6 +17,19 @@
 
 struct anchor_map;
 
+/* A business letter's frames (pdf.c reads them from the document's
+ * "frame" paragraphs): texts of lines separated by '\n', NULL when the
+ * template has none.  The letterhead and the window (x, y from the top
+ * left, w, h, in points) are drawn on the first page; the head on every
+ * following page; the foot, on one line (set smaller when it is too
+ * long, never broken), and the folio "n van N" on every page. */
+struct draw_letter {
+	const char	*letterhead, *window, *head, *foot;
+	double		 wx, wy, ww, wh;
+	uint32_t	 accent;
+	int		 en;
+};
+
 /* Bookmark titles and the document title are cut to this many bytes, at
  * a character boundary, with "...": libharu refuses a text over
  * 64 KB and fails the whole document, and a reader's panel shows a line
@@ -48,6 +61,7 @@ struct draw {
 	/* bookmarks in page order */
 	HPDF_Outline		 olevel[4];
 	const char		*running;	/* head text for new pages */
+	const struct draw_letter *letter;	/* NULL: a chapter's furniture */
 	int			 number_from;	/* folio of the first page drawn */
 	/* images by file: the size of each from its header, the widest it
 	 * is printed (points), and its PDF image once embedded */

@@ -269,6 +269,69 @@ struct ctx {
 static void S_blocks(struct layout *, const struct doc_node *parent,
     struct ctx *);
 
+/* A signature block (a template's ```frame sign```): per line, the
+ * seller's text | the customer's; the first line above room to sign
+ * (PL_SIGN_H high, a rule at its foot), the others under the rule.  The
+ * room's row carries the anchor PL_SIGN_ANCHOR: pdf.c puts the
+ * customer's signature field over it.  Kept on one page. */
+static void
+S_sign(struct layout *l, const struct doc_node *n, struct ctx *c)
+{
+	const struct doc_node *t;
+	double half = (c->w - 24) / 2, x[2], size, w;
+	struct pl_row *r;
+	const char *s, *bar;
+	size_t from = l->n, len;
+	int line = 0, k;
+
+	x[0] = c->x;
+	x[1] = c->x + half + 24;
+	layout_space(l, 10);
+	for (t = n->first; t != NULL; t = t->next) {
+		if (t->type != DOC_TEXT || t->text == NULL)
+			continue;
+		r = layout_row(l, PL_LINE, line == 0 ? 14 : 13);
+		r->base = 10;
+		for (k = 0, s = t->text; k < 2 && s != NULL; k++) {
+			while (*s == ' ')
+				s++;
+			bar = strchr(s, '|');
+			len = bar != NULL ? (size_t)(bar - s) : strlen(s);
+			while (len > 0 && s[len - 1] == ' ')
+				len--;
+			size = line == 0 ? 9.5 : 9;
+			w = font_width(l->fonts, line == 0 ? FACE_SANS_BOLD :
+			    FACE_REGULAR, s, len, size);
+			if (w > half) {
+				size *= half / w;	/* one line, smaller */
+				w = half;
+			}
+			if (len > 0)
+				row_run(r, x[k], w, line == 0 ? FACE_SANS_BOLD :
+				    FACE_REGULAR, size, INK, s, len, -1);
+			s = bar != NULL ? bar + 1 : NULL;
+		}
+		if (line++ == 0) {
+			struct pl_rect *q;
+
+			r = layout_row(l, PL_LINE, PL_SIGN_H);
+			r->anchor = layout_anchor(l, PL_SIGN_ANCHOR);
+			r->rects = xcalloc(2, sizeof(*r->rects));
+			r->nrects = 2;
+			for (k = 0; k < 2; k++) {
+				q = &r->rects[k];
+				q->x = x[k];
+				q->y = PL_SIGN_H - 4;
+				q->w = half;
+				q->h = 0.6;
+				q->fill = INK;
+			}
+		}
+	}
+	for (; from + 1 < l->n; from++)
+		l->rows[from].keep = 1;
+}
+
 /* The column inside a container at c that indents its content by left on
  * the left and by left + right in all: c's own column from NEST_INDENT
  * levels on (said once a PDF, at the first such container n, when l is
@@ -794,7 +857,14 @@ S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
 	l->col = n->col;
 	switch (n->type) {
 	case DOC_PARA:
-		S_para(l, n, c);
+		/* a template's frame is placed by pdf.c, not in the flow */
+		if (n->info != NULL && strcmp(n->info, "frame sign") == 0)
+			S_sign(l, n, c);
+		else if (n->info != NULL && strncmp(n->info, "frame ",
+		    6) == 0)
+			break;
+		else
+			S_para(l, n, c);
 		break;
 	case DOC_HEADING:
 		S_heading(l, n, c);

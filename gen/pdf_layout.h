@@ -37,6 +37,11 @@ struct pdf_style {
  * measure, 10 pt on 13.2 pt. */
 void	pdf_style_default(struct pdf_style *, int letter);
 
+/* A signature block's room to sign (30 mm) and the anchor of its row
+ * (pdf_layout.c S_sign, pdf.c). */
+#define PL_SIGN_H	85.0
+#define PL_SIGN_ANCHOR	"_handtekening"
+
 #define PL_COLOR(r, g, b)	(((uint32_t)(r) << 16) | ((uint32_t)(g) << 8) | (b))
 #define PL_NONE			0xFF000000u
 

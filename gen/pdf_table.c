@@ -33,8 +33,13 @@ S_caption(struct layout *l, const struct doc_node *t, double x, double w)
 	for (cap = t->first; cap != NULL; cap = cap->next)
 		if (cap->type == DOC_PARA && cap->level == 1)
 			break;
-	buf_printf(&label, "%s %s", i18n(l->st->lang, I18N_TABLE),
-	    t->number ? t->number : "");
+	/* an unnumbered table (a business document's) has no label, and
+	 * without a caption no caption line at all */
+	if (t->number == NULL && cap == NULL)
+		return;
+	if (t->number != NULL)
+		buf_printf(&label, "%s %s", i18n(l->st->lang, I18N_TABLE),
+		    t->number);
 	memset(&o, 0, sizeof(o));
 	o.x = x;
 	o.width = w;
@@ -43,7 +48,7 @@ S_caption(struct layout *l, const struct doc_node *t, double x, double w)
 	o.leading = l->st->leading;
 	o.color = PL_COLOR(0x1d, 0x23, 0x2b);
 	if (cap != NULL) {
-		o.prefix = label.data;
+		o.prefix = label.data;	/* NULL: the caption alone */
 		o.prefix_face = FACE_SANS_BOLD;
 		inline_set(l, cap, &o);
 	}

@@ -656,4 +656,19 @@ void	sales_fmt_qty(struct buf *b, int64_t thousandths, const char *lang);
  * an invalid date. */
 int	sales_fmt_date(struct buf *b, int y, int m, int d, const char *lang);
 
+/* A letter's salutation, with its comma, for a contact's name as written
+ * ("M. van Dongen", "Anne de Vries", "Ms L. Andersen") and form ("heer",
+ * "mevrouw", or NULL/"" when unknown; a title in the name, such as "Mr",
+ * "Ms", "dhr.", "mevr.", tells it too).  The surname stands without
+ * initials and first names, and then a Dutch tussenvoegsel takes a
+ * capital: nl "Geachte heer Van Dongen,", "Geachte mevrouw De Vries,",
+ * unknown "Geachte heer, mevrouw,"; en "Dear Mr Van Dongen,", "Dear Ms De
+ * Vries,", "Dear Sir or Madam,".  sales_attention() appends the address
+ * block's form of the name: nl "de heer M. van Dongen", "mevrouw A. de
+ * Vries", en "Mr M. van Dongen"; the name alone when the form is unknown. */
+void	sales_salutation(struct buf *b, const char *name, const char *form,
+	    const char *lang);
+void	sales_attention(struct buf *b, const char *name, const char *form,
+	    const char *lang);
+
 #endif

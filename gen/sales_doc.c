@@ -807,6 +807,41 @@ S_offerte(struct sctx *s, const struct val *d)
 	val_set(ctx, "klant", val_clone(val_get(d, "klant")));
 	if (val_get(d, "ondertekening") != NULL)
 		S_copy(ctx, val_get(d, "ondertekening"), "plaats");
+	/* the letter's salutation and the address block's "T.a.v." line,
+	 * from the customer's contact (sales_salutation()) */
+	{
+		/* its own buffer: S_offerte returns early on bad data */
+		struct buf sb = { 0 };
+
+		klant = val_get(d, "klant");
+		x = klant != NULL ? val_get(klant, "contact") : NULL;
+		buf_reset(&sb);
+		sales_salutation(&sb, x != NULL ? S_s(x, "naam") : NULL,
+		    x != NULL ? S_s(x, "aanhef") : NULL, s->lang);
+		val_set_str(ctx, "aanhef", buf_cstr(&sb));
+		if (x != NULL && S_s(x, "naam") != NULL) {
+			buf_reset(&sb);
+			sales_attention(&sb, S_s(x, "naam"), S_s(x, "aanhef"),
+			    s->lang);
+			val_set_str(ctx, "ter_attentie", buf_cstr(&sb));
+		}
+		buf_free(&sb);
+	}
+	/* the address on lines of its own, for a letter's window: written
+	 * on one line, its parts are separated by ", " */
+	if (klant != NULL && (t = S_s(klant, "adres")) != NULL) {
+		struct val *al = val_set(ctx, "adresregels", val_list());
+		const char *q;
+
+		while (*t != '\0') {
+			q = strstr(t, ", ");
+			r = val_map();
+			val_set(r, "regel", val_strn(t, q != NULL ?
+			    (size_t)(q - t) : strlen(t)));
+			val_push(al, r);
+			t = q != NULL ? q + 2 : t + strlen(t);
+		}
+	}
 	t = S_s(d, "datum");
 	if (t == NULL || sales_parse_date(t, &date) != 0) {
 		S_bad(s, d, "datum", t ? t : "", "a date (2026-11-26)");

@@ -1770,6 +1770,50 @@ t_offer_doc_checks(void)
 	S_end(&t);
 }
 
+/* The letter's salutation: surname without initials, a tussenvoegsel
+ * capitalised when it stands first, the form from aanhef or the title. */
+static void
+t_salutation(void)
+{
+	static const struct {
+		const char *name, *form, *lang, *want;
+	} c[] = {
+		{ "M. van Dongen", "heer", "nl", "Geachte heer Van Dongen," },
+		{ "Anne de Vries", "mevrouw", "nl", "Geachte mevrouw De Vries," },
+		{ "M. van Dongen", NULL, "nl", "Geachte heer, mevrouw," },
+		{ NULL, NULL, "nl", "Geachte heer, mevrouw," },
+		{ "J. ten Brink-de Boer", "mevrouw", "nl",
+		    "Geachte mevrouw Ten Brink-de Boer," },
+		{ "de heer P. van Dalen", NULL, "nl", "Geachte heer Van Dalen," },
+		{ "mevrouw E. Bosman", NULL, "nl", "Geachte mevrouw Bosman," },
+		{ "Van Dongen", "heer", "nl", "Geachte heer Van Dongen," },
+		{ "Jan Jansen", "heer", "nl", "Geachte heer Jansen," },
+		{ "M. van Dongen", "heer", "en", "Dear Mr Van Dongen," },
+		{ "Ms L. Andersen", NULL, "en", "Dear Ms Andersen," },
+		{ "L. Andersen", NULL, "en", "Dear Sir or Madam," },
+	};
+	struct S_t t;
+	struct buf b = { 0 };
+	size_t i;
+
+	S_begin(&t, "salutation");
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		buf_reset(&b);
+		sales_salutation(&b, c[i].name, c[i].form, c[i].lang);
+		if (strcmp(buf_cstr(&b), c[i].want) != 0)
+			S_fail(&t, "%s/%s: expected '%s', got '%s'",
+			    c[i].name ? c[i].name : "(none)",
+			    c[i].form ? c[i].form : "-", c[i].want,
+			    buf_cstr(&b));
+	}
+	buf_reset(&b);
+	sales_attention(&b, "M. van Dongen", "heer", "nl");
+	if (strcmp(buf_cstr(&b), "de heer M. van Dongen") != 0)
+		S_fail(&t, "attention: got '%s'", buf_cstr(&b));
+	buf_free(&b);
+	S_end(&t);
+}
+
 int
 main(void)
 {
@@ -1797,5 +1841,6 @@ main(void)
 	t_lead();
 	t_plan();
 	t_fmt();
+	t_salutation();
 	return failed > 0;
 }
