@@ -575,7 +575,8 @@ S_role(struct doc_node *text, const char *path, struct diag_list *dl)
 	free(name);
 }
 
-/* `(label)=` alone in a paragraph: MyST's name for the heading after it. */
+/* `(label)=` alone in a paragraph: MyST's name for the heading after it,
+ * an anchor beside the heading's own (title holds it). */
 static int
 S_target(struct doc_node *para)
 {
@@ -588,8 +589,11 @@ S_target(struct doc_node *para)
 	    strcspn(t->text, " \t") != n)
 		return 0;
 	if (h != NULL && h->type == DOC_HEADING) {
-		free(h->info);
-		h->info = xstrndup(t->text + 1, n - 3);
+		/* an extra anchor: the heading keeps its own id, so links
+		 * written before the label was added still land, as in
+		 * Jupyter Book */
+		free(h->title);
+		h->title = xstrndup(t->text + 1, n - 3);
 	}
 	return 1;
 }
@@ -634,7 +638,7 @@ S_heading_attrs(struct doc_node *h)
 		open--;
 	*open = '\0';
 	if (id != NULL && h->info == NULL)
-		h->info = id;		/* a (label)= before it wins */
+		h->info = id;		/* Quarto's id replaces the slug */
 	else
 		free(id);
 }
@@ -877,6 +881,57 @@ S_pdf_tag(const char *name)
 }
 
 /*
+ * `<a name="x"></a>` or `<a id="x">` (npm's READMEs, old HTML habits): a
+ * link target, whatever the raw setting.  The node keeps only the id
+ * (pass_number counts it, the renderers write their own empty anchor);
+ * a `</a>` right after it, in the same node or the next, goes with it.
+ * Returns 1 when n was such an anchor.
+ */
+static int
+S_anchor(struct doc_node *n)
+{
+	const char *s = n->text, *gt, *p;
+	char *id;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (strncmp(s, "<a", 2) != 0 || !isspace((unsigned char)s[2]) ||
+	    (gt = strchr(s, '>')) == NULL)
+		return 0;
+	if ((id = S_attr(s, "href")) != NULL) {
+		free(id);
+		return 0;	/* a link, not a target */
+	}
+	if ((id = S_attr(s, "id")) == NULL && (id = S_attr(s, "name")) == NULL)
+		return 0;
+	p = gt + 1;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (strncasecmp(p, "</a>", 4) == 0)
+		for (p += 4; isspace((unsigned char)*p); p++)
+			;
+	if (*p != '\0' || id[0] == '\0' || strcspn(id, " \t\n") != strlen(id)) {
+		free(id);
+		return 0;	/* more than an anchor: left as it was */
+	}
+	free(n->id);
+	n->id = id;
+	n->text[0] = '\0';
+	free(n->info);
+	n->info = NULL;
+	if (n->type == DOC_HTMLINLINE && n->next != NULL &&
+	    n->next->type == DOC_HTMLINLINE &&
+	    strncasecmp(n->next->text, "</a>", 4) == 0 &&
+	    n->next->text[4 + strspn(n->next->text + 4, " \t\n")] == '\0') {
+		struct doc_node *c = n->next;
+
+		doc_unlink(c);
+		doc_free(c);
+	}
+	return 1;
+}
+
+/*
  * Comments go, whatever the raw setting: a note for teachers must not
  * reach the student edition, or any reader.  With raw HTML passed
  * through, each tag is named (info) for the PDF, which renders the
@@ -898,6 +953,10 @@ S_html(struct doc_node *root, const char *path, int raw,
 			nx = doc_next(root, n, 1);
 			doc_unlink(n);
 			doc_free(n);
+			continue;
+		}
+		if (S_anchor(n)) {
+			nx = doc_next(root, n, 1);
 			continue;
 		}
 		if (!raw)
@@ -988,7 +1047,7 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 		    n->parent->type != DOC_ITEM)
 			S_figure(n);
 		else if ((n->type == DOC_HTMLBLOCK ||
-		    n->type == DOC_HTMLINLINE) && !noted) {
+		    n->type == DOC_HTMLINLINE) && n->id == NULL && !noted) {
 			/* once per file: the reader needs to know why the
 			 * tags show, not where every one of them is */
 			diag_add(dl, DIAG_RAW_HTML, path, n->line, n->col);

@@ -365,6 +365,26 @@ pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
 			break;
 		}
 	}
+	/* Extra anchors: a MyST (label)= beside its heading's id, and
+	 * `<a name>` targets.  After the ids made here, so none of those
+	 * moves; one that is taken already names that element (npm writes
+	 * <a name="synopsis"> before "### Synopsis") and is not repeated. */
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		char **extra;
+
+		if (n->type == DOC_HEADING && n->title != NULL)
+			extra = &n->title;
+		else if ((n->type == DOC_HTMLINLINE ||
+		    n->type == DOC_HTMLBLOCK) && n->id != NULL)
+			extra = &n->id;
+		else
+			continue;
+		if (S_has(&ids, *extra)) {
+			free(*extra);
+			*extra = NULL;
+		} else
+			S_add(&ids, xstrdup(*extra));
+	}
 	buf_free(&b);
 	S_index_free(&ids);
 	/* the shell's ids are not the chapter's anchors: a link to #main
