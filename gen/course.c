@@ -1402,9 +1402,14 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	for (i = 0; i < c->nxrefs; i++) {
 		x = &c->xrefs[i];
 		has_frag = pass_xref_split(x->target, &file, &frag);
-		if (file.len == 0 && x->soft == 2) {
-			/* a {ref} label: in any chapter */
-			if (pass_xref_label(c, x->file, frag.data) < 0)
+		if (file.len == 0 && x->soft >= 2) {
+			/* a {ref} label or a Quarto @sec-: in any chapter */
+			if (pass_xref_label(c, x->file, frag.data) >= 0)
+				continue;
+			if (x->soft == 3)
+				diag_add(dl, DIAG_QUARTO_REF, x->file,
+				    x->line, x->col, frag.data);
+			else
 				diag_add(dl, DIAG_XREF_ANCHOR, x->file,
 				    x->line, x->col, x->target, frag.data);
 			continue;

@@ -417,6 +417,23 @@ S_caption(struct doc_node *table)
 	memmove(t->text, t->text + ml, strlen(t->text + ml) + 1);
 	while (t->text[0] == ' ')
 		memmove(t->text, t->text + 1, strlen(t->text));
+	{
+		/* Quarto: `: Caption {#tbl-x}` names the table */
+		struct doc_node *last = p->last;
+		char *open;
+		size_t n;
+
+		if (last != NULL && last->type == DOC_TEXT &&
+		    (n = strlen(last->text)) > 3 && last->text[n - 1] == '}' &&
+		    (open = strrchr(last->text, '{')) != NULL &&
+		    open[1] == '#' && strcspn(open + 2, " }") > 0) {
+			free(table->info);
+			table->info = xstrndup(open + 2, strcspn(open + 2, " }"));
+			while (open > last->text && open[-1] == ' ')
+				open--;
+			*open = '\0';
+		}
+	}
 	doc_unlink(p);
 	p->level = 1;		/* marks the caption paragraph */
 	table->text = xstrdup("");
@@ -644,7 +661,8 @@ S_heading_attrs(struct doc_node *h)
 }
 
 /* `{#fig-doelen width=50%}` right after a picture: Pandoc's attributes,
- * dropped (the size is the layout's to choose). */
+ * dropped (the size is the layout's to choose); the id is kept in the
+ * image's info, for the figure's anchor. */
 static void
 S_image_attrs(struct doc_node *img)
 {
@@ -657,6 +675,13 @@ S_image_attrs(struct doc_node *img)
 	    (t->text[1] != '#' && t->text[1] != '.' &&
 	    strchr(t->text, '=') == NULL))
 		return;
+	if (t->text[1] == '#' && img->info == NULL) {
+		/* Quarto's `#fig-x` names the figure, for @fig-x */
+		size_t k = strcspn(t->text + 2, " }");
+
+		if (k > 0)
+			img->info = xstrndup(t->text + 2, k);
+	}
 	t->col += (int)(close + 1 - t->text);
 	memmove(t->text, close + 1, strlen(close + 1) + 1);
 	if (t->text[0] == '\0') {
@@ -783,6 +808,88 @@ S_deflist(struct doc_node *para)
 	doc_unlink(para);
 	doc_free(para);
 	return dl;
+}
+
+/*** Quarto cross-references ***/
+
+static int
+S_idchar(int c)
+{
+	return isalnum(c) || c == '-' || c == '_' || c == ':' || c == '.';
+}
+
+/* Where a Quarto reference starts in s ("@sec-", "@fig-", "@tbl-" not
+ * inside a word, so an e-mail address is none), and its id's length in
+ * *n; NULL when there is none. */
+static char *
+S_qref_find(char *s, size_t *n)
+{
+	char *p;
+	size_t k;
+
+	for (p = s; (p = strchr(p, '@')) != NULL; p++) {
+		if (p > s && (isalnum((unsigned char)p[-1]) ||
+		    strchr("._-+%/", p[-1]) != NULL))
+			continue;
+		if (strncmp(p + 1, "sec-", 4) != 0 &&
+		    strncmp(p + 1, "fig-", 4) != 0 &&
+		    strncmp(p + 1, "tbl-", 4) != 0)
+			continue;
+		for (k = 5; S_idchar((unsigned char)p[k]); k++)
+			;
+		while (k > 5 && (p[k - 1] == '.' || p[k - 1] == ':'))
+			k--;	/* the sentence's full stop */
+		if (k == 5)
+			continue;
+		*n = k - 1;
+		return p;
+	}
+	return NULL;
+}
+
+/*
+ * Quarto's `@sec-rollen`, `@fig-x`, `@tbl-x` in text: a link to that
+ * label ("#sec-rollen", marked "qref"), whose text pass_xref sets to the
+ * section's, figure's or table's number once every chapter is numbered.
+ * Text inside a link (an e-mail autolink) and code are not looked at.
+ */
+static void
+S_qrefs(struct doc_node *root)
+{
+	struct doc_node *n, *p, *link, *t, *rest;
+	char *at;
+	size_t k;
+
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		if (n->type != DOC_TEXT || strchr(n->text, '@') == NULL)
+			continue;
+		for (p = n->parent; p != NULL && p->type != DOC_LINK &&
+		    p->type != DOC_IMAGE; p = p->parent)
+			;
+		if (p != NULL || (at = S_qref_find(n->text, &k)) == NULL)
+			continue;
+		link = doc_new(DOC_LINK, n->line, n->col + (int)(at - n->text));
+		link->info = xstrdup("qref");
+		link->url = xstrndup(at, k + 1);
+		link->url[0] = '#';
+		t = doc_new(DOC_TEXT, link->line, link->col);
+		t->text = xstrndup(at, k + 1);
+		doc_append(link, t);
+		rest = doc_new(DOC_TEXT, link->line, link->col + (int)k + 1);
+		rest->text = xstrdup(at + k + 1);
+		*at = '\0';
+		if (n->next != NULL) {
+			struct doc_node *nx = n->next;
+
+			S_insert_before(nx, link);
+			S_insert_before(nx, rest);
+		} else {
+			doc_append(n->parent, link);
+			doc_append(n->parent, rest);
+		}
+		/* the next node is the link; its text is skipped above, and
+		 * the rest is looked at after it */
+	}
 }
 
 /*** HTML inside Markdown ***/
@@ -1012,6 +1119,7 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 
 	S_html(root, path, raw, dl);
 	S_footnotes(root);
+	S_qrefs(root);
 	/* attributes first: a figure or a (label)= target is judged on
 	 * what is left */
 	for (n = root; n != NULL; n = doc_next(root, n, 0))

@@ -325,7 +325,10 @@ pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
 				S_set_number(n, "%d.%d", chapter, tab, 0);
 			else
 				S_set_number(n, "%d", tab, 0, 0);
-			buf_printf(&b, "tabel-%s", n->number);
+			if (n->info != NULL)	/* Quarto's {#tbl-x} */
+				buf_puts(&b, n->info);
+			else
+				buf_printf(&b, "tabel-%s", n->number);
 			free(n->id);	/* an embedded document had its own */
 			n->id = S_unique(&ids, buf_cstr(&b));
 			break;
@@ -335,7 +338,11 @@ pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
 				S_set_number(n, "%d.%d", chapter, fig, 0);
 			else
 				S_set_number(n, "%d", fig, 0, 0);
-			buf_printf(&b, "figuur-%s", n->number);
+			if (n->first != NULL && n->first->type == DOC_IMAGE &&
+			    n->first->info != NULL)	/* Quarto's {#fig-x} */
+				buf_puts(&b, n->first->info);
+			else
+				buf_printf(&b, "figuur-%s", n->number);
 			free(n->id);	/* an embedded document had its own */
 			n->id = S_unique(&ids, buf_cstr(&b));
 			break;

@@ -200,6 +200,28 @@ the landing page's link to deel-1/gesprek.md#luister-eerst is not rewritten"
 result "jupyter-book/landing-page" "${why#
 }"
 
+# Quarto: every @sec-/@fig-/@tbl- reference became a link with its number.
+d=$tmp/quarto
+why=
+left=$(grep -rnoE '(^|[^[:alnum:]._%+-])@(sec|fig|tbl)-[[:alnum:]_-]+' "$d/out/site" --include='*.html' | head -3)
+[ -z "$left" ] || why="left as text on the site: $left"
+for f in $(cd "$d/out/pdf" && find . -name '*.pdf' | sort); do
+	pdftotext "$d/out/pdf/$f" - | grep -qE '(^|[^[:alnum:]._%+-])@(sec|fig|tbl)-' &&
+		why="$why
+left as text in $f"
+done
+grep -qF '<a href="dmu.html#sec-rollen">paragraaf 2.1</a>' "$d/out/site/voorbereiden/doelen.html" ||
+	why="$why
+@sec-rollen is not a link to paragraaf 2.1"
+grep -qF '<a href="#fig-doelen">Figuur 1.1</a>' "$d/out/site/voorbereiden/doelen.html" ||
+	why="$why
+@fig-doelen is not a link to Figuur 1.1"
+grep -qF '<a href="#tbl-doelen">Tabel 1.1</a>' "$d/out/site/voorbereiden/doelen.html" ||
+	why="$why
+@tbl-doelen is not a link to Tabel 1.1"
+result "quarto/cross-references" "${why#
+}"
+
 # Real documentation nobody here wrote: npm's.
 npmdocs=/usr/lib/node_modules/npm/docs/content
 if [ -d "$npmdocs" ]; then
