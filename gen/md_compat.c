@@ -99,7 +99,9 @@ enum ct {
 	CT_TICK,	/* ```{type} fence, body prefixed */
 	CT_MKDOCS,	/* !!! with a four-space body, prefixed */
 	CT_DIV,		/* a fence whose content is kept as it is */
-	CT_SKIP		/* a fence whose content is dropped */
+	CT_SKIP,	/* a fence whose content is dropped */
+	CT_GLOSS,	/* a {glossary}: each term a definitie callout */
+	CT_DETAILS	/* <details>, body prefixed, closed by </details> */
 };
 
 struct cont {
@@ -265,6 +267,46 @@ S_opening(struct rw *w, const char *rest, size_t rn, int ln, int col,
 	if (ind > 3)
 		return 0;
 	rn -= ind;
+	/* mdBook and GitHub: <details><summary>Titel</summary> ... </details>,
+	 * a collapsible callout; the summary on this line or the next */
+	if (rn >= 9 && strncasecmp(s, "<details", 8) == 0 &&
+	    (s[8] == '>' || s[8] == ' ')) {
+		const char *sum = NULL, *se = e, *q;
+		size_t i = (size_t)ln;	/* the next line, 0-based */
+
+		for (q = s; q + 9 <= e; q++)
+			if (strncasecmp(q, "<summary>", 9) == 0) {
+				sum = q + 9;
+				break;
+			}
+		if (sum == NULL) {
+			while (i < nlines && S_blank(lines[i], lens[i]))
+				i++;
+			if (i < nlines) {
+				q = lines[i] + S_spaces(lines[i], lens[i]);
+				se = lines[i] + lens[i];
+				if (se - q >= 9 && strncasecmp(q, "<summary>", 9) == 0) {
+					sum = q + 9;
+					w->blank_line = i + 1;
+				}
+			}
+		}
+		t = NULL;
+		tn = 0;
+		if (sum != NULL) {
+			for (q = sum; q + 10 <= se && strncasecmp(q,
+			    "</summary>", 10) != 0; q++)
+				;
+			t = sum;
+			tn = q + 10 <= se ? (size_t)(q - sum) : (size_t)(se - sum);
+		}
+		/* a tip whatever the summary says: one reading "Antwoord"
+		 * is what a reader opens, not an answer kept from students */
+		buf_put(o, rest, ind);
+		S_open_callout(o, "tip", t, tn);
+		S_push(w, CT_DETAILS, 0, ind, 0, 1, out_end);
+		return 1;
+	}
 	/* MkDocs: !!! type "Titel", ??? type, ???+ type */
 	if (rn > 4 && (strncmp(s, "!!! ", 4) == 0 || strncmp(s, "??? ", 4) == 0 ||
 	    strncmp(s, "???+ ", 5) == 0)) {
@@ -384,6 +426,13 @@ S_opening(struct rw *w, const char *rest, size_t rn, int ln, int col,
 		}
 	}
 	buf_put(o, rest, ind);
+	if (nn == 8 && strncasecmp(name, "glossary", 8) == 0) {
+		/* terms at the left, their definitions indented: each
+		 * entry a definitie callout (the main loop) */
+		S_push(w, CT_GLOSS, s[0], ind, k, 0, out_end);
+		w->st[w->depth - 1].opts = 1;
+		return 1;
+	}
 	if (S_is_skip(name, nn)) {
 		S_push(w, CT_SKIP, s[0], ind, k, 0, out_end);
 		return 1;
@@ -424,6 +473,13 @@ S_closing(const struct rw *w, const char *rest, size_t rn)
 
 	if (ind > 3 || ind >= rn)
 		return 0;
+	if (rn - ind >= 10 && strncasecmp(rest + ind, "</details>", 10) == 0 &&
+	    S_blank(rest + ind + 10, rn - ind - 10)) {
+		for (i = w->depth; i > 0; i--)
+			if (w->st[i - 1].type == CT_DETAILS)
+				return i;
+		return 0;
+	}
 	c = rest[ind];
 	if (c != ':' && c != '`')
 		return 0;
@@ -509,6 +565,7 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 	memset(map, 0, sizeof(*map));
 	/* Cheap test first: no fence or admonition mark, nothing to do. */
 	if (!S_has(src, len, ":::") && !S_has(src, len, "```{") &&
+	    !S_has(src, len, "<details") &&
 	    !S_has(src, len, "!!! ") && !S_has(src, len, "??? ") &&
 	    !S_has(src, len, "???+ "))
 		return NULL;
@@ -603,6 +660,27 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 		} else if (w.depth > 0 && w.st[w.depth - 1].opts &&
 		    S_option(&w.st[w.depth - 1], rest, rn)) {
 			rest += rn, rn = 0;
+		} else if (w.depth > 0 && w.st[w.depth - 1].type == CT_GLOSS) {
+			size_t ind = S_spaces(rest, rn), nx;
+
+			if (blank) {
+				/* inside an entry when an indented line
+				 * follows: the callout goes on */
+				for (nx = i + 1; nx < nlines &&
+				    S_blank(lines[nx], lens[nx]); nx++)
+					;
+				if (nx < nlines && S_spaces(lines[nx],
+				    lens[nx]) > w.st[w.depth - 1].indent &&
+				    S_closing(&w, lines[nx], lens[nx]) == 0)
+					buf_putc(&o, '>');
+				rest += rn, rn = 0;
+			} else if (ind <= w.st[w.depth - 1].indent) {
+				buf_puts(&o, "> [!definitie] ");
+				rest += ind, rn -= ind;
+			} else {
+				buf_puts(&o, "> ");
+				rest += ind, rn -= ind;
+			}
 		} else {
 			size_t before = o.len;
 

@@ -222,6 +222,33 @@ grep -qF '<a href="#tbl-doelen">Tabel 1.1</a>' "$d/out/site/voorbereiden/doelen.
 result "quarto/cross-references" "${why#
 }"
 
+# Jupyter Book: (luister)= is an anchor beside the heading's own id, and
+# the {glossary} entries are the glossary's.
+d=$tmp/jupyter-book
+why=
+grep -q '<h2 id="luister-eerst"><span id="luister"></span>' "$d/out/site/deel-1/gesprek.html" ||
+	why="the heading lost its id or the label has no anchor: $(grep '<h2' "$d/out/site/deel-1/gesprek.html")"
+for t in open-vraag samenvatten; do
+	grep -q "id=\"term-$t\"" "$d/out/site/begrippenlijst.html" ||
+		why="$why
+no glossary entry term-$t"
+done
+grep -q 'href="\.\./begrippenlijst\.html#term-open-vraag"' "$d/out/site/deel-2/offerte.html" ||
+	why="$why
+{term} open vraag does not reach the glossary"
+result "jupyter-book/label-and-glossary" "${why#
+}"
+
+# mdBook: <details> is a callout with the summary as its title.
+d=$tmp/mdbook
+why=
+grep -qF '<span class="label">Tip</span> Wat is jouw BATNA?</p>' "$d/out/site/basis/klant.html" ||
+	why="no callout for <details>"
+grep -q '&lt;details\|&lt;summary' "$d/out/site/basis/klant.html" && why="$why
+the tags shown as text"
+result "mdbook/details" "${why#
+}"
+
 # Real documentation nobody here wrote: npm's.
 npmdocs=/usr/lib/node_modules/npm/docs/content
 if [ -d "$npmdocs" ]; then
