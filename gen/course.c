@@ -93,7 +93,10 @@ S_list_md(const char *root, const char *dir, const char *rel, int top,
 			if (file_inside(root, full) == 1)
 				S_list_md(root, dir, sub, top, list, n,
 				    depth + 1, dl);
-		} else if (len >= 4 && strcmp(e->d_name + len - 3, ".md") == 0) {
+		} else if ((len >= 4 && strcmp(e->d_name + len - 3, ".md") == 0) ||
+		    (len >= 5 && strcmp(e->d_name + len - 4, ".mdx") == 0)) {
+			/* MDX is Markdown and JSX: md_compat.c flattens the
+			 * JSX */
 			*list = xrealloc(*list, (*n + 1) * sizeof(**list));
 			(*list)[(*n)++] = sub;
 			sub = NULL;
@@ -162,7 +165,8 @@ S_add_chapter(struct course *c, const char *rel)
 	ch->file = xstrdup(base);
 	blen = strlen(rel);
 	ch->slug = xstrndup(rel, blen > 3 && !strcmp(rel + blen - 3, ".md") ?
-	    blen - 3 : blen);
+	    blen - 3 : blen > 4 && !strcmp(rel + blen - 4, ".mdx") ?
+	    blen - 4 : blen);
 	ch->part = -1;
 }
 

@@ -77,6 +77,7 @@ D(DIAG_UNSAFE_URL,       DIAG_WARNING, "link target '%s' uses a scheme that is n
 D(DIAG_COMPAT_DIRECTIVE, DIAG_WARNING, "directive '%s' is not supported: its content is kept as text")
 D(DIAG_COMPAT_ROLE,      DIAG_WARNING, "role '{%s}' is not supported: its text is kept")
 D(DIAG_QUARTO_REF,      DIAG_WARNING, "cross-reference '@%s' names no section, figure or table of the course: its text is kept")
+D(DIAG_MDX_JSX,         DIAG_NOTE,    "JSX components (<%s> and any others in this file) are flattened: their text is kept, their behaviour is not")
 D(DIAG_HTML_PDF,         DIAG_NOTE,    "HTML element <%s> is left out of the PDF (and every other one in this file)")
 D(DIAG_IMAGE_MISSING,    DIAG_WARNING, "image '%s' not found")
 D(DIAG_IMAGE_BAD,        DIAG_ERROR,   "image '%s': %s")

@@ -130,6 +130,13 @@ struct rw {
 	size_t		 code_len;
 	/* a Quarto callout's `## Title` line, blanked when reached */
 	size_t		 blank_line;
+	/* MDX (a .mdx file): JSX elements open around the line, by the
+	 * indent of their tag; an export statement still open */
+	int		 mdx;
+	size_t		 jsx[MAXDEPTH];
+	size_t		 njsx;
+	int		 export_depth;
+	int		 jsx_noted;
 };
 
 static size_t
@@ -461,6 +468,131 @@ S_opening(struct rw *w, const char *rest, size_t rn, int ln, int col,
 	return 1;
 }
 
+/*** MDX and ES modules ***/
+
+/* `import X from '@theme/Tabs';`: an ES module import, which Docusaurus
+ * lets a .md file hold too, and which is no text. */
+static int
+S_import(const char *s, size_t n)
+{
+	const char *from;
+	size_t i;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	if (n > 0 && s[n - 1] == ';')
+		n--;
+	if (n < 12 || strncmp(s, "import ", 7) != 0 ||
+	    (s[n - 1] != '\'' && s[n - 1] != '"'))
+		return 0;
+	for (from = NULL, i = 7; i + 6 <= n; i++)
+		if (strncmp(s + i, " from ", 6) == 0)
+			from = s + i + 6;
+	if (from == NULL)
+		return 0;
+	while (*from == ' ')
+		from++;
+	return *from == s[n - 1] && from < s + n - 1;
+}
+
+/* The value of attribute name ("label") in the tag s (n bytes). */
+static int
+S_jsx_attr(const char *s, size_t n, const char *name, const char **v,
+    size_t *vn)
+{
+	size_t k = strlen(name), i;
+	const char *q;
+
+	for (i = 1; i + k + 2 < n; i++)
+		if (s[i - 1] == ' ' && strncmp(s + i, name, k) == 0 &&
+		    s[i + k] == '=' && (s[i + k + 1] == '"' ||
+		    s[i + k + 1] == '\'')) {
+			q = memchr(s + i + k + 2, s[i + k + 1], n - i - k - 2);
+			if (q == NULL)
+				return 0;
+			*v = s + i + k + 2;
+			*vn = (size_t)(q - *v);
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * ES module lines and JSX tags, which no reader should see: an import at
+ * the top level of any file is dropped; in a .mdx file an export too,
+ * and a line that is a JSX tag (`<Tabs>`, `</TabItem>`, `<Admonition />`)
+ * is flattened: a TabItem's label stays as a bold line, the other tags
+ * go, their content stays.  Noted once a file.  Returns 1 when the line
+ * was taken (its replacement written to o).
+ */
+static int
+S_esm_jsx(struct rw *w, const char *rest, size_t rn, int ln, int col,
+    struct buf *o)
+{
+	size_t ind = S_spaces(rest, rn), nn, vn, i;
+	const char *s = rest + ind, *v;
+	int close;
+
+	if (w->export_depth > 0) {
+		for (i = 0; i < rn; i++)
+			w->export_depth += rest[i] == '{' ? 1 :
+			    rest[i] == '}' ? -1 : 0;
+		return 1;
+	}
+	if (w->depth == 0 && w->njsx == 0 && ind == 0 && S_import(rest, rn))
+		return 1;
+	if (!w->mdx)
+		return 0;
+	if (w->depth == 0 && w->njsx == 0 && ind == 0 &&
+	    ((rn > 7 && strncmp(rest, "export ", 7) == 0) ||
+	    (rn > 8 && strncmp(rest, "import '", 8) == 0) ||
+	    (rn > 8 && strncmp(rest, "import \"", 8) == 0))) {
+		for (i = 0; i < rn; i++)
+			w->export_depth += rest[i] == '{' ? 1 :
+			    rest[i] == '}' ? -1 : 0;
+		if (w->export_depth < 0)
+			w->export_depth = 0;
+		return 1;
+	}
+	rn -= ind;
+	while (rn > 0 && (s[rn - 1] == ' ' || s[rn - 1] == '\r'))
+		rn--;
+	close = rn > 2 && s[1] == '/';
+	if (rn < 3 || s[0] != '<' || s[rn - 1] != '>' ||
+	    !isupper((unsigned char)s[close ? 2 : 1]))
+		return 0;
+	for (nn = 0; close + 1 + nn < rn && (isalnum((unsigned char)
+	    s[close + 1 + nn]) || s[close + 1 + nn] == '.'); nn++)
+		;
+	if (memchr(s + 1, '<', rn - 1) != NULL)
+		return 0;	/* more than one tag: text with JSX in it */
+	if (!w->jsx_noted) {
+		char *name = xstrndup(s + close + 1, nn);
+
+		diag_add(w->dl, DIAG_MDX_JSX, w->path, ln + w->line_off,
+		    col + (int)ind, name);
+		free(name);
+		w->jsx_noted = 1;
+	}
+	if (close) {
+		if (w->njsx > 0)
+			w->njsx--;
+		return 1;
+	}
+	if (s[rn - 2] == '/')
+		return 1;	/* <Component /> has no text */
+	if (w->njsx < MAXDEPTH)
+		w->jsx[w->njsx++] = ind;
+	if (S_jsx_attr(s, rn, "label", &v, &vn) ||
+	    (nn == 7 && strncmp(s + 1, "TabItem", 7) == 0 &&
+	    S_jsx_attr(s, rn, "value", &v, &vn))) {
+		buf_puts(o, "**");
+		buf_put(o, v, vn);
+		buf_puts(o, "**");
+	}
+	return 1;
+}
+
 /*** The pass ***/
 
 /* Is rest a closing fence for an open container?  Returns its index + 1
@@ -559,12 +691,15 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 	struct rw w;
 	struct buf o = { 0 };
 	const char **lines;
-	size_t *lens, nlines = 0, i, d, p, ls, look = 0;
-	int changed = 0;
+	size_t *lens, nlines = 0, i, d, p, ls, look = 0, plen;
+	int changed = 0, mdx;
 
 	memset(map, 0, sizeof(*map));
+	plen = strlen(path);
+	mdx = plen > 4 && strcasecmp(path + plen - 4, ".mdx") == 0;
 	/* Cheap test first: no fence or admonition mark, nothing to do. */
-	if (!S_has(src, len, ":::") && !S_has(src, len, "```{") &&
+	if (!mdx && !S_has(src, len, "import ") &&
+	    !S_has(src, len, ":::") && !S_has(src, len, "```{") &&
 	    !S_has(src, len, "<details") &&
 	    !S_has(src, len, "!!! ") && !S_has(src, len, "??? ") &&
 	    !S_has(src, len, "???+ "))
@@ -589,6 +724,7 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 	w.path = path;
 	w.line_off = line_off;
 	w.dl = dl;
+	w.mdx = mdx;
 	for (i = 0; i < nlines; i++) {
 		const char *rest = lines[i];
 		size_t rn = lens[i], start = o.len, c;
@@ -639,7 +775,19 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 			for (d = 0; d < w.depth; d++)
 				skip |= w.st[d].type == CT_SKIP;
 		}
-		if (w.code_char != 0) {
+		if (w.njsx > 0) {
+			/* a JSX element's content is indented under its
+			 * tag, which is not Markdown's indented code */
+			size_t ind = S_spaces(rest, rn), k = w.jsx[w.njsx - 1] + 2;
+
+			ind = ind < k ? ind : k;
+			rest += ind, rn -= ind;
+		}
+		if (w.code_char == 0 && S_esm_jsx(&w, rest, rn, (int)i + 1,
+		    (int)(rest - lines[i]) + 1, &o)) {
+			rest += rn, rn = 0;
+			changed = 1;
+		} else if (w.code_char != 0) {
 			/* inside a fenced code block: copied as it is */
 			size_t ind = S_spaces(rest, rn);
 

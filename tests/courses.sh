@@ -249,6 +249,27 @@ the tags shown as text"
 result "mdbook/details" "${why#
 }"
 
+# Docusaurus: the .mdx chapter is read (its tabs flattened), and no
+# import line is left as text.
+d=$tmp/docusaurus
+why=
+grep -rn '^import \|import .* from' "$d/out/site" --include='*.html' | head -3 | grep . &&
+	why="import lines left on the site"
+for f in $(cd "$d/out/pdf" && find . -name '*.pdf' | sort); do
+	pdftotext "$d/out/pdf/$f" - | grep -q 'import .* from' && why="$why
+import line in $f"
+done
+h=$d/out/site/20-opvolgen/mailen.html
+grep -qF '<p><strong>Warme lead</strong></p>' "$h" 2>/dev/null || why="$why
+mailen.mdx: no TabItem label as a bold line"
+grep -q '&lt;Tab\|<Tab' "$h" 2>/dev/null && why="$why
+mailen.mdx: JSX tags left"
+grep -qx "$d/docs/20-opvolgen/mailen.mdx:10:1: note: JSX components (<Tabs> and any others in this file) are flattened: their text is kept, their behaviour is not" \
+    "$tmp/docusaurus.log" || why="$why
+no note for the flattened JSX: $(cat "$tmp/docusaurus.log")"
+result "docusaurus/mdx" "${why#
+}"
+
 # Real documentation nobody here wrote: npm's.
 npmdocs=/usr/lib/node_modules/npm/docs/content
 if [ -d "$npmdocs" ]; then
