@@ -93,7 +93,10 @@ S_list_md(const char *root, const char *dir, const char *rel, int top,
 			if (file_inside(root, full) == 1)
 				S_list_md(root, dir, sub, top, list, n,
 				    depth + 1, dl);
-		} else if (len >= 4 && strcmp(e->d_name + len - 3, ".md") == 0) {
+		} else if ((len >= 4 && strcmp(e->d_name + len - 3, ".md") == 0) ||
+		    (len >= 5 && strcmp(e->d_name + len - 4, ".mdx") == 0)) {
+			/* MDX is Markdown and JSX: md_compat.c flattens the
+			 * JSX */
 			*list = xrealloc(*list, (*n + 1) * sizeof(**list));
 			(*list)[(*n)++] = sub;
 			sub = NULL;
@@ -162,7 +165,8 @@ S_add_chapter(struct course *c, const char *rel)
 	ch->file = xstrdup(base);
 	blen = strlen(rel);
 	ch->slug = xstrndup(rel, blen > 3 && !strcmp(rel + blen - 3, ".md") ?
-	    blen - 3 : blen);
+	    blen - 3 : blen > 4 && !strcmp(rel + blen - 4, ".mdx") ?
+	    blen - 4 : blen);
 	ch->part = -1;
 }
 
@@ -1402,9 +1406,14 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	for (i = 0; i < c->nxrefs; i++) {
 		x = &c->xrefs[i];
 		has_frag = pass_xref_split(x->target, &file, &frag);
-		if (file.len == 0 && x->soft == 2) {
-			/* a {ref} label: in any chapter */
-			if (pass_xref_label(c, x->file, frag.data) < 0)
+		if (file.len == 0 && x->soft >= 2) {
+			/* a {ref} label or a Quarto @sec-: in any chapter */
+			if (pass_xref_label(c, x->file, frag.data) >= 0)
+				continue;
+			if (x->soft == 3)
+				diag_add(dl, DIAG_QUARTO_REF, x->file,
+				    x->line, x->col, frag.data);
+			else
 				diag_add(dl, DIAG_XREF_ANCHOR, x->file,
 				    x->line, x->col, x->target, frag.data);
 			continue;

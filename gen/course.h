@@ -67,7 +67,8 @@ struct xref {
 	int	 line, col;
 	int	 soft;		/* 1: written without .md, checked only when
 				   it names a chapter; 2: a {ref} label,
-				   found in any chapter */
+				   found in any chapter; 3: a Quarto @sec-x,
+				   the same but a warning when missing */
 };
 
 /* A mailing: one document per row of a CSV file (salesgen.xml). */

@@ -77,6 +77,12 @@ S_enter(struct hr *h, const struct doc_node *n)
 		buf_printf(o, "<h%d", n->level);
 		S_attr_id(h, n);
 		buf_putc(o, '>');
+		if (n->title != NULL) {
+			/* a MyST label: an anchor beside the heading's id */
+			buf_puts(o, "<span id=\"");
+			S_text(h, n->title);
+			buf_puts(o, "\"></span>");
+		}
 		if (n->number != NULL) {
 			buf_puts(o, "<span class=\"num\">");
 			S_text(h, n->number);
@@ -158,7 +164,12 @@ S_enter(struct hr *h, const struct doc_node *n)
 		buf_puts(o, "</code></pre>\n");
 		break;
 	case DOC_HTMLBLOCK:
-		if (h->o->raw_html)
+		if (n->id != NULL) {
+			/* an <a name> target: our own, raw or not */
+			buf_puts(o, "<span id=\"");
+			S_text(h, n->id);
+			buf_puts(o, "\"></span>\n");
+		} else if (h->o->raw_html)
 			buf_puts(o, n->text);
 		else {
 			buf_puts(o, "<p class=\"raw-html\">");
@@ -245,7 +256,11 @@ S_enter(struct hr *h, const struct doc_node *n)
 		buf_puts(o, "</code>");
 		break;
 	case DOC_HTMLINLINE:
-		if (h->o->raw_html)
+		if (n->id != NULL) {
+			buf_puts(o, "<span id=\"");
+			S_text(h, n->id);
+			buf_puts(o, "\"></span>");
+		} else if (h->o->raw_html)
 			buf_puts(o, n->text);
 		else
 			S_text(h, n->text);

@@ -20,6 +20,7 @@ static const char *S_nl[I18N__MAX] = {
 	[I18N_CHAPTERS] = "Hoofdstukken",
 	[I18N_NAV] = "Navigatie",
 	[I18N_DOCUMENTS] = "Documenten",
+	[I18N_SECTION] = "paragraaf",
 };
 
 static const char *S_en[I18N__MAX] = {
@@ -39,6 +40,7 @@ static const char *S_en[I18N__MAX] = {
 	[I18N_CHAPTERS] = "Chapters",
 	[I18N_NAV] = "Navigation",
 	[I18N_DOCUMENTS] = "Documents",
+	[I18N_SECTION] = "Section",
 };
 
 static const char *S_callout_nl[CALLOUT__MAX] = {

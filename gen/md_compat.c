@@ -99,7 +99,9 @@ enum ct {
 	CT_TICK,	/* ```{type} fence, body prefixed */
 	CT_MKDOCS,	/* !!! with a four-space body, prefixed */
 	CT_DIV,		/* a fence whose content is kept as it is */
-	CT_SKIP		/* a fence whose content is dropped */
+	CT_SKIP,	/* a fence whose content is dropped */
+	CT_GLOSS,	/* a {glossary}: each term a definitie callout */
+	CT_DETAILS	/* <details>, body prefixed, closed by </details> */
 };
 
 struct cont {
@@ -128,6 +130,13 @@ struct rw {
 	size_t		 code_len;
 	/* a Quarto callout's `## Title` line, blanked when reached */
 	size_t		 blank_line;
+	/* MDX (a .mdx file): JSX elements open around the line, by the
+	 * indent of their tag; an export statement still open */
+	int		 mdx;
+	size_t		 jsx[MAXDEPTH];
+	size_t		 njsx;
+	int		 export_depth;
+	int		 jsx_noted;
 };
 
 static size_t
@@ -265,6 +274,46 @@ S_opening(struct rw *w, const char *rest, size_t rn, int ln, int col,
 	if (ind > 3)
 		return 0;
 	rn -= ind;
+	/* mdBook and GitHub: <details><summary>Titel</summary> ... </details>,
+	 * a collapsible callout; the summary on this line or the next */
+	if (rn >= 9 && strncasecmp(s, "<details", 8) == 0 &&
+	    (s[8] == '>' || s[8] == ' ')) {
+		const char *sum = NULL, *se = e, *q;
+		size_t i = (size_t)ln;	/* the next line, 0-based */
+
+		for (q = s; q + 9 <= e; q++)
+			if (strncasecmp(q, "<summary>", 9) == 0) {
+				sum = q + 9;
+				break;
+			}
+		if (sum == NULL) {
+			while (i < nlines && S_blank(lines[i], lens[i]))
+				i++;
+			if (i < nlines) {
+				q = lines[i] + S_spaces(lines[i], lens[i]);
+				se = lines[i] + lens[i];
+				if (se - q >= 9 && strncasecmp(q, "<summary>", 9) == 0) {
+					sum = q + 9;
+					w->blank_line = i + 1;
+				}
+			}
+		}
+		t = NULL;
+		tn = 0;
+		if (sum != NULL) {
+			for (q = sum; q + 10 <= se && strncasecmp(q,
+			    "</summary>", 10) != 0; q++)
+				;
+			t = sum;
+			tn = q + 10 <= se ? (size_t)(q - sum) : (size_t)(se - sum);
+		}
+		/* a tip whatever the summary says: one reading "Antwoord"
+		 * is what a reader opens, not an answer kept from students */
+		buf_put(o, rest, ind);
+		S_open_callout(o, "tip", t, tn);
+		S_push(w, CT_DETAILS, 0, ind, 0, 1, out_end);
+		return 1;
+	}
 	/* MkDocs: !!! type "Titel", ??? type, ???+ type */
 	if (rn > 4 && (strncmp(s, "!!! ", 4) == 0 || strncmp(s, "??? ", 4) == 0 ||
 	    strncmp(s, "???+ ", 5) == 0)) {
@@ -384,6 +433,13 @@ S_opening(struct rw *w, const char *rest, size_t rn, int ln, int col,
 		}
 	}
 	buf_put(o, rest, ind);
+	if (nn == 8 && strncasecmp(name, "glossary", 8) == 0) {
+		/* terms at the left, their definitions indented: each
+		 * entry a definitie callout (the main loop) */
+		S_push(w, CT_GLOSS, s[0], ind, k, 0, out_end);
+		w->st[w->depth - 1].opts = 1;
+		return 1;
+	}
 	if (S_is_skip(name, nn)) {
 		S_push(w, CT_SKIP, s[0], ind, k, 0, out_end);
 		return 1;
@@ -412,6 +468,131 @@ S_opening(struct rw *w, const char *rest, size_t rn, int ln, int col,
 	return 1;
 }
 
+/*** MDX and ES modules ***/
+
+/* `import X from '@theme/Tabs';`: an ES module import, which Docusaurus
+ * lets a .md file hold too, and which is no text. */
+static int
+S_import(const char *s, size_t n)
+{
+	const char *from;
+	size_t i;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	if (n > 0 && s[n - 1] == ';')
+		n--;
+	if (n < 12 || strncmp(s, "import ", 7) != 0 ||
+	    (s[n - 1] != '\'' && s[n - 1] != '"'))
+		return 0;
+	for (from = NULL, i = 7; i + 6 <= n; i++)
+		if (strncmp(s + i, " from ", 6) == 0)
+			from = s + i + 6;
+	if (from == NULL)
+		return 0;
+	while (*from == ' ')
+		from++;
+	return *from == s[n - 1] && from < s + n - 1;
+}
+
+/* The value of attribute name ("label") in the tag s (n bytes). */
+static int
+S_jsx_attr(const char *s, size_t n, const char *name, const char **v,
+    size_t *vn)
+{
+	size_t k = strlen(name), i;
+	const char *q;
+
+	for (i = 1; i + k + 2 < n; i++)
+		if (s[i - 1] == ' ' && strncmp(s + i, name, k) == 0 &&
+		    s[i + k] == '=' && (s[i + k + 1] == '"' ||
+		    s[i + k + 1] == '\'')) {
+			q = memchr(s + i + k + 2, s[i + k + 1], n - i - k - 2);
+			if (q == NULL)
+				return 0;
+			*v = s + i + k + 2;
+			*vn = (size_t)(q - *v);
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * ES module lines and JSX tags, which no reader should see: an import at
+ * the top level of any file is dropped; in a .mdx file an export too,
+ * and a line that is a JSX tag (`<Tabs>`, `</TabItem>`, `<Admonition />`)
+ * is flattened: a TabItem's label stays as a bold line, the other tags
+ * go, their content stays.  Noted once a file.  Returns 1 when the line
+ * was taken (its replacement written to o).
+ */
+static int
+S_esm_jsx(struct rw *w, const char *rest, size_t rn, int ln, int col,
+    struct buf *o)
+{
+	size_t ind = S_spaces(rest, rn), nn, vn, i;
+	const char *s = rest + ind, *v;
+	int close;
+
+	if (w->export_depth > 0) {
+		for (i = 0; i < rn; i++)
+			w->export_depth += rest[i] == '{' ? 1 :
+			    rest[i] == '}' ? -1 : 0;
+		return 1;
+	}
+	if (w->depth == 0 && w->njsx == 0 && ind == 0 && S_import(rest, rn))
+		return 1;
+	if (!w->mdx)
+		return 0;
+	if (w->depth == 0 && w->njsx == 0 && ind == 0 &&
+	    ((rn > 7 && strncmp(rest, "export ", 7) == 0) ||
+	    (rn > 8 && strncmp(rest, "import '", 8) == 0) ||
+	    (rn > 8 && strncmp(rest, "import \"", 8) == 0))) {
+		for (i = 0; i < rn; i++)
+			w->export_depth += rest[i] == '{' ? 1 :
+			    rest[i] == '}' ? -1 : 0;
+		if (w->export_depth < 0)
+			w->export_depth = 0;
+		return 1;
+	}
+	rn -= ind;
+	while (rn > 0 && (s[rn - 1] == ' ' || s[rn - 1] == '\r'))
+		rn--;
+	close = rn > 2 && s[1] == '/';
+	if (rn < 3 || s[0] != '<' || s[rn - 1] != '>' ||
+	    !isupper((unsigned char)s[close ? 2 : 1]))
+		return 0;
+	for (nn = 0; close + 1 + nn < rn && (isalnum((unsigned char)
+	    s[close + 1 + nn]) || s[close + 1 + nn] == '.'); nn++)
+		;
+	if (memchr(s + 1, '<', rn - 1) != NULL)
+		return 0;	/* more than one tag: text with JSX in it */
+	if (!w->jsx_noted) {
+		char *name = xstrndup(s + close + 1, nn);
+
+		diag_add(w->dl, DIAG_MDX_JSX, w->path, ln + w->line_off,
+		    col + (int)ind, name);
+		free(name);
+		w->jsx_noted = 1;
+	}
+	if (close) {
+		if (w->njsx > 0)
+			w->njsx--;
+		return 1;
+	}
+	if (s[rn - 2] == '/')
+		return 1;	/* <Component /> has no text */
+	if (w->njsx < MAXDEPTH)
+		w->jsx[w->njsx++] = ind;
+	if (S_jsx_attr(s, rn, "label", &v, &vn) ||
+	    (nn == 7 && strncmp(s + 1, "TabItem", 7) == 0 &&
+	    S_jsx_attr(s, rn, "value", &v, &vn))) {
+		buf_puts(o, "**");
+		buf_put(o, v, vn);
+		buf_puts(o, "**");
+	}
+	return 1;
+}
+
 /*** The pass ***/
 
 /* Is rest a closing fence for an open container?  Returns its index + 1
@@ -424,6 +605,13 @@ S_closing(const struct rw *w, const char *rest, size_t rn)
 
 	if (ind > 3 || ind >= rn)
 		return 0;
+	if (rn - ind >= 10 && strncasecmp(rest + ind, "</details>", 10) == 0 &&
+	    S_blank(rest + ind + 10, rn - ind - 10)) {
+		for (i = w->depth; i > 0; i--)
+			if (w->st[i - 1].type == CT_DETAILS)
+				return i;
+		return 0;
+	}
 	c = rest[ind];
 	if (c != ':' && c != '`')
 		return 0;
@@ -503,12 +691,16 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 	struct rw w;
 	struct buf o = { 0 };
 	const char **lines;
-	size_t *lens, nlines = 0, i, d, p, ls, look = 0;
-	int changed = 0;
+	size_t *lens, nlines = 0, i, d, p, ls, look = 0, plen;
+	int changed = 0, mdx;
 
 	memset(map, 0, sizeof(*map));
+	plen = strlen(path);
+	mdx = plen > 4 && strcasecmp(path + plen - 4, ".mdx") == 0;
 	/* Cheap test first: no fence or admonition mark, nothing to do. */
-	if (!S_has(src, len, ":::") && !S_has(src, len, "```{") &&
+	if (!mdx && !S_has(src, len, "import ") &&
+	    !S_has(src, len, ":::") && !S_has(src, len, "```{") &&
+	    !S_has(src, len, "<details") &&
 	    !S_has(src, len, "!!! ") && !S_has(src, len, "??? ") &&
 	    !S_has(src, len, "???+ "))
 		return NULL;
@@ -532,6 +724,7 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 	w.path = path;
 	w.line_off = line_off;
 	w.dl = dl;
+	w.mdx = mdx;
 	for (i = 0; i < nlines; i++) {
 		const char *rest = lines[i];
 		size_t rn = lens[i], start = o.len, c;
@@ -582,7 +775,19 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 			for (d = 0; d < w.depth; d++)
 				skip |= w.st[d].type == CT_SKIP;
 		}
-		if (w.code_char != 0) {
+		if (w.njsx > 0) {
+			/* a JSX element's content is indented under its
+			 * tag, which is not Markdown's indented code */
+			size_t ind = S_spaces(rest, rn), k = w.jsx[w.njsx - 1] + 2;
+
+			ind = ind < k ? ind : k;
+			rest += ind, rn -= ind;
+		}
+		if (w.code_char == 0 && S_esm_jsx(&w, rest, rn, (int)i + 1,
+		    (int)(rest - lines[i]) + 1, &o)) {
+			rest += rn, rn = 0;
+			changed = 1;
+		} else if (w.code_char != 0) {
 			/* inside a fenced code block: copied as it is */
 			size_t ind = S_spaces(rest, rn);
 
@@ -603,6 +808,27 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 		} else if (w.depth > 0 && w.st[w.depth - 1].opts &&
 		    S_option(&w.st[w.depth - 1], rest, rn)) {
 			rest += rn, rn = 0;
+		} else if (w.depth > 0 && w.st[w.depth - 1].type == CT_GLOSS) {
+			size_t ind = S_spaces(rest, rn), nx;
+
+			if (blank) {
+				/* inside an entry when an indented line
+				 * follows: the callout goes on */
+				for (nx = i + 1; nx < nlines &&
+				    S_blank(lines[nx], lens[nx]); nx++)
+					;
+				if (nx < nlines && S_spaces(lines[nx],
+				    lens[nx]) > w.st[w.depth - 1].indent &&
+				    S_closing(&w, lines[nx], lens[nx]) == 0)
+					buf_putc(&o, '>');
+				rest += rn, rn = 0;
+			} else if (ind <= w.st[w.depth - 1].indent) {
+				buf_puts(&o, "> [!definitie] ");
+				rest += ind, rn -= ind;
+			} else {
+				buf_puts(&o, "> ");
+				rest += ind, rn -= ind;
+			}
 		} else {
 			size_t before = o.len;
 

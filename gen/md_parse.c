@@ -418,6 +418,23 @@ S_caption(struct doc_node *table)
 	memmove(t->text, t->text + ml, strlen(t->text + ml) + 1);
 	while (t->text[0] == ' ')
 		memmove(t->text, t->text + 1, strlen(t->text));
+	{
+		/* Quarto: `: Caption {#tbl-x}` names the table */
+		struct doc_node *last = p->last;
+		char *open;
+		size_t n;
+
+		if (last != NULL && last->type == DOC_TEXT &&
+		    (n = strlen(last->text)) > 3 && last->text[n - 1] == '}' &&
+		    (open = strrchr(last->text, '{')) != NULL &&
+		    open[1] == '#' && strcspn(open + 2, " }") > 0) {
+			free(table->info);
+			table->info = xstrndup(open + 2, strcspn(open + 2, " }"));
+			while (open > last->text && open[-1] == ' ')
+				open--;
+			*open = '\0';
+		}
+	}
 	doc_unlink(p);
 	p->level = 1;		/* marks the caption paragraph */
 	table->text = xstrdup("");
@@ -576,7 +593,8 @@ S_role(struct doc_node *text, const char *path, struct diag_list *dl)
 	free(name);
 }
 
-/* `(label)=` alone in a paragraph: MyST's name for the heading after it. */
+/* `(label)=` alone in a paragraph: MyST's name for the heading after it,
+ * an anchor beside the heading's own (title holds it). */
 static int
 S_target(struct doc_node *para)
 {
@@ -589,8 +607,11 @@ S_target(struct doc_node *para)
 	    strcspn(t->text, " \t") != n)
 		return 0;
 	if (h != NULL && h->type == DOC_HEADING) {
-		free(h->info);
-		h->info = xstrndup(t->text + 1, n - 3);
+		/* an extra anchor: the heading keeps its own id, so links
+		 * written before the label was added still land, as in
+		 * Jupyter Book */
+		free(h->title);
+		h->title = xstrndup(t->text + 1, n - 3);
 	}
 	return 1;
 }
@@ -635,13 +656,14 @@ S_heading_attrs(struct doc_node *h)
 		open--;
 	*open = '\0';
 	if (id != NULL && h->info == NULL)
-		h->info = id;		/* a (label)= before it wins */
+		h->info = id;		/* Quarto's id replaces the slug */
 	else
 		free(id);
 }
 
 /* `{#fig-doelen width=50%}` right after a picture: Pandoc's attributes,
- * dropped (the size is the layout's to choose). */
+ * dropped (the size is the layout's to choose); the id is kept in the
+ * image's info, for the figure's anchor. */
 static void
 S_image_attrs(struct doc_node *img)
 {
@@ -654,6 +676,13 @@ S_image_attrs(struct doc_node *img)
 	    (t->text[1] != '#' && t->text[1] != '.' &&
 	    strchr(t->text, '=') == NULL))
 		return;
+	if (t->text[1] == '#' && img->info == NULL) {
+		/* Quarto's `#fig-x` names the figure, for @fig-x */
+		size_t k = strcspn(t->text + 2, " }");
+
+		if (k > 0)
+			img->info = xstrndup(t->text + 2, k);
+	}
 	t->col += (int)(close + 1 - t->text);
 	memmove(t->text, close + 1, strlen(close + 1) + 1);
 	if (t->text[0] == '\0') {
@@ -782,6 +811,88 @@ S_deflist(struct doc_node *para)
 	return dl;
 }
 
+/*** Quarto cross-references ***/
+
+static int
+S_idchar(int c)
+{
+	return isalnum(c) || c == '-' || c == '_' || c == ':' || c == '.';
+}
+
+/* Where a Quarto reference starts in s ("@sec-", "@fig-", "@tbl-" not
+ * inside a word, so an e-mail address is none), and its id's length in
+ * *n; NULL when there is none. */
+static char *
+S_qref_find(char *s, size_t *n)
+{
+	char *p;
+	size_t k;
+
+	for (p = s; (p = strchr(p, '@')) != NULL; p++) {
+		if (p > s && (isalnum((unsigned char)p[-1]) ||
+		    strchr("._-+%/", p[-1]) != NULL))
+			continue;
+		if (strncmp(p + 1, "sec-", 4) != 0 &&
+		    strncmp(p + 1, "fig-", 4) != 0 &&
+		    strncmp(p + 1, "tbl-", 4) != 0)
+			continue;
+		for (k = 5; S_idchar((unsigned char)p[k]); k++)
+			;
+		while (k > 5 && (p[k - 1] == '.' || p[k - 1] == ':'))
+			k--;	/* the sentence's full stop */
+		if (k == 5)
+			continue;
+		*n = k - 1;
+		return p;
+	}
+	return NULL;
+}
+
+/*
+ * Quarto's `@sec-rollen`, `@fig-x`, `@tbl-x` in text: a link to that
+ * label ("#sec-rollen", marked "qref"), whose text pass_xref sets to the
+ * section's, figure's or table's number once every chapter is numbered.
+ * Text inside a link (an e-mail autolink) and code are not looked at.
+ */
+static void
+S_qrefs(struct doc_node *root)
+{
+	struct doc_node *n, *p, *link, *t, *rest;
+	char *at;
+	size_t k;
+
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		if (n->type != DOC_TEXT || strchr(n->text, '@') == NULL)
+			continue;
+		for (p = n->parent; p != NULL && p->type != DOC_LINK &&
+		    p->type != DOC_IMAGE; p = p->parent)
+			;
+		if (p != NULL || (at = S_qref_find(n->text, &k)) == NULL)
+			continue;
+		link = doc_new(DOC_LINK, n->line, n->col + (int)(at - n->text));
+		link->info = xstrdup("qref");
+		link->url = xstrndup(at, k + 1);
+		link->url[0] = '#';
+		t = doc_new(DOC_TEXT, link->line, link->col);
+		t->text = xstrndup(at, k + 1);
+		doc_append(link, t);
+		rest = doc_new(DOC_TEXT, link->line, link->col + (int)k + 1);
+		rest->text = xstrdup(at + k + 1);
+		*at = '\0';
+		if (n->next != NULL) {
+			struct doc_node *nx = n->next;
+
+			S_insert_before(nx, link);
+			S_insert_before(nx, rest);
+		} else {
+			doc_append(n->parent, link);
+			doc_append(n->parent, rest);
+		}
+		/* the next node is the link; its text is skipped above, and
+		 * the rest is looked at after it */
+	}
+}
+
 /*** HTML inside Markdown ***/
 
 /* 1 when the raw HTML s is one or more comments and space, nothing else;
@@ -878,6 +989,57 @@ S_pdf_tag(const char *name)
 }
 
 /*
+ * `<a name="x"></a>` or `<a id="x">` (npm's READMEs, old HTML habits): a
+ * link target, whatever the raw setting.  The node keeps only the id
+ * (pass_number counts it, the renderers write their own empty anchor);
+ * a `</a>` right after it, in the same node or the next, goes with it.
+ * Returns 1 when n was such an anchor.
+ */
+static int
+S_anchor(struct doc_node *n)
+{
+	const char *s = n->text, *gt, *p;
+	char *id;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (strncmp(s, "<a", 2) != 0 || !isspace((unsigned char)s[2]) ||
+	    (gt = strchr(s, '>')) == NULL)
+		return 0;
+	if ((id = S_attr(s, "href")) != NULL) {
+		free(id);
+		return 0;	/* a link, not a target */
+	}
+	if ((id = S_attr(s, "id")) == NULL && (id = S_attr(s, "name")) == NULL)
+		return 0;
+	p = gt + 1;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (strncasecmp(p, "</a>", 4) == 0)
+		for (p += 4; isspace((unsigned char)*p); p++)
+			;
+	if (*p != '\0' || id[0] == '\0' || strcspn(id, " \t\n") != strlen(id)) {
+		free(id);
+		return 0;	/* more than an anchor: left as it was */
+	}
+	free(n->id);
+	n->id = id;
+	n->text[0] = '\0';
+	free(n->info);
+	n->info = NULL;
+	if (n->type == DOC_HTMLINLINE && n->next != NULL &&
+	    n->next->type == DOC_HTMLINLINE &&
+	    strncasecmp(n->next->text, "</a>", 4) == 0 &&
+	    n->next->text[4 + strspn(n->next->text + 4, " \t\n")] == '\0') {
+		struct doc_node *c = n->next;
+
+		doc_unlink(c);
+		doc_free(c);
+	}
+	return 1;
+}
+
+/*
  * Comments go, whatever the raw setting: a note for teachers must not
  * reach the student edition, or any reader.  With raw HTML passed
  * through, each tag is named (info) for the PDF, which renders the
@@ -899,6 +1061,10 @@ S_html(struct doc_node *root, const char *path, int raw,
 			nx = doc_next(root, n, 1);
 			doc_unlink(n);
 			doc_free(n);
+			continue;
+		}
+		if (S_anchor(n)) {
+			nx = doc_next(root, n, 1);
 			continue;
 		}
 		if (!raw)
@@ -954,6 +1120,7 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 
 	S_html(root, path, raw, dl);
 	S_footnotes(root);
+	S_qrefs(root);
 	/* attributes first: a figure or a (label)= target is judged on
 	 * what is left */
 	for (n = root; n != NULL; n = doc_next(root, n, 0))
@@ -989,7 +1156,7 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 		    n->parent->type != DOC_ITEM)
 			S_figure(n);
 		else if ((n->type == DOC_HTMLBLOCK ||
-		    n->type == DOC_HTMLINLINE) && !noted) {
+		    n->type == DOC_HTMLINLINE) && n->id == NULL && !noted) {
 			/* once per file: the reader needs to know why the
 			 * tags show, not where every one of them is */
 			diag_add(dl, DIAG_RAW_HTML, path, n->line, n->col);

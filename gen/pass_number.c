@@ -338,7 +338,10 @@ pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
 				S_set_number(n, "%d.%d", chapter, tab, 0);
 			else
 				S_set_number(n, "%d", tab, 0, 0);
-			buf_printf(&b, "tabel-%s", n->number);
+			if (n->info != NULL)	/* Quarto's {#tbl-x} */
+				buf_puts(&b, n->info);
+			else
+				buf_printf(&b, "tabel-%s", n->number);
 			free(n->id);	/* an embedded document had its own */
 			n->id = S_unique(&ids, buf_cstr(&b));
 			break;
@@ -348,7 +351,11 @@ pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
 				S_set_number(n, "%d.%d", chapter, fig, 0);
 			else
 				S_set_number(n, "%d", fig, 0, 0);
-			buf_printf(&b, "figuur-%s", n->number);
+			if (n->first != NULL && n->first->type == DOC_IMAGE &&
+			    n->first->info != NULL)	/* Quarto's {#fig-x} */
+				buf_puts(&b, n->first->info);
+			else
+				buf_printf(&b, "figuur-%s", n->number);
 			free(n->id);	/* an embedded document had its own */
 			n->id = S_unique(&ids, buf_cstr(&b));
 			break;
@@ -377,6 +384,26 @@ pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
 		default:
 			break;
 		}
+	}
+	/* Extra anchors: a MyST (label)= beside its heading's id, and
+	 * `<a name>` targets.  After the ids made here, so none of those
+	 * moves; one that is taken already names that element (npm writes
+	 * <a name="synopsis"> before "### Synopsis") and is not repeated. */
+	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
+		char **extra;
+
+		if (n->type == DOC_HEADING && n->title != NULL)
+			extra = &n->title;
+		else if ((n->type == DOC_HTMLINLINE ||
+		    n->type == DOC_HTMLBLOCK) && n->id != NULL)
+			extra = &n->id;
+		else
+			continue;
+		if (S_has(&ids, *extra)) {
+			free(*extra);
+			*extra = NULL;
+		} else
+			S_add(&ids, xstrdup(*extra));
 	}
 	buf_free(&b);
 	S_index_free(&ids);

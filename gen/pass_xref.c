@@ -121,6 +121,106 @@ S_label(const struct course *c, const char *path, struct doc_node *n)
 	n->url = buf_detach(&u);
 }
 
+/* The element with id in the tree root, or NULL. */
+static const struct doc_node *
+S_find_id(const struct doc_node *root, const char *id)
+{
+	const struct doc_node *n;
+
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->id != NULL && (n->type == DOC_HEADING ||
+		    n->type == DOC_FIGURE || n->type == DOC_TABLE) &&
+		    strcmp(n->id, id) == 0)
+			return n;
+	return NULL;
+}
+
+/* The words a Quarto reference shows for element n (or toc entry e):
+ * "paragraaf 2.1" / "Section 2.1", "Hoofdstuk 2", "Figuur 1.1",
+ * "Tabel 1.1"; an unnumbered heading by its title. */
+static void
+S_qref_text(const char *lang, const struct doc_node *n,
+    const struct toc_entry *e, struct buf *out)
+{
+	const char *num = n != NULL ? n->number : e->number;
+	int level = n != NULL ? n->level : e->level;
+
+	if (n != NULL && n->type == DOC_FIGURE && num != NULL)
+		buf_printf(out, "%s %s", i18n(lang, I18N_FIGURE), num);
+	else if (n != NULL && n->type == DOC_TABLE && num != NULL)
+		buf_printf(out, "%s %s", i18n(lang, I18N_TABLE), num);
+	else if (num != NULL)
+		buf_printf(out, "%s %s", i18n(lang, level == 1 ?
+		    I18N_CHAPTER : I18N_SECTION), num);
+	else if (n != NULL)
+		doc_plain_text(n, out);
+	else
+		buf_puts(out, e->title);
+}
+
+/*
+ * A Quarto reference at the render sweep: its text becomes the number of
+ * what it names, found in this tree or the kept tree (else the table of
+ * contents) of the chapter that has the label; one that names nothing
+ * stays the text it was (the scan warned, or, without a course, here).
+ */
+static void
+S_qref(const struct course *c, struct doc_node *root, const char *path,
+    struct doc_node *n, struct diag_list *dl)
+{
+	const char *id = n->url + 1;
+	const struct doc_node *t = NULL;
+	const struct toc_entry *e = NULL;
+	struct buf w = { 0 };
+	long ci = -1;
+	size_t i;
+
+	if (c != NULL && (ci = pass_xref_label(c, path, id)) >= 0) {
+		if (strcmp(c->ch[ci].path, path) == 0)
+			t = S_find_id(root, id);
+		else if (c->ch[ci].tree != NULL)
+			t = S_find_id(c->ch[ci].tree, id);
+		for (i = 0; t == NULL && i < c->ch[ci].ntoc; i++)
+			if (strcmp(c->ch[ci].toc[i].id, id) == 0)
+				e = &c->ch[ci].toc[i];
+	} else if (c == NULL)
+		t = S_find_id(root, id);
+	if (t == NULL && e == NULL && (c == NULL || ci >= 0)) {
+		if (c == NULL)
+			diag_add(dl, DIAG_QUARTO_REF, path, n->line, n->col,
+			    id);
+	}
+	if (t != NULL || e != NULL) {
+		S_qref_text(c != NULL ? c->lang : NULL, t, e, &w);
+		free(n->first->text);
+		n->first->text = buf_detach(&w);
+		free(n->info);
+		n->info = NULL;
+		if (c != NULL)
+			S_label(c, path, n);
+		return;
+	}
+	/* names nothing (or nothing numbered): the words as written */
+	while (n->first != NULL && n->first->next != NULL) {
+		struct doc_node *k = n->first->next;
+
+		doc_unlink(k);
+		doc_free(k);
+	}
+	n->type = DOC_TEXT;
+	n->text = n->first != NULL ? xstrdup(n->first->text) : xstrdup("");
+	if (n->first != NULL) {
+		struct doc_node *k = n->first;
+
+		doc_unlink(k);
+		doc_free(k);
+	}
+	free(n->url);
+	n->url = NULL;
+	free(n->info);
+	n->info = NULL;
+}
+
 void
 pass_xref(struct doc_node *root, struct course *c, const char *path,
     int collect, struct diag_list *dl)
@@ -166,6 +266,14 @@ pass_xref(struct doc_node *root, struct course *c, const char *path,
 			n->url = xstrdup(buf_cstr(&u));
 			free(n->info);
 			n->info = NULL;
+			continue;
+		}
+		if (n->info != NULL && strcmp(n->info, "qref") == 0) {
+			if (collect && c != NULL)
+				S_record(c, n->url, path, n->line, n->col, 3);
+			else if (!collect && n->first != NULL &&
+			    n->first->type == DOC_TEXT)
+				S_qref(c, root, path, n, dl);
 			continue;
 		}
 		if (n->info != NULL && strcmp(n->info, "ref") == 0) {

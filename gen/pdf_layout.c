@@ -821,12 +821,43 @@ S_raw_tag(struct layout *l, const struct doc_node *n, struct ctx *c)
 	doc_free(para);
 }
 
+/* An anchor with no height of its own, kept with what follows. */
+static void
+S_anchor_row(struct layout *l, const char *id)
+{
+	layout_space(l, 0);
+	l->rows[l->n - 1].anchor = layout_anchor(l, id);
+	l->rows[l->n - 1].keep = 1;
+}
+
+/* The anchors a block holds besides its own id: a heading's MyST label
+ * (title), an <a name> target standing as a block or among a paragraph's
+ * or heading's inlines (md_parse.c keeps only their id).  Each becomes a
+ * destination where the block starts. */
+static void
+S_extra_anchors(struct layout *l, const struct doc_node *n)
+{
+	const struct doc_node *k;
+
+	if (n->type == DOC_HEADING && n->title != NULL)
+		S_anchor_row(l, n->title);
+	if (n->type == DOC_HTMLBLOCK && n->id != NULL)
+		S_anchor_row(l, n->id);
+	if (n->type != DOC_PARA && n->type != DOC_HEADING)
+		return;
+	for (k = n; k != NULL; k = doc_next(n, k, 0))
+		if (k->type == DOC_HTMLINLINE && k->id != NULL)
+			S_anchor_row(l, k->id);
+}
+
 static void
 S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
 	struct inline_opts o;
 	size_t from = l->n;
 
+	if (n->id != NULL)
+		return;		/* an <a name> target: S_extra_anchors() */
 	if (n->info != NULL) {
 		S_raw_tag(l, n, c);
 		return;
@@ -855,6 +886,7 @@ S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
 	/* the rows made now come from n (pl_row.line) */
 	l->line = n->line;
 	l->col = n->col;
+	S_extra_anchors(l, n);
 	switch (n->type) {
 	case DOC_PARA:
 		/* a template's frame is placed by pdf.c, not in the flow */

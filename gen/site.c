@@ -418,6 +418,13 @@ S_body_hook(void *arg, const struct course *c, size_t i,
 	ssize_t w;
 	size_t done;
 
+	/* A Quarto @sec-x or a {ref} may name a chapter the scan has not
+	 * numbered yet: such a page is made after the scan, as one past the
+	 * budget is. */
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_LINK && n->info != NULL &&
+		    (strcmp(n->info, "qref") == 0 || strcmp(n->info, "ref") == 0))
+			return;
 	pass_xref(root, (struct course *)c, ch->path, 0, dl);
 	pass_edition(root, sb->e);
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {

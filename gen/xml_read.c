@@ -471,16 +471,134 @@ S_error(void *arg, xmlErrorPtr e)
 	ctx->stop = 1;
 }
 
-/* An encoding other than UTF-8 named in the XML declaration: the file is
- * read as UTF-8 whatever it says, so a declaration that says otherwise is
- * wrong, and a file saved in that encoding would be misread.  -1 after
- * the diagnostic (at the encoding's name), else 0. */
+/* Windows-1252's characters 0x80 to 0x9F (0 where it has none), as in
+ * csv_load.c; from 0xA0 on it is Latin-1, the code point being the byte. */
+static const unsigned short S_cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* ISO-8859-15 is Latin-1 with eight letters changed. */
+static unsigned
+S_latin9(unsigned b)
+{
+	switch (b) {
+	case 0xA4: return 0x20AC;
+	case 0xA6: return 0x0160;
+	case 0xA8: return 0x0161;
+	case 0xB4: return 0x017D;
+	case 0xB8: return 0x017E;
+	case 0xBC: return 0x0152;
+	case 0xBD: return 0x0153;
+	case 0xBE: return 0x0178;
+	default: return b;
+	}
+}
+
+/* 1 when the n bytes at s are UTF-8 throughout (ASCII included). */
 static int
-S_encoding(const char *src, size_t len, const char *path, struct diag_list *dl)
+S_is_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k, j;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0xC2 || s[i] > 0xF4)
+			return 0;
+		k = s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
+		if (n - i < k)
+			return 0;
+		for (j = 1; j < k; j++)
+			if ((s[i + j] & 0xC0) != 0x80)
+				return 0;
+		if ((s[i] == 0xE0 && s[i + 1] < 0xA0) ||
+		    (s[i] == 0xED && s[i + 1] > 0x9F) ||
+		    (s[i] == 0xF0 && s[i + 1] < 0x90) ||
+		    (s[i] == 0xF4 && s[i + 1] > 0x8F))
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+/* The single-byte encodings read by conversion: 1 Latin-1 (read as
+ * Windows-1252, as browsers do: its 0x80-0x9F are controls no one
+ * types), 2 Windows-1252, 3 Latin-9; 0 for any other name. */
+static int
+S_single_byte(const char *name)
+{
+	static const struct { const char *name; int enc; } t[] = {
+		{ "ISO-8859-1", 1 }, { "ISO8859-1", 1 }, { "ISO_8859-1", 1 },
+		{ "LATIN1", 1 }, { "LATIN-1", 1 }, { "L1", 1 },
+		{ "WINDOWS-1252", 2 }, { "CP1252", 2 }, { "WIN-1252", 2 },
+		{ "ISO-8859-15", 3 }, { "ISO8859-15", 3 }, { "ISO_8859-15", 3 },
+		{ "LATIN-9", 3 }, { "LATIN9", 3 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (strcasecmp(name, t[i].name) == 0)
+			return t[i].enc;
+	return 0;
+}
+
+/* The text s (n bytes) in single-byte encoding enc as UTF-8 in out; line
+ * ends are ASCII, so every line stays where it was.  -1 at a byte the
+ * encoding has no character for (*bad its offset). */
+static int
+S_to_utf8(const unsigned char *s, size_t n, int enc, struct buf *out,
+    size_t *bad)
+{
+	unsigned cp;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		cp = s[i];
+		if (enc == 3)
+			cp = S_latin9(cp);
+		else if (cp >= 0x80 && cp < 0xA0 &&
+		    (cp = S_cp1252[cp - 0x80]) == 0) {
+			*bad = i;
+			return -1;
+		}
+		if (cp < 0x80)
+			buf_putc(out, (int)cp);
+		else if (cp < 0x800) {
+			buf_putc(out, (int)(0xC0 | cp >> 6));
+			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
+		} else {
+			buf_putc(out, (int)(0xE0 | cp >> 12));
+			buf_putc(out, (int)(0x80 | (cp >> 6 & 0x3F)));
+			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
+		}
+	}
+	return 0;
+}
+
+/*
+ * An encoding other than UTF-8 named in the XML declaration.  Files
+ * written on Windows or by old tools say ISO-8859-1 or windows-1252,
+ * often while holding nothing but ASCII: such a file (or one that is
+ * UTF-8 after all) is read as it is, with a note that the declaration is
+ * ignored; one in that encoding indeed is converted to UTF-8 into conv,
+ * with a note, as the mailing CSV reader does.  Any other encoding is an
+ * error (at the encoding's name): a file in UTF-16 or Shift_JIS would be
+ * misread.  Returns -1 after an error, 1 when conv holds the text to
+ * read, else 0.
+ */
+static int
+S_encoding(const char *src, size_t len, const char *path, struct buf *conv,
+    struct diag_list *dl)
 {
 	const char *p = src, *lim = src + len, *q, *e, *bol;
 	char *name;
-	int line = 1;
+	int line = 1, enc, rc;
+	size_t bad = 0;
 	char quote;
 
 	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -513,10 +631,25 @@ S_encoding(const char *src, size_t len, const char *path, struct diag_list *dl)
 			line++;
 			bol = e + 1;
 		}
-	diag_add(dl, DIAG_XML_ENCODING, path, line, (int)(q - bol) + 1, name,
-	    name);
+	rc = -1;
+	if ((enc = S_single_byte(name)) != 0) {
+		if (S_is_utf8((const unsigned char *)src, len)) {
+			diag_add(dl, DIAG_XML_ENCODING_UTF8, path, line,
+			    (int)(q - bol) + 1, name);
+			rc = 0;
+		} else if (S_to_utf8((const unsigned char *)src, len, enc,
+		    conv, &bad) == 0) {
+			diag_add(dl, DIAG_XML_ENCODING_READ, path, line,
+			    (int)(q - bol) + 1, name);
+			rc = 1;
+		} else
+			buf_reset(conv);
+	}
+	if (rc < 0)
+		diag_add(dl, DIAG_XML_ENCODING, path, line, (int)(q - bol) + 1,
+		    name, name);
 	free(name);
-	return -1;
+	return rc;
 }
 
 /* Where a DOCTYPE starts, or NULL: one can only stand in the prolog, after
@@ -577,6 +710,7 @@ xml_read(const char *src, size_t len, const char *path, struct diag_list *dl)
 {
 	const char *dt;
 	struct errctx ctx = { path, dl, 0, src, len, 0, 0 };
+	struct buf conv = { 0 };
 	xmlParserCtxtPtr p;
 	xmlDocPtr doc;
 	int opts;
@@ -594,16 +728,30 @@ xml_read(const char *src, size_t len, const char *path, struct diag_list *dl)
 		S_no_doctype(src, dt, path, dl);
 		return NULL;
 	}
-	if (S_encoding(src, len, path, dl) != 0)
+	switch (S_encoding(src, len, path, &conv, dl)) {
+	case -1:
 		return NULL;
+	case 1:
+		/* the converted text has the same lines; libxml2 reads it
+		 * as UTF-8, its declaration overridden below */
+		src = conv.data;
+		len = conv.len;
+		ctx.src = src;
+		ctx.len = len;
+		break;
+	default:
+		break;
+	}
 	p = xmlNewParserCtxt();
 	if (p == NULL) {
+		buf_free(&conv);
 		diag_add(dl, DIAG_XML, path, 0, 0, "cannot create XML parser");
 		return NULL;
 	}
 	xmlSetStructuredErrorFunc(&ctx, S_error);
 	doc = xmlCtxtReadMemory(p, src, (int)len, path, "UTF-8", opts);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	buf_free(&conv);
 	/* a namespace error leaves the document well-formed, but what is
 	 * checked after it would only follow from it */
 	if (doc != NULL && (!p->wellFormed || ctx.errors > 0)) {

@@ -200,6 +200,76 @@ the landing page's link to deel-1/gesprek.md#luister-eerst is not rewritten"
 result "jupyter-book/landing-page" "${why#
 }"
 
+# Quarto: every @sec-/@fig-/@tbl- reference became a link with its number.
+d=$tmp/quarto
+why=
+left=$(grep -rnoE '(^|[^[:alnum:]._%+-])@(sec|fig|tbl)-[[:alnum:]_-]+' "$d/out/site" --include='*.html' | head -3)
+[ -z "$left" ] || why="left as text on the site: $left"
+for f in $(cd "$d/out/pdf" && find . -name '*.pdf' | sort); do
+	pdftotext "$d/out/pdf/$f" - | grep -qE '(^|[^[:alnum:]._%+-])@(sec|fig|tbl)-' &&
+		why="$why
+left as text in $f"
+done
+grep -qF '<a href="dmu.html#sec-rollen">paragraaf 2.1</a>' "$d/out/site/voorbereiden/doelen.html" ||
+	why="$why
+@sec-rollen is not a link to paragraaf 2.1"
+grep -qF '<a href="#fig-doelen">Figuur 1.1</a>' "$d/out/site/voorbereiden/doelen.html" ||
+	why="$why
+@fig-doelen is not a link to Figuur 1.1"
+grep -qF '<a href="#tbl-doelen">Tabel 1.1</a>' "$d/out/site/voorbereiden/doelen.html" ||
+	why="$why
+@tbl-doelen is not a link to Tabel 1.1"
+result "quarto/cross-references" "${why#
+}"
+
+# Jupyter Book: (luister)= is an anchor beside the heading's own id, and
+# the {glossary} entries are the glossary's.
+d=$tmp/jupyter-book
+why=
+grep -q '<h2 id="luister-eerst"><span id="luister"></span>' "$d/out/site/deel-1/gesprek.html" ||
+	why="the heading lost its id or the label has no anchor: $(grep '<h2' "$d/out/site/deel-1/gesprek.html")"
+for t in open-vraag samenvatten; do
+	grep -q "id=\"term-$t\"" "$d/out/site/begrippenlijst.html" ||
+		why="$why
+no glossary entry term-$t"
+done
+grep -q 'href="\.\./begrippenlijst\.html#term-open-vraag"' "$d/out/site/deel-2/offerte.html" ||
+	why="$why
+{term} open vraag does not reach the glossary"
+result "jupyter-book/label-and-glossary" "${why#
+}"
+
+# mdBook: <details> is a callout with the summary as its title.
+d=$tmp/mdbook
+why=
+grep -qF '<span class="label">Tip</span> Wat is jouw BATNA?</p>' "$d/out/site/basis/klant.html" ||
+	why="no callout for <details>"
+grep -q '&lt;details\|&lt;summary' "$d/out/site/basis/klant.html" && why="$why
+the tags shown as text"
+result "mdbook/details" "${why#
+}"
+
+# Docusaurus: the .mdx chapter is read (its tabs flattened), and no
+# import line is left as text.
+d=$tmp/docusaurus
+why=
+grep -rn '^import \|import .* from' "$d/out/site" --include='*.html' | head -3 | grep . &&
+	why="import lines left on the site"
+for f in $(cd "$d/out/pdf" && find . -name '*.pdf' | sort); do
+	pdftotext "$d/out/pdf/$f" - | grep -q 'import .* from' && why="$why
+import line in $f"
+done
+h=$d/out/site/20-opvolgen/mailen.html
+grep -qF '<p><strong>Warme lead</strong></p>' "$h" 2>/dev/null || why="$why
+mailen.mdx: no TabItem label as a bold line"
+grep -q '&lt;Tab\|<Tab' "$h" 2>/dev/null && why="$why
+mailen.mdx: JSX tags left"
+grep -qx "$d/docs/20-opvolgen/mailen.mdx:10:1: note: JSX components (<Tabs> and any others in this file) are flattened: their text is kept, their behaviour is not" \
+    "$tmp/docusaurus.log" || why="$why
+no note for the flattened JSX: $(cat "$tmp/docusaurus.log")"
+result "docusaurus/mdx" "${why#
+}"
+
 # Real documentation nobody here wrote: npm's.
 npmdocs=/usr/lib/node_modules/npm/docs/content
 if [ -d "$npmdocs" ]; then
