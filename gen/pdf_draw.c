@@ -1016,6 +1016,15 @@ S_furniture(struct draw *d, const char *head, int folio, int number)
 		S_text(d, FACE_REGULAR, 9, PL_COLOR(0x1d, 0x23, 0x2b),
 		    (st->page_w - w) / 2, st->margin_bottom - 24, num);
 	}
+	/* right-aligned on the folio's line, where the letter layout's
+	 * footer can take it over (the template has it as vingerafdruk) */
+	if (d->mark != NULL && d->mark[0] != '\0') {
+		w = font_width(d->fonts, FACE_REGULAR, d->mark,
+		    strlen(d->mark), 6.5);
+		S_text(d, FACE_REGULAR, 6.5, PL_COLOR(0x5b, 0x66, 0x75),
+		    st->page_w - st->margin_right - w, st->margin_bottom - 24,
+		    d->mark);
+	}
 }
 
 void

@@ -49,6 +49,8 @@ struct draw {
 	HPDF_Outline		 olevel[4];
 	const char		*running;	/* head text for new pages */
 	int			 number_from;	/* folio of the first page drawn */
+	const char		*mark;	/* small at the foot of every page
+					   (an offer's fingerprint), or NULL */
 	/* images by file: the size of each from its header, the widest it
 	 * is printed (points), and its PDF image once embedded */
 	struct draw_img {
