@@ -464,6 +464,8 @@ ohtml_page(const struct datadoc *d, const char *body, const char *root,
 	S_rows(&b, tot, model, d->lang);
 	val_set_str(pc, "rows", buf_cstr(&b));
 	buf_reset(&b);
+	/* C's totals, beside the script's: numbers only */
+	val_set_str(pc, "totals", tot);
 	/* the script's model: who to mail, and the numbers */
 	v = val_get(ctx, "verkoper");
 	mail = S_s(val_get(v, "contact"), "email");
