@@ -455,7 +455,21 @@ ohtml_page(const struct datadoc *d, const char *body, const char *root,
 	buf_put(&b, d->fingerprint, FP_SHORT);
 	val_set_str(pc, "fp_short", buf_cstr(&b));
 	buf_reset(&b);
-	val_set_str(pc, "body", body);
+	/* a header cell without text heads nothing (the letter's tables
+	 * written as "| | Bedrag |"): a screen reader should not announce
+	 * it, so it is a plain cell here (axe-core's empty-table-header) */
+	{
+		const char *p = body, *e;
+
+		while ((e = strstr(p, "<th></th>")) != NULL) {
+			buf_put(&b, p, (size_t)(e - p));
+			buf_puts(&b, "<td></td>");
+			p = e + strlen("<th></th>");
+		}
+		buf_puts(&b, p);
+	}
+	val_set_str(pc, "body", buf_cstr(&b));
+	buf_reset(&b);
 	val_set_bool(pc, "en", en);
 	/* the form and the totals */
 	S_form(&b, ctx, model, en);
