@@ -4,6 +4,7 @@
 #include "csv_load.h"
 #include "esc.h"
 #include "file.h"
+#include "fingerprint.h"
 #include "img.h"
 #include "md.h"
 #include "mem.h"
@@ -233,6 +234,8 @@ datadoc_clear(struct datadoc *d)
 	free(d->lang);
 	free(d->title);
 	free(d->logo);
+	free(d->fingerprint);
+	val_free(d->ctx);
 	val_free(d->data);
 	memset(d, 0, sizeof(*d));
 }
@@ -376,6 +379,18 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 		diag_add(dl, DIAG_DATA_KIND, d->path, 0, 0, d->kind, d->lang);
 		goto done;
 	}
+	if (strcmp(d->kind, "offerte") == 0) {
+		/* the same value as a mailing's manifest gives this data */
+		unsigned char dg[FP_SIZE];
+		char hex[2 * FP_SIZE + 1];
+
+		fp_digest(d->kind, d->data, src, len, dg);
+		fp_hex(dg, 2 * FP_SIZE, hex);
+		free(d->fingerprint);
+		d->fingerprint = xstrdup(hex);
+		hex[FP_SHORT] = '\0';
+		val_set_str(ctx, "vingerafdruk", hex);
+	}
 	/* the values are UTF-8 (libxml2 and the CSV loader refuse any
 	 * other bytes): a bad byte in the Markdown can come only from the
 	 * template, so it is told there */
@@ -397,7 +412,11 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 	if (mdout != NULL)
 		buf_put(mdout, md.data ? md.data : "", md.len);
 done:
-	val_free(ctx);
+	if (d->keep_ctx && root != NULL) {
+		val_free(d->ctx);
+		d->ctx = ctx;
+	} else
+		val_free(ctx);
 	buf_free(&name);
 	buf_free(&md);
 	return root;

@@ -28,6 +28,12 @@ struct datadoc {
 	struct val	*data;		/* as loaded (and overridden by a merge row) */
 	char		*logo;		/* the seller's logo, checked, or NULL */
 	unsigned	 colour;	/* brand colour 0xRRGGBB, or 0xFF000000 */
+	/* set by datadoc_doc(), freed by datadoc_clear(): */
+	char		*fingerprint;	/* an offerte's: 64 hex digits of
+					   fp_digest() over the data and the
+					   template; NULL for other kinds */
+	int		 keep_ctx;	/* set before datadoc_doc() to keep */
+	struct val	*ctx;		/* the template's context (ohtml.c) */
 };
 
 /* Loads and validates path (src, len bytes).  dir is the project folder
@@ -58,7 +64,9 @@ int	datadoc_set(struct datadoc *, const char *path, const char *value,
 /* Sets the title again from the data (after a mailing row changed it). */
 void	datadoc_retitle(struct datadoc *);
 
-/* Computes, renders and parses the document.  Returns a new tree (free
+/* Computes, renders and parses the document (an offerte's context gets
+ * "vingerafdruk", the fingerprint's first FP_SHORT hex digits, for the
+ * template and the letter layout).  Returns a new tree (free
  * with doc_free()) or NULL after adding diagnostics.  md, if not NULL,
  * receives the generated Markdown. */
 struct doc_node *datadoc_doc(struct datadoc *, struct theme *,

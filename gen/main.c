@@ -11,11 +11,15 @@
 #include "html.h"
 #include "i18n.h"
 #include "md.h"
+#include "fingerprint.h"
+#include "fpread.h"
 #include "merge.h"
 #include "mem.h"
+#include "ohtml.h"
 #include "pass.h"
 #include "pdf.h"
 #include "pdf_font.h"
+#include "sales_doc.h"
 #include "site.h"
 #include "theme.h"
 #include "tmpl.h"
@@ -33,6 +37,8 @@
 static const char S_usage[] =
 "usage: salesgen build [DIR] [--only site|pdf] [--edition student|teacher]\n"
 "       salesgen render IN.md|IN.xml [-o OUT] [-t html|pdf|md] [--fragment]\n"
+"                [--select SPEC]\n"
+"       salesgen verify OFFER.pdf|OFFER.html DATA.xml\n"
 "       salesgen check [DIR|FILE]\n"
 "       salesgen merge TEMPLATE.xml ROWS.csv -o DIR [-t pdf|html]\n"
 "                [--shard I/N] [--ignore COLUMN]...\n"
@@ -55,6 +61,7 @@ struct opts {
 	int		 letter, ragged;
 	int		 jobs;		/* -j */
 	int		 quiet, verbose, strict;
+	const char	*select;	/* --select SPEC (render, an offerte) */
 	const char	*shard;		/* --shard I/N, as given */
 	size_t		 shard_i, shard_n;
 	char		**ignore;	/* --ignore COLUMN, each */
@@ -158,6 +165,49 @@ S_emit(const struct opts *o, const struct doc_node *root, const char *title,
 	return rc;
 }
 
+/* --select: only for an offerte, applied before anything is computed. */
+static int
+S_select(const struct opts *o, struct datadoc *d, struct diag_list *dl)
+{
+	if (o->select == NULL)
+		return 0;
+	if (strcmp(d->kind, "offerte") != 0) {
+		diag_add(dl, DIAG_SELECT, d->path, 0, 0, o->select,
+		    "only an offerte has lines to select");
+		return -1;
+	}
+	return sales_select(d->data, o->select, dl);
+}
+
+/* 1 when render writes the interactive offer: an offerte as a whole
+ * HTML page (not a fragment, not the Markdown, not a PDF). */
+static int
+S_offer_page(const struct opts *o, const struct datadoc *d)
+{
+	return strcmp(d->kind, "offerte") == 0 && !o->fragment &&
+	    !S_wants_pdf(o) && (o->type == NULL || strcmp(o->type, "html") == 0);
+}
+
+static int
+S_emit_offer(const struct opts *o, const struct datadoc *d,
+    const struct doc_node *root, struct theme *th, struct diag_list *dl)
+{
+	struct html_opts ho = { d->lang, 0 };
+	struct buf body = { 0 }, page = { 0 };
+	int rc = -1;
+
+	if (diag_worst(dl) >= DIAG_ERROR)
+		return -1;	/* nothing is written from bad input */
+	html_render(root, &ho, &body);
+	if (ohtml_page(d, buf_cstr(&body), ".", th, &page, dl) == 0 &&
+	    diag_worst(dl) < DIAG_ERROR)
+		rc = file_write(o->out ? o->out : "-", buf_cstr(&page),
+		    page.len, dl);
+	buf_free(&body);
+	buf_free(&page);
+	return rc;
+}
+
 /* A sales document: validated data through its kind's template; -t md
  * shows the Markdown the template made.  With write 0 (check FILE.xml)
  * the same checks run and nothing is written. */
@@ -177,9 +227,13 @@ S_render_data(const struct opts *o, const char *src, size_t len, int write,
 	if (theme_check(th, dl) == 0 &&
 	    (schema = data_schema_new(th, dl)) != NULL &&
 	    datadoc_load(&d, src, len, o->arg, ".", schema, dl) == 0 &&
-	    (root = datadoc_doc(&d, th, &md, dl)) != NULL) {
+	    S_select(o, &d, dl) == 0 &&
+	    (d.keep_ctx = S_offer_page(o, &d),
+	    root = datadoc_doc(&d, th, &md, dl)) != NULL) {
 		if (!write)
 			rc = 0;
+		else if (d.keep_ctx)
+			rc = S_emit_offer(o, &d, root, th, dl);
 		else if (o->type != NULL && strcmp(o->type, "md") == 0)
 			/* nothing is written from bad input (--strict too) */
 			rc = diag_worst(dl) >= DIAG_ERROR ? -1 :
@@ -190,6 +244,7 @@ S_render_data(const struct opts *o, const char *src, size_t len, int write,
 			po.letter = o->letter;
 			po.ragged = o->ragged;
 			po.logo = d.logo;
+			po.fingerprint = d.fingerprint;
 			po.accent = d.colour;
 			rc = S_emit(o, root, d.title, NULL, d.lang, d.path, &po,
 			    dl);
@@ -432,6 +487,7 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 			continue;
 		}
 		po.logo = d->logo;
+		po.fingerprint = d->fingerprint;
 		po.accent = d->colour;
 		if (pdf_document(root, d->title, d->lang, d->path, &po, NULL,
 		    path.data, quiet) != 0)
@@ -439,6 +495,7 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 		doc_free(root);
 	}
 	po.logo = NULL;
+	po.fingerprint = NULL;
 	po.accent = 0;
 	for (i = 0; i < quiet->n; i++)
 		if (quiet->v[i].level >= DIAG_ERROR)
@@ -632,6 +689,56 @@ S_has_ext(const char *path, const char *ext)
 	size_t n = strlen(path), m = strlen(ext);
 
 	return n > m && strcmp(path + n - m, ext) == 0;
+}
+
+/*
+ * verify DOC DATA: whether the offer DOC (a PDF or the HTML page) was
+ * made from DATA with this template and version: its fingerprint against
+ * the one DATA gives now.  0 belongs, 1 does not (or cannot be read).
+ */
+static int
+S_verify(const struct opts *o, struct diag_list *dl)
+{
+	struct data_schema *schema = NULL;
+	struct datadoc d;
+	struct doc_node *root;
+	struct theme *th = theme_new(".");
+	char *doc, *src, got[2 * FP_SIZE + 1];
+	size_t dlen, len;
+	int rc = -1;
+
+	memset(&d, 0, sizeof(d));
+	if ((doc = file_read(o->arg, &dlen, dl)) == NULL) {
+		theme_free(th);
+		return S_finish(dl, -1);
+	}
+	if (fpread(doc, dlen, got) != 0)
+		diag_add(dl, DIAG_VERIFY_NONE, o->arg, 0, 0, o->arg);
+	else if ((src = file_read(o->arg2, &len, dl)) != NULL) {
+		if (theme_check(th, dl) == 0 &&
+		    (schema = data_schema_new(th, dl)) != NULL &&
+		    datadoc_load(&d, src, len, o->arg2, ".", schema, dl) == 0 &&
+		    (root = datadoc_doc(&d, th, NULL, dl)) != NULL) {
+			doc_free(root);
+			if (d.fingerprint == NULL)
+				diag_add(dl, DIAG_VERIFY_BAD, o->arg, 0, 0,
+				    o->arg, o->arg2, got, "none (not an offerte)");
+			else if (strcmp(got, d.fingerprint) != 0)
+				diag_add(dl, DIAG_VERIFY_BAD, o->arg, 0, 0,
+				    o->arg, o->arg2, got, d.fingerprint);
+			else {
+				diag_add(dl, DIAG_VERIFY_OK, o->arg, 0, 0,
+				    o->arg, o->arg2, got);
+				rc = 0;
+			}
+		}
+		free(src);
+	}
+	free(doc);
+	data_schema_free(schema);
+	datadoc_clear(&d);
+	theme_free(th);
+	return S_finish(dl, rc);
 }
 
 /* check FILE: the checks render makes on FILE, writing nothing. */
@@ -935,6 +1042,10 @@ main(int argc, char **argv)
 				rc = S_usage_error(dl, "--shard takes I/N, this run's share I of N runs, with 0 <= I < N (such as 0/3, 1/3 and 2/3), not '%s'", o.shard);
 				goto out;
 			}
+		} else if (!strcmp(a, "--select")) {
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			o.select = argv[++i];
 		} else if (!strcmp(a, "--ignore")) {
 			if (!S_need(argc, argv, i, dl))
 				goto usage;
@@ -974,7 +1085,7 @@ main(int argc, char **argv)
 			o.cmd = a;
 		else {
 			if (nargs == 1 && (!strcmp(o.cmd, "merge") ||
-			    !strcmp(o.cmd, "new")))
+			    !strcmp(o.cmd, "new") || !strcmp(o.cmd, "verify")))
 				o.arg2 = a;
 			else if (nargs > 0) {
 				rc = S_usage_error(dl, "unexpected argument '%s'", a);
@@ -996,6 +1107,10 @@ main(int argc, char **argv)
 		rc = S_usage_error(dl, "%s", o.shard != NULL ?
 		    "--shard is an option of merge only" :
 		    "--ignore is an option of merge only");
+		goto out;
+	}
+	if (o.select != NULL && strcmp(o.cmd, "render")) {
+		rc = S_usage_error(dl, "%s", "--select is an option of render only");
 		goto out;
 	}
 	if (o.only != NULL && strcmp(o.only, "site") && strcmp(o.only, "pdf")) {
@@ -1031,6 +1146,13 @@ main(int argc, char **argv)
 		rc = S_merge(&o, dl);
 	else if (!strcmp(o.cmd, "new"))
 		rc = S_new(&o, dl);
+	else if (!strcmp(o.cmd, "verify")) {
+		if (o.arg == NULL || o.arg2 == NULL) {
+			rc = S_usage_error(dl, "%s", "verify needs a document and its data: salesgen verify OFFER.pdf DATA.xml");
+			goto out;
+		}
+		rc = S_verify(&o, dl);
+	}
 	else
 		rc = S_usage_error(dl, "unknown command '%s'", o.cmd);
 out:

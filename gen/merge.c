@@ -610,6 +610,7 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 			po.ragged = m->o->pdfo != NULL && m->o->pdfo->ragged;
 			po.tabs = m->o->pdfo != NULL ? m->o->pdfo->tabs : 0;
 			po.logo = d.logo;
+			po.fingerprint = d.fingerprint;
 			po.accent = d.colour;
 			rc = pdf_document(root, d.title, d.lang, d.path, &po, env,
 			    path.data, dl);

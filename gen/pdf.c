@@ -6,6 +6,7 @@
 #include "pdf.h"
 #include "buf.h"
 #include "file.h"
+#include "fingerprint.h"
 #include "hyph.h"
 #include "i18n.h"
 #include "mem.h"
@@ -827,6 +828,7 @@ S_document(const struct doc_node *root, const char *title,
 	const char *heads[1];
 	struct draw_letter lt;
 	struct buf lb[4];
+	char mark[FP_SHORT + 1];
 	pthread_t t;
 	size_t spacer = 0, i;
 	int rc, freeing, letter;
@@ -893,6 +895,12 @@ S_document(const struct doc_node *root, const char *title,
 	heads[0] = title;
 	font_width(j.fonts, FACE_ITALIC, title, strlen(title), 8.5);
 	font_width(j.fonts, FACE_REGULAR, "0123456789", 10, 9);
+	if (o != NULL && o->fingerprint != NULL) {
+		/* drawn late like the folios: its glyphs measured now */
+		snprintf(mark, sizeof(mark), "%.*s", FP_SHORT, o->fingerprint);
+		font_width(j.fonts, FACE_REGULAR, mark, strlen(mark), 6.5);
+		d.mark = mark;
+	}
 	rc = fonts_embed(j.fonts, j.pdf, dl);
 	draw_pages(&d, &body, &bp, heads, 1, 1);
 	/* nothing reads the rows after this */
@@ -903,6 +911,10 @@ S_document(const struct doc_node *root, const char *title,
 		S_sigfield(&j, &d, lt.en ? "Signature customer" :
 		    "Handtekening klant");
 	S_info(&j, title, NULL, lang);
+	if (o != NULL && o->fingerprint != NULL)
+		/* salesgen verify reads it back (fpread.c) */
+		HPDF_Dict_Add(j.pdf->info, "SalesgenFingerprint",
+		    HPDF_String_New(j.pdf->mmgr, o->fingerprint, NULL));
 	j.failed |= d.failed;
 	if (rc == 0)
 		rc = mem != NULL ? S_bytes(&j, mem) : S_save(&j, out);

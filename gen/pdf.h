@@ -21,6 +21,11 @@ struct pdf_opts {
 	size_t		 nhyphens;
 	const char	*logo;		/* PNG/JPEG at the top right, or NULL */
 	unsigned	 accent;	/* heading colour 0xRRGGBB; 0 = house blue */
+	const char	*fingerprint;	/* an offer's (fingerprint.h), 64 hex
+					   digits, or NULL: its first
+					   FP_SHORT on every page, all of it
+					   in /SalesgenFingerprint of the
+					   document information */
 };
 
 /* Writes a course handout to out (atomically): chapter < 0 is the whole

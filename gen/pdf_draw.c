@@ -1016,6 +1016,15 @@ S_furniture(struct draw *d, const char *head, int folio, int number)
 		S_text(d, FACE_REGULAR, 9, PL_COLOR(0x1d, 0x23, 0x2b),
 		    (st->page_w - w) / 2, st->margin_bottom - 24, num);
 	}
+	/* right-aligned on the folio's line, where the letter layout's
+	 * footer can take it over (the template has it as vingerafdruk) */
+	if (d->mark != NULL && d->mark[0] != '\0') {
+		w = font_width(d->fonts, FACE_REGULAR, d->mark,
+		    strlen(d->mark), 6.5);
+		S_text(d, FACE_REGULAR, 6.5, PL_COLOR(0x5b, 0x66, 0x75),
+		    st->page_w - st->margin_right - w, st->margin_bottom - 24,
+		    d->mark);
+	}
 }
 
 /* The furniture of a letter's page pno of total (see struct draw_letter). */
@@ -1079,6 +1088,11 @@ S_letter(struct draw *d, size_t pno, size_t total)
 	w = font_width(d->fonts, FACE_REGULAR, t.data, t.len, 8.5);
 	S_text(d, FACE_REGULAR, 8.5, ink, st->page_w - st->margin_right - w,
 	    st->margin_bottom - 16, t.data);
+	/* the offer's fingerprint opposite the page number, small: salesgen
+	 * verify and a reader comparing two copies find it on every page */
+	if (d->mark != NULL && d->mark[0] != '\0')
+		S_text(d, FACE_REGULAR, 6.5, muted, st->margin_left,
+		    st->margin_bottom - 16, d->mark);
 	if (lt->foot != NULL && lt->foot[0] != '\0') {
 		/* one line, never broken: smaller until it fits */
 		size = 7.5;

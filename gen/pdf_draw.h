@@ -63,6 +63,8 @@ struct draw {
 	const char		*running;	/* head text for new pages */
 	const struct draw_letter *letter;	/* NULL: a chapter's furniture */
 	int			 number_from;	/* folio of the first page drawn */
+	const char		*mark;	/* small at the foot of every page
+					   (an offer's fingerprint), or NULL */
 	/* images by file: the size of each from its header, the widest it
 	 * is printed (points), and its PDF image once embedded */
 	struct draw_img {

@@ -540,6 +540,12 @@ struct owalk {
 	struct sales_offer_line	*lines;
 	size_t			 nlines, caplines;
 	size_t			 nsections;
+	/* per line, for the interactive HTML offer: the quantity's bounds
+	 * (both the quantity itself without aantal-min/-max) and the
+	 * <keuze> it is in (1.., 0 none) */
+	int64_t			*qmin, *qmax;
+	size_t			*choice;
+	size_t			 nchoices;
 };
 
 static void
@@ -559,10 +565,36 @@ S_item(struct owalk *w, enum oitem_kind kind, const struct val *v,
 static const char *S_periods[SALES_NPERIODS] = { "", "maand", "kwartaal",
     "jaar" };
 
-/* One priced <regel>: its values into a sales_offer_line. */
+/* The range the client may set a line's quantity in (aantal-min,
+ * aantal-max; each the quantity itself when absent), which must hold it. */
+static void
+S_bounds(struct sctx *s, const struct val *v, int64_t qty, int64_t *lo,
+    int64_t *hi)
+{
+	struct buf a = { 0 }, b = { 0 };
+	const char *file;
+	int line, col;
+
+	*lo = S_qty(s, v, "aantal-min", qty);
+	*hi = S_qty(s, v, "aantal-max", qty);
+	if (*lo <= qty && qty <= *hi)
+		return;
+	sales_fmt_qty(&a, *lo, s->lang);
+	sales_fmt_qty(&b, *hi, s->lang);
+	file = S_at(s, v, "aantal", &line, &col);
+	diag_add(s->dl, DIAG_DATA_QTY_RANGE, file, line, col, S_s(v, "aantal"),
+	    buf_cstr(&a), buf_cstr(&b));
+	buf_free(&a);
+	buf_free(&b);
+	s->bad = 1;
+	*lo = *hi = qty;
+}
+
+/* One priced <regel>: its values into a sales_offer_line.  in_choice is
+ * the number of the <keuze> it is in, 0 for none. */
 static void
 S_regel(struct sctx *s, struct owalk *w, const struct val *v,
-    size_t section, int in_choice)
+    size_t section, size_t in_choice)
 {
 	struct sales_offer_line *l;
 	const char *t;
@@ -572,12 +604,18 @@ S_regel(struct sctx *s, struct owalk *w, const struct val *v,
 		w->caplines = w->caplines ? w->caplines * 2 : 16;
 		w->lines = xrealloc(w->lines, w->caplines * sizeof(*w->lines));
 		w->lv = xrealloc(w->lv, w->caplines * sizeof(*w->lv));
+		w->qmin = xrealloc(w->qmin, w->caplines * sizeof(*w->qmin));
+		w->qmax = xrealloc(w->qmax, w->caplines * sizeof(*w->qmax));
+		w->choice = xrealloc(w->choice, w->caplines *
+		    sizeof(*w->choice));
 	}
 	S_item(w, OI_LINE, v, section);
 	l = &w->lines[w->nlines];
 	memset(l, 0, sizeof(*l));
-	w->lv[w->nlines++] = v;
+	w->choice[w->nlines] = in_choice;
 	l->qty = S_qty(s, v, "aantal", SALES_QTY_ONE);
+	S_bounds(s, v, l->qty, &w->qmin[w->nlines], &w->qmax[w->nlines]);
+	w->lv[w->nlines++] = v;
 	l->price = S_money(s, v, "prijs", 0);
 	l->disc = S_disc(s, v, "korting");
 	if ((t = S_s(v, "korting-per-stuk")) != NULL && *t != '\0') {
@@ -603,7 +641,7 @@ S_regel(struct sctx *s, struct owalk *w, const struct val *v,
 	else
 		l->vat_bp = S_pct(s, v, "btw", 2100);
 	l->optional = S_yes(S_s(v, "optioneel"));
-	l->alternative = in_choice && !S_yes(S_s(v, "gekozen"));
+	l->alternative = in_choice > 0 && !S_yes(S_s(v, "gekozen"));
 	l->no_doc_disc = S_yes(S_s(v, "geen-korting"));
 	l->section = section;
 	if ((t = S_s(v, "per")) != NULL)
@@ -619,13 +657,13 @@ S_keuze(struct sctx *s, struct owalk *w, const struct val *v, size_t section)
 	static const char *const names[] = { "regel", NULL };
 	struct oseq *c;
 	struct buf b = { 0 };
-	size_t n, i, chosen = 0;
+	size_t n, i, chosen = 0, k = ++w->nchoices;
 
 	S_item(w, OI_CHOICE, v, section);
 	n = S_children(v, names, &c);
 	for (i = 0; i < n; i++) {
 		chosen += S_yes(S_s(c[i].v, "gekozen"));
-		S_regel(s, w, c[i].v, section, 1);
+		S_regel(s, w, c[i].v, section, k);
 	}
 	if (chosen != 1) {
 		if (chosen == 0)
@@ -666,6 +704,136 @@ S_walk(struct sctx *s, struct owalk *w, const struct val *parent,
 		}
 	}
 	free(c);
+}
+
+static void
+S_walk_free(struct owalk *w)
+{
+	free(w->lines);
+	free(w->lv);
+	free(w->it);
+	free(w->qmin);
+	free(w->qmax);
+	free(w->choice);
+}
+
+/* A set's totals as the interactive offer's script gives them:
+ * [subtotal, discount, net, vat, total, lines, [[kind, rate, base, vat]...]] */
+static void
+S_sum_json(struct buf *b, const struct sales_offer_sum *s)
+{
+	size_t r;
+
+	buf_printf(b, "[%lld,%lld,%lld,%lld,%lld,%zu,[", (long long)s->subtotal,
+	    (long long)s->disc, (long long)s->net, (long long)s->vat,
+	    (long long)s->total, s->nlines);
+	for (r = 0; r < s->nrows; r++)
+		buf_printf(b, "%s[%d,%lld,%lld,%lld]", r ? "," : "",
+		    (int)s->rows[r].vat_kind, (long long)s->rows[r].rate_bp,
+		    (long long)s->rows[r].base, (long long)s->rows[r].vat);
+	buf_puts(b, "]]");
+}
+
+/*
+ * For the interactive HTML offer (ohtml.c): "_offer", the numbers its
+ * script recomputes the totals from, and "_totals", these totals as
+ * computed here, in the shape the script's compute() returns them, so a
+ * test can hold the two side by side.  Numbers only: no text to escape.
+ *
+ * _offer: {"vat":MODE,"dk":KIND,"dv":VALUE,"term":MONTHS,
+ *	"pay":[DEPOSIT_BP,EARLY_BP] or null,
+ *	"vl":{"KIND:RATE":"the VAT row's label",...} for every line's row,
+ *	"l":[[qty,price,disc kind,disc value,vat kind,vat bp,optional,
+ *	      alternative,no doc disc,period,section,keuze,min,max]...]}
+ * _totals: {"l":[line net...],"s":[set 0..7, see S_sum_json()],
+ *	"sec":[[net per period]...],"c":[contract net,total],
+ *	"pay":[deposit,rest,early,early_pay] or null}
+ */
+static void
+S_model(struct sctx *s, struct val *ctx, const struct owalk *w,
+    const struct sales_offer_opts *oo, const struct sales_offer *off,
+    const struct sales_pay_terms *pt)
+{
+	const struct sales_offer_line *l;
+	struct sales_vat_row row;
+	struct sales_pay pay;
+	struct buf b = { 0 };
+	size_t i, j;
+	int p;
+
+	buf_printf(&b, "{\"vat\":%d,\"dk\":%d,\"dv\":%lld,\"term\":%d,"
+	    "\"pay\":", (int)oo->vat_mode, (int)oo->disc.kind,
+	    (long long)oo->disc.value, oo->term_months);
+	if (pt != NULL)
+		buf_printf(&b, "[%lld,%lld]", (long long)pt->deposit_bp,
+		    (long long)pt->early_bp);
+	else
+		buf_puts(&b, "null");
+	buf_puts(&b, ",\"vl\":{");
+	for (i = 0; i < w->nlines; i++) {
+		l = &w->lines[i];
+		for (j = 0; j < i; j++)		/* once per row */
+			if (w->lines[j].vat_kind == l->vat_kind &&
+			    (l->vat_kind != SALES_VAT_RATE ||
+			    w->lines[j].vat_bp == l->vat_bp))
+				break;
+		if (j < i)
+			continue;
+		memset(&row, 0, sizeof(row));
+		row.vat_kind = l->vat_kind;
+		row.rate_bp = l->vat_kind == SALES_VAT_RATE ? l->vat_bp : 0;
+		buf_printf(&b, "%s\"%d:%lld\":\"", b.data[b.len - 1] == '{' ?
+		    "" : ",", (int)row.vat_kind, (long long)row.rate_bp);
+		/* fixed words, a rate: nothing to escape in JSON */
+		S_vat_label(s, &b, &row);
+		buf_putc(&b, '"');
+	}
+	buf_puts(&b, "},\"l\":[");
+	for (i = 0; i < w->nlines; i++) {
+		l = &w->lines[i];
+		buf_printf(&b, "%s[%lld,%lld,%d,%lld,%d,%lld,%d,%d,%d,%d,%zu,"
+		    "%zu,%lld,%lld]", i ? "," : "", (long long)l->qty,
+		    (long long)l->price, (int)l->disc.kind,
+		    (long long)l->disc.value, (int)l->vat_kind,
+		    (long long)l->vat_bp, !!l->optional, !!l->alternative,
+		    !!l->no_doc_disc, (int)l->period, l->section, w->choice[i],
+		    (long long)w->qmin[i], (long long)w->qmax[i]);
+	}
+	buf_puts(&b, "]}");
+	val_set_str(ctx, "_offer", buf_cstr(&b));
+	buf_reset(&b);
+	buf_puts(&b, "{\"l\":[");
+	for (i = 0; i < off->nlines; i++)
+		buf_printf(&b, "%s%lld", i ? "," : "",
+		    (long long)off->lines[i].net);
+	buf_puts(&b, "],\"s\":[");
+	S_sum_json(&b, &off->sum);
+	buf_putc(&b, ',');
+	S_sum_json(&b, &off->opt);
+	for (p = 1; p < SALES_NPERIODS; p++) {
+		buf_putc(&b, ',');
+		S_sum_json(&b, &off->recur[p]);
+		buf_putc(&b, ',');
+		S_sum_json(&b, &off->recur_opt[p]);
+	}
+	buf_puts(&b, "],\"sec\":[");
+	for (i = 0; i < off->nsections; i++)
+		buf_printf(&b, "%s[%lld,%lld,%lld,%lld]", i ? "," : "",
+		    (long long)off->sections[i].net[0],
+		    (long long)off->sections[i].net[1],
+		    (long long)off->sections[i].net[2],
+		    (long long)off->sections[i].net[3]);
+	buf_printf(&b, "],\"c\":[%lld,%lld],\"pay\":",
+	    (long long)off->contract.net, (long long)off->contract.total);
+	if (pt != NULL && sales_pay_compute(off->sum.total, pt, &pay) == 0)
+		buf_printf(&b, "[%lld,%lld,%lld,%lld]", (long long)pay.deposit,
+		    (long long)pay.rest, (long long)pay.early,
+		    (long long)pay.early_pay);
+	else
+		buf_puts(&b, "null");
+	buf_putc(&b, '}');
+	val_set_str(ctx, "_totals", buf_cstr(&b));
+	buf_free(&b);
 }
 
 /* "per maand", "per month"; "" once. */
@@ -794,7 +962,8 @@ S_offerte(struct sctx *s, const struct val *d)
 	size_t n, i, k;
 	long days;
 	int any_disc = 0, any_opt = 0, any_alt = 0, any_recur = 0;
-	int icp_told = 0;
+	int icp_told = 0, has_pay = 0;
+	struct sales_pay_terms mpt;
 	int kinds[SALES_VAT_EXPORT + 1] = { 0 }, p, term, line, col;
 
 	S_copy(ctx, d, "nummer");
@@ -899,9 +1068,7 @@ S_offerte(struct sctx *s, const struct val *d)
 			    S_col(regels ? regels : d),
 			    "the amounts of this proposal are too large to compute");
 		s->bad = 1;
-		free(w.lines);
-		free(w.lv);
-		free(w.it);
+		S_walk_free(&w);
 		return ctx;
 	}
 	rows = val_set(ctx, "regels", val_list());
@@ -949,6 +1116,8 @@ S_offerte(struct sctx *s, const struct val *d)
 			const struct sales_offer_line *ln = &lines[it->line];
 
 			val_set_bool(r, "prijsregel", 1);
+			val_set_num(r, "_regel", (double)it->line + 1);
+			val_set_num(r, "_keuze", (double)w.choice[it->line]);
 			t = S_s(it->v, "tekst");
 			val_set_str(r, "omschrijving", t ? t : "");
 			buf_reset(&b);
@@ -1036,6 +1205,8 @@ S_offerte(struct sctx *s, const struct val *d)
 		memset(&pt, 0, sizeof(pt));
 		pt.deposit_bp = S_pct(s, x, "aanbetaling", 0);
 		pt.early_bp = S_pct(s, x, "betalingskorting", 0);
+		mpt = pt;
+		has_pay = 1;
 		binnen = S_int(s, x, "binnen", 0);
 		if (pt.early_bp > 0 && binnen == 0) {
 			t = S_at(s, x, "betalingskorting", &line, &col);
@@ -1070,10 +1241,9 @@ S_offerte(struct sctx *s, const struct val *d)
 		val_set(ctx, "pitch", S_pitch(s, val_get(d, "pitch")));
 	if (val_get(d, "sellogram") != NULL)
 		val_set(ctx, "sellogram", S_sellogram(s, val_get(d, "sellogram")));
+	S_model(s, ctx, &w, &oo, &off, has_pay ? &mpt : NULL);
 	sales_offer_free(&off);
-	free(w.lines);
-	free(w.lv);
-	free(w.it);
+	S_walk_free(&w);
 	buf_free(&b);
 	return ctx;
 }
@@ -1817,4 +1987,158 @@ sales_context(const char *kind, const struct val *data, const char *lang,
 	}
 	val_set_str(ctx, "lang", lang);
 	return ctx;
+}
+
+/*** A client's selection (render --select) ***/
+
+struct sel_walk {
+	struct val	**line;		/* every <regel>, as S_walk() numbers */
+	struct val	**choice;	/* every <keuze> */
+	size_t		 nline, nchoice;
+};
+
+static void
+S_sel_push(struct val ***a, size_t *n, size_t *cap, struct val *v)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*a = xrealloc(*a, *cap * sizeof(**a));
+	}
+	(*a)[(*n)++] = v;
+}
+
+/* The lines and choices in S_walk()'s order; the caps grow together. */
+static void
+S_sel_walk(struct sel_walk *sw, const struct val *parent, int depth,
+    size_t *lcap, size_t *ccap)
+{
+	static const char *const names[] = { "regel", "tekstregel", "sectie",
+	    "keuze", NULL };
+	static const char *const inner[] = { "regel", NULL };
+	struct oseq *c, *k;
+	size_t n, i, m, j;
+
+	n = S_children(parent, names, &c);
+	for (i = 0; i < n; i++) {
+		if (strcmp(c[i].name, "regel") == 0)
+			S_sel_push(&sw->line, &sw->nline, lcap,
+			    (struct val *)c[i].v);
+		else if (strcmp(c[i].name, "keuze") == 0) {
+			S_sel_push(&sw->choice, &sw->nchoice, ccap,
+			    (struct val *)c[i].v);
+			m = S_children(c[i].v, inner, &k);
+			for (j = 0; j < m; j++)
+				S_sel_push(&sw->line, &sw->nline, lcap,
+				    (struct val *)k[j].v);
+			free(k);
+		} else if (strcmp(c[i].name, "sectie") == 0 && depth == 0)
+			S_sel_walk(sw, c[i].v, 1, lcap, ccap);
+	}
+	free(c);
+}
+
+static int
+S_sel_error(struct diag_list *dl, const char *item, const char *why)
+{
+	diag_add(dl, DIAG_SELECT, NULL, 0, 0, item, why);
+	return -1;
+}
+
+/* One "regelN=VALUE" or "keuzeN=K" of a selection. */
+static int
+S_sel_item(struct sel_walk *sw, const char *item, struct diag_list *dl)
+{
+	const char *eq = strchr(item, '='), *t;
+	struct val *v;
+	size_t n, i, m;
+	int64_t q, lo, hi, qty;
+	char *end;
+	int ischoice;
+
+	if (eq == NULL)
+		return S_sel_error(dl, item, "expected NAME=VALUE");
+	if (strncmp(item, "regel", 5) == 0)
+		ischoice = 0;
+	else if (strncmp(item, "keuze", 5) == 0)
+		ischoice = 1;
+	else
+		return S_sel_error(dl, item, "names neither regelN nor keuzeN");
+	errno = 0;
+	n = strtoul(item + 5, &end, 10);
+	if (end != eq || end == item + 5 || errno != 0 || n == 0 ||
+	    n > (ischoice ? sw->nchoice : sw->nline))
+		return S_sel_error(dl, item, ischoice ?
+		    "no such <keuze> (numbered from 1 in document order)" :
+		    "no such <regel> (numbered from 1 in document order)");
+	if (ischoice) {
+		struct oseq *k;
+		static const char *const inner[] = { "regel", NULL };
+
+		m = S_children(sw->choice[n - 1], inner, &k);
+		errno = 0;
+		i = strtoul(eq + 1, &end, 10);
+		if (*end != '\0' || end == eq + 1 || errno != 0 || i == 0 ||
+		    i > m) {
+			free(k);
+			return S_sel_error(dl, item,
+			    "not one of the <keuze>'s lines (from 1)");
+		}
+		/* exactly one chosen, as the data must have it */
+		for (; m > 0; m--)
+			val_set_str((struct val *)k[m - 1].v, "gekozen",
+			    m == i ? "ja" : "nee");
+		free(k);
+		return 0;
+	}
+	v = sw->line[n - 1];
+	t = eq + 1;
+	if (!strcmp(t, "on") || !strcmp(t, "off")) {
+		if (!S_yes(S_s(v, "optioneel")))
+			return S_sel_error(dl, item,
+			    "the line is not optional (optioneel=\"ja\")");
+		if (!strcmp(t, "on"))
+			val_set_str(v, "optioneel", "nee");
+		return 0;
+	}
+	if (S_s(v, "aantal-min") == NULL && S_s(v, "aantal-max") == NULL)
+		return S_sel_error(dl, item,
+		    "the line's quantity is fixed (no aantal-min or aantal-max)");
+	if (sales_parse_qty(t, &q) != 0)
+		return S_sel_error(dl, item, "expected on, off or a quantity");
+	if (S_s(v, "aantal") == NULL ||
+	    sales_parse_qty(S_s(v, "aantal"), &qty) != 0)
+		qty = SALES_QTY_ONE;	/* the data's own check tells */
+	lo = hi = qty;
+	if (S_s(v, "aantal-min") != NULL)
+		(void)sales_parse_qty(S_s(v, "aantal-min"), &lo);
+	if (S_s(v, "aantal-max") != NULL)
+		(void)sales_parse_qty(S_s(v, "aantal-max"), &hi);
+	if (q < lo || q > hi)
+		return S_sel_error(dl, item,
+		    "outside the line's aantal-min..aantal-max");
+	val_set_str(v, "aantal", t);
+	return 0;
+}
+
+int
+sales_select(struct val *data, const char *spec, struct diag_list *dl)
+{
+	struct sel_walk sw;
+	struct val *regels = (struct val *)val_get(data, "regels");
+	size_t lcap = 0, ccap = 0;
+	char *copy, *item, *save = NULL;
+	int rc = 0;
+
+	memset(&sw, 0, sizeof(sw));
+	if (regels != NULL)
+		S_sel_walk(&sw, regels, 0, &lcap, &ccap);
+	copy = xstrdup(spec);
+	for (item = strtok_r(copy, ",", &save); item != NULL;
+	    item = strtok_r(NULL, ",", &save))
+		if (S_sel_item(&sw, item, dl) != 0)
+			rc = -1;
+	free(copy);
+	free(sw.line);
+	free(sw.choice);
+	return rc;
 }

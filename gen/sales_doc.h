@@ -20,4 +20,17 @@ struct val;
 struct val *sales_context(const char *kind, const struct val *data,
     const char *lang, const char *path, struct diag_list *);
 
+/*
+ * Applies a client's selection to an offerte's data (data is changed in
+ * place), as the interactive HTML offer lets the client make it:
+ * comma-separated items, lines and choices numbered from 1 in document
+ * order (a <keuze>'s lines counted where they stand):
+ *	regelN=on	the optional line N is taken (no longer optional)
+ *	regelN=off	it is not (as the data has it)
+ *	regelN=Q	line N's quantity is Q, within its aantal-min..-max
+ *	keuzeN=K	the K-th line of <keuze> N is the chosen one
+ * Returns 0, or -1 after adding a DIAG_SELECT for each bad item.
+ */
+int	sales_select(struct val *data, const char *spec, struct diag_list *);
+
 #endif

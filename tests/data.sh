@@ -125,7 +125,9 @@ cp "$top/tests/regress/data/nl/escape.xml" "$d/"
 expect_status 0 $? "render escape.xml"
 if [ -f "$d/escape.html" ]; then
 	for bad in '<script' '<img' '<b>' '<i>' '<h1>Fout' 'href="javascript' '<em>geen vet' '<code>geen code'; do
-		grep -q -F "$bad" "$d/escape.html" && note "HTML holds markup from the data: $bad"
+		# the offer's own form and script stand outside <main>'s letter
+		sed -n '/<main>/,/<section class="sg-conf"/p' "$d/escape.html" |
+		    grep -q -F "$bad" && note "HTML holds markup from the data: $bad"
 	done
 	for good in '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' '**geen vet**' '{{titel}}' '&amp;amp; entity'; do
 		grep -q -F "$good" "$d/escape.html" || note "HTML lacks the text: $good"
