@@ -190,7 +190,8 @@ S_offer_page(const struct opts *o, const struct datadoc *d)
 
 static int
 S_emit_offer(const struct opts *o, const struct datadoc *d,
-    const struct doc_node *root, struct theme *th, struct diag_list *dl)
+    const struct doc_node *root, const char *top, struct theme *th,
+    struct diag_list *dl)
 {
 	struct html_opts ho = { d->lang, 0 };
 	struct buf body = { 0 }, page = { 0 };
@@ -199,7 +200,7 @@ S_emit_offer(const struct opts *o, const struct datadoc *d,
 	if (diag_worst(dl) >= DIAG_ERROR)
 		return -1;	/* nothing is written from bad input */
 	html_render(root, &ho, &body);
-	if (ohtml_page(d, buf_cstr(&body), ".", th, &page, dl) == 0 &&
+	if (ohtml_page(d, buf_cstr(&body), top, th, &page, dl) == 0 &&
 	    diag_worst(dl) < DIAG_ERROR)
 		rc = file_write(o->out ? o->out : "-", buf_cstr(&page),
 		    page.len, dl);
@@ -211,6 +212,35 @@ S_emit_offer(const struct opts *o, const struct datadoc *d,
 /* A sales document: validated data through its kind's template; -t md
  * shows the Markdown the template made.  With write 0 (check FILE.xml)
  * the same checks run and nothing is written. */
+static char	*S_render_root(const char *);
+
+/* d one folder up, lexically where it can ("content/data" -> "content",
+ * "content" -> "."), so that paths in messages stay as the user would
+ * write them; past the start, by "..". */
+static void
+S_parent(struct buf *d)
+{
+	const char *s = buf_cstr(d), *slash = strrchr(s, '/');
+	const char *last = slash != NULL ? slash + 1 : s;
+
+	if (strcmp(last, "..") == 0 || strcmp(last, ".") == 0 ||
+	    last[0] == '\0') {
+		if (strcmp(s, ".") == 0) {
+			buf_reset(d);
+			buf_puts(d, "..");
+		} else
+			buf_puts(d, "/..");
+	} else if (slash == NULL) {
+		buf_reset(d);
+		buf_puts(d, ".");
+	} else if (slash == s)
+		d->len = 1;	/* "/x" -> "/" */
+	else
+		d->len = (size_t)(slash - s);
+	if (d->data != NULL)
+		d->data[d->len] = '\0';
+}
+
 static int
 S_render_data(const struct opts *o, const char *src, size_t len, int write,
     struct diag_list *dl)
@@ -219,21 +249,24 @@ S_render_data(const struct opts *o, const char *src, size_t len, int write,
 	struct datadoc d;
 	struct doc_node *root;
 	struct pdf_opts po;
-	struct theme *th = theme_new(".");
+	/* the document's own project, wherever it is run from: its logo
+	 * and CSV parts must lie inside it, its templates override */
+	char *top = S_render_root(o->arg);
+	struct theme *th = theme_new(top);
 	struct buf md = { 0 };
 	int rc = -1;
 
 	memset(&d, 0, sizeof(d));
 	if (theme_check(th, dl) == 0 &&
 	    (schema = data_schema_new(th, dl)) != NULL &&
-	    datadoc_load(&d, src, len, o->arg, ".", schema, dl) == 0 &&
+	    datadoc_load(&d, src, len, o->arg, top, schema, dl) == 0 &&
 	    S_select(o, &d, dl) == 0 &&
 	    (d.keep_ctx = S_offer_page(o, &d),
 	    root = datadoc_doc(&d, th, &md, dl)) != NULL) {
 		if (!write)
 			rc = 0;
 		else if (d.keep_ctx)
-			rc = S_emit_offer(o, &d, root, th, dl);
+			rc = S_emit_offer(o, &d, root, top, th, dl);
 		else if (o->type != NULL && strcmp(o->type, "md") == 0)
 			/* nothing is written from bad input (--strict too) */
 			rc = diag_worst(dl) >= DIAG_ERROR ? -1 :
@@ -254,6 +287,7 @@ S_render_data(const struct opts *o, const char *src, size_t len, int write,
 	data_schema_free(schema);
 	datadoc_clear(&d);
 	theme_free(th);
+	free(top);
 	buf_free(&md);
 	return S_finish(dl, rc);
 }
@@ -294,7 +328,7 @@ S_render_root(const char *in)
 			break;
 		}
 		free(real);
-		buf_puts(&d, "/..");
+		S_parent(&d);
 	}
 	buf_free(&d);
 	return own;
@@ -702,7 +736,10 @@ S_verify(const struct opts *o, struct diag_list *dl)
 	struct data_schema *schema = NULL;
 	struct datadoc d;
 	struct doc_node *root;
-	struct theme *th = theme_new(".");
+	/* the data's own project, as render finds it: the fingerprint
+	 * covers the template that project would use */
+	char *top = S_render_root(o->arg2);
+	struct theme *th = theme_new(top);
 	char *doc, *src, got[2 * FP_SIZE + 1];
 	size_t dlen, len;
 	int rc = -1;
@@ -710,6 +747,7 @@ S_verify(const struct opts *o, struct diag_list *dl)
 	memset(&d, 0, sizeof(d));
 	if ((doc = file_read(o->arg, &dlen, dl)) == NULL) {
 		theme_free(th);
+		free(top);
 		return S_finish(dl, -1);
 	}
 	if (fpread(doc, dlen, got) != 0)
@@ -717,7 +755,7 @@ S_verify(const struct opts *o, struct diag_list *dl)
 	else if ((src = file_read(o->arg2, &len, dl)) != NULL) {
 		if (theme_check(th, dl) == 0 &&
 		    (schema = data_schema_new(th, dl)) != NULL &&
-		    datadoc_load(&d, src, len, o->arg2, ".", schema, dl) == 0 &&
+		    datadoc_load(&d, src, len, o->arg2, top, schema, dl) == 0 &&
 		    (root = datadoc_doc(&d, th, NULL, dl)) != NULL) {
 			doc_free(root);
 			if (d.fingerprint == NULL)
@@ -738,6 +776,7 @@ S_verify(const struct opts *o, struct diag_list *dl)
 	data_schema_free(schema);
 	datadoc_clear(&d);
 	theme_free(th);
+	free(top);
 	return S_finish(dl, rc);
 }
 
