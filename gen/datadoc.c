@@ -294,6 +294,23 @@ datadoc_set(struct datadoc *d, const char *path, const char *value,
 	}
 }
 
+/* Takes n out of root's children and frees it. */
+static void
+S_unlink(struct doc_node *root, struct doc_node *n)
+{
+	if (n->prev)
+		n->prev->next = n->next;
+	else
+		root->first = n->next;
+	if (n->next)
+		n->next->prev = n->prev;
+	else
+		root->last = n->prev;
+	n->prev = n->next = NULL;
+	n->parent = NULL;
+	doc_free(n);
+}
+
 /* A template's frames: a fenced block ```frame NAME [ARGS]``` (the
  * letterhead, the window of a window envelope, a page's head and foot,
  * salesgen-data(5)) becomes a paragraph of its lines with info "frame
@@ -303,15 +320,27 @@ datadoc_set(struct datadoc *d, const char *path, const char *value,
 static void
 S_frames(struct doc_node *root)
 {
-	struct doc_node *n, *p, *t;
+	struct doc_node *n, *p, *t, *next;
 	struct buf line = { 0 };
 	const char *s, *e;
 	int any;
 
-	for (n = root->first; n != NULL; n = n->next) {
+	for (n = root->first; n != NULL; n = next) {
+		next = n->next;
 		if (n->type != DOC_CODEBLOCK || n->info == NULL ||
 		    strncmp(n->info, "frame ", 6) != 0)
 			continue;
+		if (strcmp(n->info, "frame keep") == 0) {
+			/* the paragraphs after it, up to the next block of
+			 * another kind, stay on one page (a letter's closing
+			 * with the name under it): info "keep", which the
+			 * PDF's layout reads and HTML ignores */
+			for (p = next; p != NULL && p->type == DOC_PARA &&
+			    p->info == NULL; p = p->next)
+				p->info = xstrdup("keep");
+			S_unlink(root, n);
+			continue;
+		}
 		p = doc_new(DOC_PARA, n->line, n->col);
 		p->info = n->info;
 		n->info = NULL;
