@@ -316,9 +316,12 @@ S_unlink(struct doc_node *root, struct doc_node *n)
  * salesgen-data(5)) becomes a paragraph of its lines with info "frame
  * NAME ARGS", which the PDF back end places at a fixed position and the
  * HTML back end shows where it stands.  The values in it were escaped
- * for Markdown, which a code block does not read: the backslashes go. */
+ * for Markdown, which a code block does not read: the backslashes go.
+ * The window's paragraph stands at the customer's element in the data
+ * (ctx's klant._line, _col; else nowhere): the PDF's warning about an
+ * address too long for it points there. */
 static void
-S_frames(struct doc_node *root)
+S_frames(struct doc_node *root, const struct val *ctx)
 {
 	struct doc_node *n, *p, *t, *next;
 	struct buf line = { 0 };
@@ -340,6 +343,19 @@ S_frames(struct doc_node *root)
 				p->info = xstrdup("keep");
 			S_unlink(root, n);
 			continue;
+		}
+		if (strncmp(n->info, "frame window", 12) == 0 &&
+		    (n->info[12] == '\0' || n->info[12] == ' ')) {
+			const struct val *k = val_get(ctx, "klant"), *v;
+
+			n->line = n->col = 0;
+			if (k != NULL && (v = val_get(k, "_line")) != NULL &&
+			    v->type == VAL_NUM) {
+				n->line = (int)v->num;
+				v = val_get(k, "_col");
+				n->col = v != NULL && v->type == VAL_NUM ?
+				    (int)v->num : 0;
+			}
 		}
 		p = doc_new(DOC_PARA, n->line, n->col);
 		p->info = n->info;
@@ -431,7 +447,7 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 		root = md_parse(buf_cstr(&md), md.len, d->path, &mo, &meta, dl);
 		if (root != NULL) {
 			md_meta_clear(&meta);
-			S_frames(root);
+			S_frames(root, ctx);
 			pass_number(root, 0, NULL);
 			pass_unnumber(root);
 			pass_xref(root, NULL, d->path, 0, dl);
