@@ -222,6 +222,39 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 			return -1;
 		d->colour = S_colour(S_str(v, "kleur"));
 	}
+	if ((v = val_get(d->data, "voorwaarden")) != NULL &&
+	    v->type == VAL_MAP && (s = S_str(v, "bestand")) != NULL) {
+		/* the general terms, appended to the letter (datadoc_doc()):
+		 * a Markdown file of the project beside the data, read now so
+		 * that a bad one stops before anything is written */
+		const struct val *vl = val_get(v, "_line.bestand");
+		const struct val *vc = val_get(v, "_col.bestand");
+		struct diag_list *tmp = diag_list_new();
+		size_t tl;
+
+		d->terms_path = S_inside(path, dir, s, vl ? (int)vl->num : 0,
+		    vc ? (int)vc->num : 0, dl);
+		if (d->terms_path == NULL) {
+			diag_list_free(tmp);
+			return -1;
+		}
+		d->terms = file_read_in(dir, d->terms_path, &tl, tmp);
+		if (d->terms == NULL) {
+			/* told at the attribute, like the checks above */
+			size_t i;
+
+			for (i = 0; i < tmp->n; i++) {
+				free(tmp->v[i].file);
+				tmp->v[i].file = xstrdup(path);
+				tmp->v[i].line = vl ? (int)vl->num : 0;
+				tmp->v[i].col = vc ? (int)vc->num : 0;
+			}
+			diag_move(dl, tmp);
+			diag_list_free(tmp);
+			return -1;
+		}
+		diag_list_free(tmp);
+	}
 	return 0;
 }
 
@@ -234,6 +267,8 @@ datadoc_clear(struct datadoc *d)
 	free(d->lang);
 	free(d->title);
 	free(d->logo);
+	free(d->terms_path);
+	free(d->terms);
 	free(d->fingerprint);
 	val_free(d->ctx);
 	val_free(d->data);
@@ -402,6 +437,43 @@ S_frames(struct doc_node *root, const struct val *ctx)
 	buf_free(&line);
 }
 
+/* The general terms (<voorwaarden bestand>, read by datadoc_load()) after
+ * the letter: a thematic break with info "page" (a new page in the PDF,
+ * a rule in the HTML), then the file's blocks, under a heading of their
+ * own unless the file starts with one.  Its positions are the file's. */
+static void
+S_terms(const struct datadoc *d, struct doc_node *root,
+    struct diag_list *dl)
+{
+	struct md_opts mo = { 0 };
+	struct md_meta meta;
+	struct doc_node *t, *n, *h, *x;
+	int en = strcmp(d->lang, "en") == 0;
+
+	t = md_parse(d->terms, strlen(d->terms), d->terms_path, &mo, &meta,
+	    dl);
+	if (t == NULL)
+		return;
+	md_meta_clear(&meta);
+	n = doc_new(DOC_HRULE, 1, 1);
+	n->info = xstrdup("page");
+	doc_append(root, n);
+	if (t->first == NULL || t->first->type != DOC_HEADING) {
+		h = doc_new(DOC_HEADING, 1, 1);
+		h->level = 2;
+		x = doc_new(DOC_TEXT, 1, 1);
+		x->text = xstrdup(en ? "Terms and conditions" :
+		    "Algemene voorwaarden");
+		doc_append(h, x);
+		doc_append(root, h);
+	}
+	while ((n = t->first) != NULL) {
+		doc_unlink(n);
+		doc_append(root, n);
+	}
+	doc_free(t);
+}
+
 struct doc_node *
 datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
     struct diag_list *dl)
@@ -448,6 +520,8 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 		if (root != NULL) {
 			md_meta_clear(&meta);
 			S_frames(root, ctx);
+			if (d->terms != NULL)
+				S_terms(d, root, dl);
 			pass_number(root, 0, NULL);
 			pass_unnumber(root);
 			pass_xref(root, NULL, d->path, 0, dl);

@@ -919,7 +919,11 @@ S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
 		S_raw(l, n, c);
 		break;
 	case DOC_HRULE:
-		S_hrule(l, c);
+		if (n->info != NULL && strcmp(n->info, "page") == 0)
+			/* the general terms after a letter (datadoc.c) */
+			layout_row(l, PL_PAGE, 0);
+		else
+			S_hrule(l, c);
 		break;
 	case DOC_TABLE:
 		layout_table(l, n, c->x, c->w);
