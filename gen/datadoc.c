@@ -254,6 +254,10 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 			return -1;
 		}
 		diag_list_free(tmp);
+		/* part of the offer: in the data, so its fingerprint
+		 * (fingerprint.h, which skips only the "_" keys) changes
+		 * with the file; nothing else reads this key */
+		val_set_str((struct val *)v, "bestand-inhoud", d->terms);
 	}
 	return 0;
 }

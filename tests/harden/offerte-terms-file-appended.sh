@@ -33,6 +33,9 @@ st=$(run err "$SG" render o.xml -t html -o o.html)
 awk '/Voor akkoord/ {s = 1} s && /<h2[^>]*>Algemene voorwaarden/ {h = 1}
     h && /Levering <em>af fabriek<\/em>/ {ok = 1} END {exit !ok}' o.html ||
 	fail "html: no terms section after the signature block"
+# the terms are part of the offer: its fingerprint changes with them
+fp1=$(pdftotext -f 1 -l 1 o.pdf - | grep -E '^[0-9a-f]{16}$')
+[ -n "$fp1" ] || fail "no fingerprint on page 1"
 # a file with its own heading keeps it, with none added
 printf '# Leveringsvoorwaarden\n\nArtikel 1.\n' > voorwaarden.md
 st=$(run err "$SG" render o.xml -o o.pdf)
@@ -40,4 +43,7 @@ st=$(run err "$SG" render o.xml -o o.pdf)
 pdftotext -f 3 -l 3 o.pdf p3.txt
 grep -q "Leveringsvoorwaarden" p3.txt || fail "the file's heading is gone"
 grep -q "Algemene voorwaarden" p3.txt && fail "a heading added to one the file has"
+fp2=$(pdftotext -f 1 -l 1 o.pdf - | grep -E '^[0-9a-f]{16}$')
+[ -n "$fp2" ] && [ "$fp1" != "$fp2" ] ||
+	fail "the fingerprint ($fp1, $fp2) does not change with the terms"
 exit 0
