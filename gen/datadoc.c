@@ -222,6 +222,43 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 			return -1;
 		d->colour = S_colour(S_str(v, "kleur"));
 	}
+	if ((v = val_get(d->data, "voorwaarden")) != NULL &&
+	    v->type == VAL_MAP && (s = S_str(v, "bestand")) != NULL) {
+		/* the general terms, appended to the letter (datadoc_doc()):
+		 * a Markdown file of the project beside the data, read now so
+		 * that a bad one stops before anything is written */
+		const struct val *vl = val_get(v, "_line.bestand");
+		const struct val *vc = val_get(v, "_col.bestand");
+		struct diag_list *tmp = diag_list_new();
+		size_t tl;
+
+		d->terms_path = S_inside(path, dir, s, vl ? (int)vl->num : 0,
+		    vc ? (int)vc->num : 0, dl);
+		if (d->terms_path == NULL) {
+			diag_list_free(tmp);
+			return -1;
+		}
+		d->terms = file_read_in(dir, d->terms_path, &tl, tmp);
+		if (d->terms == NULL) {
+			/* told at the attribute, like the checks above */
+			size_t i;
+
+			for (i = 0; i < tmp->n; i++) {
+				free(tmp->v[i].file);
+				tmp->v[i].file = xstrdup(path);
+				tmp->v[i].line = vl ? (int)vl->num : 0;
+				tmp->v[i].col = vc ? (int)vc->num : 0;
+			}
+			diag_move(dl, tmp);
+			diag_list_free(tmp);
+			return -1;
+		}
+		diag_list_free(tmp);
+		/* part of the offer: in the data, so its fingerprint
+		 * (fingerprint.h, which skips only the "_" keys) changes
+		 * with the file; nothing else reads this key */
+		val_set_str((struct val *)v, "bestand-inhoud", d->terms);
+	}
 	return 0;
 }
 
@@ -234,6 +271,8 @@ datadoc_clear(struct datadoc *d)
 	free(d->lang);
 	free(d->title);
 	free(d->logo);
+	free(d->terms_path);
+	free(d->terms);
 	free(d->fingerprint);
 	val_free(d->ctx);
 	val_free(d->data);
@@ -294,24 +333,69 @@ datadoc_set(struct datadoc *d, const char *path, const char *value,
 	}
 }
 
+/* Takes n out of root's children and frees it. */
+static void
+S_unlink(struct doc_node *root, struct doc_node *n)
+{
+	if (n->prev)
+		n->prev->next = n->next;
+	else
+		root->first = n->next;
+	if (n->next)
+		n->next->prev = n->prev;
+	else
+		root->last = n->prev;
+	n->prev = n->next = NULL;
+	n->parent = NULL;
+	doc_free(n);
+}
+
 /* A template's frames: a fenced block ```frame NAME [ARGS]``` (the
  * letterhead, the window of a window envelope, a page's head and foot,
  * salesgen-data(5)) becomes a paragraph of its lines with info "frame
  * NAME ARGS", which the PDF back end places at a fixed position and the
  * HTML back end shows where it stands.  The values in it were escaped
- * for Markdown, which a code block does not read: the backslashes go. */
+ * for Markdown, which a code block does not read: the backslashes go.
+ * The window's paragraph stands at the customer's element in the data
+ * (ctx's klant._line, _col; else nowhere): the PDF's warning about an
+ * address too long for it points there. */
 static void
-S_frames(struct doc_node *root)
+S_frames(struct doc_node *root, const struct val *ctx)
 {
-	struct doc_node *n, *p, *t;
+	struct doc_node *n, *p, *t, *next;
 	struct buf line = { 0 };
 	const char *s, *e;
 	int any;
 
-	for (n = root->first; n != NULL; n = n->next) {
+	for (n = root->first; n != NULL; n = next) {
+		next = n->next;
 		if (n->type != DOC_CODEBLOCK || n->info == NULL ||
 		    strncmp(n->info, "frame ", 6) != 0)
 			continue;
+		if (strcmp(n->info, "frame keep") == 0) {
+			/* the paragraphs after it, up to the next block of
+			 * another kind, stay on one page (a letter's closing
+			 * with the name under it): info "keep", which the
+			 * PDF's layout reads and HTML ignores */
+			for (p = next; p != NULL && p->type == DOC_PARA &&
+			    p->info == NULL; p = p->next)
+				p->info = xstrdup("keep");
+			S_unlink(root, n);
+			continue;
+		}
+		if (strncmp(n->info, "frame window", 12) == 0 &&
+		    (n->info[12] == '\0' || n->info[12] == ' ')) {
+			const struct val *k = val_get(ctx, "klant"), *v;
+
+			n->line = n->col = 0;
+			if (k != NULL && (v = val_get(k, "_line")) != NULL &&
+			    v->type == VAL_NUM) {
+				n->line = (int)v->num;
+				v = val_get(k, "_col");
+				n->col = v != NULL && v->type == VAL_NUM ?
+				    (int)v->num : 0;
+			}
+		}
 		p = doc_new(DOC_PARA, n->line, n->col);
 		p->info = n->info;
 		n->info = NULL;
@@ -355,6 +439,43 @@ S_frames(struct doc_node *root)
 		n = p;
 	}
 	buf_free(&line);
+}
+
+/* The general terms (<voorwaarden bestand>, read by datadoc_load()) after
+ * the letter: a thematic break with info "page" (a new page in the PDF,
+ * a rule in the HTML), then the file's blocks, under a heading of their
+ * own unless the file starts with one.  Its positions are the file's. */
+static void
+S_terms(const struct datadoc *d, struct doc_node *root,
+    struct diag_list *dl)
+{
+	struct md_opts mo = { 0 };
+	struct md_meta meta;
+	struct doc_node *t, *n, *h, *x;
+	int en = strcmp(d->lang, "en") == 0;
+
+	t = md_parse(d->terms, strlen(d->terms), d->terms_path, &mo, &meta,
+	    dl);
+	if (t == NULL)
+		return;
+	md_meta_clear(&meta);
+	n = doc_new(DOC_HRULE, 1, 1);
+	n->info = xstrdup("page");
+	doc_append(root, n);
+	if (t->first == NULL || t->first->type != DOC_HEADING) {
+		h = doc_new(DOC_HEADING, 1, 1);
+		h->level = 2;
+		x = doc_new(DOC_TEXT, 1, 1);
+		x->text = xstrdup(en ? "Terms and conditions" :
+		    "Algemene voorwaarden");
+		doc_append(h, x);
+		doc_append(root, h);
+	}
+	while ((n = t->first) != NULL) {
+		doc_unlink(n);
+		doc_append(root, n);
+	}
+	doc_free(t);
 }
 
 struct doc_node *
@@ -402,7 +523,9 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 		root = md_parse(buf_cstr(&md), md.len, d->path, &mo, &meta, dl);
 		if (root != NULL) {
 			md_meta_clear(&meta);
-			S_frames(root);
+			S_frames(root, ctx);
+			if (d->terms != NULL)
+				S_terms(d, root, dl);
 			pass_number(root, 0, NULL);
 			pass_unnumber(root);
 			pass_xref(root, NULL, d->path, 0, dl);

@@ -28,6 +28,10 @@ struct datadoc {
 	struct val	*data;		/* as loaded (and overridden by a merge row) */
 	char		*logo;		/* the seller's logo, checked, or NULL */
 	unsigned	 colour;	/* brand colour 0xRRGGBB, or 0xFF000000 */
+	char		*terms_path;	/* an offerte's general terms: the
+					   Markdown file <voorwaarden
+					   bestand> names, checked, or NULL */
+	char		*terms;		/* its text, read at load */
 	/* set by datadoc_doc(), freed by datadoc_clear(): */
 	char		*fingerprint;	/* an offerte's: 64 hex digits of
 					   fp_digest() over the data and the

@@ -98,6 +98,7 @@ D(DIAG_PDF,              DIAG_ERROR,   "cannot put %s into the PDF: %s")
 D(DIAG_IMAGE_FORMAT,     DIAG_WARNING, "image '%s' is not a PNG, JPEG, GIF, WebP or SVG file and is left out of the PDF")
 D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; set ragged where it would be too loose")
 D(DIAG_LONG_WORD,        DIAG_NOTE,    "'%s' is wider than the line and is broken inside, without a hyphen")
+D(DIAG_WINDOW_FULL,      DIAG_WARNING, "the address has %d lines; even set smaller, the window of the envelope holds %d of them: %s left out")
 D(DIAG_TABLE_WIDE,       DIAG_WARNING, "table has %d columns, more than the %d that fit the PDF's measure; each row is set as lines 'column: value'")
 D(DIAG_NEST_DEEP,        DIAG_NOTE,    "lists, quotes and callouts nested deeper than %d levels are set at the indentation of level %d in the PDF")
 

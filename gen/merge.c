@@ -547,6 +547,9 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	d.lang = xstrdup(m->base->lang);
 	d.title = xstrdup(m->base->title);
 	d.logo = m->base->logo ? xstrdup(m->base->logo) : NULL;
+	d.terms_path = m->base->terms_path ? xstrdup(m->base->terms_path) :
+	    NULL;
+	d.terms = m->base->terms ? xstrdup(m->base->terms) : NULL;
 	fp[0] = '\0';
 	S_outname(m->base, row, i, m->o->pdf, name);
 	for (k = 0; k < row->n; k++) {

@@ -688,12 +688,63 @@ S_mm(const char *s, char **end)
 	return v * 72 / 25.4;
 }
 
+/* How many lines of the address the window holds, set at size with
+ * leading lead, the first baseline size * 1.4 under its top edge. */
+static size_t
+S_window_holds(const struct draw_letter *lt, double size, double lead)
+{
+	size_t k = 0;
+
+	while (size * 1.4 + (double)k * lead < lt->wh && k < 1000)
+		k++;
+	return k;
+}
+
+/* The address's size in the window: 10 pt, or a step smaller (9 pt on
+ * 11) when it has more lines than that holds; the lines that still do
+ * not fit are left out, named in a warning at the window's place (the
+ * customer's element, datadoc.c) in the source file. */
+static void
+S_window_fit(struct job *j, struct draw_letter *lt, int line, int col)
+{
+	struct buf left = { 0 };
+	const char *s, *e;
+	size_t n = 0, k;
+
+	for (s = lt->window; *s != '\0'; s = *e == '\n' ? e + 1 : e) {
+		e = s + strcspn(s, "\n");
+		n++;
+	}
+	lt->wsize = 10;
+	lt->wlead = 13;
+	if (n > S_window_holds(lt, 10, 13)) {
+		lt->wsize = 9;
+		lt->wlead = 11;
+	}
+	lt->wlines = S_window_holds(lt, lt->wsize, lt->wlead);
+	if (n <= lt->wlines)
+		return;
+	for (s = lt->window, k = 0; *s != '\0'; s = *e == '\n' ? e + 1 : e,
+	    k++) {
+		e = s + strcspn(s, "\n");
+		if (k < lt->wlines)
+			continue;
+		buf_printf(&left, "%s'%.*s'", left.len > 0 ? ", " : "",
+		    (int)(e - s), s);
+	}
+	buf_puts(&left, n - lt->wlines > 1 ? " are" : " is");
+	diag_add(j->dl, DIAG_WINDOW_FULL, j->src, line, col, (int)n,
+	    (int)lt->wlines, buf_cstr(&left));
+	buf_free(&left);
+}
+
 /* The document's frames (datadoc.c made them from the template's
- * ```frame NAME``` blocks) into lt, their texts into bufs[4].  Returns
- * 1 when there is a window or a letterhead: the document is a letter. */
+ * ```frame NAME``` blocks) into lt, their texts into bufs[4]; the
+ * window's place in the source into *wline, *wcol.  Returns 1 when there
+ * is a window or a letterhead: the document is a letter. */
 static int
 S_frames(const struct doc_node *root, struct draw_letter *lt,
-    struct buf bufs[4])
+    struct buf bufs[4], int *wline, int *wcol)
 {
 	static const char *names[4] = { "letterhead", "window", "head",
 	    "foot" };
@@ -734,6 +785,10 @@ S_frames(const struct doc_node *root, struct draw_letter *lt,
 			else
 				buf_putc(&bufs[i], i >= 2 ? ' ' : '\n');
 		*slot[i] = buf_cstr(&bufs[i]);
+		if (i == 1) {
+			*wline = n->line;
+			*wcol = n->col;
+		}
 		if (i == 1) {
 			/* "frame window LEFT TOP WIDTH HEIGHT" for another
 			 * envelope */
@@ -831,7 +886,7 @@ S_document(const struct doc_node *root, const char *title,
 	char mark[FP_SHORT + 1];
 	pthread_t t;
 	size_t spacer = 0, i;
-	int rc, freeing, letter;
+	int rc, freeing, letter, wline = 0, wcol = 0;
 
 	if (S_open(&j, lang, o, env, dl) != 0) {
 		S_close(&j);
@@ -850,7 +905,9 @@ S_document(const struct doc_node *root, const char *title,
 	body.img_base = dir;
 	memset(&lt, 0, sizeof(lt));
 	memset(lb, 0, sizeof(lb));
-	letter = S_frames(root, &lt, lb);
+	letter = S_frames(root, &lt, lb, &wline, &wcol);
+	if (lt.window != NULL)
+		S_window_fit(&j, &lt, wline, wcol);
 	lt.accent = j.st.accent;
 	lt.en = strcmp(lang, "en") == 0;
 	if (o != NULL && o->logo != NULL) {

@@ -1061,15 +1061,16 @@ S_letter(struct draw *d, size_t pno, size_t total)
 	if (pno == 0 && lt->window != NULL) {
 		/* the address where the envelope's window shows it: the
 		 * first baseline a line below the window's top edge */
-		y = st->page_h - lt->wy - 14;
-		for (s = lt->window; *s != '\0' && y > st->page_h - lt->wy -
-		    lt->wh; s = e) {
+		size_t k = 0;
+
+		y = st->page_h - lt->wy - lt->wsize * 1.4;
+		for (s = lt->window; *s != '\0' && k++ < lt->wlines; s = e) {
 			e = s + strcspn(s, "\n");
 			buf_reset(&t);
 			buf_put(&t, s, (size_t)(e - s));
-			S_text(d, FACE_REGULAR, 10, ink, lt->wx, y,
+			S_text(d, FACE_REGULAR, lt->wsize, ink, lt->wx, y,
 			    buf_cstr(&t));
-			y -= 13;
+			y -= lt->wlead;
 			if (*e == '\n')
 				e++;
 		}

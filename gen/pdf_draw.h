@@ -26,6 +26,8 @@ struct anchor_map;
 struct draw_letter {
 	const char	*letterhead, *window, *head, *foot;
 	double		 wx, wy, ww, wh;
+	double		 wsize, wlead;	/* the address's size and leading */
+	size_t		 wlines;	/* how many of its lines are drawn */
 	uint32_t	 accent;
 	int		 en;
 };

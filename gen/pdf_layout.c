@@ -404,7 +404,7 @@ static void
 S_para(struct layout *l, const struct doc_node *n, struct ctx *c)
 {
 	struct inline_opts o;
-	size_t from = l->n;
+	size_t from = l->n, i;
 
 	S_para_opts(l, c, &o);
 	inline_set(l, n, &o);
@@ -412,6 +412,17 @@ S_para(struct layout *l, const struct doc_node *n, struct ctx *c)
 	S_in_box(l, from, c);
 	if (n->next != NULL)
 		layout_space(l, l->st->para_skip);
+	if (n->info != NULL && strcmp(n->info, "keep") == 0) {
+		/* a template's ```frame keep``` (datadoc.c): whole, and
+		 * with the next paragraph when that is kept too */
+		int next = n->next != NULL && n->next->type == DOC_PARA &&
+		    n->next->info != NULL && strcmp(n->next->info,
+		    "keep") == 0;
+
+		for (i = from; i < l->n; i++)
+			if (i + 1 < l->n || next)
+				l->rows[i].keep = 1;
+	}
 }
 
 static void
@@ -908,7 +919,11 @@ S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
 		S_raw(l, n, c);
 		break;
 	case DOC_HRULE:
-		S_hrule(l, c);
+		if (n->info != NULL && strcmp(n->info, "page") == 0)
+			/* the general terms after a letter (datadoc.c) */
+			layout_row(l, PL_PAGE, 0);
+		else
+			S_hrule(l, c);
 		break;
 	case DOC_TABLE:
 		layout_table(l, n, c->x, c->w);

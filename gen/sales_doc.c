@@ -971,7 +971,14 @@ S_offerte(struct sctx *s, const struct val *d)
 	S_copy(ctx, d, "referentie");
 	S_copy(ctx, d, "onderwerp");
 	S_copy(ctx, d, "inleiding");
-	S_copy(ctx, d, "voorwaarden");
+	if ((x = val_get(d, "voorwaarden")) != NULL && x->type == VAL_MAP) {
+		/* <voorwaarden bestand="...">: the file goes after the
+		 * letter (datadoc.c), the element's own text, if any, in it */
+		val_set_str(ctx, "voorwaarden", S_s(x, "tekst") ?
+		    S_s(x, "tekst") : "");
+		val_set_bool(ctx, "voorwaarden_bijgevoegd", 1);
+	} else
+		S_copy(ctx, d, "voorwaarden");
 	val_set(ctx, "verkoper", val_clone(val_get(d, "verkoper")));
 	val_set(ctx, "klant", val_clone(val_get(d, "klant")));
 	if (val_get(d, "ondertekening") != NULL)
