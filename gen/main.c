@@ -241,6 +241,67 @@ S_parent(struct buf *d)
 		d->data[d->len] = '\0';
 }
 
+/* Whether dir is a project's folder: it holds salesgen.xml or content/. */
+static int
+S_is_project(const char *dir)
+{
+	char *p = file_join(dir, "salesgen.xml");
+	int found = file_is_reg(p);
+
+	free(p);
+	p = file_join(dir, "content");
+	found |= file_is_dir(p);
+	free(p);
+	return found;
+}
+
+/* Whether dir holds a project's settings (salesgen.xml, or
+ * content/salesgen.xml), as merge takes its logo and fonts from. */
+static int
+S_has_config(const char *dir)
+{
+	char *cfg = file_join(dir, "salesgen.xml");
+	char *alt = file_join(dir, "content/salesgen.xml");
+	int found = file_is_reg(cfg) || file_is_reg(alt);
+
+	free(cfg);
+	free(alt);
+	return found;
+}
+
+/* The nearest folder at or above file's own for which is() holds, as a
+ * path to open (the caller frees it); NULL if none up to the file system's
+ * root.  With is NULL, file's own folder. */
+static char *
+S_folder_up(const char *file, int (*is)(const char *))
+{
+	struct buf d = { 0 };
+	const char *slash = strrchr(file, '/');
+	char *real;
+	int depth;
+
+	if (slash != NULL)
+		buf_put(&d, file, slash == file ? 1 : (size_t)(slash - file));
+	else
+		buf_puts(&d, ".");
+	if (is == NULL)
+		return buf_detach(&d);
+	for (depth = 0; depth < 32; depth++) {
+		if (is(buf_cstr(&d)))
+			return buf_detach(&d);
+		/* stop at the file system's root */
+		if ((real = realpath(buf_cstr(&d), NULL)) == NULL ||
+		    strcmp(real, "/") == 0) {
+			free(real);
+			break;
+		}
+		free(real);
+		S_parent(&d);
+	}
+	buf_free(&d);
+	return NULL;
+}
+
 static int
 S_render_data(const struct opts *o, const char *src, size_t len, int write,
     struct diag_list *dl)
@@ -299,39 +360,13 @@ S_render_data(const struct opts *o, const char *src, size_t len, int write,
 static char *
 S_render_root(const char *in)
 {
-	struct buf d = { 0 };
-	const char *slash = strrchr(in, '/');
-	char *p, *real, *own;
-	int depth, found;
+	char *top;
 
 	if (strcmp(in, "-") == 0)
 		return xstrdup(".");
-	if (slash != NULL)
-		buf_put(&d, in, slash == in ? 1 : (size_t)(slash - in));
-	else
-		buf_puts(&d, ".");
-	own = xstrdup(buf_cstr(&d));
-	for (depth = 0; depth < 32; depth++) {
-		p = file_join(buf_cstr(&d), "salesgen.xml");
-		found = file_is_reg(p);
-		free(p);
-		p = file_join(buf_cstr(&d), "content");
-		found |= file_is_dir(p);
-		free(p);
-		if (found) {
-			free(own);
-			return buf_detach(&d);
-		}
-		if ((real = realpath(buf_cstr(&d), NULL)) == NULL ||
-		    strcmp(real, "/") == 0) {
-			free(real);
-			break;
-		}
-		free(real);
-		S_parent(&d);
-	}
-	buf_free(&d);
-	return own;
+	if ((top = S_folder_up(in, S_is_project)) != NULL)
+		return top;
+	return S_folder_up(in, NULL);
 }
 
 /* A PDF embeds the images a chapter shows, so render keeps to the
@@ -820,36 +855,7 @@ S_check_file(const struct opts *o, struct diag_list *dl)
 static char *
 S_project_of(const char *file)
 {
-	struct buf d = { 0 };
-	char *cfg, *alt, *real;
-	const char *slash = strrchr(file, '/');
-	int depth;
-
-	if (slash != NULL)
-		buf_put(&d, file, (size_t)(slash - file));
-	else
-		buf_puts(&d, ".");
-	for (depth = 0; depth < 32; depth++) {
-		cfg = file_join(buf_cstr(&d), "salesgen.xml");
-		alt = file_join(buf_cstr(&d), "content/salesgen.xml");
-		if (file_is_reg(cfg) || file_is_reg(alt)) {
-			free(cfg);
-			free(alt);
-			return buf_detach(&d);
-		}
-		free(cfg);
-		free(alt);
-		/* stop at the file system's root */
-		if ((real = realpath(buf_cstr(&d), NULL)) == NULL ||
-		    strcmp(real, "/") == 0) {
-			free(real);
-			break;
-		}
-		free(real);
-		buf_puts(&d, "/..");
-	}
-	buf_free(&d);
-	return NULL;
+	return S_folder_up(file, S_has_config);
 }
 
 static int
