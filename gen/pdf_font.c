@@ -11,6 +11,7 @@
 #include <harfbuzz/hb.h>
 #include <harfbuzz/hb-subset.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -174,6 +175,66 @@ S_mark_basics(struct font *f)
 		f->used[c >> 3] |= (uint8_t)(1u << (c & 7));
 }
 
+/*
+ * libharu 2.3.0 builds a UTF-8 font's widths (/W) and its CIDToGIDMap by
+ * looking up all 65,536 code points in the font, each a linear search of
+ * the cmap, and then compresses a 128 KB map: per face per document, which
+ * was 40 % of a mailing's time.  Its other branch, for CMap encoders, looks
+ * up only the codes the encoder's cid_map lists.  So for the moment of
+ * HPDF_GetFont the UTF-8 encoder lists exactly this face's characters with
+ * code = CID = Unicode, which is what the UTF-8 encoder's own Identity
+ * mapping gives them, and gets its own function and maps back after.  Only
+ * characters in `used` are in the subset font, so no other could be drawn.
+ * Row 0 of cid_map doubles as the UTF-8 encoder's scratch space: saved and
+ * cleared so stale bytes there are not read as CIDs.
+ */
+static HPDF_Font
+S_get_font(HPDF_Doc pdf, const char *name, const uint8_t *used)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+	HPDF_CMapEncoderAttr a;
+	HPDF_Encoder_ToUnicode_Func own;
+	HPDF_UINT16 row0[256];
+	HPDF_UNICODE *old;
+	HPDF_Font hf;
+	unsigned c, n, top;
+
+	if (enc == NULL || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE ||
+	    enc->attr == NULL || enc->to_unicode_fn == HPDF_CMapEncoder_ToUnicode)
+		return HPDF_GetFont(pdf, name, "UTF-8");
+	a = enc->attr;
+	own = enc->to_unicode_fn;
+	memcpy(row0, a->cid_map[0], sizeof(row0));
+	memset(a->cid_map[0], 0, sizeof(row0));
+	for (n = 0, top = 0, c = 1; c < 65536; c++)
+		if (used[c >> 3] & (1u << (c & 7))) {
+			n++;
+			top = c;
+		}
+	/* libharu writes /W and the map for the CIDs below the highest
+	 * listed one only: list one past the last character as well. */
+	if (top < 0xFFFF)
+		top++;
+	old = xcalloc(n + 2, sizeof(*old));
+	for (n = 0, c = 1; c <= top; c++)
+		if (c == top || (used[c >> 3] & (1u << (c & 7)))) {
+			old[n++] = a->unicode_map[c >> 8][c & 0xFF];
+			a->unicode_map[c >> 8][c & 0xFF] = (HPDF_UNICODE)c;
+			a->cid_map[c >> 8][c & 0xFF] = (HPDF_UINT16)c;
+		}
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	hf = HPDF_GetFont(pdf, name, "UTF-8");
+	enc->to_unicode_fn = own;
+	for (n = 0, c = 1; c <= top; c++)
+		if (c == top || (used[c >> 3] & (1u << (c & 7)))) {
+			a->unicode_map[c >> 8][c & 0xFF] = old[n++];
+			a->cid_map[c >> 8][c & 0xFF] = 0;
+		}
+	memcpy(a->cid_map[0], row0, sizeof(row0));
+	free(old);
+	return hf;
+}
+
 int
 fonts_embed(struct fonts *fs, HPDF_Doc pdf, struct diag_list *dl)
 {
@@ -228,8 +289,8 @@ fonts_embed(struct fonts *fs, HPDF_Doc pdf, struct diag_list *dl)
 			snprintf(path, sizeof(path), "/proc/self/fd/%d",
 			    fileno(f->sub));
 			name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-			if (name == NULL || (f->hf = HPDF_GetFont(pdf, name,
-			    "UTF-8")) == NULL) {
+			if (name == NULL || (f->hf = S_get_font(pdf, name,
+			    f->used)) == NULL) {
 				diag_add(dl, DIAG_FONT, NULL, 0, 0, f->file,
 				    "libharu cannot load its subset");
 				rc = -1;

@@ -1020,6 +1020,17 @@ for f in $pdfs; do
 done
 result pdf/fonts-embedded-with-tounicode
 
+# Every character shown has a glyph and its width: salesgen fills the
+# fonts' /W and /CIDToGIDMap itself around libharu (gen/pdf_font.c).
+if /usr/bin/python3 -c 'import pikepdf, fontTools' 2>/dev/null; then
+	/usr/bin/python3 "$top/tests/tools/pdf_glyphs.py" $pdfs > "$tmp/glyphs" 2>&1 ||
+	    note "pdf_glyphs.py failed"
+	sed "s|$tmp/||" "$tmp/glyphs" | head -n 20 >> "$why"
+else
+	note "python3-pikepdf and python3-fonttools are needed (.ci/deps test)"
+fi
+result pdf/every-glyph-mapped-at-its-width
+
 for f in $pdfs; do
 	for a in '' -layout; do
 		pdftotext $a "$f" /dev/null 2> "$tmp/e"
