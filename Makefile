@@ -17,17 +17,25 @@ MANDIR	?= $(PREFIX)/share/man
 
 CC	?= cc
 OPT	?= -O2 -g
-# librsvg's headers (glib, cairo) as system headers: -Werror is for our code
-RSVG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags librsvg-2.0 2>/dev/null))
-RSVG_LIBS := $(shell pkg-config --libs librsvg-2.0 2>/dev/null || echo -lrsvg-2 -lcairo -lgobject-2.0 -lglib-2.0)
+# The libraries' flags come from pkg-config.  libharu, libhyphen and libcsv
+# ship no .pc file in Debian: those are named by hand.  Headers of the
+# libraries are system headers (-isystem): -Werror is for our code, and
+# librsvg's glib and cairo headers do not pass -Wstrict-prototypes.
+PKGS	:= libcmark-gfm libxml-2.0 yaml-0.1 fontconfig harfbuzz-subset \
+	   harfbuzz libpng libjpeg libgif libwebp librsvg-2.0 nettle zlib
+NOPC_LIBS := -lhpdf -lhyphen -lcsv
+PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igen -Ibuild \
-	   -I/usr/include/libxml2 $(RSVG_CFLAGS)
+	   $(PKG_CFLAGS)
 CFLAGS	+= -std=c11 -pthread -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wno-missing-field-initializers $(OPT)
-LDLIBS	+= -pthread -lcmark-gfm-extensions -lcmark-gfm -lxml2 -lyaml -lhpdf -lhyphen -lcsv -lfontconfig -lharfbuzz-subset -lharfbuzz -lpng -ljpeg -lgif -lwebp $(RSVG_LIBS) -lnettle -lz -lm
+# Each object's header dependencies, written by the compiler (-MMD).
+DEPFLAGS := -MMD -MP
+LDLIBS	+= -pthread $(PKG_LIBS) $(NOPC_LIBS) -lm
 
 B	:= build
-SRCS	:= $(sort $(wildcard gen/*.c))
+SRCS	:= $(sort $(wildcard gen/*.c gen/pdf/*.c))
 OBJS	:= $(SRCS:gen/%.c=$(B)/%.o) $(B)/builtin.o
 LIBOBJS	:= $(filter-out $(B)/main.o,$(OBJS))
 TMPLS	:= $(shell find templates -type f | LC_ALL=C sort)
@@ -38,8 +46,16 @@ UNITBIN	:= $(UNITS:tests/unit/%.c=$(B)/tests/%)
 
 all: salesgen sample
 
+# The one step that installs missing Debian packages (.ci/deps, as root;
+# otherwise it prints the apt-get line).  `make NODEPS=1` skips it, for a
+# machine whose packages are managed otherwise.
+ifeq ($(NODEPS),)
 deps:
 	@sh .ci/deps build
+else
+deps:
+	@:
+endif
 
 salesgen: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
@@ -47,26 +63,26 @@ salesgen: $(OBJS)
 # Packages come first: nothing compiles without the -dev headers.
 $(OBJS): | deps
 
-$(B)/%.o: gen/%.c gen/*.h | $(B)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(B)/%.o: gen/%.c | $(B) $(B)/pdf
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(B)/builtin.c: gen/embed.sh $(TMPLS) | $(B)
 	sh gen/embed.sh templates > $@.tmp && mv $@.tmp $@
 
-$(B)/builtin.o: $(B)/builtin.c gen/theme.h
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(B)/builtin.o: $(B)/builtin.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-$(B) $(B)/tests:
+$(B) $(B)/tests $(B)/pdf:
 	mkdir -p $@
 
 sample: salesgen
 	./salesgen build .
 
-$(B)/tests/json.o: tests/unit/json.c tests/unit/json.h | $(B)/tests
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(B)/tests/json.o: tests/unit/json.c | $(B)/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(B)/tests/test_%: tests/unit/test_%.c $(LIBOBJS) $(B)/tests/json.o | $(B)/tests
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(B)/tests/json.o $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< $(LIBOBJS) $(B)/tests/json.o $(LDLIBS)
 
 units: $(UNITBIN)
 
@@ -106,3 +122,5 @@ install: salesgen
 
 clean:
 	rm -rf $(B) build-asan salesgen out
+
+-include $(OBJS:.o=.d) $(B)/tests/json.d $(UNITBIN:=.d)

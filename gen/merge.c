@@ -9,7 +9,7 @@
 #include "fingerprint.h"
 #include "html.h"
 #include "mem.h"
-#include "pdf.h"
+#include "pdf/pdf.h"
 #include "theme.h"
 #include "val.h"
 #include "xml.h"

@@ -1021,7 +1021,7 @@ done
 result pdf/fonts-embedded-with-tounicode
 
 # Every character shown has a glyph and its width: salesgen fills the
-# fonts' /W and /CIDToGIDMap itself around libharu (gen/pdf_font.c).
+# fonts' /W and /CIDToGIDMap itself around libharu (gen/pdf/pdf_font.c).
 if /usr/bin/python3 -c 'import pikepdf, fontTools' 2>/dev/null; then
 	/usr/bin/python3 "$top/tests/tools/pdf_glyphs.py" $pdfs > "$tmp/glyphs" 2>&1 ||
 	    note "pdf_glyphs.py failed"

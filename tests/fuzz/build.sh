@@ -39,7 +39,7 @@ mkvar() {
 }
 defs=$(for f in $(mkvar CPPFLAGS); do case $f in -D*) echo "$f";; esac; done)
 [ -n "$defs" ] || defs="-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
-incs=$(mkvar RSVG_CFLAGS)
+incs=$(mkvar PKG_CFLAGS)
 libs=$(mkvar LDLIBS)
 [ -n "$libs" ] || libs="-lcmark-gfm-extensions -lcmark-gfm -lxml2 -lyaml -lm"
 
@@ -51,7 +51,7 @@ if [ ! -f build/builtin.c ]; then
 fi
 
 srcs=
-for f in gen/*.c; do
+for f in gen/*.c gen/pdf/*.c; do
 	[ "$f" = gen/main.c ] || srcs="$srcs $f"
 done
 
@@ -70,7 +70,7 @@ for t in tests/fuzz/fuzz_*.c; do
 	# shellcheck disable=SC2086
 	if "$CLANG" -std=c11 -g -O1 -fno-omit-frame-pointer \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $defs $extra $FUZZ_CFLAGS \
-	    -Igen -Ibuild -I/usr/include/libxml2 $incs \
+	    -Igen -Ibuild $incs \
 	    -o "build/fuzz/$name" "$t" $srcs build/builtin.c $libs; then
 		n=$((n + 1))
 	else

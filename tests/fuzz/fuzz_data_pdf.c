@@ -17,8 +17,8 @@
 #include "datadoc.h"
 #include "diag.h"
 #include "doc.h"
-#include "pdf.h"
-#include "pdf_font.h"
+#include "pdf/pdf.h"
+#include "pdf/pdf_font.h"
 #include "theme.h"
 #include "xml.h"
 

@@ -23,8 +23,8 @@
 #include "md.h"
 #include "mem.h"
 #include "pass.h"
-#include "pdf.h"
-#include "pdf_font.h"
+#include "pdf/pdf.h"
+#include "pdf/pdf_font.h"
 
 #include "fuzz_files.h"
 

@@ -10,7 +10,7 @@
  * status 1 if any failed.
  */
 #include "mem.h"
-#include "pdf_break.h"
+#include "pdf/pdf_break.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -8,7 +8,7 @@
  * One PASS or FAIL line per test; exit status 1 if any failed.
  */
 #include "buf.h"
-#include "pdf_code.h"
+#include "pdf/pdf_code.h"
 
 #include <stdio.h>
 #include <string.h>

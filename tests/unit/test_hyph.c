@@ -15,7 +15,7 @@
  */
 #include "buf.h"
 #include "diag.h"
-#include "hyph.h"
+#include "pdf/hyph.h"
 #include "mem.h"
 
 #include <stdio.h>

@@ -12,8 +12,8 @@
  * One PASS or FAIL line per test; exit status 1 if any failed.
  */
 #include "mem.h"
-#include "pdf_layout.h"
-#include "pdf_page.h"
+#include "pdf/pdf_layout.h"
+#include "pdf/pdf_page.h"
 
 #include <signal.h>
 #include <stdarg.h>
