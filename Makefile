@@ -60,10 +60,13 @@ endif
 salesgen: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-# Packages come first: nothing compiles without the -dev headers.
-$(OBJS): | deps
+# Packages come first: nothing compiles without the -dev headers.  An
+# object is remade when its source, a header it included (its .d file) or
+# this Makefile changes; one without a .d file (a build from before -MMD)
+# is remade too, through the empty rule for the .d files below.
+$(OBJS): Makefile | deps
 
-$(B)/%.o: gen/%.c | $(B) $(B)/pdf
+$(B)/%.o: gen/%.c $(B)/%.d | $(B) $(B)/pdf
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(B)/builtin.c: gen/embed.sh $(TMPLS) | $(B)
@@ -123,4 +126,6 @@ install: salesgen
 clean:
 	rm -rf $(B) build-asan salesgen out
 
--include $(OBJS:.o=.d) $(B)/tests/json.d $(UNITBIN:=.d)
+DEPFILES := $(SRCS:gen/%.c=$(B)/%.d)
+$(DEPFILES):
+-include $(DEPFILES) $(B)/builtin.d $(B)/tests/json.d $(UNITBIN:=.d)
