@@ -7,13 +7,15 @@
  * then become rows of runs at exact x positions (libharu's word spacing does
  * not apply to two-byte codes, so every word is placed).
  */
-#include "pdf_layout.h"
+#include "pdf_inline.h"
 #include "buf.h"
 #include "hyph.h"
 #include "img.h"
 #include "mem.h"
 #include "pdf_break.h"
+#include "pdf_rows.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <pthread.h>
@@ -642,6 +644,29 @@ struct hyph_memo {
 
 #define MEMO_MAXPOS	64
 
+/* What this file keeps with a layout between paragraphs (layout.inl):
+ * made on first use (S_state()), freed by inline_free().  The helper's
+ * own layout (inline_ahead.wl) has one of its own, so the two threads
+ * never share a memo. */
+struct inline_state {
+	struct hyph_memo	 memo;		/* breaks by word */
+	struct inline_ahead	*ahead;		/* paragraphs set on a helper
+						   thread, between
+						   inline_ahead_start() and
+						   inline_ahead_stop(), or
+						   NULL */
+};
+
+static struct inline_state *
+S_state(struct layout *lay)
+{
+	if (lay->inl == NULL) {
+		lay->inl = xcalloc(1, sizeof(*lay->inl));
+		buf_putc(&lay->inl->memo.pool, 0);	/* offset 0: empty */
+	}
+	return lay->inl;
+}
+
 static uint32_t
 S_hash(const char *s, size_t n)
 {
@@ -691,7 +716,7 @@ S_memo_grow(struct hyph_memo *m)
 static size_t
 S_hyph(struct layout *lay, const char *w, size_t n, size_t *pos, size_t max)
 {
-	struct hyph_memo *m = lay->memo;
+	struct hyph_memo *m;
 	struct memo_slot *sl;
 	size_t got, i, at[MEMO_MAXPOS];
 	const unsigned char *bp;
@@ -699,10 +724,7 @@ S_hyph(struct layout *lay, const char *w, size_t n, size_t *pos, size_t max)
 
 	if (n == 0 || n > 255 || max > MEMO_MAXPOS)
 		return hyph_word(lay->hyph, w, n, pos, max);
-	if (m == NULL) {
-		m = lay->memo = xcalloc(1, sizeof(*m));
-		buf_putc(&m->pool, 0);		/* offset 0 means empty */
-	}
+	m = &S_state(lay)->memo;
 	if (2 * (m->used + 1) > m->nslot)
 		S_memo_grow(m);
 	h = S_hash(w, n);
@@ -728,12 +750,15 @@ S_hyph(struct layout *lay, const char *w, size_t n, size_t *pos, size_t max)
 void
 inline_free(struct layout *lay)
 {
-	if (lay->memo == NULL)
+	struct inline_state *is = lay->inl;
+
+	if (is == NULL)
 		return;
-	free(lay->memo->slot);
-	buf_free(&lay->memo->pool);
-	free(lay->memo);
-	lay->memo = NULL;
+	assert(is->ahead == NULL);	/* inline_ahead_stop() first */
+	free(is->memo.slot);
+	buf_free(&is->memo.pool);
+	free(is);
+	lay->inl = NULL;
 }
 
 /*** Words too long for the line ***/
@@ -1594,7 +1619,7 @@ inline_set(struct layout *lay, const struct doc_node *node,
 	struct para p;
 	size_t n;
 
-	if (lay->ahead != NULL &&
+	if (lay->inl != NULL && lay->inl->ahead != NULL &&
 	    (n = S_ahead_take(lay, node, o)) != (size_t)-1)
 		return n;
 	memset(&p, 0, sizeof(p));
@@ -1765,13 +1790,8 @@ S_rows_free(struct pl_row *rows, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		row_free_runs(&rows[i]);
-		free(rows[i].rects);
-		free(rows[i].anchor);
-		free(rows[i].otitle);
-		free(rows[i].img);
-	}
+	for (i = 0; i < n; i++)
+		row_clear(&rows[i]);
 	free(rows);
 }
 
@@ -1889,6 +1909,14 @@ S_prewarm(struct fonts *fs, const struct doc_node *node, uint8_t *done)
 	return total;
 }
 
+/* The helper's own layout: its rows, links and memo. */
+static void
+S_wl_free(struct inline_ahead *a)
+{
+	inline_free(&a->wl);
+	layout_rows_free(&a->wl);
+}
+
 static void
 S_ahead_free(struct inline_ahead *a)
 {
@@ -1929,7 +1957,7 @@ inline_ahead_start(struct layout *l, struct inline_ahead *a)
 	for (i = 0, half = 0; i < a->n && half < total / 2; i++)
 		half += a->job[i].weight;
 	a->start = i < a->n ? i : a->n - 1;
-	layout_init(&a->wl, NULL, l->hyph, l->st, NULL);
+	layout_rows_init(&a->wl, NULL, l->hyph, l->st, NULL);
 	a->wf = *l->fonts;
 	a->wf.logging = 1;
 	a->wf.log = NULL;
@@ -1947,17 +1975,17 @@ inline_ahead_start(struct layout *l, struct inline_ahead *a)
 		pthread_cond_destroy(&a->cv);
 		for (f = 0; f < FACE__MAX; f++)
 			free(a->wused[f]);
-		layout_free(&a->wl);
+		S_wl_free(a);
 		S_ahead_free(a);
 		return;
 	}
-	l->ahead = a;
+	S_state(l)->ahead = a;
 }
 
 void
 inline_ahead_stop(struct layout *l)
 {
-	struct inline_ahead *a = l->ahead;
+	struct inline_ahead *a = l->inl != NULL ? l->inl->ahead : NULL;
 	int f;
 
 	if (a == NULL)
@@ -1971,9 +1999,9 @@ inline_ahead_stop(struct layout *l)
 	for (f = 0; f < FACE__MAX; f++)
 		free(a->wused[f]);
 	free(a->wf.log);
-	layout_free(&a->wl);
+	S_wl_free(a);
 	S_ahead_free(a);
-	l->ahead = NULL;
+	l->inl->ahead = NULL;
 }
 
 static int
@@ -1992,7 +2020,7 @@ static size_t
 S_ahead_take(struct layout *lay, const struct doc_node *node,
     const struct inline_opts *o)
 {
-	struct inline_ahead *a = lay->ahead;
+	struct inline_ahead *a = lay->inl->ahead;
 	struct ahead_job *j;
 	struct pl_row *r;
 	int *map;
