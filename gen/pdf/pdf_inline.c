@@ -95,6 +95,12 @@ struct para {
 };
 
 enum ev_kind { EV_CHECK, EV_OVERFULL, EV_LONG_WORD };
+
+/* Before a side effect on the document's state (a link registered, a
+ * diagnostic, a glyph reported): p is not being set on the helper thread,
+ * whose para has rec set and whose fonts view logs (see S_helper()). */
+#define S_ON_MAIN(p)	assert((p)->rec == NULL && ((p)->lay->fonts == NULL || \
+			    !(p)->lay->fonts->logging))
 static int	S_rec_link(struct ahead_job *, const char *url);
 static void	S_rec_event(struct ahead_job *, enum ev_kind, enum font_face,
 		    const char *, size_t, int, int);
@@ -348,9 +354,12 @@ S_enter(struct para *p, const struct doc_node *n, struct style *st)
 		if (st->depth < 64)
 			st->saved[st->depth] = st->link;
 		st->depth++;
-		if (n->url != NULL && n->url[0] != '\0')
-			st->link = p->rec != NULL ? S_rec_link(p->rec, n->url) :
-			    layout_link(p->lay, n->url);
+		if (n->url != NULL && n->url[0] != '\0' && p->rec != NULL)
+			st->link = S_rec_link(p->rec, n->url);
+		else if (n->url != NULL && n->url[0] != '\0') {
+			S_ON_MAIN(p);
+			st->link = layout_link(p->lay, n->url);
+		}
 		return 1;
 	case DOC_IMAGE:
 		/* a picture that cannot be read sets its description (the
@@ -949,11 +958,12 @@ S_word(struct para *p, size_t a, size_t b)
 	for (i = a; i < b; i++) {
 		buf_put(&w, p->t[i].s, p->t[i].n);
 		mono |= p->t[i].face == FACE_MONO;
-		if (p->rec == NULL)
+		if (p->rec == NULL) {
+			S_ON_MAIN(p);
 			font_check(p->lay->fonts, p->t[i].face, p->t[i].s,
 			    p->t[i].n, p->lay->file, p->t[i].line, p->t[i].col,
 			    p->lay->dl);
-		else if (!font_complete(p->lay->fonts, p->t[i].face, p->t[i].s,
+		} else if (!font_complete(p->lay->fonts, p->t[i].face, p->t[i].s,
 		    p->t[i].n))
 			S_rec_event(p->rec, EV_CHECK, p->t[i].face, p->t[i].s,
 			    p->t[i].n, p->t[i].line, p->t[i].col);
@@ -993,9 +1003,11 @@ S_word(struct para *p, size_t a, size_t b)
 		if (p->rec != NULL)
 			S_rec_event(p->rec, EV_LONG_WORD, p->t[a].face,
 			    p->t[a].s, p->t[a].n, p->t[a].line, p->t[a].col);
-		else
+		else {
+			S_ON_MAIN(p);
 			S_long_note(p->lay, p->lay->file, p->t[a].s, p->t[a].n,
 			    p->t[a].line, p->t[a].col);
+		}
 		S_long_word(p, a, b, &w, pos, np);
 		buf_free(&w);
 		return;
@@ -1438,9 +1450,11 @@ S_overfull(struct para *p, size_t from)
 	else if (p->rec != NULL)
 		S_rec_event(p->rec, EV_OVERFULL, FACE_REGULAR, NULL, 0,
 		    p->line, p->col);
-	else
+	else {
+		S_ON_MAIN(p);
 		diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file, p->line,
 		    p->col);
+	}
 	p->noted = 1;
 	for (i = from; i < p->ni; i++)
 		if (p->it[i].type == BRK_GLUE && p->it[i].stretch < 1e5)
@@ -1695,6 +1709,36 @@ inline_measure(struct layout *lay, const struct doc_node *node,
 
 /*** Paragraphs set ahead, on a helper thread ***/
 
+/*
+ * The helper's rules.  The helper thread (S_helper()) sets paragraphs
+ * while the main thread lays out the rest; the result must be the bytes
+ * setting them on the main thread gives.  That holds because:
+ *
+ *  1. It writes only its own things: its layout (inline_ahead.wl, with
+ *     its own rows, links and hyphenation memo), its view of the fonts
+ *     (inline_ahead.wf: its own used[] bitmaps and a log of what it marks
+ *     there) and the jobs it has taken (state JOB_HELPER, under the
+ *     mutex).  The tree, the style, the hyphenation patterns and the
+ *     fonts' faces it only reads.
+ *  2. The fonts' width cache (font.w, font.seen) is shared and filled
+ *     lazily; the helper only reads it.  That is safe because
+ *     inline_ahead_start() looked every character of every listed
+ *     paragraph up in every face (S_prewarm()), and the few the setting
+ *     adds (space, hyphen, U+FFFD), before the thread was started.
+ *     font_width() and font_has() assert it on a view that logs.
+ *  3. What would touch the document's state -- a link registered
+ *     (layout_link()), a glyph reported (font_check()), a word too long
+ *     or a line overfull (diag_add()), a character marked used -- is
+ *     written down in its job instead (para.rec, wf.log), and replayed by
+ *     the main thread in S_ahead_take() at the point in document order
+ *     where it would have set the paragraph itself.  S_ON_MAIN() asserts
+ *     each direct side effect is not on the helper.
+ *  4. Each job is set once: JOB_FREE becomes JOB_HELPER or JOB_MAIN under
+ *     the mutex, and the main thread reads a helper's job only once it is
+ *     JOB_DONE.  The main thread takes the jobs in list order
+ *     (inline_ahead.next).
+ */
+
 /* Below this much text a thread costs more than it saves. */
 #define AHEAD_MIN	8192
 
@@ -1817,6 +1861,10 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	size_t i;
 	uint32_t e;
 
+	/* rule 1 and 3: the helper's layout is empty between jobs and
+	 * registers no links of its own */
+	assert(a->wl.n == 0 && a->wl.nlinks == 0 && a->wl.dl == NULL);
+	assert(a->wl.fonts == &a->wf && a->wf.logging);
 	memset(&p, 0, sizeof(p));
 	p.lay = &a->wl;
 	p.o = &j->o;
@@ -1830,6 +1878,7 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	S_collect_more(&p);
 	j->nset = S_set(&p);
 	S_para_free(&p);
+	assert(a->wl.nlinks == 0);
 	if (a->wl.n > 0) {
 		j->rows = xmalloc(a->wl.n * sizeof(*j->rows));
 		memcpy(j->rows, a->wl.rows, a->wl.n * sizeof(*j->rows));
@@ -1876,6 +1925,7 @@ S_helper(void *arg)
 		pthread_mutex_unlock(&a->mu);
 		S_job_run(a, j);
 		pthread_mutex_lock(&a->mu);
+		assert(j->state == JOB_HELPER);		/* rule 4 */
 		j->state = JOB_DONE;
 		pthread_cond_broadcast(&a->cv);
 		pthread_mutex_unlock(&a->mu);
@@ -2035,6 +2085,7 @@ S_ahead_take(struct layout *lay, const struct doc_node *node,
 		pthread_mutex_unlock(&a->mu);
 		return (size_t)-1;
 	}
+	assert(j->state == JOB_HELPER || j->state == JOB_DONE);
 	while (j->state != JOB_DONE)
 		pthread_cond_wait(&a->cv, &a->mu);
 	pthread_mutex_unlock(&a->mu);
