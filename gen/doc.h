@@ -25,9 +25,14 @@ enum doc_type {
 	DOC_CODEBLOCK,		/* text = code, info = info string */
 	DOC_HTMLBLOCK,		/* text = raw HTML */
 	DOC_HRULE,
-	DOC_TABLE,		/* ncols, align; text = caption (may be NULL) */
-	DOC_TROW,		/* header row: level = 1 */
-	DOC_TCELL,
+	DOC_TABLE,		/* ncols, align; children: the DOC_TROWs,
+				   then the caption, if any, as a last
+				   DOC_PARA of level 1 (md_parse.c
+				   S_caption(); text is "" then, else
+				   NULL); info = a Quarto {#tbl-x} id */
+	DOC_TROW,		/* header row: level = 1; ncols = its cells */
+	DOC_TCELL,		/* inline content; start = its column,
+				   from 0 (md_parse.c) */
 	DOC_FIGURE,		/* an image alone in a paragraph; child DOC_IMAGE */
 	DOC_CHART,		/* ```chart KIND: info = KIND, text = data lines */
 	/* inlines */
@@ -76,9 +81,11 @@ struct doc_node {
 	int		 level;		/* heading level; header row flag;
 					   list item: 1 open task, 2 done;
 					   raw HTML tag (info = its name):
-					   1 opens, 2 closes, 3 stands alone */
-	int		 ordered, start, tight;	/* lists */
-	int		 ncols;		/* tables */
+					   1 opens, 2 closes, 3 stands alone;
+					   a table's caption paragraph: 1 */
+	int		 ordered, start, tight;	/* lists; a table cell's
+						   start: its column */
+	int		 ncols;		/* tables; a table row: its cells */
 	char		*align;		/* owned: tables, ncols of 'l','c','r',0 */
 	enum callout_kind ckind;	/* callouts */
 	struct doc_node	*parent, *first, *last, *prev, *next;

@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "pdf_draw.h"
 #include "pdf_font.h"
+#include "pdf_inline.h"
 #include "pdf_layout.h"
 #include "pdf_page.h"
 

@@ -14,7 +14,7 @@
 
 #include "buf.h"
 #include "doc.h"
-#include "pdf_layout.h"
+#include "pdf_rows.h"
 
 /* Tab stops every this many columns when the project sets none. */
 #define CODE_TABS_DEFAULT	4

@@ -12,7 +12,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "pdf_font.h"
-#include "pdf_layout.h"
+#include "pdf_int.h"
+#include "pdf_rows.h"
 #include "pdf_page.h"
 
 struct anchor_map;

@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "mem.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -483,6 +484,9 @@ font_width(struct fonts *fs, enum font_face face, const char *s, size_t n,
 		return 0;
 	while (i < n) {
 		c = S_next(s + i, n - i, &adv);
+		/* a view that logs is a helper thread's (pdf_inline.c): it
+		 * only reads the width cache, filled beforehand */
+		assert(!fs->logging || f->seen[c > 0xFFFF ? 0xFFFD : c]);
 		sum += S_adv(f, c);
 		if (c <= 0xFFFF && !(f->used[c >> 3] & (1u << (c & 7)))) {
 			f->used[c >> 3] |= (uint8_t)(1u << (c & 7));
@@ -577,6 +581,7 @@ font_has(struct fonts *fs, enum font_face face, uint32_t c)
 
 	if (f->def == NULL || c > 0xFFFF)
 		return 0;
+	assert(!fs->logging || f->seen[c]);	/* as in font_width() */
 	S_adv(f, c);
 	return f->seen[c] != 2;
 }

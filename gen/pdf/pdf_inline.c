@@ -7,13 +7,15 @@
  * then become rows of runs at exact x positions (libharu's word spacing does
  * not apply to two-byte codes, so every word is placed).
  */
-#include "pdf_layout.h"
+#include "pdf_inline.h"
 #include "buf.h"
 #include "hyph.h"
 #include "img.h"
 #include "mem.h"
 #include "pdf_break.h"
+#include "pdf_rows.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <pthread.h>
@@ -93,6 +95,12 @@ struct para {
 };
 
 enum ev_kind { EV_CHECK, EV_OVERFULL, EV_LONG_WORD };
+
+/* Before a side effect on the document's state (a link registered, a
+ * diagnostic, a glyph reported): p is not being set on the helper thread,
+ * whose para has rec set and whose fonts view logs (see S_helper()). */
+#define S_ON_MAIN(p)	assert((p)->rec == NULL && ((p)->lay->fonts == NULL || \
+			    !(p)->lay->fonts->logging))
 static int	S_rec_link(struct ahead_job *, const char *url);
 static void	S_rec_event(struct ahead_job *, enum ev_kind, enum font_face,
 		    const char *, size_t, int, int);
@@ -346,9 +354,12 @@ S_enter(struct para *p, const struct doc_node *n, struct style *st)
 		if (st->depth < 64)
 			st->saved[st->depth] = st->link;
 		st->depth++;
-		if (n->url != NULL && n->url[0] != '\0')
-			st->link = p->rec != NULL ? S_rec_link(p->rec, n->url) :
-			    layout_link(p->lay, n->url);
+		if (n->url != NULL && n->url[0] != '\0' && p->rec != NULL)
+			st->link = S_rec_link(p->rec, n->url);
+		else if (n->url != NULL && n->url[0] != '\0') {
+			S_ON_MAIN(p);
+			st->link = layout_link(p->lay, n->url);
+		}
 		return 1;
 	case DOC_IMAGE:
 		/* a picture that cannot be read sets its description (the
@@ -642,6 +653,29 @@ struct hyph_memo {
 
 #define MEMO_MAXPOS	64
 
+/* What this file keeps with a layout between paragraphs (layout.inl):
+ * made on first use (S_state()), freed by inline_free().  The helper's
+ * own layout (inline_ahead.wl) has one of its own, so the two threads
+ * never share a memo. */
+struct inline_state {
+	struct hyph_memo	 memo;		/* breaks by word */
+	struct inline_ahead	*ahead;		/* paragraphs set on a helper
+						   thread, between
+						   inline_ahead_start() and
+						   inline_ahead_stop(), or
+						   NULL */
+};
+
+static struct inline_state *
+S_state(struct layout *lay)
+{
+	if (lay->inl == NULL) {
+		lay->inl = xcalloc(1, sizeof(*lay->inl));
+		buf_putc(&lay->inl->memo.pool, 0);	/* offset 0: empty */
+	}
+	return lay->inl;
+}
+
 static uint32_t
 S_hash(const char *s, size_t n)
 {
@@ -691,7 +725,7 @@ S_memo_grow(struct hyph_memo *m)
 static size_t
 S_hyph(struct layout *lay, const char *w, size_t n, size_t *pos, size_t max)
 {
-	struct hyph_memo *m = lay->memo;
+	struct hyph_memo *m;
 	struct memo_slot *sl;
 	size_t got, i, at[MEMO_MAXPOS];
 	const unsigned char *bp;
@@ -699,10 +733,7 @@ S_hyph(struct layout *lay, const char *w, size_t n, size_t *pos, size_t max)
 
 	if (n == 0 || n > 255 || max > MEMO_MAXPOS)
 		return hyph_word(lay->hyph, w, n, pos, max);
-	if (m == NULL) {
-		m = lay->memo = xcalloc(1, sizeof(*m));
-		buf_putc(&m->pool, 0);		/* offset 0 means empty */
-	}
+	m = &S_state(lay)->memo;
 	if (2 * (m->used + 1) > m->nslot)
 		S_memo_grow(m);
 	h = S_hash(w, n);
@@ -728,12 +759,15 @@ S_hyph(struct layout *lay, const char *w, size_t n, size_t *pos, size_t max)
 void
 inline_free(struct layout *lay)
 {
-	if (lay->memo == NULL)
+	struct inline_state *is = lay->inl;
+
+	if (is == NULL)
 		return;
-	free(lay->memo->slot);
-	buf_free(&lay->memo->pool);
-	free(lay->memo);
-	lay->memo = NULL;
+	assert(is->ahead == NULL);	/* inline_ahead_stop() first */
+	free(is->memo.slot);
+	buf_free(&is->memo.pool);
+	free(is);
+	lay->inl = NULL;
 }
 
 /*** Words too long for the line ***/
@@ -924,11 +958,12 @@ S_word(struct para *p, size_t a, size_t b)
 	for (i = a; i < b; i++) {
 		buf_put(&w, p->t[i].s, p->t[i].n);
 		mono |= p->t[i].face == FACE_MONO;
-		if (p->rec == NULL)
+		if (p->rec == NULL) {
+			S_ON_MAIN(p);
 			font_check(p->lay->fonts, p->t[i].face, p->t[i].s,
 			    p->t[i].n, p->lay->file, p->t[i].line, p->t[i].col,
 			    p->lay->dl);
-		else if (!font_complete(p->lay->fonts, p->t[i].face, p->t[i].s,
+		} else if (!font_complete(p->lay->fonts, p->t[i].face, p->t[i].s,
 		    p->t[i].n))
 			S_rec_event(p->rec, EV_CHECK, p->t[i].face, p->t[i].s,
 			    p->t[i].n, p->t[i].line, p->t[i].col);
@@ -968,9 +1003,11 @@ S_word(struct para *p, size_t a, size_t b)
 		if (p->rec != NULL)
 			S_rec_event(p->rec, EV_LONG_WORD, p->t[a].face,
 			    p->t[a].s, p->t[a].n, p->t[a].line, p->t[a].col);
-		else
+		else {
+			S_ON_MAIN(p);
 			S_long_note(p->lay, p->lay->file, p->t[a].s, p->t[a].n,
 			    p->t[a].line, p->t[a].col);
+		}
 		S_long_word(p, a, b, &w, pos, np);
 		buf_free(&w);
 		return;
@@ -1413,9 +1450,11 @@ S_overfull(struct para *p, size_t from)
 	else if (p->rec != NULL)
 		S_rec_event(p->rec, EV_OVERFULL, FACE_REGULAR, NULL, 0,
 		    p->line, p->col);
-	else
+	else {
+		S_ON_MAIN(p);
 		diag_add(p->lay->dl, DIAG_OVERFULL, p->lay->file, p->line,
 		    p->col);
+	}
 	p->noted = 1;
 	for (i = from; i < p->ni; i++)
 		if (p->it[i].type == BRK_GLUE && p->it[i].stretch < 1e5)
@@ -1594,7 +1633,7 @@ inline_set(struct layout *lay, const struct doc_node *node,
 	struct para p;
 	size_t n;
 
-	if (lay->ahead != NULL &&
+	if (lay->inl != NULL && lay->inl->ahead != NULL &&
 	    (n = S_ahead_take(lay, node, o)) != (size_t)-1)
 		return n;
 	memset(&p, 0, sizeof(p));
@@ -1669,6 +1708,36 @@ inline_measure(struct layout *lay, const struct doc_node *node,
 }
 
 /*** Paragraphs set ahead, on a helper thread ***/
+
+/*
+ * The helper's rules.  The helper thread (S_helper()) sets paragraphs
+ * while the main thread lays out the rest; the result must be the bytes
+ * setting them on the main thread gives.  That holds because:
+ *
+ *  1. It writes only its own things: its layout (inline_ahead.wl, with
+ *     its own rows, links and hyphenation memo), its view of the fonts
+ *     (inline_ahead.wf: its own used[] bitmaps and a log of what it marks
+ *     there) and the jobs it has taken (state JOB_HELPER, under the
+ *     mutex).  The tree, the style, the hyphenation patterns and the
+ *     fonts' faces it only reads.
+ *  2. The fonts' width cache (font.w, font.seen) is shared and filled
+ *     lazily; the helper only reads it.  That is safe because
+ *     inline_ahead_start() looked every character of every listed
+ *     paragraph up in every face (S_prewarm()), and the few the setting
+ *     adds (space, hyphen, U+FFFD), before the thread was started.
+ *     font_width() and font_has() assert it on a view that logs.
+ *  3. What would touch the document's state -- a link registered
+ *     (layout_link()), a glyph reported (font_check()), a word too long
+ *     or a line overfull (diag_add()), a character marked used -- is
+ *     written down in its job instead (para.rec, wf.log), and replayed by
+ *     the main thread in S_ahead_take() at the point in document order
+ *     where it would have set the paragraph itself.  S_ON_MAIN() asserts
+ *     each direct side effect is not on the helper.
+ *  4. Each job is set once: JOB_FREE becomes JOB_HELPER or JOB_MAIN under
+ *     the mutex, and the main thread reads a helper's job only once it is
+ *     JOB_DONE.  The main thread takes the jobs in list order
+ *     (inline_ahead.next).
+ */
 
 /* Below this much text a thread costs more than it saves. */
 #define AHEAD_MIN	8192
@@ -1765,13 +1834,8 @@ S_rows_free(struct pl_row *rows, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		row_free_runs(&rows[i]);
-		free(rows[i].rects);
-		free(rows[i].anchor);
-		free(rows[i].otitle);
-		free(rows[i].img);
-	}
+	for (i = 0; i < n; i++)
+		row_clear(&rows[i]);
 	free(rows);
 }
 
@@ -1797,6 +1861,10 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	size_t i;
 	uint32_t e;
 
+	/* rule 1 and 3: the helper's layout is empty between jobs and
+	 * registers no links of its own */
+	assert(a->wl.n == 0 && a->wl.nlinks == 0 && a->wl.dl == NULL);
+	assert(a->wl.fonts == &a->wf && a->wf.logging);
 	memset(&p, 0, sizeof(p));
 	p.lay = &a->wl;
 	p.o = &j->o;
@@ -1810,6 +1878,7 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	S_collect_more(&p);
 	j->nset = S_set(&p);
 	S_para_free(&p);
+	assert(a->wl.nlinks == 0);
 	if (a->wl.n > 0) {
 		j->rows = xmalloc(a->wl.n * sizeof(*j->rows));
 		memcpy(j->rows, a->wl.rows, a->wl.n * sizeof(*j->rows));
@@ -1856,6 +1925,7 @@ S_helper(void *arg)
 		pthread_mutex_unlock(&a->mu);
 		S_job_run(a, j);
 		pthread_mutex_lock(&a->mu);
+		assert(j->state == JOB_HELPER);		/* rule 4 */
 		j->state = JOB_DONE;
 		pthread_cond_broadcast(&a->cv);
 		pthread_mutex_unlock(&a->mu);
@@ -1887,6 +1957,14 @@ S_prewarm(struct fonts *fs, const struct doc_node *node, uint8_t *done)
 		}
 	}
 	return total;
+}
+
+/* The helper's own layout: its rows, links and memo. */
+static void
+S_wl_free(struct inline_ahead *a)
+{
+	inline_free(&a->wl);
+	layout_rows_free(&a->wl);
 }
 
 static void
@@ -1929,7 +2007,7 @@ inline_ahead_start(struct layout *l, struct inline_ahead *a)
 	for (i = 0, half = 0; i < a->n && half < total / 2; i++)
 		half += a->job[i].weight;
 	a->start = i < a->n ? i : a->n - 1;
-	layout_init(&a->wl, NULL, l->hyph, l->st, NULL);
+	layout_rows_init(&a->wl, NULL, l->hyph, l->st, NULL);
 	a->wf = *l->fonts;
 	a->wf.logging = 1;
 	a->wf.log = NULL;
@@ -1947,17 +2025,17 @@ inline_ahead_start(struct layout *l, struct inline_ahead *a)
 		pthread_cond_destroy(&a->cv);
 		for (f = 0; f < FACE__MAX; f++)
 			free(a->wused[f]);
-		layout_free(&a->wl);
+		S_wl_free(a);
 		S_ahead_free(a);
 		return;
 	}
-	l->ahead = a;
+	S_state(l)->ahead = a;
 }
 
 void
 inline_ahead_stop(struct layout *l)
 {
-	struct inline_ahead *a = l->ahead;
+	struct inline_ahead *a = l->inl != NULL ? l->inl->ahead : NULL;
 	int f;
 
 	if (a == NULL)
@@ -1971,9 +2049,9 @@ inline_ahead_stop(struct layout *l)
 	for (f = 0; f < FACE__MAX; f++)
 		free(a->wused[f]);
 	free(a->wf.log);
-	layout_free(&a->wl);
+	S_wl_free(a);
 	S_ahead_free(a);
-	l->ahead = NULL;
+	l->inl->ahead = NULL;
 }
 
 static int
@@ -1992,7 +2070,7 @@ static size_t
 S_ahead_take(struct layout *lay, const struct doc_node *node,
     const struct inline_opts *o)
 {
-	struct inline_ahead *a = lay->ahead;
+	struct inline_ahead *a = lay->inl->ahead;
 	struct ahead_job *j;
 	struct pl_row *r;
 	int *map;
@@ -2007,6 +2085,7 @@ S_ahead_take(struct layout *lay, const struct doc_node *node,
 		pthread_mutex_unlock(&a->mu);
 		return (size_t)-1;
 	}
+	assert(j->state == JOB_HELPER || j->state == JOB_DONE);
 	while (j->state != JOB_DONE)
 		pthread_cond_wait(&a->cv, &a->mu);
 	pthread_mutex_unlock(&a->mu);

@@ -8,10 +8,11 @@
  */
 #include "pdf_layout.h"
 #include "pdf_code.h"
+#include "pdf_inline.h"
+#include "pdf_rows.h"
+#include "pdf_table.h"
 #include "buf.h"
 #include "chart.h"
-#include "esc.h"
-#include "file.h"
 #include "i18n.h"
 #include "mem.h"
 
@@ -36,206 +37,20 @@ pdf_style_default(struct pdf_style *s, int letter)
 	s->accent = PL_COLOR(0x0b, 0x5c, 0xad);
 }
 
-/*** Rows ***/
+/*** The layout's life (the store: pdf_rows.c) ***/
 
 void
 layout_init(struct layout *l, struct fonts *f, struct hyph *h,
     const struct pdf_style *st, struct diag_list *dl)
 {
-	memset(l, 0, sizeof(*l));
-	l->fonts = f;
-	l->hyph = h;
-	l->st = st;
-	l->dl = dl;
+	layout_rows_init(l, f, h, st, dl);
 }
 
 void
 layout_free(struct layout *l)
 {
-	size_t i;
-
-	for (i = 0; i < l->n; i++) {
-		row_free_runs(&l->rows[i]);
-		free(l->rows[i].rects);
-		free(l->rows[i].anchor);
-		free(l->rows[i].otitle);
-		free(l->rows[i].img);
-		if (l->rows[i].chart != NULL) {
-			chart_geom_clear(l->rows[i].chart);
-			free(l->rows[i].chart);
-		}
-	}
-	free(l->rows);
-	for (i = 0; i < l->nlinks; i++)
-		free(l->links[i]);
-	free(l->links);
-	free(l->img_base);
 	inline_free(l);
-	l->rows = NULL;
-	l->n = l->cap = 0;
-}
-
-struct pl_row *
-layout_row(struct layout *l, enum pl_kind kind, double h)
-{
-	struct pl_row *r;
-
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 256;
-		l->rows = xrealloc(l->rows, l->cap * sizeof(*l->rows));
-	}
-	r = &l->rows[l->n++];
-	memset(r, 0, sizeof(*r));
-	r->kind = kind;
-	r->h = h;
-	r->chapter = l->chapter;
-	r->box_fill = r->box_bar = PL_NONE;
-	r->src = l->file;
-	r->line = l->line;
-	r->col = l->col;
-	return r;
-}
-
-void
-layout_space(struct layout *l, double h)
-{
-	layout_row(l, PL_SPACE, h);
-}
-
-char *
-layout_anchor(const struct layout *l, const char *id)
-{
-	struct buf b = { 0 };
-
-	buf_printf(&b, "%s#%s", l->slug ? l->slug : "", id ? id : "");
-	return buf_detach(&b);
-}
-
-/* The slug of the page url (n bytes, without ".html", encoded) names
- * when read from the page of slug: a new string, or NULL when it climbs
- * above the site. */
-static char *
-S_page_of(const char *slug, const char *url, size_t n)
-{
-	struct buf b = { 0 };
-	const char *slash = slug ? strrchr(slug, '/') : NULL;
-	char *page;
-
-	if (slash != NULL)
-		buf_put(&b, slug, (size_t)(slash - slug) + 1);
-	esc_url_decode(&b, url, n);
-	page = file_fold(buf_cstr(&b));
-	buf_free(&b);
-	return page;
-}
-
-int
-layout_link(struct layout *l, const char *url)
-{
-	struct buf key = { 0 };
-	const char *hash, *p;
-	char *page;
-	size_t i, blen;
-
-	hash = strchr(url, '#');
-	for (p = url; *p && *p != '/' && *p != '#' && *p != ':'; p++)
-		;
-	if (url[0] == '#')
-		buf_printf(&key, "#%s#%s", l->slug ? l->slug : "", url + 1);
-	else if (*p != ':' && url[0] != '/' && (blen = hash ?
-	    (size_t)(hash - url) : strlen(url)) > 5 &&
-	    strncmp(url + blen - 5, ".html", 5) == 0 &&
-	    (page = S_page_of(l->slug, url, blen - 5)) != NULL) {
-		/* another chapter's page, relative to this chapter's
-		 * folder ("../deel-2/b.html"): its slug is the key */
-		buf_putc(&key, '#');
-		buf_puts(&key, page);
-		buf_printf(&key, "#%s", hash ? hash + 1 : "");
-		free(page);
-	} else
-		buf_puts(&key, url);
-	for (i = 0; i < l->nlinks; i++)
-		if (strcmp(l->links[i], key.data) == 0) {
-			buf_free(&key);
-			return (int)i;
-		}
-	l->links = xrealloc(l->links, (l->nlinks + 1) * sizeof(*l->links));
-	l->links[l->nlinks] = buf_detach(&key);
-	return (int)l->nlinks++;
-}
-
-struct pl_run *
-row_run_blank(struct pl_row *r, double x, double w, enum font_face face,
-    double size, uint32_t color, int link)
-{
-	struct pl_run *run;
-
-	/* doubled when full: a line of words is not a realloc per word */
-	if (r->nruns == r->cruns) {
-		r->cruns = r->cruns ? r->cruns * 2 : 1;
-		r->runs = xrealloc(r->runs, r->cruns * sizeof(*r->runs));
-	}
-	run = &r->runs[r->nruns++];
-	memset(run, 0, sizeof(*run));
-	run->x = x;
-	run->w = w;
-	run->face = face;
-	run->size = size;
-	run->color = color;
-	run->link = link;
-	return run;
-}
-
-void
-row_run(struct pl_row *r, double x, double w, enum font_face face,
-    double size, uint32_t color, const char *s, size_t n, int link)
-{
-	struct pl_run *run = row_run_blank(r, x, w, face, size, color, link);
-
-	run->text = xstrndup(s ? s : "", s ? n : 0);
-	run->len = s ? n : 0;
-}
-
-void
-row_trim(struct pl_row *r)
-{
-	if (r->nruns == 0 || r->nruns == r->cruns)
-		return;
-	r->runs = xrealloc(r->runs, r->nruns * sizeof(*r->runs));
-	r->cruns = r->nruns;
-}
-
-void
-row_free_runs(struct pl_row *r)
-{
-	size_t k;
-
-	/* a pooled text lies inside pool: compared as addresses, since
-	 * pointers into different objects may not be ordered in C */
-	for (k = 0; k < r->nruns; k++)
-		if (r->pool == NULL || (uintptr_t)r->runs[k].text -
-		    (uintptr_t)r->pool >= r->npool)
-			free(r->runs[k].text);
-	free(r->runs);
-	free(r->pool);
-	r->runs = NULL;
-	r->pool = NULL;
-	r->nruns = r->cruns = r->npool = 0;
-}
-
-void
-row_rect(struct pl_row *r, double x, double y, double w, double h,
-    uint32_t fill)
-{
-	struct pl_rect *rc;
-
-	r->rects = xrealloc(r->rects, (r->nrects + 1) * sizeof(*r->rects));
-	rc = &r->rects[r->nrects++];
-	rc->x = x;
-	rc->y = y;
-	rc->w = w;
-	rc->h = h;
-	rc->fill = fill;
+	layout_rows_free(l);
 }
 
 /*** Blocks ***/
@@ -370,6 +185,24 @@ S_in_box(struct layout *l, size_t from, const struct ctx *c)
 			l->rows[i].box_fill = c->box_fill;
 			l->rows[i].box_bar = c->box_bar;
 		}
+}
+
+/* Drops the space a block left after itself (between the items of a
+ * tight list, between a term's explanations).  An anchor's row
+ * (S_anchor_row()) is a space too, of no height, but a link's
+ * destination: it stays, or the link would lead nowhere. */
+static void
+S_drop_space(struct layout *l)
+{
+	struct pl_row *r;
+
+	if (l->n == 0)
+		return;
+	r = &l->rows[l->n - 1];
+	if (r->kind != PL_SPACE || r->anchor != NULL)
+		return;
+	row_clear(r);
+	l->n--;
 }
 
 /* Widows and orphans: a paragraph of three or more lines keeps its first
@@ -551,9 +384,8 @@ S_list(struct layout *l, const struct doc_node *list, struct ctx *c)
 				font_check(l->fonts, mf, m.data, m.len,
 				    l->file, item->line, item->col, l->dl);
 		}
-		if (list->tight && item->next != NULL && l->n > 0 &&
-		    l->rows[l->n - 1].kind == PL_SPACE)
-			l->n--, free(l->rows[l->n].runs);
+		if (list->tight && item->next != NULL)
+			S_drop_space(l);
 		if (!list->tight && item->next != NULL)
 			layout_space(l, l->st->para_skip / 2);
 	}
@@ -767,9 +599,8 @@ S_deflist(struct layout *l, const struct doc_node *n, struct ctx *c)
 			S_in_box(l, from, c);
 		} else {
 			S_blocks(l, d, &inner);
-			if (l->n > 0 && l->rows[l->n - 1].kind == PL_SPACE &&
-			    d->next != NULL && d->next->type == DOC_DEFDESC)
-				l->n--, free(l->rows[l->n].runs);
+			if (d->next != NULL && d->next->type == DOC_DEFDESC)
+				S_drop_space(l);
 		}
 	}
 	layout_space(l, l->st->para_skip);

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "pdf_layout.h"
+#include "pdf_rows.h"
 
 struct pg_entry {
 	size_t	 row;		/* index into layout.rows */

@@ -7,7 +7,9 @@
  * is one unsplittable pl_row; the header row is marked so the paginator can
  * repeat it on every page the table spans.
  */
-#include "pdf_layout.h"
+#include "pdf_table.h"
+#include "pdf_inline.h"
+#include "pdf_rows.h"
 #include "buf.h"
 #include "i18n.h"
 #include "mem.h"
@@ -110,8 +112,7 @@ S_split(struct layout *l, double lead)
 				row_rect(p, whole.rects[i].x, p->h - 0.3,
 				    whole.rects[i].w, 0.3, whole.rects[i].fill);
 	}
-	row_free_runs(&whole);
-	free(whole.rects);
+	row_clear(&whole);
 }
 
 /* The narrowest column worth setting: two letters at the cell's size. */
@@ -241,7 +242,7 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 			continue;
 		/* Set every cell in a scratch layout, then merge them
 		 * side by side into one row. */
-		layout_init(&scratch, l->fonts, l->hyph, l->st, l->dl);
+		layout_rows_init(&scratch, l->fonts, l->hyph, l->st, l->dl);
 		scratch.file = l->file;
 		scratch.slug = l->slug;
 		scratch.img_base = l->img_base != NULL ?
@@ -293,7 +294,8 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 				h = cy;
 			y += cw[k];
 		}
-		layout_free(&scratch);
+		inline_free(&scratch);
+		layout_rows_free(&scratch);
 		r->h = h + 2 * PAD;
 		r->base = PAD + lead - (lead - size) / 2 - size * 0.22;
 		if (r->theader) {
