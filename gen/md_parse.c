@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "chart.h"
 #include "md_compat.h"
+#include "quiz.h"
 #include "mem.h"
 #include "utf8.h"
 
@@ -1164,6 +1165,10 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 		}
 		nx = doc_next(root, n, 0);
 	}
+	/* questions last: their options' quotes are plain quotes by now */
+	for (n = root; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_CALLOUT && n->ckind == CALLOUT_VRAAG)
+			quiz_shape(n, path, dl);
 }
 
 static pthread_mutex_t S_inline_lock = PTHREAD_MUTEX_INITIALIZER;
