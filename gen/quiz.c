@@ -70,7 +70,7 @@ quiz_plain(const struct doc_node *first, const struct doc_node *end,
     struct buf *out)
 {
 	const struct doc_node *n, *r;
-	size_t start;
+	size_t start, sp;
 
 	for (r = first; r != NULL && r != end; r = r->next) {
 		if (quiz_shown(r))
@@ -82,11 +82,12 @@ quiz_plain(const struct doc_node *first, const struct doc_node *end,
 			start = out->len;
 			if (out->len > 0)
 				buf_putc(out, ' ');
+			sp = out->len;
 			if (n->type == DOC_CODEBLOCK && n->text != NULL)
 				buf_puts(out, n->text);
 			else
 				doc_plain_text(n, out);
-			if (out->len == start + 1)
+			if (out->len == sp)
 				out->len = start;	/* nothing in it */
 			if (out->data != NULL)
 				out->data[out->len] = '\0';
