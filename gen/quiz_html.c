@@ -94,6 +94,12 @@ S_options(const struct quiz_q *q, const char *qid, const char *salt,
 	buf_free(&seal);
 }
 
+static int
+S_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void
 S_short(const struct quiz_q *q, const char *qid, const char *salt,
     const struct labels *l, struct buf *o)
@@ -124,16 +130,8 @@ S_short(const struct quiz_q *q, const char *qid, const char *salt,
 		ent[n++] = xstrdup(buf_cstr(&v));
 	}
 	/* in hash order: the order the teacher wrote them says nothing */
-	for (i = 1; i < n; i++) {
-		size_t k = i;
-		char *t = ent[i];
-
-		while (k > 0 && strcmp(ent[k - 1], t) > 0) {
-			ent[k] = ent[k - 1];
-			k--;
-		}
-		ent[k] = t;
-	}
+	if (n > 1)
+		qsort(ent, n, sizeof(*ent), S_cmp);
 	buf_reset(&v);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
