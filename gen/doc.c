@@ -189,6 +189,7 @@ static const struct {
 	{ "antwoord", CALLOUT_ANTWOORD },
 	{ "tip", CALLOUT_TIP },
 	{ "let-op", CALLOUT_LETOP },
+	{ "vraag", CALLOUT_VRAAG },
 	/* English, and GitHub's own alert names, so such files build as they are */
 	{ "definition", CALLOUT_DEFINITIE },
 	{ "example", CALLOUT_VOORBEELD },
@@ -202,6 +203,8 @@ static const struct {
 	{ "warning", CALLOUT_LETOP },
 	{ "caution", CALLOUT_LETOP },
 	{ "important", CALLOUT_LETOP },
+	{ "question", CALLOUT_VRAAG },
+	{ "quiz", CALLOUT_VRAAG },
 };
 
 enum callout_kind

@@ -62,6 +62,7 @@ enum callout_kind {
 	CALLOUT_ANTWOORD,
 	CALLOUT_TIP,
 	CALLOUT_LETOP,
+	CALLOUT_VRAAG,		/* self-test questions: quiz.h */
 	CALLOUT__MAX
 };
 

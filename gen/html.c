@@ -3,6 +3,7 @@
 #include "chart.h"
 #include "esc.h"
 #include "i18n.h"
+#include "quiz_html.h"
 #include "svg.h"
 
 #include <string.h>
@@ -111,6 +112,11 @@ S_enter(struct hr *h, const struct doc_node *n)
 				buf_puts(o, "</dfn>");
 		}
 		buf_puts(o, "</p>\n");
+		if (n->ckind == CALLOUT_VRAAG) {
+			/* forms, not the printed questions (quiz_html.c) */
+			quiz_html(n, h->o, o);
+			return 1;
+		}
 		break;
 	case DOC_LIST:
 		if (n->ordered && n->start != 1)
@@ -435,4 +441,37 @@ html_render(const struct doc_node *root, const struct html_opts *o,
 	struct hr h = { o, out };
 
 	S_walk(&h, root);
+}
+
+void
+html_render_blocks(const struct doc_node *first, const struct doc_node *end,
+    const struct html_opts *o, struct buf *out)
+{
+	struct hr h = { o, out };
+	const struct doc_node *n, *top;
+
+	/* S_walk's loop, over a run of siblings instead of all children */
+	for (top = first; top != NULL && top != end; top = top->next) {
+		if (quiz_shown(top))
+			continue;
+		n = top;
+		while (n != NULL) {
+			if (!S_enter(&h, n) && n->first != NULL) {
+				n = n->first;
+				continue;
+			}
+			for (;;) {
+				S_exit(&h, n);
+				if (n == top) {
+					n = NULL;
+					break;
+				}
+				if (n->next != NULL) {
+					n = n->next;
+					break;
+				}
+				n = n->parent;	/* closed, then checked, above */
+			}
+		}
+	}
 }

@@ -20,4 +20,11 @@ struct html_opts {
 void	html_render(const struct doc_node *root, const struct html_opts *,
 	    struct buf *out);
 
+/* Appends the HTML of the sibling blocks from first up to (not
+ * including) end, or to the last when end is NULL; blocks a teacher
+ * edition added to a question (quiz_shown()) are left out. */
+void	html_render_blocks(const struct doc_node *first,
+	    const struct doc_node *end, const struct html_opts *,
+	    struct buf *out);
+
 #endif

@@ -44,10 +44,12 @@ static const char *S_en[I18N__MAX] = {
 };
 
 static const char *S_callout_nl[CALLOUT__MAX] = {
-	"", "Definitie", "Voorbeeld", "Opdracht", "Antwoord", "Tip", "Let op"
+	"", "Definitie", "Voorbeeld", "Opdracht", "Antwoord", "Tip", "Let op",
+	"Vraag"
 };
 static const char *S_callout_en[CALLOUT__MAX] = {
-	"", "Definition", "Example", "Exercise", "Answer", "Tip", "Caution"
+	"", "Definition", "Example", "Exercise", "Answer", "Tip", "Caution",
+	"Question"
 };
 
 static int

@@ -19,6 +19,7 @@
 #include "pass.h"
 #include "pdf/pdf.h"
 #include "pdf/pdf_font.h"
+#include "quiz_export.h"
 #include "sales_doc.h"
 #include "site.h"
 #include "theme.h"
@@ -742,6 +743,8 @@ S_project(const struct opts *o, struct diag_list *dl, int write)
 		rc = S_pdfs(o, c, th, out, dl);
 	if (rc == 0 && o->only == NULL)
 		rc = S_mailings(o, c, th, out, dl);
+	if (rc == 0 && o->only == NULL)
+		rc = quiz_export(c, out, dl);
 	file_confine(NULL);
 	free(out);
 	free(site);

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "chart.h"
 #include "md_compat.h"
+#include "quiz.h"
 #include "mem.h"
 #include "utf8.h"
 
@@ -1116,7 +1117,7 @@ S_conventions(struct doc_node *root, const char *path, int raw,
     struct diag_list *dl)
 {
 	struct doc_node *n, *nx, *l;
-	int noted = raw;
+	int noted = raw, quiz = 0;
 
 	S_html(root, path, raw, dl);
 	S_footnotes(root);
@@ -1146,9 +1147,11 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 		if (n->type == DOC_TEXT && n->next != NULL &&
 		    n->next->type == DOC_CODE)
 			S_role(n, path, dl);
-		if (n->type == DOC_BLOCKQUOTE)
+		if (n->type == DOC_BLOCKQUOTE) {
 			S_callout(n, path, dl);
-		else if (n->type == DOC_TABLE)
+			quiz |= n->type == DOC_CALLOUT &&
+			    n->ckind == CALLOUT_VRAAG;
+		} else if (n->type == DOC_TABLE)
 			S_caption(n);
 		else if (n->type == DOC_CODEBLOCK)
 			S_chart(n, path, dl);
@@ -1164,6 +1167,11 @@ S_conventions(struct doc_node *root, const char *path, int raw,
 		}
 		nx = doc_next(root, n, 0);
 	}
+	/* questions last: their options' quotes are plain quotes by now
+	 * (a second walk only where there are questions) */
+	for (n = quiz ? root : NULL; n != NULL; n = doc_next(root, n, 0))
+		if (n->type == DOC_CALLOUT && n->ckind == CALLOUT_VRAAG)
+			quiz_shape(n, path, dl);
 }
 
 static pthread_mutex_t S_inline_lock = PTHREAD_MUTEX_INITIALIZER;

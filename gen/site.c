@@ -49,6 +49,7 @@ struct shared {
 	enum edition	 edition;
 	struct diag_list **chdl;	/* per chapter, merged in order */
 	int		 rc;
+	int		 quiz;		/* a page has questions: quiz.js */
 };
 
 /* One per thread: a shallow copy of the builder with its own buffers. */
@@ -552,6 +553,13 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 		doc_free(root);
 	}
 	ctx = S_base_ctx(s, course_depth(ch->slug));
+	if (body.len > 0 && strstr(body.data, "<form class=\"quiz\"") != NULL) {
+		/* the script that grades the questions, on their pages only */
+		S_set_up(ctx, "quiz_js", "quiz.js", course_depth(ch->slug));
+		pthread_mutex_lock(&s->sh->lock);
+		s->sh->quiz = 1;
+		pthread_mutex_unlock(&s->sh->lock);
+	}
 	v = val_set(ctx, "chapter", S_chapter_val(c, i,
 	    course_depth(ch->slug)));
 	if (i > 0)
@@ -910,6 +918,8 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 			rc = -1;
 		if (S_copy(&s, "site/style.css", "style.css") != 0 ||
 		    S_copy(&s, "site/print.css", "print.css") != 0)
+			rc = -1;
+		if (sh.quiz && S_copy(&s, "site/quiz.js", "quiz.js") != 0)
 			rc = -1;
 	}
 	for (k = 0; s.nav != NULL && k <= s.maxdepth; k++) {

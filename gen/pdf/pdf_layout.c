@@ -401,6 +401,7 @@ static const uint32_t S_callout_fill[CALLOUT__MAX] = {
 	PL_COLOR(0xfd, 0xf3, 0xe1),	/* antwoord */
 	PL_COLOR(0xe8, 0xf1, 0xfb),	/* tip */
 	PL_COLOR(0xfd, 0xec, 0xec),	/* let op */
+	PL_COLOR(0xfd, 0xf3, 0xe1),	/* vraag */
 };
 static const uint32_t S_callout_bar[CALLOUT__MAX] = {
 	PL_NONE,
@@ -410,6 +411,7 @@ static const uint32_t S_callout_bar[CALLOUT__MAX] = {
 	PL_COLOR(0x7a, 0x4b, 0x00),
 	PL_COLOR(0x0b, 0x5c, 0xad),
 	PL_COLOR(0xa4, 0x26, 0x2c),
+	PL_COLOR(0x7a, 0x4b, 0x00),
 };
 
 static void

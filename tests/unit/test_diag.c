@@ -561,7 +561,7 @@ t_positions(void)
 	S_expect_print("position file:line:col: level: msg", dl,
 	    "content/01-klant.md:12:7: error: unknown callout kind "
 	    "'defintie' (expected definitie, voorbeeld, opdracht, antwoord, "
-	    "tip or let-op)\n");
+	    "tip, let-op or vraag)\n");
 	diag_list_free(dl);
 
 	dl = diag_list_new();
