@@ -1,0 +1,142 @@
+/*
+ * test_search — the site search's words and terms (search_text) and
+ * compound parts (search_split).
+ *
+ *	test_search			the cases below; PASS/FAIL lines
+ *	test_search terms LANG FILE	every word of FILE, one a line, as
+ *					"word<TAB>term" ("-" for none), for
+ *					tests/search-terms.sh to compare with
+ *					search.js
+ */
+#include "search_split.h"
+#include "search_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failed;
+
+static void
+S_term(struct search_text *st, const char *word, const char *want)
+{
+	const char *got = search_text_term(st, word);
+
+	if ((got == NULL && want == NULL) ||
+	    (got != NULL && want != NULL && strcmp(got, want) == 0)) {
+		printf("PASS search/term-%s\n", word);
+		return;
+	}
+	printf("FAIL search/term-%s: got %s, want %s\n", word,
+	    got ? got : "(none)", want ? want : "(none)");
+	failed = 1;
+}
+
+static void
+S_fold(const char *in, const char *want)
+{
+	char w[64];
+	size_t pos = 0, a, b;
+
+	if (search_text_word(in, strlen(in), &pos, w, sizeof(w), &a, &b) &&
+	    strcmp(w, want) == 0) {
+		printf("PASS search/fold-%s\n", want);
+		return;
+	}
+	printf("FAIL search/fold-%s: got %s\n", want, w);
+	failed = 1;
+}
+
+static void
+S_split(struct search_split *sp, const char *word, const char *want)
+{
+	const char *got = search_split_parts(sp, word);
+
+	if (strcmp(got, want) == 0) {
+		printf("PASS search/split-%s\n", word);
+		return;
+	}
+	printf("FAIL search/split-%s: got '%s', want '%s'\n", word, got, want);
+	failed = 1;
+}
+
+static int
+S_dump(const char *lang, const char *path)
+{
+	struct search_text *st = search_text_new(lang);
+	char line[4096], w[64];
+	const char *t;
+	size_t pos, a, b;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL) {
+		perror(path);
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		pos = 0;
+		while (search_text_word(line, strlen(line), &pos, w,
+		    sizeof(w), &a, &b)) {
+			t = search_text_term(st, w);
+			printf("%s\t%s\n", w, t ? t : "-");
+		}
+	}
+	fclose(f);
+	search_text_free(st);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct search_text *nl, *en;
+	struct search_split *sp;
+
+	if (argc == 4 && strcmp(argv[1], "terms") == 0)
+		return S_dump(argv[2], argv[3]);
+	nl = search_text_new("nl");
+	en = search_text_new("en");
+	/* rules N on top of Snowball (design/search.md) */
+	S_term(nl, "plannen", "plan");
+	S_term(nl, "plan", "plan");
+	S_term(nl, "bedrijven", "bedrijf");
+	S_term(nl, "bedrijf", "bedrijf");
+	S_term(nl, "prijzen", "prijs");
+	S_term(nl, "prijs", "prijs");
+	S_term(nl, "offertes", "offert");
+	S_term(nl, "offerte", "offert");
+	S_term(nl, "acties", "actie");
+	S_term(nl, "de", NULL);
+	S_term(nl, "x", NULL);
+	S_term(nl, "2026", "2026");
+	S_term(en, "running", "run");
+	S_term(en, "generously", "generous");
+	S_term(en, "the", NULL);
+	S_fold("Café", "cafe");
+	S_fold("\xc4\xb3sje", "ijsje");	/* the ĳ ligature */
+	S_fold("Stra\xc3\x9f" "e", "strasse");
+	S_fold("co\xc2\xad" "\xc3\xb6peratie", "cooperatie");	/* soft hyphen */
+	sp = search_split_new(nl, NULL, NULL);
+	if (search_split_has_dict(sp)) {
+		S_split(sp, "verkoopplan", "verkoop plan");
+		S_split(sp, "verkoopprijzen", "verkoop prijzen");
+		S_split(sp, "stoppen", "");
+		S_split(sp, "standaard", "");
+		S_split(sp, "verkoop", "");
+	} else
+		printf("SKIP search/split: no hunspell-nl\n");
+	search_split_free(sp);
+	/* without a dictionary, the site's own words */
+	sp = search_split_new(nl, "/nonexistent.aff", "/nonexistent.dic");
+	search_split_count(sp, "tabel");
+	search_split_count(sp, "tabel");
+	search_split_count(sp, "cel");
+	search_split_count(sp, "cel");
+	search_split_count(sp, "tabelcel");
+	S_split(sp, "tabelcel", "tabel cel");
+	search_split_free(sp);
+	search_text_free(nl);
+	search_text_free(en);
+	return failed;
+}
