@@ -492,7 +492,7 @@ S_js(struct buf *b, const char *s, size_t n)
 			    ((unsigned char)s[i + 2] & 1));
 			i += 2;
 		} else if (c == '<' && i + 1 < n && s[i + 1] == '/')
-			buf_puts(b, "<\\/");
+			buf_puts(b, "<\\");	/* "<\/": no "</script>" */
 		else
 			buf_putc(b, c);
 	}
@@ -537,11 +537,24 @@ search_index_write(struct search_index *si, const char *outdir,
 	unsigned long w, last;
 	char *dir;
 
-	if (strcmp(si->lang, "en") != 0)
-		sp = search_split_new(st, NULL, NULL);
+	if (strcmp(si->lang, "en") != 0) {
+		/* SALESGEN_DICT_NL: another dictionary (path without
+		 * .aff/.dic), for a test without one */
+		const char *env = getenv("SALESGEN_DICT_NL");
+		struct buf aff = { 0 }, dic = { 0 };
+
+		if (env != NULL && *env != '\0') {
+			buf_printf(&aff, "%s.aff", env);
+			buf_printf(&dic, "%s.dic", env);
+		}
+		sp = search_split_new(st, aff.len ? aff.data : NULL,
+		    dic.len ? dic.data : NULL);
+		buf_free(&aff);
+		buf_free(&dic);
+	}
 	if (sp != NULL && !search_split_has_dict(sp))
 		diag_add(dl, DIAG_SEARCH_NO_DICT, NULL, 0, 0,
-		    "/usr/share/hunspell/nl.dic");
+		    search_split_dict(sp));
 	/* pass 1 counts the site's words, the evidence for compounds;
 	 * pass 2 indexes */
 	for (pass = sp ? 1 : 2; pass <= 2; pass++) {

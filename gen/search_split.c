@@ -28,6 +28,7 @@ struct word {
 struct search_split {
 	struct search_text	*st;
 	Hunhandle		*hs;
+	char			*dic;		/* its path, for the note */
 	struct word		*v;
 	size_t			 cap, n;	/* cap is a power of two */
 };
@@ -92,6 +93,7 @@ search_split_new(struct search_text *st, const char *aff, const char *dic)
 		aff = NL_AFF;
 	if (dic == NULL)
 		dic = NL_DIC;
+	sp->dic = xstrdup(dic);
 	/* hunspell does not say when it finds no file */
 	if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0)
 		sp->hs = Hunspell_create(aff, dic);
@@ -110,6 +112,7 @@ search_split_free(struct search_split *sp)
 		free(sp->v[i].parts);
 	}
 	free(sp->v);
+	free(sp->dic);
 	if (sp->hs != NULL)
 		Hunspell_destroy(sp->hs);
 	free(sp);
@@ -119,6 +122,12 @@ int
 search_split_has_dict(const struct search_split *sp)
 {
 	return sp->hs != NULL;
+}
+
+const char *
+search_split_dict(const struct search_split *sp)
+{
+	return sp->dic;
 }
 
 void

@@ -22,8 +22,9 @@ struct search_split *search_split_new(struct search_text *st,
 	    const char *aff, const char *dic);
 void	search_split_free(struct search_split *);
 
-/* 1 when the dictionary was found. */
+/* 1 when the dictionary was found; the path of its .dic file. */
 int	search_split_has_dict(const struct search_split *);
+const char *search_split_dict(const struct search_split *);
 
 /* Counts one occurrence of a folded word of the site; every word is
  * counted before the first search_split_parts(). */

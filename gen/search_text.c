@@ -124,7 +124,7 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 	unsigned cp;
 	const char *two;
 	char enc[4];
-	int k;
+	int k, full = 0;
 
 	/* to the first letter */
 	for (;;) {
@@ -160,10 +160,13 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 				two = S_fold_two(cp), n = 2;
 			else
 				n = S_encode(cp, enc);
-			if (w + n < wsize) {
+			/* a long word is cut after its last whole letter
+			 * that fits, as search.js cuts it */
+			if (!full && w + n < wsize) {
 				memcpy(word + w, two ? two : enc, n);
 				w += n;
-			}
+			} else
+				full = 1;
 		}
 		if (i >= len)
 			break;

@@ -957,9 +957,10 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		for (i = 0; i < c->ngloss; i++)
 			search_index_gloss(sh.search, c->gloss[i].chapter,
 			    c->gloss[i].id, c->gloss[i].term, c->gloss[i].text);
-		if (S_search_page(&s) != 0 ||
+		/* no chapters, nothing to search: no box, no page */
+		if (c->nch > 0 && (S_search_page(&s) != 0 ||
 		    S_copy(&s, "site/search.js", "search.js") != 0 ||
-		    search_index_write(sh.search, outdir, dl) != 0)
+		    search_index_write(sh.search, outdir, dl) != 0))
 			rc = -1;
 		search_index_free(sh.search);
 	}

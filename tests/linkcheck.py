@@ -15,7 +15,9 @@ Every .html page under SITE_DIR is read with html.parser and checked:
     target page;
   - ids are unique within each page;
   - the page is <html lang="LANG"> (default nl);
-  - there is no JavaScript: no <script>, no on* event attribute, no
+  - there is no JavaScript but the site search's own: a <script> only
+    with a src naming search.js (checked as a link) or as the inline
+    loader marked data-salesgen="search"; no on* event attribute, no
     javascript: URL;
   - the page links style.css (a <link rel="stylesheet"> to SITE_DIR/style.css).
 
@@ -64,7 +66,11 @@ class Page(HTMLParser):
             self.saw_html = True
             self.html_lang = dict(attrs).get("lang")
         if tag == "script":
-            self.scripts.append((line, "<script> element"))
+            a = dict(attrs)
+            src = a.get("src") or ""
+            if not (src == "search.js" or src.endswith("/search.js") or
+                    (not src and a.get("data-salesgen") == "search")):
+                self.scripts.append((line, "<script> element"))
         for name, value in attrs:
             if value is None:
                 value = ""

@@ -522,8 +522,13 @@ function hit(x, q) {
 		if (w.p && x.w.lastIndexOf(w.p, 0) === 0) return true;
 		if (!w.t) return false;
 		if (t === null) t = term(x.w, idx.lang) || "";
-		/* a compound holds the stem: verkoopplan for plan */
-		return t === w.t || (w.t.length >= 3 && x.w.indexOf(w.t) >= 0);
+		if (t === w.t) return true;
+		/* a compound ends in the term: verkoopplan for plan,
+		 * verkoopprijzen for prijs */
+		for (var k = 3; w.t.length >= 3 && k + 3 <= x.w.length; k++)
+			if (x.w.charAt(k) === w.t.charAt(0) &&
+			    term(x.w.slice(k), idx.lang) === w.t) return true;
+		return x.w.indexOf(w.t) >= 0 && w.t.length >= 3;
 	});
 }
 

@@ -11,6 +11,8 @@
 #include "search_split.h"
 #include "search_text.h"
 
+#include <sys/types.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,24 +66,26 @@ static int
 S_dump(const char *lang, const char *path)
 {
 	struct search_text *st = search_text_new(lang);
-	char line[4096], w[64];
+	char *line = NULL, w[64];
 	const char *t;
-	size_t pos, a, b;
+	size_t pos, a, b, cap = 0;
+	ssize_t n;
 	FILE *f = fopen(path, "r");
 
 	if (f == NULL) {
 		perror(path);
 		return 1;
 	}
-	while (fgets(line, sizeof(line), f) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
+	/* whole lines, however long: a cut line would cut a word */
+	while ((n = getline(&line, &cap, f)) >= 0) {
 		pos = 0;
-		while (search_text_word(line, strlen(line), &pos, w,
+		while (search_text_word(line, (size_t)n, &pos, w,
 		    sizeof(w), &a, &b)) {
 			t = search_text_term(st, w);
 			printf("%s\t%s\n", w, t ? t : "-");
 		}
 	}
+	free(line);
 	fclose(f);
 	search_text_free(st);
 	return 0;
