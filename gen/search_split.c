@@ -133,7 +133,33 @@ search_split_dict(const struct search_split *sp)
 void
 search_split_count(struct search_split *sp, const char *word)
 {
+	const char *t;
+	struct buf k = { 0 };
+
 	S_find(sp, word, 1)->count++;
+	/* and its term, behind a byte no word has: "doelen" counts for
+	 * "doel" as a left part */
+	if ((t = search_text_term(sp->st, word)) != NULL) {
+		buf_printf(&k, "\x01%s", t);
+		S_find(sp, buf_cstr(&k), 1)->count++;
+		buf_free(&k);
+	}
+}
+
+/* How often the site uses l, in any inflection. */
+static size_t
+S_count_term(struct search_split *sp, const char *l)
+{
+	const char *t = search_text_term(sp->st, l);
+	struct buf k = { 0 };
+	struct word *e;
+
+	if (t == NULL)
+		return 0;
+	buf_printf(&k, "\x01%s", t);
+	e = S_find(sp, buf_cstr(&k), 0);
+	buf_free(&k);
+	return e ? e->count : 0;
 }
 
 static size_t
@@ -211,6 +237,30 @@ S_split_at(struct search_split *sp, const char *w)
 			continue;
 		if (S_spell(sp, w + i, "") && S_spell(sp, l, "piramide") &&
 		    S_spell(sp, "klant", w + i) && !S_inflection(sp, w, l)) {
+			free(l);
+			return i;
+		}
+	}
+	/* a left part the site uses on its own in any inflection (with or
+	 * without a linking s), a right part of at least five letters that
+	 * is a word: "lead|kwalificatie", "doel|stelling" (the dictionary
+	 * does not let "stelling" end a compound) */
+	for (i = PART_MIN; sp->hs != NULL && i + 5 <= n; i++) {
+		size_t cl;
+
+		if (((unsigned char)w[i] & 0xC0) == 0x80)
+			continue;
+		memcpy(l, w, i);
+		l[i] = '\0';
+		cl = S_count_term(sp, l);
+		if (cl < 2 && i > PART_MIN && l[i - 1] == 's') {
+			l[i - 1] = '\0';
+			cl = S_count_term(sp, l);
+			l[i - 1] = 's';
+		}
+		if (cl < 2 || !S_part_ok(sp, l) || !S_part_ok(sp, w + i))
+			continue;
+		if (S_spell(sp, w + i, "") && !S_inflection(sp, w, l)) {
 			free(l);
 			return i;
 		}

@@ -485,14 +485,15 @@ function query(s) {
 	return out;
 }
 
-/* Runs s; calls done(results) once the shards it needs are there. */
-function search(s, done) {
+/* Runs s; calls done(results) once the shards it needs are there: the
+ * best 50, or all of them. */
+function search(s, done, all) {
 	var q = query(s), need = missing(q), left = need.length;
 	if (left > 0) {
 		need.forEach(function (k) {
 			load(base + "search-index-" + k + ".js", function () {
 				if (idx.shards[k][1] === null) idx.shards[k][1] = "", idx.shards[k][2] = "";
-				if (--left === 0) search(s, done);
+				if (--left === 0) search(s, done, all);
 			});
 		});
 		return;
@@ -507,7 +508,7 @@ function search(s, done) {
 	var res = [];
 	for (var d in score || {}) res.push([+d, score[d]]);
 	res.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-	done(res.slice(0, 50).map(function (r) { return r[0]; }), q);
+	done(res.slice(0, all ? res.length : 50).map(function (r) { return r[0]; }), q);
 }
 
 /*** Results ***/
@@ -673,7 +674,7 @@ function boxes() {
 var api = {
 	term: term, words: words, dutch: dutch, english: english,
 	ready: function () { return idx !== null; },
-	run: function (s, done) { ready(function () { search(s, done); }); },
+	run: function (s, done, all) { ready(function () { search(s, done, all); }); },
 	index: function (data) {
 		idx = data;
 		var w = waiting;

@@ -5,10 +5,18 @@
  *	test_search			the cases below; PASS/FAIL lines
  *	test_search terms LANG FILE	every word of FILE, one a line, as
  *					"word<TAB>term" ("-" for none), for
- *					tests/search-terms.sh to compare with
+ *					tests/search.sh to compare with
  *					search.js
+ *	test_search index DIR LANG PAGE.html...
+ *					the index of the pages' <article>s
+ *					into DIR, and the time that took
+ *					(bench/search.sh)
  */
+#include "search_index.h"
 #include "search_split.h"
+#include "buf.h"
+#include "diag.h"
+#include "file.h"
 #include "search_text.h"
 
 #include <sys/types.h>
@@ -16,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int failed;
 
@@ -91,6 +100,52 @@ S_dump(const char *lang, const char *path)
 	return 0;
 }
 
+static double
+S_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int
+S_index(const char *dir, const char *lang, int n, char **pages)
+{
+	struct search_index *si = search_index_new(lang, (size_t)n);
+	struct diag_list *dl = diag_list_new();
+	struct buf *body = calloc((size_t)n, sizeof(*body));
+	char *data, *a, *e;
+	size_t len;
+	double t0;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		if ((data = file_read(pages[i], &len, dl)) == NULL)
+			continue;
+		if ((a = strstr(data, "<article>")) != NULL &&
+		    (e = strstr(a, "</article>")) != NULL)
+			buf_put(&body[i], a + 9, (size_t)(e - a - 9));
+		free(data);
+	}
+	t0 = S_now();
+	for (i = 0; i < n; i++) {
+		const char *slash = strrchr(pages[i], '/');
+
+		search_index_chapter(si, (size_t)i, slash ? slash + 1 : pages[i],
+		    "", buf_cstr(&body[i]), body[i].len);
+	}
+	rc = search_index_write(si, dir, dl);
+	printf("index of %d pages: %.0f ms\n", n, S_now() - t0);
+	diag_print(dl, stderr);
+	for (i = 0; i < n; i++)
+		buf_free(&body[i]);
+	free(body);
+	search_index_free(si);
+	diag_list_free(dl);
+	return rc != 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -99,6 +154,8 @@ main(int argc, char *argv[])
 
 	if (argc == 4 && strcmp(argv[1], "terms") == 0)
 		return S_dump(argv[2], argv[3]);
+	if (argc >= 4 && strcmp(argv[1], "index") == 0)
+		return S_index(argv[2], argv[3], argc - 4, argv + 4);
 	nl = search_text_new("nl");
 	en = search_text_new("en");
 	/* rules N on top of Snowball (design/search.md) */
