@@ -441,37 +441,61 @@ function missing(q) {
 	return out;
 }
 
-/* Adds the postings of line to acc (doc -> weight). */
-function postings(line, acc) {
-	var doc = 0;
-	line.split(",").forEach(function (e) {
-		var c = e.indexOf(":");
-		doc += parseInt(c < 0 ? e : e.slice(0, c), 36);
-		var w = c < 0 ? 1 : parseInt(e.slice(c + 1), 36);
-		acc[doc] = (acc[doc] || 0) + w;
-	});
+/* A term's postings, decoded once: [docs, weights] */
+var decoded = Object.create(null);
+
+function postings(t, line) {
+	var p = decoded[t];
+	if (p) return p;
+	var e = line.split(","), docs = new Int32Array(e.length);
+	var ws = new Int32Array(e.length), doc = 0, k, c;
+	for (k = 0; k < e.length; k++) {
+		c = e[k].indexOf(":");
+		doc += parseInt(c < 0 ? e[k] : e[k].slice(0, c), 36);
+		docs[k] = doc;
+		ws[k] = c < 0 ? 1 : parseInt(e[k].slice(c + 1), 36);
+	}
+	return (decoded[t] = [docs, ws]);
 }
 
-/* doc -> weight for one query word: its term exactly, and for the last
- * word every term that begins with what was typed so far */
-function match(w) {
-	var acc = {}, k, sh, i, n = 0, seen = {};
+/* Adds the weights of one query word to acc (per doc), the docs it
+ * finds to hits: its term exactly, and for the last word every term
+ * that begins with what was typed so far (the first 200) */
+function match(w, acc, hits) {
+	var k, sh, i, n = 0;
+	function add(t, line) {
+		var p = postings(t, line), d, j;
+		for (j = 0; j < p[0].length; j++) {
+			d = p[0][j];
+			if (acc[d] === 0) hits.push(d);
+			acc[d] += p[1][j];
+		}
+	}
 	if (w.t) {
 		sh = parsed(shardOf(w.t));
 		i = lower(sh.t, w.t);
-		if (sh.t[i] === w.t) { postings(sh.p[i], acc); seen[w.t] = 1; }
+		if (sh.t[i] === w.t) add(w.t, sh.p[i]);
 	}
 	if (w.p) {
+		var cand = [], budget = PREFIX_BUDGET;
 		for (k = shardOf(w.p); k < idx.shards.length && n < 200; k++) {
 			sh = parsed(k);
 			for (i = lower(sh.t, w.p); i < sh.t.length && n < 200 &&
 			    sh.t[i].lastIndexOf(w.p, 0) === 0; i++, n++)
-				if (!seen[sh.t[i]]) postings(sh.p[i], acc);
+				if (sh.t[i] !== w.t) cand.push([sh.t[i], sh.p[i]]);
 			if (i < sh.t.length) break;
 		}
+		/* while a word is typed, its commonest completions first, up
+		 * to a budget of postings: a keystroke stays quick however
+		 * many words begin with "ver" */
+		cand.sort(function (x, y) { return y[1].length - x[1].length; });
+		for (i = 0; i < cand.length && budget > 0; i++) {
+			add(cand[i][0], cand[i][1]);
+			budget -= decoded[cand[i][0]][0].length;
+		}
 	}
-	return acc;
 }
+var PREFIX_BUDGET = 20000;
 
 /* The query's words: {t: term, p: prefix (last word only), w: folded} */
 function query(s) {
@@ -483,6 +507,15 @@ function query(s) {
 		if (t || p) out.push({ t: t, p: p, w: x.w });
 	});
 	return out;
+}
+
+function prefetch(k) {
+	while (k < idx.shards.length && idx.shards[k][1] !== null) k++;
+	if (k >= idx.shards.length) return;
+	load(base + "search-index-" + k + ".js", function () {
+		if (idx.shards[k][1] === null) idx.shards[k][1] = "", idx.shards[k][2] = "";
+		setTimeout(function () { prefetch(k + 1); }, 0);
+	});
 }
 
 /* Runs s; calls done(results) once the shards it needs are there: the
@@ -498,15 +531,25 @@ function search(s, done, all) {
 		});
 		return;
 	}
-	var score = null;
+	var n = idx.docs.length, score = null, list = [];
 	q.forEach(function (w) {
-		var m = match(w), next = {};
-		if (score === null) { score = m; return; }
-		for (var d in score) if (m[d]) next[d] = score[d] + m[d];
-		score = next;
+		var m = new Float64Array(n), hits = [];
+		match(w, m, hits);
+		if (score === null) { score = m; list = hits; return; }
+		/* every word must be found */
+		list = list.filter(function (d) { return m[d] > 0; });
+		list.forEach(function (d) { score[d] += m[d]; });
 	});
-	var res = [];
-	for (var d in score || {}) res.push([+d, score[d]]);
+	if (!all && list.length > 200) {
+		/* the best 50 only: the 50th score from a typed sort, which
+		 * is many times quicker than sorting the pairs */
+		var v = new Float64Array(list.length);
+		list.forEach(function (d, k) { v[k] = score[d]; });
+		v.sort();
+		var min = v[v.length - 50];
+		list = list.filter(function (d) { return score[d] >= min; });
+	}
+	var res = list.map(function (d) { return [d, score[d]]; });
 	res.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
 	done(res.slice(0, all ? res.length : 50).map(function (r) { return r[0]; }), q);
 }
@@ -680,6 +723,13 @@ var api = {
 		var w = waiting;
 		waiting = [];
 		w.forEach(function (f) { f(); });
+		/* from disk a shard costs no transfer: fetch them all, one
+		 * after the other, so no keystroke waits for one */
+		if (typeof location !== "undefined" && location.protocol === "file:")
+			prefetch(0);
+	},
+	shards: function () {	/* how many shards are still to load */
+		return idx ? idx.shards.filter(function (sh) { return sh[1] === null; }).length : -1;
 	},
 	shard: function (k, t, p) { idx.shards[k][1] = t; idx.shards[k][2] = p; },
 	text: function (ch, v) { texts[ch] = v; }
