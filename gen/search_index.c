@@ -65,6 +65,12 @@ struct post {
 	uint32_t term, doc, w;
 };
 
+struct wterms {
+	char		*w;
+	uint32_t	*id;		/* term numbers */
+	size_t		 n;
+};
+
 struct search_index {
 	char		*lang;
 	struct chap	*ch;
@@ -77,6 +83,9 @@ struct search_index {
 	uint32_t	*slot;		/* term number + 1, 0 = empty */
 	struct post	*p;
 	size_t		 np, pcap;
+	/* each word's terms, found once however often it occurs */
+	struct wterms	*wt;
+	size_t		 nwt, wcap;	/* wcap: a power of 2 */
 };
 
 struct search_index *
@@ -119,6 +128,11 @@ search_index_free(struct search_index *si)
 	free(si->terms);
 	free(si->slot);
 	free(si->p);
+	for (i = 0; i < si->wcap; i++) {
+		free(si->wt[i].w);
+		free(si->wt[i].id);
+	}
+	free(si->wt);
 	free(si->lang);
 	free(si);
 }
@@ -373,16 +387,72 @@ S_term_id(struct search_index *si, const char *t)
 }
 
 static void
-S_post(struct search_index *si, const char *t, size_t doc, unsigned w)
+S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
 {
 	if (si->np == si->pcap) {
 		si->pcap = si->pcap ? si->pcap * 2 : 4096;
 		si->p = xrealloc(si->p, si->pcap * sizeof(*si->p));
 	}
-	si->p[si->np].term = S_term_id(si, t);
+	si->p[si->np].term = term;
 	si->p[si->np].doc = (uint32_t)doc;
 	si->p[si->np].w = w;
 	si->np++;
+}
+
+/* The terms of a folded word: its own and its compound parts'. */
+static struct wterms *
+S_word_terms(struct search_index *si, struct search_text *st,
+    struct search_split *sp, const char *word)
+{
+	char part[WORD_MAX];
+	const char *t, *parts, *sep;
+	struct wterms *e, *old;
+	size_t i, k, n;
+
+	if ((si->nwt + 1) * 2 > si->wcap) {
+		old = si->wt;
+		k = si->wcap;
+		si->wcap = si->wcap ? si->wcap * 2 : 4096;
+		si->wt = xcalloc(si->wcap, sizeof(*si->wt));
+		for (i = 0; i < k; i++)
+			if (old[i].w != NULL) {
+				size_t j = S_hash(old[i].w) & (si->wcap - 1);
+
+				while (si->wt[j].w != NULL)
+					j = (j + 1) & (si->wcap - 1);
+				si->wt[j] = old[i];
+			}
+		free(old);
+	}
+	for (i = S_hash(word) & (si->wcap - 1); si->wt[i].w != NULL;
+	    i = (i + 1) & (si->wcap - 1))
+		if (strcmp(si->wt[i].w, word) == 0)
+			return &si->wt[i];
+	e = &si->wt[i];
+	e->w = xstrdup(word);
+	si->nwt++;
+	if ((t = search_text_term(st, word)) == NULL)
+		return e;
+	e->id = xmalloc(sizeof(*e->id));
+	e->id[e->n++] = S_term_id(si, t);
+	if (sp == NULL)
+		return e;
+	for (parts = search_split_parts(sp, word); *parts;
+	    parts = *sep ? sep + 1 : sep) {
+		sep = strchr(parts, ' ');
+		if (sep == NULL)
+			sep = parts + strlen(parts);
+		n = (size_t)(sep - parts);
+		if (n >= sizeof(part))
+			continue;
+		memcpy(part, parts, n);
+		part[n] = '\0';
+		if ((t = search_text_term(st, part)) != NULL) {
+			e->id = xrealloc(e->id, (e->n + 1) * sizeof(*e->id));
+			e->id[e->n++] = S_term_id(si, t);
+		}
+	}
+	return e;
 }
 
 /* Counts (sp, pass 1) or indexes (pass 2) the words of s for doc. */
@@ -390,32 +460,18 @@ static void
 S_words(struct search_index *si, struct search_text *st,
     struct search_split *sp, const char *s, size_t doc, unsigned w, int pass)
 {
-	char word[WORD_MAX], part[WORD_MAX];
-	const char *t, *parts, *sep;
-	size_t pos = 0, a, b, len = strlen(s), n;
+	char word[WORD_MAX];
+	struct wterms *e;
+	size_t pos = 0, a, b, len = strlen(s), k;
 
 	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b)) {
 		if (pass == 1) {
 			search_split_count(sp, word);
 			continue;
 		}
-		if ((t = search_text_term(st, word)) != NULL)
-			S_post(si, t, doc, w);
-		if (sp == NULL || t == NULL)
-			continue;
-		for (parts = search_split_parts(sp, word); *parts;
-		    parts = *sep ? sep + 1 : sep) {
-			sep = strchr(parts, ' ');
-			if (sep == NULL)
-				sep = parts + strlen(parts);
-			n = (size_t)(sep - parts);
-			if (n >= sizeof(part))
-				continue;
-			memcpy(part, parts, n);
-			part[n] = '\0';
-			if ((t = search_text_term(st, part)) != NULL)
-				S_post(si, t, doc, w);
-		}
+		e = S_word_terms(si, st, sp, word);
+		for (k = 0; k < e->n; k++)
+			S_post(si, e->id[k], doc, w);
 	}
 }
 
@@ -505,7 +561,9 @@ S_gzip_size(const char *s, size_t n)
 	uLongf out = compressBound((uLong)n);
 	Bytef *z = xmalloc(out);
 
-	if (compress2(z, &out, (const Bytef *)s, (uLong)n, 6) != Z_OK)
+	/* level 1: quick, and a little larger than gzip -9, so a site is
+	 * sharded a little early rather than late */
+	if (compress2(z, &out, (const Bytef *)s, (uLong)n, 1) != Z_OK)
 		out = n;
 	free(z);
 	return out;
@@ -649,9 +707,10 @@ search_index_write(struct search_index *si, const char *outdir,
 	buf_puts(&b, "),\nshards:[");
 
 	/* one shard inline, or shards of about SHARD_RAW in files */
-	if (S_gzip_size(terms.data ? terms.data : "", terms.len) +
-	    S_gzip_size(post.data ? post.data : "", post.len) +
-	    S_gzip_size(j.data, j.len) <= SHARD_GZIP || si->nterms == 0) {
+	/* no compression needed to know a small index is small */
+	if (si->nterms == 0 || terms.len + post.len + j.len <= SHARD_GZIP ||
+	    S_gzip_size(terms.data, terms.len) + S_gzip_size(post.data,
+	    post.len) + S_gzip_size(j.data, j.len) <= SHARD_GZIP) {
 		buf_puts(&b, "[\"\",");
 		S_js(&b, terms.data ? terms.data : "", terms.len);
 		buf_puts(&b, ",");
