@@ -22,8 +22,9 @@ OPT	?= -O2 -g
 # libraries are system headers (-isystem): -Werror is for our code, and
 # librsvg's glib and cairo headers do not pass -Wstrict-prototypes.
 PKGS	:= libcmark-gfm libxml-2.0 yaml-0.1 fontconfig harfbuzz-subset \
-	   harfbuzz libpng libjpeg libgif libwebp librsvg-2.0 nettle zlib
-NOPC_LIBS := -lhpdf -lhyphen -lcsv
+	   harfbuzz libpng libjpeg libgif libwebp librsvg-2.0 nettle zlib \
+	   hunspell
+NOPC_LIBS := -lhpdf -lhyphen -lcsv -lstemmer
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igen -Ibuild \

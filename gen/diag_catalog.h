@@ -150,3 +150,4 @@ D(DIAG_VERIFY_OK,        DIAG_NOTE,    "'%s' belongs with '%s' (fingerprint %s)"
 D(DIAG_VERIFY_BAD,       DIAG_ERROR,   "'%s' does not belong with '%s': the document's fingerprint is %s, the data's %s")
 D(DIAG_VERIFY_NONE,      DIAG_ERROR,   "'%s' holds no salesgen fingerprint (a PDF or HTML offer salesgen wrote has one)")
 D(DIAG_CHART,            DIAG_ERROR,   "chart: %s")
+D(DIAG_SEARCH_NO_DICT,   DIAG_NOTE,    "no Dutch dictionary at %s (Debian package hunspell-nl): the site search stems words but does not split compounds")

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "mem.h"
 #include "pass.h"
+#include "search_index.h"
 #include "tmpl.h"
 #include "val.h"
 
@@ -50,6 +51,7 @@ struct shared {
 	struct diag_list **chdl;	/* per chapter, merged in order */
 	int		 rc;
 	int		 quiz;		/* a page has questions: quiz.js */
+	struct search_index *search;	/* each chapter adds its sections */
 };
 
 /* One per thread: a shallow copy of the builder with its own buffers. */
@@ -147,6 +149,8 @@ S_base_ctx(struct site *s, int depth)
 	val_set_bool(site, "has_chapters", c->nch > 0);
 	S_set_up(site, "css", "style.css", depth);
 	S_set_up(site, "print_css", "print.css", depth);
+	S_set_up(site, "search", "search.html", depth);
+	S_set_up(site, "search_js", "search.js", depth);
 	val_set_str(site, "edition", c->site_edition == EDITION_TEACHER ?
 	    "teacher" : "student");
 	/* style.css sets the default stops; the shell says when the
@@ -165,6 +169,7 @@ S_base_ctx(struct site *s, int depth)
 	val_set_str(lab, "home", i18n(c->lang, I18N_HOME));
 	val_set_str(lab, "nav", i18n(c->lang, I18N_NAV));
 	val_set_str(lab, "documents", i18n(c->lang, I18N_DOCUMENTS));
+	val_set_str(lab, "search", search_label(c->lang));
 	return ctx;
 }
 
@@ -570,6 +575,15 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 		    course_depth(ch->slug)));
 	buf_printf(&title, "%d %s", ch->number, ch->title);
 	{
+		struct buf url = { 0 };
+
+		esc_url_path(&url, ch->slug, strlen(ch->slug));
+		buf_puts(&url, ".html");
+		search_index_chapter(s->sh->search, i, buf_cstr(&url),
+		    buf_cstr(&title), buf_cstr(&body), body.len);
+		buf_free(&url);
+	}
+	{
 		/* on disk the name as it is; in links, encoded */
 		struct buf fb = { 0 };
 
@@ -749,6 +763,33 @@ S_glossary_page(struct site *s)
 	return rc;
 }
 
+/* The search page: search.html?q=... shows the results for q. */
+static int
+S_search_page(struct site *s)
+{
+	struct val *ctx = S_base_ctx(s, 0);
+	struct buf body = { 0 };
+	struct tmpl *t = NULL;
+	const char *src, *path;
+	size_t len;
+	int rc = -1;
+
+	if ((src = theme_get(s->th, "site/search.html", &path, &len)) == NULL)
+		diag_add(s->dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0,
+		    "site/search.html");
+	else if ((t = tmpl_parse(src, len, path, s->dl)) != NULL) {
+		struct tmpl_opts o = { ESC_HTML, S_partial, s, 1 };
+
+		if (tmpl_render(t, ctx, &o, &body, s->dl) == 0)
+			rc = S_write_page(s, ctx, -1, "search.html",
+			    search_label(s->c->lang), &body);
+	}
+	tmpl_free(t);
+	val_free(ctx);
+	buf_free(&body);
+	return rc;
+}
+
 static int
 S_copy(struct site *s, const char *name, const char *to)
 {
@@ -906,6 +947,7 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 			s.nav[d] = buf_detach(&nav);
 		}
 		s.warned[T_NAV] = 0;	/* the current entry differs */
+		sh.search = search_index_new(c->lang, c->nch);
 		if (S_chapters(&s, e, jobs) != 0)
 			rc = -1;
 		if (S_index_page(&s) != 0)
@@ -921,6 +963,16 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 			rc = -1;
 		if (sh.quiz && S_copy(&s, "site/quiz.js", "quiz.js") != 0)
 			rc = -1;
+		/* the search: its page, its script and the index */
+		for (i = 0; i < c->ngloss; i++)
+			search_index_gloss(sh.search, c->gloss[i].chapter,
+			    c->gloss[i].id, c->gloss[i].term, c->gloss[i].text);
+		/* no chapters, nothing to search: no box, no page */
+		if (c->nch > 0 && (S_search_page(&s) != 0 ||
+		    S_copy(&s, "site/search.js", "search.js") != 0 ||
+		    search_index_write(sh.search, outdir, dl) != 0))
+			rc = -1;
+		search_index_free(sh.search);
 	}
 	for (k = 0; s.nav != NULL && k <= s.maxdepth; k++) {
 		free(s.nav[k]);

@@ -285,7 +285,7 @@ if [ -d "$npmdocs" ]; then
 $(grep ': error: ' "$tmp/npm.log" | head -5)"
 	fi
 	n=$(find "$d/content" -name '*.md' | wc -l)
-	m=$(find "$d/out/site" -name '*.html' ! -name index.html | wc -l)
+	m=$(find "$d/out/site" -name '*.html' ! -name index.html ! -name search.html | wc -l)
 	[ "$n" = "$m" ] || why="$why
 $n chapters, $m pages"
 	result "npm-docs/build" "${why#

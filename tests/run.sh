@@ -68,6 +68,7 @@ suite "data documents" sh "$top/tests/data.sh" "$bin"
 suite "hardening" sh "$top/tests/harden.sh" "$bin"
 suite "html offer (axe)" sh "$top/tests/offer.sh" "$bin"
 suite "self-tests (quiz)" sh "$top/tests/quiz.sh" "$bin"
+suite "site search" env UNITS="$(cd "$build" && pwd)/tests" sh "$top/tests/search.sh" "$bin"
 suite "other tools' courses" sh "$top/tests/courses.sh" "$bin"
 suite "fuzz replay" sh "$top/tests/fuzz.sh" "$bin"
 if [ -n "$asan" ]; then

@@ -1,0 +1,807 @@
+/*
+ * search_index — the site search's index (see search_index.h).
+ *
+ * Format (read by templates/site/search.js; keep the two in step):
+ *
+ *	SalesgenSearch.index({lang, chapters: [[url, title]...],
+ *	    docs: [[chapter, anchor, title, kind, section]...],
+ *	    shards: [[first term, terms, postings]...]})
+ *
+ * with chapters and docs as JSON.parse() of a string (a large object
+ * literal takes seconds to parse; a string does not).  terms is every
+ * term, sorted, separated by spaces, for a binary search of exact and
+ * prefix matches; postings has one line per term: doc numbers as base-36
+ * deltas, ":weight" after those above 1, separated by commas, decoded
+ * only for the terms a query matches.  A shard written to a file of its
+ * own (search-index-N.js) has null for terms and postings until the file
+ * is loaded.  kind is 1 for a glossary term, 0 for a section.
+ */
+#include "search_index.h"
+#include "search_split.h"
+#include "search_text.h"
+#include "buf.h"
+#include "file.h"
+#include "mem.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zlib.h>
+
+/* Weights: a word in a heading counts as ten in the text, a glossary
+ * term as twenty, so headings and terms come first. */
+#define W_TEXT		1
+#define W_TITLE		10
+#define W_GLOSS		20
+#define W_MAX		1295	/* two base-36 digits */
+/* Above this much gzip the terms go into shards of about SHARD_RAW bytes
+ * each (design/search.md: 300 KB gzip; shards of ≤ 50 KB gzip). */
+#define SHARD_GZIP	(300 * 1024)
+#define SHARD_RAW	(150 * 1024)
+#define WORD_MAX	64
+
+struct sect {
+	char	*anchor;
+	char	*title;
+	char	*text;
+};
+
+struct chap {
+	char		*url;
+	char		*title;
+	struct sect	*s;
+	size_t		 n;
+};
+
+struct gloss {
+	size_t	 ch;
+	char	*id, *term, *text;
+};
+
+struct post {
+	uint32_t term, doc, w;
+};
+
+struct wterms {
+	char		*w;
+	uint32_t	*id;		/* term numbers */
+	size_t		 n;
+};
+
+struct search_index {
+	char		*lang;
+	struct chap	*ch;
+	size_t		 nch;
+	struct gloss	*g;
+	size_t		 ng;
+	/* while writing: the terms */
+	char		**terms;
+	size_t		 nterms, tcap;	/* tcap: hash slots, a power of 2 */
+	uint32_t	*slot;		/* term number + 1, 0 = empty */
+	struct post	*p;
+	size_t		 np, pcap;
+	/* each word's terms, found once however often it occurs */
+	struct wterms	*wt;
+	size_t		 nwt, wcap;	/* wcap: a power of 2 */
+};
+
+struct search_index *
+search_index_new(const char *lang, size_t nch)
+{
+	struct search_index *si = xcalloc(1, sizeof(*si));
+
+	si->lang = xstrdup(lang ? lang : "nl");
+	si->nch = nch;
+	si->ch = xcalloc(nch + 1, sizeof(*si->ch));
+	return si;
+}
+
+void
+search_index_free(struct search_index *si)
+{
+	size_t i, k;
+
+	if (si == NULL)
+		return;
+	for (i = 0; i < si->nch; i++) {
+		for (k = 0; k < si->ch[i].n; k++) {
+			free(si->ch[i].s[k].anchor);
+			free(si->ch[i].s[k].title);
+			free(si->ch[i].s[k].text);
+		}
+		free(si->ch[i].s);
+		free(si->ch[i].url);
+		free(si->ch[i].title);
+	}
+	free(si->ch);
+	for (i = 0; i < si->ng; i++) {
+		free(si->g[i].id);
+		free(si->g[i].term);
+		free(si->g[i].text);
+	}
+	free(si->g);
+	for (i = 0; i < si->nterms; i++)
+		free(si->terms[i]);
+	free(si->terms);
+	free(si->slot);
+	free(si->p);
+	for (i = 0; i < si->wcap; i++) {
+		free(si->wt[i].w);
+		free(si->wt[i].id);
+	}
+	free(si->wt);
+	free(si->lang);
+	free(si);
+}
+
+const char *
+search_label(const char *lang)
+{
+	return lang != NULL && strcmp(lang, "en") == 0 ? "Search" : "Zoeken";
+}
+
+/*** Sections out of a page body ***/
+
+/* Appends c to b, runs of white space as one space. */
+static void
+S_put(struct buf *b, int c)
+{
+	if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+		if (b->len == 0 || b->data[b->len - 1] == ' ')
+			return;
+		c = ' ';
+	}
+	buf_putc(b, c);
+}
+
+/* Decodes the entity at s[*i] ('&') into b. */
+static void
+S_entity(const char *s, size_t len, size_t *i, struct buf *b)
+{
+	static const struct { const char *n; const char *v; } ent[] = {
+		{ "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" },
+		{ "quot;", "\"" }, { "apos;", "'" }, { "nbsp;", " " },
+		{ "#39;", "'" }
+	};
+	size_t k, n;
+	unsigned long cp;
+	char *end;
+
+	for (k = 0; k < sizeof(ent) / sizeof(*ent); k++) {
+		n = strlen(ent[k].n);
+		if (*i + 1 + n <= len && strncmp(s + *i + 1, ent[k].n, n) == 0) {
+			for (end = (char *)ent[k].v; *end; end++)
+				S_put(b, *end);
+			*i += 1 + n;
+			return;
+		}
+	}
+	if (*i + 2 < len && s[*i + 1] == '#') {
+		char num[12];
+
+		for (n = 0; n < sizeof(num) - 1 && *i + 2 + n < len &&
+		    s[*i + 2 + n] != ';'; n++)
+			num[n] = s[*i + 2 + n];
+		num[n] = '\0';
+		cp = (num[0] == 'x' || num[0] == 'X') ?
+		    strtoul(num + 1, &end, 16) : strtoul(num, &end, 10);
+		if (*end == '\0' && n > 0 && *i + 2 + n < len && cp > 0 &&
+		    cp < 0x110000 && !(cp >= 0xD800 && cp < 0xE000)) {
+			if (cp < 0x80)
+				S_put(b, (int)cp);
+			else if (cp < 0x800) {
+				buf_putc(b, (int)(0xC0 | (cp >> 6)));
+				buf_putc(b, (int)(0x80 | (cp & 0x3F)));
+			} else if (cp < 0x10000) {
+				buf_putc(b, (int)(0xE0 | (cp >> 12)));
+				buf_putc(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
+				buf_putc(b, (int)(0x80 | (cp & 0x3F)));
+			} else {
+				buf_putc(b, (int)(0xF0 | (cp >> 18)));
+				buf_putc(b, (int)(0x80 | ((cp >> 12) & 0x3F)));
+				buf_putc(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
+				buf_putc(b, (int)(0x80 | (cp & 0x3F)));
+			}
+			*i += 3 + n;
+			return;
+		}
+	}
+	buf_putc(b, '&');
+	(*i)++;
+}
+
+static char *
+S_trimmed(struct buf *b)
+{
+	while (b->len > 0 && (b->data[b->len - 1] == ' ' ||
+	    b->data[b->len - 1] == '#'))
+		b->len--;
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+	return buf_detach(b);
+}
+
+static void
+S_sect_add(struct chap *c, char *anchor, struct buf *title,
+    struct buf *text)
+{
+	if (anchor == NULL && text->len == 0 && title->len == 0) {
+		buf_free(title);
+		buf_free(text);
+		return;
+	}
+	c->s = xrealloc(c->s, (c->n + 1) * sizeof(*c->s));
+	c->s[c->n].anchor = anchor ? anchor : xstrdup("");
+	c->s[c->n].title = S_trimmed(title);
+	if (c->s[c->n].title[0] == '\0') {
+		free(c->s[c->n].title);
+		c->s[c->n].title = xstrdup(c->title);
+	}
+	c->s[c->n].text = S_trimmed(text);
+	c->n++;
+}
+
+/* Where needle is in h[0..n), or NULL. */
+static char *
+S_memstr(const char *h, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(h + i, needle, k) == 0)
+			return (char *)h + i;
+	return NULL;
+}
+
+/* 1 if the tag at s[i] ('<') is name (or its end tag when close). */
+static int
+S_tag(const char *s, size_t len, size_t i, const char *name, int close)
+{
+	size_t n = strlen(name);
+
+	i += 1 + (close != 0);
+	if (close && s[i - 1] != '/')
+		return 0;
+	return i + n < len && strncasecmp(s + i, name, n) == 0 &&
+	    strchr(" \t\n>/", s[i + n]) != NULL;
+}
+
+void
+search_index_chapter(struct search_index *si, size_t ci, const char *url,
+    const char *title, const char *html, size_t len)
+{
+	struct chap *c;
+	struct buf text = { 0 }, head = { 0 };
+	char *anchor = NULL, *q, *e;
+	size_t i = 0, k;
+	int inhead = 0;
+	const char *end;
+
+	if (si == NULL || ci >= si->nch)
+		return;
+	c = &si->ch[ci];
+	c->url = xstrdup(url);
+	c->title = xstrdup(title);
+	while (i < len) {
+		if (html[i] == '&') {
+			S_entity(html, len, &i, inhead ? &head : &text);
+			continue;
+		}
+		if (html[i] != '<') {
+			if (inhead)
+				S_put(&head, (unsigned char)html[i]);
+			else
+				S_put(&text, (unsigned char)html[i]);
+			i++;
+			continue;
+		}
+		if (S_tag(html, len, i, "script", 0) ||
+		    S_tag(html, len, i, "style", 0)) {
+			const char *close = S_tag(html, len, i, "script", 0) ?
+			    "</script" : "</style";
+
+			end = strstr(html + i, close);	/* html ends in NUL */
+			i = end ? (size_t)(end - html) + 1 : len;
+		}
+		end = memchr(html + i, '>', len - i);
+		k = end ? (size_t)(end - html) + 1 : len;
+		if (!inhead && i + 3 < len && html[i + 1] == 'h' &&
+		    html[i + 2] >= '1' && html[i + 2] <= '6' &&
+		    strchr(" >", html[i + 3]) != NULL &&
+		    (q = S_memstr(html + i, k - i, " id=\"")) != NULL &&
+		    (e = memchr(q + 5, '"', (size_t)(html + k - (q + 5)))) != NULL) {
+			/* a new section: the one before is complete */
+			S_sect_add(c, anchor, &head, &text);
+			anchor = xstrndup(q + 5, (size_t)(e - (q + 5)));
+			inhead = 1;
+		} else if (inhead && html[i + 1] == '/' && html[i + 2] == 'h' &&
+		    html[i + 3] >= '1' && html[i + 3] <= '6')
+			inhead = 0;
+		else if (S_tag(html, len, i, "a", 0) &&
+		    S_memstr(html + i, k - i, "class=\"anchor\"") != NULL) {
+			/* the heading's "#" link */
+			end = strstr(html + i, "</a>");
+			k = end ? (size_t)(end - html) + 4 : len;
+		}
+		S_put(inhead ? &head : &text, ' ');
+		i = k;
+	}
+	S_sect_add(c, anchor, &head, &text);
+}
+
+void
+search_index_gloss(struct search_index *si, size_t ci, const char *id,
+    const char *term, const char *text)
+{
+	struct gloss *g;
+
+	if (si == NULL || ci >= si->nch)
+		return;
+	si->g = xrealloc(si->g, (si->ng + 1) * sizeof(*si->g));
+	g = &si->g[si->ng++];
+	g->ch = ci;
+	g->id = xstrdup(id);
+	g->term = xstrdup(term);
+	g->text = xstrdup(text ? text : "");
+}
+
+/*** Terms and postings ***/
+
+static uint64_t
+S_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static uint32_t
+S_term_id(struct search_index *si, const char *t)
+{
+	size_t i, k;
+
+	if ((si->nterms + 1) * 2 > si->tcap) {
+		free(si->slot);
+		si->tcap = si->tcap ? si->tcap * 2 : 4096;
+		si->slot = xcalloc(si->tcap, sizeof(*si->slot));
+		for (k = 0; k < si->nterms; k++) {
+			i = S_hash(si->terms[k]) & (si->tcap - 1);
+			while (si->slot[i] != 0)
+				i = (i + 1) & (si->tcap - 1);
+			si->slot[i] = (uint32_t)k + 1;
+		}
+	}
+	for (i = S_hash(t) & (si->tcap - 1); si->slot[i] != 0;
+	    i = (i + 1) & (si->tcap - 1))
+		if (strcmp(si->terms[si->slot[i] - 1], t) == 0)
+			return si->slot[i] - 1;
+	si->terms = xrealloc(si->terms, (si->nterms + 1) * sizeof(*si->terms));
+	si->terms[si->nterms] = xstrdup(t);
+	si->slot[i] = (uint32_t)++si->nterms;
+	return (uint32_t)si->nterms - 1;
+}
+
+static void
+S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
+{
+	if (si->np == si->pcap) {
+		si->pcap = si->pcap ? si->pcap * 2 : 4096;
+		si->p = xrealloc(si->p, si->pcap * sizeof(*si->p));
+	}
+	si->p[si->np].term = term;
+	si->p[si->np].doc = (uint32_t)doc;
+	si->p[si->np].w = w;
+	si->np++;
+}
+
+/* The terms of a folded word: its own and its compound parts'. */
+static struct wterms *
+S_word_terms(struct search_index *si, struct search_text *st,
+    struct search_split *sp, const char *word)
+{
+	char part[WORD_MAX];
+	const char *t, *parts, *sep;
+	struct wterms *e, *old;
+	size_t i, k, n;
+
+	if ((si->nwt + 1) * 2 > si->wcap) {
+		old = si->wt;
+		k = si->wcap;
+		si->wcap = si->wcap ? si->wcap * 2 : 4096;
+		si->wt = xcalloc(si->wcap, sizeof(*si->wt));
+		for (i = 0; i < k; i++)
+			if (old[i].w != NULL) {
+				size_t j = S_hash(old[i].w) & (si->wcap - 1);
+
+				while (si->wt[j].w != NULL)
+					j = (j + 1) & (si->wcap - 1);
+				si->wt[j] = old[i];
+			}
+		free(old);
+	}
+	for (i = S_hash(word) & (si->wcap - 1); si->wt[i].w != NULL;
+	    i = (i + 1) & (si->wcap - 1))
+		if (strcmp(si->wt[i].w, word) == 0)
+			return &si->wt[i];
+	e = &si->wt[i];
+	e->w = xstrdup(word);
+	si->nwt++;
+	if ((t = search_text_term(st, word)) == NULL)
+		return e;
+	e->id = xmalloc(sizeof(*e->id));
+	e->id[e->n++] = S_term_id(si, t);
+	if (sp == NULL)
+		return e;
+	for (parts = search_split_parts(sp, word); *parts;
+	    parts = *sep ? sep + 1 : sep) {
+		sep = strchr(parts, ' ');
+		if (sep == NULL)
+			sep = parts + strlen(parts);
+		n = (size_t)(sep - parts);
+		if (n >= sizeof(part))
+			continue;
+		memcpy(part, parts, n);
+		part[n] = '\0';
+		if ((t = search_text_term(st, part)) != NULL) {
+			e->id = xrealloc(e->id, (e->n + 1) * sizeof(*e->id));
+			e->id[e->n++] = S_term_id(si, t);
+		}
+	}
+	return e;
+}
+
+/* Counts (sp, pass 1) or indexes (pass 2) the words of s for doc. */
+static void
+S_words(struct search_index *si, struct search_text *st,
+    struct search_split *sp, const char *s, size_t doc, unsigned w, int pass)
+{
+	char word[WORD_MAX];
+	struct wterms *e;
+	size_t pos = 0, a, b, len = strlen(s), k;
+
+	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b)) {
+		if (pass == 1) {
+			search_split_count(sp, word);
+			continue;
+		}
+		e = S_word_terms(si, st, sp, word);
+		for (k = 0; k < e->n; k++)
+			S_post(si, e->id[k], doc, w);
+	}
+}
+
+static struct search_index *S_sort_si;	/* qsort has no argument */
+static uint32_t *S_rank;
+
+static int
+S_post_cmp(const void *a, const void *b)
+{
+	const struct post *x = a, *y = b;
+
+	if (x->term != y->term)
+		return S_rank[x->term] < S_rank[y->term] ? -1 : 1;
+	return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+static int
+S_str_cmp(const void *a, const void *b)
+{
+	return strcmp(S_sort_si->terms[*(const uint32_t *)a],
+	    S_sort_si->terms[*(const uint32_t *)b]);
+}
+
+static void
+S_b36(struct buf *b, unsigned long v)
+{
+	char d[16];
+	int n = 0;
+
+	do {
+		d[n++] = "0123456789abcdefghijklmnopqrstuvwxyz"[v % 36];
+		v /= 36;
+	} while (v > 0);
+	while (n > 0)
+		buf_putc(b, d[--n]);
+}
+
+/*** Writing ***/
+
+/* s as the inside of a JSON string. */
+static void
+S_json(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, c);
+	}
+}
+
+/* s (JSON text) as a single-quoted JavaScript string. */
+static void
+S_js(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	buf_putc(b, '\'');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\'' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] ==
+		    0x80 && ((unsigned char)s[i + 2] & 0xFE) == 0xA8) {
+			/* U+2028, U+2029 end a line in older engines */
+			buf_printf(b, "\\u%04x", 0x2028 +
+			    ((unsigned char)s[i + 2] & 1));
+			i += 2;
+		} else if (c == '<' && i + 1 < n && s[i + 1] == '/')
+			buf_puts(b, "<\\");	/* "<\/": no "</script>" */
+		else
+			buf_putc(b, c);
+	}
+	buf_putc(b, '\'');
+}
+
+static size_t
+S_gzip_size(const char *s, size_t n)
+{
+	uLongf out = compressBound((uLong)n);
+	Bytef *z = xmalloc(out);
+
+	/* level 1: quick, and a little larger than gzip -9, so a site is
+	 * sharded a little early rather than late */
+	if (compress2(z, &out, (const Bytef *)s, (uLong)n, 1) != Z_OK)
+		out = n;
+	free(z);
+	return out;
+}
+
+static int
+S_write(const char *outdir, const char *name, struct buf *b,
+    struct diag_list *dl)
+{
+	char *path = file_join(outdir, name);
+	int rc = file_write(path, b->data, b->len, dl);
+
+	free(path);
+	return rc;
+}
+
+int
+search_index_write(struct search_index *si, const char *outdir,
+    struct diag_list *dl)
+{
+	struct search_text *st = search_text_new(si->lang);
+	struct search_split *sp = NULL;
+	struct buf b = { 0 }, j = { 0 }, terms = { 0 }, post = { 0 };
+	struct buf name = { 0 };
+	uint32_t *order;
+	size_t i, k, d, ndocs = 0, t, nshard = 0;
+	size_t *shard_at = NULL;
+	int pass, rc = 0, split;
+	unsigned long w, last;
+	char *dir;
+
+	if (strcmp(si->lang, "en") != 0) {
+		/* SALESGEN_DICT_NL: another dictionary (path without
+		 * .aff/.dic), for a test without one */
+		const char *env = getenv("SALESGEN_DICT_NL");
+		struct buf aff = { 0 }, dic = { 0 };
+
+		if (env != NULL && *env != '\0') {
+			buf_printf(&aff, "%s.aff", env);
+			buf_printf(&dic, "%s.dic", env);
+		}
+		sp = search_split_new(st, aff.len ? aff.data : NULL,
+		    dic.len ? dic.data : NULL);
+		buf_free(&aff);
+		buf_free(&dic);
+	}
+	if (sp != NULL && !search_split_has_dict(sp))
+		diag_add(dl, DIAG_SEARCH_NO_DICT, NULL, 0, 0,
+		    search_split_dict(sp));
+	/* pass 1 counts the site's words, the evidence for compounds;
+	 * pass 2 indexes */
+	for (pass = sp ? 1 : 2; pass <= 2; pass++) {
+		d = 0;
+		for (i = 0; i < si->nch; i++)
+			for (k = 0; k < si->ch[i].n; k++, d++) {
+				S_words(si, st, sp, si->ch[i].s[k].title, d,
+				    W_TITLE, pass);
+				S_words(si, st, sp, si->ch[i].s[k].text, d,
+				    W_TEXT, pass);
+			}
+		for (i = 0; i < si->ng; i++, d++) {
+			S_words(si, st, sp, si->g[i].term, d, W_GLOSS, pass);
+			S_words(si, st, sp, si->g[i].text, d, W_TEXT, pass);
+		}
+		ndocs = d;
+	}
+	/* terms in byte order, which is the order of search.js's
+	 * comparisons for every character below U+10000 */
+	order = xcalloc(si->nterms + 1, sizeof(*order));
+	S_rank = xcalloc(si->nterms + 1, sizeof(*S_rank));
+	for (t = 0; t < si->nterms; t++)
+		order[t] = (uint32_t)t;
+	S_sort_si = si;
+	qsort(order, si->nterms, sizeof(*order), S_str_cmp);
+	for (t = 0; t < si->nterms; t++)
+		S_rank[order[t]] = (uint32_t)t;
+	qsort(si->p, si->np, sizeof(*si->p), S_post_cmp);
+
+	/* the terms and their postings, one line per term */
+	shard_at = xcalloc(si->nterms + 2, sizeof(*shard_at));
+	for (i = 0, t = 0; t < si->nterms; t++) {
+		if (t > 0)
+			buf_putc(&terms, ' ');
+		buf_puts(&terms, si->terms[order[t]]);
+		if (t > 0)
+			buf_putc(&post, '\n');
+		last = 0;
+		for (split = 0; i < si->np && si->p[i].term == order[t];) {
+			d = si->p[i].doc;
+			for (w = 0; i < si->np && si->p[i].term == order[t] &&
+			    si->p[i].doc == d; i++)
+				w += si->p[i].w;
+			if (split++)
+				buf_putc(&post, ',');
+			S_b36(&post, (unsigned long)d - last);
+			last = (unsigned long)d;
+			if (w > W_MAX)
+				w = W_MAX;
+			if (w > 1) {
+				buf_putc(&post, ':');
+				S_b36(&post, w);
+			}
+		}
+	}
+
+	/* the index */
+	buf_printf(&b, "SalesgenSearch.index({lang:\"%s\",chapters:JSON.parse(",
+	    strcmp(si->lang, "en") == 0 ? "en" : "nl");
+	buf_putc(&j, '[');
+	for (i = 0; i < si->nch; i++) {
+		buf_puts(&j, i ? ",[\"" : "[\"");
+		S_json(&j, si->ch[i].url ? si->ch[i].url : "");
+		buf_puts(&j, "\",\"");
+		S_json(&j, si->ch[i].title ? si->ch[i].title : "");
+		buf_puts(&j, "\"]");
+	}
+	buf_putc(&j, ']');
+	S_js(&b, j.data, j.len);
+	buf_puts(&b, "),\ndocs:JSON.parse(");
+	buf_reset(&j);
+	buf_putc(&j, '[');
+	for (d = 0, i = 0; i < si->nch; i++)
+		for (k = 0; k < si->ch[i].n; k++, d++) {
+			buf_printf(&j, "%s[%zu,\"", d ? "," : "", i);
+			S_json(&j, si->ch[i].s[k].anchor);
+			buf_puts(&j, "\",\"");
+			S_json(&j, si->ch[i].s[k].title);
+			buf_printf(&j, "\",0,%zu]", k);
+		}
+	for (i = 0; i < si->ng; i++, d++) {
+		buf_printf(&j, "%s[%zu,\"", d ? "," : "", si->g[i].ch);
+		S_json(&j, si->g[i].id);
+		buf_puts(&j, "\",\"");
+		S_json(&j, si->g[i].term);
+		buf_puts(&j, "\",1,\"");
+		S_json(&j, si->g[i].text);
+		buf_puts(&j, "\"]");
+	}
+	buf_putc(&j, ']');
+	S_js(&b, j.data, j.len);
+	buf_puts(&b, "),\nshards:[");
+
+	/* one shard inline, or shards of about SHARD_RAW in files */
+	/* no compression needed to know a small index is small */
+	if (si->nterms == 0 || terms.len + post.len + j.len <= SHARD_GZIP ||
+	    S_gzip_size(terms.data, terms.len) + S_gzip_size(post.data,
+	    post.len) + S_gzip_size(j.data, j.len) <= SHARD_GZIP) {
+		buf_puts(&b, "[\"\",");
+		S_js(&b, terms.data ? terms.data : "", terms.len);
+		buf_puts(&b, ",");
+		S_js(&b, post.data ? post.data : "", post.len);
+		buf_puts(&b, "]]});\n");
+	} else {
+		size_t tpos = 0, ppos = 0, te, pe, size = 0;
+
+		/* cut before a term once a shard holds SHARD_RAW */
+		shard_at[nshard++] = 0;
+		for (t = 0, ppos = 0; t < si->nterms; t++) {
+			pe = ppos;
+			while (pe < post.len && post.data[pe] != '\n')
+				pe++;
+			size += pe - ppos + strlen(si->terms[order[t]]) + 2;
+			ppos = pe + 1;
+			if (size >= SHARD_RAW && t + 1 < si->nterms) {
+				shard_at[nshard++] = t + 1;
+				size = 0;
+			}
+		}
+		shard_at[nshard] = si->nterms;
+		tpos = ppos = 0;
+		for (k = 0; k < nshard && rc == 0; k++) {
+			struct buf f = { 0 };
+
+			te = tpos;
+			pe = ppos;
+			for (t = shard_at[k]; t < shard_at[k + 1]; t++) {
+				te += strlen(si->terms[order[t]]) + 1;
+				while (pe < post.len && post.data[pe] != '\n')
+					pe++;
+				pe++;
+			}
+			if (te > terms.len)
+				te = terms.len + 1;
+			if (pe > post.len)
+				pe = post.len + 1;
+			buf_printf(&b, "%s[\"", k ? "," : "");
+			S_json(&b, si->terms[order[shard_at[k]]]);
+			buf_puts(&b, "\",null,null]");
+			buf_printf(&f, "SalesgenSearch.shard(%zu,", k);
+			S_js(&f, terms.data + tpos, te - 1 - tpos);
+			buf_putc(&f, ',');
+			S_js(&f, post.data + ppos, pe - 1 - ppos);
+			buf_puts(&f, ");\n");
+			buf_reset(&name);
+			buf_printf(&name, "search-index-%zu.js", k);
+			rc = S_write(outdir, buf_cstr(&name), &f, dl);
+			buf_free(&f);
+			tpos = te;
+			ppos = pe;
+		}
+		buf_puts(&b, "]});\n");
+	}
+	if (rc == 0)
+		rc = S_write(outdir, "search-index.js", &b, dl);
+
+	/* each chapter's section texts, for the snippets */
+	dir = file_join(outdir, "search");
+	if (rc == 0 && si->nch > 0)
+		rc = file_mkdirs(dir, dl);
+	free(dir);
+	for (i = 0; rc == 0 && i < si->nch; i++) {
+		buf_reset(&b);
+		buf_reset(&j);
+		buf_printf(&b, "SalesgenSearch.text(%zu,JSON.parse(", i);
+		buf_putc(&j, '[');
+		for (k = 0; k < si->ch[i].n; k++) {
+			buf_puts(&j, k ? ",\"" : "\"");
+			S_json(&j, si->ch[i].s[k].text);
+			buf_putc(&j, '"');
+		}
+		buf_putc(&j, ']');
+		S_js(&b, j.data, j.len);
+		buf_puts(&b, "));\n");
+		buf_reset(&name);
+		buf_printf(&name, "search/%zu.js", i);
+		rc = S_write(outdir, buf_cstr(&name), &b, dl);
+	}
+	(void)ndocs;
+	free(order);
+	free(S_rank);
+	S_rank = NULL;
+	free(shard_at);
+	buf_free(&b);
+	buf_free(&j);
+	buf_free(&terms);
+	buf_free(&post);
+	buf_free(&name);
+	search_split_free(sp);
+	search_text_free(st);
+	return rc;
+}

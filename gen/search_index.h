@@ -1,0 +1,46 @@
+/*
+ * search_index — the site search's index: one entry per section of every
+ * chapter (its heading's anchor) and per glossary term, written as
+ * classic scripts that work from disk (file://), where fetch() and
+ * modules do not:
+ *
+ *	search-index.js		chapters, sections, terms and postings
+ *	search-index-N.js	a shard of the terms of a large site
+ *	search/N.js		chapter N's section texts, for snippets
+ *
+ * The page's search.js reads them (templates/site/search.js).  Terms are
+ * search_text's, plus the parts of Dutch compounds (search_split).
+ */
+#ifndef SALESGEN_SEARCH_INDEX_H
+#define SALESGEN_SEARCH_INDEX_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct search_index;
+
+/* An empty index for nch chapters of a site in lang.  Free with
+ * search_index_free(). */
+struct search_index *search_index_new(const char *lang, size_t nch);
+void	search_index_free(struct search_index *);
+
+/* Chapter i's page body (HTML, as html_render() wrote it) at url (from
+ * the site's root), titled title: one section per heading with an id.
+ * Threads may add different chapters at once. */
+void	search_index_chapter(struct search_index *, size_t i, const char *url,
+	    const char *title, const char *html, size_t len);
+
+/* A glossary term defined in chapter i at anchor id. */
+void	search_index_gloss(struct search_index *, size_t i, const char *id,
+	    const char *term, const char *text);
+
+/* Writes the index files into outdir.  Returns 0, or -1 after adding
+ * diagnostics. */
+int	search_index_write(struct search_index *, const char *outdir,
+	    struct diag_list *);
+
+/* The label of the search box in lang. */
+const char *search_label(const char *lang);
+
+#endif

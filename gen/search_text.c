@@ -1,0 +1,309 @@
+/*
+ * search_text — words to index terms (see search_text.h).
+ *
+ * Every rule here has its twin in templates/site/search.js; change both.
+ */
+#include "search_text.h"
+#include "mem.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct search_text {
+	struct sb_stemmer	*sb;
+	int			 en;
+	char			 out[256];
+};
+
+/*** Folding ***/
+
+/* Base letters of U+00C0..U+017F: '*' is folded to two letters (see
+ * S_fold_two), '-' is no letter (× ÷). */
+static const char S_latin1[] =
+    "aaaaaa*ceeeeiiiidnooooo-ouuuuyt*"
+    "aaaaaa*ceeeeiiiidnooooo-ouuuuyty";
+static const char S_latin_a[] =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllll"
+    "nnnnnnnnnoooooo**rrrrrrsssssssstttttt"
+    "uuuuuuuuuuuuwwyyyzzzzzzs";
+
+static const char *
+S_fold_two(unsigned cp)
+{
+	switch (cp) {
+	case 0xC6: case 0xE6: return "ae";
+	case 0xDF: return "ss";
+	case 0x132: case 0x133: return "ij";
+	default: return "oe";	/* U+0152, U+0153 */
+	}
+}
+
+/* Decodes one UTF-8 character at s[*i] (advancing *i); a bad byte is
+ * U+FFFD, which is no letter. */
+static unsigned
+S_decode(const unsigned char *s, size_t len, size_t *i)
+{
+	unsigned c = s[*i], cp, k, n;
+
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	n = c >= 0xF0 && c < 0xF5 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : 0;
+	if (c >= 0xF5)
+		n = 0;
+	if (n == 0 || *i + n >= len) {
+		(*i)++;
+		return 0xFFFD;
+	}
+	cp = c & (0x3F >> n);
+	for (k = 1; k <= n; k++) {
+		if ((s[*i + k] & 0xC0) != 0x80) {
+			(*i)++;
+			return 0xFFFD;
+		}
+		cp = (cp << 6) | (s[*i + k] & 0x3F);
+	}
+	*i += n + 1;
+	return cp;
+}
+
+/* 0: not part of a word; 1: a letter or digit; 2: inside a word but
+ * leaves nothing (soft hyphen, combining accents, joiners). */
+static int
+S_class(unsigned cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	if (cp == 0xAD || (cp >= 0x300 && cp <= 0x36F) ||
+	    (cp >= 0x200B && cp <= 0x200D))
+		return 2;
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return 0;
+	if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF20) ||
+	    cp == 0xFEFF || cp == 0xFFFD || cp >= 0x1F000 ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return 1;
+}
+
+static size_t
+S_encode(unsigned cp, char *o)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (cp >> 18));
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+int
+search_text_word(const char *s, size_t len, size_t *pos, char *word,
+    size_t wsize, size_t *start, size_t *end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = *pos, w = 0, at, n;
+	unsigned cp;
+	const char *two;
+	char enc[4];
+	int k, full = 0;
+
+	/* to the first letter */
+	for (;;) {
+		if (i >= len) {
+			*pos = i;
+			return 0;
+		}
+		at = i;
+		cp = S_decode(u, len, &i);
+		if (S_class(cp) == 1)
+			break;
+	}
+	*start = at;
+	for (;;) {
+		k = S_class(cp);
+		if (k == 0)
+			break;
+		*end = i;
+		if (k == 1) {
+			two = NULL;
+			n = 1;
+			if (cp >= 'A' && cp <= 'Z')
+				enc[0] = (char)(cp - 'A' + 'a');
+			else if (cp < 0x80)
+				enc[0] = (char)cp;
+			else if (cp >= 0xC0 && cp < 0x100 &&
+			    S_latin1[cp - 0xC0] != '*')
+				enc[0] = S_latin1[cp - 0xC0];
+			else if (cp >= 0x100 && cp < 0x180 &&
+			    S_latin_a[cp - 0x100] != '*')
+				enc[0] = S_latin_a[cp - 0x100];
+			else if (cp >= 0xC0 && cp < 0x180)
+				two = S_fold_two(cp), n = 2;
+			else
+				n = S_encode(cp, enc);
+			/* a long word is cut after its last whole letter
+			 * that fits, as search.js cuts it */
+			if (!full && w + n < wsize) {
+				memcpy(word + w, two ? two : enc, n);
+				w += n;
+			} else
+				full = 1;
+		}
+		if (i >= len)
+			break;
+		at = i;
+		cp = S_decode(u, len, &i);
+		if (S_class(cp) == 0) {
+			i = at;
+			break;
+		}
+	}
+	word[w] = '\0';
+	*pos = i;
+	return 1;
+}
+
+/*** Stop words ***/
+
+/* Sorted, for bsearch; the same lists are in search.js. */
+static const char *S_stop_nl[] = {
+	"aan", "al", "als", "bij", "dan", "dat", "de", "der", "deze", "die",
+	"dit", "door", "dus", "een", "en", "er", "ge", "had", "heb", "hem",
+	"het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "je", "kan",
+	"me", "men", "met", "mij", "mijn", "na", "naar", "niet", "nog", "nu",
+	"of", "om", "omdat", "ons", "ook", "op", "over", "te", "tot", "u",
+	"uit", "uw", "van", "voor", "want", "was", "wat", "werd", "wie",
+	"wil", "wordt", "ze", "zich", "zij", "zijn", "zo", "zou"
+};
+static const char *S_stop_en[] = {
+	"a", "about", "an", "and", "are", "as", "at", "be", "been", "but",
+	"by", "can", "did", "do", "does", "for", "from", "had", "has",
+	"have", "he", "her", "his", "how", "i", "if", "in", "into", "is",
+	"it", "its", "me", "my", "no", "not", "of", "on", "or", "our", "she",
+	"so", "than", "that", "the", "their", "them", "then", "there",
+	"these", "they", "this", "those", "to", "too", "was", "we", "were",
+	"what", "when", "where", "which", "who", "why", "will", "with",
+	"you", "your"
+};
+
+static int
+S_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+search_text_stop(const struct search_text *st, const char *word)
+{
+	const char **v = st->en ? S_stop_en : S_stop_nl;
+	size_t n = st->en ? sizeof(S_stop_en) / sizeof(*S_stop_en) :
+	    sizeof(S_stop_nl) / sizeof(*S_stop_nl);
+
+	return bsearch(&word, v, n, sizeof(*v), S_cmp) != NULL;
+}
+
+/*** Stemming ***/
+
+struct search_text *
+search_text_new(const char *lang)
+{
+	struct search_text *st = xcalloc(1, sizeof(*st));
+
+	st->en = lang != NULL && strcmp(lang, "en") == 0;
+	st->sb = sb_stemmer_new(st->en ? "english" : "dutch", "UTF_8");
+	if (st->sb == NULL)
+		abort();	/* both are built into libstemmer */
+	return st;
+}
+
+void
+search_text_free(struct search_text *st)
+{
+	if (st == NULL)
+		return;
+	sb_stemmer_delete(st->sb);
+	free(st);
+}
+
+static int
+S_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	    c == 'y';
+}
+
+/* Letters (not bytes) in a UTF-8 string. */
+static size_t
+S_letters(const char *s, size_t n)
+{
+	size_t k, m = 0;
+
+	for (k = 0; k < n; k++)
+		m += ((unsigned char)s[k] & 0xC0) != 0x80;
+	return m;
+}
+
+const char *
+search_text_term(struct search_text *st, const char *word)
+{
+	char in[256];
+	const sb_symbol *r;
+	size_t n = strlen(word), k;
+	int all_digits = 1;
+
+	if (n < 2 || n >= sizeof(in) || S_letters(word, n) < 2)
+		return NULL;
+	for (k = 0; k < n; k++)
+		if (word[k] < '0' || word[k] > '9')
+			all_digits = 0;
+	if (all_digits) {
+		memcpy(st->out, word, n + 1);
+		return st->out;
+	}
+	if (search_text_stop(st, word))
+		return NULL;
+	memcpy(in, word, n + 1);
+	/* rule N(a): "offertes", "acties" lose their s, which Snowball
+	 * keeps after a vowel and -t-e */
+	if (!st->en && S_letters(in, n) >= 5 && in[n - 1] == 's' &&
+	    in[n - 2] == 'e' && strchr("aeos", in[n - 3]) == NULL)
+		in[--n] = '\0';
+	r = sb_stemmer_stem(st->sb, (const sb_symbol *)in, (int)n);
+	n = (size_t)sb_stemmer_length(st->sb);
+	if (r == NULL || n >= sizeof(st->out))
+		return NULL;
+	memcpy(st->out, r, n);
+	st->out[n] = '\0';
+	if (st->en)
+		return st->out;
+	/* N(b): "plann" (plannen) is "plan"; Snowball undoubles only
+	 * kk, dd and tt */
+	if (S_letters(st->out, n) > 3 && st->out[n - 1] == st->out[n - 2] &&
+	    (unsigned char)st->out[n - 1] < 0x80 && !S_vowel(st->out[n - 1]))
+		st->out[--n] = '\0';
+	/* N(c), N(d): bedrijven → bedrijf, prijzen → prijs */
+	if (n > 0 && st->out[n - 1] == 'v')
+		st->out[n - 1] = 'f';
+	else if (n > 0 && st->out[n - 1] == 'z')
+		st->out[n - 1] = 's';
+	return st->out;
+}

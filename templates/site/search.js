@@ -1,0 +1,749 @@
+/* salesgen site search: a classic script (no fetch, no modules), so the
+ * site searches opened from disk (file://) as well as over http.  The
+ * index is search-index.js beside this file (written by salesgen's
+ * search_index.c); words become terms here exactly as they do there
+ * (search_text.c): folded, stop words dropped, Snowball-stemmed (Dutch
+ * with rules N, or English), checked word for word by
+ * tests/search-terms.sh.  The stemmers follow the published Snowball
+ * algorithms (snowballstem.org). */
+(function (root) {
+"use strict";
+if (root.SalesgenSearch && root.SalesgenSearch.term)
+	return;
+
+/*** Words ***/
+
+var LATIN1 = "aaaaaa*ceeeeiiiidnooooo-ouuuuyt*aaaaaa*ceeeeiiiidnooooo-ouuuuyty";
+var LATIN_A = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllll" +
+    "nnnnnnnnnoooooo**rrrrrrsssssssstttttt" + "uuuuuuuuuuuuwwyyyzzzzzzs";
+
+function two(cp) {
+	if (cp === 0xC6 || cp === 0xE6) return "ae";
+	if (cp === 0xDF) return "ss";
+	if (cp === 0x132 || cp === 0x133) return "ij";
+	return "oe";
+}
+
+/* 0: no part of a word; 1: letter or digit; 2: inside a word, leaves
+ * nothing (soft hyphen, combining accents, joiners) */
+function cls(cp) {
+	if (cp < 0x80)
+		return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) ||
+		    (cp >= 48 && cp <= 57) ? 1 : 0;
+	if (cp === 0xAD || (cp >= 0x300 && cp <= 0x36F) ||
+	    (cp >= 0x200B && cp <= 0x200D))
+		return 2;
+	if (cp < 0xC0 || cp === 0xD7 || cp === 0xF7)
+		return 0;
+	if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF20) ||
+	    cp === 0xFEFF || cp === 0xFFFD || cp >= 0x1F000 ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return 1;
+}
+
+function foldChar(cp) {
+	var c;
+	if (cp >= 65 && cp <= 90) return String.fromCharCode(cp + 32);
+	if (cp < 0x80) return String.fromCharCode(cp);
+	if (cp >= 0xC0 && cp < 0x100) {
+		c = LATIN1.charAt(cp - 0xC0);
+		return c === "*" ? two(cp) : c;
+	}
+	if (cp >= 0x100 && cp < 0x180) {
+		c = LATIN_A.charAt(cp - 0x100);
+		return c === "*" ? two(cp) : c;
+	}
+	return String.fromCodePoint(cp);
+}
+
+/* The words of s: [{w: folded, a: start, b: end}] (UTF-16 offsets). */
+function words(s) {
+	var out = [], i = 0, n = s.length, cp, k, w, a, b, len;
+	while (i < n) {
+		cp = s.codePointAt(i);
+		len = cp > 0xFFFF ? 2 : 1;
+		if (cls(cp) !== 1) { i += len; continue; }
+		w = ""; a = i;
+		for (;;) {
+			k = cls(cp);
+			if (k === 0) break;
+			if (k === 1) w += foldChar(cp);
+			i += len;
+			b = i;
+			if (i >= n) break;
+			cp = s.codePointAt(i);
+			len = cp > 0xFFFF ? 2 : 1;
+		}
+		/* search_text.c keeps 63 bytes of a word */
+		out.push({ w: cut(w), a: a, b: b });
+	}
+	return out;
+}
+
+function utf8len(cp) {
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+function cut(w) {
+	var bytes = 0, out = "", ch;
+	for (ch of w) {
+		var l = utf8len(ch.codePointAt(0));
+		if (bytes + l > 63) break;
+		bytes += l;
+		out += ch;
+	}
+	return out;
+}
+
+var STOP = {
+	nl: "aan al als bij dan dat de der deze die dit door dus een en er ge had heb hem het hier hij hoe hun ik in is je kan me men met mij mijn na naar niet nog nu of om omdat ons ook op over te tot u uit uw van voor want was wat werd wie wil wordt ze zich zij zijn zo zou",
+	en: "a about an and are as at be been but by can did do does for from had has have he her his how i if in into is it its me my no not of on or our she so than that the their them then there these they this those to too was we were what when where which who why will with you your"
+};
+/* no prototype: "constructor" is a word, not a stop word */
+var stopSet = Object.create(null);
+Object.keys(STOP).forEach(function (l) {
+	stopSet[l] = Object.create(null);
+	STOP[l].split(" ").forEach(function (w) { stopSet[l][w] = 1; });
+});
+
+/*** Snowball Dutch ***/
+
+function isVnl(c) { return "aeiouy\u00E8".indexOf(c) >= 0 && c !== ""; }
+
+function dutch(word) {
+	var a = Array.from(word), n, p1, p2, i, p, e_found = false;
+	/* prelude: accents (folded already); y and i as consonants */
+	if (a[0] === "y") a[0] = "Y";
+	i = 0;
+	for (;;) {
+		var hit = false;
+		for (p = i; p < a.length; p++) {
+			if (!isVnl(a[p])) continue;
+			if (a[p + 1] === "i" && p + 2 < a.length && isVnl(a[p + 2])) {
+				a[p + 1] = "I"; i = p + 3; hit = true; break;
+			}
+			if (a[p + 1] === "y") {
+				a[p + 1] = "Y"; i = p + 2; hit = true; break;
+			}
+		}
+		if (!hit) break;
+	}
+	/* regions */
+	n = a.length;
+	p1 = n; p2 = n;
+	(function () {
+		var c = 0, x;
+		if (n < 3) return;
+		x = 3;
+		while (c < n && !isVnl(a[c])) c++;
+		if (c >= n) return; c++;
+		while (c < n && isVnl(a[c])) c++;
+		if (c >= n) return; c++;
+		p1 = c < x ? x : c;
+		while (c < n && !isVnl(a[c])) c++;
+		if (c >= n) return; c++;
+		while (c < n && isVnl(a[c])) c++;
+		if (c >= n) return; c++;
+		p2 = c;
+	})();
+	function ends(s) {
+		var k = s.length, j;
+		if (k > a.length) return false;
+		for (j = 0; j < k; j++)
+			if (a[a.length - k + j] !== s.charAt(j)) return false;
+		return true;
+	}
+	function nonv(c) { return c !== undefined && !isVnl(c); }
+	function undouble() {
+		if (ends("kk") || ends("dd") || ends("tt")) a.length -= 1;
+	}
+	function en_ending(start) {
+		if (start < p1 || !nonv(a[start - 1])) return false;
+		if (start >= 3 && a[start - 3] === "g" && a[start - 2] === "e" &&
+		    a[start - 1] === "m") return false;
+		a.length = start;
+		undouble();
+		return true;
+	}
+	function e_ending() {
+		var s = a.length - 1;
+		e_found = false;
+		if (ends("e") && s >= p1 && nonv(a[s - 1])) {
+			a.length = s;
+			e_found = true;
+			undouble();
+		}
+	}
+	/* step 1 */
+	if (ends("heden")) {
+		if (a.length - 5 >= p1) a.splice(a.length - 5, 5, "h", "e", "i", "d");
+	} else if (ends("ene")) en_ending(a.length - 3);
+	else if (ends("en")) en_ending(a.length - 2);
+	else if (ends("se") || ends("s")) {
+		var st = a.length - (ends("se") ? 2 : 1);
+		if (st >= p1 && nonv(a[st - 1]) && a[st - 1] !== "j") a.length = st;
+	}
+	/* step 2 */
+	e_ending();
+	/* step 3a */
+	if (ends("heid") && a.length - 4 >= p2 && a[a.length - 5] !== "c") {
+		a.length -= 4;
+		if (ends("en")) en_ending(a.length - 2);
+	}
+	/* step 3b */
+	var s3 = a.length;
+	if (ends("lijk")) {
+		if (s3 - 4 >= p2) { a.length = s3 - 4; e_ending(); }
+	} else if (ends("baar")) {
+		if (s3 - 4 >= p2) a.length = s3 - 4;
+	} else if (ends("end") || ends("ing")) {
+		if (s3 - 3 >= p2) {
+			a.length = s3 - 3;
+			if (ends("ig") && a.length - 2 >= p2 && a[a.length - 3] !== "e")
+				a.length -= 2;
+			else
+				undouble();
+		}
+	} else if (ends("bar")) {
+		if (s3 - 3 >= p2 && e_found) a.length = s3 - 3;
+	} else if (ends("ig")) {
+		if (s3 - 2 >= p2 && a[s3 - 3] !== "e") a.length = s3 - 2;
+	}
+	/* step 4: undouble a vowel (maan -> man) */
+	n = a.length;
+	if (n >= 4 && nonv(a[n - 1]) && a[n - 1] !== "I" &&
+	    a[n - 2] === a[n - 3] && "aeou".indexOf(a[n - 2]) >= 0 &&
+	    a[n - 2] !== "" && nonv(a[n - 4]))
+		a.splice(n - 2, 1);
+	return a.join("").replace(/I/g, "i").replace(/Y/g, "y");
+}
+
+/*** Snowball English (Porter2) ***/
+
+var EN_EXC1 = { skis: "ski", skies: "sky", dying: "die", lying: "lie",
+	tying: "tie", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli",
+	only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe",
+	atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes" };
+var EN_EXC2 = { inning: 1, outing: 1, canning: 1, herring: 1, earring: 1,
+	proceed: 1, exceed: 1, succeed: 1 };
+
+function isVen(c) { return c !== undefined && "aeiouy".indexOf(c) >= 0 && c !== ""; }
+
+function english(word) {
+	if (Object.prototype.hasOwnProperty.call(EN_EXC1, word))
+		return EN_EXC1[word];
+	var a = Array.from(word), n, p1, p2, i, c;
+	if (a.length < 3) return word;
+	if (a[0] === "y") a[0] = "Y";
+	for (i = 1; i < a.length; i++)
+		if (a[i] === "y" && isVen(a[i - 1])) a[i] = "Y";
+	n = a.length; p1 = n; p2 = n;
+	(function () {
+		var s = a.join(""), c2 = 0;
+		if (/^(gener|commun|arsen)/.test(s))
+			c2 = s.match(/^(gener|commun|arsen)/)[1].length;
+		else {
+			while (c2 < n && !isVen(a[c2])) c2++;
+			if (c2 >= n) return; c2++;
+			while (c2 < n && isVen(a[c2])) c2++;
+			if (c2 >= n) return; c2++;
+		}
+		p1 = c2;
+		while (c2 < n && !isVen(a[c2])) c2++;
+		if (c2 >= n) return; c2++;
+		while (c2 < n && isVen(a[c2])) c2++;
+		if (c2 >= n) return; c2++;
+		p2 = c2;
+	})();
+	function ends(s) {
+		var k = s.length, j;
+		if (k > a.length) return false;
+		for (j = 0; j < k; j++)
+			if (a[a.length - k + j] !== s.charAt(j)) return false;
+		return true;
+	}
+	function first(list) {	/* the longest suffix of list, or null */
+		var best = null;
+		list.forEach(function (s) {
+			if (ends(s) && (best === null || s.length > best.length))
+				best = s;
+		});
+		return best;
+	}
+	function set(k, s) {	/* replace the last k letters by s */
+		a.length -= k;
+		for (var j = 0; j < s.length; j++) a.push(s.charAt(j));
+	}
+	function shortv(end) {	/* a short syllable ends before end */
+		var x = a[end - 1], y = a[end - 2], z = a[end - 3];
+		if (end >= 3 && !isVen(x) && x !== "w" && x !== "x" && x !== "Y" &&
+		    isVen(y) && !isVen(z)) return true;
+		return end === 2 && !isVen(x) && isVen(y);
+	}
+	/* step 1a */
+	var s = first(["sses", "ied", "ies", "us", "ss", "s"]);
+	if (s === "sses") set(4, "ss");
+	else if (s === "ied" || s === "ies") set(3, a.length - 3 >= 2 ? "i" : "ie");
+	else if (s === "s") {
+		for (i = a.length - 3; i >= 0; i--)
+			if (isVen(a[i])) break;
+		if (i >= 0) a.length -= 1;
+	}
+	if (Object.prototype.hasOwnProperty.call(EN_EXC2, a.join("")))
+		return a.join("").replace(/Y/g, "y");
+	/* step 1b */
+	s = first(["eed", "eedly", "ed", "edly", "ing", "ingly"]);
+	if (s === "eed" || s === "eedly") {
+		if (a.length - s.length >= p1) set(s.length, "ee");
+	} else if (s !== null) {
+		for (i = a.length - s.length - 1; i >= 0; i--)
+			if (isVen(a[i])) break;
+		if (i >= 0) {
+			a.length -= s.length;
+			var t = first(["at", "bl", "iz", "bb", "dd", "ff", "gg", "mm",
+			    "nn", "pp", "rr", "tt"]);
+			if (t === "at" || t === "bl" || t === "iz") a.push("e");
+			else if (t !== null) a.length -= 1;
+			else if (a.length === p1 && shortv(a.length)) a.push("e");
+		}
+	}
+	/* step 1c */
+	n = a.length;
+	if ((a[n - 1] === "y" || a[n - 1] === "Y") && n >= 3 && !isVen(a[n - 2]))
+		a[n - 1] = "i";
+	/* step 2 */
+	var S2 = { tional: "tion", enci: "ence", anci: "ance", abli: "able",
+		entli: "ent", izer: "ize", ization: "ize", ational: "ate",
+		ation: "ate", ator: "ate", alism: "al", aliti: "al", alli: "al",
+		fulness: "ful", ousli: "ous", ousness: "ous", iveness: "ive",
+		iviti: "ive", biliti: "ble", bli: "ble", ogi: "og", fulli: "ful",
+		lessli: "less", li: "" };
+	s = first(Object.keys(S2));
+	if (s !== null && a.length - s.length >= p1) {
+		c = a[a.length - s.length - 1];
+		if (s === "ogi") { if (c === "l") set(3, "og"); }
+		else if (s === "li") { if (c !== undefined && "cdeghkmnrt".indexOf(c) >= 0) a.length -= 2; }
+		else set(s.length, S2[s]);
+	}
+	/* step 3 */
+	var S3 = { tional: "tion", ational: "ate", alize: "al", icate: "ic",
+		iciti: "ic", ical: "ic", ful: "", ness: "", ative: null };
+	s = first(Object.keys(S3));
+	if (s !== null && a.length - s.length >= p1) {
+		if (s === "ative") { if (a.length - 5 >= p2) a.length -= 5; }
+		else set(s.length, S3[s]);
+	}
+	/* step 4 */
+	s = first(["al", "ance", "ence", "er", "ic", "able", "ible", "ant",
+	    "ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize",
+	    "ion"]);
+	if (s !== null && a.length - s.length >= p2) {
+		if (s === "ion") {
+			c = a[a.length - 4];
+			if (c === "s" || c === "t") a.length -= 3;
+		} else a.length -= s.length;
+	}
+	/* step 5 */
+	n = a.length;
+	if (a[n - 1] === "e") {
+		if (n - 1 >= p2 || (n - 1 >= p1 && !shortv(n - 1))) a.length -= 1;
+	} else if (a[n - 1] === "l") {
+		if (n - 1 >= p2 && a[n - 2] === "l") a.length -= 1;
+	}
+	return a.join("").replace(/Y/g, "y");
+}
+
+/*** Terms ***/
+
+/* The term of a folded word, or null; as search_text_term(). */
+function term(word, lang) {
+	var a = Array.from(word), n, s;
+	if (utf8bytes(word) >= 256 || a.length < 2) return null;
+	if (/^[0-9]+$/.test(word)) return word;
+	if (stopSet[lang === "en" ? "en" : "nl"][word]) return null;
+	if (lang === "en") return english(word);
+	/* rule N(a): offertes, acties */
+	n = a.length;
+	if (n >= 5 && a[n - 1] === "s" && a[n - 2] === "e" &&
+	    "aeos".indexOf(a[n - 3]) < 0)
+		a.length = n - 1;
+	s = Array.from(dutch(a.join("")));
+	n = s.length;
+	/* N(b): plann -> plan */
+	if (n > 3 && s[n - 1] === s[n - 2] && s[n - 1].codePointAt(0) < 0x80 &&
+	    "aeiouy".indexOf(s[n - 1]) < 0)
+		s.length = --n;
+	/* N(c), N(d) */
+	if (s[n - 1] === "v") s[n - 1] = "f";
+	else if (s[n - 1] === "z") s[n - 1] = "s";
+	return s.join("");
+}
+
+function utf8bytes(w) {
+	var b = 0, ch;
+	for (ch of w) b += utf8len(ch.codePointAt(0));
+	return b;
+}
+
+/*** The index ***/
+
+var base = "", idx = null, waiting = [], texts = {}, textWait = {};
+
+function load(src, done) {
+	var s = document.createElement("script");
+	s.src = src;
+	s.onload = done;
+	s.onerror = done;
+	document.head.appendChild(s);
+}
+
+function shardOf(t) {	/* the last shard whose first term is <= t */
+	var lo = 0, hi = idx.shards.length - 1, mid;
+	while (lo < hi) {
+		mid = (lo + hi + 1) >> 1;
+		if (idx.shards[mid][0] <= t) lo = mid; else hi = mid - 1;
+	}
+	return lo;
+}
+
+function parsed(k) {	/* shard k's terms as an array, its lines */
+	var sh = idx.shards[k];
+	if (!sh.t) {
+		sh.t = sh[1] === "" ? [] : sh[1].split(" ");
+		sh.p = sh[2].split("\n");
+	}
+	return sh;
+}
+
+/* lower bound of t in the sorted array v */
+function lower(v, t) {
+	var lo = 0, hi = v.length, mid;
+	while (lo < hi) {
+		mid = (lo + hi) >> 1;
+		if (v[mid] < t) lo = mid + 1; else hi = mid;
+	}
+	return lo;
+}
+
+/* The shards a query needs that are not loaded yet. */
+function missing(q) {
+	var need = {}, out = [];
+	q.forEach(function (w) {
+		var k = shardOf(w.t || w.p), end = w.p ? w.p + "\uffff" : w.t;
+		for (; k < idx.shards.length && idx.shards[k][0] <= end; k++) {
+			if (idx.shards[k][1] === null) need[k] = 1;
+			if (!w.p) break;
+		}
+	});
+	for (var k in need) out.push(+k);
+	return out;
+}
+
+/* A term's postings, decoded once: [docs, weights] */
+var decoded = Object.create(null);
+
+function postings(t, line) {
+	var p = decoded[t];
+	if (p) return p;
+	var e = line.split(","), docs = new Int32Array(e.length);
+	var ws = new Int32Array(e.length), doc = 0, k, c;
+	for (k = 0; k < e.length; k++) {
+		c = e[k].indexOf(":");
+		doc += parseInt(c < 0 ? e[k] : e[k].slice(0, c), 36);
+		docs[k] = doc;
+		ws[k] = c < 0 ? 1 : parseInt(e[k].slice(c + 1), 36);
+	}
+	return (decoded[t] = [docs, ws]);
+}
+
+/* Adds the weights of one query word to acc (per doc), the docs it
+ * finds to hits: its term exactly, and for the last word every term
+ * that begins with what was typed so far (the first 200) */
+function match(w, acc, hits) {
+	var k, sh, i, n = 0;
+	function add(t, line) {
+		var p = postings(t, line), d, j;
+		for (j = 0; j < p[0].length; j++) {
+			d = p[0][j];
+			if (acc[d] === 0) hits.push(d);
+			acc[d] += p[1][j];
+		}
+	}
+	if (w.t) {
+		sh = parsed(shardOf(w.t));
+		i = lower(sh.t, w.t);
+		if (sh.t[i] === w.t) add(w.t, sh.p[i]);
+	}
+	if (w.p) {
+		var cand = [], budget = PREFIX_BUDGET;
+		for (k = shardOf(w.p); k < idx.shards.length && n < 200; k++) {
+			sh = parsed(k);
+			for (i = lower(sh.t, w.p); i < sh.t.length && n < 200 &&
+			    sh.t[i].lastIndexOf(w.p, 0) === 0; i++, n++)
+				if (sh.t[i] !== w.t) cand.push([sh.t[i], sh.p[i]]);
+			if (i < sh.t.length) break;
+		}
+		/* while a word is typed, its commonest completions first, up
+		 * to a budget of postings: a keystroke stays quick however
+		 * many words begin with "ver" */
+		cand.sort(function (x, y) { return y[1].length - x[1].length; });
+		for (i = 0; i < cand.length && budget > 0; i++) {
+			add(cand[i][0], cand[i][1]);
+			budget -= decoded[cand[i][0]][0].length;
+		}
+	}
+}
+var PREFIX_BUDGET = 20000;
+
+/* The query's words: {t: term, p: prefix (last word only), w: folded} */
+function query(s) {
+	var ws = words(s), out = [], last = ws.length - 1;
+	var open = last >= 0 && ws[last].b === s.length;
+	ws.forEach(function (x, k) {
+		var t = term(x.w, idx.lang), p = null;
+		if (k === last && open && x.w.length >= 2) p = x.w;
+		if (t || p) out.push({ t: t, p: p, w: x.w });
+	});
+	return out;
+}
+
+function prefetch(k) {
+	while (k < idx.shards.length && idx.shards[k][1] !== null) k++;
+	if (k >= idx.shards.length) return;
+	load(base + "search-index-" + k + ".js", function () {
+		if (idx.shards[k][1] === null) idx.shards[k][1] = "", idx.shards[k][2] = "";
+		setTimeout(function () { prefetch(k + 1); }, 0);
+	});
+}
+
+/* Runs s; calls done(results) once the shards it needs are there: the
+ * best 50, or all of them. */
+function search(s, done, all) {
+	var q = query(s), need = missing(q), left = need.length;
+	if (left > 0) {
+		need.forEach(function (k) {
+			load(base + "search-index-" + k + ".js", function () {
+				if (idx.shards[k][1] === null) idx.shards[k][1] = "", idx.shards[k][2] = "";
+				if (--left === 0) search(s, done, all);
+			});
+		});
+		return;
+	}
+	var n = idx.docs.length, score = null, list = [];
+	q.forEach(function (w) {
+		var m = new Float64Array(n), hits = [];
+		match(w, m, hits);
+		if (score === null) { score = m; list = hits; return; }
+		/* every word must be found */
+		list = list.filter(function (d) { return m[d] > 0; });
+		list.forEach(function (d) { score[d] += m[d]; });
+	});
+	if (!all && list.length > 200) {
+		/* the best 50 only: the 50th score from a typed sort, which
+		 * is many times quicker than sorting the pairs */
+		var v = new Float64Array(list.length);
+		list.forEach(function (d, k) { v[k] = score[d]; });
+		v.sort();
+		var min = v[v.length - 50];
+		list = list.filter(function (d) { return score[d] >= min; });
+	}
+	var res = list.map(function (d) { return [d, score[d]]; });
+	res.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+	done(res.slice(0, all ? res.length : 50).map(function (r) { return r[0]; }), q);
+}
+
+/*** Results ***/
+
+function esc(s) {
+	return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function hit(x, q) {
+	var t = null;
+	return q.some(function (w) {
+		if (w.p && x.w.lastIndexOf(w.p, 0) === 0) return true;
+		if (!w.t) return false;
+		if (t === null) t = term(x.w, idx.lang) || "";
+		if (t === w.t) return true;
+		/* a compound ends in the term: verkoopplan for plan,
+		 * verkoopprijzen for prijs */
+		for (var k = 3; w.t.length >= 3 && k + 3 <= x.w.length; k++)
+			if (x.w.charAt(k) === w.t.charAt(0) &&
+			    term(x.w.slice(k), idx.lang) === w.t) return true;
+		return x.w.indexOf(w.t) >= 0 && w.t.length >= 3;
+	});
+}
+
+/* s with the query's words marked, around the first hit (a snippet) or
+ * whole (a title) */
+function marked(s, q, snip) {
+	var ws = words(s), hits = ws.filter(function (x) { return hit(x, q); });
+	var a = 0, b = s.length, out = "", at;
+	if (snip) {
+		var first = hits.length ? hits[0].a : 0;
+		a = Math.max(0, first - 60);
+		while (a > 0 && s.charAt(a - 1) !== " ") a--;
+		b = Math.min(s.length, a + 200);
+		while (b < s.length && s.charAt(b) !== " ") b++;
+	}
+	at = a;
+	hits.forEach(function (x) {
+		if (x.a < a || x.b > b) return;
+		out += esc(s.slice(at, x.a)) + "<mark>" + esc(s.slice(x.a, x.b)) + "</mark>";
+		at = x.b;
+	});
+	out += esc(s.slice(at, b));
+	return (a > 0 ? "… " : "") + out + (b < s.length ? " …" : "");
+}
+
+function docUrl(d) {
+	var doc = idx.docs[d], ch = idx.chapters[doc[0]];
+	return base + ch[0] + (doc[1] ? "#" + encodeURIComponent(doc[1]).replace(/%2F/g, "/") : "");
+}
+
+/* The results as a list of links into el; snippets follow as the
+ * chapters' texts arrive. */
+function render(el, res, q, max) {
+	var ul = document.createElement("ul");
+	ul.className = "search-list";
+	res.slice(0, max).forEach(function (d) {
+		var doc = idx.docs[d], li = document.createElement("li");
+		li.innerHTML = "<a href=\"" + esc(docUrl(d)) + "\"><span class=\"search-chapter\">" +
+		    esc(idx.chapters[doc[0]][1]) + "</span> <span class=\"search-title\">" +
+		    (doc[3] ? "<span class=\"search-kind\">" + esc(LABELS[idx.lang].term) + "</span> " : "") +
+		    marked(doc[2], q, false) + "</span></a><p class=\"search-snippet\"></p>";
+		ul.appendChild(li);
+		snippet(li.lastChild, d, q);
+	});
+	el.textContent = "";
+	el.appendChild(ul);
+}
+
+function snippet(p, d, q) {
+	var doc = idx.docs[d], ch = doc[0];
+	if (doc[3]) { p.innerHTML = marked(doc[4], q, true); return; }
+	if (texts[ch]) { p.innerHTML = marked(texts[ch][doc[4]] || "", q, true); return; }
+	(textWait[ch] = textWait[ch] || []).push(function () {
+		p.innerHTML = marked((texts[ch] || [])[doc[4]] || "", q, true);
+	});
+	if (textWait[ch].length === 1)
+		load(base + "search/" + ch + ".js", function () {
+			var w = textWait[ch] || [];
+			textWait[ch] = null;
+			texts[ch] = texts[ch] || [];
+			w.forEach(function (f) { f(); });
+		});
+}
+
+var LABELS = {
+	nl: { none: "Geen resultaten voor ", one: "1 resultaat voor ", many: " resultaten voor ", term: "Begrip" },
+	en: { none: "No results for ", one: "1 result for ", many: " results for ", term: "Term" }
+};
+
+function say(n, s) {
+	var l = LABELS[idx.lang];
+	return (n === 0 ? l.none : n === 1 ? l.one : n + l.many) + "\u201C" + s + "\u201D";
+}
+
+/*** The page ***/
+
+function ready(f) {
+	if (idx) f(); else waiting.push(f);
+}
+
+function boxes() {
+	var input = document.getElementById("search-q");
+	var drop = document.getElementById("search-drop");
+	var live = document.getElementById("search-live");
+	var page = document.getElementById("search-results");
+	var status = document.getElementById("search-status");
+	var seq = 0;
+
+	function run() {
+		var s = input.value, mine = ++seq;
+		if (page && history.replaceState && location.protocol !== "file:")
+			history.replaceState(null, "", "?q=" + encodeURIComponent(s));
+		if (!s.trim()) {
+			if (drop) { drop.hidden = true; drop.textContent = ""; }
+			return;
+		}
+		ready(function () {
+			search(s, function (res, q) {
+				if (mine !== seq) return;
+				if (page) {
+					render(page, res, q, 50);
+					status.textContent = say(res.length, s);
+				} else {
+					render(drop, res, q, 8);
+					drop.hidden = false;
+					live.textContent = say(res.length, s);
+				}
+			});
+		});
+	}
+	function links() {
+		return Array.prototype.slice.call((page || drop).querySelectorAll("a"));
+	}
+	function close() {
+		if (drop) { drop.hidden = true; }
+	}
+	if (!input) return;
+	input.addEventListener("input", run);
+	input.addEventListener("keydown", function (e) {
+		var l = links();
+		if (e.key === "ArrowDown" && l.length) { e.preventDefault(); l[0].focus(); }
+		else if (e.key === "Escape") { close(); if (!drop || drop.hidden) input.value = ""; }
+	});
+	(page || drop).addEventListener("keydown", function (e) {
+		var l = links(), i = l.indexOf(document.activeElement);
+		if (i < 0) return;
+		if (e.key === "ArrowDown" && i + 1 < l.length) { e.preventDefault(); l[i + 1].focus(); }
+		else if (e.key === "ArrowUp") { e.preventDefault(); (i > 0 ? l[i - 1] : input).focus(); }
+		else if (e.key === "Escape") { e.preventDefault(); close(); input.focus(); }
+	});
+	if (drop)
+		document.addEventListener("click", function (e) {
+			if (!input.form.contains(e.target)) close();
+		});
+	if (page) {
+		var m = /[?&]q=([^&]*)/.exec(location.search);
+		if (m) input.value = decodeURIComponent(m[1].replace(/\+/g, " "));
+	}
+	if (input.value) run();
+}
+
+var api = {
+	term: term, words: words, dutch: dutch, english: english,
+	ready: function () { return idx !== null; },
+	run: function (s, done, all) { ready(function () { search(s, done, all); }); },
+	index: function (data) {
+		idx = data;
+		var w = waiting;
+		waiting = [];
+		w.forEach(function (f) { f(); });
+		/* from disk a shard costs no transfer: fetch them all, one
+		 * after the other, so no keystroke waits for one */
+		if (typeof location !== "undefined" && location.protocol === "file:")
+			prefetch(0);
+	},
+	shards: function () {	/* how many shards are still to load */
+		return idx ? idx.shards.filter(function (sh) { return sh[1] === null; }).length : -1;
+	},
+	shard: function (k, t, p) { idx.shards[k][1] = t; idx.shards[k][2] = p; },
+	text: function (ch, v) { texts[ch] = v; }
+};
+root.SalesgenSearch = api;
+if (typeof module !== "undefined" && module.exports) {
+	module.exports = api;
+	return;
+}
+var me = document.currentScript;
+base = me ? me.src.replace(/search\.js([?#].*)?$/, "") : "";
+if (document.readyState === "loading")
+	document.addEventListener("DOMContentLoaded", boxes);
+else
+	boxes();
+load(base + "search-index.js", function () {});
+})(typeof window !== "undefined" ? window : globalThis);

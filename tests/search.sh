@@ -1,0 +1,98 @@
+#!/bin/sh
+# The site search: the C index and the page's search.js make the same
+# terms of every word of the sample site (and of English text), and in
+# headless Chromium, opened from disk (file://), search.html?q= finds
+# Dutch compounds by their head ("plan" → verkoopplan, "prijs" →
+# verkoopprijzen), an English site is stemmed as English, and the
+# keyboard works.  Chromium runs through playwright-core from npm (as in
+# tests/offer.sh); without chromium, node or npm those are SKIPped.
+#
+#   sh tests/search.sh SALESGEN
+unset SOURCE_DATE_EPOCH
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(cd "$(dirname "$0")/.." && pwd)
+units=${UNITS:-$top/build/tests}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+
+if ! command -v node >/dev/null 2>&1; then
+	echo "SKIP search: node not found (.ci/deps test installs it)"
+	echo "PASS ${PREFIX}search/skipped"
+	exit 0
+fi
+
+# ------------------------------------------- C and JS agree on every word
+mkdir -p "$tmp/sample"
+cp -R "$top/content" "$tmp/sample/"
+if ! "$bin" build "$tmp/sample" --only site -q > "$tmp/err" 2>&1; then
+	echo "FAIL ${PREFIX}search/sample-build"
+	sed 's/^/  /' "$tmp/err" | head -20
+	exit 0
+fi
+# the words of every page (tags and entities are no words in either)
+cat "$tmp/sample/out/site/"*.html "$tmp/sample/out/site/search/"*.js \
+    "$tmp/sample/out/site/search-index.js" |
+    sed 's/<[^>]*>/ /g' > "$tmp/words-nl"
+cat "$top/README.md" "$top/man/salesgen.1" > "$tmp/words-en"
+for lang in nl en; do
+	"$units/test_search" terms $lang "$tmp/words-$lang" > "$tmp/c-$lang"
+	node "$top/tests/tools/search-terms.js" "$top/templates/site/search.js" \
+	    $lang "$tmp/words-$lang" > "$tmp/js-$lang"
+	n=$(wc -l < "$tmp/c-$lang")
+	if [ "$n" -gt 1000 ] && cmp -s "$tmp/c-$lang" "$tmp/js-$lang"; then
+		echo "PASS ${PREFIX}search/terms-c-js-$lang"
+	else
+		echo "FAIL ${PREFIX}search/terms-c-js-$lang: $n words; word, C term, JS term:"
+		paste "$tmp/c-$lang" "$tmp/js-$lang" | awk -F'\t' '$2 != $4' |
+		    head -20 | sed 's/^/  /'
+	fi
+done
+
+# ------------------------------------------------ Chromium, from file://
+chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
+mods=$top/tests/.tools/axe/node_modules
+if [ -z "$chromium" ]; then
+	echo "SKIP search/browser: chromium not found"
+	exit 0
+fi
+if [ ! -d "$mods/playwright-core" ]; then
+	npm install --prefix "$top/tests/.tools/axe" --no-save --no-audit \
+	    --no-fund axe-core@4 playwright-core@1 > "$tmp/npm" 2>&1
+	if [ ! -d "$mods/playwright-core" ]; then
+		echo "SKIP search/browser: could not install playwright-core from npm"
+		exit 0
+	fi
+fi
+# a Dutch course whose compounds are found only by their heads
+p=$tmp/nl
+mkdir -p "$p/content"
+printf '<course lang="nl"><title>Zoektest</title></course>\n' > "$p/content/salesgen.xml"
+printf '# Jaarplanning\n\nIn het verkoopplan staan de doelen van het jaar.\n\n## Budget\n\nDe kosten van de campagne.\n' > "$p/content/01-jaar.md"
+printf '# Offertes\n\n## Kortingen\n\nDe verkoopprijzen dalen bij grote aantallen.\n' > "$p/content/02-offertes.md"
+printf '# Overig\n\nNiets over geld of doelen.\n' > "$p/content/03-overig.md"
+# an English course: "connected" finds "connection" only when stemmed
+# as English
+e=$tmp/en
+mkdir -p "$e/content"
+printf '<course lang="en"><title>Search test</title></course>\n' > "$e/content/salesgen.xml"
+printf '# Networks\n\n## Leads\n\nEvery connection counts.\n' > "$e/content/01-networks.md"
+printf '# Other\n\nNothing here.\n' > "$e/content/02-other.md"
+for d in "$p" "$e"; do
+	if ! "$bin" build "$d" --only site -q > "$tmp/err" 2>&1; then
+		echo "FAIL ${PREFIX}search/build-$(basename "$d")"
+		sed 's/^/  /' "$tmp/err" | head -10
+	fi
+done
+check() {	# check NAME SITE QUERY WANT [key]
+	if NODE_PATH=$mods CHROMIUM=$chromium timeout 120 node \
+	    "$top/tests/tools/search-page.js" "$2" "$3" "$4" $5 > "$tmp/out" 2>&1; then
+		echo "PASS ${PREFIX}search/$1"
+	else
+		echo "FAIL ${PREFIX}search/$1"
+		sed 's/^/  /' "$tmp/out" | head -20
+	fi
+}
+check file-plan-finds-verkoopplan "$p/out/site" plan "01-jaar.html#jaarplanning" key
+check file-prijs-finds-verkoopprijzen "$p/out/site" prijs "02-offertes.html#kortingen"
+check file-english-stemmer "$e/out/site" connected "01-networks.html#leads"
