@@ -12,6 +12,8 @@
 #
 # PREFIX="asan:" prefixes the test names, PATHO_LIMIT (seconds, default 10)
 # is the time allowed, PATHO_TIMEOUT (default 20) the hard stop.
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/lib.sh"
 bin=$1
 limit=${PATHO_LIMIT:-10}
 hard=${PATHO_TIMEOUT:-20}
@@ -21,13 +23,8 @@ if [ -z "$bin" ] || [ ! -x "$bin" ]; then
 	echo "FAIL ${pfx}patho: usage: tests/patho.sh SALESGEN (got '$bin')"
 	exit 0
 fi
-case $bin in
-/*) ;;
-*) bin=$(pwd)/$bin ;;
-esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/patho.XXXXXX") || exit 0
-trap 'rm -rf "$tmp"' EXIT
-trap 'rm -rf "$tmp"; exit 0' INT TERM
+bin=$(abs_bin "$bin")
+lib_tmp patho
 
 # Nanoseconds since the epoch where date knows %N, else whole seconds.
 now() {
