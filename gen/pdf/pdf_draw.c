@@ -87,7 +87,7 @@ draw_free(struct draw *d)
 	free(d->pend);
 	for (i = 0; i < d->nimg; i++)
 		free(d->img[i].file);
-	/* before the images' names go */
+	/* the layout dump, kept only for a document that was made */
 	dump_close(d->dump, !d->failed);
 	d->dump = NULL;
 	free(d->img);
