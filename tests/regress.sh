@@ -42,7 +42,12 @@ check() {	# check NAME STATUS WANT [compare results...]
 		[ "$regen" = --regen ] || { echo "FAIL $PREFIX$name"; echo "  exit status $st, expected $want"; }
 		return
 	fi
-	[ $ok = 0 ] && echo "PASS $PREFIX$name"
+	if [ $ok = 0 ]; then
+		echo "PASS $PREFIX$name"
+	elif [ "$regen" = --regen ]; then
+		echo "FAIL $PREFIX$name"
+		echo "  differs from its expectation, kept"
+	fi
 }
 
 # Areas may nest (data/nl/, data/en/); cli/ and project/ run differently.
