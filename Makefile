@@ -7,7 +7,8 @@
 #                   "N passed, N failed"
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make valgrind   the unit and golden tests under valgrind
-#   make regen      show, then accept, new golden output
+#   make regen      show each difference from the golden files and ask
+#                   (REGEN=yes: accept all; no terminal: accept none)
 #   make fuzz       build the libFuzzer targets (clang)
 
 PREFIX	?= /usr/local
@@ -111,8 +112,10 @@ valgrind: salesgen units
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" \
 		sh tests/run.sh ./salesgen $(B)
 
-regen: salesgen
-	@sh tests/regress.sh ./salesgen --regen
+# Every kind of golden file, each difference shown and asked about;
+# REGEN=yes accepts all, no terminal accepts none (tests/regen.sh).
+regen: salesgen units
+	@sh tests/regen.sh ./salesgen $(B)
 
 fuzz:
 	@sh tests/fuzz/build.sh

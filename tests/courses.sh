@@ -18,25 +18,18 @@
 # Java that check is reported as SKIP, never as PASS.
 #
 # One line per check, "PASS courses: ..." or "FAIL courses: ..." with the
-# reason indented below.
-bin=$1
-pfx=${PREFIX:+$PREFIX }
-case $bin in
-/*) ;;
-*) bin=$(pwd)/$bin ;;
-esac
+# reason indented below.  With --regen (make regen), an index listing that
+# differs from its `expect` file is shown and offered for acceptance
+# (tests/lib.sh, golden).
 top=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/courses.XXXXXX") || exit 0
-trap 'rm -rf "$tmp"' EXIT
-trap 'rm -rf "$tmp"; exit 0' INT TERM
+. "$top/tests/lib.sh"
+bin=$(abs_bin "$1")
+regen=$2
+pfx=${PREFIX:+$PREFIX }
+lib_tmp courses
 
 result() {	# result NAME [WHY]
-	if [ -z "$2" ]; then
-		echo "PASS ${pfx}courses: $1"
-	else
-		echo "FAIL ${pfx}courses: $1"
-		printf '%s\n' "$2" | sed 's/^/  /'
-	fi
+	verdict "${pfx}courses: $1" "$2"
 }
 
 # The index's parts and chapter pages, in order, as the expect files say
@@ -67,6 +60,7 @@ syntax='!!!
 
 sites=
 for p in "$top"/tests/projects/*/; do
+	[ -d "$p" ] || continue
 	name=$(basename "$p")
 	cp -R "$p" "$tmp/$name"
 	d=$tmp/$name
@@ -83,7 +77,7 @@ $(grep ': \(error\|warning\): ' "$tmp/$name.log" | head -5)"
 	why=
 	if [ -f "$d/out/site/index.html" ]; then
 		listing "$d/out/site/index.html" > "$tmp/$name.got"
-		if ! cmp -s "$d/expect" "$tmp/$name.got"; then
+		if ! golden "$name/expect" "${p%/}/expect" "$tmp/$name.got"; then
 			why="index lists, expected vs got:
 $(diff "$d/expect" "$tmp/$name.got")"
 		fi
@@ -172,6 +166,8 @@ $src: colour $rgb on no page of $(basename "$pdf") (most: $max pixels)"
 }"
 	sites="$sites $d/out/site"
 done
+# make regen: the expect files were all; the rest is no golden file.
+[ "$regen" = --regen ] && exit 0
 
 # Jupyter Book: the file _toc.yml leaves out is noted, not built.
 d=$tmp/jupyter-book

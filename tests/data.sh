@@ -19,25 +19,12 @@
 #
 # One line per test, "PASS data: name" or "FAIL data: name" with details
 # indented below; the exit status is always 0 (tests/run.sh counts lines).
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
-why=$tmp/why
-: > "$why"
+. "$top/tests/lib.sh"
+bin=$(abs_bin "$1")
+lib_tmp data
+result_prefix="${PREFIX}data: "	# note, result: tests/lib.sh
 export SOURCE_DATE_EPOCH=1764115200
-
-note() { printf '%s\n' "$*" >> "$why"; }
-result() {
-	if [ -s "$why" ]; then
-		echo "FAIL ${PREFIX}data: $1"
-		sed 's/^/  /' "$why"
-	else
-		echo "PASS ${PREFIX}data: $1"
-	fi
-	: > "$why"
-}
 # expect_status WANT GOT WHAT
 expect_status() { [ "$2" = "$1" ] || note "$3: exit status $2, expected $1"; }
 

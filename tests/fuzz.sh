@@ -29,18 +29,17 @@
 # are about what is reported and on which line; test_datadoc reads the
 # same files).  One line per file, "PASS fuzz: crashes/x.md" or "FAIL ...".
 #
-#   sh tests/fuzz.sh SALESGEN
-bin=$1
-pfx=${PREFIX:+$PREFIX }
-case $bin in
-/*) ;;
-*) bin=$(pwd)/$bin ;;
-esac
+#   sh tests/fuzz.sh SALESGEN [--regen]
+#
+# With --regen (make regen), a NAME.err that differs is shown and offered
+# for acceptance (tests/lib.sh, golden), written without its columns.
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/lib.sh"
+bin=$(abs_bin "$1")
+regen=$2
+pfx=${PREFIX:+$PREFIX }
 lim=${FUZZ_TIMEOUT:-60}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/fuzz.XXXXXX") || exit 0
-trap 'rm -rf "$tmp"' EXIT
-trap 'rm -rf "$tmp"; exit 0' INT TERM
+lib_tmp fuzz
 
 why=
 
@@ -165,6 +164,9 @@ replay() {	# replay FILE KIND
 ${f%.*}.err: nothing to compare it with"
 		elif ! nocol "${f%.*}.err" > want.err ||
 		    ! nocol "$pdf_err" > got.err || ! cmp -s want.err got.err; then
+			[ "$regen" = --regen ] &&
+			    golden "fuzz: $base (diagnostics)" "${f%.*}.err" got.err &&
+			    return
 			why="$why
 diagnostics differ from ${f%.*}.err (columns aside):
 $(diff want.err got.err | head -10)"

@@ -13,17 +13,12 @@
 # case" with its output indented below.
 #
 #   sh tests/harden.sh SALESGEN
-bin=$1
-pfx=${PREFIX:+$PREFIX }
-case $bin in
-/*) ;;
-*) bin=$(pwd)/$bin ;;
-esac
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/lib.sh"
+bin=$(abs_bin "$1")
+pfx=${PREFIX:+$PREFIX }
 hard=${HARDEN_TIMEOUT:-60}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/harden.XXXXXX") || exit 0
-trap 'rm -rf "$tmp"' EXIT
-trap 'rm -rf "$tmp"; exit 0' INT TERM
+lib_tmp harden
 
 for c in "$top"/tests/harden/*.sh; do
 	name=$(basename "$c" .sh)

@@ -7,10 +7,10 @@
 # test).  Without chromium, node or npm: a SKIP line, no failure.
 #
 #   sh tests/offer.sh SALESGEN
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$top/tests/lib.sh"
+bin=$(abs_bin "$1")
+lib_tmp offer
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
 if [ -z "$chromium" ] || ! command -v node >/dev/null 2>&1; then
 	echo "SKIP offer/axe: chromium or node not found (.ci/deps test installs them)"

@@ -14,6 +14,8 @@
 # is the CPU time allowed (user + system, so a loaded machine does not make
 # a quadratic case of a linear one), PATHO_TIMEOUT (wall seconds, default
 # 60) the hard stop against a hang.
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/lib.sh"
 bin=$1
 limit=${PATHO_LIMIT:-10}
 hard=${PATHO_TIMEOUT:-60}
@@ -23,13 +25,8 @@ if [ -z "$bin" ] || [ ! -x "$bin" ]; then
 	echo "FAIL ${pfx}patho: usage: tests/patho.sh SALESGEN (got '$bin')"
 	exit 0
 fi
-case $bin in
-/*) ;;
-*) bin=$(pwd)/$bin ;;
-esac
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/patho.XXXXXX") || exit 0
-trap 'rm -rf "$tmp"' EXIT
-trap 'rm -rf "$tmp"; exit 0' INT TERM
+bin=$(abs_bin "$bin")
+lib_tmp patho
 
 # Nanoseconds since the epoch where date knows %N, else whole seconds.
 now() {

@@ -11,25 +11,23 @@
 # by two spaces below it; the exit status is always 0 (tests/run.sh counts
 # the lines).  PREFIX is put before every name, VALGRIND before every run
 # of salesgen.  Golden layout dumps: tests/regress/pdf/<case>.md is
-# rendered, `pdftotext -layout` of the PDF must equal <case>.pdftxt; with
-# --regen the differences are shown and the expectations replaced.
+# rendered, salesgen's dump of what it drew must equal <case>.layout; with
+# --regen (make regen) only those run, each difference shown and offered
+# for acceptance (tests/lib.sh, golden).
 # Nothing is written into the repository but those expectations (--regen):
 # the project (content/ and templates/) is copied into a mktemp -d folder.
 unset SOURCE_DATE_EPOCH
 PYTHONUTF8=1		# Python reads and writes UTF-8 whatever the locale
 export PYTHONUTF8
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-regen=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/lib.sh"
+bin=$(abs_bin "$1")
+regen=$2
 # The project's shared copy when the repository sits beside it, else the
 # copy kept in tests/tools (a clone on its own).
 typo=$top/../shared/tools/pdf_typography.py
 [ -f "$typo" ] || typo=$top/tests/tools/pdf_typography.py
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
-why=$tmp/why		# the details of the test running now
-: > "$why"
+lib_tmp pdf
 # Limits for runs that could hang: seconds, and KiB of address space where
 # the binary runs under such a limit at all (a sanitizer build does not: it
 # gets a resident-size limit of its own instead).
@@ -37,45 +35,8 @@ limit_s=10
 limit_kb=1000000
 
 # ---------------------------------------------------------------- helpers
-
-note() {	# note TEXT...: one detail line for the test running now
-	printf '%s\n' "$*" >> "$why"
-}
-
-note_file() {	# note_file FILE [LINES]: the first lines of a file as details
-	[ -s "$1" ] && head -n "${2:-20}" "$1" >> "$why"
-	return 0
-}
-
-result() {	# result NAME: PASS when no detail was noted, else FAIL + details
-	if [ -s "$why" ]; then
-		echo "FAIL $PREFIX$1"
-		sed 's/^/  /' "$why"
-	else
-		echo "PASS $PREFIX$1"
-	fi
-	: > "$why"
-}
-
-have() {	# have TOOL...: note the missing ones; 0 when all are there
-	h=0
-	for t; do
-		command -v "$t" > /dev/null 2>&1 || { note "$t is not installed"; h=1; }
-	done
-	return $h
-}
-
-copy_sample() {	# copy_sample DIR: the sample project (content/, templates/)
-	mkdir -p "$1" &&
-	cp -R "$top/content" "$1/" &&
-	{ [ ! -d "$top/templates" ] || cp -R "$top/templates" "$1/"; }
-}
-
-build() {	# build DIR [OPTIONS...]: salesgen build, output in DIR.out/.err
-	d=$1; shift
-	$VALGRIND "$bin" build "$@" "$d" > "$d.out" 2> "$d.err"
-	echo $? > "$d.status"
-}
+# (note, note_file, result, have, copy_sample, build, limited, golden:
+# tests/lib.sh)
 
 render() {	# render IN OUT [OPTIONS...]: render -t pdf, in IN's folder
 	in=$1 o=$2
@@ -84,14 +45,42 @@ render() {	# render IN OUT [OPTIONS...]: render -t pdf, in IN's folder
 	    "$(basename "$in")" -o "$o")
 }
 
-limited() {	# limited COMMAND...: under a time and a memory limit
-	if [ -n "$limit_mem" ]; then
-		(ulimit -v "$limit_kb" && exec timeout "$limit_s" "$@")
-	else
-		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$((limit_kb / 1024))" \
-		    timeout "$limit_s" "$@"
-	fi
+# tests/regress/pdf/<case>.md -> <case>.layout: salesgen's own dump of what
+# it draws (SALESGEN_LAYOUT_DUMP, gen/pdf/pdf_dump.h: page, position,
+# face, size, colour and text of every run, rule, image and link), which
+# does not change with poppler's version as pdftotext's text did.
+goldens() {
+	for md in "$top"/tests/regress/pdf/*.md; do
+		[ -f "$md" ] || continue
+		case=$(basename "$md" .md)
+		exp=${md%.md}.layout
+		rm -rf "$tmp/g"
+		mkdir -p "$tmp/g"
+		# the case and what it shows (<case>.png ...)
+		cp "${md%.md}".* "$tmp/g/"
+		(SALESGEN_LAYOUT_DUMP=$tmp/g/$case.dump
+		export SALESGEN_LAYOUT_DUMP
+		render "$tmp/g/$case.md" "$case.pdf") > /dev/null 2> "$tmp/g/$case.err"
+		st=$?
+		[ $st = 0 ] || { note "render exit status $st"; note_file "$tmp/g/$case.err"; }
+		[ -s "$tmp/g/$case.pdf" ] || note "no PDF written"
+		if golden "pdf/golden/$case" "$exp" "$tmp/g/$case.dump"; then
+			:
+		elif [ "$regen" = --regen ]; then
+			note "differs from $(basename "$exp"), kept"
+		else
+			note "the layout dump differs from $(basename "$exp") (make regen):"
+			diff -u "$exp" "$tmp/g/$case.dump" 2>&1 | head -n 40 >> "$why"
+		fi
+		result "pdf/golden/$case"
+	done
 }
+
+# make regen: the goldens only.
+if [ "$regen" = --regen ]; then
+	goldens
+	exit 0
+fi
 
 # py CHECK ARGS...: the checks written in Python (below, one function per
 # CHECK); each prints what is wrong, one line per problem, nothing if all
@@ -1117,26 +1106,23 @@ result pdf/source-date-epoch
 
 # ------------------------------------------------ golden layout dumps
 
-# tests/regress/pdf/<case>.md -> <case>.pdftxt (pdftotext -layout)
-for md in "$top"/tests/regress/pdf/*.md; do
-	[ -f "$md" ] || continue
-	case=$(basename "$md" .md)
-	exp=${md%.md}.pdftxt
-	mkdir -p "$tmp/g"
-	cp "$md" "$tmp/g/"
-	render "$tmp/g/$case.md" "$case.pdf" > /dev/null 2> "$tmp/g/$case.err"
-	st=$?
-	[ $st = 0 ] || { note "render exit status $st"; note_file "$tmp/g/$case.err"; }
-	pdftotext -layout "$tmp/g/$case.pdf" "$tmp/g/$case.txt" 2>> "$tmp/g/$case.err"
-	if [ -f "$exp" ] && cmp -s "$exp" "$tmp/g/$case.txt"; then
-		:
-	elif [ "$regen" = --regen ]; then
-		if [ -f "$exp" ]; then diff -u "$exp" "$tmp/g/$case.txt"; else cat "$tmp/g/$case.txt"; fi
-		cp "$tmp/g/$case.txt" "$exp"
-	else
-		note "pdftotext -layout differs from $(basename "$exp") (sh tests/pdf.sh SALESGEN --regen):"
-		diff -u "$exp" "$tmp/g/$case.txt" 2>&1 | head -n 40 >> "$why"
-	fi
-	result "pdf/golden/$case"
-done
+goldens
+
+# The dump changes nothing in the PDF; a document that fails leaves none.
+mkdir -p "$tmp/dump"
+cp "$top/tests/regress/pdf/tabel.md" "$tmp/dump/"
+printf '# Kop\n\nTekst.\n\n![Logo](a.png)\n' > "$tmp/dump/bad.md"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDRjunkjunk' > "$tmp/dump/a.png"
+render "$tmp/dump/tabel.md" plain.pdf > /dev/null 2>&1 || note "render failed"
+(SALESGEN_LAYOUT_DUMP=$tmp/dump/d.layout
+export SALESGEN_LAYOUT_DUMP
+render "$tmp/dump/tabel.md" dumped.pdf > /dev/null 2>&1 || note "render with the dump failed"
+render "$tmp/dump/bad.md" bad.pdf > /dev/null 2>&1 && note "bad.md: exit status 0, expected 1")
+cmp -s "$tmp/dump/plain.pdf" "$tmp/dump/dumped.pdf" ||
+	note "the PDF differs with SALESGEN_LAYOUT_DUMP set"
+[ -s "$tmp/dump/d.layout" ] || note "no dump written"
+grep -q ' text .* Kop$' "$tmp/dump/d.layout" 2>/dev/null &&
+	note "the failed document bad.md was dumped"
+[ ! -e "$tmp/dump/bad.pdf" ] || note "bad.pdf written"
+result pdf/layout-dump-neutral
 exit 0

@@ -12,25 +12,18 @@
 #       <case>.err                     beside the folder: expected diagnostics
 #
 # A case whose .err holds an "error:" line must exit 1, otherwise 0.
-# With --regen, differences are shown and the expectations replaced.
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-regen=$2
+# With --regen (make regen), each difference is shown and offered for
+# acceptance (tests/lib.sh, golden).
 top=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$top/tests/lib.sh"
+bin=$(abs_bin "$1")
+regen=$2
+lib_tmp regress
 
 compare() {	# compare NAME EXPECTED-FILE GOT-FILE
-	if [ -f "$2" ] && cmp -s "$2" "$3"; then
-		return 0
-	fi
-	if [ ! -f "$2" ] && [ ! -s "$3" ]; then
-		return 0
-	fi
-	if [ "$regen" = --regen ]; then
-		if [ -f "$2" ]; then diff -u "$2" "$3"; else diff -u /dev/null "$3"; fi
-		if [ -s "$3" ]; then cp "$3" "$2"; else rm -f "$2"; fi
-		return 0
-	fi
+	golden "$PREFIX$1" "$2" "$3" && return 0
+	# with --regen, golden showed the difference already
+	[ "$regen" = --regen ] && return 1
 	echo "FAIL $PREFIX$1"
 	diff -u "$2" "$3" 2>/dev/null | head -40 | sed 's/^/  /' ||
 		sed 's/^/  got: /' "$3" | head -20
@@ -49,7 +42,12 @@ check() {	# check NAME STATUS WANT [compare results...]
 		[ "$regen" = --regen ] || { echo "FAIL $PREFIX$name"; echo "  exit status $st, expected $want"; }
 		return
 	fi
-	[ $ok = 0 ] && echo "PASS $PREFIX$name"
+	if [ $ok = 0 ]; then
+		echo "PASS $PREFIX$name"
+	elif [ "$regen" = --regen ]; then
+		echo "FAIL $PREFIX$name"
+		echo "  differs from its expectation, kept"
+	fi
 }
 
 # Areas may nest (data/nl/, data/en/); cli/ and project/ run differently.

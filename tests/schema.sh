@@ -20,25 +20,9 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 rng=$top/templates/schema/salesgen.rng
 man=$top/man/salesgen-data.5
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
-why=$tmp/why
-: > "$why"
-
-note() {	# note TEXT...: one detail line for the test running now
-	printf '%s\n' "$*" >> "$why"
-}
-
-result() {	# result NAME: PASS when no detail was noted, else FAIL + details
-	if [ -s "$why" ]; then
-		echo "FAIL ${PREFIX}schema: $1"
-		sed 's/^/  /' "$why"
-	else
-		echo "PASS ${PREFIX}schema: $1"
-	fi
-	: > "$why"
-}
+. "$top/tests/lib.sh"
+lib_tmp schema
+result_prefix="${PREFIX}schema: "	# note, result: tests/lib.sh
 
 rel() {		# rel PATH: PATH relative to the top of the repository
 	printf '%s\n' "${1#"$top"/}"

@@ -12,47 +12,14 @@
 # tests/.tools: the project (content/ and templates/) is copied into a
 # mktemp -d folder and built there.
 unset SOURCE_DATE_EPOCH
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/tests/lib.sh"
+bin=$(abs_bin "$1")
 linkcheck=$top/tests/linkcheck.py
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
-why=$tmp/why		# the details of the test running now
-: > "$why"
+lib_tmp site
 
 # ---------------------------------------------------------------- helpers
-
-note() {	# note TEXT...: one detail line for the test running now
-	printf '%s\n' "$*" >> "$why"
-}
-
-note_file() {	# note_file FILE [LINES]: the first lines of a file as details
-	[ -s "$1" ] && head -n "${2:-20}" "$1" >> "$why"
-	return 0
-}
-
-result() {	# result NAME: PASS when no detail was noted, else FAIL + details
-	if [ -s "$why" ]; then
-		echo "FAIL $PREFIX$1"
-		sed 's/^/  /' "$why"
-	else
-		echo "PASS $PREFIX$1"
-	fi
-	: > "$why"
-}
-
-copy_sample() {	# copy_sample DIR: the sample project (content/, templates/)
-	mkdir -p "$1" &&
-	cp -R "$top/content" "$1/" &&
-	{ [ ! -d "$top/templates" ] || cp -R "$top/templates" "$1/"; }
-}
-
-build() {	# build DIR [OPTIONS...]: salesgen build, output in DIR.out/.err
-	d=$1; shift
-	$VALGRIND "$bin" build "$@" "$d" > "$d.out" 2> "$d.err"
-	echo $? > "$d.status"
-}
+# (note, note_file, result, copy_sample, build: tests/lib.sh)
 
 build_ok() {	# build_ok DIR: note what is wrong unless exit 0 and no error
 	st=$(cat "$1.status")

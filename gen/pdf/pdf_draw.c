@@ -1,5 +1,6 @@
 /* pdf_draw — painting pages (see pdf_draw.h). */
 #include "pdf_draw.h"
+#include "pdf_dump.h"
 #include "buf.h"
 #include "chart.h"
 #include "file.h"
@@ -65,6 +66,7 @@ draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
 	d->st = st;
 	d->dl = dl;
 	d->number_from = 1;
+	d->dump = dump_open();
 }
 
 static void	S_zstop(struct zpipe *, z_stream **);
@@ -85,6 +87,9 @@ draw_free(struct draw *d)
 	free(d->pend);
 	for (i = 0; i < d->nimg; i++)
 		free(d->img[i].file);
+	/* the layout dump, kept only for a document that was made */
+	dump_close(d->dump, !d->failed);
+	d->dump = NULL;
 	free(d->img);
 	/* when draw_finish() was not reached */
 	S_zstop(d->zp, (z_stream **)&d->z);
@@ -453,6 +458,7 @@ S_fill(struct draw *d, double x, double y, double w, double h, uint32_t c)
 {
 	struct buf *b = &d->out;
 
+	dump_rect(d->dump, x, y, w, h, c);
 	S_setfill(d, c);
 	S_num(b, x, 3);
 	buf_putc(b, ' ');
@@ -790,9 +796,15 @@ S_place(struct draw *d, HPDF_Page p, HPDF_Image im, double x, double y,
 {
 	const char *name = im == NULL ? NULL :
 	    HPDF_Page_GetXObjectName(p, im);
+	size_t i;
 
 	if (name == NULL)
 		return;
+	for (i = 0; d->dump != NULL && i < d->nimg; i++)
+		if (d->img[i].h == im) {
+			dump_image(d->dump, x, y, w, h, d->img[i].file);
+			break;
+		}
 	/* what HPDF_Page_DrawImage writes */
 	buf_puts(&d->out, "q\n");
 	S_num(&d->out, w, 3);
@@ -822,6 +834,7 @@ S_chart(struct draw *d, const struct chart_geom *g, double x, double top)
 		sh = &g->s[i];
 		switch (sh->type) {
 		case SHAPE_POLY:
+			dump_path(d->dump, sh->fill, sh->pt, sh->npt, x, top);
 			S_setfill(d, sh->fill);
 			S_point(&d->out, x + sh->pt[0], top - sh->pt[1], " m\n");
 			for (k = 1; k < sh->npt; k++)
@@ -830,6 +843,7 @@ S_chart(struct draw *d, const struct chart_geom *g, double x, double top)
 			buf_puts(&d->out, "h f\n");
 			break;
 		case SHAPE_LINE:
+			dump_path(d->dump, sh->fill, sh->pt, 2, x, top);
 			S_color(&d->out, sh->fill, " RG\n");
 			S_num(&d->out, CHART_LINE_WIDTH, 3);
 			buf_puts(&d->out, " w\n");
@@ -898,6 +912,7 @@ S_link(struct draw *d, size_t page, double x, double y, double w, double h,
 		d->pcap = d->pcap ? d->pcap * 2 : 256;
 		d->pend = xrealloc(d->pend, d->pcap * sizeof(*d->pend));
 	}
+	dump_link(d->dump, x, y, w, h, target);
 	p = &d->pend[d->npend++];
 	p->page = page;
 	p->rect.left = (HPDF_REAL)x;
@@ -919,6 +934,7 @@ S_text(struct draw *d, enum font_face face, double size, uint32_t color,
 
 	if (d->fonts->f[face].hf == NULL || s[0] == '\0')
 		return;
+	dump_text(d->dump, face, size, color, x, y, s, strlen(s));
 	buf_puts(b, "BT\n");
 	S_setfont(d, face, size);
 	S_setfill(d, color);
@@ -960,6 +976,8 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 			k = q + 1;
 			continue;
 		}
+		dump_text(d->dump, run->face, run->size, run->color, run->x,
+		    base - run->dy + S_rise(run), run->text, run->len);
 		S_setfont(d, run->face, run->size);
 		S_setfill(d, run->color);
 		/* a move from the last line origin; ox, oy what it became */
@@ -981,6 +999,8 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 				break;
 			if (nx->len == 0)
 				continue;
+			dump_text(d->dump, nx->face, nx->size, nx->color, nx->x,
+			    base - nx->dy + S_rise(nx), nx->text, nx->len);
 			t = (nx->x - ox) * 1000.0 / run->size;
 			buf_putc(b, ')');
 			a = S_num(b, u - t, 1);
@@ -1130,6 +1150,7 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			return;		/* the error handler reported it */
 		HPDF_Page_SetWidth(p, (HPDF_REAL)st->page_w);
 		HPDF_Page_SetHeight(p, (HPDF_REAL)st->page_h);
+		dump_page(d->dump, st->page_w, st->page_h);
 		d->pages = xrealloc(d->pages, (d->npages + 1) *
 		    sizeof(*d->pages));
 		pno = d->npages;

@@ -100,6 +100,8 @@ struct draw {
 	/* the images were decoded and their warnings told before (the
 	 * course scan): tell only errors */
 	int			 images_checked;
+	/* the layout dump for the goldens, NULL when off (pdf_dump.h) */
+	struct pdf_dump		*dump;
 };
 
 void	draw_init(struct draw *, HPDF_Doc, struct fonts *,
