@@ -8,7 +8,7 @@
 #include "img.h"
 #include "md.h"
 #include "mem.h"
-#include "pass.h"
+#include "prep.h"
 #include "sales_doc.h"
 #include "theme.h"
 #include "tmpl.h"
@@ -526,9 +526,9 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 			S_frames(root, ctx);
 			if (d->terms != NULL)
 				S_terms(d, root, dl);
-			pass_number(root, 0, NULL);
-			pass_unnumber(root);
-			pass_xref(root, NULL, d->path, 0, dl);
+			prep_passes(root, &(struct prep){ .steps =
+			    PREP_NUMBER | PREP_UNNUMBER | PREP_XREF,
+			    .path = d->path }, dl);
 		}
 	}
 	tmpl_free(t);

@@ -17,6 +17,7 @@
 #include "mem.h"
 #include "ohtml.h"
 #include "pass.h"
+#include "prep.h"
 #include "pdf/pdf.h"
 #include "pdf/pdf_font.h"
 #include "sales_doc.h"
@@ -451,11 +452,10 @@ S_render(const struct opts *o, struct diag_list *dl)
 	lang = o->lang ? o->lang : meta.lang ? meta.lang : "nl";
 	if (S_wants_pdf(o))
 		S_render_images(o->arg, name, root, dl);
-	pass_levels(root, name, dl);
-	pass_number(root, 0, NULL);
-	pass_xref(root, NULL, name, 0, dl);
-	pass_edition(root, o->edition == EDITION_STUDENT ? EDITION_STUDENT :
-	    EDITION_TEACHER);
+	prep_passes(root, &(struct prep){ .steps = PREP_LEVELS | PREP_NUMBER |
+	    PREP_XREF | PREP_EDITION, .path = name, .edition =
+	    o->edition == EDITION_STUDENT ? EDITION_STUDENT : EDITION_TEACHER },
+	    dl);
 	if (meta.title)
 		buf_puts(&title, meta.title);
 	for (n = root->first; title.len == 0 && n; n = n->next)
@@ -836,12 +836,10 @@ S_check_file(const struct opts *o, struct diag_list *dl)
 		free(src);
 		return rc;
 	}
-	root = md_parse(src, len, o->arg, &mo, &meta, dl);
+	root = prep_doc(src, len, &mo, &meta, &(struct prep){ .steps =
+	    PREP_LEVELS | PREP_NUMBER | PREP_XREF, .path = o->arg }, dl);
 	free(src);
 	if (root != NULL) {
-		pass_levels(root, o->arg, dl);
-		pass_number(root, 0, NULL);
-		pass_xref(root, NULL, o->arg, 0, dl);
 		md_meta_clear(&meta);
 		doc_free(root);
 	}

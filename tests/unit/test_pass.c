@@ -862,7 +862,7 @@ t_xref_no_course(void)
 	size_t i = 0, k, warn = 0;
 	char what[32];
 
-	pass_xref(root, NULL, "t.md", 0, dl);
+	pass_xref(root, NULL, "t.md", dl);
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
 		if (n->type != DOC_LINK && n->type != DOC_IMAGE)
 			continue;
@@ -900,6 +900,8 @@ t_xref_course(void)
 	struct course *c = xcalloc(1, sizeof(*c));
 	struct doc_node *root;
 	struct buf why = { 0 };
+	struct xref_list links = { 0 };
+	struct xref_index idx;
 
 	c->content = xstrdup("content");
 	S_course_chapter(c, "content/01-een.md");
@@ -912,20 +914,22 @@ t_xref_course(void)
 	root = S_parse("[a](05-funnel.md#dmu) [b](#lokaal) [c](sub/05-funnel.md)"
 	    " [d](onbekend.md#x) [e](https://x.nl/05-funnel.md)"
 	    " [f](deel/06-x.md) [g](/deel/06-x.md) [h](deel/06-x)\n", 0, dl);
-	pass_xref(root, c, "content/01-een.md", 1, dl);
-	S_eq_int(&why, "collected", (long)c->nxrefs, 7);
-	if (c->nxrefs == 7) {
-		S_eq(&why, "xref 0", c->xrefs[0].target, "05-funnel.md#dmu");
-		S_eq(&why, "xref 1", c->xrefs[1].target, "#lokaal");
-		S_eq(&why, "xref 3", c->xrefs[3].target, "onbekend.md#x");
-		S_eq(&why, "xref file", c->xrefs[0].file, "content/01-een.md");
-		S_eq(&why, "bare link, as a chapter", c->xrefs[6].target,
+	course_xref_index(c, &idx);
+	pass_xref_collect(root, "content/01-een.md", &links, dl);
+	S_eq_int(&why, "collected", (long)links.n, 7);
+	if (links.n == 7) {
+		S_eq(&why, "xref 0", links.v[0].target, "05-funnel.md#dmu");
+		S_eq(&why, "xref 1", links.v[1].target, "#lokaal");
+		S_eq(&why, "xref 3", links.v[3].target, "onbekend.md#x");
+		S_eq(&why, "xref file", links.v[0].file, "content/01-een.md");
+		S_eq(&why, "bare link, as a chapter", links.v[6].target,
 		    "deel/06-x.md");
-		S_eq_int(&why, "bare link is soft", c->xrefs[6].soft, 1);
+		S_eq_int(&why, "bare link is soft", links.v[6].soft, 1);
 	}
+	pass_xref_list_free(&links);
 	S_eq(&why, "collect leaves urls",
 	    S_nth(root, DOC_LINK, 0)->url, "05-funnel.md#dmu");
-	pass_xref(root, c, "content/01-een.md", 0, dl);
+	pass_xref(root, &idx, "content/01-een.md", dl);
 	S_eq(&why, "rewritten to the chapter slug",
 	    S_nth(root, DOC_LINK, 0)->url, "hoofdstuk-5.html#dmu");
 	S_eq(&why, "fragment alone", S_nth(root, DOC_LINK, 1)->url, "#lokaal");
@@ -944,7 +948,7 @@ t_xref_course(void)
 	doc_free(root);
 	/* from a folder: up and across */
 	root = S_parse("[a](../05-funnel.md) [b](../deel/06-x.md#y)\n", 0, dl);
-	pass_xref(root, c, "content/deel/06-x.md", 0, dl);
+	pass_xref(root, &idx, "content/deel/06-x.md", dl);
 	S_eq(&why, "up from a folder", S_nth(root, DOC_LINK, 0)->url,
 	    "../hoofdstuk-5.html");
 	S_eq(&why, "same folder", S_nth(root, DOC_LINK, 1)->url,
