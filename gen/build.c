@@ -30,6 +30,54 @@
 #include <time.h>
 #include <unistd.h>
 
+static const char S_usage_text[] =
+"usage: salesgen build [DIR] [--only site|pdf] [--edition student|teacher]\n"
+"       salesgen render IN.md|IN.xml [-o OUT] [-t html|pdf|md] [--fragment]\n"
+"                [--select SPEC]\n"
+"       salesgen verify OFFER.pdf|OFFER.html DATA.xml\n"
+"       salesgen check [DIR|FILE]\n"
+"       salesgen merge TEMPLATE.xml ROWS.csv -o DIR [-t pdf|html]\n"
+"                [--shard I/N] [--ignore COLUMN]...\n"
+"       salesgen new KIND NAME\n"
+"%s"
+"       salesgen --help | --version\n"
+"common options: -q (errors only), -v (name every file written), -j N,\n"
+"                --strict (warnings are errors), --paper a4|letter,\n"
+"                --ragged (ragged-right PDF text)\n";
+
+void
+build_usage(struct buf *out)
+{
+	struct buf kinds = { 0 }, lines = { 0 };
+	const char *p, *sp;
+	size_t col = 0, w;
+
+	/* the kinds from their table, wrapped under "new" at 78 columns */
+	buf_puts(&kinds, "KIND: ");
+	sales_kind_names(&kinds, "or");
+	for (p = buf_cstr(&kinds); *p != '\0'; p = *sp ? sp + 1 : sp) {
+		sp = strchr(p, ' ');
+		if (sp == NULL)
+			sp = p + strlen(p);
+		w = (size_t)(sp - p);
+		if (col == 0 || col + 1 + w > 78) {
+			if (col > 0)
+				buf_putc(&lines, '\n');
+			buf_puts(&lines, "                ");
+			col = 16;
+		} else {
+			buf_putc(&lines, ' ');
+			col++;
+		}
+		buf_put(&lines, p, w);
+		col += w;
+	}
+	buf_putc(&lines, '\n');
+	buf_printf(out, S_usage_text, buf_cstr(&lines));
+	buf_free(&kinds);
+	buf_free(&lines);
+}
+
 /* A command line that asks for what cannot be: DIAG_USAGE, and main.c
  * says how to ask. */
 static int
@@ -530,21 +578,33 @@ build_merge(const struct build_opts *o, struct diag_list *dl)
 int
 build_new(const struct build_opts *o, struct diag_list *dl)
 {
+	const struct sales_kind *k;
 	struct theme *th;
-	struct buf name = { 0 }, file = { 0 };
-	const char *src, *path;
+	struct buf msg = { 0 }, file = { 0 };
+	const char *src = NULL, *path;
 	size_t len;
 	int rc = 0;
 
-	if (o->arg == NULL || o->arg2 == NULL)
-		return S_usage(dl, "%s", "new needs KIND NAME (offerte, sellogram, pitch, verkoopplan, accountplan, klanten, nps)");
+	if (o->arg == NULL || o->arg2 == NULL ||
+	    (k = sales_kind(o->arg)) == NULL) {
+		/* the kinds as the table has them, every one */
+		if (o->arg == NULL || o->arg2 == NULL)
+			buf_puts(&msg, "new needs KIND NAME (");
+		else
+			buf_printf(&msg, "unknown document kind '%s' (",
+			    o->arg);
+		sales_kind_names(&msg, "or");
+		buf_putc(&msg, ')');
+		rc = S_usage(dl, "%s", buf_cstr(&msg));
+		buf_free(&msg);
+		return rc;
+	}
 	th = theme_new(".");
-	buf_printf(&name, "new/%s.xml", o->arg);
-	if (strchr(o->arg, '/') != NULL ||
-	    (src = theme_get(th, name.data, &path, &len)) == NULL) {
+	if ((src = theme_get(th, k->starter, &path, &len)) == NULL) {
+		/* the built-in set has every kind's */
+		diag_add(dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0, k->starter);
 		theme_free(th);
-		buf_free(&name);
-		return S_usage(dl, "unknown document kind '%s' (offerte, sellogram, pitch, verkoopplan, accountplan, klanten, nps or leads)", o->arg);
+		return -1;
 	}
 	buf_puts(&file, o->arg2);
 	if (file.len < 4 || strcmp(file.data + file.len - 4, ".xml") != 0)
@@ -559,7 +619,6 @@ build_new(const struct build_opts *o, struct diag_list *dl)
 	else
 		rc = -1;
 	theme_free(th);
-	buf_free(&name);
 	buf_free(&file);
 	return rc;
 }

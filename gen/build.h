@@ -59,6 +59,11 @@ int	build_merge(const struct build_opts *o, struct diag_list *dl);
 /* new KIND NAME: the kind's starting file, as NAME.xml. */
 int	build_new(const struct build_opts *o, struct diag_list *dl);
 
+/* Appends the usage text (--help) to out: the commands, the kinds of
+ * document (from sales_kinds[]) and the common options. */
+struct buf;
+void	build_usage(struct buf *out);
+
 /* 0 when SOURCE_DATE_EPOCH is unset or a date a PDF can hold; else -1
  * after DIAG_SOURCE_DATE.  Checked before anything is read. */
 int	build_source_date_ok(struct diag_list *dl);

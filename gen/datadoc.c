@@ -164,15 +164,17 @@ S_colour(const char *s)
 void
 datadoc_retitle(struct datadoc *d)
 {
+	const struct sales_kind *k = sales_kind(d->kind);
 	struct buf t = { 0 };
 	const char *s;
 
 	if ((s = S_str(d->data, "titel")) != NULL)
 		buf_puts(&t, s);
-	else if (strcmp(d->kind, "offerte") == 0)
-		buf_printf(&t, "%s %s", strcmp(d->lang, "en") ?
-		    "Offerte" : "Proposal", (s = S_str(d->data, "nummer")) ?
-		    s : "");
+	else if (k != NULL && k->numbered)
+		buf_printf(&t, "%s %s", sales_kind_title(k, d->lang),
+		    (s = S_str(d->data, "nummer")) ? s : "");
+	else if (k != NULL)
+		buf_puts(&t, sales_kind_title(k, d->lang));
 	else
 		buf_puts(&t, d->kind);
 	free(d->title);

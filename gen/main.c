@@ -20,20 +20,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char S_usage[] =
-"usage: salesgen build [DIR] [--only site|pdf] [--edition student|teacher]\n"
-"       salesgen render IN.md|IN.xml [-o OUT] [-t html|pdf|md] [--fragment]\n"
-"                [--select SPEC]\n"
-"       salesgen verify OFFER.pdf|OFFER.html DATA.xml\n"
-"       salesgen check [DIR|FILE]\n"
-"       salesgen merge TEMPLATE.xml ROWS.csv -o DIR [-t pdf|html]\n"
-"                [--shard I/N] [--ignore COLUMN]...\n"
-"       salesgen new KIND NAME\n"
-"       salesgen --help | --version\n"
-"common options: -q (errors only), -v (name every file written), -j N,\n"
-"                --strict (warnings are errors), --paper a4|letter,\n"
-"                --ragged (ragged-right PDF text)\n";
-
 /* The exit status for what a command returned: 2 after a usage error
  * (BUILD_USAGE), 1 when the input had errors (or --strict made its
  * warnings errors), else 0.  The diagnostics not printed yet go first. */
@@ -112,7 +98,11 @@ main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(S_usage, stdout);
+			struct buf u = { 0 };
+
+			build_usage(&u);
+			fputs(buf_cstr(&u), stdout);
+			buf_free(&u);
 			free(o.ignore);
 			diag_list_free(dl);
 			return 0;
