@@ -5,6 +5,10 @@
  * landing page and the site's pages all come through here, so a new pass
  * is added in one place and runs in the same place for every document.
  *
+ * What is done once for the whole course after every chapter was scanned
+ * (pass_gloss_add, pass_gloss_sort, pass_xref_check) is course_scan()'s;
+ * tests/tools/calls.py fails when another module calls a pass.
+ *
  * Nothing here is owned by prep: a struct prep names what to do and where
  * the results go (the caller's), and the tree is the caller's to free.
  */

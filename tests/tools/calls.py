@@ -10,6 +10,10 @@ that can only be understood, tested and changed together.
 
 Prints "PASS calls: no loop between N modules", or one "FAIL calls: a -> b
 -> a" line per loop (each elementary cycle once); exits 1 on a loop.
+
+It also checks that the passes over a document are run from one place,
+prep.c (prep_passes), so that every document gets them in one order:
+"FAIL calls: course calls pass_levels, which only prep may call".
 """
 import itertools
 import os
@@ -20,6 +24,12 @@ import sys
 # pdfhouse (issue 10.2) makes pdf_layout's row store a leaf, which ends
 # pdf_inline <-> pdf_layout <-> pdf_table and pdf_code <-> pdf_layout:
 ALLOWED = [{"pdf/pdf_code", "pdf/pdf_inline", "pdf/pdf_layout", "pdf/pdf_table"}]  # TEMPORARY: delete when h-pdfhouse is merged
+
+
+# The per-document passes, and the one module that may call them.
+ONLY = {f: "prep" for f in ("pass_levels", "pass_number", "pass_number_taken",
+                            "pass_unnumber", "pass_gloss_find",
+                            "pass_xref_collect", "pass_xref", "pass_edition")}
 
 
 def objects(build):
@@ -104,10 +114,14 @@ def main():
             continue
         print("FAIL calls: " + " -> ".join(c))
         bad += 1
+    for m in sorted(needs):
+        for f in sorted(needs[m]):
+            if f in ONLY and m != ONLY[f] and owner.get(f) != m:
+                print("FAIL calls: %s calls %s, which only %s may call"
+                      % (m, f, ONLY[f]))
+                bad += 1
     if bad == 0:
         print("PASS calls: no loop between %d modules" % len(graph))
-    if len(sys.argv) > 2:
-        pass
     return 1 if bad else 0
 
 

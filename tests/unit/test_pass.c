@@ -893,6 +893,59 @@ t_xref_no_course(void)
 	diag_list_free(dl);
 }
 
+/* Collecting and checking through an index of chapters alone, no
+ * course: a link to a chapter that is not there is an error at its
+ * line:col, to an anchor a chapter lacks too; one without .md that names
+ * no chapter is no link to check; a link to the landing page lands. */
+static void
+t_xref_check_index(void)
+{
+	static char *a1[] = { "dmu", "intro" };
+	struct diag_list *dl = diag_list_new();
+	struct chapter ch[2];
+	struct xref_index idx = { ch, 2, "content", "content/index.md", "nl" };
+	struct xref_list links = { 0 };
+	struct doc_node *root;
+	struct buf why = { 0 };
+
+	memset(ch, 0, sizeof(ch));
+	ch[0].path = "content/01-een.md";
+	ch[0].slug = "01-een";
+	ch[1].path = "content/05-funnel.md";
+	ch[1].slug = "05-funnel";
+	ch[1].anchors = a1;
+	ch[1].nanchors = 2;
+	root = S_parse("[a](05-funnel.md#dmu) [b](05-funnel.md#weg)\n\n"
+	    "[c](06-weg.md) [d](los) [e](index.md) [f](05-funnel#intro)\n",
+	    0, dl);
+	pass_xref_collect(root, "content/01-een.md", &links, dl);
+	S_eq_int(&why, "collected", (long)links.n, 6);
+	pass_xref_check(&idx, &links, dl);
+	S_eq_int(&why, "list emptied", (long)links.n, 0);
+	S_eq_int(&why, "diagnostics", (long)dl->n, 2);
+	if (dl->n == 2) {
+		S_eq_int(&why, "anchor line", dl->v[0].line, 1);
+		S_eq_int(&why, "anchor col", dl->v[0].col, 23);
+		S_eq_int(&why, "anchor code", dl->v[0].code,
+		    DIAG_XREF_ANCHOR);
+		S_eq_int(&why, "chapter line", dl->v[1].line, 3);
+		S_eq_int(&why, "chapter col", dl->v[1].col, 1);
+		S_eq_int(&why, "chapter code", dl->v[1].code,
+		    DIAG_XREF_CHAPTER);
+		S_eq(&why, "chapter file", dl->v[1].file, "content/01-een.md");
+	}
+	pass_xref(root, &idx, "content/01-een.md", dl);
+	S_eq(&why, "to the landing page", S_nth(root, DOC_LINK, 4)->url,
+	    "index.html");
+	S_eq(&why, "bare, to a chapter", S_nth(root, DOC_LINK, 5)->url,
+	    "05-funnel.html#intro");
+	S_verdict("xref: collect, check and rewrite through an index of "
+	    "chapters, without a course", &why, dl);
+	buf_free(&why);
+	doc_free(root);
+	diag_list_free(dl);
+}
+
 static void
 t_xref_course(void)
 {
@@ -1372,6 +1425,7 @@ main(void)
 	t_edition();
 	t_xref_no_course();
 	t_xref_course();
+	t_xref_check_index();
 	t_esc_md();
 	t_esc_md_blank_line();
 	t_esc_md_email();
