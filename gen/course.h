@@ -1,7 +1,8 @@
 /*
  * course — the project: its settings, its chapters in order, and what the
- * passes learn about the chapters (table of contents, anchors, glossary,
- * links to check).
+ * passes learn about the chapters (table of contents, anchors, glossary;
+ * the links are collected and checked by pass_xref.c, through
+ * course_xref_index()).
  *
  * A course is built in two sweeps so memory stays flat in the number of
  * chapters: course_scan() parses every chapter once, keeps only this summary

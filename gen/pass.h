@@ -4,7 +4,8 @@
  * Each pass is one file: pass_number.c (numbers and anchors), pass_gloss.c
  * (glossary), pass_xref.c (links between chapters), pass_edition.c (student
  * and teacher editions).  A pass changes the tree in place and reports
- * through the diagnostics list.
+ * through the diagnostics list.  prep.c is the one caller of the passes
+ * over a document (tests/tools/calls.py holds it to that).
  */
 #ifndef SALESGEN_PASS_H
 #define SALESGEN_PASS_H
