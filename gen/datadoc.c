@@ -186,6 +186,7 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
     const char *path, const char *dir, const struct data_schema *schema,
     struct diag_list *dl)
 {
+	const struct sales_kind *k;
 	const char *base, *s;
 	const struct val *v;
 	size_t n;
@@ -203,11 +204,8 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 		return -1;
 	s = S_str(d->data, "lang");
 	d->lang = xstrdup(s ? s : "nl");
-	if (strcmp(d->kind, "klanten") == 0 &&
-	    S_csv(d, dir, "klant", "omzet12", dl) != 0)
-		return -1;
-	if (strcmp(d->kind, "nps") == 0 && S_csv(d, dir, "score", "score",
-	    dl) != 0)
+	if ((k = sales_kind(d->kind)) != NULL && k->csv_key != NULL &&
+	    S_csv(d, dir, k->csv_key, k->csv_need, dl) != 0)
 		return -1;
 	datadoc_retitle(d);
 	if ((v = val_get(d->data, "verkoper")) != NULL) {

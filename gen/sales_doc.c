@@ -1965,17 +1965,20 @@ S_leads(struct sctx *s, const struct val *d)
  * title (the offerte's followed by its <nummer>): today the kind's own
  * name but for the offerte, as the documents have always been titled. */
 const struct sales_kind sales_kinds[] = {
-	{ "offerte", S_offerte, "Offerte", "Proposal", 1, "new/offerte.xml" },
+	{ "offerte", S_offerte, "Offerte", "Proposal", 1, "new/offerte.xml",
+	  NULL, NULL },
 	{ "sellogram", S_sellogram, "sellogram", "sellogram", 0,
-	  "new/sellogram.xml" },
-	{ "pitch", S_pitch, "pitch", "pitch", 0, "new/pitch.xml" },
+	  "new/sellogram.xml", NULL, NULL },
+	{ "pitch", S_pitch, "pitch", "pitch", 0, "new/pitch.xml", NULL, NULL },
 	{ "verkoopplan", S_verkoopplan, "verkoopplan", "verkoopplan", 0,
-	  "new/verkoopplan.xml" },
+	  "new/verkoopplan.xml", NULL, NULL },
 	{ "accountplan", S_accountplan, "accountplan", "accountplan", 0,
-	  "new/accountplan.xml" },
-	{ "klanten", S_klanten, "klanten", "klanten", 0, "new/klanten.xml" },
-	{ "nps", S_nps, "nps", "nps", 0, "new/nps.xml" },
-	{ "leads", S_leads, "leads", "leads", 0, "new/leads.xml" },
+	  "new/accountplan.xml", NULL, NULL },
+	{ "klanten", S_klanten, "klanten", "klanten", 0, "new/klanten.xml",
+	  "klant", "omzet12" },
+	{ "nps", S_nps, "nps", "nps", 0, "new/nps.xml", "score", "score" },
+	{ "leads", S_leads, "leads", "leads", 0, "new/leads.xml", NULL,
+	  NULL },
 };
 const size_t sales_nkinds = sizeof(sales_kinds) / sizeof(sales_kinds[0]);
 

@@ -30,6 +30,10 @@ struct sales_kind {
 	int		 numbered;	/* the title is followed by <nummer> */
 	const char	*starter;	/* salesgen new: the theme's starting
 					   file, "new/offerte.xml" */
+	/* a bron="x.csv" part: the rows' element ("klant") and the column
+	 * each row must have ("omzet12"); NULL when the kind has none */
+	const char	*csv_key;
+	const char	*csv_need;
 };
 
 /* The kinds, sales_nkinds of them, in the order they are listed. */
