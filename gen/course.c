@@ -11,6 +11,7 @@
 #include "md.h"
 #include "mem.h"
 #include "pass.h"
+#include "prep.h"
 #include "theme.h"
 #include "tmpl.h"
 #include "toc.h"
@@ -563,11 +564,6 @@ course_free(struct course *c)
 		free(c->gloss[i].file);
 	}
 	free(c->gloss);
-	for (i = 0; i < c->nxrefs; i++) {
-		free(c->xrefs[i].target);
-		free(c->xrefs[i].file);
-	}
-	free(c->xrefs);
 	tmpl_ids_free(c->shell_ids);
 	for (i = 0; i < c->ndocs; i++)
 		datadoc_clear(&c->docs[i]);
@@ -817,7 +813,8 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 		return NULL;
 	S_ensure_title(root, meta->title ? meta->title :
 	    ch->title ? ch->title : ch->slug);
-	pass_levels(root, ch->path, dl);
+	prep_passes(root, &(struct prep){ .steps = PREP_LEVELS,
+	    .path = ch->path }, dl);
 	S_embed(c, ch, root, dl);
 	return root;
 }
@@ -1043,8 +1040,7 @@ struct scan_ch {
 	struct diag_list	*xdl;	/* the links', after the terms' */
 	struct gloss_entry	*gloss;
 	size_t			 ngloss;
-	struct xref		*xrefs;
-	size_t			 nxrefs;
+	struct xref_list	 links;
 	int			 failed;
 };
 
@@ -1059,8 +1055,9 @@ static void *
 S_scan_worker(void *arg)
 {
 	struct scan *sc = arg;
-	struct course *c = sc->c, links;
+	struct course *c = sc->c;
 	struct md_meta meta;
+	struct prep p;
 	struct doc_node *root, *copy;
 	struct chapter *ch;
 	struct scan_ch *r;
@@ -1082,17 +1079,23 @@ S_scan_worker(void *arg)
 			ch->title = xstrdup(meta.title);
 		if (meta.description != NULL)
 			ch->description = xstrdup(meta.description);
-		pass_number_taken(root, ch->number, ch,
-		    (const char *const *)c->shell_ids);
+		memset(&p, 0, sizeof(p));
+		p.steps = PREP_NUMBER;
+		p.path = ch->path;
+		p.chapter = ch->number;
+		p.ch = ch;
+		p.taken = (const char *const *)c->shell_ids;
+		prep_passes(root, &p, r->dl);
 		S_check_assets(c, ch, root, r->dl);
 		md_meta_clear(&meta);
-		pass_gloss_find(root, ch->path, i, &r->gloss, &r->ngloss);
-		/* The links are recorded into a course of their own, which
-		 * pass_xref() uses for nothing else when collecting. */
-		memset(&links, 0, sizeof(links));
-		pass_xref(root, &links, ch->path, 1, r->xdl);
-		r->xrefs = links.xrefs;
-		r->nxrefs = links.nxrefs;
+		/* the terms and links, into this chapter's own lists,
+		 * added to the course's in order afterwards */
+		p.steps = PREP_GLOSS | PREP_COLLECT;
+		p.ci = i;
+		p.gloss = &r->gloss;
+		p.ngloss = &r->ngloss;
+		p.links = &r->links;
+		prep_passes(root, &p, r->xdl);
 		if (c->hook != NULL && c->budget > 0) {
 			/* the tree may be kept for another back end */
 			copy = doc_clone(root);
@@ -1271,26 +1274,35 @@ S_shell_ids(struct course *c, struct theme *th)
 	c->shell_ids = v;
 }
 
-/* The landing page's tree, its links recorded (collect) or rewritten. */
+/* The landing page's tree, its links recorded (into links) or, with
+ * links NULL, rewritten for edition e. */
 static struct doc_node *
-S_landing(const struct course *c, int collect, struct diag_list *dl)
+S_landing(const struct course *c, struct xref_list *links, enum edition e,
+    struct diag_list *dl)
 {
 	struct md_opts opts = { c->raw_html };
 	struct md_meta meta;
 	struct doc_node *root;
+	struct xref_index idx;
+	struct prep p;
 	char *src;
 	size_t len;
 
 	if (c->landing == NULL ||
 	    (src = file_read_in(c->dir, c->landing, &len, dl)) == NULL)
 		return NULL;
-	root = md_parse(src, len, c->landing, &opts, &meta, dl);
+	course_xref_index(c, &idx);
+	memset(&p, 0, sizeof(p));
+	p.path = c->landing;
+	p.steps = PREP_LEVELS | (links != NULL ? PREP_COLLECT :
+	    PREP_XREF | PREP_EDITION);
+	p.links = links;
+	p.idx = &idx;
+	p.edition = e;
+	root = prep_doc(src, len, &opts, &meta, &p, dl);
 	free(src);
-	if (root == NULL)
-		return NULL;
-	md_meta_clear(&meta);
-	pass_levels(root, c->landing, dl);
-	pass_xref(root, (struct course *)c, c->landing, collect, dl);
+	if (root != NULL)
+		md_meta_clear(&meta);
 	return root;
 }
 
@@ -1298,11 +1310,7 @@ struct doc_node *
 course_landing_doc(const struct course *c, enum edition e,
     struct diag_list *dl)
 {
-	struct doc_node *root = S_landing(c, 0, dl);
-
-	if (root != NULL)
-		pass_edition(root, e);
-	return root;
+	return S_landing(c, NULL, e, dl);
 }
 
 int
@@ -1311,12 +1319,11 @@ course_scan(struct course *c, struct theme *th, int jobs,
 {
 	struct scan sc;
 	struct chapter *ch;
-	struct xref *x;
-	struct buf file = { 0 }, frag = { 0 };
+	struct xref_list links = { 0 };
+	struct xref_index idx;
 	pthread_t tid[64];
 	size_t i, kept = 0;
-	long ci;
-	int rc = 0, has_frag, k, started = 0;
+	int rc = 0, k, started = 0;
 
 	c->theme = th;
 	if (S_check_files(c, dl) != 0)
@@ -1360,19 +1367,10 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		else {
 			pass_gloss_add(c, r->gloss, r->ngloss, dl);
 			diag_move(dl, r->xdl);
-			if (c->nxrefs + r->nxrefs > c->xcap) {
-				while (c->nxrefs + r->nxrefs > c->xcap)
-					c->xcap = c->xcap ? c->xcap * 2 : 64;
-				c->xrefs = xrealloc(c->xrefs, c->xcap *
-				    sizeof(*c->xrefs));
-			}
-			if (r->nxrefs > 0)
-				memcpy(c->xrefs + c->nxrefs, r->xrefs,
-				    r->nxrefs * sizeof(*r->xrefs));
-			c->nxrefs += r->nxrefs;
+			pass_xref_list_move(&links, &r->links);
 		}
 		free(r->gloss);
-		free(r->xrefs);
+		pass_xref_list_free(&r->links);
 		diag_list_free(r->xdl);
 		if (ch->tree == NULL)
 			continue;
@@ -1395,7 +1393,8 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		memset(&lp, 0, sizeof(lp));
 		lp.path = c->landing;
 		lp.slug = "index";
-		if ((root = S_landing(c, 1, dl)) == NULL)
+		if ((root = S_landing(c, &links, EDITION_TEACHER,
+		    dl)) == NULL)
 			rc = -1;
 		else
 			S_check_assets(c, &lp, root, dl);
@@ -1403,48 +1402,8 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	}
 
 	/* Every link between chapters must land. */
-	for (i = 0; i < c->nxrefs; i++) {
-		x = &c->xrefs[i];
-		has_frag = pass_xref_split(x->target, &file, &frag);
-		if (file.len == 0 && x->soft >= 2) {
-			/* a {ref} label or a Quarto @sec-: in any chapter */
-			if (pass_xref_label(c, x->file, frag.data) >= 0)
-				continue;
-			if (x->soft == 3)
-				diag_add(dl, DIAG_QUARTO_REF, x->file,
-				    x->line, x->col, frag.data);
-			else
-				diag_add(dl, DIAG_XREF_ANCHOR, x->file,
-				    x->line, x->col, x->target, frag.data);
-			continue;
-		} else if (file.len == 0) {
-			for (ci = 0; ci < (long)c->nch; ci++)
-				if (strcmp(c->ch[ci].path, x->file) == 0)
-					break;
-		} else if ((ci = course_find_chapter(c, x->file, file.data,
-		    file.len)) == COURSE_LANDING)
-			continue;	/* its anchors are not known */
-		else if (ci < 0) {
-			if (!x->soft)
-				diag_add(dl, DIAG_XREF_CHAPTER, x->file,
-				    x->line, x->col, x->target);
-			continue;
-		}
-		if (has_frag && frag.len > 0 && ci < (long)c->nch &&
-		    !course_has_anchor(c, (size_t)ci, frag.data))
-			diag_add(dl, DIAG_XREF_ANCHOR, x->file, x->line, x->col,
-			    x->target, frag.data);
-	}
-	buf_free(&file);
-	buf_free(&frag);
-	/* Checked: nothing reads them again. */
-	for (i = 0; i < c->nxrefs; i++) {
-		free(c->xrefs[i].target);
-		free(c->xrefs[i].file);
-	}
-	free(c->xrefs);
-	c->xrefs = NULL;
-	c->nxrefs = c->xcap = 0;
+	course_xref_index(c, &idx);
+	pass_xref_check(&idx, &links, dl);
 	if (diag_worst(dl) >= DIAG_ERROR)
 		rc = -1;
 	return rc;
@@ -1457,7 +1416,11 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 	struct md_meta meta;
 	struct doc_node *root;
 	struct diag_list *quiet;
+	struct xref_index idx;
+	struct prep p;
 
+	memset(&p, 0, sizeof(p));
+	p.path = c->ch[i].path;
 	if (c->ch[i].tree != NULL)
 		root = doc_clone(c->ch[i].tree);
 	else {
@@ -1471,92 +1434,24 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 		if (root == NULL)
 			return NULL;
 		md_meta_clear(&meta);
-		pass_number_taken(root, c->ch[i].number, NULL,
-		    (const char *const *)c->shell_ids);
+		p.steps = PREP_NUMBER;
+		p.chapter = c->ch[i].number;
+		p.taken = (const char *const *)c->shell_ids;
 	}
-	pass_xref(root, (struct course *)c, c->ch[i].path, 0, dl);
-	pass_edition(root, e);
+	course_xref_index(c, &idx);
+	p.steps |= PREP_XREF | PREP_EDITION;
+	p.idx = &idx;
+	p.edition = e;
+	prep_passes(root, &p, dl);
 	return root;
 }
 
-/* from's folder under content/, as a prefix ("deel-1/", or ""). */
-static void
-S_from_dir(const struct course *c, const char *from, struct buf *out)
-{
-	const char *slash;
-
-	buf_reset(out);
-	from = S_in_content(c, from);
-	if ((slash = strrchr(from, '/')) != NULL)
-		buf_put(out, from, (size_t)(slash - from) + 1);
-}
-
-long
-course_find_chapter(const struct course *c, const char *from,
-    const char *file, size_t n)
-{
-	struct buf b = { 0 };
-	char *rel;
-	size_t i;
-	long found = -1;
-
-	if (n > 0 && file[0] == '/') {
-		file++;
-		n--;
-	} else
-		S_from_dir(c, from, &b);
-	buf_put(&b, file, n);
-	rel = file_fold(buf_cstr(&b));
-	buf_free(&b);
-	if (rel == NULL)
-		return -1;
-	for (i = 0; i < c->nch && found < 0; i++)
-		if (strcmp(S_in_content(c, c->ch[i].path), rel) == 0)
-			found = (long)i;
-	if (found < 0 && c->landing != NULL &&
-	    strcmp(S_in_content(c, c->landing), rel) == 0)
-		found = COURSE_LANDING;
-	free(rel);
-	return found;
-}
-
 void
-course_href(const struct course *c, const char *from, long i,
-    struct buf *out)
+course_xref_index(const struct course *c, struct xref_index *x)
 {
-	struct buf dir = { 0 };
-	const char *to = i == COURSE_LANDING ? "index" : c->ch[i].slug;
-	const char *p;
-	size_t common = 0, k;
-
-	/* past the folders both share, up from the rest of from's */
-	S_from_dir(c, from, &dir);
-	for (k = 0; k < dir.len && to[k] == dir.data[k]; k++)
-		if (dir.data[k] == '/')
-			common = k + 1;
-	for (p = dir.data + common; p < dir.data + dir.len; p++)
-		if (*p == '/')
-			buf_puts(out, "../");
-	esc_url_path(out, to + common, strlen(to + common));
-	buf_puts(out, ".html");
-	buf_free(&dir);
-}
-
-int
-course_depth(const char *slug)
-{
-	int d = 0;
-
-	for (; *slug; slug++)
-		d += *slug == '/';
-	return d;
-}
-
-int
-course_has_anchor(const struct course *c, size_t i, const char *id)
-{
-	const struct chapter *ch = &c->ch[i];
-
-	return ch->nanchors > 0 && bsearch(&id, ch->anchors, ch->nanchors,
-	    sizeof(char *), S_cmp_str) != NULL;
+	x->ch = c->ch;
+	x->nch = c->nch;
+	x->content = c->content;
+	x->landing = c->landing;
+	x->lang = c->lang;
 }

@@ -1,7 +1,8 @@
 /*
  * course — the project: its settings, its chapters in order, and what the
- * passes learn about the chapters (table of contents, anchors, glossary,
- * links to check).
+ * passes learn about the chapters (table of contents, anchors, glossary;
+ * the links are collected and checked by pass_xref.c, through
+ * course_xref_index()).
  *
  * A course is built in two sweeps so memory stays flat in the number of
  * chapters: course_scan() parses every chapter once, keeps only this summary
@@ -60,17 +61,6 @@ struct gloss_entry {
 	int	 line, col;
 };
 
-/* A link from one chapter to another, checked once all are scanned. */
-struct xref {
-	char	*target;	/* "05-funnel.md#de-dmu" as written */
-	char	*file;
-	int	 line, col;
-	int	 soft;		/* 1: written without .md, checked only when
-				   it names a chapter; 2: a {ref} label,
-				   found in any chapter; 3: a Quarto @sec-x,
-				   the same but a warning when missing */
-};
-
 /* A mailing: one document per row of a CSV file (salesgen.xml). */
 struct mailing {
 	char	*tmpl;		/* the data document, under content/ */
@@ -114,8 +104,6 @@ struct course {
 					   matter, numeric prefix and path */
 	struct gloss_entry *gloss;
 	size_t		 ngloss;
-	struct xref	*xrefs;		/* emptied once course_scan() checked them */
-	size_t		 nxrefs, xcap;
 	size_t		 budget;	/* bytes of source whose trees are kept */
 	struct datadoc	*docs;		/* sales documents under content/ */
 	size_t		 ndocs;
@@ -190,24 +178,22 @@ char	*course_file(const struct course *, const struct chapter *ch,
  * page (.html, .htm), no query. */
 int	course_linked_file(const char *url);
 
-/* The chapter that the link file (n bytes, decoded, "../deel-1/a.md";
- * "/a.md" is from content/) leads to from the Markdown file from (a
- * chapter's or the landing page's path), or -1; COURSE_LANDING for the
- * landing page. */
-#define COURSE_LANDING	(-2L)
-long	course_find_chapter(const struct course *, const char *from,
-	    const char *file, size_t n);
-
-/* Appends to out the encoded relative URL of the page of chapter i
- * ("../deel-2/b.html"; the landing page for COURSE_LANDING) as seen from
- * the page of the Markdown file from. */
-void	course_href(const struct course *, const char *from, long i,
-	    struct buf *out);
+/* Fills *x with a view of the course's chapters for pass_xref (see
+ * pass.h); valid while the course is and its chapters do not move. */
+struct xref_index;
+void	course_xref_index(const struct course *, struct xref_index *x);
 
 /* The folder depth of a chapter's page under the site's root: 0 for
- * "a.html", 1 for "deel-1/a.html". */
-int	course_depth(const char *slug);
-/* 1 when chapter i has an element with id. */
-int	course_has_anchor(const struct course *, size_t i, const char *id);
+ * "a.html", 1 for "deel-1/a.html".  Inline: the passes use it too, and
+ * calling into course.c from them would make a loop. */
+static inline int
+course_depth(const char *slug)
+{
+	int d = 0;
+
+	for (; *slug; slug++)
+		d += *slug == '/';
+	return d;
+}
 
 #endif

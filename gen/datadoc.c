@@ -8,7 +8,7 @@
 #include "img.h"
 #include "md.h"
 #include "mem.h"
-#include "pass.h"
+#include "prep.h"
 #include "sales_doc.h"
 #include "theme.h"
 #include "tmpl.h"
@@ -164,15 +164,17 @@ S_colour(const char *s)
 void
 datadoc_retitle(struct datadoc *d)
 {
+	const struct sales_kind *k = sales_kind(d->kind);
 	struct buf t = { 0 };
 	const char *s;
 
 	if ((s = S_str(d->data, "titel")) != NULL)
 		buf_puts(&t, s);
-	else if (strcmp(d->kind, "offerte") == 0)
-		buf_printf(&t, "%s %s", strcmp(d->lang, "en") ?
-		    "Offerte" : "Proposal", (s = S_str(d->data, "nummer")) ?
-		    s : "");
+	else if (k != NULL && k->numbered)
+		buf_printf(&t, "%s %s", sales_kind_title(k, d->lang),
+		    (s = S_str(d->data, "nummer")) ? s : "");
+	else if (k != NULL)
+		buf_puts(&t, sales_kind_title(k, d->lang));
 	else
 		buf_puts(&t, d->kind);
 	free(d->title);
@@ -184,6 +186,7 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
     const char *path, const char *dir, const struct data_schema *schema,
     struct diag_list *dl)
 {
+	const struct sales_kind *k;
 	const char *base, *s;
 	const struct val *v;
 	size_t n;
@@ -201,11 +204,8 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 		return -1;
 	s = S_str(d->data, "lang");
 	d->lang = xstrdup(s ? s : "nl");
-	if (strcmp(d->kind, "klanten") == 0 &&
-	    S_csv(d, dir, "klant", "omzet12", dl) != 0)
-		return -1;
-	if (strcmp(d->kind, "nps") == 0 && S_csv(d, dir, "score", "score",
-	    dl) != 0)
+	if ((k = sales_kind(d->kind)) != NULL && k->csv_key != NULL &&
+	    S_csv(d, dir, k->csv_key, k->csv_need, dl) != 0)
 		return -1;
 	datadoc_retitle(d);
 	if ((v = val_get(d->data, "verkoper")) != NULL) {
@@ -526,9 +526,9 @@ datadoc_doc(struct datadoc *d, struct theme *th, struct buf *mdout,
 			S_frames(root, ctx);
 			if (d->terms != NULL)
 				S_terms(d, root, dl);
-			pass_number(root, 0, NULL);
-			pass_unnumber(root);
-			pass_xref(root, NULL, d->path, 0, dl);
+			prep_passes(root, &(struct prep){ .steps =
+			    PREP_NUMBER | PREP_UNNUMBER | PREP_XREF,
+			    .path = d->path }, dl);
 		}
 	}
 	tmpl_free(t);

@@ -15,6 +15,11 @@ struct hr {
 
 static void S_walk(struct hr *, const struct doc_node *root);
 
+/* quiz_html renders a question's Markdown through these. */
+static const struct quiz_render S_quiz_render = {
+	html_render, html_render_blocks
+};
+
 static void
 S_text(struct hr *h, const char *s)
 {
@@ -114,7 +119,7 @@ S_enter(struct hr *h, const struct doc_node *n)
 		buf_puts(o, "</p>\n");
 		if (n->ckind == CALLOUT_VRAAG) {
 			/* forms, not the printed questions (quiz_html.c) */
-			quiz_html(n, h->o, o);
+			quiz_html(n, h->o, &S_quiz_render, o);
 			return 1;
 		}
 		break;

@@ -114,11 +114,8 @@ int	img_webp_decode(const unsigned char *, size_t, unsigned, struct img *);
 int	img_svg_decode(const unsigned char *, size_t, unsigned,
 	    unsigned maxw, struct img *);
 
-/* For the decoders: sets im->why (printf format) and returns -1. */
-int	img_fail(struct img *, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-/* For the decoders: -1 (with the reason) when width x height is empty or
- * over IMG_MAX_PIXELS, else 0. */
-int	img_check_size(struct img *, unsigned long w, unsigned long h);
+/* img_fail() and img_check_size(), the decoders' shared helpers, are
+ * in img_fail.h: a leaf, so that img.c -> img_png.c -> img.c is no loop. */
+#include "img_fail.h"
 
 #endif

@@ -4,7 +4,8 @@
  * Each pass is one file: pass_number.c (numbers and anchors), pass_gloss.c
  * (glossary), pass_xref.c (links between chapters), pass_edition.c (student
  * and teacher editions).  A pass changes the tree in place and reports
- * through the diagnostics list.
+ * through the diagnostics list.  prep.c is the one caller of the passes
+ * over a document (tests/tools/calls.py holds it to that).
  */
 #ifndef SALESGEN_PASS_H
 #define SALESGEN_PASS_H
@@ -74,17 +75,88 @@ void	pass_gloss_sort(struct course *);
 /* The collation key of a term (exposed for the unit tests); caller frees. */
 char	*pass_gloss_key(const char *term);
 
-/* Links to another chapter's Markdown file ("05-funnel.md#dmu").
- * With a course and collect set, records them for course_scan() to check;
- * otherwise rewrites each to the page it becomes ("05-funnel.html#dmu").
- * Without a course, any relative "x.md" becomes "x.html".  Unsafe URL
- * schemes (javascript:, ...) are dropped with a warning. */
-void	pass_xref(struct doc_node *root, struct course *, const char *path,
-	    int collect, struct diag_list *);
+/*
+ * Links between chapters (pass_xref.c): collected from every chapter as
+ * it is scanned, checked once all anchors are known, rewritten to pages
+ * when a chapter is rendered.  The pass sees the course through an index
+ * of its chapters (course_xref_index() fills one), never the course.
+ */
+
+/* A link from one chapter to another, checked once all are scanned. */
+struct xref {
+	char	*target;	/* "05-funnel.md#de-dmu" as written; owned */
+	char	*file;		/* the linking file's path; owned */
+	int	 line, col;
+	int	 soft;		/* 1: written without .md, checked only when
+				   it names a chapter; 2: a {ref} label,
+				   found in any chapter; 3: a Quarto @sec-x,
+				   the same but a warning when missing */
+};
+
+/* The links collected; owns its entries (pass_xref_list_free()). */
+struct xref_list {
+	struct xref	*v;
+	size_t		 n, cap;
+};
+
+/* What the links see of a course: a view, nothing owned.  ch[i].path,
+ * slug, anchors (sorted), toc and tree (NULL when not kept) are read. */
+struct xref_index {
+	const struct chapter *ch;
+	size_t		 nch;
+	const char	*content;	/* the folder the chapter paths are
+					   under ("content"), or NULL */
+	const char	*landing;	/* the landing page's path, or NULL */
+	const char	*lang;		/* "nl" or "en" */
+};
+
+/* pass_xref_find()'s answer for the landing page. */
+#define XREF_LANDING	(-2L)
+
+/* Records in l every link of root (read from path) that must land in a
+ * chapter: to a Markdown file ("05-funnel.md#dmu"), to an anchor, without
+ * extension, a {ref} label, a Quarto reference.  Changes nothing in the
+ * tree but unsafe URL schemes (javascript:, ...), dropped with a warning. */
+void	pass_xref_collect(struct doc_node *root, const char *path,
+	    struct xref_list *l, struct diag_list *);
+
+/* Checks every link in l against the chapters of x (DIAG_XREF_CHAPTER,
+ * DIAG_XREF_ANCHOR, DIAG_QUARTO_REF) and empties l. */
+void	pass_xref_check(const struct xref_index *x, struct xref_list *l,
+	    struct diag_list *);
+
+/* Rewrites each link to a chapter's Markdown file to the page it becomes
+ * ("05-funnel.html#dmu"), from path's folder; {term}, {ref} and Quarto
+ * references to their targets.  With x NULL (a document on its own), any
+ * relative "x.md" becomes "x.html", and unsafe URL schemes are dropped
+ * with a warning (with an index, pass_xref_collect() warned). */
+void	pass_xref(struct doc_node *root, const struct xref_index *x,
+	    const char *path, struct diag_list *);
+
+/* Moves the entries of from to the end of to; from is left empty. */
+void	pass_xref_list_move(struct xref_list *to, struct xref_list *from);
+void	pass_xref_list_free(struct xref_list *);
 
 /* A MyST {ref} label's chapter: the one at path when it has anchor id,
  * else the first in course order that has it; -1 when none has. */
-long	pass_xref_label(const struct course *, const char *path,
+long	pass_xref_label(const struct xref_index *, const char *path,
+	    const char *id);
+
+/* The chapter that the link file (n bytes, decoded, "../deel-1/a.md";
+ * "/a.md" is from content/) leads to from the Markdown file from (a
+ * chapter's or the landing page's path), or -1; XREF_LANDING for the
+ * landing page. */
+long	pass_xref_find(const struct xref_index *, const char *from,
+	    const char *file, size_t n);
+
+/* Appends to out the encoded relative URL of the page of chapter i
+ * ("../deel-2/b.html"; the landing page for XREF_LANDING) as seen from
+ * the page of the Markdown file from. */
+void	pass_xref_href(const struct xref_index *, const char *from, long i,
+	    struct buf *out);
+
+/* 1 when chapter i has an element with id. */
+int	pass_xref_has_anchor(const struct xref_index *, size_t i,
 	    const char *id);
 
 /* Splits a link target at its first '#' and decodes %XX in both parts,

@@ -56,7 +56,7 @@ S_tag(const char *key, char tag[17])
 
 static void
 S_options(const struct quiz_q *q, const char *qid, const char *salt,
-    const struct html_opts *ho, struct buf *o)
+    const struct html_opts *ho, const struct quiz_render *r, struct buf *o)
 {
 	const struct doc_node *it;
 	struct buf key = { 0 }, seal = { 0 };
@@ -85,7 +85,7 @@ S_options(const struct quiz_q *q, const char *qid, const char *salt,
 		buf_printf(o, "> <label for=\"%s-%d\">", qid, i);
 		/* the option's own words; a tight item has no <p> */
 		if (it->first != NULL && it->first->type == DOC_PARA)
-			html_render(it->first, ho, o);
+			r->children(it->first, ho, o);
 		buf_puts(o, "</label></div>\n");
 		i++;
 	}
@@ -153,7 +153,7 @@ S_short(const struct quiz_q *q, const char *qid, const char *salt,
 
 void
 quiz_html(const struct doc_node *c, const struct html_opts *ho,
-    struct buf *o)
+    const struct quiz_render *r, struct buf *o)
 {
 	const struct labels *l = ho->lang != NULL &&
 	    strcmp(ho->lang, "en") == 0 ? &S_en : &S_nl;
@@ -179,17 +179,17 @@ quiz_html(const struct doc_node *c, const struct html_opts *ho,
 		 * screen reader says with every control of the set */
 		stem = qs[k].stem;
 		if (stem != NULL && stem->type == DOC_PARA) {
-			html_render(stem, ho, o);
+			r->children(stem, ho, o);
 			stem = stem->next;
 		} else
 			buf_printf(o, "%s %zu", l->question, k + 1);
 		buf_puts(o, "</legend>\n");
 		if (stem != NULL && stem != qs[k].answer)
-			html_render_blocks(stem, qs[k].answer, ho, o);
+			r->blocks(stem, qs[k].answer, ho, o);
 		if (qs[k].kind == QUIZ_SHORT)
 			S_short(&qs[k], buf_cstr(&qid), salt, l, o);
 		else
-			S_options(&qs[k], buf_cstr(&qid), salt, ho, o);
+			S_options(&qs[k], buf_cstr(&qid), salt, ho, r, o);
 		buf_puts(o, "<p class=\"quiz-actions\"><button type=\"submit\">");
 		esc_html(o, l->check, strlen(l->check));
 		buf_puts(o, "</button></p>\n<div class=\"quiz-feedback\" "

@@ -21,8 +21,21 @@
 #include "html.h"
 #include "quiz.h"
 
+/* How the Markdown inside a question is rendered: html.c passes its own
+ * renderers, so this module never calls back into html.c by name (no call
+ * loop; tests/tools/calls.py). */
+struct quiz_render {
+	/* the HTML of a node's children, as html_render() */
+	void	(*children)(const struct doc_node *, const struct html_opts *,
+		    struct buf *);
+	/* the sibling blocks from first up to end, as html_render_blocks() */
+	void	(*blocks)(const struct doc_node *first,
+		    const struct doc_node *end, const struct html_opts *,
+		    struct buf *);
+};
+
 /* Appends the forms of the vraag callout c (its title is the caller's). */
 void	quiz_html(const struct doc_node *c, const struct html_opts *,
-	    struct buf *out);
+	    const struct quiz_render *, struct buf *out);
 
 #endif

@@ -1958,10 +1958,65 @@ S_leads(struct sctx *s, const struct val *d)
 	return ctx;
 }
 
+/*** The kinds ***/
+
+/* Every kind of sales document, in the order they are listed to people
+ * (usage, messages).  A document without <titel> is called by its kind's
+ * title (the offerte's followed by its <nummer>): today the kind's own
+ * name but for the offerte, as the documents have always been titled. */
+const struct sales_kind sales_kinds[] = {
+	{ "offerte", S_offerte, "Offerte", "Proposal", 1, "new/offerte.xml",
+	  NULL, NULL },
+	{ "sellogram", S_sellogram, "sellogram", "sellogram", 0,
+	  "new/sellogram.xml", NULL, NULL },
+	{ "pitch", S_pitch, "pitch", "pitch", 0, "new/pitch.xml", NULL, NULL },
+	{ "verkoopplan", S_verkoopplan, "verkoopplan", "verkoopplan", 0,
+	  "new/verkoopplan.xml", NULL, NULL },
+	{ "accountplan", S_accountplan, "accountplan", "accountplan", 0,
+	  "new/accountplan.xml", NULL, NULL },
+	{ "klanten", S_klanten, "klanten", "klanten", 0, "new/klanten.xml",
+	  "klant", "omzet12" },
+	{ "nps", S_nps, "nps", "nps", 0, "new/nps.xml", "score", "score" },
+	{ "leads", S_leads, "leads", "leads", 0, "new/leads.xml", NULL,
+	  NULL },
+};
+const size_t sales_nkinds = sizeof(sales_kinds) / sizeof(sales_kinds[0]);
+
+const struct sales_kind *
+sales_kind(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < sales_nkinds; i++)
+		if (strcmp(sales_kinds[i].name, name) == 0)
+			return &sales_kinds[i];
+	return NULL;
+}
+
+void
+sales_kind_names(struct buf *out, const char *last)
+{
+	size_t i;
+
+	for (i = 0; i < sales_nkinds; i++) {
+		if (i > 0)
+			buf_printf(out, i + 1 < sales_nkinds ? ", " : " %s ",
+			    last);
+		buf_puts(out, sales_kinds[i].name);
+	}
+}
+
+const char *
+sales_kind_title(const struct sales_kind *k, const char *lang)
+{
+	return strcmp(lang, "en") ? k->title_nl : k->title_en;
+}
+
 struct val *
 sales_context(const char *kind, const struct val *data, const char *lang,
     const char *path, struct diag_list *dl)
 {
+	const struct sales_kind *k;
 	struct sctx s;
 	struct val *ctx;
 
@@ -1970,22 +2025,8 @@ sales_context(const char *kind, const struct val *data, const char *lang,
 	s.path = path;
 	s.dl = dl;
 	s.en = strcmp(lang, "en") == 0;
-	if (strcmp(kind, "offerte") == 0)
-		ctx = S_offerte(&s, data);
-	else if (strcmp(kind, "sellogram") == 0)
-		ctx = S_sellogram(&s, data);
-	else if (strcmp(kind, "pitch") == 0)
-		ctx = S_pitch(&s, data);
-	else if (strcmp(kind, "verkoopplan") == 0)
-		ctx = S_verkoopplan(&s, data);
-	else if (strcmp(kind, "accountplan") == 0)
-		ctx = S_accountplan(&s, data);
-	else if (strcmp(kind, "klanten") == 0)
-		ctx = S_klanten(&s, data);
-	else if (strcmp(kind, "leads") == 0)
-		ctx = S_leads(&s, data);
-	else if (strcmp(kind, "nps") == 0)
-		ctx = S_nps(&s, data);
+	if ((k = sales_kind(kind)) != NULL && k->context != NULL)
+		ctx = k->context(&s, data);
 	else
 		ctx = val_clone(data);
 	if (s.bad) {

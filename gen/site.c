@@ -16,6 +16,7 @@
 #include "mem.h"
 #include "pass.h"
 #include "search_index.h"
+#include "prep.h"
 #include "tmpl.h"
 #include "val.h"
 
@@ -419,6 +420,8 @@ S_body_hook(void *arg, const struct course *c, size_t i,
 	struct html_opts ho = { c->lang, c->raw_html };
 	struct buf body = { 0 };
 	struct doc_node *n;
+	struct xref_index idx;
+	struct prep p;
 	char *rel, *src;
 	off_t off;
 	ssize_t w;
@@ -431,8 +434,13 @@ S_body_hook(void *arg, const struct course *c, size_t i,
 		if (n->type == DOC_LINK && n->info != NULL &&
 		    (strcmp(n->info, "qref") == 0 || strcmp(n->info, "ref") == 0))
 			return;
-	pass_xref(root, (struct course *)c, ch->path, 0, dl);
-	pass_edition(root, sb->e);
+	course_xref_index(c, &idx);
+	memset(&p, 0, sizeof(p));
+	p.steps = PREP_XREF | PREP_EDITION;
+	p.path = ch->path;
+	p.idx = &idx;
+	p.edition = sb->e;
+	prep_passes(root, &p, dl);
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
 		if (!S_placed(n) ||
 		    (rel = S_image_place(c, ch, n, &src, dl)) == NULL)

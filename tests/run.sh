@@ -71,6 +71,8 @@ suite "self-tests (quiz)" sh "$top/tests/quiz.sh" "$bin"
 suite "site search" env UNITS="$(cd "$build" && pwd)/tests" sh "$top/tests/search.sh" "$bin"
 suite "other tools' courses" sh "$top/tests/courses.sh" "$bin"
 suite "fuzz replay" sh "$top/tests/fuzz.sh" "$bin"
+# No module calls back into one that calls it (nm over the objects).
+suite "call loops" python3 "$top/tests/tools/calls.py" "$build"
 if [ -n "$asan" ]; then
 	suite "asan: unit + spec" units "$asan" "asan:"
 	suite "asan: golden files" env PREFIX=asan: sh "$top/tests/regress.sh" "$asan/salesgen-asan"

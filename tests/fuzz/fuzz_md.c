@@ -18,7 +18,7 @@
 #include "html.h"
 #include "md.h"
 #include "mem.h"
-#include "pass.h"
+#include "prep.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -59,9 +59,9 @@ S_one(const char *src, size_t len, int raw)
 	memset(&ch, 0, sizeof(ch));
 	root = md_parse(src, len, "fuzz.md", &mo, &meta, dl);
 	if (root != NULL) {
-		pass_number(root, 1, &ch);
-		pass_xref(root, NULL, "fuzz.md", 0, dl);
-		pass_edition(root, EDITION_STUDENT);
+		prep_passes(root, &(struct prep){ .steps = PREP_NUMBER |
+		    PREP_XREF | PREP_EDITION, .path = "fuzz.md", .chapter = 1,
+		    .ch = &ch, .edition = EDITION_STUDENT }, dl);
 		html_render(root, &ho, &out);
 		md_meta_clear(&meta);
 		doc_free(root);

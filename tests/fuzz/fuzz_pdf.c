@@ -22,7 +22,7 @@
 #include "doc.h"
 #include "md.h"
 #include "mem.h"
-#include "pass.h"
+#include "prep.h"
 #include "pdf/pdf.h"
 #include "pdf/pdf_font.h"
 
@@ -113,10 +113,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	lang = meta.lang ? meta.lang : "nl";
 	S_images(root);
-	pass_levels(root, buf_cstr(&path), dl);
-	pass_number(root, 0, NULL);
-	pass_xref(root, NULL, buf_cstr(&path), 0, dl);
-	pass_edition(root, EDITION_TEACHER);
+	/* as render prepares a chapter */
+	prep_passes(root, &(struct prep){ .steps = PREP_LEVELS | PREP_NUMBER |
+	    PREP_XREF | PREP_EDITION, .path = buf_cstr(&path),
+	    .edition = EDITION_TEACHER }, dl);
 	if (meta.title)
 		buf_puts(&title, meta.title);
 	for (n = root->first; title.len == 0 && n; n = n->next)

@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "file.h"
 #include "mem.h"
+#include "sales_doc.h"
 #include "theme.h"
 #include "xml.h"
 
@@ -75,6 +76,7 @@ static void
 S_case(const char *name, struct theme *th, const struct data_schema *schema)
 {
 	struct diag_list *dl = diag_list_new(), *quiet = diag_list_new();
+	const struct sales_kind *k;
 	struct datadoc d;
 	struct doc_node *root = NULL;
 	struct buf path = { 0 }, md = { 0 };
@@ -92,9 +94,12 @@ S_case(const char *name, struct theme *th, const struct data_schema *schema)
 	if (rc == 0 && (csv = file_read(path.data, &clen, quiet)) != NULL) {
 		buf_reset(&path);
 		buf_printf(&path, "%.*s.csv", (int)n, name);
-		rc = datadoc_csv(&d, csv, clen, path.data,
-		    strcmp(d.kind, "nps") == 0 ? "score" : "klant",
-		    strcmp(d.kind, "nps") == 0 ? "score" : "omzet12", dl);
+		/* the CSV part of its kind, klanten's when it has none */
+		k = sales_kind(d.kind);
+		if (k == NULL || k->csv_key == NULL)
+			k = sales_kind("klanten");
+		rc = datadoc_csv(&d, csv, clen, path.data, k->csv_key,
+		    k->csv_need, dl);
 		free(csv);
 	}
 	if (rc == 0)

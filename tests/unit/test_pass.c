@@ -862,7 +862,7 @@ t_xref_no_course(void)
 	size_t i = 0, k, warn = 0;
 	char what[32];
 
-	pass_xref(root, NULL, "t.md", 0, dl);
+	pass_xref(root, NULL, "t.md", dl);
 	for (n = root; n != NULL; n = doc_next(root, n, 0)) {
 		if (n->type != DOC_LINK && n->type != DOC_IMAGE)
 			continue;
@@ -893,6 +893,59 @@ t_xref_no_course(void)
 	diag_list_free(dl);
 }
 
+/* Collecting and checking through an index of chapters alone, no
+ * course: a link to a chapter that is not there is an error at its
+ * line:col, to an anchor a chapter lacks too; one without .md that names
+ * no chapter is no link to check; a link to the landing page lands. */
+static void
+t_xref_check_index(void)
+{
+	static char *a1[] = { "dmu", "intro" };
+	struct diag_list *dl = diag_list_new();
+	struct chapter ch[2];
+	struct xref_index idx = { ch, 2, "content", "content/index.md", "nl" };
+	struct xref_list links = { 0 };
+	struct doc_node *root;
+	struct buf why = { 0 };
+
+	memset(ch, 0, sizeof(ch));
+	ch[0].path = "content/01-een.md";
+	ch[0].slug = "01-een";
+	ch[1].path = "content/05-funnel.md";
+	ch[1].slug = "05-funnel";
+	ch[1].anchors = a1;
+	ch[1].nanchors = 2;
+	root = S_parse("[a](05-funnel.md#dmu) [b](05-funnel.md#weg)\n\n"
+	    "[c](06-weg.md) [d](los) [e](index.md) [f](05-funnel#intro)\n",
+	    0, dl);
+	pass_xref_collect(root, "content/01-een.md", &links, dl);
+	S_eq_int(&why, "collected", (long)links.n, 6);
+	pass_xref_check(&idx, &links, dl);
+	S_eq_int(&why, "list emptied", (long)links.n, 0);
+	S_eq_int(&why, "diagnostics", (long)dl->n, 2);
+	if (dl->n == 2) {
+		S_eq_int(&why, "anchor line", dl->v[0].line, 1);
+		S_eq_int(&why, "anchor col", dl->v[0].col, 23);
+		S_eq_int(&why, "anchor code", dl->v[0].code,
+		    DIAG_XREF_ANCHOR);
+		S_eq_int(&why, "chapter line", dl->v[1].line, 3);
+		S_eq_int(&why, "chapter col", dl->v[1].col, 1);
+		S_eq_int(&why, "chapter code", dl->v[1].code,
+		    DIAG_XREF_CHAPTER);
+		S_eq(&why, "chapter file", dl->v[1].file, "content/01-een.md");
+	}
+	pass_xref(root, &idx, "content/01-een.md", dl);
+	S_eq(&why, "to the landing page", S_nth(root, DOC_LINK, 4)->url,
+	    "index.html");
+	S_eq(&why, "bare, to a chapter", S_nth(root, DOC_LINK, 5)->url,
+	    "05-funnel.html#intro");
+	S_verdict("xref: collect, check and rewrite through an index of "
+	    "chapters, without a course", &why, dl);
+	buf_free(&why);
+	doc_free(root);
+	diag_list_free(dl);
+}
+
 static void
 t_xref_course(void)
 {
@@ -900,6 +953,8 @@ t_xref_course(void)
 	struct course *c = xcalloc(1, sizeof(*c));
 	struct doc_node *root;
 	struct buf why = { 0 };
+	struct xref_list links = { 0 };
+	struct xref_index idx;
 
 	c->content = xstrdup("content");
 	S_course_chapter(c, "content/01-een.md");
@@ -912,20 +967,22 @@ t_xref_course(void)
 	root = S_parse("[a](05-funnel.md#dmu) [b](#lokaal) [c](sub/05-funnel.md)"
 	    " [d](onbekend.md#x) [e](https://x.nl/05-funnel.md)"
 	    " [f](deel/06-x.md) [g](/deel/06-x.md) [h](deel/06-x)\n", 0, dl);
-	pass_xref(root, c, "content/01-een.md", 1, dl);
-	S_eq_int(&why, "collected", (long)c->nxrefs, 7);
-	if (c->nxrefs == 7) {
-		S_eq(&why, "xref 0", c->xrefs[0].target, "05-funnel.md#dmu");
-		S_eq(&why, "xref 1", c->xrefs[1].target, "#lokaal");
-		S_eq(&why, "xref 3", c->xrefs[3].target, "onbekend.md#x");
-		S_eq(&why, "xref file", c->xrefs[0].file, "content/01-een.md");
-		S_eq(&why, "bare link, as a chapter", c->xrefs[6].target,
+	course_xref_index(c, &idx);
+	pass_xref_collect(root, "content/01-een.md", &links, dl);
+	S_eq_int(&why, "collected", (long)links.n, 7);
+	if (links.n == 7) {
+		S_eq(&why, "xref 0", links.v[0].target, "05-funnel.md#dmu");
+		S_eq(&why, "xref 1", links.v[1].target, "#lokaal");
+		S_eq(&why, "xref 3", links.v[3].target, "onbekend.md#x");
+		S_eq(&why, "xref file", links.v[0].file, "content/01-een.md");
+		S_eq(&why, "bare link, as a chapter", links.v[6].target,
 		    "deel/06-x.md");
-		S_eq_int(&why, "bare link is soft", c->xrefs[6].soft, 1);
+		S_eq_int(&why, "bare link is soft", links.v[6].soft, 1);
 	}
+	pass_xref_list_free(&links);
 	S_eq(&why, "collect leaves urls",
 	    S_nth(root, DOC_LINK, 0)->url, "05-funnel.md#dmu");
-	pass_xref(root, c, "content/01-een.md", 0, dl);
+	pass_xref(root, &idx, "content/01-een.md", dl);
 	S_eq(&why, "rewritten to the chapter slug",
 	    S_nth(root, DOC_LINK, 0)->url, "hoofdstuk-5.html#dmu");
 	S_eq(&why, "fragment alone", S_nth(root, DOC_LINK, 1)->url, "#lokaal");
@@ -944,7 +1001,7 @@ t_xref_course(void)
 	doc_free(root);
 	/* from a folder: up and across */
 	root = S_parse("[a](../05-funnel.md) [b](../deel/06-x.md#y)\n", 0, dl);
-	pass_xref(root, c, "content/deel/06-x.md", 0, dl);
+	pass_xref(root, &idx, "content/deel/06-x.md", dl);
 	S_eq(&why, "up from a folder", S_nth(root, DOC_LINK, 0)->url,
 	    "../hoofdstuk-5.html");
 	S_eq(&why, "same folder", S_nth(root, DOC_LINK, 1)->url,
@@ -1368,6 +1425,7 @@ main(void)
 	t_edition();
 	t_xref_no_course();
 	t_xref_course();
+	t_xref_check_index();
 	t_esc_md();
 	t_esc_md_blank_line();
 	t_esc_md_email();

@@ -1,0 +1,169 @@
+/* handout — out/pdf and out/mailing of a project build (see handout.h). */
+#include "handout.h"
+#include "buf.h"
+#include "datadoc.h"
+#include "file.h"
+#include "merge.h"
+#include "mem.h"
+#include "pass.h"
+#include "pdf/pdf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *
+handout_plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* The handouts: the whole course for teachers and for students, and each
+ * chapter on its own in the site's edition. */
+int
+handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *th,
+    const char *out, struct diag_list *dl)
+{
+	struct pdf_opts po;
+	struct diag_list *quiet;
+	struct buf stem = { 0 }, path = { 0 };
+	char *dir = file_join(out, "pdf");
+	enum edition e;
+	size_t i;
+	int rc = 0;
+
+	memset(&po, 0, sizeof(po));
+	po.letter = o->letter || c->letter;
+	po.ragged = o->ragged || c->ragged;
+	po.tabs = c->code_tabs;
+	po.serif = c->serif;
+	po.sans = c->sans;
+	po.mono = c->mono;
+	po.hyphens = c->hyphens;
+	po.nhyphens = c->nhyphens;
+	if (file_mkdirs(dir, dl) != 0) {
+		free(dir);
+		return -1;
+	}
+	pass_slug(c->title, &stem);
+	buf_printf(&path, "%s/%s.pdf", dir, stem.data);
+	/* a project of sales documents alone has no course to print */
+	if (c->nch > 0 && pdf_course(c, EDITION_TEACHER, -1, &po, path.data,
+	    dl) != 0)
+		rc = -1;
+	/* The teacher edition holds every word, so it has said all there is
+	 * to say about glyphs and line breaks; the other handouts report
+	 * only their errors. */
+	quiet = diag_list_new();
+	quiet->strict = dl->strict;
+	buf_reset(&path);
+	buf_printf(&path, "%s/%s-student.pdf", dir, stem.data);
+	if (rc == 0 && c->nch > 0 && pdf_course(c, EDITION_STUDENT, -1, &po,
+	    path.data, quiet) != 0)
+		rc = -1;
+	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
+	for (i = 0; rc == 0 && i < c->nch; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s.pdf", dir, c->ch[i].slug);
+		if (strchr(c->ch[i].slug, '/') != NULL) {
+			/* out/pdf mirrors the chapters' folders too */
+			char *sub = xstrndup(path.data,
+			    (size_t)(strrchr(path.data, '/') - path.data));
+
+			if (file_mkdirs(sub, dl) != 0)
+				rc = -1;
+			free(sub);
+			if (rc != 0)
+				break;
+		}
+		if (pdf_course(c, e, (long)i, &po, path.data, quiet) != 0)
+			rc = -1;
+	}
+	for (i = 0; rc == 0 && i < c->ndocs; i++) {
+		struct datadoc *d = &c->docs[i];
+		struct doc_node *root;
+
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s.pdf", dir, d->slug);
+		if ((root = datadoc_doc(d, th, NULL, quiet)) == NULL) {
+			rc = -1;
+			continue;
+		}
+		po.logo = d->logo;
+		po.fingerprint = d->fingerprint;
+		po.accent = d->colour;
+		if (pdf_document(root, d->title, d->lang, d->path, &po, NULL,
+		    path.data, quiet) != 0)
+			rc = -1;
+		doc_free(root);
+	}
+	po.logo = NULL;
+	po.fingerprint = NULL;
+	po.accent = 0;
+	for (i = 0; i < quiet->n; i++)
+		if (quiet->v[i].level >= DIAG_ERROR)
+			diag_copy(dl, &quiet->v[i]);
+	diag_list_free(quiet);
+	if (rc == 0 && !o->quiet && c->nch > 0)
+		fprintf(stderr, "salesgen: %s: %zu %s, %zu %s\n", dir,
+		    c->nch + 2, handout_plural(c->nch + 2, "handout", "handouts"),
+		    c->ndocs, handout_plural(c->ndocs, "document", "documents"));
+	else if (rc == 0 && !o->quiet)
+		fprintf(stderr, "salesgen: %s: %zu %s\n", dir, c->ndocs,
+		    handout_plural(c->ndocs, "document", "documents"));
+	free(dir);
+	buf_free(&stem);
+	buf_free(&path);
+	return rc;
+}
+
+/* The mailings salesgen.xml lists, into out/mailing/NAME/. */
+int
+handout_mailings(const struct build_opts *o, const struct course *c, struct theme *th,
+    const char *out, struct diag_list *dl)
+{
+	struct merge_opts mo;
+	struct pdf_opts po;
+	struct buf dir = { 0 };
+	char *tmpl, *rows;
+	const char *base;
+	size_t i, written, failed, n;
+	int rc = 0;
+
+	memset(&mo, 0, sizeof(mo));
+	memset(&po, 0, sizeof(po));
+	po.letter = o->letter || c->letter;
+	po.ragged = o->ragged || c->ragged;
+	po.tabs = c->code_tabs;
+	po.serif = c->serif;
+	po.sans = c->sans;
+	po.mono = c->mono;
+	po.hyphens = c->hyphens;
+	po.nhyphens = c->nhyphens;
+	mo.jobs = o->jobs;
+	mo.pdf = 1;
+	mo.letter = po.letter;
+	mo.pdfo = &po;
+	for (i = 0; i < c->nmail; i++) {
+		tmpl = file_join(c->content, c->mail[i].tmpl);
+		rows = file_join(c->content, c->mail[i].rows);
+		base = strrchr(c->mail[i].rows, '/');
+		base = base ? base + 1 : c->mail[i].rows;
+		n = strlen(base);
+		buf_reset(&dir);
+		buf_printf(&dir, "%s/mailing/", out);
+		buf_put(&dir, base, n > 4 && strcmp(base + n - 4, ".csv") == 0 ?
+		    n - 4 : n);
+		if (merge_run(tmpl, rows, c->dir, dir.data, th, &mo, &written,
+		    &failed, dl) != 0)
+			rc = -1;
+		else if (!o->quiet)
+			fprintf(stderr, "salesgen: %s: %zu %s\n",
+			    dir.data, written, handout_plural(written, "document",
+			    "documents"));
+		free(tmpl);
+		free(rows);
+	}
+	buf_free(&dir);
+	return rc;
+}
