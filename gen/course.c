@@ -153,10 +153,9 @@ static void
 S_add_chapter(struct course *c, const char *rel)
 {
 	struct chapter *ch;
-	const char *base = strrchr(rel, '/');
+	const char *base = file_base(rel);
 	size_t blen;
 
-	base = base ? base + 1 : rel;
 	blen = strlen(base);
 	c->ch = xrealloc(c->ch, (c->nch + 1) * sizeof(*c->ch));
 	ch = &c->ch[c->nch++];
@@ -215,7 +214,7 @@ S_find_chapters(struct course *c, struct diag_list *dl)
 {
 	char **list = NULL;
 	size_t n = 0, i, k, dlen;
-	const char *crel, *rel, *base;
+	const char *crel, *rel;
 	struct toc t;
 	long at;
 	int rc, *partmap = NULL;
@@ -258,8 +257,7 @@ S_find_chapters(struct course *c, struct diag_list *dl)
 	for (k = 0; k < n; k++) {
 		if (list[k] == NULL)
 			continue;
-		base = strrchr(list[k], '/');
-		if (strcmp(base ? base + 1 : list[k], "_index.md") == 0 ||
+		if (strcmp(file_base(list[k]), "_index.md") == 0 ||
 		    (rc == 1 && strcmp(list[k], "SUMMARY.md") == 0)) {
 			free(list[k]);
 			list[k] = NULL;
@@ -405,14 +403,12 @@ static char *
 S_folder_name(const char *dir)
 {
 	char *real = realpath(dir, NULL), *name;
-	const char *base;
 
 	if (real == NULL || strcmp(real, "/") == 0) {
 		free(real);
 		return xstrdup("Cursus");
 	}
-	base = strrchr(real, '/');
-	name = xstrdup(base != NULL ? base + 1 : real);
+	name = xstrdup(file_base(real));
 	free(real);
 	return name;
 }
@@ -992,9 +988,7 @@ S_part_titles(struct course *c)
 			free(p);
 		}
 		if (pt->title == NULL) {
-			const char *base = strrchr(pt->dir, '/');
-
-			pt->title = S_pretty(base ? base + 1 : pt->dir);
+			pt->title = S_pretty(file_base(pt->dir));
 		}
 	}
 	buf_free(&b);
@@ -1161,8 +1155,7 @@ S_stem(const struct course *c, size_t i, const char **src)
 		return xstrdup(c->ch[i].slug);
 	}
 	*src = c->docs[i - c->nch].path;
-	base = strrchr(*src, '/');
-	base = base ? base + 1 : *src;
+	base = file_base(*src);
 	n = strlen(base);
 	return xstrndup(base, n > 4 ? n - 4 : n);
 }

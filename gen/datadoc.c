@@ -191,8 +191,7 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 	memset(d, 0, sizeof(*d));
 	d->colour = 0xFF000000u;
 	d->path = xstrdup(path);
-	base = strrchr(path, '/');
-	base = base ? base + 1 : path;
+	base = file_base(path);
 	n = strlen(base);
 	d->slug = xstrndup(base, n > 4 && strcmp(base + n - 4, ".xml") == 0 ?
 	    n - 4 : n);

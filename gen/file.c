@@ -309,9 +309,7 @@ S_write(const char *path, const void *data, size_t len, int sync,
 	}
 	if (S_confine != NULL) {
 		/* a build writes only inside its project */
-		const char *slash = strrchr(path, '/');
-		char *dir = slash ? xstrndup(path, (size_t)(slash - path)) :
-		    xstrdup(".");
+		char *dir = file_dir(path);
 
 		err = S_confined(*dir ? dir : "/", dl);
 		free(dir);
@@ -441,6 +439,29 @@ file_join(const char *a, const char *b)
 		buf_putc(&j, '/');
 	buf_puts(&j, b);
 	return buf_detach(&j);
+}
+
+const char *
+file_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
+size_t
+file_dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? (size_t)(slash - path) : 0;
+}
+
+char *
+file_dir(const char *path)
+{
+	return strchr(path, '/') != NULL ?
+	    xstrndup(path, file_dir_len(path)) : xstrdup(".");
 }
 
 int

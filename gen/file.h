@@ -78,6 +78,17 @@ int	file_is_reg(const char *path);
 /* Joins a and b with one '/'; the caller frees the result. */
 char	*file_join(const char *a, const char *b);
 
+/* The base names and folders of paths, lexically (nothing is looked up on
+ * the disk), so that every module cuts a path the same way.
+ * file_base: the part after the last '/' (all of path when it has none);
+ * it points into path.  file_dir_len: the length of the folder part, the
+ * bytes before the last '/' (0 when there is none, or for "/x").
+ * file_dir: that folder as a new string the caller frees, "." when path
+ * has no '/'. */
+const char *file_base(const char *path);
+size_t	file_dir_len(const char *path);
+char	*file_dir(const char *path);
+
 /* 1 when the relative path rel stays inside its base folder lexically: not
  * absolute, and no ".." that climbs above the start. */
 int	file_rel_inside(const char *rel);

@@ -284,7 +284,7 @@ S_write_page(struct site *s, struct val *ctx, long current, const char *file,
 	rc = 0;
 	if (depth > 0) {
 		/* the page's folder, as the chapter's under content/ */
-		char *d = xstrndup(path, (size_t)(strrchr(path, '/') - path));
+		char *d = file_dir(path);
 
 		rc = file_mkdirs(d, s->dl);
 		free(d);

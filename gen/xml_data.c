@@ -112,7 +112,7 @@ S_includes_inside(xmlNodePtr n, const char *path, const char *root,
     struct diag_list *dl)
 {
 	xmlChar *href;
-	char *dir, *p, *cut;
+	char *dir, *p;
 	int rc = 0, ok;
 
 	for (; n != NULL; n = n->next) {
@@ -121,11 +121,7 @@ S_includes_inside(xmlNodePtr n, const char *path, const char *root,
 		if ((xmlStrEqual(n->name, BAD_CAST "include") ||
 		    xmlStrEqual(n->name, BAD_CAST "externalRef")) &&
 		    (href = xmlGetProp(n, BAD_CAST "href")) != NULL) {
-			dir = xstrdup(path);
-			if ((cut = strrchr(dir, '/')) != NULL)
-				*cut = '\0';
-			else
-				strcpy(dir, ".");
+			dir = file_dir(path);
 			p = file_join(dir, (char *)href);
 			/* a URL, an absolute path, or a built-in schema
 			 * (no project to stay in) include nothing */

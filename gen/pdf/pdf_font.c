@@ -1,6 +1,7 @@
 /* pdf_font — font lookup, embedding and metrics (see pdf_font.h). */
 #include "pdf_font.h"
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
 
 #include <stdio.h>
@@ -588,7 +589,6 @@ font_check(struct fonts *fs, enum font_face face, const char *s, size_t n,
 	struct font *f = &fs->f[face];
 	size_t i = 0, adv, k;
 	uint32_t c;
-	const char *base;
 
 	if (f->def == NULL)
 		return;
@@ -602,12 +602,11 @@ font_check(struct fonts *fs, enum font_face face, const char *s, size_t n,
 				char ch[8] = { 0 };
 
 				memcpy(ch, s + i, adv < 7 ? adv : 7);
-				base = strrchr(f->file, '/');
 				/* col is where s starts; the character is
 				 * i bytes on */
 				diag_add(dl, DIAG_GLYPH, file, line,
 				    col > 0 ? col + (int)i : col,
-				    (unsigned)c, ch, base ? base + 1 : f->file);
+				    (unsigned)c, ch, file_base(f->file));
 				if (fs->nmissing < 64)
 					fs->missing[fs->nmissing++] = c;
 			}
