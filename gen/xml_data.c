@@ -17,6 +17,7 @@
  * their siblings under "_seq".
  */
 #include "xml.h"
+#include "xml_err.h"
 #include "buf.h"
 #include "file.h"
 #include "mem.h"
@@ -50,31 +51,6 @@ static const char *S_lists[][2] = {
 	{ "nps", "score" }, { "leads", "criterium" }, { "leads", "lead" },
 	{ "lead", "heeft" }
 };
-
-struct errctx {
-	const char		*path;
-	struct diag_list	*dl;
-	int			 n;
-};
-
-static void
-S_error(void *arg, xmlErrorPtr e)
-{
-	struct errctx *ctx = arg;
-	struct buf m = { 0 };
-	size_t len;
-
-	if (e == NULL || ctx->n++ > 20)
-		return;
-	buf_puts(&m, e->message ? e->message : "invalid document");
-	len = m.len;
-	while (len > 0 && (m.data[len - 1] == '\n' || m.data[len - 1] == ' '))
-		m.data[--len] = '\0';
-	/* an error in a file the schema includes is told at that file */
-	diag_add(ctx->dl, DIAG_SCHEMA, e->file != NULL ? e->file : ctx->path,
-	    e->line, e->int2 > 0 ? e->int2 : 0, m.data);
-	buf_free(&m);
-}
 
 /*
  * A project's schema may include other schema files (<include href>,
@@ -151,7 +127,7 @@ data_schema_new(struct theme *th, struct diag_list *dl)
 	xmlDocPtr doc;
 	const char *src, *path, *root = theme_root(th);
 	size_t len;
-	struct errctx ctx;
+	struct xml_err_catch ctx;
 
 	pthread_once(&S_loader_once, S_loader_init);
 	if ((src = theme_get(th, "schema/salesgen.rng", &path, &len)) == NULL) {
@@ -161,13 +137,15 @@ data_schema_new(struct theme *th, struct diag_list *dl)
 	}
 	ctx.path = path;
 	ctx.dl = dl;
+	ctx.code = DIAG_SCHEMA;
 	ctx.n = 0;
 	if (len > 0x7fffffff)
 		return NULL;
 	/* Read with the schema's path as its base, so its includes are
-	 * found beside it; libxml2's messages come to S_error, none to
+	 * found beside it; libxml2's messages come to xml_err_tell (an
+	 * error in a file the schema includes told at that file), none to
 	 * standard error. */
-	xmlSetStructuredErrorFunc(&ctx, S_error);
+	xmlSetStructuredErrorFunc(&ctx, xml_err_tell);
 	doc = xmlReadMemory(src, (int)len, path, NULL, XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL || S_includes_inside(xmlDocGetRootElement(doc), path,
@@ -180,7 +158,7 @@ data_schema_new(struct theme *th, struct diag_list *dl)
 		return NULL;
 	}
 	pc = xmlRelaxNGNewDocParserCtxt(doc);
-	xmlRelaxNGSetParserStructuredErrors(pc, S_error, &ctx);
+	xmlRelaxNGSetParserStructuredErrors(pc, xml_err_tell, &ctx);
 	s = xcalloc(1, sizeof(*s));
 	S_root = root;
 	s->rng = xmlRelaxNGParse(pc);
@@ -381,8 +359,6 @@ static void
 S_collect_error(void *arg, xmlErrorPtr e)
 {
 	struct vlist *l = arg;
-	size_t len;
-	char *m;
 
 	if (e == NULL || l->n >= 64)
 		return;
@@ -390,13 +366,9 @@ S_collect_error(void *arg, xmlErrorPtr e)
 		l->cap = l->cap ? l->cap * 2 : 8;
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
-	m = xstrdup(e->message ? e->message : "invalid document");
-	len = strlen(m);
-	while (len > 0 && (m[len - 1] == '\n' || m[len - 1] == ' '))
-		m[--len] = '\0';
 	l->v[l->n].node = e->node;
 	l->v[l->n].line = e->line;
-	l->v[l->n].msg = m;
+	l->v[l->n].msg = xml_err_text(e, "invalid document");
 	l->n++;
 }
 

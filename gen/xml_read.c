@@ -1,5 +1,6 @@
 /* xml_read — hardened libxml2 parsing (see xml.h). */
 #include "xml.h"
+#include "xml_err.h"
 #include "buf.h"
 #include "mem.h"
 
@@ -423,7 +424,6 @@ S_error(void *arg, xmlErrorPtr e)
 {
 	struct errctx *ctx = arg;
 	char *msg;
-	size_t len;
 	int told;
 
 	if (e == NULL || e->level == XML_ERR_WARNING || ctx->stop ||
@@ -455,14 +455,8 @@ S_error(void *arg, xmlErrorPtr e)
 			ctx->stop = 1;
 		return;
 	}
-	msg = xstrdup(e->message ? e->message : "malformed XML");
-	len = strlen(msg);
-	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-		msg[--len] = '\0';
 	/* one diagnostic, one line ("... UTF-8, indicate encoding !\nBytes:") */
-	for (char *q = msg; *q; q++)
-		if (*q == '\n')
-			*q = ' ';
+	msg = xml_err_text(e, "malformed XML");
 	diag_add(ctx->dl, DIAG_XML, ctx->path, e->line, e->int2 > 0 ? e->int2 : 0,
 	    msg);
 	free(msg);
@@ -470,6 +464,38 @@ S_error(void *arg, xmlErrorPtr e)
 	 * follows from it, as often as not */
 	ctx->stop = 1;
 }
+
+/*** libxml2's errors, for every xml_*.c (xml_err.h) ***/
+
+char *
+xml_err_text(const xmlError *e, const char *dflt)
+{
+	char *msg = xstrdup(e->message != NULL ? e->message : dflt), *q;
+	size_t len = strlen(msg);
+
+	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		msg[--len] = '\0';
+	for (q = msg; *q != '\0'; q++)
+		if (*q == '\n')
+			*q = ' ';
+	return msg;
+}
+
+void
+xml_err_tell(void *arg, xmlErrorPtr e)
+{
+	struct xml_err_catch *c = arg;
+	char *msg;
+
+	if (e == NULL || c->n++ >= XML_ERR_MAX)
+		return;
+	msg = xml_err_text(e, "invalid document");
+	diag_add(c->dl, c->code, e->file != NULL ? e->file : c->path,
+	    e->line, e->int2 > 0 ? e->int2 : 0, msg);
+	free(msg);
+}
+
+/*** Encodings ***/
 
 /* Windows-1252's characters 0x80 to 0x9F (0 where it has none), as in
  * csv_load.c; from 0xA0 on it is Latin-1, the code point being the byte. */
