@@ -18,25 +18,16 @@
 /* A string literal and its length, NUL bytes included. */
 #define LIT(s)	(s), sizeof(s) - 1
 
-static int failed;
+#include "check.h"
 
 /* Prints the verdict; on failure the reason and the diagnostics. */
 static void
 S_verdict(const char *name, int ok, const char *why,
     const struct diag_list *dl)
 {
-	size_t i;
-
-	printf("%s csv: %s\n", ok ? "PASS" : "FAIL", name);
-	if (ok)
-		return;
-	failed++;
-	if (why != NULL)
-		printf("  %s\n", why);
-	for (i = 0; dl != NULL && i < dl->n; i++)
-		printf("  diag: %s:%d:%d: %s\n", dl->v[i].file ?
-		    dl->v[i].file : "-", dl->v[i].line, dl->v[i].col,
-		    dl->v[i].msg);
+	check_verdict("csv", name, ok, why);
+	if (!ok)
+		check_diags(dl);
 }
 
 /* A row callback that takes the first row and stops. */
@@ -574,5 +565,5 @@ main(void)
 	t_error_cap();
 	t_big();
 	t_number();
-	return failed > 0;
+	return check_status();
 }

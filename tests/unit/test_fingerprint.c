@@ -12,16 +12,15 @@
 #include <stdio.h>
 #include <string.h>
 
-static int failed;
+#include "check.h"
 
 static void
 S_expect(const char *name, int ok, const char *got)
 {
-	printf("%s fingerprint: %s\n", ok ? "PASS" : "FAIL", name);
-	if (!ok) {
-		failed++;
-		printf("  got: %s\n", got);
-	}
+	char why[512];
+
+	snprintf(why, sizeof(why), "got: %s", got);
+	check_verdict("fingerprint", name, ok, why);
 }
 
 /* <offerte nummer="A-1"><klant><naam>Bakker</naam></klant><regels>
@@ -98,5 +97,5 @@ main(void)
 	val_free(d2);
 	buf_free(&a);
 	buf_free(&b);
-	return failed ? 1 : 0;
+	return check_status();
 }

@@ -21,7 +21,7 @@
 #define NBSP	"\xc2\xa0"
 #define EURO	"\xe2\x82\xac"
 
-static int failed;
+#include "check.h"
 
 /* One test: its name and the reasons it failed, if any. */
 struct S_t {
@@ -80,11 +80,7 @@ S_true(struct S_t *t, const char *what, int cond)
 static void
 S_end(struct S_t *t)
 {
-	printf("%s sales: %s\n", t->bad ? "FAIL" : "PASS", t->name);
-	if (t->bad) {
-		failed++;
-		fputs(buf_cstr(&t->why), stdout);
-	}
+	check_verdict("sales", t->name, !t->bad, buf_cstr(&t->why));
 	buf_free(&t->why);
 }
 
@@ -1842,5 +1838,5 @@ main(void)
 	t_plan();
 	t_fmt();
 	t_salutation();
-	return failed > 0;
+	return check_status();
 }
