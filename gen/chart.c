@@ -13,6 +13,7 @@
 #include "chart.h"
 #include "buf.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -67,34 +68,10 @@ chart_kind_name(enum chart_kind k)
 static size_t
 S_utf8_len(const unsigned char *s, size_t n, unsigned long *cp)
 {
-	unsigned long c;
-	size_t len, i;
+	uint32_t c;
+	size_t len;
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ||
-	    (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+	if ((len = utf8_decode(s, n, &c)) == 0 || utf8_nonchar(c))
 		return 0;
 	*cp = c;
 	return len;

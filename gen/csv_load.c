@@ -166,21 +166,13 @@ S_is1252(const unsigned char *s, size_t n)
 static void
 S_from1252(const unsigned char *s, size_t n, struct buf *out)
 {
+	unsigned char u8[4];
 	unsigned cp;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		cp = s[i] < 0x80 || s[i] >= 0xA0 ? s[i] : S_cp1252[s[i] - 0x80];
-		if (cp < 0x80)
-			buf_putc(out, (int)cp);
-		else if (cp < 0x800) {
-			buf_putc(out, (int)(0xC0 | cp >> 6));
-			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
-		} else {
-			buf_putc(out, (int)(0xE0 | cp >> 12));
-			buf_putc(out, (int)(0x80 | (cp >> 6 & 0x3F)));
-			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
-		}
+		buf_put(out, u8, utf8_encode(cp, u8));
 	}
 }
 

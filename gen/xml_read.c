@@ -3,6 +3,7 @@
 #include "xml_err.h"
 #include "buf.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -527,28 +528,12 @@ S_latin9(unsigned b)
 static int
 S_is_utf8(const unsigned char *s, size_t n)
 {
-	size_t i = 0, k, j;
+	uint32_t cp;
+	size_t i = 0, k;
 
-	while (i < n) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (s[i] < 0xC2 || s[i] > 0xF4)
+	for (i = 0; i < n; i += k)
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
 			return 0;
-		k = s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
-		if (n - i < k)
-			return 0;
-		for (j = 1; j < k; j++)
-			if ((s[i + j] & 0xC0) != 0x80)
-				return 0;
-		if ((s[i] == 0xE0 && s[i + 1] < 0xA0) ||
-		    (s[i] == 0xED && s[i + 1] > 0x9F) ||
-		    (s[i] == 0xF0 && s[i + 1] < 0x90) ||
-		    (s[i] == 0xF4 && s[i + 1] > 0x8F))
-			return 0;
-		i += k;
-	}
 	return 1;
 }
 
@@ -580,6 +565,7 @@ static int
 S_to_utf8(const unsigned char *s, size_t n, int enc, struct buf *out,
     size_t *bad)
 {
+	unsigned char u8[4];
 	unsigned cp;
 	size_t i;
 
@@ -592,16 +578,7 @@ S_to_utf8(const unsigned char *s, size_t n, int enc, struct buf *out,
 			*bad = i;
 			return -1;
 		}
-		if (cp < 0x80)
-			buf_putc(out, (int)cp);
-		else if (cp < 0x800) {
-			buf_putc(out, (int)(0xC0 | cp >> 6));
-			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
-		} else {
-			buf_putc(out, (int)(0xE0 | cp >> 12));
-			buf_putc(out, (int)(0x80 | (cp >> 6 & 0x3F)));
-			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
-		}
+		buf_put(out, u8, utf8_encode(cp, u8));
 	}
 	return 0;
 }

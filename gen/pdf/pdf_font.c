@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "file.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -351,43 +352,16 @@ fonts_shutdown(void)
 uint32_t
 font_utf8(const char *str, size_t n, size_t *adv)
 {
-	const unsigned char *s = (const unsigned char *)str;
 	uint32_t c;
-	size_t len, i;
 
 	if (n == 0) {
 		*adv = 0;
 		return 0;
 	}
-	if (s[0] < 0x80) {
-		*adv = 1;
-		return s[0];
-	}
-	if ((s[0] & 0xE0) == 0xC0) {
-		len = 2;
-		c = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		len = 3;
-		c = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else {
+	if ((*adv = utf8_decode((const unsigned char *)str, n, &c)) == 0) {
 		*adv = 1;
 		return 0xFFFD;
 	}
-	if (len > n) {
-		*adv = 1;
-		return 0xFFFD;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*adv = 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*adv = len;
 	return c;
 }
 
