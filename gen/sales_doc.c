@@ -112,7 +112,7 @@ S_money(struct sctx *s, const struct val *v, const char *key, int64_t dflt)
 
 	if (t == NULL || *t == '\0')
 		return dflt;
-	if (sales_parse_money(t, &c) != 0) {
+	if (sales_parse_money(t, SALES_NOTATION, &c) != 0) {
 		S_bad(s, v, key, t, "an amount");
 		return dflt;
 	}
@@ -127,7 +127,7 @@ S_pct(struct sctx *s, const struct val *v, const char *key, int64_t dflt)
 
 	if (t == NULL || *t == '\0')
 		return dflt;
-	if (sales_parse_percent(t, &bp) != 0) {
+	if (sales_parse_percent(t, SALES_NOTATION, &bp) != 0) {
 		S_bad(s, v, key, t, "a percentage");
 		return dflt;
 	}
@@ -142,7 +142,7 @@ S_qty(struct sctx *s, const struct val *v, const char *key, int64_t dflt)
 
 	if (t == NULL || *t == '\0')
 		return dflt;
-	if (sales_parse_qty(t, &q) != 0) {
+	if (sales_parse_qty(t, SALES_NOTATION, &q) != 0) {
 		S_bad(s, v, key, t, "a number");
 		return dflt;
 	}
@@ -405,7 +405,7 @@ S_disc(struct sctx *s, const struct val *v, const char *key)
 	d.kind = SALES_DISC_AMOUNT;
 	d.value = S_money(s, v, key, 0);
 	if (strstr(t, "€") == NULL && strstr(t, "EUR") == NULL &&
-	    sales_parse_money(t, &c) == 0 && c != 0) {
+	    sales_parse_money(t, SALES_NOTATION, &c) == 0 && c != 0) {
 		file = S_at(s, v, key, &line, &col);
 		sales_fmt_amount(&amt, c, s->lang);
 		diag_add(s->dl, DIAG_DATA_DISC_BARE, file, line, col, key, t,
@@ -2110,16 +2110,16 @@ S_sel_item(struct sel_walk *sw, const char *item, struct diag_list *dl)
 	if (S_s(v, "aantal-min") == NULL && S_s(v, "aantal-max") == NULL)
 		return S_sel_error(dl, item,
 		    "the line's quantity is fixed (no aantal-min or aantal-max)");
-	if (sales_parse_qty(t, &q) != 0)
+	if (sales_parse_qty(t, SALES_NOTATION, &q) != 0)
 		return S_sel_error(dl, item, "expected on, off or a quantity");
 	if (S_s(v, "aantal") == NULL ||
-	    sales_parse_qty(S_s(v, "aantal"), &qty) != 0)
+	    sales_parse_qty(S_s(v, "aantal"), SALES_NOTATION, &qty) != 0)
 		qty = SALES_QTY_ONE;	/* the data's own check tells */
 	lo = hi = qty;
 	if (S_s(v, "aantal-min") != NULL)
-		(void)sales_parse_qty(S_s(v, "aantal-min"), &lo);
+		(void)sales_parse_qty(S_s(v, "aantal-min"), SALES_NOTATION, &lo);
 	if (S_s(v, "aantal-max") != NULL)
-		(void)sales_parse_qty(S_s(v, "aantal-max"), &hi);
+		(void)sales_parse_qty(S_s(v, "aantal-max"), SALES_NOTATION, &hi);
 	if (q < lo || q > hi)
 		return S_sel_error(dl, item,
 		    "outside the line's aantal-min..aantal-max");

@@ -43,7 +43,7 @@ static int
 S_parse(const char *kind, const char *body, struct chart *c,
     struct diag_list *dl)
 {
-	return chart_parse(kind, body, "t.md", 10, DIAG_CHART, c, dl);
+	return chart_parse(kind, body, NULL, "t.md", 10, DIAG_CHART, c, dl);
 }
 
 /* Every shape finite and inside the box; polygons at least CHART_MIN_SIZE
@@ -132,19 +132,23 @@ S_find_text(const struct chart_geom *g, const char *prefix)
 static void
 t_numbers(void)
 {
+	/* what each is worth in Dutch and in English (num.h) */
 	static const struct {
 		const char	*in;
-		double		 want;
+		double		 nl, en;
 	} good[] = {
-		{ "1.475", 1475 }, { "1,475", 1475 }, { "2,5", 2.5 },
-		{ "2.5", 2.5 }, { "12 %", 12 }, { "12%", 12 }, { "0", 0 },
-		{ "0,475", 0.475 }, { "0.475", 0.475 }, { "1234.567", 1234.567 },
-		{ "1.475.000", 1475000 }, { "1,475,000", 1475000 },
-		{ "1.475,50", 1475.5 }, { "1,475.50", 1475.5 },
-		{ "1 475", 1475 }, { "1\xc2\xa0" "475", 1475 },
-		{ "\xe2\x82\xac 25.000", 25000 }, { "$1,200", 1200 },
-		{ "  42  ", 42 }, { "12,50 %", 12.5 }, { "007", 7 },
-		{ "99999999999999", 99999999999999.0 },
+		{ "1.475", 1475, 1.475 }, { "1,475", 1.475, 1475 },
+		{ "2,5", 2.5, 2.5 }, { "2.5", 2.5, 2.5 }, { "12 %", 12, 12 },
+		{ "12%", 12, 12 }, { "0", 0, 0 }, { "0,475", 0.475, 0.475 },
+		{ "0.475", 0.475, 0.475 }, { "1234.567", 1234.567, 1234.567 },
+		{ "1.475.000", 1475000, 1475000 },
+		{ "1,475,000", 1475000, 1475000 },
+		{ "1.475,50", 1475.5, 1475.5 }, { "1,475.50", 1475.5, 1475.5 },
+		{ "1 475", 1475, 1475 }, { "1\xc2\xa0" "475", 1475, 1475 },
+		{ "\xe2\x82\xac 25.000", 25000, 25 },
+		{ "$1,200", 1.2, 1200 }, { "  42  ", 42, 42 },
+		{ "12,50 %", 12.5, 12.5 }, { "007", 7, 7 },
+		{ "99999999999999", 99999999999999.0, 99999999999999.0 },
 	};
 	static const char *const bad[] = {
 		"", "abc", "1..2", "1.2.3", "12,", ",5", ".5", "-5", "1e5",
@@ -157,13 +161,19 @@ t_numbers(void)
 
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
 		v = -1;
-		check_why(&why, chart_parse_number(good[i].in, &v) == 0 &&
-		    fabs(v - good[i].want) < 1e-9 * fmax(1, good[i].want),
-		    "'%s': got %.10g, want %.10g", good[i].in, v,
-		    good[i].want);
+		check_why(&why, chart_parse_number(good[i].in, "nl", &v) == 0 &&
+		    fabs(v - good[i].nl) < 1e-9 * fmax(1, good[i].nl),
+		    "nl '%s': got %.10g, want %.10g", good[i].in, v,
+		    good[i].nl);
+		v = -1;
+		check_why(&why, chart_parse_number(good[i].in, "en", &v) == 0 &&
+		    fabs(v - good[i].en) < 1e-9 * fmax(1, good[i].en),
+		    "en '%s': got %.10g, want %.10g", good[i].in, v,
+		    good[i].en);
 	}
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		check_why(&why, chart_parse_number(bad[i], &v) == -1,
+		check_why(&why, chart_parse_number(bad[i], "nl", &v) == -1 &&
+		    chart_parse_number(bad[i], "en", &v) == -1,
 		    "'%s' read as %g", bad[i], v);
 	S_verdict("numbers in Dutch and English notation", why.len == 0,
 	    buf_cstr(&why), NULL);

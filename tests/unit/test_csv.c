@@ -161,7 +161,7 @@ t_dutch_excel(void)
 	l = csv_load(src, strlen(src), "t.csv", NULL, dl);
 	ok = l != NULL && l->n == 2 &&
 	    (v = val_get(l->items[0], "Bedrag")) != NULL &&
-	    v->type == VAL_STR && csv_number(v->str, &d) == 0 && d == 1250.5 &&
+	    v->type == VAL_STR && csv_number(v->str, "nl", &d) == 0 && d == 1250.5 &&
 	    (v = val_get(l->items[1], "_line")) != NULL &&
 	    v->type == VAL_NUM && v->num == 3;
 	S_verdict("values stay strings, _line is a number, csv_number reads "
@@ -533,14 +533,14 @@ t_number(void)
 
 	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
 		d = 12345;
-		rc = csv_number(tab[i].s, &d);
+		rc = csv_number(tab[i].s, "nl", &d);
 		if (rc != tab[i].ok || (rc == 0 && d != tab[i].want) ||
 		    (rc != 0 && d != 12345))
 			buf_printf(&why, "%s\"%s\": got %d, %g; want %d, %g",
 			    why.len ? "\n  " : "", tab[i].s, rc, d, tab[i].ok,
 			    tab[i].want);
 	}
-	if (csv_number(NULL, &d) != -1)
+	if (csv_number(NULL, "nl", &d) != -1)
 		buf_printf(&why, "%sNULL accepted", why.len ? "\n  " : "");
 	S_verdict("csv_number accepts and rejects as the table says",
 	    why.len == 0, buf_cstr(&why), NULL);
