@@ -625,7 +625,6 @@ course_file(const struct course *c, const struct chapter *ch,
     struct diag_list *dl)
 {
 	struct buf rel = { 0 };
-	const char *slash = strrchr(ch->path, '/');
 	char *norm = NULL, *src = NULL;
 	size_t dlen;
 
@@ -634,8 +633,7 @@ course_file(const struct course *c, const struct chapter *ch,
 	    strchr(url, ':') != NULL || url[0] == '/')
 		return NULL;	/* external, data: or absolute: not ours */
 	/* The path relative to the project folder, decoded. */
-	if (slash != NULL)
-		buf_put(&rel, ch->path, (size_t)(slash - ch->path) + 1);
+	buf_put(&rel, ch->path, (size_t)(file_base(ch->path) - ch->path));
 	esc_url_decode(&rel, url, strcspn(url, "#"));
 	dlen = strcmp(c->dir, ".") ? strlen(c->dir) : 0;
 	if (dlen > 0 && strncmp(rel.data, c->dir, dlen) == 0 &&
@@ -1476,12 +1474,10 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 static void
 S_from_dir(const struct course *c, const char *from, struct buf *out)
 {
-	const char *slash;
 
 	buf_reset(out);
 	from = S_in_content(c, from);
-	if ((slash = strrchr(from, '/')) != NULL)
-		buf_put(out, from, (size_t)(slash - from) + 1);
+	buf_put(out, from, (size_t)(file_base(from) - from));
 }
 
 long

@@ -40,15 +40,14 @@ S_inside(const char *docpath, const char *dir, const char *rel, int line,
     int col, struct diag_list *dl)
 {
 	struct buf b = { 0 };
-	const char *slash = strrchr(docpath, '/');
 	char *out = NULL;
 
 	if (rel[0] == '/' || strchr(rel, ':') != NULL) {
 		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, col, rel);
 		return NULL;
 	}
-	if (slash != NULL)
-		buf_put(&b, docpath, (size_t)(slash - docpath) + 1);
+	/* the document's folder, with its '/' */
+	buf_put(&b, docpath, (size_t)(file_base(docpath) - docpath));
 	buf_puts(&b, rel);
 	/* out or not is told before whether it exists, so the message
 	 * says nothing about what lies outside; a FIFO would hang */
