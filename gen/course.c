@@ -1474,7 +1474,6 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 static void
 S_from_dir(const struct course *c, const char *from, struct buf *out)
 {
-
 	buf_reset(out);
 	from = S_in_content(c, from);
 	buf_put(out, from, (size_t)(file_base(from) - from));
