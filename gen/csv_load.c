@@ -379,10 +379,6 @@ S_header_done(struct loader *ld)
 		if (ld->names[i][0] == '\0')
 			S_error(ld, S_fieldoff(ld, ld->noff[i]),
 			    "column %zu of the header has no name", i + 1);
-		else if (strcmp(ld->names[i], "_line") == 0)
-			S_error(ld, S_fieldoff(ld, ld->noff[i]),
-			    "column name '_line' is reserved: salesgen keeps "
-			    "each row's line number there");
 		else if (first[i] != SIZE_MAX)
 			S_error(ld, S_fieldoff(ld, ld->noff[i]),
 			    "column name '%s' is used twice (columns %zu and "
@@ -447,18 +443,15 @@ S_field(void *data, size_t n, void *arg)
 			ld->extra = ld->fstart;
 	} else if (ld->nerr == 0) {
 		/* Once the result is lost, building it is wasted memory. */
-		struct buf key = { 0 };
 		int fl, fc;
 
 		if (ld->row == NULL)
 			ld->row = val_map();
-		S_append(ld->row, ld->names[ld->nfield],
-		    S_value(ld, data, n));
-		/* where the field starts, for a diagnostic about its value */
+		/* where the field starts, for a diagnostic about its value:
+		 * the row's line, the field's column */
 		S_pos(ld, ld->fstart, &fl, &fc);
-		buf_printf(&key, "_col.%s", ld->names[ld->nfield]);
-		S_append(ld->row, buf_cstr(&key), val_num(fc));
-		buf_free(&key);
+		S_append(ld->row, ld->names[ld->nfield],
+		    val_at(S_value(ld, data, n), NULL, ld->row_line, fc));
 	}
 	ld->nfield++;
 	ld->fstart = ld->end + 1;
@@ -507,7 +500,7 @@ S_row(int c, void *arg)
 	} else if (ld->nerr == 0) {
 		if (ld->row == NULL)
 			ld->row = val_map();
-		S_append(ld->row, "_line", val_num(ld->row_line));
+		val_at(ld->row, NULL, ld->row_line, 0);
 		if (ld->cb == NULL)
 			val_push(ld->list, ld->row);
 		else if (ld->cb(ld->cbarg, ld->row) != 0)

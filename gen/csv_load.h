@@ -64,12 +64,13 @@ struct csv_opts {
 /* Reads CSV text (len bytes; from path, which diagnostics name) into a new
  * list of maps (free with val_free()), one per data row in file order.
  * Each map holds the row's fields under the header's names (trimmed), in
- * header order, as strings, each followed by "_col.NAME": the 1-based
- * column where the field starts, as a number; then "_line": the line where
- * the row starts, so later stages can report PATH:LINE:COL.  A row
- * with fewer fields than the header lacks the missing keys; one with more
- * is an error.  Header names must be present, unique and not "_line".  The
- * text must be UTF-8 without NUL bytes.
+ * header order, as strings.  Positions are the values' own (val.h), so
+ * later stages can report PATH:LINE:COL: a row's is the line where it
+ * starts (no column), a field's that line and the 1-based column where the
+ * field starts.  A row with fewer fields than the header lacks the missing
+ * keys; one with more is an error.  Header names must be present and
+ * unique; any name will do ("_line" too).  The text must be UTF-8 without
+ * NUL bytes.
  *
  * Rows of another width and Windows-1252 text: see csv_opts.
  *

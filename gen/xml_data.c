@@ -8,10 +8,10 @@
  * an element with only text is a string, and the elements that repeat by
  * nature (regel, stap, lid, ...) are always lists, so a proposal with one
  * line reads like one with forty.  Every map records the line and column
- * of its start tag under "_line" and "_col" for later diagnostics, and
- * those of each attribute and each text-only child under "_line.NAME" and
- * "_col.NAME" (the first of a repeated child), so a value the computations
- * cannot use is told where it stands.  The children of the elements whose
+ * of its start tag in its position (val.h) for later diagnostics, and each
+ * attribute and text-only child in its own (a list of text-only children
+ * the first one's), so a value the computations cannot use is told where
+ * it stands.  The children of the elements whose
  * order matters across names (<regels>, <sectie>, <keuze>: lines, text
  * lines, sections, choices) are always maps and carry their place among
  * their siblings under "_seq".
@@ -255,22 +255,6 @@ S_ordered(const char *name)
 	    strcmp(name, "keuze") == 0;
 }
 
-/* "_line.NAME" and "_col.NAME" in m, unless already there. */
-static void
-S_where(struct val *m, const char *name, int line, int col)
-{
-	struct buf k = { 0 };
-
-	buf_printf(&k, "_line.%s", name);
-	if (val_get(m, buf_cstr(&k)) == NULL) {
-		val_set_num(m, buf_cstr(&k), (double)line);
-		buf_reset(&k);
-		buf_printf(&k, "_col.%s", name);
-		val_set_num(m, buf_cstr(&k), (double)col);
-	}
-	buf_free(&k);
-}
-
 /* Converts an element; seq >= 0 makes it a map with its place under
  * "_seq".  Data documents are shallow (a handful of levels), and the
  * schema has already bounded their shape, so recursion is fine. */
@@ -286,19 +270,17 @@ S_convert(xmlNodePtr n, const char *src, size_t len, int seq)
 
 	xml_locate(n, NULL, src, len, &line, &col);
 	if (n->properties == NULL && !S_has_elements(n) && seq < 0)
-		return val_str_own(S_text(n));
-	m = val_map();
-	val_set_num(m, "_line", (double)line);
-	val_set_num(m, "_col", (double)col);
+		return val_at(val_str_own(S_text(n)), NULL, line, col);
+	m = val_at(val_map(), NULL, line, col);
 	if (seq >= 0)
 		val_set_num(m, "_seq", (double)seq);
 	for (a = n->properties; a != NULL; a = a->next) {
 		av = xmlNodeListGetString(n->doc, a->children, 1);
-		val_set_str(m, (const char *)a->name, av ? (char *)av : "");
+		xml_locate(n, (const char *)a->name, src, len, &line, &col);
+		val_at(val_set(m, (const char *)a->name,
+		    val_str(av ? (char *)av : "")), NULL, line, col);
 		if (av)
 			xmlFree(av);
-		xml_locate(n, (const char *)a->name, src, len, &line, &col);
-		S_where(m, (const char *)a->name, line, col);
 	}
 	if (!S_has_elements(n)) {
 		char *t = S_text(n);
@@ -315,10 +297,6 @@ S_convert(xmlNodePtr n, const char *src, size_t len, int seq)
 			continue;
 		name = (const char *)c->name;
 		v = S_convert(c, src, len, ordered ? k++ : -1);
-		if (v->type == VAL_STR) {
-			xml_locate(c, NULL, src, len, &line, &col);
-			S_where(m, name, line, col);
-		}
 		slot = (struct val *)val_get(m, name);
 		if (S_listy((const char *)n->name, name) || slot != NULL) {
 			if (slot == NULL)
@@ -335,6 +313,13 @@ S_convert(xmlNodePtr n, const char *src, size_t len, int seq)
 				m->items[i] = l;
 				slot = l;
 			}
+			/* text-only children: where the first one is */
+			if (slot->n == 0 && v->type == VAL_STR)
+				val_at(slot, NULL, v->line, v->col);
+			else if (slot->n == 1 && slot->line == 0 &&
+			    slot->items[0]->type == VAL_STR)
+				val_at(slot, NULL, slot->items[0]->line,
+				    slot->items[0]->col);
 			val_push(slot, v);
 		} else
 			val_set(m, name, v);

@@ -56,9 +56,6 @@ S_dump(const struct val *list, struct buf *out)
 	for (i = 0; i < list->n; i++) {
 		row = list->items[i];
 		for (k = 0; k < row->n; k++) {
-			/* field columns are checked on their own below */
-			if (strncmp(row->keys[k], "_col.", 5) == 0)
-				continue;
 			buf_reset(&v);
 			val_text(row->items[k], &v);
 			buf_printf(out, "%s%s%s=", k ? "|" : "",
@@ -71,7 +68,9 @@ S_dump(const struct val *list, struct buf *out)
 					buf_putc(out, v.data[j]);
 			}
 		}
-		buf_putc(out, '\n');
+		/* the row's line, its position (field columns are checked
+		 * on their own below) */
+		buf_printf(out, "%s#_line=%d\n", row->n ? "|" : "", row->line);
 	}
 	buf_free(&v);
 }
@@ -162,19 +161,18 @@ t_dutch_excel(void)
 	ok = l != NULL && l->n == 2 &&
 	    (v = val_get(l->items[0], "Bedrag")) != NULL &&
 	    v->type == VAL_STR && csv_number(v->str, "nl", &d) == 0 && d == 1250.5 &&
-	    (v = val_get(l->items[1], "_line")) != NULL &&
-	    v->type == VAL_NUM && v->num == 3;
-	S_verdict("values stay strings, _line is a number, csv_number reads "
-	    "them", ok, NULL, dl);
+	    l->items[1]->line == 3;
+	S_verdict("values stay strings, a row knows its line, csv_number "
+	    "reads them", ok, NULL, dl);
 	/* "De Vries;12;\"Tafel; eiken\"": the quoted field starts at 13 */
 	ok = l != NULL && l->n == 2 &&
-	    (v = val_get(l->items[1], "_col.Omschrijving")) != NULL &&
-	    v->type == VAL_NUM && v->num == 13 &&
-	    (v = val_get(l->items[1], "_col.Bedrag")) != NULL &&
-	    v->type == VAL_NUM && v->num == 10 &&
-	    (v = val_get(l->items[0], "_col.Klant")) != NULL &&
-	    v->type == VAL_NUM && v->num == 1;
-	S_verdict("each field's column is kept under _col.NAME", ok, NULL, dl);
+	    (v = val_get(l->items[1], "Omschrijving")) != NULL &&
+	    v->col == 13 && v->line == 3 &&
+	    (v = val_get(l->items[1], "Bedrag")) != NULL && v->col == 10 &&
+	    (v = val_get(l->items[0], "Klant")) != NULL && v->col == 1 &&
+	    v->line == 2 && l->items[0]->n == 3;
+	S_verdict("each field keeps its line and column, no extra keys", ok,
+	    NULL, dl);
 	val_free(l);
 	{
 		/* with a row callback the rows come one at a time and the
@@ -307,8 +305,10 @@ t_header(void)
 	    "column 2 of the header has no name");
 	S_expect_error("blank quoted header name", LIT("naam;  \"  \"\n"), 1, 8,
 	    "column 2 of the header has no name");
-	S_expect_error("header name _line is reserved", LIT("_line;a\n1;2\n"),
-	    1, 1, "'_line' is reserved");
+	/* positions are the values' own, not keys: any name will do */
+	S_expect_rows("a column may be called _line, _col or _file",
+	    "_line;_col.a;_file\n1;2;3\n", 0,
+	    "_line=1|_col.a=2|_file=3|#_line=2\n");
 	S_expect_rows("header names are trimmed", "  naam ;\" prijs\t\"\nA;1\n",
 	    0, "naam=A|prijs=1|#_line=2\n");
 }
@@ -440,8 +440,7 @@ t_big(void)
 	ok = l != NULL && l->n == 2 &&
 	    (v = val_get(l->items[0], "tekst")) != NULL &&
 	    v->len == 4 * 1024 * 1024 &&
-	    (v = val_get(l->items[1], "_line")) != NULL &&
-	    v->num == 3 + 4 * 1024 * 1024 / 64;
+	    l->items[1]->line == 3 + 4 * 1024 * 1024 / 64;
 	val_free(l);
 
 	buf_reset(&src);
@@ -454,7 +453,7 @@ t_big(void)
 		buf_putc(&src, '\n');
 	}
 	l = csv_load(src.data, src.len, "t.csv", NULL, dl);
-	ok = ok && l != NULL && l->n == 20 && l->items[19]->n == 2 * 20000 + 1 &&
+	ok = ok && l != NULL && l->n == 20 && l->items[19]->n == 20000 &&
 	    (v = val_get(l->items[19], "k19999")) != NULL &&
 	    strcmp(v->str, "20018") == 0;
 	val_free(l);

@@ -31,11 +31,11 @@ S_doc(int swapped)
 {
 	struct val *d = val_map(), *k = val_map(), *r = val_list(), *l, *rs;
 
-	val_set_num(d, "_line", 2);
+	val_at(d, NULL, 2, 1);
 	if (!swapped)
 		val_set_str(d, "nummer", "A-1");
 	val_set_str(k, "naam", "Bakker");
-	val_set_num(k, "_col", 3);
+	val_at(k, NULL, 3, 3);
 	val_set(d, "klant", k);
 	l = val_map();
 	val_set_str(l, "prijs", "12");

@@ -1761,18 +1761,12 @@ S_offer_val(const char *btw, const char *klant_btw, const char *korting)
 	val_set_str(d, "inleiding", "Tekst.");
 	rs = val_set(d, "regels", val_map());
 	l = val_set(rs, "regel", val_list());
-	r = val_map();
-	val_set_num(r, "_line", 9);
-	val_set_num(r, "_col", 5);
-	val_set_num(r, "_line.btw", 10);
-	val_set_num(r, "_col.btw", 12);
-	val_set_num(r, "_line.korting", 10);
-	val_set_num(r, "_col.korting", 22);
+	r = val_at(val_map(), NULL, 9, 5);
 	val_set_str(r, "aantal", "1");
 	val_set_str(r, "prijs", "100");
-	val_set_str(r, "btw", btw);
+	val_at(val_set(r, "btw", val_str(btw)), NULL, 10, 12);
 	if (korting != NULL)
-		val_set_str(r, "korting", korting);
+		val_at(val_set(r, "korting", val_str(korting)), NULL, 10, 22);
 	val_set_str(r, "tekst", "Iets");
 	val_push(l, r);
 	return d;
