@@ -13,6 +13,8 @@
 #include "chart.h"
 #include "buf.h"
 #include "mem.h"
+#include "utf8.h"
+#include "num.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -67,34 +69,10 @@ chart_kind_name(enum chart_kind k)
 static size_t
 S_utf8_len(const unsigned char *s, size_t n, unsigned long *cp)
 {
-	unsigned long c;
-	size_t len, i;
+	uint32_t c;
+	size_t len;
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ||
-	    (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+	if ((len = utf8_decode(s, n, &c)) == 0 || utf8_nonchar(c))
 		return 0;
 	*cp = c;
 	return len;
@@ -163,27 +141,6 @@ S_group_space(const char *s)
 	return 0;
 }
 
-/* 1 if d[from..to) is a digit group list: 1-3 digits, then groups of
- * exactly 3 separated by sep. */
-static int
-S_groups_ok(const char *d, size_t from, size_t to, char sep)
-{
-	size_t i, run = 0, groups = 0;
-
-	for (i = from; i <= to; i++) {
-		if (i == to || d[i] == sep) {
-			if (run == 0 || run > 3 || (groups > 0 && run != 3))
-				return 0;
-			groups++;
-			run = 0;
-		} else if (d[i] >= '0' && d[i] <= '9')
-			run++;
-		else
-			return 0;
-	}
-	return 1;
-}
-
 /* s past blanks and grouping spaces. */
 static const char *
 S_skip_space(const char *s)
@@ -200,12 +157,10 @@ S_skip_space(const char *s)
 }
 
 int
-chart_parse_number(const char *s, double *v)
+chart_parse_number(const char *s, const char *lang, double *v)
 {
-	static const char digits[] = "0123456789";
-	char d[64], dec = 0, grp = 0;
-	size_t nd = 0, i, k, ndot = 0, ncomma = 0, last = 0, end;
-	double ip = 0, fp = 0, scale = 1;
+	char d[64];
+	size_t nd = 0, k;
 
 	s = S_skip_space(s);
 	if (strncmp(s, "\xe2\x82\xac", 3) == 0)		/* € */
@@ -234,47 +189,8 @@ chart_parse_number(const char *s, double *v)
 	if (*s != '\0' || nd == 0 || d[0] < '0' || d[0] > '9' ||
 	    d[nd - 1] < '0' || d[nd - 1] > '9')
 		return -1;
-	for (i = 0; i < nd; i++) {
-		if (d[i] == '.')
-			ndot++;
-		else if (d[i] == ',')
-			ncomma++;
-		else
-			continue;
-		last = i;
-	}
-	if (ndot > 0 && ncomma > 0) {
-		/* Both: the last one is the decimal separator. */
-		dec = d[last];
-		grp = dec == '.' ? ',' : '.';
-		if ((dec == '.' ? ndot : ncomma) != 1)
-			return -1;
-	} else if (ndot + ncomma > 1)
-		grp = ndot ? '.' : ',';
-	else if (ndot + ncomma == 1) {
-		/* One separator with 1-3 digits before it (not starting
-		 * with 0) and exactly three after groups thousands: "1.475"
-		 * in Dutch, "1,475" in English.  Anything else ("2,5",
-		 * "0.475", "1234.567") is a decimal. */
-		if (nd - last - 1 == 3 && last <= 3 && d[0] != '0')
-			grp = d[last];
-		else
-			dec = d[last];
-	}
-	end = dec ? last : nd;
-	if (grp ? !S_groups_ok(d, 0, end, grp) : strspn(d, digits) != end)
-		return -1;
-	if (dec && strspn(d + end + 1, digits) != nd - end - 1)
-		return -1;
-	for (i = 0; i < end; i++)
-		if (d[i] != grp)
-			ip = ip * 10 + (d[i] - '0');
-	for (i = end + 1; dec && i < nd; i++) {
-		fp = fp * 10 + (d[i] - '0');
-		scale *= 10;
-	}
-	*v = ip + fp / scale;
-	return isfinite(*v) ? 0 : -1;
+	/* the digits and marks are read by the one rule for numbers */
+	return num_double(d, d + nd, lang, v);
 }
 
 /* ---------------------------------------------------------- parsing */
@@ -377,8 +293,9 @@ S_nps_normalise(struct parse *p, struct chart *c, const int *lines)
 }
 
 int
-chart_parse(const char *kind, const char *body, const char *path,
-    int first_line, int diag_code, struct chart *out, struct diag_list *dl)
+chart_parse(const char *kind, const char *body, const char *lang,
+    const char *path, int first_line, int diag_code, struct chart *out,
+    struct diag_list *dl)
 {
 	struct parse p = { path, diag_code, dl, 0 };
 	const char *ks, *ke, *ls, *le, *semi, *q, *vs, *ve;
@@ -455,7 +372,7 @@ chart_parse(const char *kind, const char *body, const char *path,
 			continue;
 		}
 		vt = S_clean(vs, (size_t)(ve - vs));
-		if (chart_parse_number(vt, &v) != 0) {
+		if (chart_parse_number(vt, lang, &v) != 0) {
 			if (vt[0] == '-' || strncmp(vt, "\xe2\x88\x92", 3) == 0)
 				S_error(&p, line, "value '%s' is negative; "
 				    "chart values are 0 or more", vt);

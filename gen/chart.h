@@ -15,7 +15,7 @@
  * One "label; value" line per item; empty lines and lines starting with '#'
  * are ignored; an optional first line "title: ..." gives the title.  The
  * value is split off at the last ';', so a label may hold any text.  Values
- * are numbers in Dutch or English notation (see chart_parse_number()); they
+ * are numbers in the document's language (see chart_parse_number()); they
  * are shown as written.
  *
  * chart_parse() turns such a block into a struct chart; chart_layout()
@@ -77,15 +77,16 @@ struct chart {
 
 /*
  * Parses the info string's kind word ("funnel", "pyramid", "bar", "nps")
- * and the body.  first_line is the line number of the body's first line:
+ * and the body; values are read in language lang (see
+ * chart_parse_number()).  first_line is the line number of the body's first line:
  * body line i (from 0) is reported at first_line + i; problems with the
  * chart as a whole (unknown kind, no data) at first_line - 1, the fence.
  * Every problem is added to dl with code diag_code, whose format must take
  * one string ("chart: %s"), and then -1 is returned with *out empty.
  * Returns 0 on success; free *out with chart_clear().
  */
-int	chart_parse(const char *kind, const char *body, const char *path,
-	    int first_line, int diag_code, struct chart *out,
+int	chart_parse(const char *kind, const char *body, const char *lang,
+	    const char *path, int first_line, int diag_code, struct chart *out,
 	    struct diag_list *dl);
 void	chart_clear(struct chart *);
 
@@ -93,14 +94,15 @@ void	chart_clear(struct chart *);
 const char *chart_kind_name(enum chart_kind);
 
 /*
- * Reads a number written the Dutch or the English way: "1.475" and
- * "1,475" are 1475 (one separator followed by exactly three digits groups
- * thousands), "2,5" and "2.5" are 2.5, "1.475.000", "1.475,50" and
- * "1,475.50" mean what they say, spaces may group digits ("1 475"), and a
- * leading currency sign (€ $ £) or a trailing '%' is allowed.  No signs,
- * no exponents.  Returns 0 and sets *v, or -1.
+ * Reads a chart value in language lang ("nl", "en"; NULL is Dutch) by the
+ * rule of num.h: "1.475" is 1475 in Dutch and 1.475 in English, "1,475"
+ * the reverse; "2,5" and "2.5" are 2.5, "1.475.000", "1.475,50" and
+ * "1,475.50" mean what they say in both.  Spaces may group digits
+ * ("1 475"), and a leading currency sign (€ $ £) or a trailing '%' is
+ * allowed.  No signs, no exponents.  Returns 0 and sets *v, or -1.  Which
+ * strings are numbers does not depend on the language, only their values.
  */
-int	chart_parse_number(const char *s, double *v);
+int	chart_parse_number(const char *s, const char *lang, double *v);
 
 enum shape_type {
 	SHAPE_POLY,	/* filled polygon, no outline */

@@ -154,10 +154,9 @@ static void
 S_add_chapter(struct course *c, const char *rel)
 {
 	struct chapter *ch;
-	const char *base = strrchr(rel, '/');
+	const char *base = file_base(rel);
 	size_t blen;
 
-	base = base ? base + 1 : rel;
 	blen = strlen(base);
 	c->ch = xrealloc(c->ch, (c->nch + 1) * sizeof(*c->ch));
 	ch = &c->ch[c->nch++];
@@ -216,7 +215,7 @@ S_find_chapters(struct course *c, struct diag_list *dl)
 {
 	char **list = NULL;
 	size_t n = 0, i, k, dlen;
-	const char *crel, *rel, *base;
+	const char *crel, *rel;
 	struct toc t;
 	long at;
 	int rc, *partmap = NULL;
@@ -259,8 +258,7 @@ S_find_chapters(struct course *c, struct diag_list *dl)
 	for (k = 0; k < n; k++) {
 		if (list[k] == NULL)
 			continue;
-		base = strrchr(list[k], '/');
-		if (strcmp(base ? base + 1 : list[k], "_index.md") == 0 ||
+		if (strcmp(file_base(list[k]), "_index.md") == 0 ||
 		    (rc == 1 && strcmp(list[k], "SUMMARY.md") == 0)) {
 			free(list[k]);
 			list[k] = NULL;
@@ -406,14 +404,12 @@ static char *
 S_folder_name(const char *dir)
 {
 	char *real = realpath(dir, NULL), *name;
-	const char *base;
 
 	if (real == NULL || strcmp(real, "/") == 0) {
 		free(real);
 		return xstrdup("Cursus");
 	}
-	base = strrchr(real, '/');
-	name = xstrdup(base != NULL ? base + 1 : real);
+	name = xstrdup(file_base(real));
 	free(real);
 	return name;
 }
@@ -625,7 +621,6 @@ course_file(const struct course *c, const struct chapter *ch,
     struct diag_list *dl)
 {
 	struct buf rel = { 0 };
-	const char *slash = strrchr(ch->path, '/');
 	char *norm = NULL, *src = NULL;
 	size_t dlen;
 
@@ -634,8 +629,7 @@ course_file(const struct course *c, const struct chapter *ch,
 	    strchr(url, ':') != NULL || url[0] == '/')
 		return NULL;	/* external, data: or absolute: not ours */
 	/* The path relative to the project folder, decoded. */
-	if (slash != NULL)
-		buf_put(&rel, ch->path, (size_t)(slash - ch->path) + 1);
+	buf_put(&rel, ch->path, (size_t)(file_base(ch->path) - ch->path));
 	esc_url_decode(&rel, url, strcspn(url, "#"));
 	dlen = strcmp(c->dir, ".") ? strlen(c->dir) : 0;
 	if (dlen > 0 && strncmp(rel.data, c->dir, dlen) == 0 &&
@@ -989,9 +983,7 @@ S_part_titles(struct course *c)
 			free(p);
 		}
 		if (pt->title == NULL) {
-			const char *base = strrchr(pt->dir, '/');
-
-			pt->title = S_pretty(base ? base + 1 : pt->dir);
+			pt->title = S_pretty(file_base(pt->dir));
 		}
 	}
 	buf_free(&b);
@@ -1164,8 +1156,7 @@ S_stem(const struct course *c, size_t i, const char **src)
 		return xstrdup(c->ch[i].slug);
 	}
 	*src = c->docs[i - c->nch].path;
-	base = strrchr(*src, '/');
-	base = base ? base + 1 : *src;
+	base = file_base(*src);
 	n = strlen(base);
 	return xstrndup(base, n > 4 ? n - 4 : n);
 }

@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "utf8.h"
 #include "mem.h"
+#include "num.h"
 #include "val.h"
 
 #include <limits.h>
@@ -166,21 +167,13 @@ S_is1252(const unsigned char *s, size_t n)
 static void
 S_from1252(const unsigned char *s, size_t n, struct buf *out)
 {
+	unsigned char u8[4];
 	unsigned cp;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		cp = s[i] < 0x80 || s[i] >= 0xA0 ? s[i] : S_cp1252[s[i] - 0x80];
-		if (cp < 0x80)
-			buf_putc(out, (int)cp);
-		else if (cp < 0x800) {
-			buf_putc(out, (int)(0xC0 | cp >> 6));
-			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
-		} else {
-			buf_putc(out, (int)(0xE0 | cp >> 12));
-			buf_putc(out, (int)(0x80 | (cp >> 6 & 0x3F)));
-			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
-		}
+		buf_put(out, u8, utf8_encode(cp, u8));
 	}
 }
 
@@ -386,10 +379,6 @@ S_header_done(struct loader *ld)
 		if (ld->names[i][0] == '\0')
 			S_error(ld, S_fieldoff(ld, ld->noff[i]),
 			    "column %zu of the header has no name", i + 1);
-		else if (strcmp(ld->names[i], "_line") == 0)
-			S_error(ld, S_fieldoff(ld, ld->noff[i]),
-			    "column name '_line' is reserved: salesgen keeps "
-			    "each row's line number there");
 		else if (first[i] != SIZE_MAX)
 			S_error(ld, S_fieldoff(ld, ld->noff[i]),
 			    "column name '%s' is used twice (columns %zu and "
@@ -454,18 +443,15 @@ S_field(void *data, size_t n, void *arg)
 			ld->extra = ld->fstart;
 	} else if (ld->nerr == 0) {
 		/* Once the result is lost, building it is wasted memory. */
-		struct buf key = { 0 };
 		int fl, fc;
 
 		if (ld->row == NULL)
 			ld->row = val_map();
-		S_append(ld->row, ld->names[ld->nfield],
-		    S_value(ld, data, n));
-		/* where the field starts, for a diagnostic about its value */
+		/* where the field starts, for a diagnostic about its value:
+		 * the row's line, the field's column */
 		S_pos(ld, ld->fstart, &fl, &fc);
-		buf_printf(&key, "_col.%s", ld->names[ld->nfield]);
-		S_append(ld->row, buf_cstr(&key), val_num(fc));
-		buf_free(&key);
+		S_append(ld->row, ld->names[ld->nfield],
+		    val_at(S_value(ld, data, n), NULL, ld->row_line, fc));
 	}
 	ld->nfield++;
 	ld->fstart = ld->end + 1;
@@ -514,7 +500,7 @@ S_row(int c, void *arg)
 	} else if (ld->nerr == 0) {
 		if (ld->row == NULL)
 			ld->row = val_map();
-		S_append(ld->row, "_line", val_num(ld->row_line));
+		val_at(ld->row, NULL, ld->row_line, 0);
 		if (ld->cb == NULL)
 			val_push(ld->list, ld->row);
 		else if (ld->cb(ld->cbarg, ld->row) != 0)
@@ -682,45 +668,11 @@ csv_load(const char *src, size_t len, const char *path,
 	return list;
 }
 
-/* Checks digits with grp every three, Dutch or English style: "1.250.000".
- * Without grp, any run of one or more digits. */
-static int
-S_intpart(const char *p, const char *e, char grp)
-{
-	const char *q;
-	size_t run = 0;
-	int groups = 0;
-
-	if (p == e)
-		return -1;
-	if (grp == 0) {
-		for (q = p; q < e; q++)
-			if (*q < '0' || *q > '9')
-				return -1;
-		return 0;
-	}
-	if (*p == '0')
-		return -1;
-	for (q = p; q <= e; q++) {
-		if (q == e || *q == grp) {
-			if (groups == 0 ? run < 1 || run > 3 : run != 3)
-				return -1;
-			groups++;
-			run = 0;
-		} else if (*q >= '0' && *q <= '9')
-			run++;
-		else
-			return -1;
-	}
-	return 0;
-}
-
 int
-csv_number(const char *s, double *out)
+csv_number(const char *s, const char *lang, double *out)
 {
-	const char *p, *e, *q, *lastdot = NULL, *lastcomma = NULL, *dot;
-	size_t ndot = 0, ncomma = 0, k = 0;
-	char dec = 0, grp = 0, num[80];
+	const char *p, *e;
+	int neg = 0;
 	double d;
 
 	if (s == NULL)
@@ -730,57 +682,9 @@ csv_number(const char *s, double *out)
 	for (e = p + strlen(p); e > p && (e[-1] == ' ' || e[-1] == '\t'); e--)
 		continue;
 	if (p < e && (*p == '-' || *p == '+'))
-		num[k++] = *p++;
-	for (q = p; q < e; q++) {
-		if (*q == '.') {
-			ndot++;
-			lastdot = q;
-		} else if (*q == ',') {
-			ncomma++;
-			lastcomma = q;
-		} else if (*q < '0' || *q > '9')
-			return -1;
-	}
-
-	/* Which mark, if any, is the decimal one (see csv_load.h). */
-	if (ndot > 0 && ncomma > 0) {
-		dec = lastcomma > lastdot ? ',' : '.';
-		grp = dec == ',' ? '.' : ',';
-		if ((dec == ',' ? ncomma : ndot) != 1)
-			return -1;
-	} else if (ncomma == 1)
-		dec = ',';
-	else if (ncomma > 1 || ndot > 1)
-		grp = ncomma > 1 ? ',' : '.';
-	else if (ndot == 1) {
-		/* "1.250" is Dutch for 1250; "0.250", "1.25", "1250.5" can
-		 * only be decimals. */
-		if (lastdot - p >= 1 && lastdot - p <= 3 && *p != '0' &&
-		    e - lastdot == 4)
-			grp = '.';
-		else
-			dec = '.';
-	}
-	dot = dec == ',' ? lastcomma : dec == '.' ? lastdot : e;
-	if (S_intpart(p, dot, grp) != 0)
+		neg = *p++ == '-';
+	if (num_double(p, e, lang, &d) != 0)
 		return -1;
-	if (dec != 0 && dot + 1 == e)
-		return -1;
-	/* Excel writes at most 15 significant digits; a longer number is
-	 * not from a spreadsheet. */
-	if ((size_t)(e - p) >= sizeof(num) - 2)
-		return -1;
-	for (q = p; q < e; q++) {
-		if (q == dot)
-			num[k++] = '.';
-		else if (*q >= '0' && *q <= '9')
-			num[k++] = *q;
-	}
-	num[k] = '\0';
-	/* salesgen never calls setlocale(), so strtod() reads '.'. */
-	d = strtod(num, NULL);
-	if (!isfinite(d))
-		return -1;
-	*out = d == 0 ? 0 : d;
+	*out = neg && d != 0 ? -d : d;
 	return 0;
 }

@@ -64,12 +64,13 @@ struct csv_opts {
 /* Reads CSV text (len bytes; from path, which diagnostics name) into a new
  * list of maps (free with val_free()), one per data row in file order.
  * Each map holds the row's fields under the header's names (trimmed), in
- * header order, as strings, each followed by "_col.NAME": the 1-based
- * column where the field starts, as a number; then "_line": the line where
- * the row starts, so later stages can report PATH:LINE:COL.  A row
- * with fewer fields than the header lacks the missing keys; one with more
- * is an error.  Header names must be present, unique and not "_line".  The
- * text must be UTF-8 without NUL bytes.
+ * header order, as strings.  Positions are the values' own (val.h), so
+ * later stages can report PATH:LINE:COL: a row's is the line where it
+ * starts (no column), a field's that line and the 1-based column where the
+ * field starts.  A row with fewer fields than the header lacks the missing
+ * keys; one with more is an error.  Header names must be present and
+ * unique; any name will do ("_line" too).  The text must be UTF-8 without
+ * NUL bytes.
  *
  * Rows of another width and Windows-1252 text: see csv_opts.
  *
@@ -81,16 +82,13 @@ struct csv_opts {
 struct val *csv_load(const char *src, size_t len, const char *path,
 	    const struct csv_opts *opts, struct diag_list *);
 
-/* Reads a number as Excel writes it in a CSV cell and stores it in *out:
- * "1.250,50", "1250,5", "-3", " 12 " (Dutch), and "1250.50", "1,250.50"
- * (English).  When both marks occur, the last one is the decimal mark.
- * A single '.' followed by exactly three digits, after one to three digits
- * that do not start with 0, groups thousands as in Dutch ("1.250" is 1250,
- * "0.250" and "1.25" are decimals); a single ',' is always a decimal mark
- * ("1,250" is 1.25); several of one mark group thousands.  Groups after the
- * first must have three digits.  Blanks around the number and a leading
- * '-' or '+' are allowed; anything else (exponents, currency signs, "12,5x")
- * is not.  Returns 0, or -1 leaving *out alone. */
-int	csv_number(const char *s, double *out);
+/* Reads a number as Excel writes it in a CSV cell of a file in language
+ * lang ("nl", "en"; NULL is Dutch) and stores it in *out, by the rule of
+ * num.h: "1.250,50", "1250,5", "-3", " 12 " in Dutch, "1250.50",
+ * "1,250.50" in English; a lone "1,250" is 1.25 in Dutch and 1250 in
+ * English, "1.250" the reverse.  Blanks around the number and a leading
+ * '-' or '+' are allowed; anything else (exponents, currency signs,
+ * "12,5x") is not.  Returns 0, or -1 leaving *out alone. */
+int	csv_number(const char *s, const char *lang, double *out);
 
 #endif

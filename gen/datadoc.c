@@ -40,15 +40,14 @@ S_inside(const char *docpath, const char *dir, const char *rel, int line,
     int col, struct diag_list *dl)
 {
 	struct buf b = { 0 };
-	const char *slash = strrchr(docpath, '/');
 	char *out = NULL;
 
 	if (rel[0] == '/' || strchr(rel, ':') != NULL) {
 		diag_add(dl, DIAG_PATH_ESCAPE, docpath, line, col, rel);
 		return NULL;
 	}
-	if (slash != NULL)
-		buf_put(&b, docpath, (size_t)(slash - docpath) + 1);
+	/* the document's folder, with its '/' */
+	buf_put(&b, docpath, (size_t)(file_base(docpath) - docpath));
 	buf_puts(&b, rel);
 	/* out or not is told before whether it exists, so the message
 	 * says nothing about what lies outside; a FIFO would hang */
@@ -92,23 +91,20 @@ datadoc_csv(struct datadoc *d, const char *src, size_t len, const char *path,
 	for (i = 0; i < rows->n; i++) {
 		row = rows->items[i];
 		if (val_get(row, need) == NULL) {
-			const struct val *l = val_get(row, "_line");
-
 			if (!any)	/* no row has it: the header lacks it */
 				diag_add(dl, DIAG_CSV, path, 1, 1,
 				    need[0] == 's' ?
 				    "the header has no column 'score' (one answer, 0 to 10, per row)" :
 				    "the header has no column 'omzet12' (revenue over the last twelve months)");
 			else
-				diag_add(dl, DIAG_CSV, path,
-				    l ? (int)l->num : 0, 1,
+				diag_add(dl, DIAG_CSV, path, row->line, 1,
 				    need[0] == 's' ?
 				    "this row is shorter than the header: it has no 'score'" :
 				    "this row is shorter than the header: it has no 'omzet12'");
 			rc = -1;
 			break;
 		}
-		val_set_str(row, "_file", path);	/* for diagnostics */
+		val_at(row, path, row->line, row->col);	/* for diagnostics */
 		val_push(list, row);
 		rows->items[i] = NULL;
 	}
@@ -122,16 +118,14 @@ S_csv(struct datadoc *d, const char *dir, const char *key,
     const char *need, struct diag_list *dl)
 {
 	const struct val *bron = val_get(d->data, "bron");
-	const struct val *ln = val_get(d->data, "_line");
-	const struct val *lc = val_get(d->data, "_col");
 	char *path, *src;
 	size_t len;
 	int rc;
 
 	if (bron == NULL || bron->type != VAL_STR)
 		return 0;
-	path = S_inside(d->path, dir, bron->str, ln ? (int)ln->num : 0,
-	    lc ? (int)lc->num : 0, dl);
+	path = S_inside(d->path, dir, bron->str, d->data->line, d->data->col,
+	    dl);
 	if (path == NULL)
 		return -1;
 	if ((src = file_read_in(dir, path, &len, dl)) == NULL) {
@@ -194,8 +188,7 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 	memset(d, 0, sizeof(*d));
 	d->colour = 0xFF000000u;
 	d->path = xstrdup(path);
-	base = strrchr(path, '/');
-	base = base ? base + 1 : path;
+	base = file_base(path);
 	n = strlen(base);
 	d->slug = xstrndup(base, n > 4 && strcmp(base + n - 4, ".xml") == 0 ?
 	    n - 4 : n);
@@ -209,16 +202,15 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 		return -1;
 	datadoc_retitle(d);
 	if ((v = val_get(d->data, "verkoper")) != NULL) {
-		const struct val *vl = val_get(v, "_line");
-		const struct val *vc = val_get(v, "_col");
+		int vl = v->type == VAL_MAP ? v->line : 0;
+		int vc = v->type == VAL_MAP ? v->col : 0;
 
-		/* at <verkoper>: the text of <logo> keeps no position */
+		/* at <verkoper>, as always */
 		if ((s = S_str(v, "logo")) != NULL)
-			d->logo = S_inside(path, dir, s, vl ? (int)vl->num : 0,
-			    vc ? (int)vc->num : 0, dl);
+			d->logo = S_inside(path, dir, s, vl, vc, dl);
 		/* decoded now, before anything is written */
-		if (d->logo != NULL && img_check_file(d->logo, s, path,
-		    vl ? (int)vl->num : 0, vc ? (int)vc->num : 0, dl) != 0)
+		if (d->logo != NULL && img_check_file(d->logo, s, path, vl,
+		    vc, dl) != 0)
 			return -1;
 		d->colour = S_colour(S_str(v, "kleur"));
 	}
@@ -227,13 +219,11 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 		/* the general terms, appended to the letter (datadoc_doc()):
 		 * a Markdown file of the project beside the data, read now so
 		 * that a bad one stops before anything is written */
-		const struct val *vl = val_get(v, "_line.bestand");
-		const struct val *vc = val_get(v, "_col.bestand");
+		const struct val *b = val_get(v, "bestand");
 		struct diag_list *tmp = diag_list_new();
 		size_t tl;
 
-		d->terms_path = S_inside(path, dir, s, vl ? (int)vl->num : 0,
-		    vc ? (int)vc->num : 0, dl);
+		d->terms_path = S_inside(path, dir, s, b->line, b->col, dl);
 		if (d->terms_path == NULL) {
 			diag_list_free(tmp);
 			return -1;
@@ -246,8 +236,8 @@ datadoc_load(struct datadoc *d, const char *src, size_t len,
 			for (i = 0; i < tmp->n; i++) {
 				free(tmp->v[i].file);
 				tmp->v[i].file = xstrdup(path);
-				tmp->v[i].line = vl ? (int)vl->num : 0;
-				tmp->v[i].col = vc ? (int)vc->num : 0;
+				tmp->v[i].line = b->line;
+				tmp->v[i].col = b->col;
 			}
 			diag_move(dl, tmp);
 			diag_list_free(tmp);
@@ -291,25 +281,15 @@ datadoc_set(struct datadoc *d, const char *path, const char *value,
 		e = p + strcspn(p, ".@");
 		key = xstrndup(p, (size_t)(e - p));
 		if (*e == '\0') {
-			val_set_str(m, key, value);
+			next = val_set(m, key, val_str(value));
 			if (file != NULL) {
 				/* as a CSV part's rows carry theirs: a value
-				 * that cannot be used is told at its cell */
-				struct buf k = { 0 };
-
-				buf_printf(&k, "_col.%s", key);
-				val_set_str(m, "_file", file);
-				val_set_num(m, "_line", line);
-				val_set_num(m, buf_cstr(&k), col);
-				/* and per key, over the position the XML
-				 * template gave it (xml_data.c) */
-				buf_reset(&k);
-				buf_printf(&k, "_line.%s", key);
-				val_set_num(m, buf_cstr(&k), line);
-				buf_reset(&k);
-				buf_printf(&k, "_file.%s", key);
-				val_set_str(m, buf_cstr(&k), file);
-				buf_free(&k);
+				 * that cannot be used is told at its cell,
+				 * over the position the XML template gave it
+				 * (xml_data.c); the element takes the row's
+				 * file and line */
+				val_at(m, file, line, m->col);
+				val_at(next, file, line, col);
 			}
 			free(key);
 			return 0;
@@ -385,15 +365,13 @@ S_frames(struct doc_node *root, const struct val *ctx)
 		}
 		if (strncmp(n->info, "frame window", 12) == 0 &&
 		    (n->info[12] == '\0' || n->info[12] == ' ')) {
-			const struct val *k = val_get(ctx, "klant"), *v;
+			const struct val *k = val_get(ctx, "klant");
 
 			n->line = n->col = 0;
-			if (k != NULL && (v = val_get(k, "_line")) != NULL &&
-			    v->type == VAL_NUM) {
-				n->line = (int)v->num;
-				v = val_get(k, "_col");
-				n->col = v != NULL && v->type == VAL_NUM ?
-				    (int)v->num : 0;
+			if (k != NULL && k->type == VAL_MAP &&
+			    k->line > 0) {
+				n->line = k->line;
+				n->col = k->col;
 			}
 		}
 		p = doc_new(DOC_PARA, n->line, n->col);

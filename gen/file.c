@@ -309,9 +309,7 @@ S_write(const char *path, const void *data, size_t len, int sync,
 	}
 	if (S_confine != NULL) {
 		/* a build writes only inside its project */
-		const char *slash = strrchr(path, '/');
-		char *dir = slash ? xstrndup(path, (size_t)(slash - path)) :
-		    xstrdup(".");
+		char *dir = file_dir(path);
 
 		err = S_confined(*dir ? dir : "/", dl);
 		free(dir);

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "file_path.h"
 
 /* The largest input file salesgen reads (a chapter, a data document, a
  * CSV file, a template, the settings, an image): far above any real one,
@@ -77,6 +78,8 @@ int	file_is_reg(const char *path);
 
 /* Joins a and b with one '/'; the caller frees the result. */
 char	*file_join(const char *a, const char *b);
+
+/* Base names and folders of paths: file_path.h (included above). */
 
 /* 1 when the relative path rel stays inside its base folder lexically: not
  * absolute, and no ".." that climbs above the start. */

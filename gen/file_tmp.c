@@ -1,6 +1,7 @@
 /* file_tmp — temporary output files and their cleaning (see file_tmp.h). */
 #include "file_tmp.h"
 #include "buf.h"
+#include "file.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -25,11 +26,10 @@ static atomic_ulong S_counter;
 int
 file_tmp_open(const char *path, struct buf *tmp)
 {
-	const char *base = strrchr(path, '/');
+	const char *base = file_base(path);
 	size_t dirlen, n;
 	int fd, tries;
 
-	base = base != NULL ? base + 1 : path;
 	dirlen = (size_t)(base - path);
 	n = strlen(base);
 	if (n > S_NAME_MAX)

@@ -197,8 +197,8 @@ S_enter(struct hr *h, const struct doc_node *n)
 		struct chart_geom g;
 		struct diag_list *quiet = diag_list_new();
 
-		if (chart_parse(n->info, n->text ? n->text : "", "", n->line,
-		    DIAG_CHART, &ch, quiet) == 0) {
+		if (chart_parse(n->info, n->text ? n->text : "", h->o->lang,
+		    "", n->line, DIAG_CHART, &ch, quiet) == 0) {
 			chart_layout(&ch, 480, NULL, NULL, &g);
 			svg_render(&g, ch.title, o);
 			chart_geom_clear(&g);

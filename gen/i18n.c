@@ -1,61 +1,123 @@
-/* i18n — generated labels per language (see i18n.h). */
+/*
+ * i18n — generated labels per language (see i18n.h).
+ *
+ * The words live in the per-language templates (templates/nl/labels.txt,
+ * templates/en/labels.txt), beside the templates that use the same
+ * language, and are read once from the copies built into the binary.
+ */
 #include "i18n.h"
+#include "mem.h"
+#include "theme.h"
 
+#include <pthread.h>
 #include <string.h>
 
-static const char *S_nl[I18N__MAX] = {
-	[I18N_CHAPTER] = "Hoofdstuk",
-	[I18N_TABLE] = "Tabel",
-	[I18N_FIGURE] = "Figuur",
-	[I18N_GLOSSARY] = "Begrippenlijst",
-	[I18N_GLOSSARY_FILE] = "begrippenlijst",
-	[I18N_CONTENTS] = "Inhoud",
-	[I18N_PREV] = "Vorige",
-	[I18N_NEXT] = "Volgende",
-	[I18N_SKIP] = "Naar de inhoud",
-	[I18N_DEFINED_IN] = "Gedefinieerd in",
-	[I18N_HOME] = "Start",
-	[I18N_EXERCISE] = "Opdracht",
-	[I18N_ANSWER] = "Antwoord",
-	[I18N_CHAPTERS] = "Hoofdstukken",
-	[I18N_NAV] = "Navigatie",
-	[I18N_DOCUMENTS] = "Documenten",
-	[I18N_SECTION] = "paragraaf",
+/* The keys of labels.txt, in the order of enum i18n_key, then the callout
+ * kinds from CALLOUT_DEFINITIE on. */
+static const char *const S_keys[I18N__MAX] = {
+	[I18N_CHAPTER] = "chapter",
+	[I18N_TABLE] = "table",
+	[I18N_FIGURE] = "figure",
+	[I18N_GLOSSARY] = "glossary",
+	[I18N_GLOSSARY_FILE] = "glossary-file",
+	[I18N_CONTENTS] = "contents",
+	[I18N_PREV] = "prev",
+	[I18N_NEXT] = "next",
+	[I18N_SKIP] = "skip",
+	[I18N_DEFINED_IN] = "defined-in",
+	[I18N_HOME] = "home",
+	[I18N_EXERCISE] = "exercise",
+	[I18N_ANSWER] = "answer",
+	[I18N_CHAPTERS] = "chapters",
+	[I18N_NAV] = "nav",
+	[I18N_DOCUMENTS] = "documents",
+	[I18N_SECTION] = "section",
+};
+static const char *const S_callout_keys[CALLOUT__MAX] = {
+	[CALLOUT_DEFINITIE] = "callout.definitie",
+	[CALLOUT_VOORBEELD] = "callout.voorbeeld",
+	[CALLOUT_OPDRACHT] = "callout.opdracht",
+	[CALLOUT_ANTWOORD] = "callout.antwoord",
+	[CALLOUT_TIP] = "callout.tip",
+	[CALLOUT_LETOP] = "callout.letop",
+	[CALLOUT_VRAAG] = "callout.vraag",
 };
 
-static const char *S_en[I18N__MAX] = {
-	[I18N_CHAPTER] = "Chapter",
-	[I18N_TABLE] = "Table",
-	[I18N_FIGURE] = "Figure",
-	[I18N_GLOSSARY] = "Glossary",
-	[I18N_GLOSSARY_FILE] = "glossary",
-	[I18N_CONTENTS] = "Contents",
-	[I18N_PREV] = "Previous",
-	[I18N_NEXT] = "Next",
-	[I18N_SKIP] = "Skip to content",
-	[I18N_DEFINED_IN] = "Defined in",
-	[I18N_HOME] = "Home",
-	[I18N_EXERCISE] = "Exercise",
-	[I18N_ANSWER] = "Answer",
-	[I18N_CHAPTERS] = "Chapters",
-	[I18N_NAV] = "Navigation",
-	[I18N_DOCUMENTS] = "Documents",
-	[I18N_SECTION] = "Section",
+enum { S_NL, S_EN, S_NLANG };
+
+static const char *const S_files[S_NLANG] = {
+	"nl/labels.txt", "en/labels.txt"
 };
 
-static const char *S_callout_nl[CALLOUT__MAX] = {
-	"", "Definitie", "Voorbeeld", "Opdracht", "Antwoord", "Tip", "Let op",
-	"Vraag"
-};
-static const char *S_callout_en[CALLOUT__MAX] = {
-	"", "Definition", "Example", "Exercise", "Answer", "Tip", "Caution",
-	"Question"
-};
+/* Filled once (S_load) and read-only afterwards, so shared by threads. */
+static const char *S_words[S_NLANG][I18N__MAX];
+static const char *S_callouts[S_NLANG][CALLOUT__MAX];
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+/* The text of key in the built-in labels file src (len bytes), as a new
+ * string, or NULL. */
+static char *
+S_find(const char *src, size_t len, const char *key)
+{
+	const char *p = src, *e = src + len, *eol, *eq, *a, *b;
+	size_t klen = strlen(key);
+
+	for (; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		if (*p == '#' || (eq = memchr(p, '=', (size_t)(eol - p))) == NULL)
+			continue;
+		for (b = eq; b > p && (b[-1] == ' ' || b[-1] == '\t'); b--)
+			continue;
+		if ((size_t)(b - p) != klen || memcmp(p, key, klen) != 0)
+			continue;
+		for (a = eq + 1; a < eol && (*a == ' ' || *a == '\t'); a++)
+			continue;
+		for (b = eol; b > a && (b[-1] == ' ' || b[-1] == '\t' ||
+		    b[-1] == '\r'); b--)
+			continue;
+		return xstrndup(a, (size_t)(b - a));
+	}
+	return NULL;
+}
+
+/* A missing key shows as itself: tests/unit/test_i18n.c fails on it long
+ * before a reader could see it. */
+static const char *
+S_word(const char *src, size_t len, const char *key)
+{
+	char *w = src != NULL ? S_find(src, len, key) : NULL;
+
+	return w != NULL ? w : key;
+}
+
+static void
+S_load(void)
+{
+	const char *src;
+	size_t i, k, len;
+
+	for (k = 0; k < S_NLANG; k++) {
+		src = NULL;
+		len = 0;
+		for (i = 0; theme_builtin[i].name != NULL; i++)
+			if (strcmp(theme_builtin[i].name, S_files[k]) == 0) {
+				src = theme_builtin[i].data;
+				len = theme_builtin[i].len;
+			}
+		for (i = 0; i < I18N__MAX; i++)
+			S_words[k][i] = S_word(src, len, S_keys[i]);
+		S_callouts[k][CALLOUT_NONE] = "";
+		for (i = CALLOUT_NONE + 1; i < CALLOUT__MAX; i++)
+			S_callouts[k][i] = S_word(src, len, S_callout_keys[i]);
+	}
+}
 
 static int
-S_en_p(const char *lang)
+S_lang(const char *lang)
 {
-	return lang != NULL && strcmp(lang, "en") == 0;
+	pthread_once(&S_once, S_load);
+	return lang != NULL && strcmp(lang, "en") == 0 ? S_EN : S_NL;
 }
 
 int
@@ -67,13 +129,15 @@ i18n_known(const char *lang)
 const char *
 i18n(const char *lang, enum i18n_key k)
 {
-	return (S_en_p(lang) ? S_en : S_nl)[k];
+	return S_words[S_lang(lang)][k];
 }
 
 const char *
 i18n_callout(const char *lang, enum callout_kind k)
 {
+	int l = S_lang(lang);
+
 	if ((int)k < 0 || k >= CALLOUT__MAX)
 		return "";
-	return (S_en_p(lang) ? S_callout_en : S_callout_nl)[k];
+	return S_callouts[l][k];
 }

@@ -3,7 +3,10 @@
  *
  * Content is written by the user in any language; these are only the
  * generated labels ("Tabel 1.1", "Begrippenlijst", "Vorige").  Dutch is the
- * default; an unknown language falls back to it.
+ * default; an unknown language falls back to it.  The words come from the
+ * per-language templates, templates/<lang>/labels.txt as built into the
+ * binary, read once on first use (safe from any thread); the strings
+ * returned live as long as the program.
  */
 #ifndef SALESGEN_I18N_H
 #define SALESGEN_I18N_H

@@ -460,7 +460,9 @@ S_chart(struct doc_node *code, const char *path, struct diag_list *dl)
 		kind++;
 	n = strcspn(kind, " \t");
 	kind = xstrndup(kind, n);
-	if (chart_parse(kind, code->text ? code->text : "", path,
+	/* which values are numbers does not depend on the language (NULL),
+	 * only what they are worth, which the back ends read in theirs */
+	if (chart_parse(kind, code->text ? code->text : "", NULL, path,
 	    code->line + 1, DIAG_CHART, &c, dl) == 0) {
 		code->type = DOC_CHART;
 		free(code->info);

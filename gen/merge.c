@@ -285,9 +285,9 @@ S_collect(void *arg, struct val *row)
 	struct names *nm = arg;
 	struct buf name = { 0 };
 	struct nslot *sl;
-	const struct val *l = val_get(row, "_line"), *c;
+	const struct val *c;
 	size_t i = nm->nrows++;
-	int line = l != NULL ? (int)l->num : 0, col = 1;
+	int line = row->line, col = 1;
 
 	S_outname(nm->base, row, i, nm->pdf, &name);
 	if (2 * (nm->used + 1) > nm->nslot)
@@ -303,9 +303,8 @@ S_collect(void *arg, struct val *row)
 		struct diag_list *dl = diag_list_new();
 
 		/* at the nummer cell when the row has one */
-		if ((c = val_get(row, "_col.nummer")) != NULL &&
-		    val_get(row, "nummer") != NULL)
-			col = (int)c->num;
+		if ((c = val_get(row, "nummer")) != NULL)
+			col = c->col;
 		diag_add(dl, DIAG_MERGE_CLASH, nm->rows_path, line, col,
 		    name.data, sl->line, nm->names.data + sl->off - 1);
 		S_mark(&nm->clash, &nm->nclash, sl->index);
@@ -531,13 +530,12 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 	struct doc_node *root;
 	struct pdf_opts po;
 	struct buf path = { 0 }, html = { 0 }, why = { 0 };
-	const struct val *col, *l = val_get(row, "_line");
 	const struct xml_explain *x = data_schema_explain(m->schema);
 	unsigned char dg[FP_SIZE];
 	const char *v;
 	char iso[16];
 	size_t k;
-	int rc = 0, cn, nd, line = l != NULL ? (int)l->num : 0;
+	int rc = 0, cn, nd, line = row->line;
 
 	d = *m->base;
 	d.data = val_clone(m->base->data);
@@ -557,10 +555,7 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 		    row->items[k]->type != VAL_STR)
 			continue;
 		v = row->items[k]->str;
-		buf_reset(&path);
-		buf_printf(&path, "_col.%s", row->keys[k]);
-		col = val_get(row, buf_cstr(&path));
-		cn = col != NULL ? (int)col->num : 1;
+		cn = row->items[k]->col > 0 ? row->items[k]->col : 1;
 		/* the schema's types hold for a cell as for the template
 		 * (an empty cell empties the field, as before) */
 		buf_reset(&path);
@@ -647,9 +642,8 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 static struct diag_list *
 S_retell(const struct mjob *m, const struct val *row, struct diag_list *in)
 {
-	const struct val *l = val_get(row, "_line");
 	struct diag_list *out = diag_list_new();
-	int line = l != NULL ? (int)l->num : 0;
+	int line = row->line;
 	size_t k;
 
 	for (k = 0; k < in->n; k++) {
@@ -674,7 +668,6 @@ S_worker(void *arg)
 	struct diag_list *dl = diag_list_new(), *told;
 	struct buf name = { 0 };
 	struct qrow r;
-	const struct val *l;
 	char fp[FP_SHORT + 1];
 	int rc, bad, line;
 
@@ -702,8 +695,7 @@ S_worker(void *arg)
 		} else
 			rc = S_row(m, env, r.row, r.index, &name, fp, dl);
 		told = dl->n > 0 ? S_retell(m, r.row, dl) : NULL;
-		l = val_get(r.row, "_line");
-		line = l != NULL ? (int)l->num : 0;
+		line = r.row->line;
 		val_free(r.row);
 		bad = rc != 0 || diag_worst(dl) >= DIAG_ERROR;
 
@@ -763,7 +755,6 @@ S_feed(void *arg, struct val *row)
 {
 	struct mjob *m = arg;
 	struct buf name = { 0 };
-	const struct val *l;
 	size_t k = m->nrows;
 
 	if (!S_own(m->o, k)) {
@@ -775,12 +766,11 @@ S_feed(void *arg, struct val *row)
 	if (S_marked(m->clash, m->nclash, k)) {
 		/* told in the first reading */
 		S_outname(m->base, row, k, m->o->pdf, &name);
-		l = val_get(row, "_line");
 		pthread_mutex_lock(&m->lock);
 		m->nrows++;
 		m->done++;
 		m->failed++;
-		S_manifest_add(m, k, l != NULL ? (int)l->num : 0,
+		S_manifest_add(m, k, row->line,
 		    S_marked(m->told, m->ntold, k) ? MAN_ERROR : MAN_SKIPPED,
 		    NULL, buf_cstr(&name));
 		pthread_mutex_unlock(&m->lock);

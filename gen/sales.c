@@ -5,6 +5,7 @@
  */
 #include "sales.h"
 #include "mem.h"
+#include "num.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -200,93 +201,9 @@ S_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-/* v = v * 10 + digit, -1 on overflow. */
 static int
-S_push(int64_t *v, int digit)
-{
-	if (__builtin_mul_overflow(*v, 10, v) ||
-	    __builtin_add_overflow(*v, digit, v))
-		return -1;
-	return 0;
-}
-
-/*
- * The number in [p, e): digits, '.' and ','; see sales.h for which
- * separator is which.  *out is the value times 10^maxdec.
- */
-static int
-S_number(const char *p, const char *e, int maxdec, int64_t *out)
-{
-	const char *q, *lastdot = NULL, *lastcomma = NULL, *decp;
-	size_t ndot = 0, ncomma = 0, glen = 0;
-	int64_t v = 0;
-	int dec = 0, thou = 0, grouped = 0, nd = 0;
-
-	if (p == e || !S_digit(p[0]) || !S_digit(e[-1]))
-		return -1;
-	for (q = p; q < e; q++)
-		if (*q == '.') {
-			ndot++;
-			lastdot = q;
-		} else if (*q == ',') {
-			ncomma++;
-			lastcomma = q;
-		}
-	if (ndot > 0 && ncomma > 0) {
-		if (lastdot > lastcomma) {
-			dec = '.';
-			thou = ',';
-		} else {
-			dec = ',';
-			thou = '.';
-		}
-		if ((dec == '.' ? ndot : ncomma) != 1)
-			return -1;
-	} else if (ncomma > 0) {
-		if (ncomma != 1)
-			return -1;
-		dec = ',';
-	} else if (ndot > 0) {
-		if (ndot == 1 && (e - lastdot - 1 <= 2 ||
-		    (lastdot - p == 1 && p[0] == '0')))
-			dec = '.';
-		else
-			thou = '.';
-	}
-	decp = dec == 0 ? e : dec == '.' ? lastdot : lastcomma;
-
-	for (q = p; q < decp; q++) {
-		if (*q == thou) {
-			/* The group that just ended: the first 1-3 digits
-			 * not starting with 0, the others exactly 3. */
-			if (grouped ? glen != 3 :
-			    glen < 1 || glen > 3 || p[0] == '0')
-				return -1;
-			grouped = 1;
-			glen = 0;
-			continue;
-		}
-		if (!S_digit(*q) || S_push(&v, *q - '0') == -1)
-			return -1;
-		glen++;
-	}
-	if (grouped && glen != 3)
-		return -1;
-	if (dec != 0)
-		for (q = decp + 1; q < e; q++) {
-			if (!S_digit(*q) || ++nd > maxdec ||
-			    S_push(&v, *q - '0') == -1)
-				return -1;
-		}
-	for (; nd < maxdec; nd++)
-		if (__builtin_mul_overflow(v, 10, &v))
-			return -1;
-	*out = v;
-	return 0;
-}
-
-static int
-S_parse(const char *s, enum S_kind kind, int maxdec, int64_t *out)
+S_parse(const char *s, const char *lang, enum S_kind kind, int maxdec,
+    int64_t *out)
 {
 	const char *p, *num;
 	size_t l;
@@ -308,7 +225,7 @@ S_parse(const char *s, enum S_kind kind, int maxdec, int64_t *out)
 	}
 	for (num = p; S_digit(*p) || *p == '.' || *p == ','; p++)
 		continue;
-	if (S_number(num, p, maxdec, &v) == -1)
+	if (num_fixed(num, p, lang, maxdec, &v) == -1)
 		return -1;
 	p = S_skip_blanks(p);
 	if (kind == S_MONEY && !cur && (l = S_euro(p)) > 0)
@@ -322,21 +239,21 @@ S_parse(const char *s, enum S_kind kind, int maxdec, int64_t *out)
 }
 
 int
-sales_parse_money(const char *s, int64_t *cents)
+sales_parse_money(const char *s, const char *lang, int64_t *cents)
 {
-	return S_parse(s, S_MONEY, 2, cents);
+	return S_parse(s, lang, S_MONEY, 2, cents);
 }
 
 int
-sales_parse_qty(const char *s, int64_t *thousandths)
+sales_parse_qty(const char *s, const char *lang, int64_t *thousandths)
 {
-	return S_parse(s, S_QTY, 3, thousandths);
+	return S_parse(s, lang, S_QTY, 3, thousandths);
 }
 
 int
-sales_parse_percent(const char *s, int64_t *bp)
+sales_parse_percent(const char *s, const char *lang, int64_t *bp)
 {
-	return S_parse(s, S_PCT, 2, bp);
+	return S_parse(s, lang, S_PCT, 2, bp);
 }
 
 /* ------------------------------------------------------------------- dates */

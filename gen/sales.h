@@ -82,38 +82,37 @@ int	sales_allocate(int64_t total, const int64_t *weight, size_t n,
  * "EUR") before or after the number, in any order, blanks between allowed:
  * "€ 1.250,00", "€1250", "-€ 12,50", "€ -12,50", "12,50 €".
  *
- * The number: digits with '.' and ',' as separators, starting and ending
- * with a digit.
- *   - both '.' and ',' occur: the one that occurs last is the decimal
- *     separator and may occur only once; the other separates thousands
- *     ("1.250,00", "1,250.00");
- *   - only ',' occurs: it is the decimal separator, once ("1250,5");
- *   - only '.' occurs: one '.' followed by 1 or 2 digits at the end, or
- *     after a lone 0, is the decimal separator ("12.5", "1250.00",
- *     "0.125"); otherwise every '.' separates thousands ("1.250" is 1250,
- *     "1.250.000").
- * Thousands groups: the first has 1 to 3 digits and does not start with 0,
- * every later one has exactly 3 ("1.2.3,4" and "12.34.567" are rejected).
- * Decimals are limited per function (a longer fraction is rejected, not
- * rounded: "1,2345" is not money).  No exponents, no spaces inside the
- * number.
+ * The number is read by num_fixed() (num.h) in the document's language
+ * lang ("nl", "en"; NULL is Dutch): in Dutch "1.250,00" and "1.250" are
+ * 1250 and "1,250" is 1.25, in English "1,250.00" and "1,250" are 1250 and
+ * "1.250" is 1.25.  Decimals are limited per function (a longer fraction
+ * is rejected, not rounded: "1,2345" is not money).  No exponents, no
+ * spaces inside the number.
  *
  * All return 0 and set *out, or -1 (and leave *out alone) on anything else,
  * including a value that does not fit int64_t.
  */
 
+/* The notation a data document writes its numbers in, whatever its lang:
+ * the vocabulary's, which is Dutch (templates/schema/salesgen.rng's types
+ * accept "1.250,00" and "1.250" for 1250, not "1,250").  A document's
+ * lang chooses the words and the number format on the page, not how its
+ * data is written, so an English offer's "1.000" is a thousand as in a
+ * Dutch one. */
+#define SALES_NOTATION	"nl"
+
 /* Money, up to 2 decimals -> cents.  "1.250,00" -> 125000, "1250,5" ->
- * 125050, "1,250.00" -> 125000, "-12,50" -> -1250. */
-int	sales_parse_money(const char *s, int64_t *cents);
+ * 125050, "1,250.00" -> 125000, "-12,50" -> -1250 (in either language). */
+int	sales_parse_money(const char *s, const char *lang, int64_t *cents);
 
 /* Quantity, up to 3 decimals -> thousandths, no currency sign.  "2,5" ->
- * 2500, "1.250" -> 1250000 (thousands, by the rule above), "1,250" -> 1250
- * (one and a quarter: a lone ',' is always decimal), "0.125" -> 125. */
-int	sales_parse_qty(const char *s, int64_t *thousandths);
+ * 2500 and "0.125" -> 125 in either language; "1.250" -> 1250000 in Dutch
+ * and 1250 in English, "1,250" -> 1250 in Dutch and 1250000 in English. */
+int	sales_parse_qty(const char *s, const char *lang, int64_t *thousandths);
 
 /* Percentage, up to 2 decimals -> basis points, with an optional '%' after
  * the number.  "21" -> 2100, "5,5%" -> 550, "5.5 %" -> 550, "0,25%" -> 25. */
-int	sales_parse_percent(const char *s, int64_t *bp);
+int	sales_parse_percent(const char *s, const char *lang, int64_t *bp);
 
 /* ------------------------------------------------------------------- dates */
 

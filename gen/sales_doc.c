@@ -38,20 +38,17 @@ S_s(const struct val *v, const char *key)
 	return x != NULL && x->type == VAL_STR ? x->str : NULL;
 }
 
+/* Where an element (a map) starts; 0 for anything else. */
 static int
 S_line(const struct val *v)
 {
-	const struct val *l = val_get(v, "_line");
-
-	return l != NULL && l->type == VAL_NUM ? (int)l->num : 0;
+	return v != NULL && v->type == VAL_MAP ? v->line : 0;
 }
 
 static int
 S_col(const struct val *v)
 {
-	const struct val *c = val_get(v, "_col");
-
-	return c != NULL && c->type == VAL_NUM ? (int)c->num : 0;
+	return v != NULL && v->type == VAL_MAP ? v->col : 0;
 }
 
 /* A list under key: a list as is, a single map as a list of one. */
@@ -81,26 +78,22 @@ S_list(const struct val *v, const char *key, const struct val ***items)
 	return 0;
 }
 
-/* A CSV row (datadoc_csv()) names its file under "_file". */
+/* A CSV row (datadoc_csv()) names its file in its position. */
 static void
 S_bad(struct sctx *s, const struct val *where, const char *what,
     const char *value, const char *expected)
 {
-	const struct val *f = val_get(where, "_file");
+	const char *f = where != NULL ? where->file : NULL;
 	int col = S_col(where);
 
-	if (f != NULL && f->type == VAL_STR) {
+	if (f != NULL) {
 		/* a CSV row: the column of the field itself */
-		struct buf k = { 0 };
-		const struct val *c;
+		const struct val *c = val_get(where, what);
 
-		buf_printf(&k, "_col.%s", what);
-		c = val_get(where, buf_cstr(&k));
-		col = c != NULL && c->type == VAL_NUM ? (int)c->num : 0;
-		buf_free(&k);
+		col = c != NULL ? c->col : 0;
 	}
-	diag_add(s->dl, DIAG_DATA_VALUE, f != NULL && f->type == VAL_STR ?
-	    f->str : s->path, S_line(where), col, what, value, expected);
+	diag_add(s->dl, DIAG_DATA_VALUE, f != NULL ? f : s->path,
+	    S_line(where), col, what, value, expected);
 	s->bad = 1;
 }
 
@@ -112,7 +105,7 @@ S_money(struct sctx *s, const struct val *v, const char *key, int64_t dflt)
 
 	if (t == NULL || *t == '\0')
 		return dflt;
-	if (sales_parse_money(t, &c) != 0) {
+	if (sales_parse_money(t, SALES_NOTATION, &c) != 0) {
 		S_bad(s, v, key, t, "an amount");
 		return dflt;
 	}
@@ -127,7 +120,7 @@ S_pct(struct sctx *s, const struct val *v, const char *key, int64_t dflt)
 
 	if (t == NULL || *t == '\0')
 		return dflt;
-	if (sales_parse_percent(t, &bp) != 0) {
+	if (sales_parse_percent(t, SALES_NOTATION, &bp) != 0) {
 		S_bad(s, v, key, t, "a percentage");
 		return dflt;
 	}
@@ -142,7 +135,7 @@ S_qty(struct sctx *s, const struct val *v, const char *key, int64_t dflt)
 
 	if (t == NULL || *t == '\0')
 		return dflt;
-	if (sales_parse_qty(t, &q) != 0) {
+	if (sales_parse_qty(t, SALES_NOTATION, &q) != 0) {
 		S_bad(s, v, key, t, "a number");
 		return dflt;
 	}
@@ -352,32 +345,29 @@ S_sellogram(struct sctx *s, const struct val *d)
 }
 
 /*
- * Where the value of key in v was written: a CSV cell (datadoc_set()
- * leaves "_file.KEY"), an attribute or text-only child ("_line.KEY",
- * "_col.KEY", xml_data.c), else the element.
+ * Where the value of key in v was written: a CSV cell (datadoc_set()), an
+ * attribute or text-only child (xml_data.c), the first of repeated
+ * text-only children; else the element.
  */
 static const char *
 S_at(struct sctx *s, const struct val *v, const char *key, int *line,
     int *col)
 {
-	const struct val *x;
+	const struct val *x = val_get(v, key);
 	const char *file = s->path;
-	struct buf k = { 0 };
 
 	*line = S_line(v);
 	*col = S_col(v);
-	buf_printf(&k, "_line.%s", key);
-	if ((x = val_get(v, buf_cstr(&k))) != NULL && x->type == VAL_NUM)
-		*line = (int)x->num;
-	buf_reset(&k);
-	buf_printf(&k, "_col.%s", key);
-	if ((x = val_get(v, buf_cstr(&k))) != NULL && x->type == VAL_NUM)
-		*col = (int)x->num;
-	buf_reset(&k);
-	buf_printf(&k, "_file.%s", key);
-	if ((x = val_get(v, buf_cstr(&k))) != NULL && x->type == VAL_STR)
-		file = x->str;
-	buf_free(&k);
+	/* a child element (a map, a list of them) is not where its name is
+	 * written: the element holding it is */
+	if (x != NULL && x->type != VAL_MAP) {
+		if (x->line > 0)
+			*line = x->line;
+		if (x->col > 0)
+			*col = x->col;
+		if (x->file != NULL)
+			file = x->file;
+	}
 	return file;
 }
 
@@ -405,7 +395,7 @@ S_disc(struct sctx *s, const struct val *v, const char *key)
 	d.kind = SALES_DISC_AMOUNT;
 	d.value = S_money(s, v, key, 0);
 	if (strstr(t, "€") == NULL && strstr(t, "EUR") == NULL &&
-	    sales_parse_money(t, &c) == 0 && c != 0) {
+	    sales_parse_money(t, SALES_NOTATION, &c) == 0 && c != 0) {
 		file = S_at(s, v, key, &line, &col);
 		sales_fmt_amount(&amt, c, s->lang);
 		diag_add(s->dl, DIAG_DATA_DISC_BARE, file, line, col, key, t,
@@ -2151,16 +2141,16 @@ S_sel_item(struct sel_walk *sw, const char *item, struct diag_list *dl)
 	if (S_s(v, "aantal-min") == NULL && S_s(v, "aantal-max") == NULL)
 		return S_sel_error(dl, item,
 		    "the line's quantity is fixed (no aantal-min or aantal-max)");
-	if (sales_parse_qty(t, &q) != 0)
+	if (sales_parse_qty(t, SALES_NOTATION, &q) != 0)
 		return S_sel_error(dl, item, "expected on, off or a quantity");
 	if (S_s(v, "aantal") == NULL ||
-	    sales_parse_qty(S_s(v, "aantal"), &qty) != 0)
+	    sales_parse_qty(S_s(v, "aantal"), SALES_NOTATION, &qty) != 0)
 		qty = SALES_QTY_ONE;	/* the data's own check tells */
 	lo = hi = qty;
 	if (S_s(v, "aantal-min") != NULL)
-		(void)sales_parse_qty(S_s(v, "aantal-min"), &lo);
+		(void)sales_parse_qty(S_s(v, "aantal-min"), SALES_NOTATION, &lo);
 	if (S_s(v, "aantal-max") != NULL)
-		(void)sales_parse_qty(S_s(v, "aantal-max"), &hi);
+		(void)sales_parse_qty(S_s(v, "aantal-max"), SALES_NOTATION, &hi);
 	if (q < lo || q > hi)
 		return S_sel_error(dl, item,
 		    "outside the line's aantal-min..aantal-max");

@@ -8,6 +8,7 @@
  */
 #include "sales.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -26,40 +27,15 @@ enum S_cls { S_SEP, S_LETTER, S_DIGIT, S_APOS, S_HYPHEN, S_POINT };
 static size_t
 S_utf8(const unsigned char *s, size_t len, long *cp)
 {
-	size_t n, i;
-	long v, min;
+	uint32_t c;
+	size_t n;
 
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		v = s[0] & 0x1f;
-		min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		v = s[0] & 0x0f;
-		min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		v = s[0] & 0x07;
-		min = 0x10000;
-	} else {
+	if ((n = utf8_decode(s, len, &c)) == 0) {
 		*cp = -1;
 		return 1;
 	}
-	for (i = 1; i < n; i++) {
-		if (i >= len || (s[i] & 0xc0) != 0x80) {
-			*cp = -1;
-			return 1;
-		}
-		v = v << 6 | (s[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		v = -1;
-	*cp = v;
-	return v < 0 ? 1 : n;
+	*cp = (long)c;
+	return n;
 }
 
 /*

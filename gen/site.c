@@ -291,7 +291,7 @@ S_write_page(struct site *s, struct val *ctx, long current, const char *file,
 	rc = 0;
 	if (depth > 0) {
 		/* the page's folder, as the chapter's under content/ */
-		char *d = xstrndup(path, (size_t)(strrchr(path, '/') - path));
+		char *d = file_dir(path);
 
 		rc = file_mkdirs(d, s->dl);
 		free(d);
@@ -356,7 +356,6 @@ S_image_place(const struct course *c, const struct chapter *ch,
 static void
 S_image_copy(struct site *s, const char *rel, const char *src)
 {
-	const char *slash;
 	char *data, *dst;
 	size_t len, i;
 
@@ -374,8 +373,8 @@ S_image_copy(struct site *s, const char *rel, const char *src)
 	s->sh->copied[s->sh->ncopied++] = xstrdup(rel);
 	pthread_mutex_unlock(&s->sh->lock);
 	dst = file_join(s->outdir, rel);
-	if ((slash = strrchr(dst, '/')) != NULL) {
-		char *d = xstrndup(dst, (size_t)(slash - dst));
+	if (strchr(dst, '/') != NULL) {
+		char *d = file_dir(dst);
 
 		file_mkdirs(d, s->dl);
 		free(d);

@@ -78,6 +78,7 @@ val_free(struct val *v)
 	}
 	free(v->items);
 	free(v->keys);
+	free(v->file);
 	free(v->str);
 	free(v);
 }
@@ -221,22 +222,39 @@ val_clone(const struct val *v)
 		return val_null();
 	switch (v->type) {
 	case VAL_STR:
-		return val_strn(v->str, v->len);
+		c = val_strn(v->str, v->len);
+		break;
 	case VAL_NUM:
-		return val_num(v->num);
+		c = val_num(v->num);
+		break;
 	case VAL_BOOL:
-		return val_bool(v->b);
+		c = val_bool(v->b);
+		break;
 	case VAL_LIST:
 		c = val_list();
 		for (i = 0; i < v->n; i++)
 			val_push(c, val_clone(v->items[i]));
-		return c;
+		break;
 	case VAL_MAP:
 		c = val_map();
 		for (i = 0; i < v->n; i++)
 			val_set(c, v->keys[i], val_clone(v->items[i]));
-		return c;
+		break;
 	default:
-		return val_null();
+		c = val_null();
+		break;
 	}
+	return val_at(c, v->file, v->line, v->col);
+}
+
+struct val *
+val_at(struct val *v, const char *file, int line, int col)
+{
+	v->line = line;
+	v->col = col;
+	if (file != v->file) {
+		free(v->file);
+		v->file = file != NULL ? xstrdup(file) : NULL;
+	}
+	return v;
 }

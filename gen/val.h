@@ -6,6 +6,13 @@
  * whole tree, and the push/set functions take ownership of what they are
  * given.  Course pages, sales documents and the Mustache spec tests all
  * build their context as a val tree.
+ *
+ * A value read from a file keeps where it was written (line, col and, when
+ * not the document's own file, file) as fields of its own, not as map
+ * keys, so that a map's keys are the data's names only: a CSV column may
+ * be called anything, "_line" too.  A map's position is where its element
+ * or row starts; an attribute's, text-only child's or CSV field's is that
+ * of the value itself.
  */
 #ifndef SALESGEN_VAL_H
 #define SALESGEN_VAL_H
@@ -32,6 +39,10 @@ struct val {
 	struct val	**items;	/* VAL_LIST items, VAL_MAP values */
 	char		**keys;		/* VAL_MAP keys, parallel to items */
 	size_t		  n, cap;
+	int		  line, col;	/* where it was written; 0 unknown */
+	char		 *file;		/* that file, owned, when it is not the
+					   document's own (a CSV part); NULL
+					   otherwise */
 };
 
 /* Constructors: each returns a new value the caller frees with val_free()
@@ -46,7 +57,8 @@ struct val *val_list(void);
 struct val *val_map(void);
 void	val_free(struct val *);
 
-/* Returns a deep copy of v (NULL gives null); the caller frees it. */
+/* Returns a deep copy of v, positions included (NULL gives null); the
+ * caller frees it. */
 struct val *val_clone(const struct val *v);
 
 /* Appends item to list (ownership passes to list). */
@@ -61,6 +73,10 @@ void	val_set_bool(struct val *map, const char *key, int);
 
 /* Looks key up in map; NULL when map is not a map or has no such key. */
 const struct val *val_get(const struct val *map, const char *key);
+
+/* Sets where v was written: line and col (0 unknown) and file (copied;
+ * NULL: the document's own).  Returns v, so calls can nest. */
+struct val *val_at(struct val *v, const char *file, int line, int col);
 
 /* Mustache truthiness: null, false, 0, "" and the empty list are false. */
 int	val_truthy(const struct val *);

@@ -1,7 +1,8 @@
 /*
  * xml — reading XML the safe way, and the project settings file.
  *
- * xml_read.c is the one place libxml2 parses anything: no network, no
+ * xml_read.c is the one place libxml2 parses anything, and the one path
+ * its errors take (xml_err.h, for the xml_*.c files): no network, no
  * external entities, no DTD loading, no entity substitution, and a document
  * that declares a DTD with entities is refused, so XXE and "billion laughs"
  * files fail fast with a diagnostic instead of being expanded.  Parse errors

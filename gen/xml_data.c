@@ -8,15 +8,16 @@
  * an element with only text is a string, and the elements that repeat by
  * nature (regel, stap, lid, ...) are always lists, so a proposal with one
  * line reads like one with forty.  Every map records the line and column
- * of its start tag under "_line" and "_col" for later diagnostics, and
- * those of each attribute and each text-only child under "_line.NAME" and
- * "_col.NAME" (the first of a repeated child), so a value the computations
- * cannot use is told where it stands.  The children of the elements whose
+ * of its start tag in its position (val.h) for later diagnostics, and each
+ * attribute and text-only child in its own (a list of text-only children
+ * the first one's), so a value the computations cannot use is told where
+ * it stands.  The children of the elements whose
  * order matters across names (<regels>, <sectie>, <keuze>: lines, text
  * lines, sections, choices) are always maps and carry their place among
  * their siblings under "_seq".
  */
 #include "xml.h"
+#include "xml_err.h"
 #include "buf.h"
 #include "file.h"
 #include "mem.h"
@@ -50,31 +51,6 @@ static const char *S_lists[][2] = {
 	{ "nps", "score" }, { "leads", "criterium" }, { "leads", "lead" },
 	{ "lead", "heeft" }
 };
-
-struct errctx {
-	const char		*path;
-	struct diag_list	*dl;
-	int			 n;
-};
-
-static void
-S_error(void *arg, xmlErrorPtr e)
-{
-	struct errctx *ctx = arg;
-	struct buf m = { 0 };
-	size_t len;
-
-	if (e == NULL || ctx->n++ > 20)
-		return;
-	buf_puts(&m, e->message ? e->message : "invalid document");
-	len = m.len;
-	while (len > 0 && (m.data[len - 1] == '\n' || m.data[len - 1] == ' '))
-		m.data[--len] = '\0';
-	/* an error in a file the schema includes is told at that file */
-	diag_add(ctx->dl, DIAG_SCHEMA, e->file != NULL ? e->file : ctx->path,
-	    e->line, e->int2 > 0 ? e->int2 : 0, m.data);
-	buf_free(&m);
-}
 
 /*
  * A project's schema may include other schema files (<include href>,
@@ -112,7 +88,7 @@ S_includes_inside(xmlNodePtr n, const char *path, const char *root,
     struct diag_list *dl)
 {
 	xmlChar *href;
-	char *dir, *p, *cut;
+	char *dir, *p;
 	int rc = 0, ok;
 
 	for (; n != NULL; n = n->next) {
@@ -121,11 +97,7 @@ S_includes_inside(xmlNodePtr n, const char *path, const char *root,
 		if ((xmlStrEqual(n->name, BAD_CAST "include") ||
 		    xmlStrEqual(n->name, BAD_CAST "externalRef")) &&
 		    (href = xmlGetProp(n, BAD_CAST "href")) != NULL) {
-			dir = xstrdup(path);
-			if ((cut = strrchr(dir, '/')) != NULL)
-				*cut = '\0';
-			else
-				strcpy(dir, ".");
+			dir = file_dir(path);
 			p = file_join(dir, (char *)href);
 			/* a URL, an absolute path, or a built-in schema
 			 * (no project to stay in) include nothing */
@@ -155,7 +127,7 @@ data_schema_new(struct theme *th, struct diag_list *dl)
 	xmlDocPtr doc;
 	const char *src, *path, *root = theme_root(th);
 	size_t len;
-	struct errctx ctx;
+	struct xml_err_catch ctx;
 
 	pthread_once(&S_loader_once, S_loader_init);
 	if ((src = theme_get(th, "schema/salesgen.rng", &path, &len)) == NULL) {
@@ -165,13 +137,15 @@ data_schema_new(struct theme *th, struct diag_list *dl)
 	}
 	ctx.path = path;
 	ctx.dl = dl;
+	ctx.code = DIAG_SCHEMA;
 	ctx.n = 0;
 	if (len > 0x7fffffff)
 		return NULL;
 	/* Read with the schema's path as its base, so its includes are
-	 * found beside it; libxml2's messages come to S_error, none to
+	 * found beside it; libxml2's messages come to xml_err_tell (an
+	 * error in a file the schema includes told at that file), none to
 	 * standard error. */
-	xmlSetStructuredErrorFunc(&ctx, S_error);
+	xmlSetStructuredErrorFunc(&ctx, xml_err_tell);
 	doc = xmlReadMemory(src, (int)len, path, NULL, XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL || S_includes_inside(xmlDocGetRootElement(doc), path,
@@ -184,7 +158,7 @@ data_schema_new(struct theme *th, struct diag_list *dl)
 		return NULL;
 	}
 	pc = xmlRelaxNGNewDocParserCtxt(doc);
-	xmlRelaxNGSetParserStructuredErrors(pc, S_error, &ctx);
+	xmlRelaxNGSetParserStructuredErrors(pc, xml_err_tell, &ctx);
 	s = xcalloc(1, sizeof(*s));
 	S_root = root;
 	s->rng = xmlRelaxNGParse(pc);
@@ -281,22 +255,6 @@ S_ordered(const char *name)
 	    strcmp(name, "keuze") == 0;
 }
 
-/* "_line.NAME" and "_col.NAME" in m, unless already there. */
-static void
-S_where(struct val *m, const char *name, int line, int col)
-{
-	struct buf k = { 0 };
-
-	buf_printf(&k, "_line.%s", name);
-	if (val_get(m, buf_cstr(&k)) == NULL) {
-		val_set_num(m, buf_cstr(&k), (double)line);
-		buf_reset(&k);
-		buf_printf(&k, "_col.%s", name);
-		val_set_num(m, buf_cstr(&k), (double)col);
-	}
-	buf_free(&k);
-}
-
 /* Converts an element; seq >= 0 makes it a map with its place under
  * "_seq".  Data documents are shallow (a handful of levels), and the
  * schema has already bounded their shape, so recursion is fine. */
@@ -312,19 +270,17 @@ S_convert(xmlNodePtr n, const char *src, size_t len, int seq)
 
 	xml_locate(n, NULL, src, len, &line, &col);
 	if (n->properties == NULL && !S_has_elements(n) && seq < 0)
-		return val_str_own(S_text(n));
-	m = val_map();
-	val_set_num(m, "_line", (double)line);
-	val_set_num(m, "_col", (double)col);
+		return val_at(val_str_own(S_text(n)), NULL, line, col);
+	m = val_at(val_map(), NULL, line, col);
 	if (seq >= 0)
 		val_set_num(m, "_seq", (double)seq);
 	for (a = n->properties; a != NULL; a = a->next) {
 		av = xmlNodeListGetString(n->doc, a->children, 1);
-		val_set_str(m, (const char *)a->name, av ? (char *)av : "");
+		xml_locate(n, (const char *)a->name, src, len, &line, &col);
+		val_at(val_set(m, (const char *)a->name,
+		    val_str(av ? (char *)av : "")), NULL, line, col);
 		if (av)
 			xmlFree(av);
-		xml_locate(n, (const char *)a->name, src, len, &line, &col);
-		S_where(m, (const char *)a->name, line, col);
 	}
 	if (!S_has_elements(n)) {
 		char *t = S_text(n);
@@ -341,10 +297,6 @@ S_convert(xmlNodePtr n, const char *src, size_t len, int seq)
 			continue;
 		name = (const char *)c->name;
 		v = S_convert(c, src, len, ordered ? k++ : -1);
-		if (v->type == VAL_STR) {
-			xml_locate(c, NULL, src, len, &line, &col);
-			S_where(m, name, line, col);
-		}
 		slot = (struct val *)val_get(m, name);
 		if (S_listy((const char *)n->name, name) || slot != NULL) {
 			if (slot == NULL)
@@ -361,6 +313,13 @@ S_convert(xmlNodePtr n, const char *src, size_t len, int seq)
 				m->items[i] = l;
 				slot = l;
 			}
+			/* text-only children: where the first one is */
+			if (slot->n == 0 && v->type == VAL_STR)
+				val_at(slot, NULL, v->line, v->col);
+			else if (slot->n == 1 && slot->line == 0 &&
+			    slot->items[0]->type == VAL_STR)
+				val_at(slot, NULL, slot->items[0]->line,
+				    slot->items[0]->col);
 			val_push(slot, v);
 		} else
 			val_set(m, name, v);
@@ -385,8 +344,6 @@ static void
 S_collect_error(void *arg, xmlErrorPtr e)
 {
 	struct vlist *l = arg;
-	size_t len;
-	char *m;
 
 	if (e == NULL || l->n >= 64)
 		return;
@@ -394,13 +351,9 @@ S_collect_error(void *arg, xmlErrorPtr e)
 		l->cap = l->cap ? l->cap * 2 : 8;
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
-	m = xstrdup(e->message ? e->message : "invalid document");
-	len = strlen(m);
-	while (len > 0 && (m[len - 1] == '\n' || m[len - 1] == ' '))
-		m[--len] = '\0';
 	l->v[l->n].node = e->node;
 	l->v[l->n].line = e->line;
-	l->v[l->n].msg = m;
+	l->v[l->n].msg = xml_err_text(e, "invalid document");
 	l->n++;
 }
 

@@ -1,7 +1,9 @@
 /* xml_read — hardened libxml2 parsing (see xml.h). */
 #include "xml.h"
+#include "xml_err.h"
 #include "buf.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -423,7 +425,6 @@ S_error(void *arg, xmlErrorPtr e)
 {
 	struct errctx *ctx = arg;
 	char *msg;
-	size_t len;
 	int told;
 
 	if (e == NULL || e->level == XML_ERR_WARNING || ctx->stop ||
@@ -455,14 +456,8 @@ S_error(void *arg, xmlErrorPtr e)
 			ctx->stop = 1;
 		return;
 	}
-	msg = xstrdup(e->message ? e->message : "malformed XML");
-	len = strlen(msg);
-	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-		msg[--len] = '\0';
 	/* one diagnostic, one line ("... UTF-8, indicate encoding !\nBytes:") */
-	for (char *q = msg; *q; q++)
-		if (*q == '\n')
-			*q = ' ';
+	msg = xml_err_text(e, "malformed XML");
 	diag_add(ctx->dl, DIAG_XML, ctx->path, e->line, e->int2 > 0 ? e->int2 : 0,
 	    msg);
 	free(msg);
@@ -470,6 +465,38 @@ S_error(void *arg, xmlErrorPtr e)
 	 * follows from it, as often as not */
 	ctx->stop = 1;
 }
+
+/*** libxml2's errors, for every xml_*.c (xml_err.h) ***/
+
+char *
+xml_err_text(const xmlError *e, const char *dflt)
+{
+	char *msg = xstrdup(e->message != NULL ? e->message : dflt), *q;
+	size_t len = strlen(msg);
+
+	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		msg[--len] = '\0';
+	for (q = msg; *q != '\0'; q++)
+		if (*q == '\n')
+			*q = ' ';
+	return msg;
+}
+
+void
+xml_err_tell(void *arg, xmlErrorPtr e)
+{
+	struct xml_err_catch *c = arg;
+	char *msg;
+
+	if (e == NULL || c->n++ >= XML_ERR_MAX)
+		return;
+	msg = xml_err_text(e, "invalid document");
+	diag_add(c->dl, c->code, e->file != NULL ? e->file : c->path,
+	    e->line, e->int2 > 0 ? e->int2 : 0, msg);
+	free(msg);
+}
+
+/*** Encodings ***/
 
 /* Windows-1252's characters 0x80 to 0x9F (0 where it has none), as in
  * csv_load.c; from 0xA0 on it is Latin-1, the code point being the byte. */
@@ -501,28 +528,12 @@ S_latin9(unsigned b)
 static int
 S_is_utf8(const unsigned char *s, size_t n)
 {
-	size_t i = 0, k, j;
+	uint32_t cp;
+	size_t i = 0, k;
 
-	while (i < n) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (s[i] < 0xC2 || s[i] > 0xF4)
+	for (i = 0; i < n; i += k)
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
 			return 0;
-		k = s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
-		if (n - i < k)
-			return 0;
-		for (j = 1; j < k; j++)
-			if ((s[i + j] & 0xC0) != 0x80)
-				return 0;
-		if ((s[i] == 0xE0 && s[i + 1] < 0xA0) ||
-		    (s[i] == 0xED && s[i + 1] > 0x9F) ||
-		    (s[i] == 0xF0 && s[i + 1] < 0x90) ||
-		    (s[i] == 0xF4 && s[i + 1] > 0x8F))
-			return 0;
-		i += k;
-	}
 	return 1;
 }
 
@@ -554,6 +565,7 @@ static int
 S_to_utf8(const unsigned char *s, size_t n, int enc, struct buf *out,
     size_t *bad)
 {
+	unsigned char u8[4];
 	unsigned cp;
 	size_t i;
 
@@ -566,16 +578,7 @@ S_to_utf8(const unsigned char *s, size_t n, int enc, struct buf *out,
 			*bad = i;
 			return -1;
 		}
-		if (cp < 0x80)
-			buf_putc(out, (int)cp);
-		else if (cp < 0x800) {
-			buf_putc(out, (int)(0xC0 | cp >> 6));
-			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
-		} else {
-			buf_putc(out, (int)(0xE0 | cp >> 12));
-			buf_putc(out, (int)(0x80 | (cp >> 6 & 0x3F)));
-			buf_putc(out, (int)(0x80 | (cp & 0x3F)));
-		}
+		buf_put(out, u8, utf8_encode(cp, u8));
 	}
 	return 0;
 }

@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <hyphen.h>
 
@@ -48,40 +49,11 @@ enum cls {
 static size_t
 S_decode(const unsigned char *s, size_t n, unsigned long *cp)
 {
-	unsigned long c, min;
-	size_t len, i;
+	uint32_t c;
+	size_t len;
 
-	if (n == 0)
-		return 0;
-	c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
+	/* 0 for nothing: a caller that looks past the end sees no letter */
+	*cp = (len = utf8_decode(s, n, &c)) != 0 ? c : 0;
 	return len;
 }
 

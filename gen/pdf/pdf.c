@@ -898,11 +898,7 @@ S_document(const struct doc_node *root, const char *title,
 	body.file = path;
 	body.slug = "doc";
 	body.chapter = 1;
-	dir = xstrdup(path);
-	if (strrchr(dir, '/'))
-		*strrchr(dir, '/') = '\0';
-	else
-		strcpy(dir, ".");
+	dir = file_dir(path);
 	body.img_base = dir;
 	memset(&lt, 0, sizeof(lt));
 	memset(lb, 0, sizeof(lb));

@@ -1,7 +1,9 @@
 /* pdf_font — font lookup, embedding and metrics (see pdf_font.h). */
 #include "pdf_font.h"
 #include "buf.h"
+#include "file.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -351,43 +353,16 @@ fonts_shutdown(void)
 uint32_t
 font_utf8(const char *str, size_t n, size_t *adv)
 {
-	const unsigned char *s = (const unsigned char *)str;
 	uint32_t c;
-	size_t len, i;
 
 	if (n == 0) {
 		*adv = 0;
 		return 0;
 	}
-	if (s[0] < 0x80) {
-		*adv = 1;
-		return s[0];
-	}
-	if ((s[0] & 0xE0) == 0xC0) {
-		len = 2;
-		c = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		len = 3;
-		c = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else {
+	if ((*adv = utf8_decode((const unsigned char *)str, n, &c)) == 0) {
 		*adv = 1;
 		return 0xFFFD;
 	}
-	if (len > n) {
-		*adv = 1;
-		return 0xFFFD;
-	}
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*adv = 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*adv = len;
 	return c;
 }
 
@@ -593,7 +568,6 @@ font_check(struct fonts *fs, enum font_face face, const char *s, size_t n,
 	struct font *f = &fs->f[face];
 	size_t i = 0, adv, k;
 	uint32_t c;
-	const char *base;
 
 	if (f->def == NULL)
 		return;
@@ -607,12 +581,11 @@ font_check(struct fonts *fs, enum font_face face, const char *s, size_t n,
 				char ch[8] = { 0 };
 
 				memcpy(ch, s + i, adv < 7 ? adv : 7);
-				base = strrchr(f->file, '/');
 				/* col is where s starts; the character is
 				 * i bytes on */
 				diag_add(dl, DIAG_GLYPH, file, line,
 				    col > 0 ? col + (int)i : col,
-				    (unsigned)c, ch, base ? base + 1 : f->file);
+				    (unsigned)c, ch, file_base(f->file));
 				if (fs->nmissing < 64)
 					fs->missing[fs->nmissing++] = c;
 			}

@@ -562,8 +562,8 @@ S_chart(struct layout *l, const struct doc_node *n, struct ctx *c)
 	struct diag_list *quiet = diag_list_new();
 
 	/* md_parse checked the data; nothing new to report here */
-	if (chart_parse(n->info, n->text ? n->text : "", l->file, n->line,
-	    DIAG_CHART, &ch, quiet) == 0) {
+	if (chart_parse(n->info, n->text ? n->text : "", l->st->lang, l->file,
+	    n->line, DIAG_CHART, &ch, quiet) == 0) {
 		layout_space(l, 6);
 		r = layout_row(l, PL_CHART, 0);
 		r->chart = xcalloc(1, sizeof(*r->chart));

@@ -20,7 +20,7 @@
 #include <string.h>
 #include <time.h>
 
-static int failed;
+#include "check.h"
 static char why[4096];
 static size_t nwhy;
 static size_t ncovered, nuncovered;	/* results checked by S_cover() */
@@ -54,17 +54,7 @@ S_why(const char *fmt, ...)
 static void
 S_verdict(const char *name, int ok)
 {
-	char *p, *q;
-
-	ok = ok && nwhy == 0;
-	printf("%s break: %s\n", ok ? "PASS" : "FAIL", name);
-	if (!ok) {
-		failed++;
-		for (p = why; *p != '\0'; p = q + 1) {
-			q = strchr(p, '\n');
-			printf("  %.*s\n", (int)(q - p), p);
-		}
-	}
+	check_verdict("break", name, ok && nwhy == 0, why);
 	nwhy = 0;
 	why[0] = '\0';
 }
@@ -1369,5 +1359,5 @@ main(void)
 	T_random_dp();
 	T_large();
 	T_random_cover();
-	return failed ? 1 : 0;
+	return check_status();
 }

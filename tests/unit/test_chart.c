@@ -26,7 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int	 failed;
+#include "check.h"
 static int	 regen;
 static const char *golden = "tests/regress/chart";
 
@@ -34,44 +34,16 @@ static void
 S_verdict(const char *name, int ok, const char *why,
     const struct diag_list *dl)
 {
-	size_t i;
-
-	printf("%s chart: %s\n", ok ? "PASS" : "FAIL", name);
-	if (ok)
-		return;
-	failed++;
-	if (why != NULL && *why != '\0')
-		printf("  %s\n", why);
-	for (i = 0; dl != NULL && i < dl->n; i++)
-		printf("  diag: %s:%d:%d: %s\n", dl->v[i].file ?
-		    dl->v[i].file : "-", dl->v[i].line, dl->v[i].col,
-		    dl->v[i].msg);
-}
-
-/* Records the first failed check of a test in why (later ones add lines). */
-static void
-S_check(struct buf *why, int cond, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-S_check(struct buf *why, int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cond)
-		return;
-	if (why->len > 0)
-		buf_puts(why, "\n  ");
-	va_start(ap, fmt);
-	buf_vprintf(why, fmt, ap);
-	va_end(ap);
+	check_verdict("chart", name, ok, why);
+	if (!ok)
+		check_diags(dl);
 }
 
 static int
 S_parse(const char *kind, const char *body, struct chart *c,
     struct diag_list *dl)
 {
-	return chart_parse(kind, body, "t.md", 10, DIAG_CHART, c, dl);
+	return chart_parse(kind, body, NULL, "t.md", 10, DIAG_CHART, c, dl);
 }
 
 /* Every shape finite and inside the box; polygons at least CHART_MIN_SIZE
@@ -86,12 +58,12 @@ S_sane(struct buf *why, const struct chart_geom *g)
 	size_t i, n;
 	int k;
 
-	S_check(why, isfinite(g->w) && isfinite(g->h) && g->w > 0 && g->h > 0,
+	check_why(why, isfinite(g->w) && isfinite(g->h) && g->w > 0 && g->h > 0,
 	    "box %g x %g", g->w, g->h);
 	for (i = 0; i < g->n; i++) {
 		s = &g->s[i];
 		if (s->type == SHAPE_TEXT) {
-			S_check(why, s->text != NULL && isfinite(s->x) &&
+			check_why(why, s->text != NULL && isfinite(s->x) &&
 			    isfinite(s->y) && s->size > 0, "shape %zu: bad "
 			    "text", i);
 			if (s->text == NULL)
@@ -101,30 +73,30 @@ S_sane(struct buf *why, const struct chart_geom *g)
 			w = 0.55 * s->size * (double)n;
 			minx = s->x - (s->anchor == 2 ? w : s->anchor == 1 ?
 			    w / 2 : 0);
-			S_check(why, minx >= -e && minx + w <= g->w + e &&
+			check_why(why, minx >= -e && minx + w <= g->w + e &&
 			    s->y - s->size * 0.75 >= -e && s->y <= g->h + e,
 			    "shape %zu: text '%s' at %g,%g (%g wide) outside "
 			    "%g x %g", i, s->text, minx, s->y, w, g->w, g->h);
 			continue;
 		}
-		S_check(why, (s->type == SHAPE_POLY && (s->npt == 3 ||
+		check_why(why, (s->type == SHAPE_POLY && (s->npt == 3 ||
 		    s->npt == 4)) || (s->type == SHAPE_LINE && s->npt == 2),
 		    "shape %zu: %d points", i, s->npt);
 		minx = miny = INFINITY;
 		maxx = maxy = -INFINITY;
 		for (k = 0; k < s->npt && k < 4; k++) {
-			S_check(why, isfinite(s->pt[2 * k]) &&
+			check_why(why, isfinite(s->pt[2 * k]) &&
 			    isfinite(s->pt[2 * k + 1]), "shape %zu: NaN", i);
 			minx = fmin(minx, s->pt[2 * k]);
 			maxx = fmax(maxx, s->pt[2 * k]);
 			miny = fmin(miny, s->pt[2 * k + 1]);
 			maxy = fmax(maxy, s->pt[2 * k + 1]);
 		}
-		S_check(why, minx >= -e && maxx <= g->w + e && miny >= -e &&
+		check_why(why, minx >= -e && maxx <= g->w + e && miny >= -e &&
 		    maxy <= g->h + e, "shape %zu: %g,%g-%g,%g outside %g x %g",
 		    i, minx, miny, maxx, maxy, g->w, g->h);
 		if (s->type == SHAPE_POLY)
-			S_check(why, maxx - minx >= CHART_MIN_SIZE - e &&
+			check_why(why, maxx - minx >= CHART_MIN_SIZE - e &&
 			    maxy - miny > 0, "shape %zu: %g x %g polygon", i,
 			    maxx - minx, maxy - miny);
 	}
@@ -160,19 +132,23 @@ S_find_text(const struct chart_geom *g, const char *prefix)
 static void
 t_numbers(void)
 {
+	/* what each is worth in Dutch and in English (num.h) */
 	static const struct {
 		const char	*in;
-		double		 want;
+		double		 nl, en;
 	} good[] = {
-		{ "1.475", 1475 }, { "1,475", 1475 }, { "2,5", 2.5 },
-		{ "2.5", 2.5 }, { "12 %", 12 }, { "12%", 12 }, { "0", 0 },
-		{ "0,475", 0.475 }, { "0.475", 0.475 }, { "1234.567", 1234.567 },
-		{ "1.475.000", 1475000 }, { "1,475,000", 1475000 },
-		{ "1.475,50", 1475.5 }, { "1,475.50", 1475.5 },
-		{ "1 475", 1475 }, { "1\xc2\xa0" "475", 1475 },
-		{ "\xe2\x82\xac 25.000", 25000 }, { "$1,200", 1200 },
-		{ "  42  ", 42 }, { "12,50 %", 12.5 }, { "007", 7 },
-		{ "99999999999999", 99999999999999.0 },
+		{ "1.475", 1475, 1.475 }, { "1,475", 1.475, 1475 },
+		{ "2,5", 2.5, 2.5 }, { "2.5", 2.5, 2.5 }, { "12 %", 12, 12 },
+		{ "12%", 12, 12 }, { "0", 0, 0 }, { "0,475", 0.475, 0.475 },
+		{ "0.475", 0.475, 0.475 }, { "1234.567", 1234.567, 1234.567 },
+		{ "1.475.000", 1475000, 1475000 },
+		{ "1,475,000", 1475000, 1475000 },
+		{ "1.475,50", 1475.5, 1475.5 }, { "1,475.50", 1475.5, 1475.5 },
+		{ "1 475", 1475, 1475 }, { "1\xc2\xa0" "475", 1475, 1475 },
+		{ "\xe2\x82\xac 25.000", 25000, 25 },
+		{ "$1,200", 1.2, 1200 }, { "  42  ", 42, 42 },
+		{ "12,50 %", 12.5, 12.5 }, { "007", 7, 7 },
+		{ "99999999999999", 99999999999999.0, 99999999999999.0 },
 	};
 	static const char *const bad[] = {
 		"", "abc", "1..2", "1.2.3", "12,", ",5", ".5", "-5", "1e5",
@@ -185,13 +161,19 @@ t_numbers(void)
 
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
 		v = -1;
-		S_check(&why, chart_parse_number(good[i].in, &v) == 0 &&
-		    fabs(v - good[i].want) < 1e-9 * fmax(1, good[i].want),
-		    "'%s': got %.10g, want %.10g", good[i].in, v,
-		    good[i].want);
+		check_why(&why, chart_parse_number(good[i].in, "nl", &v) == 0 &&
+		    fabs(v - good[i].nl) < 1e-9 * fmax(1, good[i].nl),
+		    "nl '%s': got %.10g, want %.10g", good[i].in, v,
+		    good[i].nl);
+		v = -1;
+		check_why(&why, chart_parse_number(good[i].in, "en", &v) == 0 &&
+		    fabs(v - good[i].en) < 1e-9 * fmax(1, good[i].en),
+		    "en '%s': got %.10g, want %.10g", good[i].in, v,
+		    good[i].en);
 	}
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		S_check(&why, chart_parse_number(bad[i], &v) == -1,
+		check_why(&why, chart_parse_number(bad[i], "nl", &v) == -1 &&
+		    chart_parse_number(bad[i], "en", &v) == -1,
 		    "'%s' read as %g", bad[i], v);
 	S_verdict("numbers in Dutch and English notation", why.len == 0,
 	    buf_cstr(&why), NULL);
@@ -212,31 +194,31 @@ t_parse_basic(void)
 	    "suspect ;2,5\n"
 	    "a; b; 12 %\n"
 	    "prospect \xc3\xa9\xc3\xa9n; 0", &c, dl);
-	S_check(&why, rc == 0 && dl->n == 0, "rc %d", rc);
+	check_why(&why, rc == 0 && dl->n == 0, "rc %d", rc);
 	if (rc == 0) {
-		S_check(&why, c.kind == CHART_FUNNEL, "kind %d", c.kind);
-		S_check(&why, c.title != NULL &&
+		check_why(&why, c.kind == CHART_FUNNEL, "kind %d", c.kind);
+		check_why(&why, c.title != NULL &&
 		    strcmp(c.title, "Trechter \"2024\"") == 0, "title '%s'",
 		    c.title ? c.title : "(null)");
-		S_check(&why, c.n == 4, "n %zu", c.n);
+		check_why(&why, c.n == 4, "n %zu", c.n);
 		if (c.n == 4) {
-			S_check(&why, strcmp(c.labels[0], "lead") == 0 &&
+			check_why(&why, strcmp(c.labels[0], "lead") == 0 &&
 			    c.values[0] == 1475 &&
 			    strcmp(c.value_text[0], "1.475") == 0, "line 1");
-			S_check(&why, strcmp(c.labels[1], "suspect") == 0 &&
+			check_why(&why, strcmp(c.labels[1], "suspect") == 0 &&
 			    c.values[1] == 2.5, "line 2: '%s' %g",
 			    c.labels[1], c.values[1]);
-			S_check(&why, strcmp(c.labels[2], "a; b") == 0 &&
+			check_why(&why, strcmp(c.labels[2], "a; b") == 0 &&
 			    c.values[2] == 12 &&
 			    strcmp(c.value_text[2], "12 %") == 0,
 			    "label with ';': '%s'", c.labels[2]);
-			S_check(&why, strcmp(c.labels[3],
+			check_why(&why, strcmp(c.labels[3],
 			    "prospect \xc3\xa9\xc3\xa9n") == 0 &&
 			    c.values[3] == 0, "UTF-8 label, no final newline");
 		}
 	}
 	chart_clear(&c);
-	S_check(&why, c.n == 0 && c.title == NULL, "chart_clear");
+	check_why(&why, c.n == 0 && c.title == NULL, "chart_clear");
 	chart_clear(NULL);
 	S_verdict("parse: title line, comments, blank lines, CRLF, ';' in "
 	    "labels", why.len == 0, buf_cstr(&why), dl);
@@ -276,12 +258,12 @@ t_parse_errors(void)
 	    "leeg;\n"
 	    "title: te laat\n"
 	    "ook goed; 2\n", &c, dl);
-	S_check(&why, rc == -1 && c.n == 0 && c.labels == NULL &&
+	check_why(&why, rc == -1 && c.n == 0 && c.labels == NULL &&
 	    c.title == NULL, "rc %d, n %zu", rc, c.n);
-	S_check(&why, dl->n == sizeof(want) / sizeof(want[0]),
+	check_why(&why, dl->n == sizeof(want) / sizeof(want[0]),
 	    "%zu diagnostics", dl->n);
 	for (i = 0; i < dl->n && i < sizeof(want) / sizeof(want[0]); i++) {
-		S_check(&why, dl->v[i].line == want[i].line &&
+		check_why(&why, dl->v[i].line == want[i].line &&
 		    dl->v[i].code == DIAG_CHART &&
 		    dl->v[i].level == DIAG_ERROR &&
 		    strcmp(dl->v[i].file, "t.md") == 0 &&
@@ -305,25 +287,25 @@ t_parse_chart_errors(void)
 	int rc;
 
 	rc = S_parse("taart", "a; 1\n", &c, dl);
-	S_check(&why, rc == -1 && dl->n == 1 && dl->v[0].line == 9 &&
+	check_why(&why, rc == -1 && dl->n == 1 && dl->v[0].line == 9 &&
 	    strcmp(dl->v[0].msg, "chart: unknown kind 'taart' (expected "
 	    "funnel, pyramid, bar or nps)") == 0, "unknown kind: %s",
 	    dl->n ? dl->v[0].msg : "no diagnostic");
 	diag_list_free(dl);
 	dl = diag_list_new();
 	rc = S_parse("pyramid", "title: Leeg\n# niets\n\n", &c, dl);
-	S_check(&why, rc == -1 && dl->n == 1 && dl->v[0].line == 9 &&
+	check_why(&why, rc == -1 && dl->n == 1 && dl->v[0].line == 9 &&
 	    strcmp(dl->v[0].msg, "chart: no data: write one 'label; value' "
 	    "line per item") == 0 && c.title == NULL, "no data: %s",
 	    dl->n ? dl->v[0].msg : "no diagnostic");
 	diag_list_free(dl);
 	dl = diag_list_new();
 	rc = S_parse("nps", "", &c, dl);
-	S_check(&why, rc == -1 && dl->n == 1, "empty body");
+	check_why(&why, rc == -1 && dl->n == 1, "empty body");
 	diag_list_free(dl);
 	dl = diag_list_new();
 	rc = S_parse(NULL, NULL, &c, dl);
-	S_check(&why, rc == -1 && dl->n == 1 && strcmp(dl->v[0].msg,
+	check_why(&why, rc == -1 && dl->n == 1 && strcmp(dl->v[0].msg,
 	    "chart: no kind: write 'chart funnel', 'chart pyramid', 'chart "
 	    "bar' or 'chart nps'") == 0, "no kind: %s",
 	    dl->n ? dl->v[0].msg : "none");
@@ -332,7 +314,7 @@ t_parse_chart_errors(void)
 	for (i = 0; i < CHART_MAX_ITEMS + 5; i++)
 		buf_printf(&body, "item %zu; %zu\n", i, i);
 	rc = S_parse("bar", buf_cstr(&body), &c, dl);
-	S_check(&why, rc == -1 && dl->n == 1 &&
+	check_why(&why, rc == -1 && dl->n == 1 &&
 	    dl->v[0].line == 10 + CHART_MAX_ITEMS && strcmp(dl->v[0].msg,
 	    "chart: more than 200 items; no chart shows that many legibly")
 	    == 0, "too many items: %s", dl->n ? dl->v[0].msg : "none");
@@ -342,7 +324,7 @@ t_parse_chart_errors(void)
 	for (i = 0; i < CHART_MAX_ITEMS; i++)
 		buf_printf(&body, "item %zu; %zu\n", i, i);
 	rc = S_parse("bar", buf_cstr(&body), &c, dl);
-	S_check(&why, rc == 0 && c.n == CHART_MAX_ITEMS, "%d items",
+	check_why(&why, rc == 0 && c.n == CHART_MAX_ITEMS, "%d items",
 	    CHART_MAX_ITEMS);
 	chart_clear(&c);
 	buf_free(&body);
@@ -362,33 +344,33 @@ t_parse_nps(void)
 	int rc;
 
 	rc = S_parse("nps", "10; 5\n0; 1\n07; 3\n9; 2,0\n", &c, dl);
-	S_check(&why, rc == 0 && c.n == 11, "rc %d n %zu", rc, c.n);
+	check_why(&why, rc == 0 && c.n == 11, "rc %d n %zu", rc, c.n);
 	for (i = 0; rc == 0 && i < 11; i++) {
 		char num[4];
 
 		snprintf(num, sizeof(num), "%zu", i);
-		S_check(&why, strcmp(c.labels[i], num) == 0, "label %zu: '%s'",
+		check_why(&why, strcmp(c.labels[i], num) == 0, "label %zu: '%s'",
 		    i, c.labels[i]);
 	}
 	if (rc == 0)
-		S_check(&why, c.values[0] == 1 && c.values[7] == 3 &&
+		check_why(&why, c.values[0] == 1 && c.values[7] == 3 &&
 		    c.values[9] == 2 && c.values[10] == 5 &&
 		    c.values[5] == 0 && strcmp(c.value_text[5], "0") == 0 &&
 		    strcmp(c.value_text[9], "2,0") == 0, "values");
 	chart_clear(&c);
 	rc = S_parse("nps", "0; 1\n11; 2\nvijf; 3\n0; 4\n-1; 1\n6.5; 1\n",
 	    &c, dl);
-	S_check(&why, rc == -1 && dl->n == 5, "rc %d, %zu diagnostics", rc,
+	check_why(&why, rc == -1 && dl->n == 5, "rc %d, %zu diagnostics", rc,
 	    dl->n);
 	if (dl->n == 5) {
-		S_check(&why, dl->v[0].line == 11 && strcmp(dl->v[0].msg,
+		check_why(&why, dl->v[0].line == 11 && strcmp(dl->v[0].msg,
 		    "chart: nps: '11' is not a score; labels are the scores "
 		    "0 to 10") == 0, "'%s'", dl->v[0].msg);
-		S_check(&why, dl->v[1].line == 12, "vijf");
-		S_check(&why, dl->v[2].line == 13 && strcmp(dl->v[2].msg,
+		check_why(&why, dl->v[1].line == 12, "vijf");
+		check_why(&why, dl->v[2].line == 13 && strcmp(dl->v[2].msg,
 		    "chart: nps: score 0 is given twice (first on line 10)")
 		    == 0, "'%s'", dl->v[2].msg);
-		S_check(&why, dl->v[3].line == 14 && dl->v[4].line == 15,
+		check_why(&why, dl->v[3].line == 14 && dl->v[4].line == 15,
 		    "-1, 6.5");
 	}
 	S_verdict("parse nps: scores 0..10 in order, missing ones 0, bad "
@@ -408,13 +390,13 @@ t_parse_clean(void)
 	rc = S_parse("bar", "title: a\x01" "b\n"
 	    "x\xff" "y\tz\x7f; 1\n"
 	    "\xed\xa0\x80 \xc2\x85; 2\n", &c, dl);
-	S_check(&why, rc == 0 && c.n == 2, "rc %d", rc);
+	check_why(&why, rc == 0 && c.n == 2, "rc %d", rc);
 	if (rc == 0 && c.n == 2) {
-		S_check(&why, strcmp(c.title, "a b") == 0, "title '%s'",
+		check_why(&why, strcmp(c.title, "a b") == 0, "title '%s'",
 		    c.title);
-		S_check(&why, strcmp(c.labels[0],
+		check_why(&why, strcmp(c.labels[0],
 		    "x\xef\xbf\xbdy z") == 0, "label '%s'", c.labels[0]);
-		S_check(&why, strcmp(c.labels[1],
+		check_why(&why, strcmp(c.labels[1],
 		    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd") == 0,
 		    "surrogate and C1 control: '%s'", c.labels[1]);
 	}
@@ -438,7 +420,7 @@ S_geom(const char *kind, const char *body, struct chart_geom *g,
 
 	memset(g, 0, sizeof(*g));
 	rc = S_parse(kind, body, &c, dl);
-	S_check(why, rc == 0, "%s does not parse: %s", kind,
+	check_why(why, rc == 0, "%s does not parse: %s", kind,
 	    dl->n ? dl->v[0].msg : "");
 	diag_list_free(dl);
 	if (rc != 0)
@@ -462,26 +444,26 @@ t_funnel_widths(void)
 	if (S_geom("funnel", "a; 1.000\nb; 800\nc; 500\nd; 250\ne; 100\n",
 	    &g, &why) == 0) {
 		n = S_polys(&g, p, 8);
-		S_check(&why, n == 5, "%zu polygons", n);
+		check_why(&why, n == 5, "%zu polygons", n);
 		for (i = 0; i < n && i < 5; i++) {
 			top[i] = p[i]->pt[2] - p[i]->pt[0];
 			cx = (p[i]->pt[2] + p[i]->pt[0]) / 2;
-			S_check(&why, fabs(cx - (p[0]->pt[2] +
+			check_why(&why, fabs(cx - (p[0]->pt[2] +
 			    p[0]->pt[0]) / 2) < 1e-9, "band %zu not centred",
 			    i);
-			S_check(&why, i == 0 || p[i]->pt[1] > p[i - 1]->pt[1],
+			check_why(&why, i == 0 || p[i]->pt[1] > p[i - 1]->pt[1],
 			    "band %zu not below band %zu", i, i - 1);
-			S_check(&why, i == 0 || top[i] < top[i - 1],
+			check_why(&why, i == 0 || top[i] < top[i - 1],
 			    "band %zu not narrower", i);
-			S_check(&why, fabs(top[i] / top[0] - v[i] / v[0]) <
+			check_why(&why, fabs(top[i] / top[0] - v[i] / v[0]) <
 			    1e-9, "band %zu: width ratio %g, want %g", i,
 			    top[i] / top[0], v[i] / v[0]);
 			/* each band narrows into the next */
-			S_check(&why, i + 1 >= n || fabs((p[i]->pt[4] -
+			check_why(&why, i + 1 >= n || fabs((p[i]->pt[4] -
 			    p[i]->pt[6]) - (p[i + 1]->pt[2] -
 			    p[i + 1]->pt[0])) < 1e-9, "band %zu bottom", i);
 		}
-		S_check(&why, S_find_text(&g, "1.000") != NULL &&
+		check_why(&why, S_find_text(&g, "1.000") != NULL &&
 		    S_find_text(&g, "e") != NULL, "label or value missing");
 	}
 	chart_geom_clear(&g);
@@ -502,14 +484,14 @@ t_funnel_huge(void)
 	if (S_geom("funnel", "a; 1.000.000.000\nb; 10.000.000\nc; 0,001\n", &g,
 	    &why) == 0) {
 		n = S_polys(&g, p, 8);
-		S_check(&why, n == 3, "%zu polygons", n);
+		check_why(&why, n == 3, "%zu polygons", n);
 		if (n == 3) {
 			w0 = p[0]->pt[2] - p[0]->pt[0];
 			w1 = p[1]->pt[2] - p[1]->pt[0];
 			w2 = p[2]->pt[2] - p[2]->pt[0];
-			S_check(&why, fabs(w1 / w0 - sqrt(1e7 / 1e9)) < 1e-9,
+			check_why(&why, fabs(w1 / w0 - sqrt(1e7 / 1e9)) < 1e-9,
 			    "square-root scale: %g", w1 / w0);
-			S_check(&why, w2 >= CHART_MIN_SIZE && w1 > w2,
+			check_why(&why, w2 >= CHART_MIN_SIZE && w1 > w2,
 			    "smallest %g", w2);
 		}
 	}
@@ -532,7 +514,7 @@ t_pyramid_nested(void)
 	if (S_geom("pyramid", "title: Klantenpiramide\ntop; 5\ngroot; 20\n"
 	    "middelgroot; 80\nklein; 400\n", &g, &why) == 0) {
 		n = S_polys(&g, p, 16);
-		S_check(&why, n == 4 && p[0]->npt == 3, "%zu polygons", n);
+		check_why(&why, n == 4 && p[0]->npt == 3, "%zu polygons", n);
 		if (n == 4 && p[0]->npt == 3) {
 			/* The triangle: apex of band 0, base of band 3. */
 			ax = p[0]->pt[0];
@@ -540,7 +522,7 @@ t_pyramid_nested(void)
 			by = p[3]->pt[5];
 			bl = p[3]->pt[6];
 			br = p[3]->pt[4];
-			S_check(&why, fabs(ax - (bl + br) / 2) < 1e-9,
+			check_why(&why, fabs(ax - (bl + br) / 2) < 1e-9,
 			    "apex not centred over the base");
 			h0 = 0;
 			for (i = 0; i < n; i++) {
@@ -551,7 +533,7 @@ t_pyramid_nested(void)
 					y = p[i]->pt[2 * k + 1];
 					hw = (y - ay) / (by - ay) *
 					    (br - bl) / 2;
-					S_check(&why, y >= ay - 1e-9 &&
+					check_why(&why, y >= ay - 1e-9 &&
 					    y <= by + 1e-9 &&
 					    fabs(x - ax) <= hw + 1e-9,
 					    "band %zu point %d (%g,%g) "
@@ -564,17 +546,17 @@ t_pyramid_nested(void)
 				if (i == 0)
 					h0 = bot - top + 1;
 				else
-					S_check(&why, fabs((bot - top +
+					check_why(&why, fabs((bot - top +
 					    (i + 1 < n ? 2 : 1)) - h0) < 1e-9,
 					    "band %zu height %g", i,
 					    bot - top);
-				S_check(&why, i == 0 || top > p[i - 1]->pt[5],
+				check_why(&why, i == 0 || top > p[i - 1]->pt[5],
 				    "band %zu overlaps the one above", i);
 			}
 		}
-		S_check(&why, S_find_text(&g, "79%") != NULL &&
+		check_why(&why, S_find_text(&g, "79%") != NULL &&
 		    S_find_text(&g, "1%") != NULL, "shares missing");
-		S_check(&why, S_find_text(&g, "Klantenpiramide") != NULL &&
+		check_why(&why, S_find_text(&g, "Klantenpiramide") != NULL &&
 		    S_find_text(&g, "Klantenpiramide")->bold, "title");
 	}
 	chart_geom_clear(&g);
@@ -590,7 +572,7 @@ t_pyramid_percent(void)
 	struct chart_geom g;
 
 	if (S_geom("pyramid", "top; 60 %\nrest; 40 %\n", &g, &why) == 0)
-		S_check(&why, S_find_text(&g, "60%") == NULL &&
+		check_why(&why, S_find_text(&g, "60%") == NULL &&
 		    S_find_text(&g, "60 %") != NULL, "share shown twice");
 	chart_geom_clear(&g);
 	S_verdict("pyramid: no share column when values are percentages",
@@ -610,45 +592,45 @@ t_nps(void)
 	if (S_geom("nps", "0;2\n1;1\n3;3\n4;2\n5;6\n6;9\n7;18\n8;25\n9;21\n"
 	    "10;13\n", &g, &why) == 0) {
 		n = S_polys(&g, p, 32);
-		S_check(&why, n == 14, "%zu polygons (11 bars, 3 swatches)",
+		check_why(&why, n == 14, "%zu polygons (11 bars, 3 swatches)",
 		    n);
 		for (i = 0; i < 11 && i < n; i++) {
 			want = i <= 6 ? p[0]->fill : i <= 8 ? p[7]->fill :
 			    p[9]->fill;
-			S_check(&why, p[i]->fill == want, "bar %zu colour "
+			check_why(&why, p[i]->fill == want, "bar %zu colour "
 			    "%06x", i, p[i]->fill);
-			S_check(&why, i == 0 || p[i]->pt[0] > p[i - 1]->pt[0],
+			check_why(&why, i == 0 || p[i]->pt[0] > p[i - 1]->pt[0],
 			    "bar %zu not right of bar %zu", i, i - 1);
 			/* bars stand on one baseline */
-			S_check(&why, fabs(p[i]->pt[5] - p[0]->pt[5]) < 1e-9,
+			check_why(&why, fabs(p[i]->pt[5] - p[0]->pt[5]) < 1e-9,
 			    "bar %zu baseline", i);
 		}
 		if (n >= 11) {
-			S_check(&why, p[0]->fill != p[7]->fill &&
+			check_why(&why, p[0]->fill != p[7]->fill &&
 			    p[7]->fill != p[9]->fill &&
 			    p[0]->fill != p[9]->fill, "groups share colours");
 			/* red, grey, green */
-			S_check(&why, (p[0]->fill >> 16) > (p[0]->fill >> 8 &
+			check_why(&why, (p[0]->fill >> 16) > (p[0]->fill >> 8 &
 			    0xff) && (p[9]->fill >> 8 & 0xff) >
 			    (p[9]->fill >> 16) && (p[7]->fill >> 16) ==
 			    (p[7]->fill & 0xff), "hues %06x %06x %06x",
 			    p[0]->fill, p[7]->fill, p[9]->fill);
-			S_check(&why, p[3]->pt[5] - p[3]->pt[1] > p[2]->pt[5] -
+			check_why(&why, p[3]->pt[5] - p[3]->pt[1] > p[2]->pt[5] -
 			    p[2]->pt[1] && p[2]->pt[5] - p[2]->pt[1] ==
 			    CHART_MIN_SIZE, "bar heights");
 		}
 		/* detractors 23, passives 43, promoters 34: NPS +11 */
 		t = S_find_text(&g, "NPS");
-		S_check(&why, t != NULL && strcmp(t->text, "NPS +11") == 0 &&
+		check_why(&why, t != NULL && strcmp(t->text, "NPS +11") == 0 &&
 		    t->bold, "caption '%s'", t ? t->text : "(none)");
-		S_check(&why, S_find_text(&g, "0\xe2\x80\x93" "6: 23%") &&
+		check_why(&why, S_find_text(&g, "0\xe2\x80\x93" "6: 23%") &&
 		    S_find_text(&g, "7\xe2\x80\x93" "8: 43%") &&
 		    S_find_text(&g, "9\xe2\x80\x93" "10: 34%"), "legend");
 	}
 	chart_geom_clear(&g);
 	if (S_geom("nps", "0; 10\n", &g, &why) == 0) {
 		t = S_find_text(&g, "NPS");
-		S_check(&why, t != NULL && strcmp(t->text, "NPS -100") == 0,
+		check_why(&why, t != NULL && strcmp(t->text, "NPS -100") == 0,
 		    "all detractors: '%s'", t ? t->text : "(none)");
 	}
 	chart_geom_clear(&g);
@@ -668,12 +650,12 @@ t_bar(void)
 	if (S_geom("bar", "Noord; 400\nZuid; 100\nWest; 200\n", &g, &why)
 	    == 0) {
 		n = S_polys(&g, p, 8);
-		S_check(&why, n == 3, "%zu bars", n);
+		check_why(&why, n == 3, "%zu bars", n);
 		if (n == 3) {
-			S_check(&why, p[0]->pt[0] == p[1]->pt[0] &&
+			check_why(&why, p[0]->pt[0] == p[1]->pt[0] &&
 			    p[1]->pt[0] == p[2]->pt[0], "bars do not share "
 			    "an axis");
-			S_check(&why, fabs((p[1]->pt[2] - p[1]->pt[0]) * 4 -
+			check_why(&why, fabs((p[1]->pt[2] - p[1]->pt[0]) * 4 -
 			    (p[0]->pt[2] - p[0]->pt[0])) < 1e-9 &&
 			    fabs((p[2]->pt[2] - p[2]->pt[0]) * 2 -
 			    (p[0]->pt[2] - p[0]->pt[0])) < 1e-9,
@@ -714,7 +696,7 @@ t_single_and_zero(void)
 			if (S_geom(kinds[k], body, &g, &why) == 0) {
 				buf_reset(&svg);
 				svg_render(&g, NULL, &svg);
-				S_check(&why, strstr(buf_cstr(&svg), "nan") ==
+				check_why(&why, strstr(buf_cstr(&svg), "nan") ==
 				    NULL && strstr(buf_cstr(&svg), "inf") ==
 				    NULL, "%s %zu: NaN in SVG", kinds[k], b);
 			}
@@ -751,21 +733,21 @@ t_measure_and_fit(void)
 	buf_puts(&long_label, "; 5\nkort; 3\n");
 	if (S_parse("bar", buf_cstr(&long_label), &c, dl) == 0) {
 		chart_layout(&c, 480, S_wide, &calls, &g);
-		S_check(&why, calls > 0 && calls < 1000, "%d measure calls",
+		check_why(&why, calls > 0 && calls < 1000, "%d measure calls",
 		    calls);
 		t = S_find_text(&g, "\xc3\xa9");
-		S_check(&why, t != NULL && strlen(t->text) > 3 &&
+		check_why(&why, t != NULL && strlen(t->text) > 3 &&
 		    strcmp(t->text + strlen(t->text) - 3, "\xe2\x80\xa6") ==
 		    0 && 1.1 * t->size * (double)strlen(t->text) <= 0.4 * 480
 		    + 1e-9, "long label not shortened to its column");
 		chart_geom_clear(&g);
 		/* a box too narrow grows rather than cutting text off */
 		chart_layout(&c, 10, NULL, NULL, &g);
-		S_check(&why, g.w >= 120, "width %g", g.w);
+		check_why(&why, g.w >= 120, "width %g", g.w);
 		S_sane(&why, &g);
 		chart_geom_clear(&g);
 	} else
-		S_check(&why, 0, "does not parse");
+		check_why(&why, 0, "does not parse");
 	chart_clear(&c);
 	S_verdict("measure callback, long labels shortened, narrow boxes",
 	    why.len == 0, buf_cstr(&why), dl);
@@ -791,21 +773,21 @@ t_svg_escape(void)
 		chart_layout(&c, 480, NULL, NULL, &g);
 		svg_render(&g, c.title, &out);
 		s = buf_cstr(&out);
-		S_check(&why, strstr(s, "<script") == NULL &&
+		check_why(&why, strstr(s, "<script") == NULL &&
 		    strstr(s, "<b>") == NULL && strstr(s, "\"hi\"") == NULL,
 		    "raw markup in the SVG");
-		S_check(&why, strstr(s, "aria-label=\"Say &quot;hi&quot; "
+		check_why(&why, strstr(s, "aria-label=\"Say &quot;hi&quot; "
 		    "&amp; &lt;b&gt;bye&lt;/b&gt;\"") != NULL,
 		    "aria-label not escaped");
-		S_check(&why, strstr(s, "<title>Say &quot;hi&quot; &amp; "
+		check_why(&why, strstr(s, "<title>Say &quot;hi&quot; &amp; "
 		    "&lt;b&gt;bye&lt;/b&gt;</title>") != NULL, "title");
-		S_check(&why, strstr(s, "&lt;script&gt;alert(&quot;x&quot;)"
+		check_why(&why, strstr(s, "&lt;script&gt;alert(&quot;x&quot;)"
 		    "&lt;/script&gt;") != NULL, "label");
-		S_check(&why, strstr(s, "&#39;quoted&#39; &amp; "
+		check_why(&why, strstr(s, "&#39;quoted&#39; &amp; "
 		    "&quot;double&quot;") != NULL, "quotes in a label");
 		chart_geom_clear(&g);
 	} else
-		S_check(&why, 0, "does not parse");
+		check_why(&why, 0, "does not parse");
 	chart_clear(&c);
 	S_verdict("svg: titles and labels escaped", why.len == 0,
 	    buf_cstr(&why), dl);
@@ -828,31 +810,31 @@ t_svg_form(void)
 		svg_render(&g, NULL, &a);
 		svg_render(&g, NULL, &b);
 		s = buf_cstr(&a);
-		S_check(&why, strcmp(s, buf_cstr(&b)) == 0, "not "
+		check_why(&why, strcmp(s, buf_cstr(&b)) == 0, "not "
 		    "deterministic");
-		S_check(&why, strncmp(s, open, strlen(open)) == 0,
+		check_why(&why, strncmp(s, open, strlen(open)) == 0,
 		    "opening: %.100s", s);
-		S_check(&why, strstr(s, "role=\"img\" aria-label=\"a: 1; b: "
+		check_why(&why, strstr(s, "role=\"img\" aria-label=\"a: 1; b: "
 		    "0,3333; c: 0,1\"") != NULL && strstr(s, "<desc>") ==
 		    NULL, "untitled chart named by its data");
-		S_check(&why, strlen(s) > 16 && strcmp(s + strlen(s) - 16,
+		check_why(&why, strlen(s) > 16 && strcmp(s + strlen(s) - 16,
 		    "</svg></figure>\n") == 0, "closing");
-		S_check(&why, strstr(s, "\n\n") == NULL, "blank line");
+		check_why(&why, strstr(s, "\n\n") == NULL, "blank line");
 		/* at most two decimals, no trailing zeros, no "-0" */
 		for (q = strchr(s, '\n'); q != NULL && *q != '\0'; q++) {
 			if (*q != '.' || q == s || q[-1] < '0' || q[-1] > '9')
 				continue;
 			k = strspn(q + 1, "0123456789");
-			S_check(&why, k >= 1 && k <= 2 && q[k] != '0',
+			check_why(&why, k >= 1 && k <= 2 && q[k] != '0',
 			    "number %.12s", q - 3);
 		}
-		S_check(&why, strstr(s, "\"-0\"") == NULL, "-0");
+		check_why(&why, strstr(s, "\"-0\"") == NULL, "-0");
 	}
 	buf_reset(&a);
 	chart_geom_clear(&g);
 	if (S_geom("bar", "a; 1\n", &g, &why) == 0) {
 		svg_render(&g, "Titel", &a);
-		S_check(&why, strstr(buf_cstr(&a), "aria-label=\"Titel\"") &&
+		check_why(&why, strstr(buf_cstr(&a), "aria-label=\"Titel\"") &&
 		    strstr(buf_cstr(&a), "<title>Titel</title>\n<desc>a: 1"
 		    "</desc>"), "titled chart: %s", buf_cstr(&a));
 	}
@@ -880,7 +862,7 @@ S_golden(const char *name, const char *kind, const char *body)
 
 	buf_printf(&path, "%s/%s.svg", golden, name);
 	if (S_parse(kind, body, &c, dl) != 0) {
-		S_check(&why, 0, "does not parse");
+		check_why(&why, 0, "does not parse");
 		goto done;
 	}
 	chart_layout(&c, 480, NULL, NULL, &g);
@@ -891,11 +873,11 @@ S_golden(const char *name, const char *kind, const char *body)
 		if ((f = fopen(buf_cstr(&path), "w")) == NULL ||
 		    fwrite(out.data, 1, out.len, f) != out.len ||
 		    fclose(f) != 0)
-			S_check(&why, 0, "cannot write %s", buf_cstr(&path));
+			check_why(&why, 0, "cannot write %s", buf_cstr(&path));
 		goto done;
 	}
 	if ((f = fopen(buf_cstr(&path), "r")) == NULL) {
-		S_check(&why, 0, "cannot read %s (run test_chart --regen "
+		check_why(&why, 0, "cannot read %s (run test_chart --regen "
 		    "from the top of the tree)", buf_cstr(&path));
 		goto done;
 	}
@@ -912,7 +894,7 @@ S_golden(const char *name, const char *kind, const char *body)
 			a--;
 			b--;
 		}
-		S_check(&why, 0, "%s differs at line %zu:\n  want: %.*s\n"
+		check_why(&why, 0, "%s differs at line %zu:\n  want: %.*s\n"
 		    "  got:  %.*s", buf_cstr(&path), line,
 		    (int)strcspn(a, "\n"), a, (int)strcspn(b, "\n"), b);
 	}
@@ -995,5 +977,5 @@ main(int argc, char *argv[])
 	t_svg_form();
 	t_golden();
 	buf_free(&alt);
-	return failed > 0;
+	return check_status();
 }

@@ -13,14 +13,12 @@
 #include <stdio.h>
 #include <string.h>
 
-static int failed;
+#include "check.h"
 
 static void
 S_verdict(const char *name, int ok)
 {
-	printf("%s code: %s\n", ok ? "PASS" : "FAIL", name);
-	if (!ok)
-		failed = 1;
+	check_verdict("code", name, ok, NULL);
 }
 
 /* Expands in at tab width tabs; 1 when the result is want and the width
@@ -96,5 +94,5 @@ main(void)
 	ok &= S_break("xx(aaaa, bbbb);", 14, 9);
 	ok &= S_break("a = l->bron", 6, 4);
 	S_verdict("rows end after a space or punctuation", ok);
-	return failed;
+	return check_status();
 }

@@ -18,25 +18,16 @@
 /* A string literal and its length, NUL bytes included. */
 #define LIT(s)	(s), sizeof(s) - 1
 
-static int failed;
+#include "check.h"
 
 /* Prints the verdict; on failure the reason and the diagnostics. */
 static void
 S_verdict(const char *name, int ok, const char *why,
     const struct diag_list *dl)
 {
-	size_t i;
-
-	printf("%s csv: %s\n", ok ? "PASS" : "FAIL", name);
-	if (ok)
-		return;
-	failed++;
-	if (why != NULL)
-		printf("  %s\n", why);
-	for (i = 0; dl != NULL && i < dl->n; i++)
-		printf("  diag: %s:%d:%d: %s\n", dl->v[i].file ?
-		    dl->v[i].file : "-", dl->v[i].line, dl->v[i].col,
-		    dl->v[i].msg);
+	check_verdict("csv", name, ok, why);
+	if (!ok)
+		check_diags(dl);
 }
 
 /* A row callback that takes the first row and stops. */
@@ -65,9 +56,6 @@ S_dump(const struct val *list, struct buf *out)
 	for (i = 0; i < list->n; i++) {
 		row = list->items[i];
 		for (k = 0; k < row->n; k++) {
-			/* field columns are checked on their own below */
-			if (strncmp(row->keys[k], "_col.", 5) == 0)
-				continue;
 			buf_reset(&v);
 			val_text(row->items[k], &v);
 			buf_printf(out, "%s%s%s=", k ? "|" : "",
@@ -80,7 +68,9 @@ S_dump(const struct val *list, struct buf *out)
 					buf_putc(out, v.data[j]);
 			}
 		}
-		buf_putc(out, '\n');
+		/* the row's line, its position (field columns are checked
+		 * on their own below) */
+		buf_printf(out, "%s#_line=%d\n", row->n ? "|" : "", row->line);
 	}
 	buf_free(&v);
 }
@@ -170,20 +160,19 @@ t_dutch_excel(void)
 	l = csv_load(src, strlen(src), "t.csv", NULL, dl);
 	ok = l != NULL && l->n == 2 &&
 	    (v = val_get(l->items[0], "Bedrag")) != NULL &&
-	    v->type == VAL_STR && csv_number(v->str, &d) == 0 && d == 1250.5 &&
-	    (v = val_get(l->items[1], "_line")) != NULL &&
-	    v->type == VAL_NUM && v->num == 3;
-	S_verdict("values stay strings, _line is a number, csv_number reads "
-	    "them", ok, NULL, dl);
+	    v->type == VAL_STR && csv_number(v->str, "nl", &d) == 0 && d == 1250.5 &&
+	    l->items[1]->line == 3;
+	S_verdict("values stay strings, a row knows its line, csv_number "
+	    "reads them", ok, NULL, dl);
 	/* "De Vries;12;\"Tafel; eiken\"": the quoted field starts at 13 */
 	ok = l != NULL && l->n == 2 &&
-	    (v = val_get(l->items[1], "_col.Omschrijving")) != NULL &&
-	    v->type == VAL_NUM && v->num == 13 &&
-	    (v = val_get(l->items[1], "_col.Bedrag")) != NULL &&
-	    v->type == VAL_NUM && v->num == 10 &&
-	    (v = val_get(l->items[0], "_col.Klant")) != NULL &&
-	    v->type == VAL_NUM && v->num == 1;
-	S_verdict("each field's column is kept under _col.NAME", ok, NULL, dl);
+	    (v = val_get(l->items[1], "Omschrijving")) != NULL &&
+	    v->col == 13 && v->line == 3 &&
+	    (v = val_get(l->items[1], "Bedrag")) != NULL && v->col == 10 &&
+	    (v = val_get(l->items[0], "Klant")) != NULL && v->col == 1 &&
+	    v->line == 2 && l->items[0]->n == 3;
+	S_verdict("each field keeps its line and column, no extra keys", ok,
+	    NULL, dl);
 	val_free(l);
 	{
 		/* with a row callback the rows come one at a time and the
@@ -316,8 +305,10 @@ t_header(void)
 	    "column 2 of the header has no name");
 	S_expect_error("blank quoted header name", LIT("naam;  \"  \"\n"), 1, 8,
 	    "column 2 of the header has no name");
-	S_expect_error("header name _line is reserved", LIT("_line;a\n1;2\n"),
-	    1, 1, "'_line' is reserved");
+	/* positions are the values' own, not keys: any name will do */
+	S_expect_rows("a column may be called _line, _col or _file",
+	    "_line;_col.a;_file\n1;2;3\n", 0,
+	    "_line=1|_col.a=2|_file=3|#_line=2\n");
 	S_expect_rows("header names are trimmed", "  naam ;\" prijs\t\"\nA;1\n",
 	    0, "naam=A|prijs=1|#_line=2\n");
 }
@@ -449,8 +440,7 @@ t_big(void)
 	ok = l != NULL && l->n == 2 &&
 	    (v = val_get(l->items[0], "tekst")) != NULL &&
 	    v->len == 4 * 1024 * 1024 &&
-	    (v = val_get(l->items[1], "_line")) != NULL &&
-	    v->num == 3 + 4 * 1024 * 1024 / 64;
+	    l->items[1]->line == 3 + 4 * 1024 * 1024 / 64;
 	val_free(l);
 
 	buf_reset(&src);
@@ -463,7 +453,7 @@ t_big(void)
 		buf_putc(&src, '\n');
 	}
 	l = csv_load(src.data, src.len, "t.csv", NULL, dl);
-	ok = ok && l != NULL && l->n == 20 && l->items[19]->n == 2 * 20000 + 1 &&
+	ok = ok && l != NULL && l->n == 20 && l->items[19]->n == 20000 &&
 	    (v = val_get(l->items[19], "k19999")) != NULL &&
 	    strcmp(v->str, "20018") == 0;
 	val_free(l);
@@ -542,14 +532,14 @@ t_number(void)
 
 	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
 		d = 12345;
-		rc = csv_number(tab[i].s, &d);
+		rc = csv_number(tab[i].s, "nl", &d);
 		if (rc != tab[i].ok || (rc == 0 && d != tab[i].want) ||
 		    (rc != 0 && d != 12345))
 			buf_printf(&why, "%s\"%s\": got %d, %g; want %d, %g",
 			    why.len ? "\n  " : "", tab[i].s, rc, d, tab[i].ok,
 			    tab[i].want);
 	}
-	if (csv_number(NULL, &d) != -1)
+	if (csv_number(NULL, "nl", &d) != -1)
 		buf_printf(&why, "%sNULL accepted", why.len ? "\n  " : "");
 	S_verdict("csv_number accepts and rejects as the table says",
 	    why.len == 0, buf_cstr(&why), NULL);
@@ -574,5 +564,5 @@ main(void)
 	t_error_cap();
 	t_big();
 	t_number();
-	return failed > 0;
+	return check_status();
 }

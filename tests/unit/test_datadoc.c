@@ -24,7 +24,7 @@
 
 #define RDIR	"tests/fuzz/regress"
 
-static int failed;
+#include "check.h"
 
 static int
 S_name_cmp(const void *a, const void *b)
@@ -117,7 +117,7 @@ S_case(const char *name, struct theme *th, const struct data_schema *schema)
 	else {
 		printf("FAIL datadoc: %s\n  expected:\n%s  got:\n%s", name,
 		    want, got);
-		failed++;
+		check_fail();
 	}
 	doc_free(root);
 	datadoc_clear(&d);
@@ -160,11 +160,11 @@ main(void)
 	}
 	if (n == 0) {
 		printf("FAIL datadoc: no cases in " RDIR "\n");
-		failed++;
+		check_fail();
 	}
 	free(names);
 	data_schema_free(schema);
 	diag_list_free(dl);
 	theme_free(th);
-	return failed ? 1 : 0;
+	return check_status();
 }

@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failed;
+#include "check.h"
 
 /* The codes' names, for the test names. */
 static const char *const S_names[DIAG__MAX] = {
@@ -42,12 +42,7 @@ static const char *const S_names[DIAG__MAX] = {
 static void
 S_verdict(const char *name, int ok, const char *why)
 {
-	printf("%s diag: %s\n", ok ? "PASS" : "FAIL", name);
-	if (ok)
-		return;
-	failed++;
-	if (why != NULL)
-		printf("  %s\n", why);
+	check_verdict("diag", name, ok, why);
 }
 
 /* Compares two strings; on failure says what was expected and got. */
@@ -879,5 +874,5 @@ main(int argc, char **argv)
 	t_move();
 	t_names();
 	buf_free(&path);
-	return failed > 0;
+	return check_status();
 }

@@ -20,18 +20,13 @@
 #define NTHREAD	4
 #define NEACH	50
 
-static int	 failed;
+#include "check.h"
 static char	 dir[] = "/tmp/test_file_tmp.XXXXXX";
 
 static void
 S_verdict(const char *name, int ok, const char *why)
 {
-	printf("%s file_tmp: %s\n", ok ? "PASS" : "FAIL", name);
-	if (!ok) {
-		failed++;
-		if (why != NULL)
-			printf("  %s\n", why);
-	}
+	check_verdict("file_tmp", name, ok, why);
 }
 
 static char	*names[NTHREAD][NEACH];
@@ -199,5 +194,5 @@ main(void)
 		for (k = 0; k < NEACH; k++)
 			free(names[i][k]);
 	rmdir(dir);
-	return failed > 0;
+	return check_status();
 }

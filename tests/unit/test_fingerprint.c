@@ -12,16 +12,15 @@
 #include <stdio.h>
 #include <string.h>
 
-static int failed;
+#include "check.h"
 
 static void
 S_expect(const char *name, int ok, const char *got)
 {
-	printf("%s fingerprint: %s\n", ok ? "PASS" : "FAIL", name);
-	if (!ok) {
-		failed++;
-		printf("  got: %s\n", got);
-	}
+	char why[512];
+
+	snprintf(why, sizeof(why), "got: %s", got);
+	check_verdict("fingerprint", name, ok, why);
 }
 
 /* <offerte nummer="A-1"><klant><naam>Bakker</naam></klant><regels>
@@ -32,11 +31,11 @@ S_doc(int swapped)
 {
 	struct val *d = val_map(), *k = val_map(), *r = val_list(), *l, *rs;
 
-	val_set_num(d, "_line", 2);
+	val_at(d, NULL, 2, 1);
 	if (!swapped)
 		val_set_str(d, "nummer", "A-1");
 	val_set_str(k, "naam", "Bakker");
-	val_set_num(k, "_col", 3);
+	val_at(k, NULL, 3, 3);
 	val_set(d, "klant", k);
 	l = val_map();
 	val_set_str(l, "prijs", "12");
@@ -98,5 +97,5 @@ main(void)
 	val_free(d2);
 	buf_free(&a);
 	buf_free(&b);
-	return failed ? 1 : 0;
+	return check_status();
 }

@@ -25,17 +25,12 @@
 
 #define MAXPOS	64
 
-static int failed;
+#include "check.h"
 
 static void
 S_verdict(const char *name, int ok, const char *why)
 {
-	printf("%s hyph: %s\n", ok ? "PASS" : "FAIL", name);
-	if (ok)
-		return;
-	failed++;
-	if (why != NULL)
-		printf("  %s\n", why);
+	check_verdict("hyph", name, ok, why);
 }
 
 /* The word with '=' at each position, or a complaint about the positions. */
@@ -474,5 +469,5 @@ main(void)
 	hyph_free(nl);
 	hyph_free(en);
 	diag_list_free(dl);
-	return failed ? 1 : 0;
+	return check_status();
 }

@@ -16,16 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failed;
+#include "check.h"
 
 static void
 S_result(const char *name, int ok, const char *why)
 {
-	printf("%s img: %s\n", ok ? "PASS" : "FAIL", name);
-	if (!ok) {
-		printf("  %s\n", why ? why : "");
-		failed = 1;
-	}
+	check_verdict("img", name, ok, why);
 }
 
 static char *
@@ -182,5 +178,5 @@ main(void)
 	S_damaged("two.svg");
 	tail = 0;
 	S_limits();
-	return failed;
+	return check_status();
 }

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
+
 static const char *
 S_partial(void *arg, const char *name, const char **path)
 {
@@ -101,7 +103,7 @@ main(int argc, char *argv[])
 	char stem[256];
 	const char *base, *dot;
 	size_t i, n;
-	int a, failed = 0;
+	int a;
 
 	for (a = 1; a < argc; a++) {
 		base = strrchr(argv[a], '/');
@@ -118,7 +120,7 @@ main(int argc, char *argv[])
 		if (tests == NULL || tests->type != VAL_LIST) {
 			printf("FAIL mustache/%s: cannot read or parse %s\n",
 			    stem, argv[a]);
-			failed++;
+			check_fail();
 			val_free(spec);
 			continue;
 		}
@@ -132,9 +134,9 @@ main(int argc, char *argv[])
 				continue;
 			}
 			if (!S_test(stem, tests->items[i]))
-				failed++;
+				check_fail();
 		}
 		val_free(spec);
 	}
-	return failed > 0;
+	return check_status();
 }

@@ -289,7 +289,7 @@ S_break_rules(const struct layout *l, double body_h, const struct pages *ps)
 
 /* --- running tests --- */
 
-static int failed;
+#include "check.h"
 
 /* A test fills in why[] (nothing: it passed). */
 typedef void (*test_fn)(void);
@@ -323,7 +323,7 @@ S_run(const char *name, test_fn fn, unsigned secs)
 	fflush(stdout);
 	if (pipe(fd) != 0 || (pid = fork()) < 0) {
 		printf("FAIL page: %s\n  cannot fork\n", name);
-		failed++;
+		check_fail();
 		return;
 	}
 	if (pid == 0) {
@@ -352,7 +352,7 @@ S_run(const char *name, test_fn fn, unsigned secs)
 		printf("PASS page: %s\n", name);
 		return;
 	}
-	failed++;
+	check_fail();
 	printf("FAIL page: %s\n", name);
 	for (p = buf; *p != '\0'; p = q + 1) {
 		if ((q = strchr(p, '\n')) == NULL)
@@ -941,5 +941,5 @@ main(void)
 	S_run("a table row taller than the page less its header",
 	    T_tall_row, SANITIZED ? 1 : getenv("VALGRIND") ? 10 : 3);
 	S_run("pages_find", T_find, secs);
-	return failed ? 1 : 0;
+	return check_status();
 }

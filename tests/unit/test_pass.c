@@ -19,25 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failed;
+#include "check.h"
 
 /* Prints the verdict; on failure the reasons and the diagnostics. */
 static void
 S_verdict(const char *name, const struct buf *why,
     const struct diag_list *dl)
 {
-	int ok = why->len == 0;
-	size_t i;
-
-	printf("%s pass: %s\n", ok ? "PASS" : "FAIL", name);
-	if (ok)
-		return;
-	failed++;
-	printf("%s", buf_cstr(why));
-	for (i = 0; dl != NULL && i < dl->n; i++)
-		printf("  diag: %s:%d:%d: %s: %s\n", dl->v[i].file ?
-		    dl->v[i].file : "-", dl->v[i].line, dl->v[i].col,
-		    diag_level_name(dl->v[i].level), dl->v[i].msg);
+	check_verdict("pass", name, why->len == 0, buf_cstr(why));
+	if (why->len > 0)
+		check_diags(dl);
 }
 
 /* Records a failed check in why. */
@@ -1435,5 +1426,5 @@ main(void)
 	t_callout_lookup();
 	t_doc_free_deep();
 	t_doc_unlink();
-	return failed ? 1 : 0;
+	return check_status();
 }

@@ -21,7 +21,7 @@
 #define NBSP	"\xc2\xa0"
 #define EURO	"\xe2\x82\xac"
 
-static int failed;
+#include "check.h"
 
 /* One test: its name and the reasons it failed, if any. */
 struct S_t {
@@ -80,11 +80,7 @@ S_true(struct S_t *t, const char *what, int cond)
 static void
 S_end(struct S_t *t)
 {
-	printf("%s sales: %s\n", t->bad ? "FAIL" : "PASS", t->name);
-	if (t->bad) {
-		failed++;
-		fputs(buf_cstr(&t->why), stdout);
-	}
+	check_verdict("sales", t->name, !t->bad, buf_cstr(&t->why));
 	buf_free(&t->why);
 }
 
@@ -312,7 +308,7 @@ t_parse_money(void)
 	S_begin(&t, "parse money: accepted forms");
 	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		v = -7;
-		if (sales_parse_money(ok[i].s, &v) == -1)
+		if (sales_parse_money(ok[i].s, "nl", &v) == -1)
 			S_fail(&t, "\"%s\" rejected", ok[i].s);
 		else
 			S_i64(&t, ok[i].s, v, ok[i].want);
@@ -322,11 +318,73 @@ t_parse_money(void)
 	S_begin(&t, "parse money: rejected forms (incl. 12,5x)");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		v = -7;
-		if (sales_parse_money(bad[i], &v) != -1 || v != -7)
+		if (sales_parse_money(bad[i], "nl", &v) != -1 || v != -7)
 			S_fail(&t, "\"%s\" accepted as %lld", bad[i],
 			    (long long)v);
 	}
-	S_true(&t, "NULL", sales_parse_money(NULL, &v) == -1);
+	S_true(&t, "NULL", sales_parse_money(NULL, "nl", &v) == -1);
+	S_end(&t);
+}
+
+/* The same strings in an English document (num.h): the lone mark that is
+ * ambiguous reads the English way, everything else as in Dutch.  NO: not
+ * a value of that kind. */
+#define NO	INT64_MIN
+
+static void
+t_parse_en(void)
+{
+	static const struct {
+		const char	*s;
+		int		 kind;	/* 0 money (cents), 1 quantity, 2 % */
+		int64_t		 nl, en;
+	} tab[] = {
+		/* money has two decimals: a third is refused, not read
+		 * as thousands the other language's way */
+		{ "1,250", 0, NO, 125000 },
+		{ "1.250", 0, 125000, NO },
+		{ "1,25", 0, 125, 125 },
+		{ "1.25", 0, 125, 125 },
+		{ "1,250", 1, 1250, 1250000 },
+		{ "1.250", 1, 1250000, 1250 },
+		{ "2,5", 1, 2500, 2500 },
+		{ "2.5", 1, 2500, 2500 },
+		{ "0,125", 1, 125, 125 },
+		{ "0.125", 1, 125, 125 },
+		{ "1250.5", 1, 1250500, 1250500 },
+		{ "1250,5", 1, 1250500, 1250500 },
+		{ "1.250,50", 0, 125050, 125050 },
+		{ "1,250.50", 0, 125050, 125050 },
+		{ "1.250.000", 0, 125000000, 125000000 },
+		{ "1,250,000", 0, 125000000, 125000000 },
+		{ EURO " 1,250", 0, NO, 125000 },
+		{ EURO " 1.250", 0, 125000, NO },
+		{ "12,5 %", 2, 1250, 1250 },
+		{ "12.5%", 2, 1250, 1250 },
+	};
+	struct S_t t;
+	int64_t v;
+	size_t i;
+	int l, rc;
+
+	S_begin(&t, "parse: \"1,250\" and \"1.250\" in nl and en");
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		for (l = 0; l < 2; l++) {
+			const char *lang = l ? "en" : "nl";
+
+			v = -7;
+			rc = tab[i].kind == 0 ?
+			    sales_parse_money(tab[i].s, lang, &v) :
+			    tab[i].kind == 1 ?
+			    sales_parse_qty(tab[i].s, lang, &v) :
+			    sales_parse_percent(tab[i].s, lang, &v);
+			if ((rc != 0) != ((l ? tab[i].en : tab[i].nl) == NO))
+				S_fail(&t, "%s \"%s\" %s", lang, tab[i].s,
+				    rc != 0 ? "rejected" : "accepted");
+			else if (rc == 0)
+				S_i64(&t, tab[i].s, v,
+				    l ? tab[i].en : tab[i].nl);
+		}
 	S_end(&t);
 }
 
@@ -367,22 +425,22 @@ t_parse_qty_pct(void)
 
 	S_begin(&t, "parse quantity (thousandths) and percent (bp)");
 	for (i = 0; i < sizeof(qty) / sizeof(qty[0]); i++) {
-		if (sales_parse_qty(qty[i].s, &v) == -1)
+		if (sales_parse_qty(qty[i].s, "nl", &v) == -1)
 			S_fail(&t, "qty \"%s\" rejected", qty[i].s);
 		else
 			S_i64(&t, qty[i].s, v, qty[i].want);
 	}
 	for (i = 0; i < sizeof(pct) / sizeof(pct[0]); i++) {
-		if (sales_parse_percent(pct[i].s, &v) == -1)
+		if (sales_parse_percent(pct[i].s, "nl", &v) == -1)
 			S_fail(&t, "percent \"%s\" rejected", pct[i].s);
 		else
 			S_i64(&t, pct[i].s, v, pct[i].want);
 	}
 	for (i = 0; i < sizeof(badqty) / sizeof(badqty[0]); i++)
-		if (sales_parse_qty(badqty[i], &v) != -1)
+		if (sales_parse_qty(badqty[i], "nl", &v) != -1)
 			S_fail(&t, "qty \"%s\" accepted", badqty[i]);
 	for (i = 0; i < sizeof(badpct) / sizeof(badpct[0]); i++)
-		if (sales_parse_percent(badpct[i], &v) != -1)
+		if (sales_parse_percent(badpct[i], "nl", &v) != -1)
 			S_fail(&t, "percent \"%s\" accepted", badpct[i]);
 	S_end(&t);
 }
@@ -1371,11 +1429,13 @@ t_fmt(void)
 	for (i = 0; i < sizeof(rt) / sizeof(rt[0]); i++) {
 		buf_reset(&b);
 		sales_fmt_money(&b, rt[i], "nl");
-		if (sales_parse_money(buf_cstr(&b), &v) == -1 || v != rt[i])
+		if (sales_parse_money(buf_cstr(&b), "nl", &v) == -1 ||
+		    v != rt[i])
 			S_fail(&t, "round trip nl \"%s\"", buf_cstr(&b));
 		buf_reset(&b);
 		sales_fmt_money(&b, rt[i], "en");
-		if (sales_parse_money(buf_cstr(&b), &v) == -1 || v != rt[i])
+		if (sales_parse_money(buf_cstr(&b), "en", &v) == -1 ||
+		    v != rt[i])
 			S_fail(&t, "round trip en \"%s\"", buf_cstr(&b));
 	}
 	S_end(&t);
@@ -1701,18 +1761,12 @@ S_offer_val(const char *btw, const char *klant_btw, const char *korting)
 	val_set_str(d, "inleiding", "Tekst.");
 	rs = val_set(d, "regels", val_map());
 	l = val_set(rs, "regel", val_list());
-	r = val_map();
-	val_set_num(r, "_line", 9);
-	val_set_num(r, "_col", 5);
-	val_set_num(r, "_line.btw", 10);
-	val_set_num(r, "_col.btw", 12);
-	val_set_num(r, "_line.korting", 10);
-	val_set_num(r, "_col.korting", 22);
+	r = val_at(val_map(), NULL, 9, 5);
 	val_set_str(r, "aantal", "1");
 	val_set_str(r, "prijs", "100");
-	val_set_str(r, "btw", btw);
+	val_at(val_set(r, "btw", val_str(btw)), NULL, 10, 12);
 	if (korting != NULL)
-		val_set_str(r, "korting", korting);
+		val_at(val_set(r, "korting", val_str(korting)), NULL, 10, 22);
 	val_set_str(r, "tekst", "Iets");
 	val_push(l, r);
 	return d;
@@ -1820,6 +1874,7 @@ main(void)
 	t_round();
 	t_allocate();
 	t_parse_money();
+	t_parse_en();
 	t_parse_qty_pct();
 	t_offer_50();
 	t_offer_mixed_pct();
@@ -1842,5 +1897,5 @@ main(void)
 	t_plan();
 	t_fmt();
 	t_salutation();
-	return failed > 0;
+	return check_status();
 }

@@ -14,25 +14,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failed;
+#include "check.h"
 
 /* Prints the verdict; on failure the reason and the diagnostics. */
 static void
 S_verdict(const char *name, int ok, const char *why,
     const struct diag_list *dl)
 {
-	size_t i;
-
-	printf("%s tmpl: %s\n", ok ? "PASS" : "FAIL", name);
-	if (ok)
-		return;
-	failed++;
-	if (why != NULL)
-		printf("  %s\n", why);
-	for (i = 0; dl != NULL && i < dl->n; i++)
-		printf("  diag: %s:%d:%d: %s\n", dl->v[i].file ?
-		    dl->v[i].file : "-", dl->v[i].line, dl->v[i].col,
-		    dl->v[i].msg);
+	check_verdict("tmpl", name, ok, why);
+	if (!ok)
+		check_diags(dl);
 }
 
 static void
@@ -503,5 +494,5 @@ main(void)
 	t_partials();
 	t_appends();
 	t_free_null();
-	return failed > 0;
+	return check_status();
 }
