@@ -335,6 +335,7 @@ S_render_data(const struct opts *o, const char *src, size_t len, int write,
 			    md.len, dl);
 		else {
 			memset(&po, 0, sizeof(po));
+			po.threads = o->jobs;
 			po.letter = o->letter;
 			po.ragged = o->ragged;
 			po.logo = d.logo;
@@ -464,6 +465,7 @@ S_render(const struct opts *o, struct diag_list *dl)
 	if (title.len == 0)
 		buf_puts(&title, o->arg);
 	memset(&po, 0, sizeof(po));
+	po.threads = o->jobs;
 	po.letter = o->letter;
 	po.ragged = o->ragged;
 	rc = S_emit(o, root, buf_cstr(&title), meta.description, lang,
@@ -499,6 +501,7 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	int rc = 0;
 
 	memset(&po, 0, sizeof(po));
+	po.threads = o->jobs;
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
 	po.tabs = c->code_tabs;
@@ -598,6 +601,7 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
 
 	memset(&mo, 0, sizeof(mo));
 	memset(&po, 0, sizeof(po));
+	po.threads = o->jobs;
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
 	po.tabs = c->code_tabs;
@@ -875,6 +879,7 @@ S_merge(const struct opts *o, struct diag_list *dl)
 		return S_usage_error(dl, "unknown output type '%s' (html or pdf)", o->type);
 	memset(&mo, 0, sizeof(mo));
 	memset(&po, 0, sizeof(po));
+	po.threads = o->jobs;
 	/* The project is the nearest folder above the template that holds
 	 * salesgen.xml: its templates, fonts, paper and hyphenation
 	 * exceptions apply, and the files the template names (the logo)

@@ -405,8 +405,15 @@ S_adv(struct font *f, uint32_t c)
 {
 	if (c > 0xFFFF)
 		c = 0xFFFD;	/* libharu's UTF-8 codes stop at the BMP */
-	if (!f->seen[c])
+	if (!f->seen[c]) {
+		if (f->missed != NULL) {
+			/* a helper's: the main thread may be filling
+			 * w[c] right now */
+			*f->missed = 1;
+			return 0;
+		}
 		S_lookup(f, c);
+	}
 	return f->w[c];
 }
 

@@ -31,6 +31,7 @@ struct pdf_style {
 	int	 tabs;		/* code: tab stops every n columns, 0 = 4 */
 	const char *lang;
 	uint32_t accent;	/* headings: the house blue or a brand colour */
+	int	 threads;	/* pdf_opts.threads: 1 = no helper threads */
 };
 
 /* Fills s with the house defaults: A4 (Letter when letter is set), 160 mm
