@@ -7,6 +7,8 @@
 #                   "N passed, N failed"
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make valgrind   the unit and golden tests under valgrind
+#   make tsan       the golden, PDF and hardening suites on a
+#                   ThreadSanitizer build, every run on -j 4
 #   make regen      show, then accept, new golden output
 #   make fuzz       build the libFuzzer targets (clang)
 
@@ -42,7 +44,7 @@ TMPLS	:= $(shell find templates -type f | LC_ALL=C sort)
 UNITS	:= $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN	:= $(UNITS:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps sample check test asan valgrind install clean regen fuzz
+.PHONY: all deps sample check test asan valgrind tsan install clean regen fuzz
 
 all: salesgen sample
 
@@ -103,6 +105,15 @@ build-asan/salesgen-asan: $(OBJS)
 
 build-asan-units: $(UNITBIN)
 
+# Not part of `make check`: a ThreadSanitizer run takes several minutes.
+tsan:
+	@$(MAKE) -s B=build-tsan OPT="-O1 -g -fsanitize=thread" \
+		LDFLAGS="-fsanitize=thread" build-tsan/salesgen-tsan
+	@sh tests/tsan.sh build-tsan/salesgen-tsan 4
+
+build-tsan/salesgen-tsan: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
 valgrind: salesgen units
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" \
 		sh tests/run.sh ./salesgen $(B)
@@ -121,6 +132,6 @@ install: salesgen
 	for f in man/*.5; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(MANDIR)/man5/ || true; done
 
 clean:
-	rm -rf $(B) build-asan salesgen out
+	rm -rf $(B) build-asan build-tsan salesgen out
 
 -include $(OBJS:.o=.d) $(B)/tests/json.d $(UNITBIN:=.d)
