@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "mem.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,13 @@ static const char *S_style[FACE__MAX] = {
 	"Regular", "Bold", "Italic", "Bold Italic", "Regular", "Bold", "Book"
 };
 
+/* fontconfig is asked one thread at a time: several threads of a merge
+ * load their fonts at once, and fontconfig fills its process-wide
+ * configuration and caches lazily, publishing them in ways
+ * ThreadSanitizer reports as races.  Each thread asks a few times, once,
+ * so the lock costs nothing measurable. */
+static pthread_mutex_t S_fc_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static char *
 S_find(const char *family, const char *style, struct diag_list *dl)
 {
@@ -30,6 +38,7 @@ S_find(const char *family, const char *style, struct diag_list *dl)
 	char *out = NULL;
 	size_t n;
 
+	pthread_mutex_lock(&S_fc_lock);
 	pat = FcPatternCreate();
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
 	FcPatternAddString(pat, FC_STYLE, (const FcChar8 *)style);
@@ -43,6 +52,7 @@ S_find(const char *family, const char *style, struct diag_list *dl)
 	if (m != NULL)
 		FcPatternDestroy(m);
 	FcPatternDestroy(pat);
+	pthread_mutex_unlock(&S_fc_lock);
 	/* libharu reads TrueType outlines only, not CFF-flavoured OpenType. */
 	if (out != NULL && ((n = strlen(out)) < 4 ||
 	    strcasecmp(out + n - 4, ".ttf") != 0)) {
@@ -117,7 +127,10 @@ fonts_load(struct fonts *fs, const struct font_families *fam,
 	int i, rc = 0;
 
 	memset(fs, 0, sizeof(*fs));
-	if (!FcInit()) {
+	pthread_mutex_lock(&S_fc_lock);
+	i = FcInit();
+	pthread_mutex_unlock(&S_fc_lock);
+	if (!i) {
 		diag_add(dl, DIAG_FONT, NULL, 0, 0, "fontconfig",
 		    "cannot initialise");
 		return -1;

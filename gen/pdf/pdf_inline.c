@@ -1803,6 +1803,12 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	size_t i;
 	uint32_t e;
 
+	/* The helper's layout holds no rows between jobs and has no
+	 * diagnostics list and no helper of its own: whatever setting the
+	 * paragraph would do to the document (rows, links, diagnostics,
+	 * characters used) is recorded in j and replayed by the main thread
+	 * in document order (S_ahead_take). */
+	assert(a->wl.n == 0 && a->wl.dl == NULL && a->wl.ahead == NULL);
 	memset(&p, 0, sizeof(p));
 	p.lay = &a->wl;
 	p.o = &j->o;
