@@ -108,7 +108,8 @@ build-asan-units: $(UNITBIN)
 # Not part of `make check`: a ThreadSanitizer run takes several minutes.
 tsan:
 	@$(MAKE) -s B=build-tsan OPT="-O1 -g -fsanitize=thread" \
-		LDFLAGS="-fsanitize=thread" build-tsan/salesgen-tsan
+		LDFLAGS="-fsanitize=thread" build-tsan/salesgen-tsan \
+		build-tsan/tests/test_pool
 	@sh tests/tsan.sh build-tsan/salesgen-tsan 4
 
 build-tsan/salesgen-tsan: $(OBJS)

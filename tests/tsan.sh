@@ -4,9 +4,10 @@
 #
 #   sh tests/tsan.sh SALESGEN-TSAN [JOBS]
 #
-# Every run of salesgen in the golden files, the PDF checks and the
-# hardening cases and tests/jobs.sh (-j 1 and -j 2 the same) goes through
-# a wrapper that puts -j JOBS (default 4) after the command word, so the
+# The pool's unit test (tests/unit/test_pool.c, built beside the binary)
+# runs first.  Every run of salesgen in the golden files, the PDF checks,
+# the hardening cases and tests/jobs.sh (-j 1 and -j 2 the same) goes
+# through a wrapper that puts -j JOBS (default 4) after the command word, so the
 # pool, the paragraph helper, the compressor, the pattern loading and the
 # row freeing all run whatever the machine's core count.  A report of
 # ThreadSanitizer (a race, a lock-order inversion, a thread leak) goes to
@@ -39,6 +40,11 @@ export HARDEN_TIMEOUT
 
 out=$tmp/out
 : > "$out"
+# the pool's own test, when it was built beside the binary
+unit=$(dirname "$bin")/tests/test_pool
+if [ -x "$unit" ]; then
+	"$unit" 2>&1 | sed 's/^\(PASS\|FAIL\) /\1 tsan:/' >> "$out"
+fi
 PREFIX=tsan: sh "$top/tests/regress.sh" "$tmp/bin/salesgen" >> "$out" 2>&1
 PREFIX=tsan: sh "$top/tests/pdf.sh" "$tmp/bin/salesgen" >> "$out" 2>&1
 PREFIX=tsan: sh "$top/tests/harden.sh" "$tmp/bin/salesgen" >> "$out" 2>&1
