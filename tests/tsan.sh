@@ -7,9 +7,9 @@
 # The pool's unit test (tests/unit/test_pool.c, built beside the binary)
 # runs first.  Every run of salesgen in the golden files, the PDF checks,
 # the hardening cases and tests/jobs.sh (-j 1 and -j 2 the same) goes
-# through a wrapper that puts -j JOBS (default 4) after the command word, so the
-# pool, the paragraph helper, the compressor, the pattern loading and the
-# row freeing all run whatever the machine's core count.  A report of
+# through a wrapper that puts -j JOBS (default 4) after the command word,
+# so the pool, the paragraph helper, the compressor, the pattern loading
+# and the row freeing all run whatever the machine's core count.  A report of
 # ThreadSanitizer (a race, a lock-order inversion, a thread leak) goes to
 # a log file of its own; each is a FAIL line, and the last line is
 # "N passed, N failed" as in tests/run.sh.
