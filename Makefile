@@ -9,6 +9,8 @@
 #   make valgrind   the unit and golden tests under valgrind
 #   make regen      show each difference from the golden files and ask
 #                   (REGEN=yes: accept all; no terminal: accept none)
+#   make tsan       the golden, PDF and hardening suites on a
+#                   ThreadSanitizer build, every run on -j 4
 #   make fuzz       build the libFuzzer targets (clang)
 
 PREFIX	?= /usr/local
@@ -44,7 +46,7 @@ TMPLS	:= $(shell find templates -type f | LC_ALL=C sort)
 UNITS	:= $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN	:= $(UNITS:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps sample check test asan valgrind install clean regen fuzz
+.PHONY: all deps sample check test asan valgrind tsan install clean regen fuzz
 
 all: salesgen sample
 
@@ -108,6 +110,16 @@ build-asan/salesgen-asan: $(OBJS)
 
 build-asan-units: $(UNITBIN)
 
+# Not part of `make check`: a ThreadSanitizer run takes several minutes.
+tsan:
+	@$(MAKE) -s B=build-tsan OPT="-O1 -g -fsanitize=thread" \
+		LDFLAGS="-fsanitize=thread" build-tsan/salesgen-tsan \
+		build-tsan/tests/test_pool
+	@sh tests/tsan.sh build-tsan/salesgen-tsan 4
+
+build-tsan/salesgen-tsan: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
 valgrind: salesgen units
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99" \
 		sh tests/run.sh ./salesgen $(B)
@@ -128,7 +140,7 @@ install: salesgen
 	for f in man/*.5; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(MANDIR)/man5/ || true; done
 
 clean:
-	rm -rf $(B) build-asan salesgen out
+	rm -rf $(B) build-asan build-tsan salesgen out
 
 DEPFILES := $(SRCS:gen/%.c=$(B)/%.d)
 $(DEPFILES):

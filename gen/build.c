@@ -178,6 +178,7 @@ S_render_data(const struct build_opts *o, const char *src, size_t len, int write
 			    md.len, dl);
 		else {
 			memset(&po, 0, sizeof(po));
+			po.threads = o->jobs;
 			po.letter = o->letter;
 			po.ragged = o->ragged;
 			po.logo = d.logo;
@@ -290,6 +291,7 @@ build_render(const struct build_opts *o, struct diag_list *dl)
 	if (title.len == 0)
 		buf_puts(&title, o->arg);
 	memset(&po, 0, sizeof(po));
+	po.threads = o->jobs;
 	po.letter = o->letter;
 	po.ragged = o->ragged;
 	rc = S_emit(o, root, buf_cstr(&title), meta.description, lang,
@@ -535,6 +537,7 @@ build_merge(const struct build_opts *o, struct diag_list *dl)
 		return S_usage(dl, "unknown output type '%s' (html or pdf)", o->type);
 	memset(&mo, 0, sizeof(mo));
 	memset(&po, 0, sizeof(po));
+	po.threads = o->jobs;
 	/* The project is the nearest folder above the template that holds
 	 * salesgen.xml: its templates, fonts, paper and hyphenation
 	 * exceptions apply, and the files the template names (the logo)

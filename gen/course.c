@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "pass.h"
 #include "prep.h"
+#include "pool.h"
 #include "theme.h"
 #include "tmpl.h"
 #include "toc.h"
@@ -1034,73 +1035,61 @@ struct scan_ch {
 	size_t			 ngloss;
 	struct xref_list	 links;
 	int			 failed;
+	struct course		*c;	/* the job: chapter i of c */
+	size_t			 i;
 };
 
-struct scan {
-	struct course		*c;
-	pthread_mutex_t		 lock;
-	size_t			 next;
-	struct scan_ch		*ch;	/* per chapter */
-};
-
-static void *
-S_scan_worker(void *arg)
+/* Chapter r->i, as a job of the pool: it writes only its own chapter and
+ * its own scan_ch. */
+static void
+S_scan_work(void *arg, int worker)
 {
-	struct scan *sc = arg;
-	struct course *c = sc->c;
+	struct scan_ch *r = arg;
+	struct course *c = r->c;
 	struct md_meta meta;
 	struct prep p;
 	struct doc_node *root, *copy;
 	struct chapter *ch;
-	struct scan_ch *r;
-	size_t i;
+	size_t i = r->i;
 
-	for (;;) {
-		pthread_mutex_lock(&sc->lock);
-		i = sc->next++;
-		pthread_mutex_unlock(&sc->lock);
-		if (i >= c->nch)
-			break;
-		ch = &c->ch[i];
-		r = &sc->ch[i];
-		if ((root = S_parse(c, i, &meta, r->dl)) == NULL) {
-			r->failed = 1;
-			continue;
-		}
-		if (meta.title != NULL)
-			ch->title = xstrdup(meta.title);
-		if (meta.description != NULL)
-			ch->description = xstrdup(meta.description);
-		memset(&p, 0, sizeof(p));
-		p.steps = PREP_NUMBER;
-		p.path = ch->path;
-		p.chapter = ch->number;
-		p.ch = ch;
-		p.taken = (const char *const *)c->shell_ids;
-		prep_passes(root, &p, r->dl);
-		S_check_assets(c, ch, root, r->dl);
-		md_meta_clear(&meta);
-		/* the terms and links, into this chapter's own lists,
-		 * added to the course's in order afterwards */
-		p.steps = PREP_GLOSS | PREP_COLLECT;
-		p.ci = i;
-		p.gloss = &r->gloss;
-		p.ngloss = &r->ngloss;
-		p.links = &r->links;
-		prep_passes(root, &p, r->xdl);
-		if (c->hook != NULL && c->budget > 0) {
-			/* the tree may be kept for another back end */
-			copy = doc_clone(root);
-			c->hook(c->hook_arg, c, i, copy, r->dl);
-			doc_free(copy);
-		} else if (c->hook != NULL) {
-			c->hook(c->hook_arg, c, i, root, r->dl);
-			doc_free(root);
-			root = NULL;
-		}
-		ch->tree = root;
+	(void)worker;
+	ch = &c->ch[i];
+	if ((root = S_parse(c, i, &meta, r->dl)) == NULL) {
+		r->failed = 1;
+		return;
 	}
-	return NULL;
+	if (meta.title != NULL)
+		ch->title = xstrdup(meta.title);
+	if (meta.description != NULL)
+		ch->description = xstrdup(meta.description);
+	memset(&p, 0, sizeof(p));
+	p.steps = PREP_NUMBER;
+	p.path = ch->path;
+	p.chapter = ch->number;
+	p.ch = ch;
+	p.taken = (const char *const *)c->shell_ids;
+	prep_passes(root, &p, r->dl);
+	S_check_assets(c, ch, root, r->dl);
+	md_meta_clear(&meta);
+	/* the terms and links, into this chapter's own lists, added to the
+	 * course's in order afterwards */
+	p.steps = PREP_GLOSS | PREP_COLLECT;
+	p.ci = i;
+	p.gloss = &r->gloss;
+	p.ngloss = &r->ngloss;
+	p.links = &r->links;
+	prep_passes(root, &p, r->xdl);
+	if (c->hook != NULL && c->budget > 0) {
+		/* the tree may be kept for another back end */
+		copy = doc_clone(root);
+		c->hook(c->hook_arg, c, i, copy, r->dl);
+		doc_free(copy);
+	} else if (c->hook != NULL) {
+		c->hook(c->hook_arg, c, i, root, r->dl);
+		doc_free(root);
+		root = NULL;
+	}
+	ch->tree = root;
 }
 
 /* Loads and validates the sales documents; the documents' own arithmetic
@@ -1308,13 +1297,13 @@ int
 course_scan(struct course *c, struct theme *th, int jobs,
     struct diag_list *dl)
 {
-	struct scan sc;
+	struct scan_ch *scan;
+	struct pool *pool;
 	struct chapter *ch;
 	struct xref_list links = { 0 };
 	struct xref_index idx;
-	pthread_t tid[64];
 	size_t i, kept = 0;
-	int rc = 0, k, started = 0;
+	int rc = 0;
 
 	c->theme = th;
 	if (S_check_files(c, dl) != 0)
@@ -1324,31 +1313,23 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		return -1;
 	if (S_scan_docs(c, th, dl) != 0)
 		rc = -1;
-	memset(&sc, 0, sizeof(sc));
-	sc.c = c;
-	pthread_mutex_init(&sc.lock, NULL);
-	sc.ch = xcalloc(c->nch + 1, sizeof(*sc.ch));
+	scan = xcalloc(c->nch + 1, sizeof(*scan));
 	for (i = 0; i < c->nch; i++) {
 		c->ch[i].number = (int)i + 1;
-		sc.ch[i].dl = diag_list_new();
-		sc.ch[i].dl->strict = dl->strict;
-		sc.ch[i].xdl = diag_list_new();
-		sc.ch[i].xdl->strict = dl->strict;
+		scan[i].dl = diag_list_new();
+		scan[i].dl->strict = dl->strict;
+		scan[i].xdl = diag_list_new();
+		scan[i].xdl->strict = dl->strict;
+		scan[i].c = c;
+		scan[i].i = i;
 	}
-	if (jobs > 64)
-		jobs = 64;
-	for (k = 1; k < jobs; k++)
-		if (pthread_create(&tid[k], NULL, S_scan_worker, &sc) == 0)
-			started = k;
-		else
-			break;
-	S_scan_worker(&sc);
-	for (k = 1; k <= started; k++)
-		pthread_join(tid[k], NULL);
-	pthread_mutex_destroy(&sc.lock);
+	pool = pool_new(jobs);
+	for (i = 0; i < c->nch; i++)
+		pool_submit(pool, S_scan_work, NULL, &scan[i]);
+	pool_free(pool);
 
 	for (i = 0; i < c->nch; i++) {
-		struct scan_ch *r = &sc.ch[i];
+		struct scan_ch *r = &scan[i];
 
 		ch = &c->ch[i];
 		diag_move(dl, r->dl);
@@ -1373,7 +1354,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 			ch->tree = NULL;
 		}
 	}
-	free(sc.ch);
+	free(scan);
 	S_part_titles(c);
 	pass_gloss_sort(c);
 	if (c->landing != NULL) {

@@ -33,6 +33,7 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 	int rc = 0;
 
 	memset(&po, 0, sizeof(po));
+	po.threads = o->jobs;
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
 	po.tabs = c->code_tabs;
@@ -132,6 +133,7 @@ handout_mailings(const struct build_opts *o, const struct course *c, struct them
 
 	memset(&mo, 0, sizeof(mo));
 	memset(&po, 0, sizeof(po));
+	po.threads = o->jobs;
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
 	po.tabs = c->code_tabs;

@@ -10,21 +10,27 @@
 #include "html.h"
 #include "mem.h"
 #include "pdf/pdf.h"
+#include "pool.h"
 #include "theme.h"
 #include "val.h"
 #include "xml.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A row waiting for a worker: the map and its place in the file. */
-struct qrow {
-	struct val	*row;
-	size_t		 index;
+/* A row as a job of the pool (pool.h): the map and its place in the file
+ * in, what became of it out. */
+struct rowjob {
+	struct mjob		*m;
+	struct val		*row;	/* the work frees it */
+	size_t			 index;
+	struct buf		 name;
+	char			 fp[FP_SHORT + 1];
+	int			 line, bad;
+	struct diag_list	*told;	/* to report, or NULL */
 };
 
 /* What a row left to report, kept only for rows that have something;
@@ -51,11 +57,13 @@ struct mrow {
 #define MAN_SKIPPED	's'	/* told at another row's (a name clash) */
 
 /*
- * Rows stream from the CSV reader (the calling thread) through a small
- * queue to the workers, so a mailing holds a handful of rows at a time
- * however long the file: memory stays flat in the number of rows.  Only
- * the rows with diagnostics are remembered, to be told in file order at
- * the end.
+ * Rows stream from the CSV reader (the calling thread) to the pool's
+ * workers, which hold at most its window of rows at a time however long
+ * the file: memory stays flat in the number of rows.  What became of a
+ * row is recorded on the calling thread, in file order (the pool's done
+ * callbacks), so nothing here is shared between threads but the
+ * read-only template and options.  Only the rows with diagnostics are
+ * remembered, to be told in file order at the end.
  */
 struct mjob {
 	const struct datadoc	*base;
@@ -65,11 +73,8 @@ struct mjob {
 	const struct merge_opts	*o;
 	const struct data_schema *schema;
 	struct diag_list	*dl;	/* the caller's */
-	pthread_mutex_t		 lock;
-	pthread_cond_t		 more, room;
-	struct qrow		 q[16];
-	size_t			 qhead, qn, qcap;
-	int			 eof;	/* the reader is done */
+	struct pool		*pool;
+	struct pdf_env		**env;	/* per worker, made on first use */
 	size_t			 nrows, done, failed;
 	struct report		*rep;
 	size_t			 nrep, caprep;
@@ -118,7 +123,7 @@ S_report(struct report **rep, size_t *nrep, size_t *cap, size_t index,
 	(*rep)[(*nrep)++].dl = dl;
 }
 
-/* Adds a manifest line; the caller holds the lock where there is one. */
+/* Adds a manifest line (on the calling thread, as every record is). */
 static void
 S_manifest_add(struct mjob *m, size_t index, int line, char status,
     const char *fp, const char *file)
@@ -660,66 +665,54 @@ S_retell(const struct mjob *m, const struct val *row, struct diag_list *in)
 	return out;
 }
 
-static void *
-S_worker(void *arg)
+/* A row, on one of the pool's threads: its document and its
+ * diagnostics, told at its line. */
+static void
+S_row_work(void *arg, int worker)
 {
-	struct mjob *m = arg;
-	struct pdf_env *env = NULL;
-	struct diag_list *dl = diag_list_new(), *told;
-	struct buf name = { 0 };
-	struct qrow r;
-	char fp[FP_SHORT + 1];
-	int rc, bad, line;
+	struct rowjob *j = arg;
+	struct mjob *m = j->m;
+	struct pdf_env **env = &m->env[worker];
+	struct diag_list *dl = diag_list_new();
+	int rc;
 
-	for (;;) {
-		pthread_mutex_lock(&m->lock);
-		while (m->qn == 0 && !m->eof)
-			pthread_cond_wait(&m->more, &m->lock);
-		if (m->qn == 0) {
-			pthread_mutex_unlock(&m->lock);
-			break;
-		}
-		r = m->q[m->qhead];
-		m->qhead = (m->qhead + 1) % m->qcap;
-		m->qn--;
-		pthread_cond_signal(&m->room);
-		pthread_mutex_unlock(&m->lock);
-
-		if (env == NULL && m->o->pdf)
-			env = pdf_env_new(m->base->lang, m->o->pdfo, dl);
-		buf_reset(&name);
-		fp[0] = '\0';
-		if (m->o->pdf && env == NULL) {
-			rc = -1;
-			S_outname(m->base, r.row, r.index, m->o->pdf, &name);
-		} else
-			rc = S_row(m, env, r.row, r.index, &name, fp, dl);
-		told = dl->n > 0 ? S_retell(m, r.row, dl) : NULL;
-		line = r.row->line;
-		val_free(r.row);
-		bad = rc != 0 || diag_worst(dl) >= DIAG_ERROR;
-
-		pthread_mutex_lock(&m->lock);
-		m->done++;
-		if (bad)
-			m->failed++;
-		S_manifest_add(m, r.index, line, bad ? MAN_ERROR : MAN_WRITTEN,
-		    bad ? NULL : fp, buf_cstr(&name));
-		if (told != NULL)
-			S_report(&m->rep, &m->nrep, &m->caprep, r.index,
-			    SIZE_MAX, told);
-		if (m->o->progress) {
-			fprintf(stderr, "\rsalesgen: merge %zu", m->done);
-			fflush(stderr);
-		}
-		pthread_mutex_unlock(&m->lock);
-		diag_list_free(dl);
-		dl = diag_list_new();
-	}
+	if (*env == NULL && m->o->pdf)
+		*env = pdf_env_new(m->base->lang, m->o->pdfo, dl);
+	j->fp[0] = '\0';
+	if (m->o->pdf && *env == NULL) {
+		rc = -1;
+		S_outname(m->base, j->row, j->index, m->o->pdf, &j->name);
+	} else
+		rc = S_row(m, *env, j->row, j->index, &j->name, j->fp, dl);
+	j->told = dl->n > 0 ? S_retell(m, j->row, dl) : NULL;
+	j->line = j->row->line;
+	val_free(j->row);
+	j->row = NULL;
+	j->bad = rc != 0 || diag_worst(dl) >= DIAG_ERROR;
 	diag_list_free(dl);
-	pdf_env_free(env);
-	buf_free(&name);
-	return NULL;
+}
+
+/* The row's outcome, on the calling thread in file order. */
+static void
+S_row_done(void *arg)
+{
+	struct rowjob *j = arg;
+	struct mjob *m = j->m;
+
+	m->done++;
+	if (j->bad)
+		m->failed++;
+	S_manifest_add(m, j->index, j->line, j->bad ? MAN_ERROR : MAN_WRITTEN,
+	    j->bad ? NULL : j->fp, buf_cstr(&j->name));
+	if (j->told != NULL)
+		S_report(&m->rep, &m->nrep, &m->caprep, j->index, SIZE_MAX,
+		    j->told);
+	if (m->o->progress) {
+		fprintf(stderr, "\rsalesgen: merge %zu", m->done);
+		fflush(stderr);
+	}
+	buf_free(&j->name);
+	free(j);
 }
 
 /* csv_load's width callback in the second reading: a row with fewer
@@ -739,22 +732,21 @@ S_width(void *arg, int line, int col, size_t n, size_t nh)
 	dl = diag_list_new();
 	diag_add(dl, n < nh ? DIAG_MERGE_SHORT : DIAG_MERGE_LONG,
 	    m->rows_path, line, col, n, nh);
-	pthread_mutex_lock(&m->lock);
 	m->done++;
 	m->failed++;
 	S_manifest_add(m, k, line, MAN_ERROR, NULL, NULL);
 	S_report(&m->rep, &m->nrep, &m->caprep, k, SIZE_MAX, dl);
-	pthread_mutex_unlock(&m->lock);
 	return 0;
 }
 
 /* csv_load's row callback in the second reading: each row of this run's
- * share waits for room in the queue. */
+ * share waits for room in the pool's window. */
 static int
 S_feed(void *arg, struct val *row)
 {
 	struct mjob *m = arg;
 	struct buf name = { 0 };
+	struct rowjob *j;
 	size_t k = m->nrows;
 
 	if (!S_own(m->o, k)) {
@@ -766,26 +758,21 @@ S_feed(void *arg, struct val *row)
 	if (S_marked(m->clash, m->nclash, k)) {
 		/* told in the first reading */
 		S_outname(m->base, row, k, m->o->pdf, &name);
-		pthread_mutex_lock(&m->lock);
 		m->nrows++;
 		m->done++;
 		m->failed++;
 		S_manifest_add(m, k, row->line,
 		    S_marked(m->told, m->ntold, k) ? MAN_ERROR : MAN_SKIPPED,
 		    NULL, buf_cstr(&name));
-		pthread_mutex_unlock(&m->lock);
 		val_free(row);
 		buf_free(&name);
 		return 0;
 	}
-	pthread_mutex_lock(&m->lock);
-	while (m->qn == m->qcap)
-		pthread_cond_wait(&m->room, &m->lock);
-	m->q[(m->qhead + m->qn) % m->qcap].row = row;
-	m->q[(m->qhead + m->qn) % m->qcap].index = m->nrows++;
-	m->qn++;
-	pthread_cond_signal(&m->more);
-	pthread_mutex_unlock(&m->lock);
+	j = xcalloc(1, sizeof(*j));
+	j->m = m;
+	j->row = row;
+	j->index = m->nrows++;
+	pool_submit(m->pool, S_row_work, S_row_done, j);
 	return 0;
 }
 
@@ -850,11 +837,10 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	struct names nm;
 	struct buf tname = { 0 };
 	struct val *none;
-	pthread_t tid[64];
 	const char *tpath;
 	char *src;
 	size_t len, i;
-	int k, started = 0, jobs, rc = 0;
+	int k, nw, rc = 0;
 
 	*written = *failed = 0;
 	memset(&base, 0, sizeof(base));
@@ -932,31 +918,20 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	buf_printf(&tname, "%s/%s.md", base.lang, base.kind);
 	m.tmpl = theme_get(th, tname.data, &tpath, &m.tlen);
 	buf_free(&tname);
-	m.qcap = sizeof(m.q) / sizeof(m.q[0]);
-	pthread_mutex_init(&m.lock, NULL);
-	pthread_cond_init(&m.more, NULL);
-	pthread_cond_init(&m.room, NULL);
-	/* jobs workers; this thread reads the file and mostly waits */
-	jobs = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
-	for (k = 0; k < jobs; k++)
-		if (pthread_create(&tid[k], NULL, S_worker, &m) == 0)
-			started = k + 1;
-		else
-			break;
+	/* o->jobs workers; this thread reads the file, records what
+	 * became of each row and mostly waits */
+	m.pool = pool_new(o->jobs);
+	m.env = xcalloc((size_t)pool_threads(m.pool), sizeof(*m.env));
 	co.row = S_feed;
 	co.head = NULL;
 	co.width = S_width;
 	co.arg = &m;
-	if (started > 0)
-		val_free(csv_load(src, len, rows, &co, dl));
-	pthread_mutex_lock(&m.lock);
-	m.eof = 1;
-	pthread_cond_broadcast(&m.more);
-	pthread_mutex_unlock(&m.lock);
-	for (k = 0; k < started; k++)
-		pthread_join(tid[k], NULL);
-	if (started == 0)
-		diag_add(dl, DIAG_DATA, NULL, 0, 0, "cannot start a thread");
+	val_free(csv_load(src, len, rows, &co, dl));
+	nw = pool_threads(m.pool);
+	pool_free(m.pool);
+	for (k = 0; k < nw; k++)
+		pdf_env_free(m.env[k]);
+	free(m.env);
 	if (o->progress && m.done > 0)
 		fputc('\n', stderr);
 	if (m.nrep > 1)
@@ -969,7 +944,7 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 		diag_list_free(m.rep[i].dl);
 	}
 	/* the manifest, once every document is in place */
-	if (started > 0 && nm.nrows > 0 && S_manifest_write(&m, dl) != 0)
+	if (nm.nrows > 0 && S_manifest_write(&m, dl) != 0)
 		rc = -1;
 	for (i = 0; i < m.nman; i++)
 		free(m.man[i].file);
@@ -977,12 +952,9 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	free(m.rep);
 	free(nm.clash);
 	free(nm.told);
-	pthread_cond_destroy(&m.more);
-	pthread_cond_destroy(&m.room);
-	pthread_mutex_destroy(&m.lock);
 	*failed = m.failed;
 	*written = m.done - m.failed;
-	if (started == 0 || m.failed > 0)
+	if (m.failed > 0)
 		rc = -1;
 	free(src);
 	data_schema_free(schema);

@@ -17,6 +17,7 @@
 #include "pass.h"
 #include "search_index.h"
 #include "prep.h"
+#include "pool.h"
 #include "tmpl.h"
 #include "val.h"
 
@@ -47,7 +48,6 @@ struct shared {
 	pthread_mutex_t	 lock;
 	char		**copied;	/* images already copied */
 	size_t		 ncopied;
-	size_t		 next;		/* next chapter to render */
 	enum edition	 edition;
 	struct diag_list **chdl;	/* per chapter, merged in order */
 	int		 rc;
@@ -817,43 +817,38 @@ S_copy(struct site *s, const char *name, const char *to)
 
 /*** Chapter pages, in parallel ***/
 
-static void *
-S_worker(void *arg)
-{
-	struct site *s = arg;
-	struct shared *sh = s->sh;
-	size_t i;
+/* A chapter page as a job of the pool: ws is one copy of the builder per
+ * worker, each with its own page buffer. */
+struct page_job {
+	struct site	*ws;
+	size_t		 i;
+	int		 rc;
+};
 
-	for (;;) {
-		pthread_mutex_lock(&sh->lock);
-		i = sh->next++;
-		pthread_mutex_unlock(&sh->lock);
-		if (i >= s->c->nch)
-			break;
-		s->dl = sh->chdl[i];
-		if (S_chapter_page(s, i, sh->edition) != 0) {
-			pthread_mutex_lock(&sh->lock);
-			sh->rc = -1;
-			pthread_mutex_unlock(&sh->lock);
-		}
-	}
-	buf_free(&s->page);
-	return NULL;
+static void
+S_page_work(void *arg, int worker)
+{
+	struct page_job *pj = arg;
+	struct site *s = &pj->ws[worker];
+
+	s->dl = s->sh->chdl[pj->i];
+	pj->rc = S_chapter_page(s, pj->i, s->sh->edition);
 }
 
 /* The first page is set alone, so the templates warn about a missing name
- * once; then jobs threads share the rest.  Each chapter's diagnostics go
- * to a list of its own and are merged in chapter order, so the output
- * does not depend on which thread came first. */
+ * once; then the pool's threads share the rest.  Each chapter's
+ * diagnostics go to a list of its own and are merged in chapter order, so
+ * the output does not depend on which thread came first. */
 static int
 S_chapters(struct site *s, enum edition e, int jobs)
 {
 	struct shared *sh = s->sh;
 	struct diag_list *main_dl = s->dl;
-	pthread_t tid[64];
+	struct page_job *pj;
+	struct pool *pool;
 	struct site *ws;
 	size_t i, n = s->c->nch;
-	int k, started = 0;
+	int k, nw;
 
 	if (n == 0)
 		return 0;
@@ -868,32 +863,33 @@ S_chapters(struct site *s, enum edition e, int jobs)
 	if (S_chapter_page(s, 0, e) != 0)
 		sh->rc = -1;
 	s->dl = main_dl;
-	sh->next = 1;
-	if (jobs < 1)
-		jobs = 1;
-	if (jobs > 64)
-		jobs = 64;
-	ws = xcalloc((size_t)jobs, sizeof(*ws));
-	for (k = 0; k < jobs; k++) {
+	pool = pool_new(jobs);
+	nw = pool_threads(pool);
+	ws = xcalloc((size_t)nw, sizeof(*ws));
+	for (k = 0; k < nw; k++) {
 		ws[k] = *s;
 		memset(&ws[k].page, 0, sizeof(ws[k].page));
 		for (i = 0; i < T__MAX; i++)
 			ws[k].warned[i] = 1;
 	}
-	/* The calling thread works too; jobs - 1 helpers join it. */
-	for (k = 1; k < jobs; k++)
-		if (pthread_create(&tid[k], NULL, S_worker, &ws[k]) == 0)
-			started = k;
-		else
-			break;
-	S_worker(&ws[0]);
-	for (k = 1; k <= started; k++)
-		pthread_join(tid[k], NULL);
+	pj = xcalloc(n, sizeof(*pj));
+	for (i = 1; i < n; i++) {
+		pj[i].ws = ws;
+		pj[i].i = i;
+		pool_submit(pool, S_page_work, NULL, &pj[i]);
+	}
+	pool_free(pool);
+	for (i = 1; i < n; i++)
+		if (pj[i].rc != 0)
+			sh->rc = -1;
+	for (k = 0; k < nw; k++)
+		buf_free(&ws[k].page);
 	for (i = 0; i < n; i++) {
 		diag_move(main_dl, sh->chdl[i]);
 		diag_list_free(sh->chdl[i]);
 	}
 	free(sh->chdl);
+	free(pj);
 	free(ws);
 	return sh->rc;
 }

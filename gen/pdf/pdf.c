@@ -101,7 +101,8 @@ pdf_env_new(const char *lang, const struct pdf_opts *o, struct diag_list *dl)
 	hl.lang = e->lang;
 	hl.hyph = NULL;
 	hl.dl = diag_list_new();
-	threaded = pthread_create(&t, NULL, S_hyph_load, &hl) == 0;
+	threaded = (o == NULL || o->threads != 1) &&
+	    pthread_create(&t, NULL, S_hyph_load, &hl) == 0;
 	rc = fonts_load(&e->fonts, &fam, dl);
 	if (threaded)
 		pthread_join(t, NULL);
@@ -139,6 +140,7 @@ S_open(struct job *j, const char *lang, const struct pdf_opts *o,
 	pdf_style_default(&j->st, o && o->letter);
 	j->st.ragged = o && o->ragged;
 	j->st.tabs = o ? o->tabs : 0;
+	j->st.threads = o ? o->threads : 0;
 	j->st.lang = lang;
 	if (o && o->accent != 0 && o->accent != 0xFF000000u)
 		j->st.accent = o->accent & 0xFFFFFF;
@@ -958,7 +960,7 @@ S_document(const struct doc_node *root, const char *title,
 	rc = fonts_embed(j.fonts, j.pdf, dl);
 	draw_pages(&d, &body, &bp, heads, 1, 1);
 	/* nothing reads the rows after this */
-	freeing = body.n >= FREE_AHEAD_ROWS &&
+	freeing = body.n >= FREE_AHEAD_ROWS && j.st.threads != 1 &&
 	    pthread_create(&t, NULL, S_layout_free, &body) == 0;
 	draw_finish(&d);
 	if (letter)

@@ -26,6 +26,12 @@ struct pdf_opts {
 					   FP_SHORT on every page, all of it
 					   in /SalesgenFingerprint of the
 					   document information */
+	int		 threads;	/* -j: 1 runs everything on the
+					   calling thread (no pattern
+					   loading, paragraph, compression
+					   or row-freeing thread), for the
+					   same bytes as any other value;
+					   0 or more lets them run */
 };
 
 /* Writes a course handout to out (atomically): chapter < 0 is the whole

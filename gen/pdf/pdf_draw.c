@@ -398,6 +398,7 @@ S_flush(struct draw *d)
 	a = (HPDF_PageAttr)d->page->attr;
 	if ((a->contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) &&
 	    a->stream->size == 0 && ++d->nflushed > ZPIPE_FROM &&
+	    d->st->threads != 1 &&
 	    (d->zp != NULL || (d->zp = S_zstart()) != NULL)) {
 		S_zqueue(d, a);
 		return;

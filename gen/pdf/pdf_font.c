@@ -6,6 +6,7 @@
 #include "utf8.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,13 @@ static const char *S_style[FACE__MAX] = {
 	"Regular", "Bold", "Italic", "Bold Italic", "Regular", "Bold", "Book"
 };
 
+/* fontconfig is asked one thread at a time: several threads of a merge
+ * load their fonts at once, and fontconfig fills its process-wide
+ * configuration and caches lazily, publishing them in ways
+ * ThreadSanitizer reports as races.  Each thread asks a few times, once,
+ * so the lock costs nothing measurable. */
+static pthread_mutex_t S_fc_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static char *
 S_find(const char *family, const char *style, struct diag_list *dl)
 {
@@ -33,6 +41,7 @@ S_find(const char *family, const char *style, struct diag_list *dl)
 	char *out = NULL;
 	size_t n;
 
+	pthread_mutex_lock(&S_fc_lock);
 	pat = FcPatternCreate();
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
 	FcPatternAddString(pat, FC_STYLE, (const FcChar8 *)style);
@@ -46,6 +55,7 @@ S_find(const char *family, const char *style, struct diag_list *dl)
 	if (m != NULL)
 		FcPatternDestroy(m);
 	FcPatternDestroy(pat);
+	pthread_mutex_unlock(&S_fc_lock);
 	/* libharu reads TrueType outlines only, not CFF-flavoured OpenType. */
 	if (out != NULL && ((n = strlen(out)) < 4 ||
 	    strcasecmp(out + n - 4, ".ttf") != 0)) {
@@ -120,7 +130,10 @@ fonts_load(struct fonts *fs, const struct font_families *fam,
 	int i, rc = 0;
 
 	memset(fs, 0, sizeof(*fs));
-	if (!FcInit()) {
+	pthread_mutex_lock(&S_fc_lock);
+	i = FcInit();
+	pthread_mutex_unlock(&S_fc_lock);
+	if (!i) {
 		diag_add(dl, DIAG_FONT, NULL, 0, 0, "fontconfig",
 		    "cannot initialise");
 		return -1;
@@ -381,8 +394,15 @@ S_adv(struct font *f, uint32_t c)
 {
 	if (c > 0xFFFF)
 		c = 0xFFFD;	/* libharu's UTF-8 codes stop at the BMP */
-	if (!f->seen[c])
+	if (!f->seen[c]) {
+		if (f->missed != NULL) {
+			/* a helper's: the main thread may be filling
+			 * w[c] right now */
+			*f->missed = 1;
+			return 0;
+		}
 		S_lookup(f, c);
+	}
 	return f->w[c];
 }
 

@@ -40,6 +40,12 @@ struct font {
 	uint8_t		*seen;		/* 1 = looked up, 2 = missing glyph */
 	uint8_t		*drawn;		/* bitmap of the BMP: characters drawn */
 	double		 ascent, descent; /* 1/1000 em, descent negative */
+	/* Set only in a helper thread's copy (pdf_inline.c), whose seen is its
+	 * own snapshot: it looks nothing up (w, seen and libharu's font
+	 * definition belong to the main thread), and a character not in the
+	 * snapshot sets *missed instead, so that its paragraph is set again
+	 * on the main thread.  NULL: look up as needed. */
+	int		*missed;
 };
 
 struct fonts {

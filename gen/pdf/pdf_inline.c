@@ -1767,6 +1767,9 @@ struct ahead_job {
 	size_t			 nev;
 	uint32_t		*used;		/* characters measured */
 	size_t			 nused;
+	int			 redo;		/* it met a character the
+						   snapshot lacks: set it on
+						   the main thread */
 };
 
 struct inline_ahead {
@@ -1781,6 +1784,8 @@ struct inline_ahead {
 	struct layout		 wl;		/* the helper's own layout */
 	struct fonts		 wf;		/* its view of the fonts */
 	uint8_t			*wused[FACE__MAX];
+	uint8_t			*wseen[FACE__MAX];	/* its snapshot of seen */
+	int			 missed;	/* the helper's: see redo */
 };
 
 static int
@@ -1862,7 +1867,10 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	uint32_t e;
 
 	/* rule 1 and 3: the helper's layout is empty between jobs and
-	 * registers no links of its own */
+	 * registers no links of its own; whatever setting the paragraph
+	 * would do to the document (rows, links, diagnostics, characters
+	 * used) is recorded in j and replayed by the main thread in document
+	 * order (S_ahead_take) */
 	assert(a->wl.n == 0 && a->wl.nlinks == 0 && a->wl.dl == NULL);
 	assert(a->wl.fonts == &a->wf && a->wf.logging);
 	memset(&p, 0, sizeof(p));
@@ -1872,6 +1880,7 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	p.line = j->node->line;
 	p.col = j->node->col;
 	a->wf.nlog = 0;
+	a->missed = 0;
 	S_prefix(&p);
 	p.tlimit = p.nt + TOK_CHUNK;
 	S_walk(&p, j->node);
@@ -1879,6 +1888,7 @@ S_job_run(struct inline_ahead *a, struct ahead_job *j)
 	j->nset = S_set(&p);
 	S_para_free(&p);
 	assert(a->wl.nlinks == 0);
+	j->redo = a->missed;
 	if (a->wl.n > 0) {
 		j->rows = xmalloc(a->wl.n * sizeof(*j->rows));
 		memcpy(j->rows, a->wl.rows, a->wl.n * sizeof(*j->rows));
@@ -1985,7 +1995,8 @@ inline_ahead_start(struct layout *l, struct inline_ahead *a)
 	size_t i, total = 0, half;
 	int f;
 
-	if (a->n < 2) {
+	/* -j 1: no helper; every paragraph is set here, in order */
+	if (a->n < 2 || l->st->threads == 1) {
 		S_ahead_free(a);
 		return;
 	}
@@ -2015,6 +2026,26 @@ inline_ahead_start(struct layout *l, struct inline_ahead *a)
 	for (f = 0; f < FACE__MAX; f++)
 		if (a->wf.f[f].used != NULL)
 			a->wf.f[f].used = a->wused[f] = xcalloc(65536 / 8, 1);
+	/*
+	 * The widths are filled lazily, and the main thread goes on filling
+	 * them (and marking glyphs in libharu's font definition) while the
+	 * helper runs.  So the helper reads widths only of the characters
+	 * looked up by now, every one of its text's after the prewarming
+	 * above, through a snapshot of seen that is its own; anything else
+	 * (text no node holds) makes it give the paragraph back (redo)
+	 * rather than look it up.  Safe whatever the text, and the same
+	 * output: a paragraph given back is set as -j 1 sets it.
+	 */
+	for (f = 0; f < FACE__MAX; f++) {
+		if (a->wf.f[f].seen == NULL)
+			continue;
+		assert(a->wf.f[f].def == NULL || (a->wf.f[f].seen[' '] &&
+		    a->wf.f[f].seen['-'] && a->wf.f[f].seen[0xFFFD]));
+		a->wseen[f] = xmalloc(65536);
+		memcpy(a->wseen[f], l->fonts->f[f].seen, 65536);
+		a->wf.f[f].seen = a->wseen[f];
+		a->wf.f[f].missed = &a->missed;
+	}
 	a->wl.fonts = &a->wf;
 	a->wl.file = l->file;
 	a->wl.img_base = l->img_base != NULL ? xstrdup(l->img_base) : NULL;
@@ -2023,8 +2054,10 @@ inline_ahead_start(struct layout *l, struct inline_ahead *a)
 	if (pthread_create(&a->thread, NULL, S_helper, a) != 0) {
 		pthread_mutex_destroy(&a->mu);
 		pthread_cond_destroy(&a->cv);
-		for (f = 0; f < FACE__MAX; f++)
+		for (f = 0; f < FACE__MAX; f++) {
 			free(a->wused[f]);
+			free(a->wseen[f]);
+		}
 		S_wl_free(a);
 		S_ahead_free(a);
 		return;
@@ -2046,8 +2079,10 @@ inline_ahead_stop(struct layout *l)
 	pthread_join(a->thread, NULL);
 	pthread_mutex_destroy(&a->mu);
 	pthread_cond_destroy(&a->cv);
-	for (f = 0; f < FACE__MAX; f++)
+	for (f = 0; f < FACE__MAX; f++) {
 		free(a->wused[f]);
+		free(a->wseen[f]);
+	}
 	free(a->wf.log);
 	S_wl_free(a);
 	S_ahead_free(a);
@@ -2089,7 +2124,7 @@ S_ahead_take(struct layout *lay, const struct doc_node *node,
 	while (j->state != JOB_DONE)
 		pthread_cond_wait(&a->cv, &a->mu);
 	pthread_mutex_unlock(&a->mu);
-	if (!S_same_opts(o, &j->o)) {
+	if (j->redo || !S_same_opts(o, &j->o)) {
 		S_job_free(j);
 		return (size_t)-1;
 	}

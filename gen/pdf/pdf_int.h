@@ -23,6 +23,7 @@ struct pdf_style {
 	int	 tabs;		/* code: tab stops every n columns, 0 = 4 */
 	const char *lang;
 	uint32_t accent;	/* headings: the house blue or a brand colour */
+	int	 threads;	/* pdf_opts.threads: 1 = no helper threads */
 };
 
 /* A signature block's room to sign (30 mm) and the anchor of its row
