@@ -57,6 +57,35 @@ S_align(const struct doc_node *cell)
 	}
 }
 
+/* The box a wide table scrolls in.  A keyboard user can only scroll what
+ * takes focus (WCAG 2.1.1), and a screen reader announces a focused box by
+ * its role and name: so tabindex 0, a region, and the caption's plain text
+ * ("Tabel 2.1 Omzet per segment") as its name, or "Tabel" without one. */
+static void
+S_table_wrap(struct hr *h, const struct doc_node *table,
+    const struct doc_node *caption)
+{
+	struct buf name = { 0 };
+
+	if (table->number != NULL) {
+		buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
+		buf_putc(&name, ' ');
+		buf_puts(&name, table->number);
+	}
+	if (caption != NULL) {
+		if (name.len > 0)
+			buf_putc(&name, ' ');
+		doc_plain_text(caption, &name);
+	}
+	if (name.len == 0)
+		buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
+	buf_puts(h->out, "<div class=\"table-wrap\" tabindex=\"0\" "
+	    "role=\"region\" aria-label=\"");
+	S_text(h, buf_cstr(&name));
+	buf_puts(h->out, "\">\n");
+	buf_free(&name);
+}
+
 /* Returns 1 when n's children must not be walked (enter wrote them all). */
 static int
 S_enter(struct hr *h, const struct doc_node *n)
@@ -197,12 +226,13 @@ S_enter(struct hr *h, const struct doc_node *n)
 		return 1;
 	}
 	case DOC_TABLE:
-		buf_puts(o, "<div class=\"table-wrap\">\n<table");
-		S_attr_id(h, n);
-		buf_puts(o, ">\n");
 		for (c = n->first; c != NULL; c = c->next)
 			if (c->type == DOC_PARA && c->level == 1)
 				break;
+		S_table_wrap(h, n, c);
+		buf_puts(o, "<table");
+		S_attr_id(h, n);
+		buf_puts(o, ">\n");
 		/* an unnumbered table (a business document's) has no
 		 * "Tabel" label, and without a caption no caption */
 		if (n->number == NULL && c == NULL)
