@@ -59,13 +59,24 @@ S_align(const struct doc_node *cell)
 
 /* The box a wide table scrolls in.  A keyboard user can only scroll what
  * takes focus (WCAG 2.1.1), and a screen reader announces a focused box by
- * its role and name: so tabindex 0, a region, and the caption's plain text
- * ("Tabel 2.1 Omzet per segment") as its name, or "Tabel" without one. */
+ * its role and name: so tabindex 0, a region, and as its name the
+ * caption's plain text ("Tabel 2.1 Omzet per segment"); a business
+ * document's tables have none, so there the heading of the section the
+ * table stands in ("Prijsopgave"), and "Tabel" before any heading. */
 static void
 S_table_wrap(struct hr *h, const struct doc_node *table,
     const struct doc_node *caption)
 {
 	struct buf name = { 0 };
+	const struct doc_node *p, *s = NULL;
+
+	if (table->number == NULL && caption == NULL)
+		for (p = table; p != NULL && s == NULL; p = p->parent)
+			for (s = p->prev; s != NULL; s = s->prev)
+				if (s->type == DOC_HEADING)
+					break;
+	if (s != NULL)
+		doc_plain_text(s, &name);
 
 	if (table->number != NULL) {
 		buf_puts(&name, i18n(h->o->lang, I18N_TABLE));

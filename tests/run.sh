@@ -67,6 +67,7 @@ suite "pathological input" sh "$top/tests/patho.sh" "$bin"
 suite "data documents" sh "$top/tests/data.sh" "$bin"
 suite "hardening" sh "$top/tests/harden.sh" "$bin"
 suite "html offer (axe)" sh "$top/tests/offer.sh" "$bin"
+suite "accessibility (axe)" sh "$top/tests/a11y.sh" "$bin"
 suite "other tools' courses" sh "$top/tests/courses.sh" "$bin"
 suite "fuzz replay" sh "$top/tests/fuzz.sh" "$bin"
 if [ -n "$asan" ]; then

@@ -44,7 +44,8 @@ function ownChecks() {
 		;
 	else if (!a || !a.matches("a.skip"))
 		bad.push("skip-link: the first Tab stop is " +
-		    (a ? a.outerHTML.slice(0, 60) : "nothing") +
+		    (a ? a.outerHTML.replace(/\s+/g, " ").slice(0, 80) :
+		    "nothing") +
 		    ", not the skip link");
 	else {
 		if (!shown(a))
@@ -70,7 +71,7 @@ function ownChecks() {
 		if (!((cs.outlineStyle !== "none" && ow >= 2) ||
 		    cs.boxShadow !== "none"))
 			bad.push("focus-visible: no visible focus on " +
-			    el.outerHTML.slice(0, 80));
+			    el.outerHTML.replace(/\s+/g, " ").slice(0, 100));
 	}
 	return bad;
 }
@@ -109,50 +110,57 @@ function motionChecks() {
 		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
 		args: ["--no-sandbox"]
 	});
-	for (const [g, files] of groups) {
-		for (const scheme of SCHEMES) {
-			const context = await browser.newContext({
-			    colorScheme: scheme,
-			    reducedMotion: scheme === "dark" ? "reduce" : "no-preference",
-			    viewport: scheme === "dark" ?
-			    { width: 390, height: 844 } :
-			    { width: 1280, height: 800 } });
-			const page = await context.newPage();
-			let errors = [];
-			page.on("pageerror", (e) => errors.push("script error: " + e));
-			// a site opened from disk asks for nothing outside itself
-			page.on("request", (r) => {
-				const u = r.url();
-				if (!u.startsWith("file:") && !u.startsWith("data:"))
-					errors.push("request for " + u);
-			});
-			const problems = [];
-			for (const f of files) {
-				errors = [];
-				const rel = path.basename(f);
-				await page.goto("file://" + path.resolve(f));
-				await page.addScriptTag({ content: axe });
-				const r = await page.evaluate((tags) =>
-				    window.axe.run(document, { runOnly:
-				    { type: "tag", values: tags },
-				    resultTypes: ["violations"] }), TAGS);
-				for (const v of r.violations)
-					for (const n of v.nodes)
-						problems.push(rel + ": " + v.id + " (" +
-						    v.impact + "): " + v.help + ": " +
-						    n.target.join(" ") +
-						    (n.failureSummary ? " — " + n.failureSummary
-						    .replace(/\s+/g, " ").slice(0, 160) : ""));
-				await page.keyboard.press("Tab");
-				for (const p of await page.evaluate(ownChecks))
+	// one colour scheme over a group's pages: problem lines
+	const run = async (files, scheme) => {
+		const context = await browser.newContext({
+		    colorScheme: scheme,
+		    reducedMotion: scheme === "dark" ? "reduce" : "no-preference",
+		    viewport: scheme === "dark" ?
+		    { width: 390, height: 844 } :
+		    { width: 1280, height: 800 } });
+		const page = await context.newPage();
+		let errors = [];
+		page.on("pageerror", (e) => errors.push("script error: " + e));
+		// a site opened from disk asks for nothing outside itself
+		page.on("request", (r) => {
+			const u = r.url();
+			if (!u.startsWith("file:") && !u.startsWith("data:"))
+				errors.push("request for " + u);
+		});
+		const problems = [];
+		for (const f of files) {
+			errors = [];
+			const rel = path.basename(f);
+			await page.goto("file://" + path.resolve(f));
+			await page.addScriptTag({ content: axe });
+			const r = await page.evaluate((tags) =>
+			    window.axe.run(document, { runOnly:
+			    { type: "tag", values: tags },
+			    resultTypes: ["violations"] }), TAGS);
+			for (const v of r.violations)
+				for (const n of v.nodes)
+					problems.push(rel + ": " + v.id + " (" +
+					    v.impact + "): " + v.help + ": " +
+					    n.target.join(" ") +
+					    (n.failureSummary ? " — " + n.failureSummary
+					    .replace(/\s+/g, " ").slice(0, 160) : ""));
+			await page.keyboard.press("Tab");
+			for (const p of await page.evaluate(ownChecks))
+				problems.push(rel + ": " + p);
+			if (scheme === "dark")
+				for (const p of await page.evaluate(motionChecks))
 					problems.push(rel + ": " + p);
-				if (scheme === "dark")
-					for (const p of await page.evaluate(motionChecks))
-						problems.push(rel + ": " + p);
-				for (const e of errors)
-					problems.push(rel + ": " + e);
-			}
-			await context.close();
+			for (const e of errors)
+				problems.push(rel + ": " + e);
+		}
+		await context.close();
+		return problems;
+	};
+	for (const [g, files] of groups) {
+		// both schemes at once: two cores, one browser
+		const res = await Promise.all(SCHEMES.map((sc) => run(files, sc)));
+		SCHEMES.forEach((scheme, k) => {
+			const problems = res[k];
 			const name = prefix + "a11y/" + g + "-" + scheme;
 			if (problems.length === 0)
 				console.log("PASS " + name + " (" + files.length + " pages)");
@@ -161,7 +169,7 @@ function motionChecks() {
 				    " pages, " + problems.length + " problems)");
 				for (const p of problems) console.log("  " + p);
 			}
-		}
+		});
 	}
 	await browser.close();
 })().catch((e) => { console.log("FAIL " + prefix + "a11y: " + e); process.exit(2); });
