@@ -1,8 +1,9 @@
 // Every page of a built site in headless Chromium (playwright-core and
 // Debian's chromium), in a light and a dark colour scheme: axe-core's
 // WCAG 2.2 A/AA rules, and what axe cannot see by itself: the skip link
-// is the first Tab stop and shows up, keyboard focus is visible, and with
-// prefers-reduced-motion nothing scrolls smoothly or moves.
+// is the first Tab stop and shows up, keyboard focus is visible, a site
+// page turns dark when asked, and with prefers-reduced-motion nothing
+// scrolls smoothly or moves.
 //
 //   node a11y-pages.js LIST
 //
@@ -76,13 +77,24 @@ function ownChecks() {
 	return bad;
 }
 
-// In the page, with prefers-reduced-motion: reduce.
-function motionChecks() {
+// In the page, in the dark run (prefers-color-scheme: dark and
+// prefers-reduced-motion: reduce).
+function darkChecks() {
 	const bad = [];
+	// a site page (one with the site's style.css) turns dark; a sales
+	// document rendered alone is a letter and stays on white
+	if (document.querySelector('link[rel=stylesheet][href$="style.css"]')) {
+		const m = getComputedStyle(document.body).backgroundColor
+		    .match(/[\d.]+/g).map(Number);
+		if (m[0] + m[1] + m[2] > 3 * 64)
+			bad.push("dark-theme: the page's ground is " +
+			    getComputedStyle(document.body).backgroundColor +
+			    " with prefers-color-scheme: dark");
+	}
 	const h = getComputedStyle(document.documentElement);
 	if (h.scrollBehavior !== "auto")
 		bad.push("reduced-motion: html scroll-behavior is " + h.scrollBehavior);
-	for (const el of document.querySelectorAll("*")) {
+	for (const el of document.body.querySelectorAll("*")) {
 		const cs = getComputedStyle(el);
 		const t = cs.transitionDuration.split(",").some((d) => parseFloat(d) > 0);
 		if (cs.animationName !== "none" || t || cs.scrollBehavior !== "auto") {
@@ -148,7 +160,7 @@ function motionChecks() {
 			for (const p of await page.evaluate(ownChecks))
 				problems.push(rel + ": " + p);
 			if (scheme === "dark")
-				for (const p of await page.evaluate(motionChecks))
+				for (const p of await page.evaluate(darkChecks))
 					problems.push(rel + ": " + p);
 			for (const e of errors)
 				problems.push(rel + ": " + e);
