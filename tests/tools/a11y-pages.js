@@ -1,9 +1,9 @@
 // Every page of a built site in headless Chromium (playwright-core and
 // Debian's chromium), in a light and a dark colour scheme: axe-core's
 // WCAG 2.2 A/AA rules, and what axe cannot see by itself: the skip link
-// is the first Tab stop and shows up, keyboard focus is visible, a site
-// page turns dark when asked, and with prefers-reduced-motion nothing
-// scrolls smoothly or moves.
+// is the first Tab stop and shows up, keyboard focus is visible (3:1
+// against the ground), a site page turns dark when asked, and with
+// prefers-reduced-motion nothing scrolls smoothly or moves.
 //
 //   node a11y-pages.js LIST
 //
@@ -56,7 +56,17 @@ function ownChecks() {
 			bad.push("skip-link: target #" + id + " does not exist");
 	}
 	// focus is visible: an outline (or a box shadow) on every kind of
-	// focusable element the page has, checked on the first of each
+	// focusable element the page has, checked on the first of each; an
+	// outline stands out 3:1 from the page's ground (1.4.11)
+	const lum = (c) => {
+		const v = c.match(/[\d.]+/g).slice(0, 3).map((x) => {
+			x = Number(x) / 255;
+			return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+		});
+		return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+	};
+	const ground = lum(getComputedStyle(document.body).backgroundColor
+	    .replace(/^rgba\(0, 0, 0, 0\)$/, "rgb(255, 255, 255)"));
 	const seen = new Set();
 	for (const el of document.querySelectorAll(
 	    "a[href], [tabindex], button, input, select, textarea, summary")) {
@@ -73,6 +83,16 @@ function ownChecks() {
 		    cs.boxShadow !== "none"))
 			bad.push("focus-visible: no visible focus on " +
 			    el.outerHTML.replace(/\s+/g, " ").slice(0, 100));
+		else if (cs.outlineStyle !== "none" && ow >= 2) {
+			const l = lum(cs.outlineColor);
+			const k = (Math.max(l, ground) + 0.05) /
+			    (Math.min(l, ground) + 0.05);
+			if (k < 3)
+				bad.push("focus-contrast: the focus ring " +
+				    cs.outlineColor + " has " + k.toFixed(2) +
+				    ":1 against the ground, not 3:1, on " +
+				    el.outerHTML.replace(/\s+/g, " ").slice(0, 80));
+		}
 	}
 	return bad;
 }
