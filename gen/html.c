@@ -70,14 +70,14 @@ S_table_wrap(struct hr *h, const struct doc_node *table,
 	struct buf name = { 0 };
 	const struct doc_node *p, *s = NULL;
 
-	if (table->number == NULL && caption == NULL)
+	if (table->number == NULL && caption == NULL) {
 		for (p = table; p != NULL && s == NULL; p = p->parent)
 			for (s = p->prev; s != NULL; s = s->prev)
 				if (s->type == DOC_HEADING)
 					break;
-	if (s != NULL)
-		doc_plain_text(s, &name);
-
+		if (s != NULL)
+			doc_plain_text(s, &name);
+	}
 	if (table->number != NULL) {
 		buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
 		buf_putc(&name, ' ');
