@@ -10,6 +10,11 @@
 struct hr {
 	const struct html_opts	*o;
 	struct buf		*out;
+	/* tables named by their section's heading (S_table_wrap): the
+	 * last such heading (NULL: none, the name "Tabel") and how many
+	 * tables took its name, so that each region's name is unique */
+	const struct doc_node	*tab_head;
+	int			 tab_k;
 };
 
 static void S_walk(struct hr *, const struct doc_node *root);
@@ -62,7 +67,8 @@ S_align(const struct doc_node *cell)
  * its role and name: so tabindex 0, a region, and as its name the
  * caption's plain text ("Tabel 2.1 Omzet per segment"); a business
  * document's tables have none, so there the heading of the section the
- * table stands in ("Prijsopgave"), and "Tabel" before any heading. */
+ * table stands in ("Prijsopgave"), and "Tabel" before any heading, with
+ * a count from the second table on. */
 static void
 S_table_wrap(struct hr *h, const struct doc_node *table,
     const struct doc_node *caption)
@@ -77,6 +83,16 @@ S_table_wrap(struct hr *h, const struct doc_node *table,
 					break;
 		if (s != NULL)
 			doc_plain_text(s, &name);
+		if (name.len == 0)
+			buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
+		/* screen readers list regions by name: a second table in
+		 * the same section is "Prijsopgave (2)" */
+		if (h->tab_k > 0 && s == h->tab_head)
+			buf_printf(&name, " (%d)", ++h->tab_k);
+		else {
+			h->tab_head = s;
+			h->tab_k = 1;
+		}
 	}
 	if (table->number != NULL) {
 		buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
@@ -88,8 +104,6 @@ S_table_wrap(struct hr *h, const struct doc_node *table,
 			buf_putc(&name, ' ');
 		doc_plain_text(caption, &name);
 	}
-	if (name.len == 0)
-		buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
 	buf_puts(h->out, "<div class=\"table-wrap\" tabindex=\"0\" "
 	    "role=\"region\" aria-label=\"");
 	S_text(h, buf_cstr(&name));
@@ -473,7 +487,7 @@ void
 html_render(const struct doc_node *root, const struct html_opts *o,
     struct buf *out)
 {
-	struct hr h = { o, out };
+	struct hr h = { o, out, NULL, 0 };
 
 	S_walk(&h, root);
 }

@@ -25,6 +25,12 @@ const fs = require("fs");
 const path = require("path");
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+// and, outside those tags, rules for what screen readers list: regions
+// with one name each, one main, one banner
+const EXTRA = { "landmark-unique": { enabled: true },
+    "landmark-one-main": { enabled: true },
+    "landmark-no-duplicate-main": { enabled: true },
+    "landmark-no-duplicate-banner": { enabled: true } };
 const SCHEMES = ["light", "dark"];
 const prefix = process.env.PREFIX || "";
 
@@ -165,10 +171,11 @@ function darkChecks() {
 			const rel = path.basename(f);
 			await page.goto("file://" + path.resolve(f));
 			await page.addScriptTag({ content: axe });
-			const r = await page.evaluate((tags) =>
+			const r = await page.evaluate(([TAGS, EXTRA]) =>
 			    window.axe.run(document, { runOnly:
-			    { type: "tag", values: tags },
-			    resultTypes: ["violations"] }), TAGS);
+			    { type: "tag", values: TAGS },
+			    rules: EXTRA, resultTypes: ["violations"] }),
+			    [TAGS, EXTRA]);
 			for (const v of r.violations)
 				for (const n of v.nodes)
 					problems.push(rel + ": " + v.id + " (" +
