@@ -10,6 +10,7 @@
 #   sample     every out/site/**/*.html of the sample project after a full
 #              `salesgen build`: chapters, index, glossary, the sales
 #              documents' pages, and the search page once there is one
+#              (also with the results for "klant" in it)
 #   documents  every content/data/*.xml rendered alone (`render -t html`)
 #   bench50    every page of bench/gen_course.py's 50-chapter course
 #   bench200   of the 200-chapter course: index, glossary and every 10th
@@ -70,6 +71,9 @@ cp -R "$top/content" "$tmp/sample/"
 if built sample "$tmp/sample"; then
 	find "$tmp/sample/out/site" -name '*.html' | LC_ALL=C sort > "$tmp/f"
 	while IFS= read -r f; do pages sample "$f"; done < "$tmp/f"
+	# the search page with results in it, as a link to a search shows it
+	s=$tmp/sample/out/site/search.html
+	[ ! -f "$s" ] || printf 'sample\t%s?q=klant\n' "$s" >> "$list"
 fi
 
 # every sales document as the page `render -t html` writes for it
