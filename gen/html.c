@@ -11,6 +11,11 @@
 struct hr {
 	const struct html_opts	*o;
 	struct buf		*out;
+	/* tables named by their section's heading (S_table_wrap): the
+	 * last such heading (NULL: none, the name "Tabel") and how many
+	 * tables took its name, so that each region's name is unique */
+	const struct doc_node	*tab_head;
+	int			 tab_k;
 };
 
 static void S_walk(struct hr *, const struct doc_node *root);
@@ -61,6 +66,55 @@ S_align(const struct doc_node *cell)
 	case 'r': return "r";
 	default: return NULL;
 	}
+}
+
+/* The box a wide table scrolls in.  A keyboard user can only scroll what
+ * takes focus (WCAG 2.1.1), and a screen reader announces a focused box by
+ * its role and name: so tabindex 0, a region, and as its name the
+ * caption's plain text ("Tabel 2.1 Omzet per segment"); a business
+ * document's tables have none, so there the heading of the section the
+ * table stands in ("Prijsopgave"), and "Tabel" before any heading, with
+ * a count from the second table on. */
+static void
+S_table_wrap(struct hr *h, const struct doc_node *table,
+    const struct doc_node *caption)
+{
+	struct buf name = { 0 };
+	const struct doc_node *p, *s = NULL;
+
+	if (table->number == NULL && caption == NULL) {
+		for (p = table; p != NULL && s == NULL; p = p->parent)
+			for (s = p->prev; s != NULL; s = s->prev)
+				if (s->type == DOC_HEADING)
+					break;
+		if (s != NULL)
+			doc_plain_text(s, &name);
+		if (name.len == 0)
+			buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
+		/* screen readers list regions by name: a second table in
+		 * the same section is "Prijsopgave (2)" */
+		if (h->tab_k > 0 && s == h->tab_head)
+			buf_printf(&name, " (%d)", ++h->tab_k);
+		else {
+			h->tab_head = s;
+			h->tab_k = 1;
+		}
+	}
+	if (table->number != NULL) {
+		buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
+		buf_putc(&name, ' ');
+		buf_puts(&name, table->number);
+	}
+	if (caption != NULL) {
+		if (name.len > 0)
+			buf_putc(&name, ' ');
+		doc_plain_text(caption, &name);
+	}
+	buf_puts(h->out, "<div class=\"table-wrap\" tabindex=\"0\" "
+	    "role=\"region\" aria-label=\"");
+	S_text(h, buf_cstr(&name));
+	buf_puts(h->out, "\">\n");
+	buf_free(&name);
 }
 
 /* Returns 1 when n's children must not be walked (enter wrote them all). */
@@ -208,12 +262,13 @@ S_enter(struct hr *h, const struct doc_node *n)
 		return 1;
 	}
 	case DOC_TABLE:
-		buf_puts(o, "<div class=\"table-wrap\">\n<table");
-		S_attr_id(h, n);
-		buf_puts(o, ">\n");
 		for (c = n->first; c != NULL; c = c->next)
 			if (c->type == DOC_PARA && c->level == 1)
 				break;
+		S_table_wrap(h, n, c);
+		buf_puts(o, "<table");
+		S_attr_id(h, n);
+		buf_puts(o, ">\n");
 		/* an unnumbered table (a business document's) has no
 		 * "Tabel" label, and without a caption no caption */
 		if (n->number == NULL && c == NULL)
@@ -443,7 +498,7 @@ void
 html_render(const struct doc_node *root, const struct html_opts *o,
     struct buf *out)
 {
-	struct hr h = { o, out };
+	struct hr h = { o, out, NULL, 0 };
 
 	S_walk(&h, root);
 }

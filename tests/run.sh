@@ -70,6 +70,7 @@ suite "-j 1 same as -j 2" sh "$top/tests/jobs.sh" "$bin"
 suite "html offer (axe)" sh "$top/tests/offer.sh" "$bin"
 suite "self-tests (quiz)" sh "$top/tests/quiz.sh" "$bin"
 suite "site search" env UNITS="$(cd "$build" && pwd)/tests" sh "$top/tests/search.sh" "$bin"
+suite "accessibility (axe)" sh "$top/tests/a11y.sh" "$bin"
 suite "other tools' courses" sh "$top/tests/courses.sh" "$bin"
 suite "fuzz replay" sh "$top/tests/fuzz.sh" "$bin"
 # No module calls back into one that calls it (nm over the objects).
