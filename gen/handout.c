@@ -68,8 +68,7 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 		buf_printf(&path, "%s/%s.pdf", dir, c->ch[i].slug);
 		if (strchr(c->ch[i].slug, '/') != NULL) {
 			/* out/pdf mirrors the chapters' folders too */
-			char *sub = xstrndup(path.data,
-			    (size_t)(strrchr(path.data, '/') - path.data));
+			char *sub = file_dir(path.data);
 
 			if (file_mkdirs(sub, dl) != 0)
 				rc = -1;
@@ -149,8 +148,7 @@ handout_mailings(const struct build_opts *o, const struct course *c, struct them
 	for (i = 0; i < c->nmail; i++) {
 		tmpl = file_join(c->content, c->mail[i].tmpl);
 		rows = file_join(c->content, c->mail[i].rows);
-		base = strrchr(c->mail[i].rows, '/');
-		base = base ? base + 1 : c->mail[i].rows;
+		base = file_base(c->mail[i].rows);
 		n = strlen(base);
 		buf_reset(&dir);
 		buf_printf(&dir, "%s/mailing/", out);

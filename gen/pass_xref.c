@@ -66,10 +66,10 @@ S_md_file(const struct buf *file)
 static int
 S_bare(const struct buf *file)
 {
-	const char *s = buf_cstr(file), *slash = strrchr(s, '/');
+	const char *s = buf_cstr(file);
 
 	return file->len > 0 && s[file->len - 1] != '/' &&
-	    strchr(slash ? slash + 1 : s, '.') == NULL;
+	    strchr(file_base(s), '.') == NULL;
 }
 
 static void
@@ -142,12 +142,11 @@ S_in_content(const struct xref_index *x, const char *path)
 static void
 S_from_dir(const struct xref_index *x, const char *from, struct buf *out)
 {
-	const char *slash;
 
 	buf_reset(out);
 	from = S_in_content(x, from);
-	if ((slash = strrchr(from, '/')) != NULL)
-		buf_put(out, from, (size_t)(slash - from) + 1);
+	/* the folder with its '/', nothing for a file at the top */
+	buf_put(out, from, (size_t)(file_base(from) - from));
 }
 
 long

@@ -13,8 +13,7 @@
 static void
 S_parent(struct buf *d)
 {
-	const char *s = buf_cstr(d), *slash = strrchr(s, '/');
-	const char *last = slash != NULL ? slash + 1 : s;
+	const char *s = buf_cstr(d), *last = file_base(s);
 
 	if (strcmp(last, "..") == 0 || strcmp(last, ".") == 0 ||
 	    last[0] == '\0') {
@@ -23,13 +22,13 @@ S_parent(struct buf *d)
 			buf_puts(d, "..");
 		} else
 			buf_puts(d, "/..");
-	} else if (slash == NULL) {
+	} else if (last == s) {
 		buf_reset(d);
 		buf_puts(d, ".");
-	} else if (slash == s)
+	} else if (last == s + 1)
 		d->len = 1;	/* "/x" -> "/" */
 	else
-		d->len = (size_t)(slash - s);
+		d->len = (size_t)(last - 1 - s);
 	if (d->data != NULL)
 		d->data[d->len] = '\0';
 }

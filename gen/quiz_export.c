@@ -474,14 +474,13 @@ S_write(const char *dir, const char *slug, const char *ext,
     const struct buf *data, struct diag_list *dl)
 {
 	struct buf p = { 0 };
-	char *slash;
+	char *folder;
 	int rc;
 
 	buf_printf(&p, "%s/%s%s", dir, slug, ext);
-	slash = strrchr(p.data, '/');
-	*slash = '\0';
-	rc = file_mkdirs(p.data, dl);
-	*slash = '/';
+	folder = file_dir(p.data);
+	rc = file_mkdirs(folder, dl);
+	free(folder);
 	if (rc == 0)
 		rc = file_write(p.data, data->data ? data->data : "",
 		    data->len, dl);

@@ -90,11 +90,11 @@ static char *
 S_page_of(const char *slug, const char *url, size_t n)
 {
 	struct buf b = { 0 };
-	const char *slash = slug ? strrchr(slug, '/') : NULL;
 	char *page;
 
-	if (slash != NULL)
-		buf_put(&b, slug, (size_t)(slash - slug) + 1);
+	/* the slug's folder with its '/' */
+	if (slug != NULL)
+		buf_put(&b, slug, (size_t)(file_base(slug) - slug));
 	esc_url_decode(&b, url, n);
 	page = file_fold(buf_cstr(&b));
 	buf_free(&b);
