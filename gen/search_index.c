@@ -83,6 +83,9 @@ struct search_index {
 	uint32_t	*slot;		/* term number + 1, 0 = empty */
 	struct post	*p;
 	size_t		 np, pcap;
+	/* per term: its last doc + 1 and that posting, so that a term's
+	 * occurrences in one doc make one posting */
+	uint32_t	*tlast, *tlastp;
 	/* each word's terms, found once however often it occurs */
 	struct wterms	*wt;
 	size_t		 nwt, wcap;	/* wcap: a power of 2 */
@@ -128,6 +131,8 @@ search_index_free(struct search_index *si)
 	free(si->terms);
 	free(si->slot);
 	free(si->p);
+	free(si->tlast);
+	free(si->tlastp);
 	for (i = 0; i < si->wcap; i++) {
 		free(si->wt[i].w);
 		free(si->wt[i].id);
@@ -381,6 +386,10 @@ S_term_id(struct search_index *si, const char *t)
 		if (strcmp(si->terms[si->slot[i] - 1], t) == 0)
 			return si->slot[i] - 1;
 	si->terms = xrealloc(si->terms, (si->nterms + 1) * sizeof(*si->terms));
+	si->tlast = xrealloc(si->tlast, (si->nterms + 1) * sizeof(*si->tlast));
+	si->tlastp = xrealloc(si->tlastp,
+	    (si->nterms + 1) * sizeof(*si->tlastp));
+	si->tlast[si->nterms] = 0;
 	si->terms[si->nterms] = xstrdup(t);
 	si->slot[i] = (uint32_t)++si->nterms;
 	return (uint32_t)si->nterms - 1;
@@ -389,6 +398,13 @@ S_term_id(struct search_index *si, const char *t)
 static void
 S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
 {
+	/* docs come in order: the same doc again is the last posting */
+	if (si->tlast[term] == (uint32_t)doc + 1) {
+		si->p[si->tlastp[term]].w += w;
+		return;
+	}
+	si->tlast[term] = (uint32_t)doc + 1;
+	si->tlastp[term] = (uint32_t)si->np;
 	if (si->np == si->pcap) {
 		si->pcap = si->pcap ? si->pcap * 2 : 4096;
 		si->p = xrealloc(si->p, si->pcap * sizeof(*si->p));
@@ -478,14 +494,27 @@ S_words(struct search_index *si, struct search_text *st,
 static struct search_index *S_sort_si;	/* qsort has no argument */
 static uint32_t *S_rank;
 
-static int
-S_post_cmp(const void *a, const void *b)
+/* The postings by term rank, each term's in doc order: a counting sort,
+ * as they were added in doc order. */
+static void
+S_post_sort(struct search_index *si)
 {
-	const struct post *x = a, *y = b;
+	size_t *at = xcalloc(si->nterms + 1, sizeof(*at)), i, sum = 0, c;
+	struct post *out = xmalloc((si->np + 1) * sizeof(*out));
 
-	if (x->term != y->term)
-		return S_rank[x->term] < S_rank[y->term] ? -1 : 1;
-	return x->doc < y->doc ? -1 : x->doc > y->doc;
+	for (i = 0; i < si->np; i++)
+		at[S_rank[si->p[i].term]]++;
+	for (i = 0; i < si->nterms; i++) {
+		c = at[i];
+		at[i] = sum;
+		sum += c;
+	}
+	for (i = 0; i < si->np; i++)
+		out[at[S_rank[si->p[i].term]]++] = si->p[i];
+	free(si->p);
+	si->p = out;
+	si->pcap = si->np + 1;
+	free(at);
 }
 
 static int
@@ -640,7 +669,7 @@ search_index_write(struct search_index *si, const char *outdir,
 	qsort(order, si->nterms, sizeof(*order), S_str_cmp);
 	for (t = 0; t < si->nterms; t++)
 		S_rank[order[t]] = (uint32_t)t;
-	qsort(si->p, si->np, sizeof(*si->p), S_post_cmp);
+	S_post_sort(si);
 
 	/* the terms and their postings, one line per term */
 	shard_at = xcalloc(si->nterms + 2, sizeof(*shard_at));
