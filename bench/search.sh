@@ -58,7 +58,7 @@ peer_columns() {
 	rm -rf "$1/pagefind"
 	r=$($measure -- "$peers/node_modules/.bin/pagefind" --site "$1" --glob '[0-9]*.html' \
 	    --root-selector main --exclude-selectors nav --force-language nl --silent)
-	echo "$2 Pagefind index: $(result "$r" median_ms) ms wall, $(result "$r" cpu_ms) ms CPU, $(($(find "$1/pagefind" -type f -name '*.pf_*' -exec cat {} + | wc -c) / 1024)) KB index and fragments (gzip already)"
+	echo "$2 Pagefind index: $(result "$r" median_ms) ms wall, $(result "$r" cpu_ms) ms CPU, index $(($(find "$1/pagefind" -type f \( -name '*.pf_index' -o -name '*.pf_meta' \) -exec cat {} + | wc -c) / 1024)) KB, page texts (fragments) $(($(find "$1/pagefind" -type f -name '*.pf_fragment' -exec cat {} + | wc -c) / 1024)) KB (both gzip already)"
 	printf '%s ' "$2"
 	NODE_PATH=$peers/node_modules CHROMIUM=$chromium node "$here/search_peers.js" "$1" "$here/search-queries.tsv" pagefind | grep -v '^[^:]*: [0-9]* relevant' || true
 	rm -rf "$1/pagefind"
