@@ -14,6 +14,11 @@
 #   - in headless Chromium from file:// at 1,000 pages: load + init of
 #     search.js and the index, first query, p95 of 200 queries typed as
 #     prefixes (tests/tools/search-page.js --bench);
+#   - beside it, on the same sections and queries (bench/search_peers.js):
+#     lunr with lunr-languages' Dutch stemmer, and Pagefind over http on
+#     127.0.0.1 (it cannot run from disk); optional columns, from npm into
+#     tests/.tools/peers (lunr, lunr-languages, pagefind, playwright-core);
+#     SEARCH_PEERS=0 leaves them out;
 # and on the 200-chapter course, on tmpfs when /dev/shm is there: the site
 # build (with the search) against raw cmark-gfm, median of 5 runs each.
 # Writes bench/work/ (gitignored); needs python3, node, cmark-gfm,
@@ -27,6 +32,37 @@ measure="python3 $here/measure.py"
 result() { printf '%s\n' "$1" | sed -n "s/^RESULT .*$2=\([0-9.]*\).*/\1/p"; }
 mkdir -p "$work"
 mods=$root/tests/.tools/axe/node_modules
+peers=$root/tests/.tools/peers
+chromium=${CHROMIUM:-$(command -v chromium || true)}
+if [ "${SEARCH_PEERS:-1}" != 0 ] && [ ! -d "$peers/node_modules/pagefind" ] &&
+    command -v npm > /dev/null; then
+	npm install --prefix "$peers" --no-save --no-audit --no-fund \
+	    lunr@2 lunr-languages@1 pagefind@1 playwright-core@1 > /dev/null 2>&1 || true
+fi
+# The peers' columns on a built site: lunr-nl in node, Pagefind indexed
+# into SITE/pagefind and run in Chromium over http.
+peer_columns() {
+	[ "${SEARCH_PEERS:-1}" != 0 ] || return 0
+	if [ ! -d "$peers/node_modules/lunr-languages" ]; then
+		echo "$2 lunr-nl, Pagefind: not measured (npm packages missing)"
+		return 0
+	fi
+	printf '%s ' "$2"
+	NODE_PATH=$peers/node_modules node "$here/search_peers.js" "$1" "$here/search-queries.tsv" salesgen | tail -n 1
+	printf '%s ' "$2"
+	NODE_PATH=$peers/node_modules node "$here/search_peers.js" "$1" "$here/search-queries.tsv" lunr | tail -n 1
+	if [ -z "$chromium" ]; then
+		echo "$2 Pagefind: not measured (no chromium)"
+		return 0
+	fi
+	rm -rf "$1/pagefind"
+	r=$($measure -- "$peers/node_modules/.bin/pagefind" --site "$1" --glob '[0-9]*.html' \
+	    --root-selector main --exclude-selectors nav --force-language nl --silent)
+	echo "$2 Pagefind index: $(result "$r" median_ms) ms wall, $(result "$r" cpu_ms) ms CPU, index $(($(find "$1/pagefind" -type f \( -name '*.pf_index' -o -name '*.pf_meta' \) -exec cat {} + | wc -c) / 1024)) KB, page texts (fragments) $(($(find "$1/pagefind" -type f -name '*.pf_fragment' -exec cat {} + | wc -c) / 1024)) KB (both gzip already)"
+	printf '%s ' "$2"
+	NODE_PATH=$peers/node_modules CHROMIUM=$chromium node "$here/search_peers.js" "$1" "$here/search-queries.tsv" pagefind | grep -v '^[^:]*: [0-9]* relevant' || true
+	rm -rf "$1/pagefind"
+}
 
 echo "salesgen site search benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "command:  cd $root && sh bench/search.sh${1:+ $1}"
@@ -40,6 +76,7 @@ cp -R "$root/content" "$work/search-sample/"
 "$sg" build "$work/search-sample" --only site -q
 printf 'sample course:   '
 node "$here/search_eval.js" "$work/search-sample/out/site" "$here/search-queries.tsv" | tail -n 1
+peer_columns "$work/search-sample/out/site" "sample course:  "
 
 n=1000
 dir=$work/search-$n
@@ -51,6 +88,7 @@ r=$($measure -- "$sg" build --only site -q "$dir")
 echo "1,000 chapters:  site build with search $(result "$r" median_ms) ms wall, $(result "$r" cpu_ms) ms CPU"
 printf '1,000 chapters:  '
 node "$here/search_eval.js" "$dir/out/site" "$here/search-queries.tsv" | tail -n 1
+peer_columns "$dir/out/site" "1,000 chapters: "
 
 # ------------------------------------------------------------------- size
 site=$dir/out/site
@@ -75,7 +113,6 @@ r=$(SALESGEN_DICT_NL=/nonexistent $measure -r 3 -- "$root/build/tests/test_searc
 echo "index build, 1,000 chapters, without hunspell-nl: $(result "$r" median_ms) ms wall, $(result "$r" cpu_ms) ms CPU"
 
 # --------------------------------------------------------------- browser
-chromium=${CHROMIUM:-$(command -v chromium || true)}
 if [ -n "$chromium" ] && [ -d "$mods/playwright-core" ]; then
 	printf 'Chromium, file://, 1,000 chapters: '
 	NODE_PATH=$mods CHROMIUM=$chromium node "$root/tests/tools/search-page.js" "$site" verkoopplan --bench

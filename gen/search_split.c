@@ -23,6 +23,11 @@ struct word {
 	char	*w;
 	size_t	 count;
 	char	*parts;		/* NULL until asked */
+	/* memos, so that each string costs one stemming and one hunspell
+	 * call however many words it is a prefix or suffix of */
+	size_t	 tcount;	/* S_count_term(), when tknown */
+	int	 tknown;
+	int	 spell;		/* 0 unknown, 1 misspelt, 2 a word */
 };
 
 struct search_split {
@@ -31,6 +36,7 @@ struct search_split {
 	char			*dic;		/* its path, for the note */
 	struct word		*v;
 	size_t			 cap, n;	/* cap is a power of two */
+	int			 termed;	/* terms counted from the words */
 };
 
 /* Prefixes and particles that begin countless words without being their
@@ -133,33 +139,64 @@ search_split_dict(const struct search_split *sp)
 void
 search_split_count(struct search_split *sp, const char *word)
 {
+	S_find(sp, word, 1)->count++;
+}
+
+/* Adds each counted word's count to its term, behind a byte no word has
+ * ("doelen" counts for "doel" as a left part): once per distinct word,
+ * not per occurrence, as stemming is the dear part. */
+static void
+S_count_terms(struct search_split *sp)
+{
+	struct {
+		char	*w;
+		size_t	 count;
+	} *v;
+	size_t i, n = 0;
 	const char *t;
 	struct buf k = { 0 };
 
-	S_find(sp, word, 1)->count++;
-	/* and its term, behind a byte no word has: "doelen" counts for
-	 * "doel" as a left part */
-	if ((t = search_text_term(sp->st, word)) != NULL) {
-		buf_printf(&k, "\x01%s", t);
-		S_find(sp, buf_cstr(&k), 1)->count++;
-		buf_free(&k);
-	}
+	sp->termed = 1;
+	v = xcalloc(sp->n + 1, sizeof(*v));
+	for (i = 0; i < sp->cap; i++)
+		if (sp->v[i].w != NULL && sp->v[i].count > 0 &&
+		    sp->v[i].w[0] != '\x01') {
+			v[n].w = sp->v[i].w;
+			v[n++].count = sp->v[i].count;
+		}
+	/* the table grows below; v holds the strings, which stay put */
+	for (i = 0; i < n; i++)
+		if ((t = search_text_term(sp->st, v[i].w)) != NULL) {
+			buf_reset(&k);
+			buf_printf(&k, "\x01%s", t);
+			S_find(sp, buf_cstr(&k), 1)->count += v[i].count;
+		}
+	buf_free(&k);
+	free(v);
 }
 
 /* How often the site uses l, in any inflection. */
 static size_t
 S_count_term(struct search_split *sp, const char *l)
 {
-	const char *t = search_text_term(sp->st, l);
+	const char *t;
 	struct buf k = { 0 };
 	struct word *e;
+	size_t c = 0;
 
-	if (t == NULL)
-		return 0;
-	buf_printf(&k, "\x01%s", t);
-	e = S_find(sp, buf_cstr(&k), 0);
-	buf_free(&k);
-	return e ? e->count : 0;
+	if ((e = S_find(sp, l, 0)) != NULL && e->tknown)
+		return e->tcount;
+	if ((t = search_text_term(sp->st, l)) != NULL) {
+		buf_printf(&k, "\x01%s", t);
+		e = S_find(sp, buf_cstr(&k), 0);
+		buf_free(&k);
+		c = e ? e->count : 0;
+	}
+	/* an entry with no count of its own: S_count() still says 0 */
+	e = S_find(sp, l, 1);
+	e->tcount = c;
+	e->tknown = 1;
+	return c;
 }
 
 static size_t
@@ -174,11 +211,17 @@ static int
 S_spell(struct search_split *sp, const char *a, const char *b)
 {
 	struct buf x = { 0 };
+	struct word *e;
 	int ok;
 
 	buf_puts(&x, a);
 	buf_puts(&x, b);
+	if ((e = S_find(sp, buf_cstr(&x), 0)) != NULL && e->spell != 0) {
+		buf_free(&x);
+		return e->spell == 2;
+	}
 	ok = Hunspell_spell(sp->hs, buf_cstr(&x)) != 0;
+	S_find(sp, buf_cstr(&x), 1)->spell = ok ? 2 : 1;
 	buf_free(&x);
 	return ok;
 }
@@ -319,16 +362,19 @@ S_parts(struct search_split *sp, const char *w, struct buf *out, int depth)
 const char *
 search_split_parts(struct search_split *sp, const char *word)
 {
-	struct word *e = S_find(sp, word, 1);
+	struct word *e;
 	struct buf out = { 0 };
 
+	if (!sp->termed)
+		S_count_terms(sp);
+	e = S_find(sp, word, 1);
 	if (e->parts == NULL) {
 		S_parts(sp, word, &out, 0);
 		buf_putc(&out, '\0');
 		out.len--;
-		e->parts = buf_detach(&out);
-		/* S_find may have moved the table: look again */
+		/* the memos of S_parts() may have moved the table */
 		e = S_find(sp, word, 0);
+		e->parts = buf_detach(&out);
 	}
 	return e->parts;
 }

@@ -444,16 +444,41 @@ function missing(q) {
 /* A term's postings, decoded once: [docs, weights] */
 var decoded = Object.create(null);
 
+/* A digit's value: 0-31 for a number's inner digits, 32-63 for its last
+ * (gen/search_index.c, S_num) */
+var DIGIT = (function () {
+	var v = new Int8Array(128), a = "0123456789abcdefghijklmnopqrstuv",
+	    z = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_~", k;
+	for (k = 0; k < 32; k++) {
+		v[a.charCodeAt(k)] = k;
+		v[z.charCodeAt(k)] = 32 + k;
+	}
+	return v;
+})();
+
 function postings(t, line) {
 	var p = decoded[t];
 	if (p) return p;
-	var e = line.split(","), docs = new Int32Array(e.length);
-	var ws = new Int32Array(e.length), doc = 0, k, c;
-	for (k = 0; k < e.length; k++) {
-		c = e[k].indexOf(":");
-		doc += parseInt(c < 0 ? e[k] : e[k].slice(0, c), 36);
-		docs[k] = doc;
-		ws[k] = c < 0 ? 1 : parseInt(e[k].slice(c + 1), 36);
+	var n = 0, k, c, d, v = 0, weight = 0, doc = 0, i = -1;
+	for (k = 0; k < line.length; k++) {	/* doc numbers: last digits */
+		c = line.charCodeAt(k);
+		if (c === 46) n--;	/* "." and a weight */
+		else if (DIGIT[c] >= 32) n++;
+	}
+	var docs = new Int32Array(n), ws = new Int32Array(n);
+	for (k = 0; k < line.length; k++) {
+		c = line.charCodeAt(k);
+		if (c === 46) { weight = 1; continue; }
+		d = DIGIT[c];
+		if (d < 32) { v = v * 32 + d; continue; }
+		v = v * 32 + d - 32;
+		if (weight) ws[i] = v;
+		else {
+			doc += v;
+			docs[++i] = doc;
+			ws[i] = 1;
+		}
+		v = weight = 0;
 	}
 	return (decoded[t] = [docs, ws]);
 }
