@@ -545,6 +545,9 @@ course_free(struct course *c)
 		for (j = 0; j < ch->nanchors; j++)
 			free(ch->anchors[j]);
 		free(ch->anchors);
+		for (j = 0; j < ch->nreg; j++)
+			free(ch->reg[j]);
+		free(ch->reg);
 		doc_free(ch->tree);
 	}
 	free(c->ch);
@@ -1082,6 +1085,10 @@ S_scan_worker(void *arg)
 			ch->title = xstrdup(meta.title);
 		if (meta.description != NULL)
 			ch->description = xstrdup(meta.description);
+		ch->reg = meta.reg;	/* taken over */
+		ch->nreg = meta.nreg;
+		meta.reg = NULL;
+		meta.nreg = 0;
 		pass_number_taken(root, ch->number, ch,
 		    (const char *const *)c->shell_ids);
 		S_check_assets(c, ch, root, r->dl);
