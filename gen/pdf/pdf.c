@@ -15,6 +15,8 @@
 #include "pdf_inline.h"
 #include "pdf_layout.h"
 #include "pdf_page.h"
+#include "pdf_register.h"
+#include "register.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -566,6 +568,26 @@ S_images(const struct course *c, const struct chapter *ch,
 	}
 }
 
+/* The register (pdf_register.h) after the glossary, when the course
+ * lists terms: the body is paginated again with it. */
+static void
+S_register(struct job *j, const struct course *c, struct layout *body,
+    struct pages *bp, long first, const char **heads)
+{
+	const char *title = strcmp(c->lang, "en") == 0 ? "Index" : "Register";
+	struct reg *r;
+
+	if ((r = reg_new(c)) == NULL)
+		return;
+	if (pdf_register(body, bp, r, c, first, title, (int)c->nch + 2,
+	    S_body_h(j)) > 0) {
+		heads[c->nch + 1] = xstrdup(title);
+		pages_free(bp);
+		paginate(body, S_body_h(j), bp);
+	}
+	reg_free(r);
+}
+
 int
 pdf_course(const struct course *c, enum edition e, long chapter,
     const struct pdf_opts *o, const char *out, struct diag_list *dl)
@@ -589,7 +611,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	layout_init(&front, j.fonts, j.hyph, &j.st, dl);
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
 	body.open_pages = 1;
-	heads = xcalloc(c->nch + 1, sizeof(*heads));
+	heads = xcalloc(c->nch + 2, sizeof(*heads));
 	for (i = first; i < last; i++) {
 		const struct chapter *ch = &c->ch[i];
 
@@ -628,13 +650,15 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 			paginate(&front, S_body_h(&j), &fp);
 		}
 		paginate(&body, S_body_h(&j), &bp);
+		if (whole)
+			S_register(&j, c, &body, &bp, (long)fp.n + 1, heads);
 		/* The body's pages are known before anything is drawn, so
 		 * the contents carry their real numbers. */
 		S_toc_numbers(&j, &front, &body, &bp, (int)fp.n + 1);
 		d.number_from = 1;
 		/* running heads and folios are drawn late: measure them now
 		 * so the subsets carry their characters */
-		for (i = 0; i <= c->nch; i++)
+		for (i = 0; i <= c->nch + 1; i++)
 			if (heads[i] != NULL)
 				font_width(j.fonts, FACE_ITALIC, heads[i],
 				    strlen(heads[i]), 8.5);
@@ -642,7 +666,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		if (fonts_embed(j.fonts, j.pdf, dl) != 0)
 			rc = -1;
 		draw_pages(&d, &front, &fp, NULL, 0, 0);
-		draw_pages(&d, &body, &bp, heads, c->nch + 1, 1);
+		draw_pages(&d, &body, &bp, heads, c->nch + 2, 1);
 		draw_finish(&d);
 		S_info(&j, chapter < 0 ? c->title : c->ch[first].title,
 		    c->author, c->lang);
@@ -653,7 +677,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		pages_free(&fp);
 		pages_free(&bp);
 	}
-	for (i = 0; i <= c->nch; i++)
+	for (i = 0; i <= c->nch + 1; i++)
 		free((char *)heads[i]);
 	free(heads);
 	buf_free(&hb);
