@@ -284,7 +284,7 @@ def outline1(pdf, kind):
         want.append((f'{i} {t}', [(f'{i}.{j} {s}', [f'{i}.{j}.{k} {x}' for k, x in enumerate(sub, 1)])
                                   for j, (s, sub) in enumerate(secs, 1)]))
     if kind == 'course':
-        names = ['Inhoud'] + [w[0] for w in want] + ['Begrippenlijst']
+        names = ['Inhoud'] + [w[0] for w in want] + ['Begrippenlijst', 'Register']
     else:                       # a chapter: kind is its number
         want = [want[int(kind) - 1]]
         names = [want[0][0]]

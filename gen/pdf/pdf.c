@@ -359,7 +359,7 @@ S_title_page(struct job *j, struct layout *l, const struct course *c,
  * (their rows keep their height, so the body's pagination cannot move). */
 static void
 S_toc(struct job *j, struct layout *l, const struct course *c,
-    int glossary)
+    int glossary, const char *reg)
 {
 	struct inline_opts o;
 	struct buf t = { 0 }, key = { 0 }, href = { 0 };
@@ -457,6 +457,22 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 		r->runs[0].link = layout_link(l, "_glossary.html#begrippen");
 		row_run(r, 0, 0, FACE_REGULAR, 11, INK, "", 0, r->runs[0].link);
 		r->otitle = xstrdup(key.data + 1);
+	}
+	if (reg != NULL) {	/* the register's title */
+		struct pl_row *r;
+
+		layout_space(l, 4);
+		o.x = j->st.margin_left;
+		o.width = S_width(j) - 40;
+		o.face = FACE_BOLD;
+		o.size = 11;
+		o.leading = 17;
+		o.prefix = NULL;
+		inline_set_text(l, reg, &o);
+		r = &l->rows[l->n - 1];
+		r->runs[0].link = layout_link(l, "_register.html#register");
+		row_run(r, 0, 0, FACE_REGULAR, 11, INK, "", 0, r->runs[0].link);
+		r->otitle = xstrdup("_register#register");
 	}
 	buf_free(&t);
 	buf_free(&key);
@@ -568,24 +584,27 @@ S_images(const struct course *c, const struct chapter *ch,
 	}
 }
 
+static const char *
+S_register_title(const struct course *c)
+{
+	return strcmp(c->lang, "en") == 0 ? "Index" : "Register";
+}
+
 /* The register (pdf_register.h) after the glossary, when the course
  * lists terms: the body is paginated again with it. */
 static void
-S_register(struct job *j, const struct course *c, struct layout *body,
-    struct pages *bp, long first, const char **heads)
+S_register(struct job *j, const struct course *c, struct reg *r,
+    struct layout *body, struct pages *bp, long first, const char **heads)
 {
-	const char *title = strcmp(c->lang, "en") == 0 ? "Index" : "Register";
-	struct reg *r;
+	const char *title = S_register_title(c);
 
-	if ((r = reg_new(c)) == NULL)
+	if (r == NULL)
 		return;
-	if (pdf_register(body, bp, r, c, first, title, (int)c->nch + 2,
-	    S_body_h(j)) > 0) {
-		heads[c->nch + 1] = xstrdup(title);
-		pages_free(bp);
-		paginate(body, S_body_h(j), bp);
-	}
-	reg_free(r);
+	pdf_register(body, bp, r, c, first, title, (int)c->nch + 2,
+	    S_body_h(j));
+	heads[c->nch + 1] = xstrdup(title);
+	pages_free(bp);
+	paginate(body, S_body_h(j), bp);
 }
 
 int
@@ -599,6 +618,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	struct doc_node *root;
 	const char **heads;
 	struct buf hb = { 0 };
+	struct reg *reg = NULL;
 	size_t i, first = chapter < 0 ? 0 : (size_t)chapter;
 	size_t last = chapter < 0 ? c->nch : (size_t)chapter + 1;
 	int rc = 0, whole = chapter < 0;
@@ -646,12 +666,15 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		memset(&fp, 0, sizeof(fp));
 		if (whole) {
 			S_title_page(&j, &front, c, e);
-			S_toc(&j, &front, c, c->ngloss > 0);
+			reg = reg_new(c);
+			S_toc(&j, &front, c, c->ngloss > 0,
+			    reg != NULL ? S_register_title(c) : NULL);
 			paginate(&front, S_body_h(&j), &fp);
 		}
 		paginate(&body, S_body_h(&j), &bp);
 		if (whole)
-			S_register(&j, c, &body, &bp, (long)fp.n + 1, heads);
+			S_register(&j, c, reg, &body, &bp, (long)fp.n + 1,
+			    heads);
 		/* The body's pages are known before anything is drawn, so
 		 * the contents carry their real numbers. */
 		S_toc_numbers(&j, &front, &body, &bp, (int)fp.n + 1);
@@ -680,6 +703,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	for (i = 0; i <= c->nch + 1; i++)
 		free((char *)heads[i]);
 	free(heads);
+	reg_free(reg);
 	buf_free(&hb);
 	layout_free(&front);
 	layout_free(&body);

@@ -256,9 +256,8 @@ S_layout(struct layout *l, const struct reg *r, char **target, long first,
 	}
 	free(from);
 	free(to);
-	if (set == 0)
-		goto done;
-	/* the heading opens a page, as a chapter's does */
+	/* the heading opens a page, as a chapter's does; it is there over
+	 * no entries too, as the contents name it */
 	l->chapter = chapter;
 	l->slug = "_register";
 	memset(&root, 0, sizeof(root));
@@ -296,7 +295,6 @@ S_layout(struct layout *l, const struct reg *r, char **target, long first,
 		    chapter);
 		used = 0;
 	}
-done:
 	for (i = 0; i < ls.n; i++) {
 		for (k = 0; k < ls.v[i].n; k++)
 			free(ls.v[i].p[k].text);

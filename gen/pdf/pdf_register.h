@@ -24,8 +24,9 @@ struct reg;
  * body on new pages, under a heading title (anchor
  * "_register#register"), its rows of chapter number chapter (for the
  * running head), body_h the text height of a page: two columns, the
- * entries that occur nowhere left out.  Returns the number of entries
- * set; the caller paginates body again. */
+ * entries that occur nowhere left out (the heading stands over none).
+ * Returns the number of entries set; the caller paginates body
+ * again. */
 size_t	pdf_register(struct layout *body, const struct pages *bp,
 	    struct reg *r, const struct course *c, long first,
 	    const char *title, int chapter, double body_h);
