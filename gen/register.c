@@ -47,12 +47,12 @@ reg_key(const char *term)
 	return key;
 }
 
-/* The stems of the words of s, space-separated; NULL when it has none.
- * A stop word stands for itself. */
+/* The stems of the words of s, space-separated, and the words folded
+ * into *fold; NULL when it has none.  A stop word stands for itself. */
 static char *
-S_stems(struct search_text *st, const char *s)
+S_stems(struct search_text *st, const char *s, char **fold)
 {
-	struct buf b = { 0 };
+	struct buf b = { 0 }, f = { 0 };
 	char word[WORD_MAX];
 	const char *t;
 	size_t pos = 0, start, end;
@@ -61,12 +61,17 @@ S_stems(struct search_text *st, const char *s)
 	    &start, &end)) {
 		if ((t = search_text_term(st, word)) == NULL)
 			t = word;
-		if (b.len > 0)
+		if (b.len > 0) {
 			buf_putc(&b, ' ');
+			buf_putc(&f, ' ');
+		}
 		buf_puts(&b, t);
+		buf_puts(&f, word);
 	}
+	*fold = NULL;
 	if (b.len == 0)
 		return NULL;
+	*fold = buf_detach(&f);
 	return buf_detach(&b);
 }
 
@@ -98,7 +103,7 @@ S_add(struct reg *r, const char *text, long def_ch, const char *def_id)
 	if (gt == NULL) {
 		e->term = S_trim(text, strlen(text));
 		e->key = reg_key(e->term);
-		e->pat[0] = S_stems(r->st, e->term);
+		e->pat[0] = S_stems(r->st, e->term, &e->fold[0]);
 		return;
 	}
 	e->term = S_trim(text, (size_t)(gt - text));
@@ -112,13 +117,13 @@ S_add(struct reg *r, const char *text, long def_ch, const char *def_id)
 	n = strlen(e->sub);
 	if (n > 1 && e->sub[n - 1] == '-') {	/* "klanten-": klantenpiramide */
 		buf_printf(&b, "%.*s%s", (int)(n - 1), e->sub, e->term);
-		e->pat[0] = S_stems(r->st, b.data);
+		e->pat[0] = S_stems(r->st, b.data, &e->fold[0]);
 	} else if (n > 1 && e->sub[0] == '-') {	/* "-model": piramidemodel */
 		buf_printf(&b, "%s%s", e->term, e->sub + 1);
-		e->pat[0] = S_stems(r->st, b.data);
+		e->pat[0] = S_stems(r->st, b.data, &e->fold[0]);
 	} else {
-		e->pat[0] = S_stems(r->st, e->term);
-		e->pat[1] = S_stems(r->st, e->sub);
+		e->pat[0] = S_stems(r->st, e->term, &e->fold[0]);
+		e->pat[1] = S_stems(r->st, e->sub, &e->fold[1]);
 	}
 	buf_free(&b);
 }
@@ -172,8 +177,10 @@ reg_new(const struct course *c)
 			free(d->term);
 			free(d->sub);
 			free(d->key);
-			for (k = 0; k < REG_PATS; k++)
+			for (k = 0; k < REG_PATS; k++) {
 				free(d->pat[k]);
+				free(d->fold[k]);
+			}
 			continue;
 		}
 		r->e[j++] = r->e[i];
@@ -193,8 +200,10 @@ reg_free(struct reg *r)
 		free(r->e[i].term);
 		free(r->e[i].sub);
 		free(r->e[i].key);
-		for (k = 0; k < REG_PATS; k++)
+		for (k = 0; k < REG_PATS; k++) {
 			free(r->e[i].pat[k]);
+			free(r->e[i].fold[k]);
+		}
 		free(r->e[i].pages);
 	}
 	free(r->e);
@@ -217,52 +226,70 @@ reg_count(struct reg *r, const char *text, size_t len)
 		search_split_count(r->sp, word);
 }
 
-/* A word of the page: its stem and the stems of its compound parts,
- * each followed by a space ("verkoopplan plan "). */
+/* A word of the page: folded, its stem, and its compound parts (each
+ * folded and stemmed). */
 struct tok {
+	char	*word;
 	char	*stem;
-	char	*parts;
+	char	**pword, **pstem;
+	size_t	 np;
 };
 
-/* 1 when the space-separated list has word w. */
+/* The n bytes at s as a word of a pattern: a match for word w with stem
+ * stem when the stems are the same and w keeps all but the last two
+ * letters of the pattern's word. */
 static int
-S_has(const char *list, const char *w, size_t n)
+S_word(const char *w, const char *stem, const char *ps, size_t pn,
+    const char *pw, size_t pwn)
 {
-	const char *p;
+	size_t i;
 
-	for (p = list; *p; ) {
-		const char *sp = strchr(p, ' ');
-		size_t m = sp ? (size_t)(sp - p) : strlen(p);
-
-		if (m == n && strncmp(p, w, n) == 0)
-			return 1;
-		p += m;
-		while (*p == ' ')
-			p++;
-	}
-	return 0;
+	if (strlen(stem) != pn || strncmp(stem, ps, pn) != 0)
+		return 0;
+	for (i = 0; i < pwn && w[i] == pw[i]; i++)
+		;
+	return i + 2 >= pwn;
 }
 
-/* 1 when pattern pat (stems) starts at token i: one word may be a part
- * of a compound, several must follow each other. */
-static int
-S_at(const struct tok *t, size_t nt, size_t i, const char *pat)
+static size_t
+S_len(const char *s)
 {
-	const char *p = pat, *sp;
-	size_t n, w = 0;
+	const char *sp = strchr(s, ' ');
 
-	if (strchr(pat, ' ') == NULL)
-		return strcmp(t[i].stem, pat) == 0 ||
-		    S_has(t[i].parts, pat, strlen(pat));
-	for (; *p; w++) {
-		sp = strchr(p, ' ');
-		n = sp ? (size_t)(sp - p) : strlen(p);
-		if (i + w >= nt || strlen(t[i + w].stem) != n ||
-		    strncmp(t[i + w].stem, p, n) != 0)
+	return sp ? (size_t)(sp - s) : strlen(s);
+}
+
+/* 1 when pattern pat (stems; fold, the words) starts at token i: one
+ * word may be a part of a compound, several must follow each other. */
+static int
+S_at(const struct tok *t, size_t nt, size_t i, const char *pat,
+    const char *fold)
+{
+	size_t n, fn, w = 0, k;
+
+	if (strchr(pat, ' ') == NULL) {
+		n = strlen(pat);
+		fn = strlen(fold);
+		if (S_word(t[i].word, t[i].stem, pat, n, fold, fn))
+			return 1;
+		for (k = 0; k < t[i].np; k++)
+			if (S_word(t[i].pword[k], t[i].pstem[k], pat, n, fold,
+			    fn))
+				return 1;
+		return 0;
+	}
+	for (; *pat; w++) {
+		n = S_len(pat);
+		fn = S_len(fold);
+		if (i + w >= nt || !S_word(t[i + w].word, t[i + w].stem, pat,
+		    n, fold, fn))
 			return 0;
-		p += n;
-		while (*p == ' ')
-			p++;
+		pat += n;
+		fold += fn;
+		while (*pat == ' ')
+			pat++;
+		while (*fold == ' ')
+			fold++;
 	}
 	return 1;
 }
@@ -270,38 +297,44 @@ S_at(const struct tok *t, size_t nt, size_t i, const char *pat)
 void
 reg_page(struct reg *r, const char *text, size_t len, long page)
 {
-	struct tok *t = NULL;
-	struct buf b = { 0 };
+	struct tok *t = NULL, *k;
 	char word[WORD_MAX];
 	const char *s, *parts;
-	size_t nt = 0, i, k, pos = 0, start, end, ppos, ps, pe;
-	int all;
+	size_t nt = 0, i, j, pos = 0, start, end, ppos, ps, pe;
+	int all, p;
 
 	while (search_text_word(text, len, &pos, word, sizeof(word), &start,
 	    &end)) {
 		t = xrealloc(t, (nt + 1) * sizeof(*t));
+		k = &t[nt++];
+		memset(k, 0, sizeof(*k));
+		k->word = xstrdup(word);
 		s = search_text_term(r->st, word);
-		t[nt].stem = xstrdup(s ? s : word);
-		buf_reset(&b);
-		parts = r->sp ? search_split_parts(r->sp, word) : "";
+		k->stem = xstrdup(s ? s : word);
+		parts = r->sp ? search_split_parts(r->sp, k->word) : "";
+		/* the splitter's string lives until its next call */
+		parts = xstrdup(parts);
 		for (ppos = 0; search_text_word(parts, strlen(parts), &ppos,
 		    word, sizeof(word), &ps, &pe); ) {
+			k->pword = xrealloc(k->pword, (k->np + 1) *
+			    sizeof(*k->pword));
+			k->pstem = xrealloc(k->pstem, (k->np + 1) *
+			    sizeof(*k->pstem));
 			s = search_text_term(r->st, word);
-			buf_puts(&b, s ? s : word);
-			buf_putc(&b, ' ');
+			k->pword[k->np] = xstrdup(word);
+			k->pstem[k->np++] = xstrdup(s ? s : word);
 		}
-		t[nt].parts = xstrdup(buf_cstr(&b));
-		nt++;
+		free((char *)parts);
 	}
-	for (k = 0; k < r->n; k++) {
-		struct reg_entry *e = &r->e[k];
+	for (j = 0; j < r->n; j++) {
+		struct reg_entry *e = &r->e[j];
 
 		all = e->pat[0] != NULL;
-		for (int p = 0; p < REG_PATS && all; p++) {
+		for (p = 0; p < REG_PATS && all; p++) {
 			if (e->pat[p] == NULL)
 				continue;
 			for (i = 0; i < nt; i++)
-				if (S_at(t, nt, i, e->pat[p]))
+				if (S_at(t, nt, i, e->pat[p], e->fold[p]))
 					break;
 			all = i < nt;
 		}
@@ -309,11 +342,16 @@ reg_page(struct reg *r, const char *text, size_t len, long page)
 			reg_add_page(e, page);
 	}
 	for (i = 0; i < nt; i++) {
+		free(t[i].word);
 		free(t[i].stem);
-		free(t[i].parts);
+		for (j = 0; j < t[i].np; j++) {
+			free(t[i].pword[j]);
+			free(t[i].pstem[j]);
+		}
+		free(t[i].pword);
+		free(t[i].pstem);
 	}
 	free(t);
-	buf_free(&b);
 }
 
 void

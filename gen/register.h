@@ -8,8 +8,12 @@
  * stands for the main term: "klanten-" is "klantenpiramide", a leading
  * one before it).  Occurrences are found the way the site search finds
  * words (search_text.h, search_split.h): folded and stemmed, compounds
- * split, so "verkoopplannen" counts for "plan".  A subentry written
- * without '-' counts where both it and its main term occur.
+ * split, so "verkoopplannen" counts for "plan".  A word counts when its
+ * stem is the term's and it keeps all but the last two letters of the
+ * term at most: an inflection ("klantvoordelen", "prijzen"), not a
+ * derivation the stemmer conflates ("positioneren" for "positionering",
+ * "klantgericht" for "klantgerichtheid").  A subentry written without
+ * '-' counts where both it and its main term occur.
  *
  * The back ends own the pages: the PDF hands in each page's text
  * (reg_count() for all, then reg_page() for each), the site each
@@ -33,6 +37,7 @@ struct reg_entry {
 	char	*key;		/* sort key (reg_key), main then sub; owned */
 	char	*pat[REG_PATS];	/* stems to find, space-separated, or NULL;
 				   owned */
+	char	*fold[REG_PATS];	/* their words folded, the same way */
 	long	 def_ch;	/* chapter of its definition, -1 none */
 	const char *def_id;	/* the definition's anchor (the course's) */
 	long	*pages;		/* where it occurs, ascending; owned */
