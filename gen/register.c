@@ -294,6 +294,36 @@ S_at(const struct tok *t, size_t nt, size_t i, const char *pat,
 	return 1;
 }
 
+/* 1 when a single-word term may be a part of word, past its start:
+ * only such words are split (the splitter asks its dictionary about
+ * every way to cut a word, and most words hold no term). */
+static int
+S_maybe(const struct reg *r, const char *word)
+{
+	const struct reg_entry *e;
+	char needle[WORD_MAX];
+	size_t i, n;
+	int p;
+
+	for (i = 0; i < r->n; i++) {
+		e = &r->e[i];
+		for (p = 0; p < REG_PATS; p++) {
+			if (e->fold[p] == NULL || strchr(e->fold[p], ' '))
+				continue;
+			/* what an inflection keeps of it */
+			n = strlen(e->fold[p]);
+			n = n > 2 ? n - 2 : 1;
+			if (n >= sizeof(needle))
+				n = sizeof(needle) - 1;
+			memcpy(needle, e->fold[p], n);
+			needle[n] = '\0';
+			if (word[0] != '\0' && strstr(word + 1, needle) != NULL)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 void
 reg_page(struct reg *r, const char *text, size_t len, long page)
 {
@@ -311,7 +341,8 @@ reg_page(struct reg *r, const char *text, size_t len, long page)
 		k->word = xstrdup(word);
 		s = search_text_term(r->st, word);
 		k->stem = xstrdup(s ? s : word);
-		parts = r->sp ? search_split_parts(r->sp, k->word) : "";
+		parts = r->sp && S_maybe(r, k->word) ?
+		    search_split_parts(r->sp, k->word) : "";
 		/* the splitter's string lives until its next call */
 		parts = xstrdup(parts);
 		for (ppos = 0; search_text_word(parts, strlen(parts), &ppos,
