@@ -71,6 +71,25 @@ S_reg_term(const char *s)
 	return gt[i] == '\0' ? -1 : 0;
 }
 
+/* One term of register: (node t), kept in meta when it is one. */
+static int
+S_register_term(yaml_node_t *t, const char *path, struct md_meta *meta,
+    struct diag_list *dl)
+{
+	const char *s = t->type == YAML_SCALAR_NODE ?
+	    (const char *)t->data.scalar.value : NULL;
+
+	if (s == NULL || S_reg_term(s) != 0) {
+		diag_add(dl, DIAG_FM_VALUE, path, (int)t->start_mark.line + 2,
+		    (int)t->start_mark.column + 1, "register",
+		    "a term or 'term > subentry'");
+		return -1;
+	}
+	meta->reg = xrealloc(meta->reg, (meta->nreg + 1) * sizeof(*meta->reg));
+	meta->reg[meta->nreg++] = xstrdup(s);
+	return 0;
+}
+
 /* register: a term or a list of terms, each checked. */
 static int
 S_register(yaml_document_t *d, yaml_node_t *v, const char *path,
@@ -78,37 +97,21 @@ S_register(yaml_document_t *d, yaml_node_t *v, const char *path,
 {
 	yaml_node_item_t *it;
 	yaml_node_t *t;
-	const char *s;
-	int rc = 0, one = v->type == YAML_SCALAR_NODE;
+	int rc = 0;
 
-	if (!one && v->type != YAML_SEQUENCE_NODE) {
+	if (v->type == YAML_SCALAR_NODE)
+		return S_register_term(v, path, meta, dl);
+	if (v->type != YAML_SEQUENCE_NODE) {
 		diag_add(dl, DIAG_FM_VALUE, path, (int)v->start_mark.line + 2,
 		    (int)v->start_mark.column + 1, "register",
 		    "a term or a list of terms");
 		return -1;
 	}
-	for (it = one ? NULL : v->data.sequence.items.start;
-	    one || it < v->data.sequence.items.top; it++) {
-		t = one ? v : yaml_document_get_node(d, *it);
-		one = 0;
-		if (t == NULL)
-			continue;
-		s = t->type == YAML_SCALAR_NODE ?
-		    (const char *)t->data.scalar.value : NULL;
-		if (s == NULL || S_reg_term(s) != 0) {
-			diag_add(dl, DIAG_FM_VALUE, path,
-			    (int)t->start_mark.line + 2,
-			    (int)t->start_mark.column + 1, "register",
-			    "a term or 'term > subentry'");
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++)
+		if ((t = yaml_document_get_node(d, *it)) != NULL &&
+		    S_register_term(t, path, meta, dl) != 0)
 			rc = -1;
-			continue;
-		}
-		meta->reg = xrealloc(meta->reg,
-		    (meta->nreg + 1) * sizeof(*meta->reg));
-		meta->reg[meta->nreg++] = xstrdup(s);
-		if (v->type == YAML_SCALAR_NODE)
-			break;
-	}
 	return rc;
 }
 
