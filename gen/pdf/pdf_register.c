@@ -108,6 +108,8 @@ struct piece {
 struct line {
 	struct piece	*p;
 	size_t		 n;
+	int		 keep;	/* a main term over its subentries: not
+				   at the foot of a column */
 };
 
 struct lines {
@@ -188,10 +190,10 @@ S_entry(struct lines *ls, const struct reg_entry *e, char **target,
 	}
 }
 
-/* Rows of two columns: left lines [a, a + n), right [a + n, b). */
+/* Rows of two columns: left lines [a, a + nl), right the nr after. */
 static void
-S_rows(struct layout *l, const struct lines *ls, size_t a, size_t n,
-    size_t b, int chapter)
+S_rows(struct layout *l, const struct lines *ls, size_t a, size_t nl,
+    size_t nr, int chapter)
 {
 	struct pl_row *r;
 	size_t i, c, k;
@@ -199,15 +201,15 @@ S_rows(struct layout *l, const struct lines *ls, size_t a, size_t n,
 
 	colx[0] = l->st->margin_left;
 	colx[1] = colx[0] + ls->colw + REG_GAP;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < nl || i < nr; i++) {
 		r = layout_row(l, PL_LINE, REG_LEAD);
 		r->chapter = chapter;
 		r->base = REG_SIZE;
 		for (c = 0; c < 2; c++) {
-			size_t at = a + i + c * n;
+			size_t at = a + i + c * nl;
 			const struct line *ln;
 
-			if (at >= b)
+			if (i >= (c == 0 ? nl : nr))
 				continue;
 			ln = &ls->v[at];
 			for (k = 0; k < ln->n; k++)
@@ -226,7 +228,7 @@ S_layout(struct layout *l, const struct reg *r, char **target, long first,
 	struct doc_node root, h, txt;
 	struct lines ls;
 	long *from, *to;
-	size_t i, k, a, per, n, set = 0, start;
+	size_t i, k, a, per, n, nl = 0, nr = 0, set = 0, start;
 	double used = 0;
 	const char *last = NULL;
 
@@ -249,6 +251,7 @@ S_layout(struct layout *l, const struct reg *r, char **target, long first,
 			/* a main term that only heads its subentries */
 			S_newline(&ls, 0);
 			S_piece(&ls, "", e->term, FACE_REGULAR, -1, REG_INDENT);
+			ls.v[ls.n - 1].keep = 1;
 		}
 		last = e->term;
 		S_entry(&ls, e, target, first, from, to);
@@ -282,17 +285,20 @@ S_layout(struct layout *l, const struct reg *r, char **target, long first,
 	used += 6;
 	/* page by page: the left column full, then the right; the last
 	 * page's two balanced */
-	for (a = 0; a < ls.n; a += 2 * per) {
+	for (a = 0; a < ls.n; a += nl + nr) {
 		per = (size_t)((body_h - used - 0.5) / REG_LEAD);
 		if (per == 0)
 			per = 1;
 		n = ls.n - a;
-		if (n <= 2 * per)
-			per = (n + 1) / 2;
+		nl = n <= 2 * per ? (n + 1) / 2 : per;
+		if (nl > 1 && ls.v[a + nl - 1].keep)
+			nl--;
+		nr = n - nl < per ? n - nl : per;
+		if (nr > 1 && nl + nr < n && ls.v[a + nl + nr - 1].keep)
+			nr--;
 		if (a > 0)
 			layout_row(l, PL_PAGE, 0)->chapter = chapter;
-		S_rows(l, &ls, a, per, a + 2 * per < ls.n ? a + 2 * per : ls.n,
-		    chapter);
+		S_rows(l, &ls, a, nl, nr, chapter);
 		used = 0;
 	}
 	for (i = 0; i < ls.n; i++) {
