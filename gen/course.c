@@ -543,6 +543,9 @@ course_free(struct course *c)
 		for (j = 0; j < ch->nanchors; j++)
 			free(ch->anchors[j]);
 		free(ch->anchors);
+		for (j = 0; j < ch->nreg; j++)
+			free(ch->reg[j]);
+		free(ch->reg);
 		doc_free(ch->tree);
 	}
 	free(c->ch);
@@ -1062,6 +1065,10 @@ S_scan_work(void *arg, int worker)
 		ch->title = xstrdup(meta.title);
 	if (meta.description != NULL)
 		ch->description = xstrdup(meta.description);
+	ch->reg = meta.reg;	/* taken over */
+	ch->nreg = meta.nreg;
+	meta.reg = NULL;
+	meta.nreg = 0;
 	memset(&p, 0, sizeof(p));
 	p.steps = PREP_NUMBER;
 	p.path = ch->path;

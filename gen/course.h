@@ -49,6 +49,9 @@ struct chapter {
 	struct doc_node	*tree;		/* the scanned tree, kept while the
 					   course's budget allows, or NULL */
 	size_t		 srclen;	/* bytes of source */
+	char		**reg;		/* front matter's register: terms
+					   (register.h); owned */
+	size_t		 nreg;
 };
 
 struct gloss_entry {

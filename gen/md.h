@@ -33,6 +33,10 @@ struct md_meta {
 	char	*lang;
 	int	 order;
 	int	 has_order;
+	/* register: terms for the register (register.h), "piramide >
+	 * klanten-" for a subentry; each owned */
+	char	**reg;
+	size_t	 nreg;
 };
 
 /* Parses src (len bytes) read from path.  On success returns a new tree

@@ -1,7 +1,8 @@
 /*
  * md_front — YAML front matter (`---` ... `---` at the top of a chapter),
- * read with libyaml.  Only title, description, lang and order (or weight,
- * sidebar_position, nav_order) mean something to salesgen; other keys
+ * read with libyaml.  Only title, description, lang, order (or weight,
+ * sidebar_position, nav_order) and register mean something to salesgen;
+ * other keys
  * (Hugo's date, draft, ...) are accepted and
  * ignored, so existing Markdown collections build without edits.
  */
@@ -47,6 +48,71 @@ S_block_end(const char *src, size_t len, size_t start, int *lines,
 		i = eol + 1;
 	}
 	return 0;
+}
+
+/* One term of `register:`: text, or "main > sub" with both sides
+ * non-empty and one '>' at most (register.h reads it). */
+static int
+S_reg_term(const char *s)
+{
+	const char *gt = strchr(s, '>');
+	size_t i;
+
+	for (i = 0; s[i] == ' ' || s[i] == '\t'; i++)
+		;
+	if (s[i] == '\0' || s[i] == '>')
+		return -1;
+	if (gt == NULL)
+		return 0;
+	if (strchr(gt + 1, '>') != NULL)
+		return -1;
+	for (i = 1; gt[i] == ' ' || gt[i] == '\t'; i++)
+		;
+	return gt[i] == '\0' ? -1 : 0;
+}
+
+/* One term of register: (node t), kept in meta when it is one. */
+static int
+S_register_term(yaml_node_t *t, const char *path, struct md_meta *meta,
+    struct diag_list *dl)
+{
+	const char *s = t->type == YAML_SCALAR_NODE ?
+	    (const char *)t->data.scalar.value : NULL;
+
+	if (s == NULL || S_reg_term(s) != 0) {
+		diag_add(dl, DIAG_FM_VALUE, path, (int)t->start_mark.line + 2,
+		    (int)t->start_mark.column + 1, "register",
+		    "a term or 'term > subentry'");
+		return -1;
+	}
+	meta->reg = xrealloc(meta->reg, (meta->nreg + 1) * sizeof(*meta->reg));
+	meta->reg[meta->nreg++] = xstrdup(s);
+	return 0;
+}
+
+/* register: a term or a list of terms, each checked. */
+static int
+S_register(yaml_document_t *d, yaml_node_t *v, const char *path,
+    struct md_meta *meta, struct diag_list *dl)
+{
+	yaml_node_item_t *it;
+	yaml_node_t *t;
+	int rc = 0;
+
+	if (v->type == YAML_SCALAR_NODE)
+		return S_register_term(v, path, meta, dl);
+	if (v->type != YAML_SEQUENCE_NODE) {
+		diag_add(dl, DIAG_FM_VALUE, path, (int)v->start_mark.line + 2,
+		    (int)v->start_mark.column + 1, "register",
+		    "a term or a list of terms");
+		return -1;
+	}
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++)
+		if ((t = yaml_document_get_node(d, *it)) != NULL &&
+		    S_register_term(t, path, meta, dl) != 0)
+			rc = -1;
+	return rc;
 }
 
 static void
@@ -113,6 +179,11 @@ md_front(const char *src, size_t len, const char *path,
 			is_order = 1;
 		else
 			is_order = strcmp(key, "order") == 0;
+		if (strcmp(key, "register") == 0) {
+			if (S_register(&d, v, path, meta, dl) != 0)
+				rc = -1;
+			continue;
+		}
 		if (strcmp(key, "title") != 0 && strcmp(key, "description") &&
 		    strcmp(key, "lang") != 0 && !is_order)
 			continue;

@@ -1289,5 +1289,8 @@ md_meta_clear(struct md_meta *m)
 	free(m->title);
 	free(m->description);
 	free(m->lang);
+	while (m->nreg > 0)
+		free(m->reg[--m->nreg]);
+	free(m->reg);
 	memset(m, 0, sizeof(*m));
 }

@@ -7,6 +7,7 @@
  * does not render a thousand-entry template a thousand times.
  */
 #include "site.h"
+#include "site_register.h"
 #include "buf.h"
 #include "datadoc.h"
 #include "esc.h"
@@ -30,11 +31,11 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { T_PAGE, T_NAV, T_INDEX, T_GLOSSARY, T__MAX };
+enum { T_PAGE, T_NAV, T_INDEX, T_GLOSSARY, T_REGISTER, T__MAX };
 
 static const char *S_tnames[T__MAX] = {
 	"site/page.html", "site/nav-item.html", "site/index.html",
-	"site/glossary.html"
+	"site/glossary.html", "site/register.html"
 };
 
 /* Chapters wider apart than this in a long course are left out of each
@@ -71,6 +72,7 @@ struct site {
 	char			*glossary_href;
 	struct shared		*sh;
 	struct site_bodies	*bodies;	/* rendered by the scan, or NULL */
+	struct site_reg		*reg;		/* the register, or NULL */
 };
 
 static const char *
@@ -147,6 +149,8 @@ S_base_ctx(struct site *s, int depth)
 	S_set_up(site, "home", "index.html", depth);
 	S_set_up(site, "glossary", s->glossary_href, depth);
 	val_set_bool(site, "has_glossary", c->ngloss > 0);
+	S_set_up(site, "register", "register.html", depth);
+	val_set_bool(site, "has_register", s->reg != NULL);
 	val_set_bool(site, "has_chapters", c->nch > 0);
 	S_set_up(site, "css", "style.css", depth);
 	S_set_up(site, "print_css", "print.css", depth);
@@ -162,6 +166,8 @@ S_base_ctx(struct site *s, int depth)
 	val_set_str(lab, "chapter", i18n(c->lang, I18N_CHAPTER));
 	val_set_str(lab, "chapters", i18n(c->lang, I18N_CHAPTERS));
 	val_set_str(lab, "glossary", i18n(c->lang, I18N_GLOSSARY));
+	val_set_str(lab, "register", strcmp(c->lang, "en") == 0 ? "Index" :
+	    "Register");
 	val_set_str(lab, "contents", i18n(c->lang, I18N_CONTENTS));
 	val_set_str(lab, "prev", i18n(c->lang, I18N_PREV));
 	val_set_str(lab, "next", i18n(c->lang, I18N_NEXT));
@@ -588,6 +594,7 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 		buf_puts(&url, ".html");
 		search_index_chapter(s->sh->search, i, buf_cstr(&url),
 		    buf_cstr(&title), buf_cstr(&body), body.len);
+		site_reg_chapter(s->reg, i, buf_cstr(&body), body.len);
 		buf_free(&url);
 	}
 	{
@@ -770,6 +777,26 @@ S_glossary_page(struct site *s)
 	return rc;
 }
 
+/* The register page (site_register.h), when the course lists terms. */
+static int
+S_register_page(struct site *s)
+{
+	struct val *ctx = S_base_ctx(s, 0);
+	struct buf body = { 0 };
+	const char *title = strcmp(s->c->lang, "en") == 0 ? "Index" :
+	    "Register";
+	int rc;
+
+	val_set(ctx, "letters", site_reg_letters(s->reg));
+	if ((rc = S_render(s, T_REGISTER, ctx, &body)) == 0) {
+		val_set(ctx, "letters", val_null());
+		rc = S_write_page(s, ctx, -1, "register.html", title, &body);
+	}
+	val_free(ctx);
+	buf_free(&body);
+	return rc;
+}
+
 /* The search page: search.html?q=... shows the results for q. */
 static int
 S_search_page(struct site *s)
@@ -917,6 +944,11 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 	s.bodies = bodies;
 	buf_printf(&gh, "%s.html", i18n(c->lang, I18N_GLOSSARY_FILE));
 	s.glossary_href = buf_detach(&gh);
+	/* a chapter of that name keeps its page: no register on the site
+	 * then (salesgen(1), CAVEATS) */
+	for (i = 0; i < c->nch && strcmp(c->ch[i].slug, "register") != 0; i++)
+		;
+	s.reg = i == c->nch ? site_reg_new(c) : NULL;
 	for (k = 0; k < T__MAX; k++) {
 		if ((src = theme_get(th, S_tnames[k], &path, &len)) == NULL) {
 			diag_add(dl, DIAG_TMPL_NOT_FOUND, NULL, 0, 0,
@@ -952,6 +984,8 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		s.warned[T_NAV] = 0;	/* the current entry differs */
 		sh.search = search_index_new(c->lang, c->nch);
 		if (S_chapters(&s, e, jobs) != 0)
+			rc = -1;
+		if (s.reg != NULL && S_register_page(&s) != 0)
 			rc = -1;
 		if (S_index_page(&s) != 0)
 			rc = -1;
@@ -991,5 +1025,6 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		tmpl_free(s.t[k]);
 	buf_free(&s.page);
 	free(s.glossary_href);
+	site_reg_free(s.reg);
 	return rc;
 }

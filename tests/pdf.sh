@@ -273,7 +273,7 @@ def outline1(pdf, kind):
         want.append((f'{i} {t}', [(f'{i}.{j} {s}', [f'{i}.{j}.{k} {x}' for k, x in enumerate(sub, 1)])
                                   for j, (s, sub) in enumerate(secs, 1)]))
     if kind == 'course':
-        names = ['Inhoud'] + [w[0] for w in want] + ['Begrippenlijst']
+        names = ['Inhoud'] + [w[0] for w in want] + ['Begrippenlijst', 'Register']
     else:                       # a chapter: kind is its number
         want = [want[int(kind) - 1]]
         names = [want[0][0]]
@@ -355,6 +355,96 @@ def c_links(pdf, nch):
             got = pages.index(d[0]) + 1
             if not re.search(r' (\d+)$', text) or int(text.split()[-1]) != got:
                 say(f'page {n}: the link over "{text}" goes to page {got}')
+
+def fold(s):
+    """Lower case, accents off: how the register's check compares words."""
+    import unicodedata
+    s = unicodedata.normalize('NFKD', s.lower())
+    return ''.join(c for c in s if not unicodedata.combining(c))
+
+def register_entries(pdf):
+    """[(term, [page...], register page)] from the pages after the
+    "Register" bookmark; a subentry's term is "main > sub"."""
+    top = outlines(pdf)
+    first = [o['destpageposfrom1'] for o in top if o['title'] == 'Register']
+    if not first:
+        say(f'{os.path.basename(pdf)}: no "Register" bookmark')
+        return []
+    ents, main = [], None
+    for n in range(first[0], npages(pdf) + 1):
+        for l in page_text(pdf, n).split('\n')[1 if n == first[0] else 0:]:
+            l = l.strip()
+            if not l or re.fullmatch(r'\d+', l) and l == str(n):
+                continue
+            m = re.fullmatch(r'(.*?\D)\s+(\d+(?:\u2013\d+)?(?:,\s*\d+(?:\u2013\d+)?)*),?', l)
+            c = re.fullmatch(r'(\d+(?:\u2013\d+)?(?:,\s*\d+(?:\u2013\d+)?)*),?', l)
+            if c and ents:
+                nums = c.group(1)
+            elif m:
+                ents.append([m.group(1), [], n])
+                nums = m.group(2)
+            else:
+                ents.append([l, [], n])
+                continue
+            for r in re.split(r',\s*', nums):
+                a, _, b = r.partition('\u2013')
+                ents[-1][1].extend(range(int(a), int(b or a) + 1))
+    return ents
+
+def c_register(*pdfs):
+    """Every page the register lists carries its term: each of its words,
+    less two letters at most (prijs, prijzen), in a compound too."""
+    for pdf in pdfs:
+        ents = register_entries(pdf)
+        if len(ents) < 10:
+            say(f'{os.path.basename(pdf)}: {len(ents)} register entries, expected the glossary\'s at least')
+        keys = [fold(e[0]) for e in ents]
+        for term, pages, _ in ents:
+            if not pages:
+                continue
+            # an inflection keeps all but the last two letters at most
+            # (klantvoordeel: klantvoordelen; prijs: prijzen)
+            words = [w[:max(len(w) - 2, 1)] for w in re.findall(r'\w+', fold(term))]
+            for n in pages:
+                text = fold(norm(page_text(pdf, n)))
+                miss = [w for w in words if w not in text]
+                if miss:
+                    say(f'{os.path.basename(pdf)}: register "{term}" lists page {n}, which has no {miss}')
+
+def c_register_links(pdf):
+    """Each page number of the register is a link to that page."""
+    ents = register_entries(pdf)
+    if not ents:
+        return
+    a, b = ents[0][2], npages(pdf)
+    res, pages, val = annots(pdf)
+    nlinks = 0
+    for n in range(a, b + 1):
+        bb = run('pdftotext', '-bbox', '-f', str(n), '-l', str(n), pdf, '-').stdout
+        m = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', bb)
+        h = float(m.group(2)) if m else 0
+        ws = [(float(w[0]), float(w[1]), float(w[2]), float(w[3]), w[4]) for w in
+              re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', bb)]
+        for x in res.get(n, []):
+            if not x or x.get('/Subtype') != '/Link':
+                continue
+            nlinks += 1
+            d = x.get('/Dest') or (x.get('/A') or {}).get('/D')
+            if isinstance(d, str) and d.endswith(' R'):
+                d = val(d)
+            if not isinstance(d, list) or d[0] not in pages:
+                say(f'a register link on page {n} has no destination page: {x}')
+                continue
+            x0, y0, x1, y1 = (float(v) for v in x['/Rect'])
+            # a range ("15\u201317") is one word over two links: overlap will do
+            inside = [w[4] for w in ws if w[0] < x1 and w[2] > x0 and h - y1 <= (w[1] + w[3]) / 2 <= h - y0]
+            got = pages.index(d[0]) + 1
+            nums = [int(t) for t in re.findall(r'\d+', ' '.join(inside))]
+            if got not in nums:
+                say(f'page {n}: the register link over {inside} goes to page {got}')
+    want = sum(len(re.findall(r'\d+', ','.join(map(str, e[1])))) for e in ents)
+    if nlinks == 0 or nlinks > want:
+        say(f'{nlinks} links on the register pages for {want} page numbers')
 
 def c_info(*a):
     """PDF TITLE ...: /Title is TITLE (any, if empty), /Lang is nl."""
@@ -1074,6 +1164,12 @@ result pdf/bookmarks
 
 need teacher && pycheck links "$teacher" "$nch"
 result pdf/contents-links
+
+need teacher student && pycheck register "$teacher" "$student"
+result pdf/register-pages-carry-terms
+
+need teacher && pycheck register_links "$teacher"
+result pdf/register-links
 
 set -- "$teacher" "$title" "$student" "$title"
 for f in $mds; do

@@ -15,6 +15,8 @@
 #include "pdf_inline.h"
 #include "pdf_layout.h"
 #include "pdf_page.h"
+#include "pdf_register.h"
+#include "register.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -359,7 +361,7 @@ S_title_page(struct job *j, struct layout *l, const struct course *c,
  * (their rows keep their height, so the body's pagination cannot move). */
 static void
 S_toc(struct job *j, struct layout *l, const struct course *c,
-    int glossary)
+    int glossary, const char *reg)
 {
 	struct inline_opts o;
 	struct buf t = { 0 }, key = { 0 }, href = { 0 };
@@ -457,6 +459,22 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 		r->runs[0].link = layout_link(l, "_glossary.html#begrippen");
 		row_run(r, 0, 0, FACE_REGULAR, 11, INK, "", 0, r->runs[0].link);
 		r->otitle = xstrdup(key.data + 1);
+	}
+	if (reg != NULL) {	/* the register's title */
+		struct pl_row *r;
+
+		layout_space(l, 4);
+		o.x = j->st.margin_left;
+		o.width = S_width(j) - 40;
+		o.face = FACE_BOLD;
+		o.size = 11;
+		o.leading = 17;
+		o.prefix = NULL;
+		inline_set_text(l, reg, &o);
+		r = &l->rows[l->n - 1];
+		r->runs[0].link = layout_link(l, "_register.html#register");
+		row_run(r, 0, 0, FACE_REGULAR, 11, INK, "", 0, r->runs[0].link);
+		r->otitle = xstrdup("_register#register");
 	}
 	buf_free(&t);
 	buf_free(&key);
@@ -568,6 +586,29 @@ S_images(const struct course *c, const struct chapter *ch,
 	}
 }
 
+static const char *
+S_register_title(const struct course *c)
+{
+	return strcmp(c->lang, "en") == 0 ? "Index" : "Register";
+}
+
+/* The register (pdf_register.h) after the glossary, when the course
+ * lists terms: the body is paginated again with it. */
+static void
+S_register(struct job *j, const struct course *c, struct reg *r,
+    struct layout *body, struct pages *bp, long first, const char **heads)
+{
+	const char *title = S_register_title(c);
+
+	if (r == NULL)
+		return;
+	pdf_register(body, bp, r, c, first, title, (int)c->nch + 2,
+	    S_body_h(j));
+	heads[c->nch + 1] = xstrdup(title);
+	pages_free(bp);
+	paginate(body, S_body_h(j), bp);
+}
+
 int
 pdf_course(const struct course *c, enum edition e, long chapter,
     const struct pdf_opts *o, const char *out, struct diag_list *dl)
@@ -579,6 +620,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	struct doc_node *root;
 	const char **heads;
 	struct buf hb = { 0 };
+	struct reg *reg = NULL;
 	size_t i, first = chapter < 0 ? 0 : (size_t)chapter;
 	size_t last = chapter < 0 ? c->nch : (size_t)chapter + 1;
 	int rc = 0, whole = chapter < 0;
@@ -591,7 +633,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	layout_init(&front, j.fonts, j.hyph, &j.st, dl);
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
 	body.open_pages = 1;
-	heads = xcalloc(c->nch + 1, sizeof(*heads));
+	heads = xcalloc(c->nch + 2, sizeof(*heads));
 	for (i = first; i < last; i++) {
 		const struct chapter *ch = &c->ch[i];
 
@@ -626,17 +668,22 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		memset(&fp, 0, sizeof(fp));
 		if (whole) {
 			S_title_page(&j, &front, c, e);
-			S_toc(&j, &front, c, c->ngloss > 0);
+			reg = reg_new(c);
+			S_toc(&j, &front, c, c->ngloss > 0,
+			    reg != NULL ? S_register_title(c) : NULL);
 			paginate(&front, S_body_h(&j), &fp);
 		}
 		paginate(&body, S_body_h(&j), &bp);
+		if (whole)
+			S_register(&j, c, reg, &body, &bp, (long)fp.n + 1,
+			    heads);
 		/* The body's pages are known before anything is drawn, so
 		 * the contents carry their real numbers. */
 		S_toc_numbers(&j, &front, &body, &bp, (int)fp.n + 1);
 		d.number_from = 1;
 		/* running heads and folios are drawn late: measure them now
 		 * so the subsets carry their characters */
-		for (i = 0; i <= c->nch; i++)
+		for (i = 0; i <= c->nch + 1; i++)
 			if (heads[i] != NULL)
 				font_width(j.fonts, FACE_ITALIC, heads[i],
 				    strlen(heads[i]), 8.5);
@@ -644,7 +691,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		if (fonts_embed(j.fonts, j.pdf, dl) != 0)
 			rc = -1;
 		draw_pages(&d, &front, &fp, NULL, 0, 0);
-		draw_pages(&d, &body, &bp, heads, c->nch + 1, 1);
+		draw_pages(&d, &body, &bp, heads, c->nch + 2, 1);
 		draw_finish(&d);
 		S_info(&j, chapter < 0 ? c->title : c->ch[first].title,
 		    c->author, c->lang);
@@ -655,9 +702,10 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		pages_free(&fp);
 		pages_free(&bp);
 	}
-	for (i = 0; i <= c->nch; i++)
+	for (i = 0; i <= c->nch + 1; i++)
 		free((char *)heads[i]);
 	free(heads);
+	reg_free(reg);
 	buf_free(&hb);
 	layout_free(&front);
 	layout_free(&body);

@@ -1,0 +1,421 @@
+/*
+ * register — collecting, sorting and finding the register's terms (see
+ * register.h).
+ */
+#include "register.h"
+#include "buf.h"
+#include "mem.h"
+#include "pass.h"
+#include "search_split.h"
+#include "search_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define WORD_MAX	64	/* longer words are cut, as the search does */
+
+char *
+reg_key(const char *term)
+{
+	const unsigned char *s = (const unsigned char *)term;
+	struct buf b = { 0 };
+	char *key;
+
+	/* "'s-Hertogenbosch" files under h, "'t Gooi" under g */
+	while (*s == ' ')
+		s++;
+	if (s[0] == '\'' && (s[1] == 's' || s[1] == 't') &&
+	    (s[2] == '-' || s[2] == ' '))
+		s += 3;
+	else if (s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99 &&
+	    (s[3] == 's' || s[3] == 't') && (s[4] == '-' || s[4] == ' '))
+		s += 5;
+	for (; *s; s++) {
+		if (s[0] == 0xC4 && (s[1] == 0xB2 || s[1] == 0xB3)) {
+			buf_puts(&b, "ij");	/* the ligature ĳ, Ĳ */
+			s++;
+		} else if (s[0] == 0xE2 && s[1] == 0x80 &&
+		    (s[2] == 0x98 || s[2] == 0x99)) {
+			s += 2;			/* ‘ ’ */
+		} else
+			buf_putc(&b, (char)*s);
+	}
+	/* pass_gloss_key() folds the rest the glossary's way: digits sort
+	 * before letters there, being smaller bytes */
+	key = pass_gloss_key(buf_cstr(&b));
+	buf_free(&b);
+	return key;
+}
+
+/* The stems of the words of s, space-separated, and the words folded
+ * into *fold; NULL when it has none.  A stop word stands for itself. */
+static char *
+S_stems(struct search_text *st, const char *s, char **fold)
+{
+	struct buf b = { 0 }, f = { 0 };
+	char word[WORD_MAX];
+	const char *t;
+	size_t pos = 0, start, end;
+
+	while (search_text_word(s, strlen(s), &pos, word, sizeof(word),
+	    &start, &end)) {
+		if ((t = search_text_term(st, word)) == NULL)
+			t = word;
+		if (b.len > 0) {
+			buf_putc(&b, ' ');
+			buf_putc(&f, ' ');
+		}
+		buf_puts(&b, t);
+		buf_puts(&f, word);
+	}
+	*fold = NULL;
+	if (b.len == 0)
+		return NULL;
+	*fold = buf_detach(&f);
+	return buf_detach(&b);
+}
+
+static char *
+S_trim(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static void
+S_add(struct reg *r, const char *text, long def_ch, const char *def_id)
+{
+	struct reg_entry *e;
+	const char *gt = strchr(text, '>');
+	struct buf b = { 0 };
+	char *k1, *k2;
+	size_t n;
+
+	r->e = xrealloc(r->e, (r->n + 1) * sizeof(*r->e));
+	e = &r->e[r->n++];
+	memset(e, 0, sizeof(*e));
+	e->def_ch = def_ch;
+	e->def_id = def_id;
+	e->bold = -1;
+	if (gt == NULL) {
+		e->term = S_trim(text, strlen(text));
+		e->key = reg_key(e->term);
+		e->pat[0] = S_stems(r->st, e->term, &e->fold[0]);
+		return;
+	}
+	e->term = S_trim(text, (size_t)(gt - text));
+	e->sub = S_trim(gt + 1, strlen(gt + 1));
+	k1 = reg_key(e->term);
+	k2 = reg_key(e->sub);
+	buf_printf(&b, "%s\x01%s", k1, k2);
+	e->key = buf_detach(&b);
+	free(k1);
+	free(k2);
+	n = strlen(e->sub);
+	if (n > 1 && e->sub[n - 1] == '-') {	/* "klanten-": klantenpiramide */
+		buf_printf(&b, "%.*s%s", (int)(n - 1), e->sub, e->term);
+		e->pat[0] = S_stems(r->st, b.data, &e->fold[0]);
+	} else if (n > 1 && e->sub[0] == '-') {	/* "-model": piramidemodel */
+		buf_printf(&b, "%s%s", e->term, e->sub + 1);
+		e->pat[0] = S_stems(r->st, b.data, &e->fold[0]);
+	} else {
+		e->pat[0] = S_stems(r->st, e->term, &e->fold[0]);
+		e->pat[1] = S_stems(r->st, e->sub, &e->fold[1]);
+	}
+	buf_free(&b);
+}
+
+static int
+S_cmp(const void *a, const void *b)
+{
+	const struct reg_entry *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->key, y->key)) != 0)
+		return c;
+	if ((c = strcmp(x->term, y->term)) != 0)
+		return c;
+	if (x->sub == NULL || y->sub == NULL)
+		return (x->sub != NULL) - (y->sub != NULL);
+	return strcmp(x->sub, y->sub);
+}
+
+struct reg *
+reg_new(const struct course *c)
+{
+	struct reg *r;
+	size_t i, j, k;
+
+	for (i = k = 0; i < c->nch; i++)
+		k += c->ch[i].nreg;
+	if (k == 0 && c->ngloss == 0)
+		return NULL;
+	r = xcalloc(1, sizeof(*r));
+	r->st = search_text_new(c->lang);
+	if (c->lang == NULL || strcmp(c->lang, "en") != 0)
+		r->sp = search_split_new(r->st, NULL, NULL);
+	for (i = 0; i < c->ngloss; i++)
+		S_add(r, c->gloss[i].term, (long)c->gloss[i].chapter,
+		    c->gloss[i].id);
+	for (i = 0; i < c->nch; i++)
+		for (j = 0; j < c->ch[i].nreg; j++)
+			S_add(r, c->ch[i].reg[j], -1, NULL);
+	qsort(r->e, r->n, sizeof(*r->e), S_cmp);
+	/* a term listed twice (defined, and in a front matter) is one
+	 * entry, the definition's */
+	for (i = j = 0; i < r->n; i++) {
+		if (j > 0 && S_cmp(&r->e[j - 1], &r->e[i]) == 0) {
+			struct reg_entry *d = &r->e[i];
+
+			if (d->def_ch >= 0 && r->e[j - 1].def_ch < 0) {
+				r->e[j - 1].def_ch = d->def_ch;
+				r->e[j - 1].def_id = d->def_id;
+			}
+			free(d->term);
+			free(d->sub);
+			free(d->key);
+			for (k = 0; k < REG_PATS; k++) {
+				free(d->pat[k]);
+				free(d->fold[k]);
+			}
+			continue;
+		}
+		r->e[j++] = r->e[i];
+	}
+	r->n = j;
+	return r;
+}
+
+void
+reg_free(struct reg *r)
+{
+	size_t i, k;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		free(r->e[i].term);
+		free(r->e[i].sub);
+		free(r->e[i].key);
+		for (k = 0; k < REG_PATS; k++) {
+			free(r->e[i].pat[k]);
+			free(r->e[i].fold[k]);
+		}
+		free(r->e[i].pages);
+	}
+	free(r->e);
+	if (r->sp != NULL)
+		search_split_free(r->sp);
+	search_text_free(r->st);
+	free(r);
+}
+
+void
+reg_count(struct reg *r, const char *text, size_t len)
+{
+	char word[WORD_MAX];
+	size_t pos = 0, start, end;
+
+	if (r->sp == NULL)
+		return;
+	while (search_text_word(text, len, &pos, word, sizeof(word), &start,
+	    &end))
+		search_split_count(r->sp, word);
+}
+
+/* A word of the page: folded, its stem, and its compound parts (each
+ * folded and stemmed). */
+struct tok {
+	char	*word;
+	char	*stem;
+	char	**pword, **pstem;
+	size_t	 np;
+};
+
+/* The n bytes at s as a word of a pattern: a match for word w with stem
+ * stem when the stems are the same and w keeps all but the last two
+ * letters of the pattern's word. */
+static int
+S_word(const char *w, const char *stem, const char *ps, size_t pn,
+    const char *pw, size_t pwn)
+{
+	size_t i;
+
+	if (strlen(stem) != pn || strncmp(stem, ps, pn) != 0)
+		return 0;
+	for (i = 0; i < pwn && w[i] == pw[i]; i++)
+		;
+	return i + 2 >= pwn;
+}
+
+static size_t
+S_len(const char *s)
+{
+	const char *sp = strchr(s, ' ');
+
+	return sp ? (size_t)(sp - s) : strlen(s);
+}
+
+/* 1 when pattern pat (stems; fold, the words) starts at token i: one
+ * word may be a part of a compound, several must follow each other. */
+static int
+S_at(const struct tok *t, size_t nt, size_t i, const char *pat,
+    const char *fold)
+{
+	size_t n, fn, w = 0, k;
+
+	if (strchr(pat, ' ') == NULL) {
+		n = strlen(pat);
+		fn = strlen(fold);
+		if (S_word(t[i].word, t[i].stem, pat, n, fold, fn))
+			return 1;
+		for (k = 0; k < t[i].np; k++)
+			if (S_word(t[i].pword[k], t[i].pstem[k], pat, n, fold,
+			    fn))
+				return 1;
+		return 0;
+	}
+	for (; *pat; w++) {
+		n = S_len(pat);
+		fn = S_len(fold);
+		if (i + w >= nt || !S_word(t[i + w].word, t[i + w].stem, pat,
+		    n, fold, fn))
+			return 0;
+		pat += n;
+		fold += fn;
+		while (*pat == ' ')
+			pat++;
+		while (*fold == ' ')
+			fold++;
+	}
+	return 1;
+}
+
+/* 1 when a single-word term may be a part of word, past its start:
+ * only such words are split (the splitter asks its dictionary about
+ * every way to cut a word, and most words hold no term). */
+static int
+S_maybe(const struct reg *r, const char *word)
+{
+	const struct reg_entry *e;
+	char needle[WORD_MAX];
+	size_t i, n;
+	int p;
+
+	for (i = 0; i < r->n; i++) {
+		e = &r->e[i];
+		for (p = 0; p < REG_PATS; p++) {
+			if (e->fold[p] == NULL || strchr(e->fold[p], ' '))
+				continue;
+			/* what an inflection keeps of it */
+			n = strlen(e->fold[p]);
+			n = n > 2 ? n - 2 : 1;
+			if (n >= sizeof(needle))
+				n = sizeof(needle) - 1;
+			memcpy(needle, e->fold[p], n);
+			needle[n] = '\0';
+			if (word[0] != '\0' && strstr(word + 1, needle) != NULL)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+void
+reg_page(struct reg *r, const char *text, size_t len, long page)
+{
+	struct tok *t = NULL, *k;
+	char word[WORD_MAX];
+	const char *s, *parts;
+	size_t nt = 0, i, j, pos = 0, start, end, ppos, ps, pe;
+	int all, p;
+
+	while (search_text_word(text, len, &pos, word, sizeof(word), &start,
+	    &end)) {
+		t = xrealloc(t, (nt + 1) * sizeof(*t));
+		k = &t[nt++];
+		memset(k, 0, sizeof(*k));
+		k->word = xstrdup(word);
+		s = search_text_term(r->st, word);
+		k->stem = xstrdup(s ? s : word);
+		parts = r->sp && S_maybe(r, k->word) ?
+		    search_split_parts(r->sp, k->word) : "";
+		/* the splitter's string lives until its next call */
+		parts = xstrdup(parts);
+		for (ppos = 0; search_text_word(parts, strlen(parts), &ppos,
+		    word, sizeof(word), &ps, &pe); ) {
+			k->pword = xrealloc(k->pword, (k->np + 1) *
+			    sizeof(*k->pword));
+			k->pstem = xrealloc(k->pstem, (k->np + 1) *
+			    sizeof(*k->pstem));
+			s = search_text_term(r->st, word);
+			k->pword[k->np] = xstrdup(word);
+			k->pstem[k->np++] = xstrdup(s ? s : word);
+		}
+		free((char *)parts);
+	}
+	for (j = 0; j < r->n; j++) {
+		struct reg_entry *e = &r->e[j];
+
+		all = e->pat[0] != NULL;
+		for (p = 0; p < REG_PATS && all; p++) {
+			if (e->pat[p] == NULL)
+				continue;
+			for (i = 0; i < nt; i++)
+				if (S_at(t, nt, i, e->pat[p], e->fold[p]))
+					break;
+			all = i < nt;
+		}
+		if (all)
+			reg_add_page(e, page);
+	}
+	for (i = 0; i < nt; i++) {
+		free(t[i].word);
+		free(t[i].stem);
+		for (j = 0; j < t[i].np; j++) {
+			free(t[i].pword[j]);
+			free(t[i].pstem[j]);
+		}
+		free(t[i].pword);
+		free(t[i].pstem);
+	}
+	free(t);
+}
+
+void
+reg_add_page(struct reg_entry *e, long page)
+{
+	size_t i;
+
+	for (i = e->npages; i > 0 && e->pages[i - 1] > page; i--)
+		;
+	if (i > 0 && e->pages[i - 1] == page)
+		return;
+	e->pages = xrealloc(e->pages, (e->npages + 1) * sizeof(*e->pages));
+	memmove(e->pages + i + 1, e->pages + i,
+	    (e->npages - i) * sizeof(*e->pages));
+	e->pages[i] = page;
+	e->npages++;
+}
+
+size_t
+reg_ranges(const struct reg_entry *e, long *from, long *to)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < e->npages; i++) {
+		long p = e->pages[i];
+
+		if (n > 0 && p == to[n - 1] + 1 && p != e->bold &&
+		    to[n - 1] != e->bold) {
+			to[n - 1] = p;
+			continue;
+		}
+		from[n] = to[n] = p;
+		n++;
+	}
+	return n;
+}

@@ -1,0 +1,324 @@
+/*
+ * site_register — the register page's sections and links (see
+ * site_register.h).  A section is what follows a heading with an id up
+ * to the next one; its number in the course's order is the "page" the
+ * register records (register.h).
+ */
+#include "site_register.h"
+#include "buf.h"
+#include "esc.h"
+#include "mem.h"
+#include "register.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sect {
+	char	*id;		/* the heading's anchor, decoded */
+	char	*title;		/* its text */
+	char	*text;		/* heading and body as text */
+};
+
+struct chap {
+	struct sect	*s;
+	size_t		 n;
+};
+
+struct site_reg {
+	const struct course	*c;
+	struct reg		*r;
+	struct chap		*ch;	/* per chapter */
+	long			*def;	/* per entry: its defining section in
+					   its chapter, -1 none */
+};
+
+struct site_reg *
+site_reg_new(const struct course *c)
+{
+	struct site_reg *s;
+	struct reg *r;
+	size_t i;
+
+	if ((r = reg_new(c)) == NULL)
+		return NULL;
+	s = xcalloc(1, sizeof(*s));
+	s->c = c;
+	s->r = r;
+	s->ch = xcalloc(c->nch + 1, sizeof(*s->ch));
+	s->def = xcalloc(r->n + 1, sizeof(*s->def));
+	for (i = 0; i < r->n; i++)
+		s->def[i] = -1;
+	return s;
+}
+
+void
+site_reg_free(struct site_reg *s)
+{
+	size_t i, k;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->c->nch; i++) {
+		for (k = 0; k < s->ch[i].n; k++) {
+			free(s->ch[i].s[k].id);
+			free(s->ch[i].s[k].title);
+			free(s->ch[i].s[k].text);
+		}
+		free(s->ch[i].s);
+	}
+	free(s->ch);
+	free(s->def);
+	reg_free(s->r);
+	free(s);
+}
+
+/* Appends the text of html[a..b) to out: tags as spaces, the common
+ * entities decoded (others as a space: words are all the register
+ * reads). */
+static void
+S_text(const char *h, size_t a, size_t b, struct buf *out)
+{
+	static const struct { const char *e, *c; } ent[] = {
+		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
+		{ "&quot;", "\"" }, { "&#39;", "'" }, { "&#x27;", "'" },
+	};
+	const char *p;
+	size_t i, k;
+
+	for (i = a; i < b; ) {
+		if (h[i] == '<') {
+			p = memchr(h + i, '>', b - i);
+			i = p ? (size_t)(p - h) + 1 : b;
+			buf_putc(out, ' ');
+			continue;
+		}
+		if (h[i] == '&') {
+			for (k = 0; k < sizeof(ent) / sizeof(ent[0]); k++)
+				if (strncmp(h + i, ent[k].e, strlen(ent[k].e))
+				    == 0)
+					break;
+			if (k < sizeof(ent) / sizeof(ent[0])) {
+				buf_puts(out, ent[k].c);
+				i += strlen(ent[k].e);
+				continue;
+			}
+			p = memchr(h + i, ';', b - i);
+			i = p && p - (h + i) < 12 ? (size_t)(p - h) + 1 : i + 1;
+			buf_putc(out, ' ');
+			continue;
+		}
+		buf_putc(out, h[i++]);
+	}
+}
+
+/* Folds white space into single spaces, trimmed. */
+static char *
+S_squeeze(const char *s)
+{
+	struct buf b = { 0 };
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			if (b.len > 0 && b.data[b.len - 1] != ' ')
+				buf_putc(&b, ' ');
+			continue;
+		}
+		buf_putc(&b, *s);
+	}
+	if (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
+	return buf_detach(&b);
+}
+
+/* Where the heading at h[i] ('<') with an id ends its start tag, its id
+ * in [*ia, *ib); 0 when it is no such heading. */
+static size_t
+S_heading(const char *h, size_t len, size_t i, size_t *ia, size_t *ib)
+{
+	const char *gt, *q, *e;
+
+	if (i + 3 >= len || h[i + 1] != 'h' || h[i + 2] < '1' ||
+	    h[i + 2] > '6' || (h[i + 3] != ' ' && h[i + 3] != '>'))
+		return 0;
+	if ((gt = memchr(h + i, '>', len - i)) == NULL)
+		return 0;
+	for (q = h + i; q + 5 < gt && strncmp(q, " id=\"", 5) != 0; q++)
+		;
+	if (q + 5 >= gt || (e = memchr(q + 5, '"', (size_t)(gt - q - 5))) ==
+	    NULL)
+		return 0;
+	*ia = (size_t)(q + 5 - h);
+	*ib = (size_t)(e - h);
+	return (size_t)(gt - h) + 1;
+}
+
+void
+site_reg_chapter(struct site_reg *s, size_t ci, const char *html,
+    size_t len)
+{
+	struct chap *c;
+	struct sect *sc;
+	struct buf t = { 0 }, key = { 0 };
+	size_t i, k, start = 0, ia, ib, end, hend;
+	long cur = -1;
+
+	if (s == NULL || ci >= s->c->nch)
+		return;
+	c = &s->ch[ci];
+	for (i = 0; i <= len; i++) {
+		end = i < len && html[i] == '<' ?
+		    S_heading(html, len, i, &ia, &ib) : 0;
+		if (i < len && end == 0)
+			continue;
+		if (cur >= 0) {	/* the section before ends here */
+			buf_reset(&t);
+			S_text(html, start, i, &t);
+			c->s[cur].text = S_squeeze(buf_cstr(&t));
+		}
+		if (i == len)
+			break;
+		c->s = xrealloc(c->s, (c->n + 1) * sizeof(*c->s));
+		sc = &c->s[c->n];
+		cur = (long)c->n++;
+		memset(sc, 0, sizeof(*sc));
+		buf_reset(&t);
+		S_text(html, ia, ib, &t);
+		sc->id = xstrdup(buf_cstr(&t));
+		/* the heading's text, up to its end tag */
+		for (hend = end; hend + 2 < len && !(html[hend] == '<' &&
+		    html[hend + 1] == '/' && html[hend + 2] == 'h'); hend++)
+			;
+		buf_reset(&t);
+		S_text(html, end, hend, &t);
+		sc->title = S_squeeze(buf_cstr(&t));
+		/* "#", the heading's anchor link, before or after it */
+		if (sc->title[0] == '#' && sc->title[1] == ' ')
+			memmove(sc->title, sc->title + 2,
+			    strlen(sc->title + 2) + 1);
+		if ((k = strlen(sc->title)) >= 2 &&
+		    strcmp(sc->title + k - 2, " #") == 0)
+			sc->title[k - 2] = '\0';
+		start = i;
+	}
+	/* the sections defining this chapter's terms (this thread's
+	 * entries only) */
+	for (k = 0; k < s->r->n; k++) {
+		const struct reg_entry *e = &s->r->e[k];
+		const char *at;
+
+		if (e->def_ch != (long)ci || e->def_id == NULL)
+			continue;
+		buf_reset(&key);
+		buf_printf(&key, " id=\"");
+		esc_html(&key, e->def_id, strlen(e->def_id));
+		buf_putc(&key, '"');
+		if ((at = strstr(html, key.data)) == NULL)
+			continue;
+		for (i = 0, cur = -1; i < len && html + i < at; i++)
+			if (html[i] == '<' && S_heading(html, len, i, &ia,
+			    &ib) != 0)
+				cur++;
+		s->def[k] = cur;
+	}
+	buf_free(&t);
+	buf_free(&key);
+}
+
+struct val *
+site_reg_letters(struct site_reg *s)
+{
+	const struct course *c = s->c;
+	struct val *letters = val_list(), *letter = NULL, *ents = NULL;
+	struct val *v, *links, *l;
+	struct buf h = { 0 };
+	long *first, n = 0, k;
+	size_t i, j, ci;
+	char initial = 0;
+	const char *last = NULL;
+
+	first = xcalloc(c->nch + 1, sizeof(*first));
+	for (ci = 0; ci < c->nch; ci++) {
+		first[ci] = n;
+		n += (long)s->ch[ci].n;
+	}
+	first[c->nch] = n;
+	for (ci = 0; ci < c->nch; ci++)
+		for (j = 0; j < s->ch[ci].n; j++)
+			if (s->ch[ci].s[j].text != NULL)
+				reg_count(s->r, s->ch[ci].s[j].text,
+				    strlen(s->ch[ci].s[j].text));
+	for (ci = 0; ci < c->nch; ci++)
+		for (j = 0; j < s->ch[ci].n; j++)
+			if (s->ch[ci].s[j].text != NULL)
+				reg_page(s->r, s->ch[ci].s[j].text,
+				    strlen(s->ch[ci].s[j].text),
+				    first[ci] + (long)j);
+	for (i = 0; i < s->r->n; i++) {
+		struct reg_entry *e = &s->r->e[i];
+
+		if (s->def[i] >= 0 && e->def_ch >= 0) {
+			e->bold = first[e->def_ch] + s->def[i];
+			reg_add_page(e, e->bold);
+		}
+	}
+	for (i = 0; i < s->r->n; i++) {
+		const struct reg_entry *e = &s->r->e[i];
+
+		if (e->npages == 0)
+			continue;
+		if (letter == NULL || e->key[0] != initial) {
+			initial = e->key[0];
+			letter = val_map();
+			buf_reset(&h);
+			buf_putc(&h, initial >= 'a' && initial <= 'z' ?
+			    initial - 'a' + 'A' : '#');
+			val_set_str(letter, "letter", buf_cstr(&h));
+			buf_reset(&h);
+			if (initial >= 'a' && initial <= 'z')
+				buf_printf(&h, "register-%c", initial);
+			else
+				buf_puts(&h, "register-overig");
+			val_set_str(letter, "id", buf_cstr(&h));
+			ents = val_set(letter, "entries", val_list());
+			val_push(letters, letter);
+		}
+		if (e->sub != NULL && (last == NULL ||
+		    strcmp(last, e->term) != 0)) {
+			/* a main term that only heads its subentries */
+			v = val_map();
+			val_set_str(v, "term", e->term);
+			val_set(v, "links", val_list());
+			val_push(ents, v);
+		}
+		last = e->term;
+		v = val_map();
+		val_set_str(v, "term", e->sub ? e->sub : e->term);
+		val_set_bool(v, "sub", e->sub != NULL);
+		links = val_set(v, "links", val_list());
+		for (j = 0; j < e->npages; j++) {
+			const struct sect *sc;
+
+			for (ci = 0; ci + 1 < c->nch &&
+			    first[ci + 1] <= e->pages[j]; ci++)
+				;
+			k = e->pages[j] - first[ci];
+			sc = &s->ch[ci].s[k];
+			l = val_map();
+			buf_reset(&h);
+			esc_url_path(&h, c->ch[ci].slug,
+			    strlen(c->ch[ci].slug));
+			buf_puts(&h, ".html#");
+			esc_url_path(&h, sc->id, strlen(sc->id));
+			val_set_str(l, "href", buf_cstr(&h));
+			val_set_str(l, "text", sc->title);
+			val_set_bool(l, "def", e->pages[j] == e->bold);
+			val_set_bool(l, "last", j + 1 == e->npages);
+			val_push(links, l);
+		}
+		val_push(ents, v);
+	}
+	free(first);
+	buf_free(&h);
+	return letters;
+}
