@@ -32,6 +32,7 @@ static const char *const S_keys[I18N__MAX] = {
 	[I18N_NAV] = "nav",
 	[I18N_DOCUMENTS] = "documents",
 	[I18N_SECTION] = "section",
+	[I18N_REGISTER] = "register",
 };
 static const char *const S_callout_keys[CALLOUT__MAX] = {
 	[CALLOUT_DEFINITIE] = "callout.definitie",

@@ -31,6 +31,7 @@ enum i18n_key {
 	I18N_NAV,
 	I18N_DOCUMENTS,
 	I18N_SECTION,		/* a Quarto @sec- reference: "paragraaf 2.1" */
+	I18N_REGISTER,		/* the back-of-book index */
 	I18N__MAX
 };
 

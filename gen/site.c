@@ -166,8 +166,7 @@ S_base_ctx(struct site *s, int depth)
 	val_set_str(lab, "chapter", i18n(c->lang, I18N_CHAPTER));
 	val_set_str(lab, "chapters", i18n(c->lang, I18N_CHAPTERS));
 	val_set_str(lab, "glossary", i18n(c->lang, I18N_GLOSSARY));
-	val_set_str(lab, "register", strcmp(c->lang, "en") == 0 ? "Index" :
-	    "Register");
+	val_set_str(lab, "register", i18n(c->lang, I18N_REGISTER));
 	val_set_str(lab, "contents", i18n(c->lang, I18N_CONTENTS));
 	val_set_str(lab, "prev", i18n(c->lang, I18N_PREV));
 	val_set_str(lab, "next", i18n(c->lang, I18N_NEXT));
@@ -783,8 +782,7 @@ S_register_page(struct site *s)
 {
 	struct val *ctx = S_base_ctx(s, 0);
 	struct buf body = { 0 };
-	const char *title = strcmp(s->c->lang, "en") == 0 ? "Index" :
-	    "Register";
+	const char *title = i18n(s->c->lang, I18N_REGISTER);
 	int rc;
 
 	val_set(ctx, "letters", site_reg_letters(s->reg));

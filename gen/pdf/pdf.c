@@ -589,7 +589,7 @@ S_images(const struct course *c, const struct chapter *ch,
 static const char *
 S_register_title(const struct course *c)
 {
-	return strcmp(c->lang, "en") == 0 ? "Index" : "Register";
+	return i18n(c->lang, I18N_REGISTER);
 }
 
 /* The register (pdf_register.h) after the glossary, when the course

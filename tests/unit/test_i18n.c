@@ -23,6 +23,7 @@ static const char *const S_nl[I18N__MAX] = {
 	[I18N_ANSWER] = "Antwoord", [I18N_CHAPTERS] = "Hoofdstukken",
 	[I18N_NAV] = "Navigatie", [I18N_DOCUMENTS] = "Documenten",
 	[I18N_SECTION] = "paragraaf",
+	[I18N_REGISTER] = "Register",
 };
 static const char *const S_en[I18N__MAX] = {
 	[I18N_CHAPTER] = "Chapter", [I18N_TABLE] = "Table",
@@ -34,6 +35,7 @@ static const char *const S_en[I18N__MAX] = {
 	[I18N_ANSWER] = "Answer", [I18N_CHAPTERS] = "Chapters",
 	[I18N_NAV] = "Navigation", [I18N_DOCUMENTS] = "Documents",
 	[I18N_SECTION] = "Section",
+	[I18N_REGISTER] = "Index",
 };
 static const char *const S_callout_nl[CALLOUT__MAX] = {
 	"", "Definitie", "Voorbeeld", "Opdracht", "Antwoord", "Tip", "Let op",
