@@ -15,6 +15,7 @@
 #include "pdf_inline.h"
 #include "pdf_layout.h"
 #include "pdf_page.h"
+#include "pdf_tag.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -39,6 +40,7 @@ struct job {
 	struct diag_list	*dl;
 	const char		*src;	/* the input, for messages */
 	int			 failed;
+	struct tag_tree		*tag;	/* the structure tree (owned) */
 };
 
 /* libharu calls this when it fails, and it only records that: the caller
@@ -148,6 +150,7 @@ S_open(struct job *j, const char *lang, const struct pdf_opts *o,
 		return -1;
 	}
 	HPDF_SetCompressionMode(j->pdf, HPDF_COMP_ALL);
+	j->tag = tag_new(lang);
 	if (env == NULL || strcmp(env->lang, lang) != 0) {
 		if ((env = pdf_env_new(lang, o, dl)) == NULL)
 			return -1;
@@ -164,6 +167,7 @@ S_close(struct job *j)
 {
 	if (j->pdf != NULL)
 		HPDF_Free(j->pdf);
+	tag_free(j->tag);
 	if (j->fonts != NULL)
 		fonts_reset(j->fonts);	/* the subsets lived until the save */
 	pdf_env_free(j->env);
@@ -228,6 +232,24 @@ S_info(struct job *j, const char *title, const char *author,
 		HPDF_SetInfoDateAttr(j->pdf, HPDF_INFO_CREATION_DATE, dt);
 		HPDF_SetInfoDateAttr(j->pdf, HPDF_INFO_MOD_DATE, dt);
 	}
+}
+
+/* The structure tree and the keys of a tagged PDF (pdf_tag.h), after
+ * the pages and S_info(). */
+static void
+S_tag(struct job *j, const char *title)
+{
+	struct buf tb = { 0 };
+
+	if (title != NULL)
+		draw_clip_text(&tb, title, DRAW_TEXT_MAX);
+	if (tag_finish(j->tag, j->pdf, title != NULL ? buf_cstr(&tb) :
+	    NULL) != 0) {
+		diag_add(j->dl, DIAG_PDF, j->src, 0, 0, "the structure tree",
+		    draw_error_words(HPDF_GetError(j->pdf)));
+		j->failed = 1;
+	}
+	buf_free(&tb);
 }
 
 /* The PDF's bytes, appended to b. */
@@ -589,6 +611,8 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	layout_init(&front, j.fonts, j.hyph, &j.st, dl);
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
 	body.open_pages = 1;
+	front.tag = tag_rows_new(j.tag);
+	body.tag = tag_rows_new(j.tag);
 	heads = xcalloc(c->nch + 1, sizeof(*heads));
 	for (i = first; i < last; i++) {
 		const struct chapter *ch = &c->ch[i];
@@ -619,6 +643,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	}
 	if (rc == 0) {
 		draw_init(&d, j.pdf, j.fonts, &j.st, dl);
+		d.tag = j.tag;
 		d.images_checked = 1;	/* by course_scan() */
 		draw_images(&d, &body);
 		memset(&fp, 0, sizeof(fp));
@@ -646,6 +671,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		draw_finish(&d);
 		S_info(&j, chapter < 0 ? c->title : c->ch[first].title,
 		    c->author, c->lang);
+		S_tag(&j, chapter < 0 ? c->title : c->ch[first].title);
 		j.failed |= d.failed;
 		if (rc == 0)
 			rc = S_save(&j, out);
@@ -894,6 +920,7 @@ S_document(const struct doc_node *root, const char *title,
 		return -1;
 	}
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
+	body.tag = tag_rows_new(j.tag);
 	j.src = path;
 	body.file = path;
 	body.slug = "doc";
@@ -928,6 +955,7 @@ S_document(const struct doc_node *root, const char *title,
 	}
 	layout_doc(&body, root);
 	draw_init(&d, j.pdf, j.fonts, &j.st, dl);
+	d.tag = j.tag;
 	draw_images(&d, &body);
 	if (letter) {
 		double above = 0;
@@ -969,6 +997,7 @@ S_document(const struct doc_node *root, const char *title,
 		S_sigfield(&j, &d, lt.en ? "Signature customer" :
 		    "Handtekening klant");
 	S_info(&j, title, NULL, lang);
+	S_tag(&j, title);
 	if (o != NULL && o->fingerprint != NULL)
 		/* salesgen verify reads it back (fpread.c) */
 		HPDF_Dict_Add(j.pdf->info, "SalesgenFingerprint",

@@ -1,5 +1,6 @@
 /* pdf_draw — painting pages (see pdf_draw.h). */
 #include "pdf_draw.h"
+#include "pdf_tag.h"
 #include "buf.h"
 #include "chart.h"
 #include "file.h"
@@ -1117,7 +1118,7 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 {
 	const struct pdf_style *st = d->st;
 	double top = st->page_h - st->margin_top, y0, y1;
-	size_t i, k, j, q;
+	size_t i, k, j, q, seen = 0;
 	HPDF_Page p;
 
 	for (i = 0; i < ps->n; i++) {
@@ -1139,6 +1140,8 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 		d->cface = -1;
 		d->csize = 0;
 		d->cfill = PL_NONE;
+		if (d->tag != NULL)
+			tag_page(d->tag, p);
 
 		/* Box grounds first: one rectangle per run of rows that
 		 * share a box on this page. */
@@ -1156,6 +1159,9 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 
 				y0 = top - pg->e[k].y;
 				y1 = top - pg->e[j - 1].y - last->h;
+				if (d->tag != NULL)
+					tag_artifact(d->tag, &d->out,
+					    "Layout");
 				if (r->box_fill != PL_NONE)
 					S_fill(d, r->box_x, y1, r->box_w,
 					    y0 - y1, r->box_fill);
@@ -1168,6 +1174,12 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			const struct pl_row *r = &l->rows[pg->e[k].row];
 			double ry = top - pg->e[k].y;
 
+			/* a row seen before is a table's header again */
+			if (d->tag != NULL)
+				tag_row(d->tag, l->tag, pg->e[k].row,
+				    pg->e[k].row < seen, &d->out);
+			if (pg->e[k].row >= seen)
+				seen = pg->e[k].row + 1;
 			for (q = 0; q < r->nrects; q++)
 				S_fill(d, r->rects[q].x, ry - r->rects[q].y -
 				    r->rects[q].h, r->rects[q].w,
@@ -1248,10 +1260,14 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 		if (first->outline != 1 && heads != NULL && first->chapter > 0 &&
 		    (size_t)first->chapter <= nheads)
 			head = heads[first->chapter - 1];
+		if (d->tag != NULL)
+			tag_artifact(d->tag, &d->out, "Pagination");
 		if (d->letter != NULL)
 			S_letter(d, pno, ps->n);
 		else
 			S_furniture(d, head, folio, d->number_from + (int)pno);
+		if (d->tag != NULL)
+			tag_artifact_end(d->tag, &d->out);
 		S_flush(d);
 		/* what failed on this page without a check of its own */
 		draw_check(d, first->src, first->line, first->col,

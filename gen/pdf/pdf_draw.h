@@ -17,6 +17,7 @@
 #include "pdf_page.h"
 
 struct anchor_map;
+struct tag_tree;
 
 /* A business letter's frames (pdf.c reads them from the document's
  * "frame" paragraphs): texts of lines separated by '\n', NULL when the
@@ -100,6 +101,9 @@ struct draw {
 	/* the images were decoded and their warnings told before (the
 	 * course scan): tell only errors */
 	int			 images_checked;
+	/* the structure tree the pages' marked content belongs to
+	 * (pdf_tag.h), or NULL: an untagged PDF */
+	struct tag_tree		*tag;
 };
 
 void	draw_init(struct draw *, HPDF_Doc, struct fonts *,
