@@ -1175,7 +1175,8 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			double ry = top - pg->e[k].y;
 
 			/* a row seen before is a table's header again */
-			if (d->tag != NULL)
+			if (d->tag != NULL && (r->nruns > 0 || r->nrects > 0 ||
+			    r->kind == PL_IMAGE || r->kind == PL_CHART))
 				tag_row(d->tag, l->tag, pg->e[k].row,
 				    pg->e[k].row < seen, &d->out);
 			if (pg->e[k].row >= seen)

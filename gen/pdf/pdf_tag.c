@@ -249,6 +249,7 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 	const struct doc_node *k;
 	struct buf alt = { 0 };
 	size_t i;
+	int head;
 
 	switch (n->type) {
 	case DOC_HEADING:
@@ -272,11 +273,20 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 		/* a row of the column is a TR of one cell: the header's a
 		 * TH for its column, the others a TD */
 		tag_open(m, TAG_TABLE, from, NULL);
+		for (head = 0, i = from; i < to; i++)
+			head |= rows[i].theader;
 		for (i = from; i < to; i++) {
-			if (rows[i].nruns == 0 && rows[i].nrects == 0) {
+			if (rows[i].nruns == 0) {
+				/* a rule between rows, space */
 				tag_leaf(m, TAG_ARTIFACT, i, i + 1, NULL);
 				continue;
 			}
+			if (head && !rows[i].theader) {
+				/* text before the header row: the caption */
+				tag_leaf(m, TAG_CAPTION, i, i + 1, NULL);
+				continue;
+			}
+			head = 0;
 			tag_open(m, TAG_TR, i, NULL);
 			tag_leaf(m, rows[i].theader ? TAG_TH : TAG_TD, i,
 			    i + 1, NULL);
