@@ -997,6 +997,11 @@ S_document(const struct doc_node *root, const char *title,
 		S_sigfield(&j, &d, lt.en ? "Signature customer" :
 		    "Handtekening klant");
 	S_info(&j, title, NULL, lang);
+	/* the structure tree is made once the rows' memory is back: a
+	 * long table's elements cost as much again */
+	if (freeing)
+		pthread_join(t, NULL);
+	freeing = 0;
 	S_tag(&j, title);
 	if (o != NULL && o->fingerprint != NULL)
 		/* salesgen verify reads it back (fpread.c) */

@@ -724,6 +724,18 @@ S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 	layout_space(l, l->st->para_skip);
 }
 
+/* The file a figure shows, as written, for a message. */
+static const char *
+S_figure_file(const struct doc_node *n)
+{
+	const struct doc_node *k;
+
+	for (k = n; k != NULL; k = doc_next(n, k, 0))
+		if (k->type == DOC_IMAGE && k->url != NULL)
+			return k->url;
+	return "";
+}
+
 /* One block that holds no blocks (a paragraph, a table, a code block...)
  * in column c; 0 when n is a container (or not a block), which
  * S_blocks() and S_flat() each handle their own way. */
@@ -776,8 +788,9 @@ S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
 	default:
 		return 0;
 	}
-	if (l->tag != NULL)
-		tag_block(l->tag, n, l->rows, from, l->n);
+	if (l->tag != NULL && tag_block(l->tag, n, l->rows, from, l->n))
+		diag_add(l->dl, DIAG_FIGURE_NO_ALT, l->file, n->line, n->col,
+		    S_figure_file(n));
 	return 1;
 }
 

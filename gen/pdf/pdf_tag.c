@@ -242,14 +242,14 @@ S_chart_alt(const struct doc_node *n, struct buf *b)
 	}
 }
 
-void
+int
 tag_block(struct tag_rows *m, const struct doc_node *n,
     const struct pl_row *rows, size_t from, size_t to)
 {
 	const struct doc_node *k;
 	struct buf alt = { 0 };
 	size_t i;
-	int head;
+	int head, noalt = 0;
 
 	switch (n->type) {
 	case DOC_HEADING:
@@ -262,6 +262,8 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 		for (k = n; k != NULL; k = doc_next(n, k, 0))
 			if (k->type == DOC_IMAGE)
 				doc_plain_text(k, &alt);
+		/* an empty /Alt rather than none: the warning says it */
+		noalt = alt.len == 0 || strspn(alt.data, " \t") == alt.len;
 		tag_leaf(m, TAG_FIGURE, from, to, alt.len > 0 ?
 		    alt.data : "");
 		break;
@@ -272,9 +274,16 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 	case DOC_TABLE:
 		/* a row of the column is a TR of one cell: the header's a
 		 * TH for its column, the others a TD */
-		tag_open(m, TAG_TABLE, from, NULL);
 		for (head = 0, i = from; i < to; i++)
 			head |= rows[i].theader;
+		if (!head) {
+			/* a table too wide for the page, set as lines
+			 * "column: value": one P (an element a line
+			 * would cost a kilobyte each in libharu) */
+			tag_leaf(m, TAG_P, from, to, NULL);
+			break;
+		}
+		tag_open(m, TAG_TABLE, from, NULL);
 		for (i = from; i < to; i++) {
 			if (rows[i].nruns == 0) {
 				/* a rule between rows, space */
@@ -299,6 +308,7 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 		break;
 	}
 	buf_free(&alt);
+	return noalt;
 }
 
 static enum tag_role
@@ -533,6 +543,53 @@ S_xmp(HPDF_Doc pdf, const char *title, const char *lang)
 	return HPDF_Dict_Add(pdf->catalog, "Metadata", s);
 }
 
+/* The most children one element gets: libharu's arrays hold at most
+ * HPDF_LIMIT_MAX_ARRAY (32767) items.  salesgen(1), CAVEATS. */
+#define TAG_KIDS_MAX	30000
+
+/* A leaf's /K: its MCIDs as numbers with /Pg when they are on one page
+ * (one without an array), else an MCR per piece. */
+static HPDF_STATUS
+S_content(HPDF_Doc pdf, const struct tag_el *el, const struct tag_tree *t)
+{
+	HPDF_Array k;
+	HPDF_Dict mcr;
+	HPDF_STATUS rc;
+	size_t j;
+	int one = 1;
+
+	for (j = 1; j < el->nmc; j++)
+		if (el->mc[j].page != el->mc[0].page)
+			one = 0;
+	if (one && (rc = HPDF_Dict_Add(el->d, "Pg",
+	    t->pg[el->mc[0].page].page)) != HPDF_OK)
+		return rc;
+	if (one && el->nmc == 1)
+		return HPDF_Dict_AddNumber(el->d, "K", el->mc[0].mcid);
+	if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((rc = HPDF_Dict_Add(el->d, "K", k)) != HPDF_OK)
+		return rc;
+	for (j = 0; j < el->nmc; j++) {
+		if (one) {
+			if ((rc = HPDF_Array_AddNumber(k,
+			    el->mc[j].mcid)) != HPDF_OK)
+				return rc;
+			continue;
+		}
+		if ((mcr = HPDF_Dict_New(pdf->mmgr)) == NULL)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		if ((rc = HPDF_Array_Add(k, mcr)) != HPDF_OK ||
+		    (rc = HPDF_Dict_AddName(mcr, "Type", "MCR")) != HPDF_OK ||
+		    (rc = HPDF_Dict_Add(mcr, "Pg",
+		    t->pg[el->mc[j].page].page)) != HPDF_OK ||
+		    (rc = HPDF_Dict_AddNumber(mcr, "MCID",
+		    el->mc[j].mcid)) != HPDF_OK)
+			return rc;
+	}
+	return HPDF_OK;
+}
+
 /* qsort()'s order of elements: by parent, then by where their content
  * starts.  Set only by tag_finish(), on the thread that writes the
  * document; qsort has no context argument in C11. */
@@ -557,10 +614,11 @@ S_cmp(const void *a, const void *b)
 int
 tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title)
 {
-	HPDF_Dict root, ptree, d, mcr, mi, vp;
+	HPDF_Dict root, ptree, d, mi, vp;
 	HPDF_Array nums, a, k;
 	uint64_t *key = NULL;
-	size_t *ord = NULL, nord, i, j;
+	size_t *ord = NULL, nord, i, j, n;
+	HPDF_Array gk = NULL;
 	int e, rc = -1;
 
 	/* an element is written when it or one below it has content;
@@ -599,13 +657,18 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title)
 			goto fail;
 		TRY(HPDF_Xref_Add(pdf->xref, d));
 		el->d = d;
-		TRY(HPDF_Dict_AddName(d, "Type", "StructElem"));
+		/* no /Type (optional): libharu's objects are large, and a
+		 * long table makes two elements a row */
 		TRY(HPDF_Dict_AddName(d, "S", S_names[el->role]));
 		TRY(HPDF_Dict_Add(d, "P", el->parent < 0 ? root :
 		    t->el[el->parent].d));
-		if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
-			goto fail;
-		TRY(HPDF_Dict_Add(d, "K", k));
+		k = NULL;
+		if (el->nmc == 0) {
+			/* its children are added below */
+			if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
+				goto fail;
+			TRY(HPDF_Dict_Add(d, "K", k));
+		}
 		if (el->parent < 0) {
 			TRY(HPDF_Dict_Add(root, "K", d));
 			TRY(S_text(pdf, d, "Lang", t->lang));
@@ -623,24 +686,43 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title)
 			TRY(HPDF_Dict_AddName(mi, "O", "Table"));
 			TRY(HPDF_Dict_AddName(mi, "Scope", "Column"));
 		}
-		for (j = 0; j < el->nmc; j++) {
-			if ((mcr = HPDF_Dict_New(pdf->mmgr)) == NULL)
-				goto fail;
-			TRY(HPDF_Array_Add(k, mcr));
-			TRY(HPDF_Dict_AddName(mcr, "Type", "MCR"));
-			TRY(HPDF_Dict_Add(mcr, "Pg",
-			    t->pg[el->mc[j].page].page));
-			TRY(HPDF_Dict_AddNumber(mcr, "MCID", el->mc[j].mcid));
-		}
+		if (el->nmc > 0 && S_content(pdf, el, t) != HPDF_OK)
+			goto fail;
 	}
 	S_key = key;
 	S_tree = t;
 	qsort(ord, nord, sizeof(*ord), S_cmp);
-	for (i = 0; i < nord; i++) {
-		struct tag_el *el = &t->el[ord[i]];
+	for (i = 0; i < nord; i = j) {
+		struct tag_el *up = &t->el[t->el[ord[i]].parent];
+		HPDF_Array pk = HPDF_Dict_GetItem(up->d, "K",
+		    HPDF_OCLASS_ARRAY);
+		HPDF_Dict g = NULL;
 
-		TRY(HPDF_Array_Add(HPDF_Dict_GetItem(t->el[el->parent].d, "K",
-		    HPDF_OCLASS_ARRAY), el->d));
+		for (j = i; j < nord && t->el[ord[j]].parent ==
+		    t->el[ord[i]].parent; j++)
+			;
+		/* more children than a libharu array holds (a table of
+		 * 100,000 rows): in groups, TBody in a table, else Div */
+		for (n = i; n < j; n++) {
+			struct tag_el *el = &t->el[ord[n]];
+
+			if (j - i > TAG_KIDS_MAX && (n - i) % TAG_KIDS_MAX == 0) {
+				if ((g = HPDF_Dict_New(pdf->mmgr)) == NULL ||
+				    (gk = HPDF_Array_New(pdf->mmgr)) == NULL)
+					goto fail;
+				TRY(HPDF_Xref_Add(pdf->xref, g));
+				TRY(HPDF_Dict_AddName(g, "S", up->role ==
+				    TAG_TABLE ? "TBody" : "Div"));
+				TRY(HPDF_Dict_Add(g, "P", up->d));
+				TRY(HPDF_Dict_Add(g, "K", gk));
+				TRY(HPDF_Array_Add(pk, g));
+			}
+			if (g != NULL) {
+				TRY(HPDF_Dict_Add(el->d, "P", g));
+				TRY(HPDF_Array_Add(gk, el->d));
+			} else
+				TRY(HPDF_Array_Add(pk, el->d));
+		}
 	}
 	/* the ParentTree: per page, the element of each MCID */
 	if ((ptree = HPDF_Dict_New(pdf->mmgr)) == NULL ||

@@ -80,11 +80,11 @@ int	tag_finish(struct tag_tree *, HPDF_Doc pdf, const char *title);
 
 /* The builders' hooks (pdf_layout.c).  A block that holds no blocks,
  * laid out into rows [from, to); a container before and after its
- * blocks (row: the layout's row count then).  alt_missing is set when a
- * figure has no alternate text. */
+ * blocks (row: the layout's row count then).  tag_block() returns 1 for
+ * a figure without alternate text (the caller warns), else 0. */
 struct doc_node;
 struct pl_row;
-void	tag_block(struct tag_rows *, const struct doc_node *,
+int	tag_block(struct tag_rows *, const struct doc_node *,
 	    const struct pl_row *rows, size_t from, size_t to);
 void	tag_container(struct tag_rows *, const struct doc_node *, size_t row);
 void	tag_container_end(struct tag_rows *, const struct doc_node *,
