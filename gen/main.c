@@ -47,7 +47,8 @@ static const char S_usage[] =
 "       salesgen --help | --version\n"
 "common options: -q (errors only), -v (name every file written), -j N,\n"
 "                --strict (warnings are errors), --paper a4|letter,\n"
-"                --ragged (ragged-right PDF text)\n";
+"                --ragged (ragged-right PDF text),\n"
+"                --pdf-standard a2a+ua|ua|none (default a2a+ua)\n";
 
 struct opts {
 	const char	*cmd;
@@ -60,6 +61,7 @@ struct opts {
 	int		 edition;	/* -1 = the command's default */
 	int		 fragment;
 	int		 letter, ragged;
+	int		 pdf_standard;	/* --pdf-standard: enum pdf_standard */
 	int		 jobs;		/* -j */
 	int		 quiet, verbose, strict;
 	const char	*select;	/* --select SPEC (render, an offerte) */
@@ -338,6 +340,7 @@ S_render_data(const struct opts *o, const char *src, size_t len, int write,
 			memset(&po, 0, sizeof(po));
 			po.letter = o->letter;
 			po.ragged = o->ragged;
+			po.standard = o->pdf_standard;
 			po.logo = d.logo;
 			po.fingerprint = d.fingerprint;
 			po.accent = d.colour;
@@ -467,6 +470,7 @@ S_render(const struct opts *o, struct diag_list *dl)
 	memset(&po, 0, sizeof(po));
 	po.letter = o->letter;
 	po.ragged = o->ragged;
+	po.standard = o->pdf_standard;
 	rc = S_emit(o, root, buf_cstr(&title), meta.description, lang,
 	    strcmp(o->arg, "-") ? o->arg : ".", &po, dl);
 	md_meta_clear(&meta);
@@ -502,6 +506,7 @@ S_pdfs(const struct opts *o, const struct course *c, struct theme *th,
 	memset(&po, 0, sizeof(po));
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
+	po.standard = o->pdf_standard;
 	po.tabs = c->code_tabs;
 	po.serif = c->serif;
 	po.sans = c->sans;
@@ -601,6 +606,7 @@ S_mailings(const struct opts *o, const struct course *c, struct theme *th,
 	memset(&po, 0, sizeof(po));
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
+	po.standard = o->pdf_standard;
 	po.tabs = c->code_tabs;
 	po.serif = c->serif;
 	po.sans = c->sans;
@@ -889,6 +895,7 @@ S_merge(const struct opts *o, struct diag_list *dl)
 	}
 	po.letter = o->letter || (c != NULL && c->letter);
 	po.ragged = o->ragged || (c != NULL && c->ragged);
+	po.standard = o->pdf_standard;
 	po.tabs = c != NULL ? c->code_tabs : 0;
 	if (c != NULL) {
 		po.serif = c->serif;
@@ -1079,6 +1086,15 @@ main(int argc, char **argv)
 				o.letter = 1;
 			else if (strcmp(argv[i], "a4")) {
 				rc = S_usage_error(dl, "unknown paper '%s' (a4 or letter)", argv[i]);
+				goto out;
+			}
+		}
+		else if (!strcmp(a, "--pdf-standard")) {
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			i++;
+			if ((o.pdf_standard = pdf_standard_parse(argv[i])) < 0) {
+				rc = S_usage_error(dl, "unknown PDF standard '%s' (a2a+ua, ua or none)", argv[i]);
 				goto out;
 			}
 		}

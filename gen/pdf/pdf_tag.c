@@ -131,8 +131,11 @@ tag_free(struct tag_tree *t)
 struct tag_rows *
 tag_rows_new(struct tag_tree *t)
 {
-	struct tag_rows *m = xcalloc(1, sizeof(*m));
+	struct tag_rows *m;
 
+	if (t == NULL)
+		return NULL;
+	m = xcalloc(1, sizeof(*m));
 	m->t = t;
 	m->tail = -1;
 	t->maps = xrealloc(t->maps, (t->nmaps + 1) * sizeof(*t->maps));
@@ -501,10 +504,30 @@ S_xml(struct buf *b, const char *s)
 			buf_putc(b, ' ');
 }
 
-/* The XMP packet: the title, the PDF/UA identification. */
-static HPDF_STATUS
-S_xmp(HPDF_Doc pdf, const char *title, const char *lang)
+/* Appends the document information's date key (D:YYYYMMDDHHmmSSZ, as
+ * S_info() in pdf.c sets it from SOURCE_DATE_EPOCH) as XMP element el;
+ * nothing when there is none. */
+static void
+S_xmp_date(HPDF_Doc pdf, HPDF_InfoType type, const char *el, struct buf *b)
 {
+	const char *d = HPDF_GetInfoAttr(pdf, type);
+
+	if (d == NULL || strncmp(d, "D:", 2) != 0 || strlen(d) < 16)
+		return;
+	d += 2;
+	buf_printf(b, "<%s>%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ</%s>\n", el, d,
+	    d + 4, d + 6, d + 8, d + 10, d + 12, el);
+}
+
+/* The XMP packet: the title, the PDF/UA identification, and with pdfa
+ * the PDF/A one and what the document information says (PDF/A wants
+ * the two to agree). */
+static HPDF_STATUS
+S_xmp(HPDF_Doc pdf, const char *title, const char *author, const char *lang,
+    int pdfa)
+{
+	const char *prod = HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER);
+
 	struct buf b = { 0 };
 	HPDF_Dict s;
 	HPDF_STATUS rc;
@@ -518,8 +541,19 @@ S_xmp(HPDF_Doc pdf, const char *title, const char *lang)
 	    "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
 	    "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
 	    "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-	    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+	    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+	    "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
 	    "<dc:format>application/pdf</dc:format>\n");
+	if (author != NULL) {
+		buf_puts(&b, "<dc:creator><rdf:Seq><rdf:li>");
+		S_xml(&b, author);
+		buf_puts(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	S_xmp_date(pdf, HPDF_INFO_CREATION_DATE, "xmp:CreateDate", &b);
+	S_xmp_date(pdf, HPDF_INFO_MOD_DATE, "xmp:ModifyDate", &b);
+	if (pdfa)
+		buf_puts(&b, "<pdfaid:part>2</pdfaid:part>\n"
+		    "<pdfaid:conformance>A</pdfaid:conformance>\n");
 	if (title != NULL) {
 		buf_puts(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
 		S_xml(&b, title);
@@ -528,7 +562,9 @@ S_xmp(HPDF_Doc pdf, const char *title, const char *lang)
 	buf_puts(&b, "<dc:language><rdf:Bag><rdf:li>");
 	S_xml(&b, lang);
 	buf_puts(&b, "</rdf:li></rdf:Bag></dc:language>\n"
-	    "<pdf:Producer>salesgen</pdf:Producer>\n"
+	    "<pdf:Producer>");
+	S_xml(&b, prod != NULL ? prod : "");
+	buf_puts(&b, "</pdf:Producer>\n"
 	    "<xmp:CreatorTool>salesgen</xmp:CreatorTool>\n"
 	    "<pdfuaid:part>1</pdfuaid:part>\n"
 	    "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
@@ -609,10 +645,69 @@ S_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* PDF/A's output intent: the sRGB profile the colours mean. */
+static HPDF_STATUS
+S_intent(HPDF_Doc pdf, const unsigned char *icc, size_t len)
+{
+	HPDF_Dict s, oi;
+	HPDF_Array a;
+	HPDF_STATUS rc;
+
+	if ((s = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) == NULL ||
+	    (oi = HPDF_Dict_New(pdf->mmgr)) == NULL ||
+	    (a = HPDF_Array_New(pdf->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	if ((rc = HPDF_Dict_AddNumber(s, "N", 3)) != HPDF_OK ||
+	    (rc = HPDF_Stream_Write(s->stream, icc, (HPDF_UINT)len)) !=
+	    HPDF_OK ||
+	    (rc = HPDF_Dict_AddName(oi, "Type", "OutputIntent")) != HPDF_OK ||
+	    (rc = HPDF_Dict_AddName(oi, "S", "GTS_PDFA1")) != HPDF_OK ||
+	    (rc = HPDF_Dict_Add(oi, "OutputConditionIdentifier",
+	    HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL))) !=
+	    HPDF_OK ||
+	    (rc = HPDF_Dict_Add(oi, "Info", HPDF_String_New(pdf->mmgr,
+	    "sRGB IEC61966-2.1", NULL))) != HPDF_OK ||
+	    (rc = HPDF_Dict_Add(oi, "DestOutputProfile", s)) != HPDF_OK ||
+	    (rc = HPDF_Array_Add(a, oi)) != HPDF_OK)
+		return rc;
+	return HPDF_Dict_Add(pdf->catalog, "OutputIntents", a);
+}
+
+/* The trailer's /ID, which PDF/A asks for: from what the document is
+ * (title, pages, elements), so the same input gives the same bytes. */
+static HPDF_STATUS
+S_id(HPDF_Doc pdf, const struct tag_tree *t, const char *title)
+{
+	unsigned char id[16];
+	uint64_t h = 14695981039346656037ull, g;
+	const char *s;
+	HPDF_Array a;
+	HPDF_STATUS rc;
+	int i;
+
+	for (s = title != NULL ? title : ""; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	h = (h ^ t->npg) * 1099511628211ull;
+	g = (h ^ t->nel) * 1099511628211ull;
+	for (i = 0; i < 8; i++) {
+		id[i] = (unsigned char)(h >> (8 * i));
+		id[8 + i] = (unsigned char)(g >> (8 * i));
+	}
+	if ((a = HPDF_Array_New(pdf->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((rc = HPDF_Array_Add(a, HPDF_Binary_New(pdf->mmgr, id, 16))) !=
+	    HPDF_OK || (rc = HPDF_Array_Add(a, HPDF_Binary_New(pdf->mmgr, id,
+	    16))) != HPDF_OK)
+		return rc;
+	return HPDF_Dict_Add(pdf->trailer, "ID", a);
+}
+
 #define TRY(x)	do { if ((x) != HPDF_OK) goto fail; } while (0)
 
 int
-tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title)
+tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
+    const char *author, const unsigned char *icc, size_t icclen)
 {
 	HPDF_Dict root, ptree, d, mi, vp;
 	HPDF_Array nums, a, k;
@@ -756,7 +851,11 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title)
 		goto fail;
 	TRY(HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", vp));
 	TRY(HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE));
-	TRY(S_xmp(pdf, title, t->lang));
+	TRY(S_xmp(pdf, title, author, t->lang, icc != NULL));
+	if (icc != NULL) {
+		TRY(S_intent(pdf, icc, icclen));
+		TRY(S_id(pdf, t, title));
+	}
 	pdf->pdf_version = HPDF_VER_17;
 	rc = 0;
 fail:

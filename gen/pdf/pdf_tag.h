@@ -40,7 +40,7 @@ struct tag_tree;
 struct tag_rows;
 
 /* A tree with its Document element, for a document in language lang
- * (copied). */
+ * (copied).  tag_rows_new(NULL) is NULL: no tags. */
 struct tag_tree *tag_new(const char *lang);
 void	tag_free(struct tag_tree *);
 
@@ -73,9 +73,12 @@ void	tag_artifact(struct tag_tree *, struct buf *out, const char *type);
 void	tag_artifact_end(struct tag_tree *, struct buf *out);
 
 /* Writes the tree, the ParentTree, the pages' /StructParents and /Tabs,
- * and the catalog keys and XMP metadata (title may be NULL) into pdf.
+ * and the catalog keys and XMP metadata (title and author may be NULL)
+ * into pdf.  With an ICC profile (sRGB, icc NULL: none) it is PDF/A-2a as
+ * well: the output intent, pdfaid in the XMP, the trailer's /ID.
  * Returns 0, or -1 when libharu refused an object. */
-int	tag_finish(struct tag_tree *, HPDF_Doc pdf, const char *title);
+int	tag_finish(struct tag_tree *, HPDF_Doc pdf, const char *title,
+	    const char *author, const unsigned char *icc, size_t icclen);
 
 
 /* The builders' hooks (pdf_layout.c).  A block that holds no blocks,

@@ -75,6 +75,22 @@ def check(path):
         bad.append("no pdfuaid:part 1 in the XMP metadata")
     if "<dc:title>" not in xmp:
         bad.append("no dc:title in the XMP metadata")
+    # PDF/A-2a, when the file claims it: an sRGB output intent with its
+    # profile, the trailer's /ID, conformance A
+    if "pdfaid:part" in xmp:
+        if not re.search(r"<pdfaid:part>2</pdfaid:part>", xmp) or \
+                not re.search(r"<pdfaid:conformance>A</pdfaid:conformance>",
+                              xmp):
+            bad.append("pdfaid is not part 2 conformance A")
+        ois = root.get("/OutputIntents")
+        if ois is None or not any(
+                oi.get("/S") == "/GTS_PDFA1" and
+                "/DestOutputProfile" in oi for oi in ois):
+            bad.append("PDF/A: no GTS_PDFA1 output intent with a profile")
+        if "/ID" not in pdf.trailer:
+            bad.append("PDF/A: no /ID in the trailer")
+        if pdf.pdf_version < "1.7":
+            bad.append("PDF version %s, want 1.7" % pdf.pdf_version)
     str_root = root.get("/StructTreeRoot")
     if str_root is None:
         bad.append("no /StructTreeRoot")
