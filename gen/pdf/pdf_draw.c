@@ -944,12 +944,28 @@ S_rise(const struct pl_run *run)
 /* The text of a row: runs that share face, size, colour and baseline in
  * one TJ, the space between words as the array's displacements (word
  * spacing, Tw, does not apply to two-byte codes). */
+/* Tagged: whether a space belongs between runs a and b of a line (they
+ * stand apart and neither brings one), so that copied and read text has
+ * its words apart; b NULL is the end of the line. */
+static int
+S_space(const struct draw *d, const struct pl_row *r, const struct pl_run *a,
+    const struct pl_run *b)
+{
+	if (d->tag == NULL || a->len == 0 || a->text[a->len - 1] == ' ')
+		return 0;
+	if (b == NULL)
+		return !r->hyphen;
+	return b->len > 0 && b->text[0] != ' ' &&
+	    b->x > a->x + a->w + a->size * 0.05;
+}
+
 static void
 S_runs(struct draw *d, const struct pl_row *r, double base)
 {
 	struct buf *b = &d->out;
+	const struct pl_run *pv, *nt;
 	double ox = 0, oy = 0, u, t, a;
-	size_t q, k;
+	size_t q, k, j;
 
 	buf_puts(b, "BT\n");
 	for (q = 0; q < r->nruns; q = k) {
@@ -972,6 +988,7 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 		 * viewer computes it from the widths and displacements */
 		u = (double)font_codes(d->fonts, run->face, run->text, run->len,
 		    b);
+		pv = run;
 		for (k = q + 1; k < r->nruns; k++) {
 			const struct pl_run *nx = &r->runs[k];
 
@@ -983,6 +1000,12 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 			if (nx->len == 0)
 				continue;
 			t = (nx->x - ox) * 1000.0 / run->size;
+			/* a real space, its width taken back by the
+			 * displacement: the line looks the same */
+			if (S_space(d, r, pv, nx))
+				u += (double)font_codes(d->fonts, run->face,
+				    " ", 1, b);
+			pv = nx;
 			buf_putc(b, ')');
 			a = S_num(b, u - t, 1);
 			u -= a;
@@ -990,6 +1013,13 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 			u += (double)font_codes(d->fonts, nx->face, nx->text,
 			    nx->len, b);
 		}
+		/* the next text run, or none: the line's end */
+		for (nt = NULL, j = k; j < r->nruns && nt == NULL; j++)
+			if (r->runs[j].len > 0 &&
+			    !(r->runs[j].strike & PL_DECO_IMAGE))
+				nt = &r->runs[j];
+		if (S_space(d, r, pv, nt))
+			font_codes(d->fonts, run->face, " ", 1, b);
 		buf_puts(b, ")]TJ\n");
 	}
 	buf_puts(b, "ET\n");
