@@ -44,7 +44,8 @@ static const char S_usage_text[] =
 "       salesgen --help | --version\n"
 "common options: -q (errors only), -v (name every file written), -j N,\n"
 "                --strict (warnings are errors), --paper a4|letter,\n"
-"                --ragged (ragged-right PDF text)\n";
+"                --ragged (ragged-right PDF text),\n"
+"                --pdf-standard a2a+ua|ua|none (default a2a+ua)\n";
 
 void
 build_usage(struct buf *out)
@@ -181,6 +182,7 @@ S_render_data(const struct build_opts *o, const char *src, size_t len, int write
 			po.threads = o->jobs;
 			po.letter = o->letter;
 			po.ragged = o->ragged;
+			po.standard = o->pdf_standard;
 			po.logo = d.logo;
 			po.fingerprint = d.fingerprint;
 			po.accent = d.colour;
@@ -294,6 +296,7 @@ build_render(const struct build_opts *o, struct diag_list *dl)
 	po.threads = o->jobs;
 	po.letter = o->letter;
 	po.ragged = o->ragged;
+	po.standard = o->pdf_standard;
 	rc = S_emit(o, root, buf_cstr(&title), meta.description, lang,
 	    strcmp(o->arg, "-") ? o->arg : ".", &po, dl);
 	md_meta_clear(&meta);
@@ -549,6 +552,7 @@ build_merge(const struct build_opts *o, struct diag_list *dl)
 	}
 	po.letter = o->letter || (c != NULL && c->letter);
 	po.ragged = o->ragged || (c != NULL && c->ragged);
+	po.standard = o->pdf_standard;
 	po.tabs = c != NULL ? c->code_tabs : 0;
 	if (c != NULL) {
 		po.serif = c->serif;

@@ -34,6 +34,7 @@ struct build_opts {
 	int		 edition;	/* -1 = the command's default */
 	int		 fragment;
 	int		 letter, ragged;
+	int		 pdf_standard;	/* --pdf-standard: enum pdf_standard */
 	int		 jobs;		/* -j */
 	int		 quiet, verbose, strict;
 	const char	*select;	/* --select SPEC (render, an offerte) */

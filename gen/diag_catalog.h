@@ -106,6 +106,7 @@ D(DIAG_OVERFULL,         DIAG_NOTE,    "no good line breaks in this paragraph; s
 D(DIAG_LONG_WORD,        DIAG_NOTE,    "'%s' is wider than the line and is broken inside, without a hyphen")
 D(DIAG_WINDOW_FULL,      DIAG_WARNING, "the address has %d lines; even set smaller, the window of the envelope holds %d of them: %s left out")
 D(DIAG_TABLE_WIDE,       DIAG_WARNING, "table has %d columns, more than the %d that fit the PDF's measure; each row is set as lines 'column: value'")
+D(DIAG_FIGURE_NO_ALT,     DIAG_WARNING, "figure without alternate text: a screen reader says nothing for it; write what it shows in the brackets, ![what it shows](%s)")
 D(DIAG_NEST_DEEP,        DIAG_NOTE,    "lists, quotes and callouts nested deeper than %d levels are set at the indentation of level %d in the PDF")
 
 /* sales data */

@@ -36,6 +36,7 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 	po.threads = o->jobs;
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
+	po.standard = o->pdf_standard;
 	po.tabs = c->code_tabs;
 	po.serif = c->serif;
 	po.sans = c->sans;
@@ -135,6 +136,7 @@ handout_mailings(const struct build_opts *o, const struct course *c, struct them
 	po.threads = o->jobs;
 	po.letter = o->letter || c->letter;
 	po.ragged = o->ragged || c->ragged;
+	po.standard = o->pdf_standard;
 	po.tabs = c->code_tabs;
 	po.serif = c->serif;
 	po.sans = c->sans;

@@ -12,6 +12,7 @@
 #include "file.h"
 #include "i18n.h"
 #include "mem.h"
+#include "pdf/pdf.h"
 #include "pdf/pdf_font.h"
 #include "version.h"
 
@@ -147,6 +148,15 @@ main(int argc, char **argv)
 				o.letter = 1;
 			else if (strcmp(argv[i], "a4")) {
 				rc = S_usage_error(dl, "unknown paper '%s' (a4 or letter)", argv[i]);
+				goto out;
+			}
+		}
+		else if (!strcmp(a, "--pdf-standard")) {
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			i++;
+			if ((o.pdf_standard = pdf_standard_parse(argv[i])) < 0) {
+				rc = S_usage_error(dl, "unknown PDF standard '%s' (a2a+ua, ua or none)", argv[i]);
 				goto out;
 			}
 		}

@@ -611,6 +611,8 @@ S_row(struct mjob *m, struct pdf_env *env, const struct val *row, size_t i,
 			memset(&po, 0, sizeof(po));
 			po.letter = m->o->letter;
 			po.ragged = m->o->pdfo != NULL && m->o->pdfo->ragged;
+			po.standard = m->o->pdfo != NULL ?
+			    m->o->pdfo->standard : 0;
 			po.tabs = m->o->pdfo != NULL ? m->o->pdfo->tabs : 0;
 			po.logo = d.logo;
 			po.fingerprint = d.fingerprint;

@@ -17,6 +17,7 @@
 #include "pdf_page.h"
 #include "pdf_register.h"
 #include "register.h"
+#include "pdf_tag.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -32,6 +33,11 @@
 #define ACCENT	PL_COLOR(0x0b, 0x5c, 0xad)
 #define MUTED	PL_COLOR(0x5b, 0x66, 0x75)
 
+/* The sRGB profile a PDF/A output intent embeds (icc-profiles-free). */
+#ifndef PDF_SRGB_ICC
+#define PDF_SRGB_ICC	"/usr/share/color/icc/sRGB.icc"
+#endif
+
 struct job {
 	HPDF_Doc		 pdf;
 	struct fonts		*fonts;	/* the environment's, or our own */
@@ -41,6 +47,9 @@ struct job {
 	struct diag_list	*dl;
 	const char		*src;	/* the input, for messages */
 	int			 failed;
+	struct tag_tree		*tag;	/* the structure tree (owned), or
+					   NULL: untagged (--pdf-standard) */
+	int			 pdfa;	/* PDF/A-2a as well */
 };
 
 /* libharu calls this when it fails, and it only records that: the caller
@@ -152,6 +161,9 @@ S_open(struct job *j, const char *lang, const struct pdf_opts *o,
 		return -1;
 	}
 	HPDF_SetCompressionMode(j->pdf, HPDF_COMP_ALL);
+	if (o == NULL || o->standard != PDF_STD_NONE)
+		j->tag = tag_new(lang);
+	j->pdfa = o == NULL || o->standard == PDF_STD_A2A_UA;
 	if (env == NULL || strcmp(env->lang, lang) != 0) {
 		if ((env = pdf_env_new(lang, o, dl)) == NULL)
 			return -1;
@@ -168,6 +180,7 @@ S_close(struct job *j)
 {
 	if (j->pdf != NULL)
 		HPDF_Free(j->pdf);
+	tag_free(j->tag);
 	if (j->fonts != NULL)
 		fonts_reset(j->fonts);	/* the subsets lived until the save */
 	pdf_env_free(j->env);
@@ -232,6 +245,49 @@ S_info(struct job *j, const char *title, const char *author,
 		HPDF_SetInfoDateAttr(j->pdf, HPDF_INFO_CREATION_DATE, dt);
 		HPDF_SetInfoDateAttr(j->pdf, HPDF_INFO_MOD_DATE, dt);
 	}
+}
+
+/* The structure tree and the keys of a tagged PDF (pdf_tag.h), after
+ * the pages and S_info(). */
+static void
+S_tag(struct job *j, const char *title, const char *author)
+{
+	struct buf tb = { 0 }, ab = { 0 };
+	char *icc = NULL;
+	size_t len = 0;
+
+	if (j->tag == NULL)
+		return;
+	if (title != NULL)
+		draw_clip_text(&tb, title, DRAW_TEXT_MAX);
+	if (author != NULL)
+		draw_clip_text(&ab, author, DRAW_TEXT_MAX);
+	/* PDF/A-2a where it holds: with the sRGB profile of Debian's
+	 * icc-profiles-free (salesgen(1), CAVEATS) */
+	if (j->pdfa && file_is_reg(PDF_SRGB_ICC))
+		icc = file_read(PDF_SRGB_ICC, &len, j->dl);
+	if (tag_finish(j->tag, j->pdf, title != NULL ? buf_cstr(&tb) :
+	    NULL, author != NULL ? buf_cstr(&ab) : NULL,
+	    (const unsigned char *)icc, len) != 0) {
+		diag_add(j->dl, DIAG_PDF, j->src, 0, 0, "the structure tree",
+		    draw_error_words(HPDF_GetError(j->pdf)));
+		j->failed = 1;
+	}
+	free(icc);
+	buf_free(&tb);
+	buf_free(&ab);
+}
+
+int
+pdf_standard_parse(const char *s)
+{
+	if (strcmp(s, "a2a+ua") == 0)
+		return PDF_STD_A2A_UA;
+	if (strcmp(s, "ua") == 0)
+		return PDF_STD_UA;
+	if (strcmp(s, "none") == 0)
+		return PDF_STD_NONE;
+	return -1;
 }
 
 /* The PDF's bytes, appended to b. */
@@ -633,6 +689,8 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	layout_init(&front, j.fonts, j.hyph, &j.st, dl);
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
 	body.open_pages = 1;
+	front.tag = tag_rows_new(j.tag);
+	body.tag = tag_rows_new(j.tag);
 	heads = xcalloc(c->nch + 2, sizeof(*heads));
 	for (i = first; i < last; i++) {
 		const struct chapter *ch = &c->ch[i];
@@ -663,6 +721,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 	}
 	if (rc == 0) {
 		draw_init(&d, j.pdf, j.fonts, &j.st, dl);
+		d.tag = j.tag;
 		d.images_checked = 1;	/* by course_scan() */
 		draw_images(&d, &body);
 		memset(&fp, 0, sizeof(fp));
@@ -695,6 +754,8 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		draw_finish(&d);
 		S_info(&j, chapter < 0 ? c->title : c->ch[first].title,
 		    c->author, c->lang);
+		S_tag(&j, chapter < 0 ? c->title : c->ch[first].title,
+		    c->author);
 		j.failed |= d.failed;
 		if (rc == 0)
 			rc = S_save(&j, out);
@@ -944,6 +1005,7 @@ S_document(const struct doc_node *root, const char *title,
 		return -1;
 	}
 	layout_init(&body, j.fonts, j.hyph, &j.st, dl);
+	body.tag = tag_rows_new(j.tag);
 	j.src = path;
 	body.file = path;
 	body.slug = "doc";
@@ -974,6 +1036,7 @@ S_document(const struct doc_node *root, const char *title,
 	}
 	layout_doc(&body, root);
 	draw_init(&d, j.pdf, j.fonts, &j.st, dl);
+	d.tag = j.tag;
 	draw_images(&d, &body);
 	if (letter) {
 		double above = 0;
@@ -1015,6 +1078,12 @@ S_document(const struct doc_node *root, const char *title,
 		S_sigfield(&j, &d, lt.en ? "Signature customer" :
 		    "Handtekening klant");
 	S_info(&j, title, NULL, lang);
+	/* the structure tree is made once the rows' memory is back: a
+	 * long table's elements cost as much again */
+	if (freeing)
+		pthread_join(t, NULL);
+	freeing = 0;
+	S_tag(&j, title, NULL);
 	if (o != NULL && o->fingerprint != NULL)
 		/* salesgen verify reads it back (fpread.c) */
 		HPDF_Dict_Add(j.pdf->info, "SalesgenFingerprint",

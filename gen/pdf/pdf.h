@@ -12,8 +12,21 @@
 #include "diag.h"
 #include "doc.h"
 
+/* What a PDF claims to be (--pdf-standard): tagged PDF/UA-1 and
+ * PDF/A-2a (the default, 0), PDF/UA-1 alone, or neither (untagged, as
+ * before issue 11). */
+enum pdf_standard {
+	PDF_STD_A2A_UA = 0,
+	PDF_STD_UA,
+	PDF_STD_NONE
+};
+
+/* "a2a+ua", "ua" or "none"; -1 for anything else. */
+int	pdf_standard_parse(const char *);
+
 struct pdf_opts {
 	int		 letter;	/* US Letter instead of A4 */
+	int		 standard;	/* enum pdf_standard */
 	int		 ragged;	/* ragged right instead of justified */
 	int		 tabs;		/* code: tab stops every n columns, 0 = 4 */
 	const char	*serif, *sans, *mono;	/* font families, NULL: house */

@@ -1,6 +1,7 @@
 /* pdf_draw — painting pages (see pdf_draw.h). */
 #include "pdf_draw.h"
 #include "pdf_dump.h"
+#include "pdf_tag.h"
 #include "buf.h"
 #include "chart.h"
 #include "file.h"
@@ -960,12 +961,28 @@ S_rise(const struct pl_run *run)
 /* The text of a row: runs that share face, size, colour and baseline in
  * one TJ, the space between words as the array's displacements (word
  * spacing, Tw, does not apply to two-byte codes). */
+/* Tagged: whether a space belongs between runs a and b of a line (they
+ * stand apart and neither brings one), so that copied and read text has
+ * its words apart; b NULL is the end of the line. */
+static int
+S_space(const struct draw *d, const struct pl_row *r, const struct pl_run *a,
+    const struct pl_run *b)
+{
+	if (d->tag == NULL || a->len == 0 || a->text[a->len - 1] == ' ')
+		return 0;
+	if (b == NULL)
+		return !r->hyphen;
+	return b->len > 0 && b->text[0] != ' ' &&
+	    b->x > a->x + a->w + a->size * 0.05;
+}
+
 static void
 S_runs(struct draw *d, const struct pl_row *r, double base)
 {
 	struct buf *b = &d->out;
+	const struct pl_run *pv, *nt;
 	double ox = 0, oy = 0, u, t, a;
-	size_t q, k;
+	size_t q, k, j;
 
 	buf_puts(b, "BT\n");
 	for (q = 0; q < r->nruns; q = k) {
@@ -990,6 +1007,7 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 		 * viewer computes it from the widths and displacements */
 		u = (double)font_codes(d->fonts, run->face, run->text, run->len,
 		    b);
+		pv = run;
 		for (k = q + 1; k < r->nruns; k++) {
 			const struct pl_run *nx = &r->runs[k];
 
@@ -1003,6 +1021,12 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 			dump_text(d->dump, nx->face, nx->size, nx->color, nx->x,
 			    base - nx->dy + S_rise(nx), nx->text, nx->len);
 			t = (nx->x - ox) * 1000.0 / run->size;
+			/* a real space, its width taken back by the
+			 * displacement: the line looks the same */
+			if (S_space(d, r, pv, nx))
+				u += (double)font_codes(d->fonts, run->face,
+				    " ", 1, b);
+			pv = nx;
 			buf_putc(b, ')');
 			a = S_num(b, u - t, 1);
 			u -= a;
@@ -1010,6 +1034,13 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 			u += (double)font_codes(d->fonts, nx->face, nx->text,
 			    nx->len, b);
 		}
+		/* the next text run, or none: the line's end */
+		for (nt = NULL, j = k; j < r->nruns && nt == NULL; j++)
+			if (r->runs[j].len > 0 &&
+			    !(r->runs[j].strike & PL_DECO_IMAGE))
+				nt = &r->runs[j];
+		if (S_space(d, r, pv, nt))
+			font_codes(d->fonts, run->face, " ", 1, b);
 		buf_puts(b, ")]TJ\n");
 	}
 	buf_puts(b, "ET\n");
@@ -1138,7 +1169,7 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 {
 	const struct pdf_style *st = d->st;
 	double top = st->page_h - st->margin_top, y0, y1;
-	size_t i, k, j, q;
+	size_t i, k, j, q, seen = 0;
 	HPDF_Page p;
 
 	for (i = 0; i < ps->n; i++) {
@@ -1161,6 +1192,8 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 		d->cface = -1;
 		d->csize = 0;
 		d->cfill = PL_NONE;
+		if (d->tag != NULL)
+			tag_page(d->tag, p);
 
 		/* Box grounds first: one rectangle per run of rows that
 		 * share a box on this page. */
@@ -1178,6 +1211,9 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 
 				y0 = top - pg->e[k].y;
 				y1 = top - pg->e[j - 1].y - last->h;
+				if (d->tag != NULL)
+					tag_artifact(d->tag, &d->out,
+					    "Layout");
 				if (r->box_fill != PL_NONE)
 					S_fill(d, r->box_x, y1, r->box_w,
 					    y0 - y1, r->box_fill);
@@ -1190,6 +1226,13 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			const struct pl_row *r = &l->rows[pg->e[k].row];
 			double ry = top - pg->e[k].y;
 
+			/* a row seen before is a table's header again */
+			if (d->tag != NULL && (r->nruns > 0 || r->nrects > 0 ||
+			    r->kind == PL_IMAGE || r->kind == PL_CHART))
+				tag_row(d->tag, l->tag, pg->e[k].row,
+				    pg->e[k].row < seen, &d->out);
+			if (pg->e[k].row >= seen)
+				seen = pg->e[k].row + 1;
 			for (q = 0; q < r->nrects; q++)
 				S_fill(d, r->rects[q].x, ry - r->rects[q].y -
 				    r->rects[q].h, r->rects[q].w,
@@ -1270,10 +1313,14 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 		if (first->outline != 1 && heads != NULL && first->chapter > 0 &&
 		    (size_t)first->chapter <= nheads)
 			head = heads[first->chapter - 1];
+		if (d->tag != NULL)
+			tag_artifact(d->tag, &d->out, "Pagination");
 		if (d->letter != NULL)
 			S_letter(d, pno, ps->n);
 		else
 			S_furniture(d, head, folio, d->number_from + (int)pno);
+		if (d->tag != NULL)
+			tag_artifact_end(d->tag, &d->out);
 		S_flush(d);
 		/* what failed on this page without a check of its own */
 		draw_check(d, first->src, first->line, first->col,

@@ -17,6 +17,7 @@
 #include "pdf_page.h"
 
 struct anchor_map;
+struct tag_tree;
 
 /* A business letter's frames (pdf.c reads them from the document's
  * "frame" paragraphs): texts of lines separated by '\n', NULL when the
@@ -102,6 +103,9 @@ struct draw {
 	int			 images_checked;
 	/* the layout dump for the goldens, NULL when off (pdf_dump.h) */
 	struct pdf_dump		*dump;
+	/* the structure tree the pages' marked content belongs to
+	 * (pdf_tag.h), or NULL: an untagged PDF */
+	struct tag_tree		*tag;
 };
 
 void	draw_init(struct draw *, HPDF_Doc, struct fonts *,

@@ -7,6 +7,7 @@
  * where they help the eye.
  */
 #include "pdf_layout.h"
+#include "pdf_tag.h"
 #include "pdf_code.h"
 #include "pdf_inline.h"
 #include "pdf_rows.h"
@@ -352,7 +353,11 @@ S_list(struct layout *l, const struct doc_node *list, struct ctx *c)
 	S_nest(l, list, c, indent, 0, &inner);
 	for (item = list->first; item != NULL; item = item->next, num++) {
 		from = l->n;
+		if (l->tag != NULL)
+			tag_container(l->tag, item, from);
 		S_blocks(l, item, &inner);
+		if (l->tag != NULL)
+			tag_container_end(l->tag, item, l->n);
 		/* the marker goes on the item's first text line */
 		while (from < l->n && l->rows[from].kind != PL_LINE)
 			from++;
@@ -719,6 +724,18 @@ S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 	layout_space(l, l->st->para_skip);
 }
 
+/* The file a figure shows, as written, for a message. */
+static const char *
+S_figure_file(const struct doc_node *n)
+{
+	const struct doc_node *k;
+
+	for (k = n; k != NULL; k = doc_next(n, k, 0))
+		if (k->type == DOC_IMAGE && k->url != NULL)
+			return k->url;
+	return "";
+}
+
 /* One block that holds no blocks (a paragraph, a table, a code block...)
  * in column c; 0 when n is a container (or not a block), which
  * S_blocks() and S_flat() each handle their own way. */
@@ -771,6 +788,9 @@ S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
 	default:
 		return 0;
 	}
+	if (l->tag != NULL && tag_block(l->tag, n, l->rows, from, l->n))
+		diag_add(l->dl, DIAG_FIGURE_NO_ALT, l->file, n->line, n->col,
+		    S_figure_file(n));
 	return 1;
 }
 
@@ -803,6 +823,8 @@ S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 		l->col = n->col;
 		if (S_leaf(l, n, c))
 			continue;
+		if (l->tag != NULL)
+			tag_container(l->tag, n, l->n);
 		switch (n->type) {
 		case DOC_LIST:
 			S_list(l, n, c);
@@ -822,6 +844,8 @@ S_blocks(struct layout *l, const struct doc_node *parent, struct ctx *c)
 		default:
 			break;
 		}
+		if (l->tag != NULL)
+			tag_container_end(l->tag, n, l->n);
 	}
 }
 

@@ -25,6 +25,7 @@
 struct hyph;
 struct chart_geom;
 struct inline_state;
+struct tag_rows;
 
 /* The members are ordered so that none is padded: a long document holds
  * one of these per word until its pages are drawn. */
@@ -126,6 +127,8 @@ struct layout {
 	int		 deep_noted;	/* DIAG_NEST_DEEP given (once a PDF) */
 	struct inline_state *inl;	/* pdf_inline.c's, between paragraphs
 					   (inline_free()), or NULL */
+	struct tag_rows	*tag;		/* the structure tree's map of these
+					   rows (pdf_tag.h), or NULL */
 };
 
 /* An empty store with its context; the pointers are borrowed.  Most of

@@ -1,0 +1,865 @@
+/*
+ * pdf_tag — the structure tree of a tagged PDF; see pdf_tag.h.
+ *
+ * libharu 2.3 has no tagging API, so the tree is made of its plain
+ * objects (dictionaries, arrays, a dictionary stream for the XMP) and
+ * the catalog and pages are reached through hpdf_doc.h.  Structure
+ * elements are indirect objects: libharu refuses a direct dictionary in
+ * a second container without calling the error handler, so every return
+ * code is checked here.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "mem.h"
+#include "pdf_rows.h"
+#include "pdf_tag.h"
+
+static const char *const S_names[] = {
+	"Document", "Part", "Sect", "Div", "P",
+	"H1", "H2", "H3", "H4", "H5", "H6",
+	"L", "LI", "LBody", "BlockQuote", "Note", "Code",
+	"Figure", "Caption", "Table", "THead", "TBody", "TR",
+	"TH", "TD", "TOC", "TOCI",
+	"Artifact"
+};
+
+/* A piece of marked content: page and MCID. */
+struct tag_mcr {
+	size_t	 page;
+	int	 mcid;
+};
+
+struct tag_el {
+	enum tag_role	 role;
+	int		 parent;	/* -1: the root */
+	char		*alt;		/* owned, or NULL */
+	char		*title;		/* owned, or NULL */
+	struct tag_mcr	*mc;
+	size_t		 nmc;
+	int		 used;		/* has marked content below it */
+	HPDF_Dict	 d;		/* made by tag_finish() */
+};
+
+struct tag_page {
+	HPDF_Page	 page;
+	int		*el;		/* element of each MCID */
+	size_t		 n;
+};
+
+struct tag_rows {
+	struct tag_tree	*t;
+	int		*row_el;	/* element of each row */
+	size_t		 n, cap;	/* rows mapped, room */
+	int		*open;		/* containers open, innermost last */
+	size_t		 nopen;
+	int		 tail;		/* rows past the last mapped, -1 */
+};
+
+struct tag_tree {
+	struct tag_el	*el;
+	size_t		 nel;
+	char		*lang;
+	struct tag_page	*pg;
+	size_t		 npg;
+	int		 cur;		/* element whose content is open,
+					   -1 none, -2 an artifact */
+	int		 last_h;	/* level of the last heading */
+	struct tag_rows	**maps;
+	size_t		 nmaps;
+};
+
+#define CUR_NONE	-1
+#define CUR_ARTIFACT	-2
+
+static int
+S_el(struct tag_tree *t, enum tag_role role, int parent)
+{
+	struct tag_el *e;
+
+	t->el = xrealloc(t->el, (t->nel + 1) * sizeof(*t->el));
+	e = &t->el[t->nel];
+	memset(e, 0, sizeof(*e));
+	e->role = role;
+	e->parent = parent;
+	return (int)t->nel++;
+}
+
+struct tag_tree *
+tag_new(const char *lang)
+{
+	struct tag_tree *t = xcalloc(1, sizeof(*t));
+
+	t->lang = xstrdup(lang != NULL ? lang : "nl");
+	t->cur = CUR_NONE;
+	S_el(t, TAG_DOCUMENT, -1);
+	return t;
+}
+
+void
+tag_free(struct tag_tree *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nel; i++) {
+		free(t->el[i].alt);
+		free(t->el[i].title);
+		free(t->el[i].mc);
+	}
+	free(t->el);
+	for (i = 0; i < t->npg; i++)
+		free(t->pg[i].el);
+	free(t->pg);
+	for (i = 0; i < t->nmaps; i++) {
+		free(t->maps[i]->row_el);
+		free(t->maps[i]->open);
+		free(t->maps[i]);
+	}
+	free(t->maps);
+	free(t->lang);
+	free(t);
+}
+
+struct tag_rows *
+tag_rows_new(struct tag_tree *t)
+{
+	struct tag_rows *m;
+
+	if (t == NULL)
+		return NULL;
+	m = xcalloc(1, sizeof(*m));
+	m->t = t;
+	m->tail = -1;
+	t->maps = xrealloc(t->maps, (t->nmaps + 1) * sizeof(*t->maps));
+	t->maps[t->nmaps++] = m;
+	return m;
+}
+
+static int
+S_top(const struct tag_rows *m)
+{
+	return m->nopen > 0 ? m->open[m->nopen - 1] : 0;
+}
+
+static void
+S_map(struct tag_rows *m, size_t to, int el)
+{
+	if (to > m->cap) {
+		m->cap = to + 256 > m->cap * 2 ? to + 256 : m->cap * 2;
+		m->row_el = xrealloc(m->row_el, m->cap * sizeof(*m->row_el));
+	}
+	while (m->n < to)
+		m->row_el[m->n++] = el;
+}
+
+/* Rows up to row that no leaf took: a P of the container open around
+ * them (a part's title page, a list's marker line, the contents). */
+static void
+S_sync(struct tag_rows *m, size_t row)
+{
+	if (m->n < row)
+		S_map(m, row, S_el(m->t, TAG_P, S_top(m)));
+}
+
+int
+tag_open(struct tag_rows *m, enum tag_role role, size_t row,
+    const char *title)
+{
+	int e;
+
+	S_sync(m, row);
+	e = S_el(m->t, role, S_top(m));
+	if (title != NULL && title[0] != '\0')
+		m->t->el[e].title = xstrdup(title);
+	m->open = xrealloc(m->open, (m->nopen + 1) * sizeof(*m->open));
+	m->open[m->nopen++] = e;
+	return e;
+}
+
+void
+tag_close(struct tag_rows *m, size_t row)
+{
+	S_sync(m, row);
+	if (m->nopen > 0)
+		m->nopen--;
+}
+
+void
+tag_leaf(struct tag_rows *m, enum tag_role role, size_t from, size_t to,
+    const char *alt)
+{
+	int e;
+
+	S_sync(m, from);
+	if (to <= from)
+		return;
+	if (role == TAG_ARTIFACT) {
+		S_map(m, to, -1);
+		return;
+	}
+	e = S_el(m->t, role, S_top(m));
+	if (alt != NULL)
+		m->t->el[e].alt = xstrdup(alt);
+	S_map(m, to, e);
+}
+
+enum tag_role
+tag_heading(struct tag_rows *m, int level)
+{
+	if (level < 1)
+		level = 1;
+	if (level > 6)
+		level = 6;
+	if (level > m->t->last_h + 1)
+		level = m->t->last_h + 1;
+	m->t->last_h = level;
+	return (enum tag_role)(TAG_H1 + level - 1);
+}
+
+/*** The builders' hooks ***/
+
+/* A chart's alternate text from its data: the kind, the title and every
+ * data line, so a reader hears what the picture shows. */
+static void
+S_chart_alt(const struct doc_node *n, struct buf *b)
+{
+	const char *s, *e;
+
+	buf_printf(b, "Grafiek (%s)", n->info != NULL ? n->info : "");
+	for (s = n->text != NULL ? n->text : ""; *s != '\0'; s = e) {
+		e = s + strcspn(s, "\n");
+		if (e > s) {
+			buf_puts(b, b->len > 0 ? "; " : "");
+			buf_put(b, s, (size_t)(e - s));
+		}
+		if (*e == '\n')
+			e++;
+	}
+}
+
+int
+tag_block(struct tag_rows *m, const struct doc_node *n,
+    const struct pl_row *rows, size_t from, size_t to)
+{
+	const struct doc_node *k;
+	struct buf alt = { 0 };
+	size_t i;
+	int head, noalt = 0;
+
+	switch (n->type) {
+	case DOC_HEADING:
+		tag_leaf(m, tag_heading(m, n->level), from, to, NULL);
+		break;
+	case DOC_HRULE:
+		tag_leaf(m, TAG_ARTIFACT, from, to, NULL);
+		break;
+	case DOC_FIGURE:
+		for (k = n; k != NULL; k = doc_next(n, k, 0))
+			if (k->type == DOC_IMAGE)
+				doc_plain_text(k, &alt);
+		/* an empty /Alt rather than none: the warning says it */
+		noalt = alt.len == 0 || strspn(alt.data, " \t") == alt.len;
+		tag_leaf(m, TAG_FIGURE, from, to, alt.len > 0 ?
+		    alt.data : "");
+		break;
+	case DOC_CHART:
+		S_chart_alt(n, &alt);
+		tag_leaf(m, TAG_FIGURE, from, to, alt.data);
+		break;
+	case DOC_TABLE:
+		/* a row of the column is a TR of one cell: the header's a
+		 * TH for its column, the others a TD */
+		for (head = 0, i = from; i < to; i++)
+			head |= rows[i].theader;
+		if (!head) {
+			/* a table too wide for the page, set as lines
+			 * "column: value": one P (an element a line
+			 * would cost a kilobyte each in libharu) */
+			tag_leaf(m, TAG_P, from, to, NULL);
+			break;
+		}
+		tag_open(m, TAG_TABLE, from, NULL);
+		for (i = from; i < to; i++) {
+			if (rows[i].nruns == 0) {
+				/* a rule between rows, space */
+				tag_leaf(m, TAG_ARTIFACT, i, i + 1, NULL);
+				continue;
+			}
+			if (head && !rows[i].theader) {
+				/* text before the header row: the caption */
+				tag_leaf(m, TAG_CAPTION, i, i + 1, NULL);
+				continue;
+			}
+			head = 0;
+			tag_open(m, TAG_TR, i, NULL);
+			tag_leaf(m, rows[i].theader ? TAG_TH : TAG_TD, i,
+			    i + 1, NULL);
+			tag_close(m, i + 1);
+		}
+		tag_close(m, to);
+		break;
+	default:
+		tag_leaf(m, TAG_P, from, to, NULL);
+		break;
+	}
+	buf_free(&alt);
+	return noalt;
+}
+
+static enum tag_role
+S_container_role(const struct doc_node *n)
+{
+	switch (n->type) {
+	case DOC_LIST:
+		return TAG_L;
+	case DOC_ITEM:
+		return TAG_LI;
+	case DOC_BLOCKQUOTE:
+		return TAG_BLOCKQUOTE;
+	case DOC_FOOTDEF:
+		return TAG_NOTE;
+	case DOC_CALLOUT:
+	case DOC_DEFLIST:
+		return TAG_DIV;
+	default:
+		return TAG_ARTIFACT;	/* none */
+	}
+}
+
+void
+tag_container(struct tag_rows *m, const struct doc_node *n, size_t row)
+{
+	enum tag_role r = S_container_role(n);
+
+	if (r == TAG_ARTIFACT)
+		return;
+	tag_open(m, r, row, n->type == DOC_CALLOUT ? n->text : NULL);
+	if (r == TAG_LI)
+		tag_open(m, TAG_LBODY, row, NULL);
+}
+
+void
+tag_container_end(struct tag_rows *m, const struct doc_node *n, size_t row)
+{
+	enum tag_role r = S_container_role(n);
+
+	if (r == TAG_ARTIFACT)
+		return;
+	if (r == TAG_LI)
+		tag_close(m, row);
+	tag_close(m, row);
+}
+
+/*** Drawing ***/
+
+void
+tag_page(struct tag_tree *t, HPDF_Page p)
+{
+	t->pg = xrealloc(t->pg, (t->npg + 1) * sizeof(*t->pg));
+	memset(&t->pg[t->npg], 0, sizeof(*t->pg));
+	t->pg[t->npg++].page = p;
+	t->cur = CUR_NONE;
+}
+
+void
+tag_page_end(struct tag_tree *t, struct buf *out)
+{
+	if (t->cur != CUR_NONE)
+		buf_puts(out, "EMC\n");
+	t->cur = CUR_NONE;
+}
+
+void
+tag_artifact(struct tag_tree *t, struct buf *out, const char *type)
+{
+	tag_page_end(t, out);
+	buf_puts(out, "/Artifact ");
+	if (type != NULL)
+		buf_printf(out, "<</Type /%s>> BDC\n", type);
+	else
+		buf_puts(out, "BMC\n");
+	t->cur = CUR_ARTIFACT;
+}
+
+void
+tag_artifact_end(struct tag_tree *t, struct buf *out)
+{
+	tag_page_end(t, out);
+}
+
+void
+tag_row(struct tag_tree *t, const struct tag_rows *cm, size_t row,
+    int repeated, struct buf *out)
+{
+	struct tag_rows *m = (struct tag_rows *)cm;
+	struct tag_page *pg;
+	struct tag_el *el;
+	int e;
+
+	if (t == NULL || m == NULL || t->npg == 0)
+		return;
+	if (row < m->n)
+		e = m->row_el[row];
+	else {
+		/* rows after the last element (a letter's closing
+		 * lines set outside the block walker) */
+		if (m->tail < 0)
+			m->tail = S_el(t, TAG_P, 0);
+		e = m->tail;
+	}
+	if (repeated || e < 0) {
+		if (t->cur != CUR_ARTIFACT)
+			tag_artifact(t, out, "Pagination");
+		return;
+	}
+	if (t->cur == e)
+		return;
+	tag_page_end(t, out);
+	pg = &t->pg[t->npg - 1];
+	el = &t->el[e];
+	buf_printf(out, "/%s <</MCID %zu>> BDC\n", S_names[el->role], pg->n);
+	pg->el = xrealloc(pg->el, (pg->n + 1) * sizeof(*pg->el));
+	pg->el[pg->n] = e;
+	el->mc = xrealloc(el->mc, (el->nmc + 1) * sizeof(*el->mc));
+	el->mc[el->nmc].page = t->npg - 1;
+	el->mc[el->nmc++].mcid = (int)pg->n++;
+	t->cur = e;
+}
+
+/*** The objects ***/
+
+/* A text string: ASCII as it is, anything else UTF-16BE behind a byte
+ * order mark (libharu writes a string's bytes as they are, which a
+ * reader takes for PDFDocEncoding). */
+static HPDF_STATUS
+S_text(HPDF_Doc pdf, HPDF_Dict d, const char *key, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char *u;
+	size_t n = 0, i;
+	uint32_t c;
+	int ascii = 1, k;
+
+	for (i = 0; p[i] != '\0'; i++)
+		if (p[i] >= 0x80)
+			ascii = 0;
+	if (ascii)
+		return HPDF_Dict_Add(d, key, HPDF_String_New(pdf->mmgr, s,
+		    NULL));
+	u = xmalloc(2 + 4 * strlen(s));
+	u[n++] = 0xFE;
+	u[n++] = 0xFF;
+	for (i = 0; p[i] != '\0'; ) {
+		c = p[i++];
+		k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+		if (k > 0)
+			c &= 0x3Fu >> k;
+		else if (c >= 0x80)
+			c = 0xFFFD;	/* a continuation byte alone */
+		for (; k > 0 && (p[i] & 0xC0) == 0x80; k--, i++)
+			c = (c << 6) | (p[i] & 0x3Fu);
+		if (k > 0 || c > 0x10FFFF)
+			c = 0xFFFD;
+		if (c >= 0x10000) {
+			c -= 0x10000;
+			u[n++] = (unsigned char)(0xD8 | (c >> 18));
+			u[n++] = (unsigned char)(c >> 10);
+			u[n++] = (unsigned char)(0xDC | ((c >> 8) & 3));
+			u[n++] = (unsigned char)c;
+		} else {
+			u[n++] = (unsigned char)(c >> 8);
+			u[n++] = (unsigned char)c;
+		}
+	}
+	{
+		HPDF_STATUS rc = HPDF_Dict_Add(d, key,
+		    HPDF_Binary_New(pdf->mmgr, u, (HPDF_UINT)n));
+
+		free(u);
+		return rc;
+	}
+}
+
+static void
+S_xml(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s == '<')
+			buf_puts(b, "&lt;");
+		else if (*s == '>')
+			buf_puts(b, "&gt;");
+		else if (*s == '&')
+			buf_puts(b, "&amp;");
+		else if ((unsigned char)*s >= 0x20 || *s == '\t')
+			buf_putc(b, *s);
+		else
+			buf_putc(b, ' ');
+}
+
+/* Appends the document information's date key (D:YYYYMMDDHHmmSSZ, as
+ * S_info() in pdf.c sets it from SOURCE_DATE_EPOCH) as XMP element el;
+ * nothing when there is none. */
+static void
+S_xmp_date(HPDF_Doc pdf, HPDF_InfoType type, const char *el, struct buf *b)
+{
+	const char *d = HPDF_GetInfoAttr(pdf, type);
+
+	if (d == NULL || strncmp(d, "D:", 2) != 0 || strlen(d) < 16)
+		return;
+	d += 2;
+	buf_printf(b, "<%s>%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ</%s>\n", el, d,
+	    d + 4, d + 6, d + 8, d + 10, d + 12, el);
+}
+
+/* The XMP packet: the title, the PDF/UA identification, and with pdfa
+ * the PDF/A one and what the document information says (PDF/A wants
+ * the two to agree). */
+static HPDF_STATUS
+S_xmp(HPDF_Doc pdf, const char *title, const char *author, const char *lang,
+    int pdfa)
+{
+	const char *prod = HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER);
+
+	struct buf b = { 0 };
+	HPDF_Dict s;
+	HPDF_STATUS rc;
+
+	if ((s = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	buf_puts(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\"\n"
+	    "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+	    "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+	    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+	    "  xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+	    "<dc:format>application/pdf</dc:format>\n");
+	if (author != NULL) {
+		buf_puts(&b, "<dc:creator><rdf:Seq><rdf:li>");
+		S_xml(&b, author);
+		buf_puts(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	S_xmp_date(pdf, HPDF_INFO_CREATION_DATE, "xmp:CreateDate", &b);
+	S_xmp_date(pdf, HPDF_INFO_MOD_DATE, "xmp:ModifyDate", &b);
+	if (pdfa)
+		buf_puts(&b, "<pdfaid:part>2</pdfaid:part>\n"
+		    "<pdfaid:conformance>A</pdfaid:conformance>\n");
+	if (title != NULL) {
+		buf_puts(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		S_xml(&b, title);
+		buf_puts(&b, "</rdf:li></rdf:Alt></dc:title>\n");
+	}
+	buf_puts(&b, "<dc:language><rdf:Bag><rdf:li>");
+	S_xml(&b, lang);
+	buf_puts(&b, "</rdf:li></rdf:Bag></dc:language>\n"
+	    "<pdf:Producer>");
+	S_xml(&b, prod != NULL ? prod : "");
+	buf_puts(&b, "</pdf:Producer>\n"
+	    "<xmp:CreatorTool>salesgen</xmp:CreatorTool>\n"
+	    "<pdfuaid:part>1</pdfuaid:part>\n"
+	    "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+	    "<?xpacket end=\"w\"?>");
+	HPDF_Dict_AddName(s, "Type", "Metadata");
+	HPDF_Dict_AddName(s, "Subtype", "XML");
+	rc = HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)b.data,
+	    (HPDF_UINT)b.len);
+	buf_free(&b);
+	if (rc != HPDF_OK)
+		return rc;
+	return HPDF_Dict_Add(pdf->catalog, "Metadata", s);
+}
+
+/* The most children one element gets: libharu's arrays hold at most
+ * HPDF_LIMIT_MAX_ARRAY (32767) items.  salesgen(1), CAVEATS. */
+#define TAG_KIDS_MAX	30000
+
+/* A leaf's /K: its MCIDs as numbers with /Pg when they are on one page
+ * (one without an array), else an MCR per piece. */
+static HPDF_STATUS
+S_content(HPDF_Doc pdf, const struct tag_el *el, const struct tag_tree *t)
+{
+	HPDF_Array k;
+	HPDF_Dict mcr;
+	HPDF_STATUS rc;
+	size_t j;
+	int one = 1;
+
+	for (j = 1; j < el->nmc; j++)
+		if (el->mc[j].page != el->mc[0].page)
+			one = 0;
+	if (one && (rc = HPDF_Dict_Add(el->d, "Pg",
+	    t->pg[el->mc[0].page].page)) != HPDF_OK)
+		return rc;
+	if (one && el->nmc == 1)
+		return HPDF_Dict_AddNumber(el->d, "K", el->mc[0].mcid);
+	if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((rc = HPDF_Dict_Add(el->d, "K", k)) != HPDF_OK)
+		return rc;
+	for (j = 0; j < el->nmc; j++) {
+		if (one) {
+			if ((rc = HPDF_Array_AddNumber(k,
+			    el->mc[j].mcid)) != HPDF_OK)
+				return rc;
+			continue;
+		}
+		if ((mcr = HPDF_Dict_New(pdf->mmgr)) == NULL)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		if ((rc = HPDF_Array_Add(k, mcr)) != HPDF_OK ||
+		    (rc = HPDF_Dict_AddName(mcr, "Type", "MCR")) != HPDF_OK ||
+		    (rc = HPDF_Dict_Add(mcr, "Pg",
+		    t->pg[el->mc[j].page].page)) != HPDF_OK ||
+		    (rc = HPDF_Dict_AddNumber(mcr, "MCID",
+		    el->mc[j].mcid)) != HPDF_OK)
+			return rc;
+	}
+	return HPDF_OK;
+}
+
+/* qsort()'s order of elements: by parent, then by where their content
+ * starts.  Set only by tag_finish(), on the thread that writes the
+ * document; qsort has no context argument in C11. */
+static _Thread_local const uint64_t *S_key;
+static _Thread_local const struct tag_tree *S_tree;
+
+static int
+S_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int px = S_tree->el[x].parent, py = S_tree->el[y].parent;
+
+	if (px != py)
+		return px < py ? -1 : 1;
+	if (S_key[x] != S_key[y])
+		return S_key[x] < S_key[y] ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* PDF/A's output intent: the sRGB profile the colours mean. */
+static HPDF_STATUS
+S_intent(HPDF_Doc pdf, const unsigned char *icc, size_t len)
+{
+	HPDF_Dict s, oi;
+	HPDF_Array a;
+	HPDF_STATUS rc;
+
+	if ((s = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) == NULL ||
+	    (oi = HPDF_Dict_New(pdf->mmgr)) == NULL ||
+	    (a = HPDF_Array_New(pdf->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	if ((rc = HPDF_Dict_AddNumber(s, "N", 3)) != HPDF_OK ||
+	    (rc = HPDF_Stream_Write(s->stream, icc, (HPDF_UINT)len)) !=
+	    HPDF_OK ||
+	    (rc = HPDF_Dict_AddName(oi, "Type", "OutputIntent")) != HPDF_OK ||
+	    (rc = HPDF_Dict_AddName(oi, "S", "GTS_PDFA1")) != HPDF_OK ||
+	    (rc = HPDF_Dict_Add(oi, "OutputConditionIdentifier",
+	    HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL))) !=
+	    HPDF_OK ||
+	    (rc = HPDF_Dict_Add(oi, "Info", HPDF_String_New(pdf->mmgr,
+	    "sRGB IEC61966-2.1", NULL))) != HPDF_OK ||
+	    (rc = HPDF_Dict_Add(oi, "DestOutputProfile", s)) != HPDF_OK ||
+	    (rc = HPDF_Array_Add(a, oi)) != HPDF_OK)
+		return rc;
+	return HPDF_Dict_Add(pdf->catalog, "OutputIntents", a);
+}
+
+/* The trailer's /ID, which PDF/A asks for: from what the document is
+ * (title, pages, elements), so the same input gives the same bytes. */
+static HPDF_STATUS
+S_id(HPDF_Doc pdf, const struct tag_tree *t, const char *title)
+{
+	unsigned char id[16];
+	uint64_t h = 14695981039346656037ull, g;
+	const char *s;
+	HPDF_Array a;
+	HPDF_STATUS rc;
+	int i;
+
+	for (s = title != NULL ? title : ""; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	h = (h ^ t->npg) * 1099511628211ull;
+	g = (h ^ t->nel) * 1099511628211ull;
+	for (i = 0; i < 8; i++) {
+		id[i] = (unsigned char)(h >> (8 * i));
+		id[8 + i] = (unsigned char)(g >> (8 * i));
+	}
+	if ((a = HPDF_Array_New(pdf->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((rc = HPDF_Array_Add(a, HPDF_Binary_New(pdf->mmgr, id, 16))) !=
+	    HPDF_OK || (rc = HPDF_Array_Add(a, HPDF_Binary_New(pdf->mmgr, id,
+	    16))) != HPDF_OK)
+		return rc;
+	return HPDF_Dict_Add(pdf->trailer, "ID", a);
+}
+
+#define TRY(x)	do { if ((x) != HPDF_OK) goto fail; } while (0)
+
+int
+tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
+    const char *author, const unsigned char *icc, size_t icclen)
+{
+	HPDF_Dict root, ptree, d, mi, vp;
+	HPDF_Array nums, a, k;
+	uint64_t *key = NULL;
+	size_t *ord = NULL, nord, i, j, n;
+	HPDF_Array gk = NULL;
+	int e, rc = -1;
+
+	/* an element is written when it or one below it has content;
+	 * children come after their parents in el[] */
+	for (i = t->nel; i-- > 0; ) {
+		if (t->el[i].nmc > 0)
+			t->el[i].used = 1;
+		if (t->el[i].used && t->el[i].parent >= 0)
+			t->el[t->el[i].parent].used = 1;
+	}
+	t->el[0].used = 1;
+	if ((root = HPDF_Dict_New(pdf->mmgr)) == NULL)
+		goto fail;
+	TRY(HPDF_Xref_Add(pdf->xref, root));
+	TRY(HPDF_Dict_AddName(root, "Type", "StructTreeRoot"));
+	/* the elements first, then each parent's children in the order
+	 * of their content on the pages (a title page laid out after the
+	 * chapters still comes first) */
+	key = xmalloc(t->nel * sizeof(*key));
+	for (i = 0; i < t->nel; i++)
+		key[i] = t->el[i].nmc > 0 ? ((uint64_t)t->el[i].mc[0].page <<
+		    32) | (uint64_t)t->el[i].mc[0].mcid : UINT64_MAX;
+	for (i = t->nel; i-- > 1; )
+		if (key[i] < key[t->el[i].parent])
+			key[t->el[i].parent] = key[i];
+	ord = xmalloc(t->nel * sizeof(*ord));
+	nord = 0;
+	for (i = 0; i < t->nel; i++) {
+		struct tag_el *el = &t->el[i];
+
+		if (!el->used)
+			continue;
+		if (i > 0)
+			ord[nord++] = i;
+		if ((d = HPDF_Dict_New(pdf->mmgr)) == NULL)
+			goto fail;
+		TRY(HPDF_Xref_Add(pdf->xref, d));
+		el->d = d;
+		/* no /Type (optional): libharu's objects are large, and a
+		 * long table makes two elements a row */
+		TRY(HPDF_Dict_AddName(d, "S", S_names[el->role]));
+		TRY(HPDF_Dict_Add(d, "P", el->parent < 0 ? root :
+		    t->el[el->parent].d));
+		k = NULL;
+		if (el->nmc == 0) {
+			/* its children are added below */
+			if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
+				goto fail;
+			TRY(HPDF_Dict_Add(d, "K", k));
+		}
+		if (el->parent < 0) {
+			TRY(HPDF_Dict_Add(root, "K", d));
+			TRY(S_text(pdf, d, "Lang", t->lang));
+			if (title != NULL)
+				TRY(S_text(pdf, d, "T", title));
+		}
+		if (el->alt != NULL)
+			TRY(S_text(pdf, d, "Alt", el->alt));
+		if (el->title != NULL)
+			TRY(S_text(pdf, d, "T", el->title));
+		if (el->role == TAG_TH) {
+			if ((mi = HPDF_Dict_New(pdf->mmgr)) == NULL)
+				goto fail;
+			TRY(HPDF_Dict_Add(d, "A", mi));
+			TRY(HPDF_Dict_AddName(mi, "O", "Table"));
+			TRY(HPDF_Dict_AddName(mi, "Scope", "Column"));
+		}
+		if (el->nmc > 0 && S_content(pdf, el, t) != HPDF_OK)
+			goto fail;
+	}
+	S_key = key;
+	S_tree = t;
+	qsort(ord, nord, sizeof(*ord), S_cmp);
+	for (i = 0; i < nord; i = j) {
+		struct tag_el *up = &t->el[t->el[ord[i]].parent];
+		HPDF_Array pk = HPDF_Dict_GetItem(up->d, "K",
+		    HPDF_OCLASS_ARRAY);
+		HPDF_Dict g = NULL;
+
+		for (j = i; j < nord && t->el[ord[j]].parent ==
+		    t->el[ord[i]].parent; j++)
+			;
+		/* more children than a libharu array holds (a table of
+		 * 100,000 rows): in groups, TBody in a table, else Div */
+		for (n = i; n < j; n++) {
+			struct tag_el *el = &t->el[ord[n]];
+
+			if (j - i > TAG_KIDS_MAX && (n - i) % TAG_KIDS_MAX == 0) {
+				if ((g = HPDF_Dict_New(pdf->mmgr)) == NULL ||
+				    (gk = HPDF_Array_New(pdf->mmgr)) == NULL)
+					goto fail;
+				TRY(HPDF_Xref_Add(pdf->xref, g));
+				TRY(HPDF_Dict_AddName(g, "S", up->role ==
+				    TAG_TABLE ? "TBody" : "Div"));
+				TRY(HPDF_Dict_Add(g, "P", up->d));
+				TRY(HPDF_Dict_Add(g, "K", gk));
+				TRY(HPDF_Array_Add(pk, g));
+			}
+			if (g != NULL) {
+				TRY(HPDF_Dict_Add(el->d, "P", g));
+				TRY(HPDF_Array_Add(gk, el->d));
+			} else
+				TRY(HPDF_Array_Add(pk, el->d));
+		}
+	}
+	/* the ParentTree: per page, the element of each MCID */
+	if ((ptree = HPDF_Dict_New(pdf->mmgr)) == NULL ||
+	    (nums = HPDF_Array_New(pdf->mmgr)) == NULL)
+		goto fail;
+	TRY(HPDF_Xref_Add(pdf->xref, ptree));
+	TRY(HPDF_Dict_Add(ptree, "Nums", nums));
+	for (i = 0; i < t->npg; i++) {
+		HPDF_Page p = t->pg[i].page;
+
+		TRY(HPDF_Dict_AddNumber(p, "StructParents", (HPDF_INT32)i));
+		TRY(HPDF_Dict_AddName(p, "Tabs", "S"));
+		if ((a = HPDF_Array_New(pdf->mmgr)) == NULL)
+			goto fail;
+		TRY(HPDF_Array_AddNumber(nums, (HPDF_INT32)i));
+		TRY(HPDF_Array_Add(nums, a));
+		for (j = 0; j < t->pg[i].n; j++) {
+			e = t->pg[i].el[j];
+			TRY(HPDF_Array_Add(a, t->el[e].d));
+		}
+	}
+	TRY(HPDF_Dict_Add(root, "ParentTree", ptree));
+	TRY(HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
+	    (HPDF_INT32)t->npg));
+	TRY(HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root));
+	if ((mi = HPDF_Dict_New(pdf->mmgr)) == NULL)
+		goto fail;
+	TRY(HPDF_Dict_Add(pdf->catalog, "MarkInfo", mi));
+	TRY(HPDF_Dict_AddBoolean(mi, "Marked", HPDF_TRUE));
+	if ((vp = HPDF_Dict_New(pdf->mmgr)) == NULL)
+		goto fail;
+	TRY(HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", vp));
+	TRY(HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE));
+	TRY(S_xmp(pdf, title, author, t->lang, icc != NULL));
+	if (icc != NULL) {
+		TRY(S_intent(pdf, icc, icclen));
+		TRY(S_id(pdf, t, title));
+	}
+	pdf->pdf_version = HPDF_VER_17;
+	rc = 0;
+fail:
+	free(key);
+	free(ord);
+	return rc;
+}

@@ -1,0 +1,96 @@
+/*
+ * pdf_tag — the structure tree of a tagged PDF (PDF/UA-1): its elements,
+ * the marked content that ties the page content to them (MCIDs), the
+ * ParentTree, and the document-level keys PDF/UA asks for (/MarkInfo,
+ * /StructTreeRoot, /Lang, /ViewerPreferences /DisplayDocTitle, XMP with
+ * dc:title and pdfuaid:part).  Every use of libharu's internals for
+ * tagging is in pdf_tag.c.
+ *
+ * The builders (pdf_layout.c) say where elements start and end in terms
+ * of rows: tag_open()/tag_close() for containers (lists, callouts,
+ * tables), tag_leaf() for a block of rows (a paragraph, a heading, a
+ * figure).  Rows that no leaf took become a P of the element open around
+ * them.  pdf_draw.c asks, row by row, which element a row belongs to and
+ * writes BDC/EMC around it (tag_row()); furniture goes between
+ * tag_artifact() and tag_artifact_end().  All of it runs on the main
+ * thread: the paragraph helper (pdf_inline.c) has a layout without tags,
+ * and its rows are replayed in order before tag_leaf() sees them.
+ *
+ * Ownership: the tree owns its elements, its row maps and their texts;
+ * a layout borrows its map (layout.tag).  tag_free() releases it all.
+ */
+#ifndef SALESGEN_PDF_TAG_H
+#define SALESGEN_PDF_TAG_H
+
+#include <hpdf.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+enum tag_role {
+	TAG_DOCUMENT, TAG_PART, TAG_SECT, TAG_DIV, TAG_P,
+	TAG_H1, TAG_H2, TAG_H3, TAG_H4, TAG_H5, TAG_H6,
+	TAG_L, TAG_LI, TAG_LBODY, TAG_BLOCKQUOTE, TAG_NOTE, TAG_CODE,
+	TAG_FIGURE, TAG_CAPTION, TAG_TABLE, TAG_THEAD, TAG_TBODY, TAG_TR,
+	TAG_TH, TAG_TD, TAG_TOC, TAG_TOCI,
+	TAG_ARTIFACT	/* rows that are decoration: a rule */
+};
+
+struct tag_tree;
+struct tag_rows;
+
+/* A tree with its Document element, for a document in language lang
+ * (copied).  tag_rows_new(NULL) is NULL: no tags. */
+struct tag_tree *tag_new(const char *lang);
+void	tag_free(struct tag_tree *);
+
+/* A row map for one layout, owned by t. */
+struct tag_rows *tag_rows_new(struct tag_tree *t);
+
+/* Opens a container of role at row (the layout's row count now); its
+ * title (callouts) or NULL.  Returns its id.  Closing ends the innermost
+ * open container. */
+int	tag_open(struct tag_rows *, enum tag_role, size_t row, const char *title);
+void	tag_close(struct tag_rows *, size_t row);
+/* Rows [from, to) are one element of role (a heading's level mapped so
+ * that none is skipped); alt is a Figure's alternate text or NULL. */
+void	tag_leaf(struct tag_rows *, enum tag_role, size_t from, size_t to,
+	    const char *alt);
+/* A heading of level 1..6 that follows the previous ones without a
+ * skipped level: H(level), lowered to one below the last. */
+enum tag_role tag_heading(struct tag_rows *, int level);
+
+/* Drawing.  A new page; the marked content of row (of the map's layout)
+ * before its content is written to out ("repeated": a table's header
+ * row drawn again on a later page, an artifact); the end of the page's
+ * marked content; furniture between tag_artifact() and
+ * tag_artifact_end(). */
+void	tag_page(struct tag_tree *, HPDF_Page);
+void	tag_row(struct tag_tree *, const struct tag_rows *, size_t row,
+	    int repeated, struct buf *out);
+void	tag_page_end(struct tag_tree *, struct buf *out);
+void	tag_artifact(struct tag_tree *, struct buf *out, const char *type);
+void	tag_artifact_end(struct tag_tree *, struct buf *out);
+
+/* Writes the tree, the ParentTree, the pages' /StructParents and /Tabs,
+ * and the catalog keys and XMP metadata (title and author may be NULL)
+ * into pdf.  With an ICC profile (sRGB, icc NULL: none) it is PDF/A-2a as
+ * well: the output intent, pdfaid in the XMP, the trailer's /ID.
+ * Returns 0, or -1 when libharu refused an object. */
+int	tag_finish(struct tag_tree *, HPDF_Doc pdf, const char *title,
+	    const char *author, const unsigned char *icc, size_t icclen);
+
+
+/* The builders' hooks (pdf_layout.c).  A block that holds no blocks,
+ * laid out into rows [from, to); a container before and after its
+ * blocks (row: the layout's row count then).  tag_block() returns 1 for
+ * a figure without alternate text (the caller warns), else 0. */
+struct doc_node;
+struct pl_row;
+int	tag_block(struct tag_rows *, const struct doc_node *,
+	    const struct pl_row *rows, size_t from, size_t to);
+void	tag_container(struct tag_rows *, const struct doc_node *, size_t row);
+void	tag_container_end(struct tag_rows *, const struct doc_node *,
+	    size_t row);
+
+#endif

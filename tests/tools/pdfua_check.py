@@ -1,0 +1,196 @@
+#!/usr/bin/python3
+"""pdfua_check -- the machine-checkable core of PDF/UA-1 (Matterhorn).
+
+    pdfua_check.py FILE.pdf...
+
+Prints "PASS file" or "FAIL file" with one indented line per problem;
+exits 1 when any file fails.  It checks: /MarkInfo /Marked true, /Lang,
+/StructTreeRoot with a /ParentTree that owns every MCID of every page,
+/ViewerPreferences /DisplayDocTitle true, a title in the document
+information and the XMP (dc:title) with pdfuaid:part 1, /Tabs /S on every
+page, no text or image operator outside marked content (a tagged MCID or
+an /Artifact), heading levels without a skip, tables with TH cells that
+carry /Scope, every Figure with /Alt.  It is not veraPDF: see README.md.
+"""
+import re
+import sys
+
+import pikepdf
+
+TEXT_OPS = {"Tj", "TJ", "'", '"', "Do", "BI", "sh"}
+
+
+def walk(node, out, depth=0):
+    """Structure elements in reading order: (element, depth)."""
+    if depth > 200:
+        return
+    k = node.get("/K")
+    if k is None:
+        return
+    kids = list(k) if isinstance(k, pikepdf.Array) else [k]
+    for kid in kids:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            out.append((kid, depth))
+            walk(kid, out, depth + 1)
+
+
+def mcids_in_tree(root):
+    owned = set()
+    elems = []
+    walk(root, elems)
+    for e, _ in elems:
+        k = e.get("/K")
+        kids = list(k) if isinstance(k, pikepdf.Array) else [k]
+        for kid in kids:
+            if isinstance(kid, int):
+                pg = e.get("/Pg")
+                owned.add((pg.objgen if pg is not None else None, kid))
+            elif isinstance(kid, pikepdf.Dictionary) and \
+                    kid.get("/Type") == "/MCR":
+                owned.add((kid.Pg.objgen, int(kid.MCID)))
+    return owned, elems
+
+
+def check(path):
+    bad = []
+    pdf = pikepdf.open(path)
+    root = pdf.Root
+    mi = root.get("/MarkInfo")
+    if mi is None or not bool(mi.get("/Marked", False)):
+        bad.append("no /MarkInfo /Marked true")
+    if "/Lang" not in root or str(root.Lang) == "":
+        bad.append("no /Lang in the catalog")
+    vp = root.get("/ViewerPreferences")
+    if vp is None or not bool(vp.get("/DisplayDocTitle", False)):
+        bad.append("no /ViewerPreferences /DisplayDocTitle true")
+    title = pdf.docinfo.get("/Title") if pdf.docinfo is not None else None
+    if title is None or str(title) == "":
+        bad.append("no /Title in the document information")
+    try:
+        xmp = bytes(root.Metadata.read_bytes()).decode("utf-8", "replace")
+    except Exception:
+        xmp = ""
+    if not re.search(r"<pdfuaid:part>1</pdfuaid:part>|pdfuaid:part=\"1\"",
+                     xmp):
+        bad.append("no pdfuaid:part 1 in the XMP metadata")
+    if "<dc:title>" not in xmp:
+        bad.append("no dc:title in the XMP metadata")
+    # PDF/A-2a, when the file claims it: an sRGB output intent with its
+    # profile, the trailer's /ID, conformance A
+    if "pdfaid:part" in xmp:
+        if not re.search(r"<pdfaid:part>2</pdfaid:part>", xmp) or \
+                not re.search(r"<pdfaid:conformance>A</pdfaid:conformance>",
+                              xmp):
+            bad.append("pdfaid is not part 2 conformance A")
+        ois = root.get("/OutputIntents")
+        if ois is None or not any(
+                oi.get("/S") == "/GTS_PDFA1" and
+                "/DestOutputProfile" in oi for oi in ois):
+            bad.append("PDF/A: no GTS_PDFA1 output intent with a profile")
+        if "/ID" not in pdf.trailer:
+            bad.append("PDF/A: no /ID in the trailer")
+        if pdf.pdf_version < "1.7":
+            bad.append("PDF version %s, want 1.7" % pdf.pdf_version)
+    str_root = root.get("/StructTreeRoot")
+    if str_root is None:
+        bad.append("no /StructTreeRoot")
+        return bad
+    if "/ParentTree" not in str_root:
+        bad.append("no /ParentTree")
+    owned, elems = mcids_in_tree(str_root)
+    # the ParentTree's arrays: each page's MCIDs to their elements
+    ptree = {}
+    if "/ParentTree" in str_root:
+        nums = list(str_root.ParentTree.get("/Nums", []))
+        for i in range(0, len(nums) - 1, 2):
+            ptree[int(nums[i])] = nums[i + 1]
+    for pno, page in enumerate(pdf.pages, 1):
+        if page.obj.get("/Tabs") != "/S":
+            bad.append("page %d: no /Tabs /S" % pno)
+        sp = page.obj.get("/StructParents")
+        if sp is None:
+            bad.append("page %d: no /StructParents" % pno)
+            continue
+        arr = ptree.get(int(sp))
+        depth = 0
+        stack = []
+        for operands, op in pikepdf.parse_content_stream(page):
+            op = str(op)
+            if op in ("BDC", "BMC"):
+                tag = str(operands[0])
+                mcid = None
+                if op == "BDC" and isinstance(operands[1],
+                                              pikepdf.Dictionary):
+                    if "/MCID" in operands[1]:
+                        mcid = int(operands[1].MCID)
+                stack.append((tag, mcid))
+                if mcid is not None:
+                    if (page.obj.objgen, mcid) not in owned:
+                        bad.append("page %d: MCID %d belongs to no element"
+                                   % (pno, mcid))
+                    if arr is None or mcid >= len(arr):
+                        bad.append("page %d: MCID %d not in the ParentTree"
+                                   % (pno, mcid))
+            elif op == "EMC":
+                if stack:
+                    stack.pop()
+                else:
+                    bad.append("page %d: EMC without BDC" % pno)
+            elif op in TEXT_OPS:
+                ok = any(t == "/Artifact" or m is not None
+                         for t, m in stack)
+                if not ok:
+                    bad.append("page %d: %s outside marked content"
+                               % (pno, op))
+                    break
+        if stack:
+            bad.append("page %d: marked content left open" % pno)
+    last = 0
+    for e, _ in elems:
+        s = str(e.S)
+        m = re.fullmatch(r"/H([1-6])", s)
+        if m:
+            lvl = int(m.group(1))
+            if lvl > last + 1:
+                bad.append("heading H%d after H%d skips a level"
+                           % (lvl, last))
+            last = lvl
+        elif s == "/Figure":
+            if "/Alt" not in e or str(e.Alt) == "":
+                bad.append("Figure without /Alt")
+        elif s == "/Table":
+            sub = []
+            walk(e, sub)
+            ths = [x for x, _ in sub if str(x.S) == "/TH"]
+            if not ths:
+                bad.append("Table without TH")
+            for th in ths:
+                a = th.get("/A")
+                if a is None or "/Scope" not in a:
+                    bad.append("TH without /Scope")
+                    break
+    return bad
+
+
+def main():
+    fails = 0
+    for path in sys.argv[1:]:
+        try:
+            bad = check(path)
+        except Exception as ex:  # a damaged file is a failure, not a crash
+            bad = ["cannot read: %s" % ex]
+        if bad:
+            fails += 1
+            print("FAIL %s" % path)
+            seen = set()
+            for b in bad:
+                if b not in seen:
+                    print("    " + b)
+                    seen.add(b)
+        else:
+            print("PASS %s" % path)
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
