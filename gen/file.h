@@ -69,6 +69,13 @@ int	file_write(const char *path, const void *data, size_t len,
 int	file_write_sync(const char *path, const void *data, size_t len,
 	    struct diag_list *);
 
+/* Calls fn(path, arg) for every output a writer above leaves complete,
+ * whether it wrote it or found it already holding the same bytes (then
+ * the file is not touched: its mtime stays).  fn may be called from
+ * several threads at once and must lock what it shares (incr.c does).
+ * NULL stops it.  Set before any writer thread starts. */
+void	file_on_output(void (*fn)(const char *path, void *arg), void *arg);
+
 /* Creates dir and its parents (mode 0755).  Returns 0 or -1 (DIAG_WRITE). */
 int	file_mkdirs(const char *dir, struct diag_list *);
 
