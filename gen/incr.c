@@ -212,6 +212,12 @@ S_key(struct incr *in, const char *dir, const char *opts)
 	sha256_init(&h);
 	S_put(&h, INCR_MAGIC);
 	S_put(&h, opts);
+	/* the project's folder: its name is the default title */
+	if ((p = realpath(dir, NULL)) != NULL) {
+		S_put(&h, p);
+		free(p);
+	} else
+		in->unsure = 1;
 	for (i = 0; i < sizeof(env) / sizeof(env[0]); i++) {
 		v = getenv(env[i]);
 		S_put(&h, env[i]);
