@@ -60,8 +60,10 @@ void	file_confine(const char *root);
 
 /* Writes data to path atomically ("-" is standard output): a temporary file
  * in the same folder (named as file_tmp.h says, created exclusively), then
- * renamed over path.  Returns 0, or -1 after adding DIAG_WRITE (and
- * removing the temporary file). */
+ * renamed over path.  A regular file that already holds exactly data is
+ * left as it is (no write, no DIAG_WROTE): its mtime stays, so an
+ * incremental build rewrites nothing it did not change.  Returns 0, or -1
+ * after adding DIAG_WRITE (and removing the temporary file). */
 int	file_write(const char *path, const void *data, size_t len,
 	    struct diag_list *);
 /* The same, with the data flushed to the disk before the rename: for the
