@@ -12,6 +12,7 @@
 #include "fingerprint.h"
 #include "fpread.h"
 #include "handout.h"
+#include "incr.h"
 #include "md.h"
 #include "mem.h"
 #include "merge.h"
@@ -333,6 +334,27 @@ S_outputs_inside(const char *dir, const char *out, struct diag_list *dl)
 	return rc;
 }
 
+/* The cache of the build of dir into out for the options in o, or NULL
+ * when out/ is not safe to read it from (the build then says why). */
+static struct incr *
+S_incr_open(const struct build_opts *o, const char *dir, const char *out,
+    struct diag_list *dl)
+{
+	struct diag_list *quiet = diag_list_new();
+	struct buf opts = { 0 };
+	struct incr *in = NULL;
+
+	/* everything in build_opts that changes what a build writes */
+	buf_printf(&opts, "edition=%d lang=%s letter=%d ragged=%d strict=%d",
+	    o->edition, o->lang ? o->lang : "\001", o->letter, o->ragged,
+	    dl->strict);
+	if (S_outputs_inside(dir, out, quiet) == 0)
+		in = incr_open(dir, out, buf_cstr(&opts));
+	diag_list_free(quiet);
+	buf_free(&opts);
+	return in;
+}
+
 int
 build_project(const struct build_opts *o, int write, struct diag_list *dl)
 {
@@ -340,8 +362,10 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 	struct course *c;
 	struct theme *th;
 	struct site_bodies *bodies = NULL;
+	struct incr *in = NULL;
 	char *out, *site;
 	enum edition e;
+	size_t from = dl->n;
 	int rc = 0;
 
 	if (write) {
@@ -349,16 +373,29 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 		 * this run gets to write: it would be published with it. */
 		out = file_join(dir, "out");
 		file_tmp_clean(out, 1, dl);
+		/* A whole build whose inputs are those of the last good one
+		 * has nothing to write (incr.h); --only builds a part and
+		 * leaves the cache alone. */
+		if (o->only == NULL && (in = S_incr_open(o, dir, out,
+		    dl)) != NULL && incr_fresh(in, dl)) {
+			diag_add(dl, DIAG_UP_TO_DATE, out, 0, 0);
+			incr_free(in);
+			free(out);
+			return 0;
+		}
 		free(out);
 	}
-	if ((c = course_open(dir, dl)) == NULL)
+	if ((c = course_open(dir, dl)) == NULL) {
+		incr_free(in);
 		return -1;
+	}
 	if (o->lang != NULL) {
 		free(c->lang);
 		c->lang = xstrdup(o->lang);
 	}
 	th = theme_new(dir);
 	if (theme_check(th, dl) != 0) {
+		incr_free(in);
 		theme_free(th);
 		course_free(c);
 		return -1;
@@ -373,6 +410,7 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 			c->budget = 0;
 	}
 	if (course_scan(c, th, o->jobs, dl) != 0) {
+		incr_free(in);
 		site_bodies_free(bodies);
 		theme_free(th);
 		course_free(c);
@@ -390,6 +428,7 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 	 * out/ either: the output folders are checked before the first
 	 * file is written, and every writer is kept inside from here. */
 	if (S_outputs_inside(dir, out, dl) != 0) {
+		incr_free(in);
 		free(out);
 		free(site);
 		site_bodies_free(bodies);
@@ -398,6 +437,8 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 		return -1;
 	}
 	file_confine(dir);
+	if (in != NULL)
+		incr_track(in);
 	if (o->only == NULL || strcmp(o->only, "site") == 0) {
 		rc = site_build(c, th, site, e, o->jobs, bodies, dl);
 		site_bodies_free(bodies);
@@ -417,6 +458,10 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 		rc = handout_mailings(o, c, th, out, dl);
 	if (rc == 0 && o->only == NULL)
 		rc = quiz_export(c, out, dl);
+	if (in != NULL && incr_close(in, rc == 0 &&
+	    diag_worst(dl) < DIAG_ERROR, dl, from, dl) != 0)
+		rc = -1;
+	incr_free(in);
 	file_confine(NULL);
 	free(out);
 	free(site);

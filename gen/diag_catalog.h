@@ -17,6 +17,7 @@ D(DIAG_NOT_REGULAR,      DIAG_ERROR,   "not a regular file (a FIFO, device or so
 D(DIAG_TOO_LARGE,        DIAG_ERROR,   "larger than %d MiB, the limit for an input file")
 D(DIAG_NO_CHAPTERS,      DIAG_ERROR,   "no chapters: '%s' holds no .md files")
 D(DIAG_WROTE,            DIAG_NOTE,    "wrote '%s'")
+D(DIAG_UP_TO_DATE,       DIAG_NOTE,    "nothing this build reads has changed since the last one: its outputs are left as they are")
 D(DIAG_SOURCE_DATE,      DIAG_ERROR,   "SOURCE_DATE_EPOCH '%s' is not a number of seconds since 1970 (0 to 253402300799, the end of 9999)")
 
 /* project configuration (salesgen.xml) */

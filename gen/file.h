@@ -60,14 +60,23 @@ void	file_confine(const char *root);
 
 /* Writes data to path atomically ("-" is standard output): a temporary file
  * in the same folder (named as file_tmp.h says, created exclusively), then
- * renamed over path.  Returns 0, or -1 after adding DIAG_WRITE (and
- * removing the temporary file). */
+ * renamed over path.  A regular file that already holds exactly data is
+ * left as it is (no write, no DIAG_WROTE): its mtime stays, so an
+ * incremental build rewrites nothing it did not change.  Returns 0, or -1
+ * after adding DIAG_WRITE (and removing the temporary file). */
 int	file_write(const char *path, const void *data, size_t len,
 	    struct diag_list *);
 /* The same, with the data flushed to the disk before the rename: for the
  * documents a user sends (PDFs, a mailing's documents). */
 int	file_write_sync(const char *path, const void *data, size_t len,
 	    struct diag_list *);
+
+/* Calls fn(path, arg) for every output a writer above leaves complete,
+ * whether it wrote it or found it already holding the same bytes (then
+ * the file is not touched: its mtime stays).  fn may be called from
+ * several threads at once and must lock what it shares (incr.c does).
+ * NULL stops it.  Set before any writer thread starts. */
+void	file_on_output(void (*fn)(const char *path, void *arg), void *arg);
 
 /* Creates dir and its parents (mode 0755).  Returns 0 or -1 (DIAG_WRITE). */
 int	file_mkdirs(const char *dir, struct diag_list *);

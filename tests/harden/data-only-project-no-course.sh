@@ -7,7 +7,7 @@ mkdir -p p/content/data
 cp "$TOP/tests/regress/cli/check-offerte.xml" p/content/data/offerte.xml
 st=$(run err "$SG" build p)
 [ "$st" = 0 ] || fail "exit status $st: $(cat err)"
-got=$(cd p/out && find . -type f | LC_ALL=C sort | tr '\n' ' ')
+got=$(cd p/out && find . -type f ! -name .salesgen-cache | LC_ALL=C sort | tr '\n' ' ')
 want='./pdf/offerte.pdf ./site/index.html ./site/offerte.html ./site/print.css ./site/style.css '
 [ "$got" = "$want" ] || fail "written: $got"
 for f in p/out/site/*.html; do

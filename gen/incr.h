@@ -1,0 +1,58 @@
+/*
+ * incr — incremental builds: a build whose inputs are exactly those of the
+ * last good build into the same out/ writes nothing, and a build that makes
+ * fewer outputs than the last one removes those it no longer makes, so
+ * that out/ always equals what a clean build of the same input gives.
+ *
+ * The cache is out/.salesgen-cache (written atomically, as every output).
+ * It holds a key, the SHA-256 of every input (below), the outputs the
+ * build left (path below out/, size, mtime) and the diagnostics it gave,
+ * which an up-to-date build gives again.  A missing, corrupt or foreign
+ * cache (another format or salesgen) is ignored: the build is a clean one.
+ * Deleting it gives a clean build.
+ *
+ * The key covers: every file below the project folder except out/ and
+ * version-control folders (path, kind and bytes), the salesgen binary
+ * (version, and its file's identity and mtime, which also stands for the
+ * built-in templates), the fontconfig configuration and caches and the
+ * hyphenation and word lists it reads (by size and mtime), the options
+ * that change outputs, and SOURCE_DATE_EPOCH, TZ and the locale.  Anything
+ * that cannot be hashed that way (a FIFO, a linked folder, an unreadable
+ * file) makes the build a full one: when in doubt, rebuild.
+ *
+ * Within a build nothing is skipped: a full build whose output equals the
+ * file on disk leaves that file alone (file.c), so its mtime stays.
+ */
+#ifndef SALESGEN_INCR_H
+#define SALESGEN_INCR_H
+
+#include "diag.h"
+
+struct incr;
+
+/* Computes the key of the project in dir for the options in opts (any
+ * text that names them) and reads the cache in out.  Returns a new
+ * struct incr the caller frees with incr_free(); never NULL. */
+struct incr	*incr_open(const char *dir, const char *out, const char *opts);
+
+/* 1 when the cache is valid, its key is this build's, its build was
+ * good and every output it lists is still there as it was left: then
+ * out/ is what a clean build would make, and the stored diagnostics are
+ * copied to dl.  Else 0. */
+int	incr_fresh(struct incr *, struct diag_list *dl);
+
+/* From now on, records every output the writers leave (file_on_output). */
+void	incr_track(struct incr *);
+
+/* Ends tracking.  When ok (the build wrote everything), removes the
+ * outputs the last build made that this one did not (and folders left
+ * empty by that), and writes the cache with this build's outputs and the
+ * diagnostics in dl from index from on.  When not ok, writes a cache
+ * that will never be fresh but still lists the old and new outputs, for
+ * the next good build to tidy.  Returns 0, or -1 after DIAG_WRITE. */
+int	incr_close(struct incr *, int ok, const struct diag_list *dl,
+	    size_t from, struct diag_list *errs);
+
+void	incr_free(struct incr *);
+
+#endif
