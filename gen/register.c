@@ -143,6 +143,9 @@ S_cmp(const void *a, const void *b)
 	return strcmp(x->sub, y->sub);
 }
 
+struct reg_memo;
+static void S_memo_free(struct reg_memo *);
+
 struct reg *
 reg_new(const struct course *c)
 {
@@ -210,6 +213,7 @@ reg_free(struct reg *r)
 	if (r->sp != NULL)
 		search_split_free(r->sp);
 	search_text_free(r->st);
+	S_memo_free(r->maybe);
 	free(r);
 }
 
@@ -294,11 +298,106 @@ S_at(const struct tok *t, size_t nt, size_t i, const char *pat,
 	return 1;
 }
 
+/* Answers by word, so that a word met on many pages is asked about
+ * once: a register of n terms over a course of n chapters would
+ * otherwise ask n times per word (quadratic in the course).  Used by one
+ * thread at a time, as the register is. */
+struct reg_memo {
+	char		**key;
+	unsigned char	 *val;
+	size_t		  cap, n;
+};
+
+static size_t
+S_hash(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+/* The slot of key in m: where it is, or the empty one it would take. */
+static size_t
+S_slot(const struct reg_memo *m, const char *key)
+{
+	size_t i = S_hash(key) & (m->cap - 1);
+
+	while (m->key[i] != NULL && strcmp(m->key[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void
+S_memo_put(struct reg_memo *m, const char *key, int val)
+{
+	struct reg_memo old = *m;
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 1024;
+		m->key = xcalloc(m->cap, sizeof(*m->key));
+		m->val = xcalloc(m->cap, sizeof(*m->val));
+		for (i = 0; i < old.cap; i++)
+			if (old.key[i] != NULL) {
+				size_t k = S_slot(m, old.key[i]);
+
+				m->key[k] = old.key[i];
+				m->val[k] = old.val[i];
+			}
+		free(old.key);
+		free(old.val);
+	}
+	i = S_slot(m, key);
+	if (m->key[i] == NULL) {
+		m->key[i] = xstrdup(key);
+		m->n++;
+	}
+	m->val[i] = (unsigned char)val;
+}
+
+static void
+S_memo_free(struct reg_memo *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->cap; i++)
+		free(m->key[i]);
+	free(m->key);
+	free(m->val);
+	free(m);
+}
+
+static int S_maybe_scan(const struct reg *, const char *);
+
+/* 1 when a single-word term may be a part of word, past its start (see
+ * S_maybe_scan), remembered per word. */
+static int
+S_maybe(struct reg *r, const char *word)
+{
+	size_t i;
+	int v;
+
+	if (r->maybe == NULL)
+		r->maybe = xcalloc(1, sizeof(*r->maybe));
+	if (r->maybe->cap > 0) {
+		i = S_slot(r->maybe, word);
+		if (r->maybe->key[i] != NULL)
+			return r->maybe->val[i];
+	}
+	v = S_maybe_scan(r, word);
+	S_memo_put(r->maybe, word, v);
+	return v;
+}
+
 /* 1 when a single-word term may be a part of word, past its start:
  * only such words are split (the splitter asks its dictionary about
  * every way to cut a word, and most words hold no term). */
 static int
-S_maybe(const struct reg *r, const char *word)
+S_maybe_scan(const struct reg *r, const char *word)
 {
 	const struct reg_entry *e;
 	char needle[WORD_MAX];
@@ -324,13 +423,55 @@ S_maybe(const struct reg *r, const char *word)
 	return 0;
 }
 
+/* A stem of the page and the word it stands at. */
+struct cand {
+	const char	*stem;
+	size_t		 i;
+};
+
+static int
+S_cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	int c = strcmp(x->stem, y->stem);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* 1 when pattern pat (fold, its words) is on the page: tried at the
+ * words where its first stem stands. */
+static int
+S_found(const struct tok *t, size_t nt, const struct cand *cand, size_t nc,
+    const char *pat, const char *fold)
+{
+	char first[WORD_MAX];
+	size_t n = S_len(pat), lo = 0, hi = nc, mid;
+
+	if (n >= sizeof(first))
+		n = sizeof(first) - 1;
+	memcpy(first, pat, n);
+	first[n] = '\0';
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(cand[mid].stem, first) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < nc && strcmp(cand[lo].stem, first) == 0; lo++)
+		if (S_at(t, nt, cand[lo].i, pat, fold))
+			return 1;
+	return 0;
+}
+
 void
 reg_page(struct reg *r, const char *text, size_t len, long page)
 {
 	struct tok *t = NULL, *k;
+	struct cand *cand;
 	char word[WORD_MAX];
 	const char *s, *parts;
-	size_t nt = 0, i, j, pos = 0, start, end, ppos, ps, pe;
+	size_t nt = 0, nc, i, j, pos = 0, start, end, ppos, ps, pe;
 	int all, p;
 
 	while (search_text_word(text, len, &pos, word, sizeof(word), &start,
@@ -357,6 +498,21 @@ reg_page(struct reg *r, const char *text, size_t len, long page)
 		}
 		free((char *)parts);
 	}
+	/* Where each stem stands (a word's own or a compound part's),
+	 * sorted: a pattern is tried only where its first stem is, not at
+	 * every word of the page for every term. */
+	for (i = nc = 0; i < nt; i++)
+		nc += 1 + t[i].np;
+	cand = xcalloc(nc + 1, sizeof(*cand));
+	for (i = nc = 0; i < nt; i++) {
+		cand[nc].stem = t[i].stem;
+		cand[nc++].i = i;
+		for (j = 0; j < t[i].np; j++) {
+			cand[nc].stem = t[i].pstem[j];
+			cand[nc++].i = i;
+		}
+	}
+	qsort(cand, nc, sizeof(*cand), S_cand_cmp);
 	for (j = 0; j < r->n; j++) {
 		struct reg_entry *e = &r->e[j];
 
@@ -364,14 +520,12 @@ reg_page(struct reg *r, const char *text, size_t len, long page)
 		for (p = 0; p < REG_PATS && all; p++) {
 			if (e->pat[p] == NULL)
 				continue;
-			for (i = 0; i < nt; i++)
-				if (S_at(t, nt, i, e->pat[p], e->fold[p]))
-					break;
-			all = i < nt;
+			all = S_found(t, nt, cand, nc, e->pat[p], e->fold[p]);
 		}
 		if (all)
 			reg_add_page(e, page);
 	}
+	free(cand);
 	for (i = 0; i < nt; i++) {
 		free(t[i].word);
 		free(t[i].stem);

@@ -52,6 +52,7 @@ struct reg {
 	size_t			 n;
 	struct search_text	*st;
 	struct search_split	*sp;
+	struct reg_memo		*maybe;	/* S_maybe's answers by word */
 };
 
 /* The register of course c (scanned): its entries sorted, no pages yet.
