@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "mem.h"
 #include "pdf/pdf_font.h"
+#include "serve.h"
 #include "version.h"
 
 #include <stdio.h>
@@ -92,6 +93,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.edition = -1;
+	o.port = -1;
 	o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (o.jobs < 1)
 		o.jobs = 1;
@@ -121,6 +123,26 @@ main(int argc, char **argv)
 			o.fragment = 1;
 		else if (!strcmp(a, "--ragged"))
 			o.ragged = 1;
+		else if (!strcmp(a, "--open"))
+			o.open = 1;
+		else if (!strcmp(a, "--port")) {
+			char *end;
+			long p;
+
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			p = strtol(argv[++i], &end, 10);
+			if (argv[i][0] == '\0' || *end != '\0' || p < 0 ||
+			    p > 65535) {
+				rc = S_usage_error(dl, "--port takes a number from 0 (any free port) to 65535, not '%s'", argv[i]);
+				goto out;
+			}
+			o.port = (int)p;
+		} else if (!strcmp(a, "--bind")) {
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			o.bind = argv[++i];
+		}
 		else if (!strncmp(a, "-j", 2)) {
 			/* -j N and, as make takes it, -jN */
 			const char *v = a + 2;
@@ -225,6 +247,11 @@ main(int argc, char **argv)
 		    "--ignore is an option of merge only");
 		goto out;
 	}
+	if ((o.port >= 0 || o.bind != NULL || o.open) &&
+	    strcmp(o.cmd, "serve")) {
+		rc = S_usage_error(dl, "%s", "--port, --bind and --open are options of serve only");
+		goto out;
+	}
 	if (o.select != NULL && strcmp(o.cmd, "render")) {
 		rc = S_usage_error(dl, "%s", "--select is an option of render only");
 		goto out;
@@ -240,6 +267,7 @@ main(int argc, char **argv)
 	/* before anything is read: every command that can write a PDF,
 	 * and check, which promises what build will do */
 	if ((!strcmp(o.cmd, "build") || !strcmp(o.cmd, "check") ||
+	    !strcmp(o.cmd, "serve") ||
 	    !strcmp(o.cmd, "render") || !strcmp(o.cmd, "merge")) &&
 	    build_source_date_ok(dl) != 0) {
 		rc = S_exit(dl, -1);
@@ -247,6 +275,8 @@ main(int argc, char **argv)
 	}
 	if (!strcmp(o.cmd, "build"))
 		rc = S_exit(dl, build_project(&o, 1, dl));
+	else if (!strcmp(o.cmd, "serve"))
+		rc = S_exit(dl, serve_run(&o, dl));
 	else if (!strcmp(o.cmd, "check"))
 		rc = S_exit(dl, o.arg != NULL && file_is_reg(o.arg) ?
 		    build_check_file(&o, dl) : build_project(&o, 0, dl));
