@@ -308,6 +308,8 @@ S_events(struct serve *s, struct MHD_Connection *c)
 		return MHD_NO;
 	}
 	MHD_add_response_header(r, "Content-Type", "text/event-stream");
+	/* a stream ends only when serve stops: no keep-alive after it */
+	MHD_add_response_header(r, "Connection", "close");
 	MHD_add_response_header(r, "Cache-Control", "no-store");
 	ret = MHD_queue_response(c, MHD_HTTP_OK, r);
 	MHD_destroy_response(r);
@@ -536,6 +538,11 @@ serve_run(const struct build_opts *o, struct diag_list *dl)
 	/* SIGINT and SIGTERM are read from a descriptor by the main loop;
 	 * blocked before any thread starts, so none of them takes one.  A
 	 * browser closing its connection must not kill the server. */
+	/* A shell starts a background job with SIGINT ignored, and an
+	 * ignored signal never reaches the descriptor: serve is stopped
+	 * by both, however it was started. */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
