@@ -12,6 +12,7 @@
 #include "file.h"
 #include "i18n.h"
 #include "mem.h"
+#include "progress.h"
 #include "pdf/pdf_font.h"
 #include "serve.h"
 #include "version.h"
@@ -235,6 +236,8 @@ main(int argc, char **argv)
 	}
 	if (o.quiet)
 		dl->min_print = DIAG_ERROR;
+	/* the progress line is for a person at a terminal only */
+	progress_enable(!o.quiet && isatty(2));
 	dl->strict = o.strict;
 	dl->verbose = o.verbose && !o.quiet;
 	if (o.cmd == NULL) {

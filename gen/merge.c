@@ -11,6 +11,7 @@
 #include "mem.h"
 #include "pdf/pdf.h"
 #include "pool.h"
+#include "progress.h"
 #include "theme.h"
 #include "val.h"
 #include "xml.h"
@@ -66,6 +67,7 @@ struct mrow {
  * remembered, to be told in file order at the end.
  */
 struct mjob {
+	struct progress		*pg;	/* the terminal's line, or NULL */
 	const struct datadoc	*base;
 	const char		*rows_path;
 	const char		*outdir;
@@ -707,10 +709,7 @@ S_row_done(void *arg)
 	if (j->told != NULL)
 		S_report(&m->rep, &m->nrep, &m->caprep, j->index, SIZE_MAX,
 		    j->told);
-	if (m->o->progress) {
-		fprintf(stderr, "\rsalesgen: merge %zu", m->done);
-		fflush(stderr);
-	}
+	progress_step(m->pg, 1);
 	buf_free(&j->name);
 	free(j);
 }
@@ -920,6 +919,11 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	buf_free(&tname);
 	/* o->jobs workers; this thread reads the file, records what
 	 * became of each row and mostly waits */
+	/* this run's rows: every row, or a shard's share of them */
+	if (o->progress)
+		m.pg = progress_begin("rows", o->nshards == 0 ? nm.nrows :
+		    nm.nrows > o->shard ?
+		    (nm.nrows - o->shard - 1) / o->nshards + 1 : 0, 1);
 	m.pool = pool_new(o->jobs);
 	m.env = xcalloc((size_t)pool_threads(m.pool), sizeof(*m.env));
 	co.row = S_feed;
@@ -932,8 +936,7 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	for (k = 0; k < nw; k++)
 		pdf_env_free(m.env[k]);
 	free(m.env);
-	if (o->progress && m.done > 0)
-		fputc('\n', stderr);
+	progress_end(m.pg);
 	if (m.nrep > 1)
 		qsort(m.rep, m.nrep, sizeof(*m.rep), S_report_cmp);
 	for (i = 0; i < m.nrep; i++) {
