@@ -11,6 +11,10 @@
 # chapter PDF < 1 s, course PDF < 2 s; 1,000 chapters, page < 300 ms.
 # Not a test: run by hand, the figures depend on the machine.
 #
+# With hugo installed (Debian package hugo), the same chapters are put in
+# a bare Hugo site (one layout: the page's content) and `hugo server`'s
+# edit-to-page time is measured the same way, for comparison.
+#
 #   sh bench/serve.sh [SALESGEN] [CHAPTERS...]     default: ./salesgen 50 1000
 #
 # Writes under bench/work/serve/ (gitignored).
@@ -107,6 +111,56 @@ print('%s chapters: clean build in the server %s ms; median of 10 edits: '
       'page %s, chapter PDF %s, course PDF %s' %
       (n, clean[0] if clean else '?', med(page), med(chpdf), med(cpdf)))
 print('  page, each edit (ms): ' + ' '.join('%.0f' % (1000 * x) for x in page if x is not None))
+EOF
+	kill -TERM "$pid"
+	wait "$pid"
+	command -v hugo > /dev/null 2>&1 || continue
+	h=$work/hugo-$n
+	rm -rf "$h"
+	mkdir -p "$h/content/docs" "$h/layouts/_default"
+	cp "$dir"/content/*.md "$h/content/docs/"
+	printf 'baseURL = "http://127.0.0.1/"\ntitle = "bench"\n' > "$h/config.toml"
+	printf '<!doctype html><html><body>{{ .Content }}</body></html>\n' > "$h/layouts/_default/single.html"
+	printf '<!doctype html><html><body>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</body></html>\n' > "$h/layouts/_default/list.html"
+	hport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+	(cd "$h" && exec hugo server --bind 127.0.0.1 --port "$hport" > "$work/hugo-$n.log" 2>&1) &
+	pid=$!
+	python3 - "$h" "$hport" "$n" <<'EOF'
+import os, statistics, sys, time, urllib.request
+
+dir, port, n = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+chapters = sorted(os.listdir(os.path.join(dir, 'content', 'docs')))
+ch = chapters[len(chapters) // 2]
+src = os.path.join(dir, 'content', 'docs', ch)
+url = 'http://127.0.0.1:%d/docs/%s/' % (port, ch[:-3])
+for _ in range(1200):
+    try:
+        urllib.request.urlopen(url).read()
+        break
+    except Exception:
+        time.sleep(0.1)
+base = open(src).read()
+page = []
+for k in range(10):
+    time.sleep(0.5)
+    marker = 'Bewerking-hugo-%s-%d' % (n, k)
+    t0 = time.monotonic()
+    with open(src + '.tmp', 'w') as f:
+        f.write(base + '\n\n' + marker + '\n')
+    os.rename(src + '.tmp', src)
+    while time.monotonic() - t0 < 60:
+        try:
+            if marker in urllib.request.urlopen(url).read().decode():
+                page.append(time.monotonic() - t0)
+                break
+        except Exception:
+            pass
+        time.sleep(0.005)
+open(src, 'w').write(base)
+print('%s chapters, hugo server %s: median of 10 edits: page %s' % (n,
+      os.popen('hugo version').read().split()[1],
+      '%.0f ms' % (1000 * statistics.median(page)) if page else 'never'))
+print('  page, each edit (ms): ' + ' '.join('%.0f' % (1000 * x) for x in page))
 EOF
 	kill -TERM "$pid"
 	wait "$pid"

@@ -82,6 +82,7 @@ if [ -n "$asan" ]; then
 	suite "asan: site" env PREFIX=asan: SKIP_VNU=1 sh "$top/tests/site.sh" "$asan/salesgen-asan"
 	suite "asan: hardening" env PREFIX=asan: sh "$top/tests/harden.sh" "$asan/salesgen-asan"
 	suite "asan: fuzz replay" env PREFIX=asan: sh "$top/tests/fuzz.sh" "$asan/salesgen-asan"
+	suite "asan: serve" env PREFIX=asan: sh "$top/tests/serve.sh" "$asan/salesgen-asan"
 fi
 p=$(grep -c '^PASS' "$log")
 f=$(grep -c '^FAIL' "$log")
