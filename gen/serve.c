@@ -316,6 +316,26 @@ S_events(struct serve *s, struct MHD_Connection *c)
 	return ret;
 }
 
+/* A page that is not there (yet): for a page, an HTML answer that
+ * carries the reload script and the last build's errors, so that a
+ * chapter being written, or a project whose first build failed, shows up
+ * by itself once it builds; for anything else, plain text. */
+static enum MHD_Result
+S_missing(struct serve *s, struct MHD_Connection *c, const char *url)
+{
+	static const char page[] = "<!doctype html>\n<html><head>"
+	    "<meta charset=\"utf-8\"><title>404</title></head><body>\n"
+	    "<p>404: this page is not in out/site (yet).</p>\n</body></html>\n";
+	size_t n = strlen(url), len;
+	char *body;
+
+	if (url[n - 1] != '/' && (n < 5 || strcasecmp(url + n - 5, ".html")))
+		return S_status(c, MHD_HTTP_NOT_FOUND, "404 not found\n");
+	body = S_inject(s, page, sizeof(page) - 1, &len);
+	return S_send(c, MHD_HTTP_NOT_FOUND, "text/html; charset=utf-8",
+	    body, len);
+}
+
 static enum MHD_Result
 S_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -382,7 +402,7 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (where == FILE_MISSING) {
 		free(path);
-		return S_status(c, MHD_HTTP_NOT_FOUND, "404 not found\n");
+		return S_missing(s, c, url);
 	}
 	/* file_read_in checks again, by the file it opens: a link swapped
 	 * in since is not followed. */
