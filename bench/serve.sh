@@ -68,21 +68,17 @@ def course_pdf():
         if f.endswith('.pdf') and f not in names and not f.endswith('-student.pdf'):
             return os.path.join(pdfdir, f)
 
-def wait_idle():
-    # the previous build is done: its PDFs are in place
-    time.sleep(0.3)
-    last = None
-    while True:
-        cur = (ino(os.path.join(pdfdir, slug + '.pdf')), ino(course_pdf()))
-        if cur == last:
-            return
-        last = cur
-        time.sleep(0.5)
+def wait_idle(builds):
+    # the previous build is over (serve logs a line per build): an edit
+    # made while it runs would wait for it, and that is not what is timed
+    while len(re.findall(r'built in \d+ ms', open(log).read())) < builds:
+        time.sleep(0.05)
+    time.sleep(0.2)
 
 url = 'http://127.0.0.1:%d/%s.html' % (port, slug)
 page, chpdf, cpdf = [], [], []
 for k in range(10):
-    wait_idle()
+    wait_idle(k + 1)
     marker = 'Bewerking-%s-%d' % (n, k)
     i0 = (ino(os.path.join(pdfdir, slug + '.pdf')), ino(course_pdf()))
     t0 = time.monotonic()
