@@ -17,7 +17,9 @@
 #
 #   sh bench/serve.sh [SALESGEN] [CHAPTERS...]     default: ./salesgen 50 1000
 #
-# Writes under bench/work/serve/ (gitignored).
+# EDITS=N times N edits instead of 10; SERVE_OPTS="--only site" passes
+# options to serve (a site without PDFs).  Writes under bench/work/serve/
+# (gitignored).
 bin=$(cd "$(dirname "${1:-./salesgen}")" && pwd)/$(basename "${1:-./salesgen}")
 [ $# -gt 0 ] && shift
 [ $# -gt 0 ] || set -- 50 1000
@@ -32,12 +34,12 @@ for n in "$@"; do
 	[ -d "$dir/content" ] || python3 "$top/bench/gen_course.py" "$n" "$dir" > /dev/null
 	rm -rf "$dir/out"
 	log=$work/serve-$n.log
-	(cd "$dir" && exec "$bin" serve --port 0 > "$log" 2>&1) &
+	(cd "$dir" && exec "$bin" serve --port 0 $SERVE_OPTS > "$log" 2>&1) &
 	pid=$!
-	python3 - "$dir" "$log" "$n" <<'EOF'
+	python3 - "$dir" "$log" "$n" "${EDITS:-10}" <<'EOF'
 import os, re, statistics, sys, time, urllib.request
 
-dir, log, n = sys.argv[1], sys.argv[2], sys.argv[3]
+dir, log, n, edits = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 port = None
 for _ in range(6000):
     m = re.search(r'at http://127\.0\.0\.1:(\d+)/', open(log).read())
@@ -77,7 +79,7 @@ def wait_idle(builds):
 
 url = 'http://127.0.0.1:%d/%s.html' % (port, slug)
 page, chpdf, cpdf = [], [], []
-for k in range(10):
+for k in range(edits):
     wait_idle(k + 1)
     marker = 'Bewerking-%s-%d' % (n, k)
     i0 = (ino(os.path.join(pdfdir, slug + '.pdf')), ino(course_pdf()))
@@ -103,9 +105,9 @@ open(src, 'w').write(base)
 def med(v):
     v = [x for x in v if x is not None]
     return '%.0f ms' % (1000 * statistics.median(v)) if v else 'never'
-print('%s chapters: clean build in the server %s ms; median of 10 edits: '
+print('%s chapters: clean build in the server %s ms; median of %d edits: '
       'page %s, chapter PDF %s, course PDF %s' %
-      (n, clean[0] if clean else '?', med(page), med(chpdf), med(cpdf)))
+      (n, clean[0] if clean else '?', edits, med(page), med(chpdf), med(cpdf)))
 print('  page, each edit (ms): ' + ' '.join('%.0f' % (1000 * x) for x in page if x is not None))
 EOF
 	kill -TERM "$pid"
