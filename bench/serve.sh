@@ -87,7 +87,8 @@ for k in range(edits):
     with open(src + '.tmp', 'w') as f:
         f.write(base + '\n\n' + marker + '\n')
     os.rename(src + '.tmp', src)       # as an editor saves
-    got = [None, None, None]
+    # without PDFs (SERVE_OPTS="--only site") only the page is timed
+    got = [None, None, None] if os.path.isdir(pdfdir) else [None, 0, 0]
     while None in got and time.monotonic() - t0 < 120:
         now = time.monotonic() - t0
         if got[0] is None:
