@@ -58,6 +58,8 @@ pdfdir = os.path.join(dir, 'out', 'pdf')
 base = open(src).read()
 
 def ino(p):
+    if p is None:
+        return None
     try:
         return os.stat(p).st_ino
     except OSError:
@@ -66,6 +68,8 @@ def ino(p):
 def course_pdf():
     # the teacher edition: the one PDF not named after a chapter or '-student'
     names = {c[:-3] + '.pdf' for c in chapters}
+    if not os.path.isdir(pdfdir):
+        return None
     for f in os.listdir(pdfdir):
         if f.endswith('.pdf') and f not in names and not f.endswith('-student.pdf'):
             return os.path.join(pdfdir, f)
