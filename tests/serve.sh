@@ -54,6 +54,8 @@ project() {
 # (empty when it did not come up within 60 s)
 start() {
 	d=$1; shift
+	# the last run's log names its port: it must not be read for this one
+	rm -f "$d.log"
 	(cd "$d" && exec "$bin" serve --port 0 "$@" > ../"$d".log 2>&1) &
 	PID=$!
 	pids="$pids $PID"
