@@ -38,6 +38,7 @@ static const char S_usage_text[] =
 "                [--select SPEC]\n"
 "       salesgen verify OFFER.pdf|OFFER.html DATA.xml\n"
 "       salesgen check [DIR|FILE]\n"
+"       salesgen serve [DIR] [--port N] [--bind ADDR] [--open]\n"
 "       salesgen merge TEMPLATE.xml ROWS.csv -o DIR [-t pdf|html]\n"
 "                [--shard I/N] [--ignore COLUMN]...\n"
 "       salesgen new KIND NAME\n"

@@ -42,6 +42,9 @@ struct build_opts {
 	size_t		 shard_i, shard_n;
 	char		**ignore;	/* --ignore COLUMN, each */
 	size_t		 nignore;
+	int		 port;		/* --port (serve); -1 = its default */
+	const char	*bind;		/* --bind ADDR (serve) */
+	int		 open;		/* --open (serve) */
 };
 
 /* build DIR (write 1) or check DIR (write 0): the project at o->arg

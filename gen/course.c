@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "pass.h"
 #include "prep.h"
+#include "progress.h"
 #include "pool.h"
 #include "theme.h"
 #include "tmpl.h"
@@ -1040,6 +1041,7 @@ struct scan_ch {
 	int			 failed;
 	struct course		*c;	/* the job: chapter i of c */
 	size_t			 i;
+	struct progress		*pg;	/* the terminal's line, or NULL */
 };
 
 /* Chapter r->i, as a job of the pool: it writes only its own chapter and
@@ -1300,6 +1302,15 @@ course_landing_doc(const struct course *c, enum edition e,
 	return S_landing(c, NULL, e, dl);
 }
 
+/* A chapter scanned: one step of the terminal's progress line. */
+static void
+S_scan_done(void *arg)
+{
+	struct scan_ch *r = arg;
+
+	progress_step(r->pg, 1);
+}
+
 int
 course_scan(struct course *c, struct theme *th, int jobs,
     struct diag_list *dl)
@@ -1309,6 +1320,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	struct chapter *ch;
 	struct xref_list links = { 0 };
 	struct xref_index idx;
+	struct progress *pg;
 	size_t i, kept = 0;
 	int rc = 0;
 
@@ -1330,10 +1342,14 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		scan[i].c = c;
 		scan[i].i = i;
 	}
+	pg = progress_begin("chapters", c->nch, 0);
 	pool = pool_new(jobs);
-	for (i = 0; i < c->nch; i++)
-		pool_submit(pool, S_scan_work, NULL, &scan[i]);
+	for (i = 0; i < c->nch; i++) {
+		scan[i].pg = pg;
+		pool_submit(pool, S_scan_work, S_scan_done, &scan[i]);
+	}
 	pool_free(pool);
+	progress_end(pg);
 
 	for (i = 0; i < c->nch; i++) {
 		struct scan_ch *r = &scan[i];

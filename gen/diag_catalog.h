@@ -20,6 +20,10 @@ D(DIAG_WROTE,            DIAG_NOTE,    "wrote '%s'")
 D(DIAG_UP_TO_DATE,       DIAG_NOTE,    "nothing this build reads has changed since the last one: its outputs are left as they are")
 D(DIAG_SOURCE_DATE,      DIAG_ERROR,   "SOURCE_DATE_EPOCH '%s' is not a number of seconds since 1970 (0 to 253402300799, the end of 9999)")
 
+/* serve: the preview server and its watch on the project */
+D(DIAG_SERVE_LISTEN,     DIAG_ERROR,   "cannot serve on %s port %d: %s")
+D(DIAG_WATCH,            DIAG_WARNING, "cannot watch '%s' for changes: %s")
+
 /* project configuration (salesgen.xml) */
 D(DIAG_XML,              DIAG_ERROR,   "%s")
 D(DIAG_XML_UTF8,         DIAG_ERROR,   "invalid UTF-8 (byte 0x%02X): save the file as UTF-8, or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8")

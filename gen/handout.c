@@ -7,6 +7,7 @@
 #include "mem.h"
 #include "pass.h"
 #include "pdf/pdf.h"
+#include "progress.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 {
 	struct pdf_opts po;
 	struct diag_list *quiet;
+	struct progress *pg;
 	struct buf stem = { 0 }, path = { 0 };
 	char *dir = file_join(out, "pdf");
 	enum edition e;
@@ -49,10 +51,14 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 	}
 	pass_slug(c->title, &stem);
 	buf_printf(&path, "%s/%s.pdf", dir, stem.data);
+	pg = progress_begin("PDFs", (c->nch > 0 ? c->nch + 2 : 0) + c->ndocs,
+	    0);
 	/* a project of sales documents alone has no course to print */
 	if (c->nch > 0 && pdf_course(c, EDITION_TEACHER, -1, &po, path.data,
 	    dl) != 0)
 		rc = -1;
+	if (c->nch > 0)
+		progress_step(pg, 1);
 	/* The teacher edition holds every word, so it has said all there is
 	 * to say about glyphs and line breaks; the other handouts report
 	 * only their errors. */
@@ -63,6 +69,8 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 	if (rc == 0 && c->nch > 0 && pdf_course(c, EDITION_STUDENT, -1, &po,
 	    path.data, quiet) != 0)
 		rc = -1;
+	if (c->nch > 0)
+		progress_step(pg, 1);
 	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
 	for (i = 0; rc == 0 && i < c->nch; i++) {
 		buf_reset(&path);
@@ -79,6 +87,7 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 		}
 		if (pdf_course(c, e, (long)i, &po, path.data, quiet) != 0)
 			rc = -1;
+		progress_step(pg, 1);
 	}
 	for (i = 0; rc == 0 && i < c->ndocs; i++) {
 		struct datadoc *d = &c->docs[i];
@@ -97,7 +106,9 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 		    path.data, quiet) != 0)
 			rc = -1;
 		doc_free(root);
+		progress_step(pg, 1);
 	}
+	progress_end(pg);
 	po.logo = NULL;
 	po.fingerprint = NULL;
 	po.accent = 0;
@@ -145,6 +156,7 @@ handout_mailings(const struct build_opts *o, const struct course *c, struct them
 	po.nhyphens = c->nhyphens;
 	mo.jobs = o->jobs;
 	mo.pdf = 1;
+	mo.progress = progress_enabled();
 	mo.letter = po.letter;
 	mo.pdfo = &po;
 	for (i = 0; i < c->nmail; i++) {

@@ -12,8 +12,11 @@
 #include "file.h"
 #include "i18n.h"
 #include "mem.h"
+#include "merge.h"
 #include "pdf/pdf.h"
+#include "progress.h"
 #include "pdf/pdf_font.h"
+#include "serve.h"
 #include "version.h"
 
 #include <stdio.h>
@@ -48,28 +51,16 @@ S_usage_error(struct diag_list *dl, const char *fmt, const char *arg)
 	return S_exit(dl, BUILD_USAGE);
 }
 
-/* --shard I/N: decimal I and N, 0 <= I < N (I 0-based, as Kubernetes'
- * JOB_COMPLETION_INDEX).  Returns 1, or 0 when s is not of that form. */
+/* 1 when v is a decimal number from lo to hi, put in *out. */
 static int
-S_shard(const char *s, size_t *i, size_t *n)
+S_number(const char *v, long lo, long hi, int *out)
 {
-	unsigned long long v[2] = { 0, 0 };
-	int k, nd;
+	char *end;
+	long n = strtol(v, &end, 10);
 
-	for (k = 0; k < 2; k++) {
-		for (nd = 0; *s >= '0' && *s <= '9'; s++, nd++) {
-			if (nd == 9)
-				return 0;	/* a billion shards is no plan */
-			v[k] = v[k] * 10 + (unsigned)(*s - '0');
-		}
-		if (nd == 0 || *s != (k == 0 ? '/' : '\0'))
-			return 0;
-		s++;
-	}
-	if (v[1] == 0 || v[0] >= v[1])
+	if (*v == '\0' || *end != '\0' || n < lo || n > hi)
 		return 0;
-	*i = (size_t)v[0];
-	*n = (size_t)v[1];
+	*out = (int)n;
 	return 1;
 }
 
@@ -93,6 +84,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.edition = -1;
+	o.port = -1;
 	o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (o.jobs < 1)
 		o.jobs = 1;
@@ -104,14 +96,12 @@ main(int argc, char **argv)
 			build_usage(&u);
 			fputs(buf_cstr(&u), stdout);
 			buf_free(&u);
-			free(o.ignore);
-			diag_list_free(dl);
-			return 0;
+			rc = 0;
+			goto out;
 		} else if (!strcmp(a, "--version")) {
 			printf("salesgen %s\n", SALESGEN_VERSION);
-			free(o.ignore);
-			diag_list_free(dl);
-			return 0;
+			rc = 0;
+			goto out;
 		} else if (!strcmp(a, "-q"))
 			o.quiet = 1;
 		else if (!strcmp(a, "-v"))
@@ -122,23 +112,28 @@ main(int argc, char **argv)
 			o.fragment = 1;
 		else if (!strcmp(a, "--ragged"))
 			o.ragged = 1;
-		else if (!strncmp(a, "-j", 2)) {
+		else if (!strcmp(a, "--open"))
+			o.open = 1;
+		else if (!strcmp(a, "--port")) {
+			if (!S_need(argc, argv, i, dl))
+				goto usage;
+			if (!S_number(argv[++i], 0, 65535, &o.port)) {
+				rc = S_usage_error(dl, "--port takes a number from 0 (any free port) to 65535, not '%s'", argv[i]);
+				goto out;
+			}
+		} else if (!strncmp(a, "-j", 2)) {
 			/* -j N and, as make takes it, -jN */
 			const char *v = a + 2;
-			char *end;
-			long j;
 
 			if (*v == '\0') {
 				if (!S_need(argc, argv, i, dl))
 					goto usage;
 				v = argv[++i];
 			}
-			j = strtol(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || j < 1 || j > 64) {
+			if (!S_number(v, 1, 64, &o.jobs)) {
 				rc = S_usage_error(dl, "-j takes a number from 1 to 64, not '%s'", v);
 				goto out;
 			}
-			o.jobs = (int)j;
 		}
 		else if (!strcmp(a, "--paper")) {
 			if (!S_need(argc, argv, i, dl))
@@ -164,14 +159,10 @@ main(int argc, char **argv)
 			if (!S_need(argc, argv, i, dl))
 				goto usage;
 			o.shard = argv[++i];
-			if (!S_shard(o.shard, &o.shard_i, &o.shard_n)) {
+			if (!merge_shard_parse(o.shard, &o.shard_i, &o.shard_n)) {
 				rc = S_usage_error(dl, "--shard takes I/N, this run's share I of N runs, with 0 <= I < N (such as 0/3, 1/3 and 2/3), not '%s'", o.shard);
 				goto out;
 			}
-		} else if (!strcmp(a, "--select")) {
-			if (!S_need(argc, argv, i, dl))
-				goto usage;
-			o.select = argv[++i];
 		} else if (!strcmp(a, "--ignore")) {
 			if (!S_need(argc, argv, i, dl))
 				goto usage;
@@ -182,10 +173,15 @@ main(int argc, char **argv)
 		}
 		else if (!strcmp(a, "-o") || !strcmp(a, "-t") ||
 		    !strcmp(a, "--only") || !strcmp(a, "--edition") ||
-		    !strcmp(a, "--lang")) {
+		    !strcmp(a, "--lang") || !strcmp(a, "--select") ||
+		    !strcmp(a, "--bind")) {
 			if (!S_need(argc, argv, i, dl))
 				goto usage;
-			if (!strcmp(a, "-o"))
+			if (!strcmp(a, "--select"))
+				o.select = argv[++i];
+			else if (!strcmp(a, "--bind"))
+				o.bind = argv[++i];
+			else if (!strcmp(a, "-o"))
 				o.out = argv[++i];
 			else if (!strcmp(a, "-t"))
 				o.type = argv[++i];
@@ -223,6 +219,8 @@ main(int argc, char **argv)
 	}
 	if (o.quiet)
 		dl->min_print = DIAG_ERROR;
+	/* the progress line is for a person at a terminal only */
+	progress_enable(!o.quiet && isatty(2));
 	dl->strict = o.strict;
 	dl->verbose = o.verbose && !o.quiet;
 	if (o.cmd == NULL) {
@@ -233,6 +231,11 @@ main(int argc, char **argv)
 		rc = S_usage_error(dl, "%s", o.shard != NULL ?
 		    "--shard is an option of merge only" :
 		    "--ignore is an option of merge only");
+		goto out;
+	}
+	if ((o.port >= 0 || o.bind != NULL || o.open) &&
+	    strcmp(o.cmd, "serve")) {
+		rc = S_usage_error(dl, "%s", "--port, --bind and --open are options of serve only");
 		goto out;
 	}
 	if (o.select != NULL && strcmp(o.cmd, "render")) {
@@ -250,6 +253,7 @@ main(int argc, char **argv)
 	/* before anything is read: every command that can write a PDF,
 	 * and check, which promises what build will do */
 	if ((!strcmp(o.cmd, "build") || !strcmp(o.cmd, "check") ||
+	    !strcmp(o.cmd, "serve") ||
 	    !strcmp(o.cmd, "render") || !strcmp(o.cmd, "merge")) &&
 	    build_source_date_ok(dl) != 0) {
 		rc = S_exit(dl, -1);
@@ -257,6 +261,8 @@ main(int argc, char **argv)
 	}
 	if (!strcmp(o.cmd, "build"))
 		rc = S_exit(dl, build_project(&o, 1, dl));
+	else if (!strcmp(o.cmd, "serve"))
+		rc = S_exit(dl, serve_run(&o, dl));
 	else if (!strcmp(o.cmd, "check"))
 		rc = S_exit(dl, o.arg != NULL && file_is_reg(o.arg) ?
 		    build_check_file(&o, dl) : build_project(&o, 0, dl));

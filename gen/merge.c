@@ -11,6 +11,7 @@
 #include "mem.h"
 #include "pdf/pdf.h"
 #include "pool.h"
+#include "progress.h"
 #include "theme.h"
 #include "val.h"
 #include "xml.h"
@@ -66,6 +67,7 @@ struct mrow {
  * remembered, to be told in file order at the end.
  */
 struct mjob {
+	struct progress		*pg;	/* the terminal's line, or NULL */
 	const struct datadoc	*base;
 	const char		*rows_path;
 	const char		*outdir;
@@ -709,10 +711,7 @@ S_row_done(void *arg)
 	if (j->told != NULL)
 		S_report(&m->rep, &m->nrep, &m->caprep, j->index, SIZE_MAX,
 		    j->told);
-	if (m->o->progress) {
-		fprintf(stderr, "\rsalesgen: merge %zu", m->done);
-		fflush(stderr);
-	}
+	progress_step(m->pg, 1);
 	buf_free(&j->name);
 	free(j);
 }
@@ -922,6 +921,11 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	buf_free(&tname);
 	/* o->jobs workers; this thread reads the file, records what
 	 * became of each row and mostly waits */
+	/* this run's rows: every row, or a shard's share of them */
+	if (o->progress)
+		m.pg = progress_begin("rows", o->nshards == 0 ? nm.nrows :
+		    nm.nrows > o->shard ?
+		    (nm.nrows - o->shard - 1) / o->nshards + 1 : 0, 1);
 	m.pool = pool_new(o->jobs);
 	m.env = xcalloc((size_t)pool_threads(m.pool), sizeof(*m.env));
 	co.row = S_feed;
@@ -934,8 +938,7 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	for (k = 0; k < nw; k++)
 		pdf_env_free(m.env[k]);
 	free(m.env);
-	if (o->progress && m.done > 0)
-		fputc('\n', stderr);
+	progress_end(m.pg);
 	if (m.nrep > 1)
 		qsort(m.rep, m.nrep, sizeof(*m.rep), S_report_cmp);
 	for (i = 0; i < m.nrep; i++) {
@@ -962,4 +965,29 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	data_schema_free(schema);
 	datadoc_clear(&base);
 	return rc;
+}
+
+/* --shard I/N: decimal I and N, 0 <= I < N (I 0-based, as Kubernetes'
+ * JOB_COMPLETION_INDEX).  Returns 1, or 0 when s is not of that form. */
+int
+merge_shard_parse(const char *s, size_t *i, size_t *n)
+{
+	unsigned long long v[2] = { 0, 0 };
+	int k, nd;
+
+	for (k = 0; k < 2; k++) {
+		for (nd = 0; *s >= '0' && *s <= '9'; s++, nd++) {
+			if (nd == 9)
+				return 0;	/* a billion shards is no plan */
+			v[k] = v[k] * 10 + (unsigned)(*s - '0');
+		}
+		if (nd == 0 || *s != (k == 0 ? '/' : '\0'))
+			return 0;
+		s++;
+	}
+	if (v[1] == 0 || v[0] >= v[1])
+		return 0;
+	*i = (size_t)v[0];
+	*n = (size_t)v[1];
+	return 1;
 }

@@ -51,4 +51,8 @@ int	merge_run(const char *tmpl, const char *rows, const char *dir,
 	    const char *outdir, struct theme *, const struct merge_opts *,
 	    size_t *written, size_t *failed, struct diag_list *);
 
+/* --shard I/N: decimal I and N, 0 <= I < N (I 0-based).  Returns 1 and
+ * sets *i and *n, or 0 when s is not of that form. */
+int	merge_shard_parse(const char *s, size_t *i, size_t *n);
+
 #endif

@@ -19,6 +19,7 @@
 #include "search_index.h"
 #include "prep.h"
 #include "pool.h"
+#include "progress.h"
 #include "tmpl.h"
 #include "val.h"
 
@@ -848,7 +849,17 @@ struct page_job {
 	struct site	*ws;
 	size_t		 i;
 	int		 rc;
+	struct progress	*pg;	/* the terminal's line, or NULL */
 };
+
+/* A page written: one step of the terminal's progress line. */
+static void
+S_page_done(void *arg)
+{
+	struct page_job *pj = arg;
+
+	progress_step(pj->pg, 1);
+}
 
 static void
 S_page_work(void *arg, int worker)
@@ -871,6 +882,7 @@ S_chapters(struct site *s, enum edition e, int jobs)
 	struct diag_list *main_dl = s->dl;
 	struct page_job *pj;
 	struct pool *pool;
+	struct progress *pg;
 	struct site *ws;
 	size_t i, n = s->c->nch;
 	int k, nw;
@@ -884,9 +896,11 @@ S_chapters(struct site *s, enum edition e, int jobs)
 		sh->chdl[i]->strict = main_dl->strict;
 		sh->chdl[i]->verbose = main_dl->verbose;
 	}
+	pg = progress_begin("pages", n, 0);
 	s->dl = sh->chdl[0];
 	if (S_chapter_page(s, 0, e) != 0)
 		sh->rc = -1;
+	progress_step(pg, 1);
 	s->dl = main_dl;
 	pool = pool_new(jobs);
 	nw = pool_threads(pool);
@@ -901,9 +915,11 @@ S_chapters(struct site *s, enum edition e, int jobs)
 	for (i = 1; i < n; i++) {
 		pj[i].ws = ws;
 		pj[i].i = i;
-		pool_submit(pool, S_page_work, NULL, &pj[i]);
+		pj[i].pg = pg;
+		pool_submit(pool, S_page_work, S_page_done, &pj[i]);
 	}
 	pool_free(pool);
+	progress_end(pg);
 	for (i = 1; i < n; i++)
 		if (pj[i].rc != 0)
 			sh->rc = -1;

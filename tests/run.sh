@@ -69,6 +69,7 @@ suite "data documents" sh "$top/tests/data.sh" "$bin"
 suite "hardening" sh "$top/tests/harden.sh" "$bin"
 suite "-j 1 same as -j 2" sh "$top/tests/jobs.sh" "$bin"
 suite "incremental = clean build" sh "$top/tests/incr.sh" "$bin"
+suite "serve" sh "$top/tests/serve.sh" "$bin"
 suite "html offer (axe)" sh "$top/tests/offer.sh" "$bin"
 suite "self-tests (quiz)" sh "$top/tests/quiz.sh" "$bin"
 suite "site search" env UNITS="$(cd "$build" && pwd)/tests" sh "$top/tests/search.sh" "$bin"
@@ -83,6 +84,7 @@ if [ -n "$asan" ]; then
 	suite "asan: site" env PREFIX=asan: SKIP_VNU=1 sh "$top/tests/site.sh" "$asan/salesgen-asan"
 	suite "asan: hardening" env PREFIX=asan: sh "$top/tests/harden.sh" "$asan/salesgen-asan"
 	suite "asan: fuzz replay" env PREFIX=asan: sh "$top/tests/fuzz.sh" "$asan/salesgen-asan"
+	suite "asan: serve" env PREFIX=asan: sh "$top/tests/serve.sh" "$asan/salesgen-asan"
 fi
 p=$(grep -c '^PASS' "$log")
 f=$(grep -c '^FAIL' "$log")
