@@ -19,6 +19,25 @@ handout_plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+/* The PDF options of the course's handouts and mailings: the command
+ * line's and the project's (salesgen.xml). */
+static void
+S_pdf_opts(const struct build_opts *o, const struct course *c,
+    struct pdf_opts *po)
+{
+	memset(po, 0, sizeof(*po));
+	po->threads = o->jobs;
+	po->letter = o->letter || c->letter;
+	po->ragged = o->ragged || c->ragged;
+	po->standard = o->pdf_standard;
+	po->tabs = c->code_tabs;
+	po->serif = c->serif;
+	po->sans = c->sans;
+	po->mono = c->mono;
+	po->hyphens = c->hyphens;
+	po->nhyphens = c->nhyphens;
+}
+
 /* The handouts: the whole course for teachers and for students, and each
  * chapter on its own in the site's edition. */
 int
@@ -34,17 +53,7 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 	size_t i;
 	int rc = 0;
 
-	memset(&po, 0, sizeof(po));
-	po.threads = o->jobs;
-	po.letter = o->letter || c->letter;
-	po.ragged = o->ragged || c->ragged;
-	po.standard = o->pdf_standard;
-	po.tabs = c->code_tabs;
-	po.serif = c->serif;
-	po.sans = c->sans;
-	po.mono = c->mono;
-	po.hyphens = c->hyphens;
-	po.nhyphens = c->nhyphens;
+	S_pdf_opts(o, c, &po);
 	if (file_mkdirs(dir, dl) != 0) {
 		free(dir);
 		return -1;
@@ -143,17 +152,7 @@ handout_mailings(const struct build_opts *o, const struct course *c, struct them
 	int rc = 0;
 
 	memset(&mo, 0, sizeof(mo));
-	memset(&po, 0, sizeof(po));
-	po.threads = o->jobs;
-	po.letter = o->letter || c->letter;
-	po.ragged = o->ragged || c->ragged;
-	po.standard = o->pdf_standard;
-	po.tabs = c->code_tabs;
-	po.serif = c->serif;
-	po.sans = c->sans;
-	po.mono = c->mono;
-	po.hyphens = c->hyphens;
-	po.nhyphens = c->nhyphens;
+	S_pdf_opts(o, c, &po);
 	mo.jobs = o->jobs;
 	mo.pdf = 1;
 	mo.progress = progress_enabled();
