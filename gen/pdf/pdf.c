@@ -413,6 +413,33 @@ S_title_page(struct job *j, struct layout *l, const struct course *c,
 	layout_row(l, PL_PAGE, 0);
 }
 
+/* A line of the contents for a part at the back (the glossary, the
+ * register): title in bold, a link to page#anchor, and the empty run
+ * whose text pdf_course() sets to the page number. */
+static void
+S_toc_back(struct job *j, struct layout *l, struct inline_opts *o,
+    const char *title, const char *page, const char *anchor)
+{
+	struct buf b = { 0 };
+	struct pl_row *r;
+
+	layout_space(l, 4);
+	o->x = j->st.margin_left;
+	o->width = S_width(j) - 40;
+	o->face = FACE_BOLD;
+	o->size = 11;
+	o->leading = 17;
+	o->prefix = NULL;
+	inline_set_text(l, title, o);
+	r = &l->rows[l->n - 1];
+	buf_printf(&b, "%s.html#%s", page, anchor);
+	r->runs[0].link = layout_link(l, b.data);
+	row_run(r, 0, 0, FACE_REGULAR, 11, INK, "", 0, r->runs[0].link);
+	buf_reset(&b);
+	buf_printf(&b, "%s#%s", page, anchor);
+	r->otitle = buf_detach(&b);
+}
+
 /* Contents: a row per chapter and section, page numbers filled in later
  * (their rows keep their height, so the body's pagination cannot move). */
 static void
@@ -497,41 +524,11 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 			r->otitle = xstrdup(key.data + 1);	/* the anchor */
 		}
 	}
-	if (glossary) {
-		const char *g = i18n(c->lang, I18N_GLOSSARY);
-		struct pl_row *r;
-
-		layout_space(l, 4);
-		o.x = j->st.margin_left;
-		o.width = S_width(j) - 40;
-		o.face = FACE_BOLD;
-		o.size = 11;
-		o.leading = 17;
-		o.prefix = NULL;
-		inline_set_text(l, g, &o);
-		r = &l->rows[l->n - 1];
-		buf_reset(&key);
-		buf_printf(&key, "#%s#%s", "_glossary", "begrippen");
-		r->runs[0].link = layout_link(l, "_glossary.html#begrippen");
-		row_run(r, 0, 0, FACE_REGULAR, 11, INK, "", 0, r->runs[0].link);
-		r->otitle = xstrdup(key.data + 1);
-	}
-	if (reg != NULL) {	/* the register's title */
-		struct pl_row *r;
-
-		layout_space(l, 4);
-		o.x = j->st.margin_left;
-		o.width = S_width(j) - 40;
-		o.face = FACE_BOLD;
-		o.size = 11;
-		o.leading = 17;
-		o.prefix = NULL;
-		inline_set_text(l, reg, &o);
-		r = &l->rows[l->n - 1];
-		r->runs[0].link = layout_link(l, "_register.html#register");
-		row_run(r, 0, 0, FACE_REGULAR, 11, INK, "", 0, r->runs[0].link);
-		r->otitle = xstrdup("_register#register");
-	}
+	if (glossary)
+		S_toc_back(j, l, &o, i18n(c->lang, I18N_GLOSSARY), "_glossary",
+		    "begrippen");
+	if (reg != NULL)	/* the register's title */
+		S_toc_back(j, l, &o, reg, "_register", "register");
 	buf_free(&t);
 	buf_free(&key);
 	buf_free(&href);
