@@ -12,6 +12,7 @@
 #include "esc.h"
 #include "file.h"
 #include "fingerprint.h"
+#include "i18n.h"
 #include "mem.h"
 #include "sales.h"
 #include "theme.h"
@@ -137,6 +138,17 @@ S_tr(struct buf *b, const char *k, struct buf *v, const char *cls)
 	buf_reset(v);
 }
 
+/* The words of the totals and the acceptance mail, in the order of the
+ * model's "w" that offer.js reads them from. */
+static const enum i18n_key S_words[] = {
+	I18N_S_PERIOD_ONCE, I18N_S_PERIOD_MONTH, I18N_S_PERIOD_QUARTER,
+	I18N_S_PERIOD_YEAR, I18N_S_SUBTOTAL, I18N_S_DISCOUNT, I18N_S_NET,
+	I18N_S_ON, I18N_S_TOTAL, I18N_S_CONTRACT, I18N_S_DEPOSIT,
+	I18N_S_BALANCE, I18N_S_EARLY_PAY, I18N_S_ACCEPTED, I18N_S_FINGERPRINT,
+	I18N_S_SELECTION
+};
+#define S_NWORDS (sizeof(S_words) / sizeof(S_words[0]))
+
 /*
  * The totals rows, as offer.js rows() writes them: per period that has
  * lines (the one-off set also when nothing recurs), the contract value,
@@ -145,15 +157,7 @@ S_tr(struct buf *b, const char *k, struct buf *v, const char *cls)
 static void
 S_rows(struct buf *b, const char *tot, const char *model, const char *lang)
 {
-	static const char *nl[] = { "Eenmalig", "Per maand", "Per kwartaal",
-	    "Per jaar", "Subtotaal", "Korting", "Totaal exclusief btw", " over ",
-	    "Totaal inclusief btw", "Contractwaarde inclusief btw",
-	    "Aanbetaling", "Restant", "Te betalen met betalingskorting" };
-	static const char *en[] = { "One-off", "Per month", "Per quarter",
-	    "Per year", "Subtotal", "Discount", "Total excluding VAT", " on ",
-	    "Total including VAT", "Contract value including VAT", "Deposit",
-	    "Balance", "To pay with the early-payment discount" };
-	const char **w = strcmp(lang, "en") == 0 ? en : nl;
+	const char *w[S_NWORDS];
 	struct jnum j;
 	struct buf v = { 0 }, k = { 0 };
 	int64_t set[8][6], row[4], term, pay[4], mpay[2], c[2];
@@ -163,6 +167,8 @@ S_rows(struct buf *b, const char *tot, const char *model, const char *lang)
 
 	if (!S_jkey(&j, tot, "\"s\":["))
 		return;
+	for (s = 0; s < (int)S_NWORDS; s++)
+		w[s] = i18n(lang, S_words[s]);
 	for (s = 0; s < 8; s++) {
 		for (r = 0; r < 6; r++)
 			set[s][r] = S_jint(&j);
@@ -207,7 +213,9 @@ S_rows(struct buf *b, const char *tot, const char *model, const char *lang)
 			n = strcspn(lab, "\"");
 			buf_reset(&k);
 			buf_put(&k, lab, n);
+			buf_putc(&k, ' ');
 			buf_puts(&k, w[7]);
+			buf_putc(&k, ' ');
 			sales_fmt_money(&k, row[2], lang);
 			sales_fmt_money(&v, row[3], lang);
 			S_tr(b, k.data, &v, NULL);
@@ -284,8 +292,10 @@ S_line(struct buf *b, const struct val *r, long i, long keuze, long nth,
 	else
 		buf_puts(b, "<span class=\"sg-text\">");
 	S_h(b, t);
-	if (keuze == 0 && !opt && (lo != qty || hi != qty))
-		buf_puts(b, en ? " (quantity)" : " (aantal)");
+	if (keuze == 0 && !opt && (lo != qty || hi != qty)) {
+		buf_putc(b, ' ');
+		buf_puts(b, i18n(en ? "en" : "nl", I18N_S_QUANTITY_NOTE));
+	}
 	buf_puts(b, keuze > 0 || opt || lo != qty || hi != qty ? "</label>" :
 	    "</span>");
 	if (lo != qty || hi != qty) {
@@ -300,8 +310,8 @@ S_line(struct buf *b, const struct val *r, long i, long keuze, long nth,
 		sales_fmt_qty(&q, hi, "en");
 		buf_printf(b, " max=\"%s\"", q.data);
 		if (keuze > 0 || opt) {
-			buf_printf(b, " aria-label=\"%s: ", en ? "Quantity" :
-			    "Aantal");
+			buf_printf(b, " aria-label=\"%s: ", i18n(en ? "en" :
+			    "nl", I18N_S_QUANTITY));
 			S_h(b, t);
 			buf_putc(b, '"');
 		}
@@ -355,7 +365,8 @@ S_form(struct buf *b, const struct val *ctx, const char *model, int en)
 			}
 			if (val_truthy(val_get(r, "keuze"))) {
 				buf_puts(b, "<fieldset class=\"sg-keuze\"><legend>");
-				buf_puts(b, en ? "Choose one" : "Kies er één");
+				buf_puts(b, i18n(en ? "en" : "nl",
+				    I18N_S_CHOOSE_ONE));
 				if (kk != NULL && *kk != '\0') {
 					buf_puts(b, ": ");
 					S_h(b, kk);
@@ -436,7 +447,7 @@ ohtml_page(const struct datadoc *d, const char *body, const char *root,
 	struct val *pc;
 	struct tmpl *t;
 	char *logo;
-	size_t len, jlen, llen;
+	size_t len, jlen, llen, wi;
 	int rc = -1, en = strcmp(d->lang, "en") == 0;
 
 	if (ctx == NULL || model == NULL || tot == NULL ||
@@ -493,7 +504,13 @@ ohtml_page(const struct datadoc *d, const char *body, const char *root,
 	S_json_str(&b, S_s(ctx, "nummer") ? S_s(ctx, "nummer") : "");
 	buf_puts(&b, ",\"mail\":");
 	S_json_str(&b, mail ? mail : "");
-	buf_putc(&b, ',');
+	buf_puts(&b, ",\"w\":[");
+	for (wi = 0; wi < S_NWORDS; wi++) {
+		if (wi > 0)
+			buf_putc(&b, ',');
+		S_json_str(&b, i18n(d->lang, S_words[wi]));
+	}
+	buf_puts(&b, "],");
 	buf_puts(&b, model + 1);
 	val_set_str(pc, "model", buf_cstr(&b));
 	buf_reset(&b);
@@ -516,13 +533,14 @@ ohtml_page(const struct datadoc *d, const char *body, const char *root,
 			}
 			buf_free(&part);
 		}
-		buf_puts(&subj, en ? "Accepted: offer " : "Akkoord offerte ");
+		buf_puts(&subj, i18n(d->lang, I18N_S_ACCEPTED));
+		buf_putc(&subj, ' ');
 		buf_puts(&subj, S_s(ctx, "nummer") ? S_s(ctx, "nummer") : "");
 		buf_puts(&b, "?subject=");
 		S_pct_enc(&b, buf_cstr(&subj));
 		buf_reset(&subj);
-		buf_puts(&subj, en ? "Fingerprint of the offer: " :
-		    "Vingerafdruk van de offerte: ");
+		buf_puts(&subj, i18n(d->lang, I18N_S_FINGERPRINT));
+		buf_putc(&subj, ' ');
 		buf_puts(&subj, d->fingerprint);
 		buf_puts(&b, "&body=");
 		S_pct_enc(&b, buf_cstr(&subj));

@@ -7,6 +7,7 @@
  */
 #include "sales_doc.h"
 #include "buf.h"
+#include "i18n.h"
 #include "mem.h"
 #include "sales.h"
 #include "val.h"
@@ -22,8 +23,14 @@ struct sctx {
 	const char		*path;
 	struct diag_list	*dl;
 	int			 bad;	/* a value could not be used */
-	int			 en;
 };
+
+/* A word of the document's language (templates/<lang>/labels.txt). */
+static const char *
+S_w(const struct sctx *s, int k)
+{
+	return i18n(s->lang, (enum i18n_key)k);
+}
 
 /*** Reading values ***/
 
@@ -230,10 +237,6 @@ S_chart_label(struct buf *b, const char *t)
 
 static const char *S_pitch_parts[] = { "hook", "wie", "voorwie", "probleem",
     "oplossing", "bewijs", "actie" };
-static const char *S_pitch_nl[] = { "Openingszin", "Wie wij zijn",
-    "Voor wie", "Probleem", "Oplossing", "Bewijs", "Vervolgstap" };
-static const char *S_pitch_en[] = { "Hook", "Who we are", "For whom",
-    "Problem", "Solution", "Proof", "Call to action" };
 
 static struct val *
 S_pitch(struct sctx *s, const struct val *d)
@@ -252,7 +255,7 @@ S_pitch(struct sctx *s, const struct val *d)
 			buf_putc(&text, ' ');
 		buf_puts(&text, t);
 		p = val_map();
-		val_set_str(p, "naam", s->en ? S_pitch_en[i] : S_pitch_nl[i]);
+		val_set_str(p, "naam", S_w(s, I18N_S_PITCH_HOOK + (int)i));
 		val_set_str(p, "tekst", t);
 		val_push(parts, p);
 	}
@@ -283,18 +286,15 @@ S_pitch(struct sctx *s, const struct val *d)
 static const char *
 S_motief(struct sctx *s, const char *m)
 {
+	static const char *data[] = { "gewin", "gemak", "genot",
+	    "veiligheid" };
+	size_t i;
+
 	if (m == NULL)
 		return "";
-	if (!s->en)
-		return m;
-	if (strcmp(m, "gewin") == 0)
-		return "gain";
-	if (strcmp(m, "gemak") == 0)
-		return "convenience";
-	if (strcmp(m, "genot") == 0)
-		return "pleasure";
-	if (strcmp(m, "veiligheid") == 0)
-		return "security";
+	for (i = 0; i < sizeof(data) / sizeof(data[0]); i++)
+		if (strcmp(m, data[i]) == 0)
+			return S_w(s, I18N_S_MOTIEF_GEWIN + (int)i);
 	return m;
 }
 
@@ -415,32 +415,18 @@ S_disc_text(struct sctx *s, struct buf *b, struct sales_disc d)
 		sales_fmt_money(b, d.value, s->lang);
 	else if (d.kind == SALES_DISC_PER_UNIT) {
 		sales_fmt_money(b, d.value, s->lang);
-		buf_puts(b, s->en ? " per unit" : " per stuk");
+		buf_putc(b, ' ');
+		buf_puts(b, S_w(s, I18N_S_PER_UNIT));
 	}
 }
 
 static void
 S_vat_label(struct sctx *s, struct buf *b, const struct sales_vat_row *r)
 {
-	switch (r->vat_kind) {
-	case SALES_VAT_REVERSE:
-		buf_puts(b, s->en ? "VAT reverse-charged" : "Btw verlegd");
-		break;
-	case SALES_VAT_EXEMPT:
-		buf_puts(b, s->en ? "Exempt from VAT" : "Vrijgesteld van btw");
-		break;
-	case SALES_VAT_ICP:
-		buf_puts(b, s->en ? "VAT 0% (intra-Community supply)" :
-		    "Btw 0\xc2\xa0% (intracommunautaire levering)");
-		break;
-	case SALES_VAT_EXPORT:
-		buf_puts(b, s->en ? "VAT 0% (export outside the EU)" :
-		    "Btw 0\xc2\xa0% (export buiten de EU)");
-		break;
-	case SALES_VAT_RATE:
-		buf_puts(b, s->en ? "VAT " : "Btw ");
+	buf_puts(b, S_w(s, I18N_S_VAT_RATE + (int)r->vat_kind));
+	if (r->vat_kind == SALES_VAT_RATE) {
+		buf_putc(b, ' ');
 		sales_fmt_pct(b, r->rate_bp, s->lang, 1);
-		break;
 	}
 }
 
@@ -448,15 +434,11 @@ S_vat_label(struct sctx *s, struct buf *b, const struct sales_vat_row *r)
 static void
 S_vat_cell(struct sctx *s, struct val *r, const struct sales_offer_line *l)
 {
-	static const char *nl[] = { "", "verlegd", "vrijgesteld",
-	    "0\xc2\xa0% ICL", "0\xc2\xa0% export" };
-	static const char *en[] = { "", "reverse", "exempt", "0% ICS",
-	    "0% export" };
-
 	if (l->vat_kind == SALES_VAT_RATE)
 		S_pct_to(s, r, "btw", l->vat_bp);
 	else
-		val_set_str(r, "btw", (s->en ? en : nl)[l->vat_kind]);
+		val_set_str(r, "btw", S_w(s, I18N_S_CELL_RATE +
+		    (int)l->vat_kind));
 }
 
 static int
@@ -830,12 +812,7 @@ S_model(struct sctx *s, struct val *ctx, const struct owalk *w,
 static const char *
 S_per(struct sctx *s, enum sales_period p)
 {
-	static const char *nl[] = { "", "per maand", "per kwartaal",
-	    "per jaar" };
-	static const char *en[] = { "", "per month", "per quarter",
-	    "per year" };
-
-	return (s->en ? en : nl)[p];
+	return S_w(s, I18N_S_PER_ONCE + (int)p);
 }
 
 /* An empty row of the lines table with every flag set, so no name is
@@ -936,10 +913,6 @@ S_term(struct sctx *s, const struct val *regels, int *months)
 static struct val *
 S_offerte(struct sctx *s, const struct val *d)
 {
-	static const char *per_title_nl[] = { "", "Per maand", "Per kwartaal",
-	    "Per jaar" };
-	static const char *per_title_en[] = { "", "Per month", "Per quarter",
-	    "Per year" };
 	struct val *ctx = val_map(), *rows, *r, *tot, *e, *l;
 	const struct val *regels = val_get(d, "regels"), *klant, *x;
 	struct sales_offer_line *lines;
@@ -1163,8 +1136,7 @@ S_offerte(struct sctx *s, const struct val *d)
 		if (off.recur[p].nlines == 0 && off.recur_opt[p].nlines == 0)
 			continue;
 		e = val_map();
-		val_set_str(e, "titel", (s->en ? per_title_en :
-		    per_title_nl)[p]);
+		val_set_str(e, "titel", S_w(s, I18N_S_PERIOD_ONCE + p));
 		val_set_str(e, "per", S_per(s, (enum sales_period)p));
 		S_sum_to(s, e, &off.recur[p], &oo.disc, S_disc_base(lines,
 		    &off, n, (enum sales_period)p));
@@ -1181,12 +1153,13 @@ S_offerte(struct sctx *s, const struct val *d)
 		buf_reset(&b);
 		if (oo.term_months % 12 == 0 && strstr(S_s(regels, "looptijd"),
 		    "jaar") != NULL)
-			buf_printf(&b, s->en ? "%d year%s" : "%d jaar",
-			    oo.term_months / 12, oo.term_months == 12 ? "" : "s");
+			buf_printf(&b, "%d %s", oo.term_months / 12,
+			    S_w(s, oo.term_months == 12 ? I18N_S_YEAR :
+			    I18N_S_YEARS));
 		else
-			buf_printf(&b, s->en ? "%d month%s" : "%d maand%s",
-			    oo.term_months, oo.term_months == 1 ? "" :
-			    s->en ? "s" : "en");
+			buf_printf(&b, "%d %s", oo.term_months,
+			    S_w(s, oo.term_months == 1 ? I18N_S_MONTH :
+			    I18N_S_MONTHS));
 		S_setf(e, "looptijd", &b);
 		S_money_to(s, e, "netto", off.contract.net);
 		S_money_to(s, e, "totaal", off.contract.total);
@@ -1212,8 +1185,8 @@ S_offerte(struct sctx *s, const struct val *d)
 		}
 		if (sales_pay_compute(off.sum.total, &pt, &pay) == 0) {
 			buf_reset(&b);
-			buf_printf(&b, "%ld %s", termijn, termijn == 1 ?
-			    (s->en ? "day" : "dag") : (s->en ? "days" : "dagen"));
+			buf_printf(&b, "%ld %s", termijn, S_w(s, termijn == 1 ?
+			    I18N_S_DAY : I18N_S_DAYS));
 			S_setf(e, "termijn", &b);
 			if (pt.deposit_bp > 0) {
 				S_pct_to(s, e, "aanbetaling_pct", pt.deposit_bp);
@@ -1226,9 +1199,8 @@ S_offerte(struct sctx *s, const struct val *d)
 				S_money_to(s, e, "betalingskorting", pay.early);
 				S_money_to(s, e, "te_betalen", pay.early_pay);
 				buf_reset(&b);
-				buf_printf(&b, "%ld %s", binnen, binnen == 1 ?
-				    (s->en ? "day" : "dag") :
-				    (s->en ? "days" : "dagen"));
+				buf_printf(&b, "%ld %s", binnen, S_w(s,
+				    binnen == 1 ? I18N_S_DAY : I18N_S_DAYS));
 				S_setf(e, "binnen", &b);
 			} else
 				val_set_str(e, "betalingskorting", "");
@@ -1291,10 +1263,6 @@ S_strings(const struct val *v, const char *key)
 	return l;
 }
 
-static const char *S_stage_nl[] = { "Lead", "Suspect", "Prospect",
-    "Hot prospect", "Klant" };
-static const char *S_stage_en[] = { "Lead", "Suspect", "Prospect",
-    "Hot prospect", "Customer" };
 static const char *S_stage_key[] = { "lead", "suspect", "prospect",
     "hot prospect" };
 
@@ -1345,15 +1313,15 @@ S_funnel(struct sctx *s, const struct val *f)
 	steps = val_set(ctx, "stappen", val_list());
 	for (k = 0; k < SALES_NSTAGES; k++) {
 		e = val_map();
-		val_set_str(e, "naam", s->en ? S_stage_en[k] : S_stage_nl[k]);
+		val_set_str(e, "naam", S_w(s, I18N_S_STAGE_LEAD + (int)k));
 		S_int_to(s, e, "aantal", out.count[k]);
 		if (k < SALES_NSTAGES - 1)
 			S_pct_to(s, e, "conversie", conv[k]);
 		else
 			val_set_str(e, "conversie", "");
 		val_push(steps, e);
-		buf_printf(&chart, "%s; %lld\n", s->en ? S_stage_en[k] :
-		    S_stage_nl[k], (long long)out.count[k]);
+		buf_printf(&chart, "%s; %lld\n", S_w(s, I18N_S_STAGE_LEAD +
+		    (int)k), (long long)out.count[k]);
 	}
 	val_set(ctx, "grafiek", val_str_own(buf_detach(&chart)));
 	return ctx;
@@ -1452,28 +1420,18 @@ S_verkoopplan(struct sctx *s, const struct val *d)
 static const char *
 S_role(struct sctx *s, const char *r)
 {
-	static const char *nl[][2] = { { "beinvloeder", "beïnvloeder" },
-	    { "beïnvloeder", "beïnvloeder" } };
-	static const char *en[][2] = { { "initiatiefnemer", "initiator" },
-	    { "gebruiker", "user" }, { "beinvloeder", "influencer" },
-	    { "beïnvloeder", "influencer" }, { "inkoper", "buyer" },
-	    { "beslisser", "decider" }, { "poortwachter", "gatekeeper" },
-	    { "laag", "low" }, { "midden", "medium" }, { "hoog", "high" },
-	    { "negatief", "negative" }, { "neutraal", "neutral" },
-	    { "positief", "positive" }, { "groot", "large" },
-	    { "middelgroot", "medium" }, { "klein", "small" } };
+	/* the data's values, in the order of the I18N_S_ROLE_ keys */
+	static const char *data[] = { "initiatiefnemer", "gebruiker",
+	    "beinvloeder", "beïnvloeder", "inkoper", "beslisser",
+	    "poortwachter", "laag", "midden", "hoog", "negatief", "neutraal",
+	    "positief", "groot", "middelgroot", "klein" };
 	size_t i;
 
 	if (r == NULL)
 		return "";
-	if (s->en) {
-		for (i = 0; i < sizeof(en) / sizeof(en[0]); i++)
-			if (strcmp(r, en[i][0]) == 0)
-				return en[i][1];
-	} else
-		for (i = 0; i < sizeof(nl) / sizeof(nl[0]); i++)
-			if (strcmp(r, nl[i][0]) == 0)
-				return nl[i][1];
+	for (i = 0; i < sizeof(data) / sizeof(data[0]); i++)
+		if (strcmp(r, data[i]) == 0)
+			return S_w(s, I18N_S_ROLE_INITIATIEFNEMER + (int)i);
 	return r;
 }
 
@@ -1624,14 +1582,6 @@ S_accountplan(struct sctx *s, const struct val *d)
 	return ctx;
 }
 
-static const char *S_level_nl[] = { "Top (1 %)", "Groot (4 %)",
-    "Middelgroot (15 %)", "Klein (80 %)" };
-static const char *S_level_en[] = { "Top (1%)", "Large (4%)",
-    "Medium (15%)", "Small (80%)" };
-static const char *S_level_chart_nl[] = { "top", "groot", "middelgroot",
-    "klein" };
-static const char *S_level_chart_en[] = { "top", "large", "medium",
-    "small" };
 
 static struct val *
 S_klanten(struct sctx *s, const struct val *d)
@@ -1674,8 +1624,7 @@ S_klanten(struct sctx *s, const struct val *d)
 	if (S_s(d, "titel") != NULL)
 		S_copy(ctx, d, "titel");
 	else
-		val_set_str(ctx, "titel", s->en ? "Customer pyramid" :
-		    "Klantenpiramide");
+		val_set_str(ctx, "titel", S_w(s, I18N_S_PYRAMID));
 	if ((t = S_s(d, "peildatum")) != NULL &&
 	    sales_parse_date(t, &date) == 0)
 		S_date(s, ctx, "peildatum", date);
@@ -1686,21 +1635,19 @@ S_klanten(struct sctx *s, const struct val *d)
 	levels = val_set(ctx, "niveaus", val_list());
 	for (k = 0; k < SALES_NLEVELS; k++) {
 		e = val_map();
-		val_set_str(e, "naam", s->en ? S_level_en[k] : S_level_nl[k]);
+		val_set_str(e, "naam", S_w(s, I18N_S_LEVEL_TOP + (int)k));
 		S_int_to(s, e, "aantal", (int64_t)p.level[k].count);
 		S_money_to(s, e, "omzet", p.level[k].revenue);
 		S_pct_to(s, e, "aandeel", p.level[k].share_bp);
 		val_push(levels, e);
-		buf_printf(&chart, "%s; %zu\n", s->en ? S_level_chart_en[k] :
-		    S_level_chart_nl[k], p.level[k].count);
+		buf_printf(&chart, "%s; %zu\n", S_w(s, I18N_S_LEVEL_CHART_TOP +
+		    (int)k), p.level[k].count);
 	}
 	S_int_to(s, ctx, "inactief", (int64_t)p.inactive);
 	S_int_to(s, ctx, "prospects", (int64_t)p.prospects);
 	S_int_to(s, ctx, "suspects", (int64_t)p.suspects);
 	val_set(ctx, "grafiek", val_str_own(buf_detach(&chart)));
-	buf_puts(&b, s->en ?
-	    "The active customers are ranked by revenue over the last twelve months; the level boundaries are the counts at 1 %, 5 % and 20 % of them, rounded half up, with at least one customer per level when there are four or more." :
-	    "De actieve klanten staan op volgorde van omzet over de laatste twaalf maanden; de grenzen tussen de niveaus liggen bij 1 %, 5 % en 20 % van hun aantal, half naar boven afgerond, met minstens één klant per niveau vanaf vier klanten.");
+	buf_puts(&b, S_w(s, I18N_S_PYRAMID_RULE));
 	S_setf(ctx, "regel", &b);
 	sales_pyramid_free(&p);
 	free(rev);
@@ -1814,8 +1761,6 @@ S_signed_to(struct sctx *s, struct val *m, const char *key, int64_t n)
 static struct val *
 S_leads(struct sctx *s, const struct val *d)
 {
-	static const char *cls_nl[] = { "koud", "MQL", "SQL" };
-	static const char *cls_en[] = { "cold", "MQL", "SQL" };
 	struct val *ctx = val_map(), *crit = val_list(), *out = val_list();
 	const struct val **cs, **ls;
 	struct sales_lead_points *pts;
@@ -1850,9 +1795,9 @@ S_leads(struct sctx *s, const struct val *d)
 		if (cneg[i] && cpts[i] > 0)
 			cpts[i] = -cpts[i];
 		S_copy(r, cs[i], "naam");
-		val_set_str(r, "soort", cneg[i] ? (s->en ? "negative" :
-		    "negatief") : ckind[i] == SALES_LEAD_BEHAVIOUR ?
-		    (s->en ? "behaviour" : "gedrag") : "fit");
+		val_set_str(r, "soort", S_w(s, cneg[i] ? I18N_S_CRIT_NEGATIVE :
+		    ckind[i] == SALES_LEAD_BEHAVIOUR ? I18N_S_CRIT_BEHAVIOUR :
+		    I18N_S_CRIT_FIT));
 		S_signed_to(s, r, "punten", cpts[i]);
 		val_push(crit, r);
 	}
@@ -1907,7 +1852,8 @@ S_leads(struct sctx *s, const struct val *d)
 		S_signed_to(s, r, "gedrag", rows[i].sc.behaviour);
 		S_signed_to(s, r, "aftrek", rows[i].neg);
 		S_signed_to(s, r, "totaal", rows[i].sc.total);
-		val_set_str(r, "klasse", (s->en ? cls_en : cls_nl)[rows[i].sc.cls]);
+		val_set_str(r, "klasse", S_w(s, I18N_S_CLASS_COLD +
+		    (int)rows[i].sc.cls));
 		count[rows[i].sc.cls]++;
 		buf_reset(&b);
 		for (j = 0; j < nh; j++) {
@@ -1927,7 +1873,7 @@ S_leads(struct sctx *s, const struct val *d)
 	if (S_s(d, "titel") != NULL)
 		S_copy(ctx, d, "titel");
 	else
-		val_set_str(ctx, "titel", s->en ? "Lead scoring" : "Leadscoring");
+		val_set_str(ctx, "titel", S_w(s, I18N_S_LEADS));
 	S_int_to(s, ctx, "mql", mql);
 	S_int_to(s, ctx, "sql", sql);
 	val_set(ctx, "criteria", crit);
@@ -2014,7 +1960,6 @@ sales_context(const char *kind, const struct val *data, const char *lang,
 	s.lang = lang;
 	s.path = path;
 	s.dl = dl;
-	s.en = strcmp(lang, "en") == 0;
 	if ((k = sales_kind(kind)) != NULL && k->context != NULL)
 		ctx = k->context(&s, data);
 	else

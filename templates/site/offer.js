@@ -200,22 +200,12 @@ function fmtQty(q, en) {
 }
 
 /* The totals as HTML rows, exactly as gen/ohtml.c writes them for the
- * offer as it is. */
-var T = {
-	nl: ["Eenmalig", "Per maand", "Per kwartaal", "Per jaar", "Subtotaal",
-	    "Korting", "Totaal exclusief btw", " over ", "Totaal inclusief btw",
-	    "Contractwaarde inclusief btw", "Aanbetaling", "Restant",
-	    "Te betalen met betalingskorting"],
-	en: ["One-off", "Per month", "Per quarter", "Per year", "Subtotal",
-	    "Discount", "Total excluding VAT", " on ", "Total including VAT",
-	    "Contract value including VAT", "Deposit", "Balance",
-	    "To pay with the early-payment discount"]
-};
+ * offer as it is, in the words of the model's "w" (labels.txt). */
 function esc(s) {
 	return s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 }
 function rows(m, t, en) {
-	var w = en ? T.en : T.nl, h = "", p, s, r, any = false;
+	var w = m.w, h = "", p, s, r, any = false;
 	function tr(k, v, cls) {
 		h += "<tr" + (cls ? " class=\"" + cls + "\"" : "") +
 		    "><th scope=\"row\">" + esc(k) + "</th><td>" + esc(v) +
@@ -233,7 +223,7 @@ function rows(m, t, en) {
 			tr(w[6], fmtMoney(s[2], en));
 		}
 		for (r = 0; r < s[6].length; r++)
-			tr(m.vl[s[6][r][0] + ":" + s[6][r][1]] + w[7] +
+			tr(m.vl[s[6][r][0] + ":" + s[6][r][1]] + " " + w[7] + " " +
 			    fmtMoney(s[6][r][2], en), fmtMoney(s[6][r][3], en));
 		tr(w[8], fmtMoney(s[4], en), "sg-t");
 	}
@@ -296,14 +286,11 @@ function update(doc) {
 	doc.getElementById("sg-rows").querySelectorAll("tr").forEach(function (r) {
 		body.push(r.textContent.replace(/\s+/g, " ").trim());
 	});
-	body.push("", (en ? "Selection: " : "Keuze: ") + (sel.spec || "-"),
-	    (en ? "Fingerprint of the offer: " : "Vingerafdruk van de offerte: ") +
-	    m.fp);
+	body.push("", m.w[15] + " " + (sel.spec || "-"), m.w[14] + " " + m.fp);
 	a = doc.getElementById("sg-akkoord");
 	if (a && m.mail)
 		a.href = "mailto:" + encodeURIComponent(m.mail).replace(/%40/g, "@") +
-		    "?subject=" + encodeURIComponent((en ? "Accepted: offer " :
-		    "Akkoord offerte ") + m.nr) + "&body=" +
+		    "?subject=" + encodeURIComponent(m.w[13] + " " + m.nr) + "&body=" +
 		    encodeURIComponent(body.join("\r\n"));
 	return t;
 }

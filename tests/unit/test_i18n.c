@@ -1,7 +1,9 @@
 /*
  * test_i18n — the generated labels come from templates/<lang>/labels.txt:
  * every key is there in both languages, with the words salesgen has always
- * put on its pages (so moving them out of the C code changed no output).
+ * put on its pages (so moving them out of the C code changed no output);
+ * the sales documents' words only that they are there, as their goldens
+ * (tests/regress/data, nl and en) pin the words.
  * One PASS or FAIL line per test; exit status 1 if any failed.
  */
 #include "buf.h"
@@ -56,6 +58,12 @@ S_lang(const char *lang, const char *const *words,
 
 	for (i = 0; i < I18N__MAX; i++) {
 		got = i18n(lang, (enum i18n_key)i);
+		/* a key missing from the file shows as its own name */
+		check_why(&why, strcmp(got, i18n_key_name((enum i18n_key)i)),
+		    "key %s: not in the file", i18n_key_name((enum i18n_key)i));
+		/* the sales documents' words are pinned by their goldens */
+		if (i >= I18N_S_PITCH_HOOK)
+			continue;
 		check_why(&why, words[i] != NULL && strcmp(got, words[i]) == 0,
 		    "key %zu: \"%s\", expected \"%s\"", i, got,
 		    words[i] ? words[i] : "(none)");
