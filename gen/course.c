@@ -605,8 +605,8 @@ course_linked_file(const char *url)
 	const char *end, *slash, *dot;
 	size_t n;
 
-	if (url == NULL || url[0] == '\0' || url[0] == '#' || url[0] == '/' ||
-	    strchr(url, ':') != NULL)
+	if (url == NULL || url[0] == '\0' || url[0] == '#' ||
+	    strncmp(url, "//", 2) == 0 || strchr(url, ':') != NULL)
 		return 0;
 	n = strcspn(url, "#?");
 	end = url + n;
@@ -620,6 +620,67 @@ course_linked_file(const char *url)
 	    !(end - url >= 4 && strncmp(end - 4, ".htm", 4) == 0);
 }
 
+/* The file at rel (a path that starts with c->dir, as ch->path does),
+ * relative to the project folder and folded, or NULL when it climbs out
+ * of the project by its name. */
+static char *
+S_rel_norm(const struct course *c, const char *rel)
+{
+	size_t dlen = strcmp(c->dir, ".") ? strlen(c->dir) : 0;
+
+	if (dlen > 0 && strncmp(rel, c->dir, dlen) == 0 && rel[dlen] == '/')
+		return file_fold(rel + dlen + 1);
+	if (dlen == 0)
+		return file_fold(rel);
+	return NULL;
+}
+
+/*
+ * A path from the site's root ("/img/trechter.png"), as Docusaurus, Hugo,
+ * VitePress, Quarto and MkDocs courses write them: the folders the tools
+ * serve as that root, in this order: the content folder, static/
+ * (Docusaurus, Hugo), public/ (VitePress, Vite) and the project folder
+ * (Quarto, Jupyter Book).  The first that holds the file wins; when none
+ * does, the first is the one reported missing.
+ */
+static char *
+S_rooted(const struct course *c, const char *url, struct buf *rel)
+{
+	static const char *const under[] = { "static", "public", "" };
+	char *base, *norm, *src, *first = NULL;
+	size_t i;
+	int w;
+
+	for (i = 0; i <= sizeof(under) / sizeof(under[0]); i++) {
+		base = i == 0 ? xstrdup(c->content) : under[i - 1][0] ?
+		    file_join(c->dir, under[i - 1]) : xstrdup(c->dir);
+		buf_reset(rel);
+		if (strcmp(base, ".") != 0) {
+			buf_puts(rel, base);
+			buf_putc(rel, '/');
+		}
+		free(base);
+		esc_url_decode(rel, url + 1, strcspn(url + 1, "#"));
+		if ((norm = S_rel_norm(c, buf_cstr(rel))) == NULL)
+			break;		/* climbs out: said by the caller */
+		src = file_join(c->dir, norm);
+		w = file_where_in(c->dir, src);
+		free(src);
+		free(norm);
+		if (w != FILE_MISSING) {
+			free(first);
+			return NULL;	/* this one: rel holds it */
+		}
+		if (first == NULL)
+			first = xstrdup(buf_cstr(rel));
+	}
+	if (first != NULL) {
+		buf_reset(rel);
+		buf_puts(rel, first);
+	}
+	return first;
+}
+
 char *
 course_file(const struct course *c, const struct chapter *ch,
     const char *url, int line, int col, enum diag_code missing, char **full,
@@ -627,21 +688,20 @@ course_file(const struct course *c, const struct chapter *ch,
 {
 	struct buf rel = { 0 };
 	char *norm = NULL, *src = NULL;
-	size_t dlen;
 
 	*full = NULL;
 	if (url == NULL || url[0] == '\0' || url[0] == '#' ||
-	    strchr(url, ':') != NULL || url[0] == '/')
-		return NULL;	/* external, data: or absolute: not ours */
+	    strchr(url, ':') != NULL || strncmp(url, "//", 2) == 0)
+		return NULL;	/* external, data: or another host: not ours */
 	/* The path relative to the project folder, decoded. */
-	buf_put(&rel, ch->path, (size_t)(file_base(ch->path) - ch->path));
-	esc_url_decode(&rel, url, strcspn(url, "#"));
-	dlen = strcmp(c->dir, ".") ? strlen(c->dir) : 0;
-	if (dlen > 0 && strncmp(rel.data, c->dir, dlen) == 0 &&
-	    rel.data[dlen] == '/')
-		norm = file_fold(rel.data + dlen + 1);
-	else if (dlen == 0)
-		norm = file_fold(rel.data);
+	if (url[0] == '/')
+		free(S_rooted(c, url, &rel));
+	else {
+		buf_put(&rel, ch->path, (size_t)(file_base(ch->path) -
+		    ch->path));
+		esc_url_decode(&rel, url, strcspn(url, "#"));
+	}
+	norm = S_rel_norm(c, buf_cstr(&rel));
 	buf_free(&rel);
 	if (norm == NULL) {
 		diag_add(dl, DIAG_PATH_ESCAPE, ch->path, line, col, url);
