@@ -933,7 +933,7 @@ static void
 S_sigfield(struct job *j, struct draw *d, const char *name)
 {
 	HPDF_Doc pdf = j->pdf;
-	HPDF_Dict f, form;
+	HPDF_Dict f, form, ap, n;
 	HPDF_Array rect, annots, fields;
 	HPDF_Page pg;
 	double half = (S_width(j) - 24) / 2, x, y;
@@ -964,6 +964,26 @@ S_sigfield(struct job *j, struct draw *d, const char *name)
 	HPDF_Array_AddReal(rect, (HPDF_REAL)(y - 2));
 	HPDF_Dict_Add(f, "Rect", rect);
 	HPDF_Dict_Add(f, "P", pg);
+	/* Tagged: what the field is for, said to a screen reader (PDF/UA
+	 * 7.18.1), and an appearance of its own, empty, since the block
+	 * draws the line to sign on (PDF/A-2 6.3.3: every annotation but a
+	 * link or a popup has one).  Untagged output stays as it was. */
+	if (j->tag != NULL) {
+		HPDF_Dict_Add(f, "TU", HPDF_String_New(pdf->mmgr, name, NULL));
+		if ((n = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) != NULL) {
+			HPDF_Dict_AddName(n, "Type", "XObject");
+			HPDF_Dict_AddName(n, "Subtype", "Form");
+			rect = HPDF_Array_New(pdf->mmgr);
+			HPDF_Array_AddReal(rect, 0);
+			HPDF_Array_AddReal(rect, 0);
+			HPDF_Array_AddReal(rect, (HPDF_REAL)half);
+			HPDF_Array_AddReal(rect, (HPDF_REAL)(PL_SIGN_H - 6));
+			HPDF_Dict_Add(n, "BBox", rect);
+			ap = HPDF_Dict_New(pdf->mmgr);
+			HPDF_Dict_Add(ap, "N", n);
+			HPDF_Dict_Add(f, "AP", ap);
+		}
+	}
 	if ((annots = HPDF_Dict_GetItem(pg, "Annots",
 	    HPDF_OCLASS_ARRAY)) == NULL) {
 		annots = HPDF_Array_New(pdf->mmgr);

@@ -1365,6 +1365,9 @@ draw_finish(struct draw *d)
 			a = HPDF_Page_CreateURILinkAnnot(pg, p->rect, t);
 		if (a != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		/* PDF/A-2 6.3.2: an annotation says it is printed */
+		if (a != NULL && d->tag != NULL)
+			HPDF_Dict_AddNumber(a, "F", 4);
 		draw_check(d, p->src, p->line, p->col, "the link");
 	}
 }

@@ -10,7 +10,9 @@ exits 1 when any file fails.  It checks: /MarkInfo /Marked true, /Lang,
 information and the XMP (dc:title) with pdfuaid:part 1, /Tabs /S on every
 page, no text or image operator outside marked content (a tagged MCID or
 an /Artifact), heading levels without a skip, tables with TH cells that
-carry /Scope, every Figure with /Alt.  It is not veraPDF: see README.md.
+carry /Scope, every Figure with /Alt, every form field with /TU; in a
+PDF/A file every annotation printed and, links aside, with an /AP /N
+appearance stream.  It is not veraPDF: see README.md.
 """
 import re
 import sys
@@ -104,9 +106,27 @@ def check(path):
         nums = list(str_root.ParentTree.get("/Nums", []))
         for i in range(0, len(nums) - 1, 2):
             ptree[int(nums[i])] = nums[i + 1]
+    pdfa = "pdfaid:part" in xmp
     for pno, page in enumerate(pdf.pages, 1):
         if page.obj.get("/Tabs") != "/S":
             bad.append("page %d: no /Tabs /S" % pno)
+        for an in page.obj.get("/Annots", []):
+            st = str(an.get("/Subtype"))
+            # PDF/A-2 6.3.2 and 6.3.3: printed, not hidden, and drawn
+            # by its own appearance stream (links and popups aside)
+            fl = int(an.get("/F", 0))
+            if pdfa and (not fl & 4 or fl & 0x23):
+                bad.append("page %d: %s annotation not printed or hidden"
+                           % (pno, st))
+            if pdfa and st not in ("/Link", "/Popup"):
+                ap = an.get("/AP")
+                if ap is None or not isinstance(ap.get("/N"),
+                                                pikepdf.Stream):
+                    bad.append("page %d: %s annotation without an /AP /N "
+                               "appearance stream" % (pno, st))
+            # PDF/UA 7.18.1: a form field says what it is for
+            if st == "/Widget" and str(an.get("/TU", "")) == "":
+                bad.append("page %d: form field without /TU" % pno)
         sp = page.obj.get("/StructParents")
         if sp is None:
             bad.append("page %d: no /StructParents" % pno)
