@@ -45,4 +45,11 @@ for x in content/data/offerte-van-dalen.xml content/data/offerte-hendriks.xml \
 		echo "FAIL offer/axe-$name"
 		sed 's/^/  /' "$tmp/axe" | head -20
 	fi
+	if NODE_PATH=$mods CHROMIUM=$chromium timeout 120 node \
+	    "$top/tests/tools/offer-page.js" print "$tmp/$name.html" > "$tmp/print" 2>&1; then
+		echo "PASS offer/print-$name"
+	else
+		echo "FAIL offer/print-$name"
+		sed 's/^/  /' "$tmp/print" | head -20
+	fi
 done

@@ -273,6 +273,14 @@ function update(doc) {
 		if (el) el.textContent = fmtMoney(t.l[i], en);
 	}
 	doc.getElementById("sg-rows").innerHTML = rows(m, t, en);
+	/* printed: the choice after the letter, once it differs from it
+	 * (the form's defaults are the offer as sent) */
+	doc.body.classList.toggle("sg-chosen", [].some.call(form.elements,
+	    function (e) {
+		return e.type === "number" ? e.value !== e.defaultValue :
+		    (e.type === "checkbox" || e.type === "radio") &&
+		    e.checked !== e.defaultChecked;
+	    }));
 	body = [];
 	form.querySelectorAll(".sg-line").forEach(function (d) {
 		var c = d.querySelector("input[type=checkbox],input[type=radio]");

@@ -4,6 +4,10 @@
 //
 //   node offer-page.js axe PAGE.html     violations, one a line; exit 1 if any
 //   node offer-page.js bench PAGE.html   median and worst update time, ms
+//   node offer-page.js print PAGE.html   what a print shows: the letter
+//                                        alone, then, after a change to
+//                                        the first control, the choice
+//                                        too, without the controls
 //
 // NODE_PATH names the node_modules holding axe-core and playwright-core;
 // CHROMIUM the browser (default /usr/bin/chromium).
@@ -51,6 +55,59 @@ const [mode, file] = process.argv.slice(2);
 		if (t && t !== "radio" && before === after) {
 			bad++;
 			console.log("keyboard: the totals did not change after a key on the first " + t);
+		}
+	} else if (mode === "print") {
+		await page.emulateMedia({ media: "print" });
+		const shown = (sel) => page.evaluate((s) => {
+			const e = document.querySelector(s);
+			return e !== null && getComputedStyle(e).display !== "none" &&
+			    e.getClientRects().length > 0;
+		}, sel);
+		const say = (m) => { bad++; console.log("print: " + m); };
+		if (!await shown("main")) say("the letter is not printed");
+		if (await shown(".sg-conf"))
+			say("the choice is printed before anything was chosen");
+		// a fixed element repeats on every printed page, over the text
+		const fixed = await page.evaluate(() =>
+		    [...document.querySelectorAll("body *")].filter((e) =>
+			getComputedStyle(e).position === "fixed" &&
+			e.getClientRects().length > 0).length);
+		if (fixed > 0) say(fixed + " fixed elements, printed over the text");
+		const first = await page.$("#sg-form input");
+		if (first) {
+			const t = await first.getAttribute("type");
+			if (t === "number")
+				await first.evaluate((e) => {
+					e.value = String(Number(e.value) + 1 <=
+					    Number(e.max) ? Number(e.value) + 1 :
+					    Number(e.value) - 1);
+				});
+			else if (t === "radio")
+				await page.evaluate(() => {
+					document.querySelector(
+					    "#sg-form input[type=radio]:not(:checked)")
+					    .checked = true;
+				});
+			else
+				await first.evaluate((e) => { e.checked = !e.checked; });
+			await page.evaluate(() => SG.update(document));
+			if (!await shown(".sg-conf"))
+				say("the choice is not printed after a change");
+			if (!await shown("#sg-rows tr"))
+				say("the choice's totals are not printed");
+			if (await shown(".sg-akkoord"))
+				say("the accept button is printed");
+			if (await shown("#sg-form input[type=checkbox]"))
+				say("a checkbox is printed");
+			const left = await page.evaluate(() =>
+			    [...document.querySelectorAll(".sg-line")].filter((l) => {
+				const c = l.querySelector(
+				    "input[type=checkbox],input[type=radio]");
+				return c && !c.checked &&
+				    getComputedStyle(l).display !== "none";
+			    }).length);
+			if (left > 0)
+				say(left + " lines not chosen are printed");
 		}
 	} else {
 		const ms = await page.evaluate(() => {
