@@ -634,7 +634,10 @@ S_doc_page(struct site *s, size_t i)
 		snprintf(c, sizeof(c), "#%06X", d->colour & 0xFFFFFF);
 		val_set_str(ctx, "brand", c);
 	}
-	val_set_str(ctx, "lang", d->lang);
+	/* the shell (skip link, sidebar, search) speaks the site's language;
+	 * a document in another one says so on its own text (WCAG 3.1.2) */
+	if (strcmp(d->lang, s->c->lang) != 0)
+		val_set_str(ctx, "content_lang", d->lang);
 	buf_printf(&file, "%s.html", d->slug);
 	rc = S_write_page(s, ctx, -1, file.data, d->title, &body);
 	val_free(ctx);
