@@ -1,5 +1,6 @@
 /* merge — a document per CSV row, on threads (see merge.h). */
 #include "merge.h"
+#include "arena.h"
 #include "buf.h"
 #include "csv_load.h"
 #include "datadoc.h"
@@ -12,6 +13,7 @@
 #include "pdf/pdf.h"
 #include "pool.h"
 #include "progress.h"
+#include "strmap.h"
 #include "theme.h"
 #include "val.h"
 #include "xml.h"
@@ -178,18 +180,21 @@ S_outname(const struct datadoc *base, const struct val *row, size_t i,
 /*
  * Two rows whose documents get one name would overwrite each other, the
  * survivor depending on the threads.  The first reading of the file
- * collects every row's name in a hash set (the names in one buffer, a
- * slot per name: some 40 bytes a row) before anything is written.  Names
+ * collects every row's name in a string map (the names in an arena, the
+ * first row of each in an array: some 60 bytes a row) before anything is
+ * written.  Names
  * are compared without case, since a mailing folder opened on macOS or
  * Windows holds one of 'X-1.pdf' and 'x-1.pdf'; S_name() leaves only
  * ASCII, so ASCII case is all there is.  Neither row of a clash is
  * written: which of two customers should get the file is the user's
  * decision, and a proposal sent to the wrong one cannot be taken back.
  */
-struct nslot {
-	size_t	 off;		/* into names, + 1; 0 = empty */
-	size_t	 index;		/* the first row with the name */
-	int	 line;
+
+/* The first row with a name. */
+struct nfirst {
+	const char	*name;		/* in names */
+	size_t		 index;
+	int		 line;
 };
 
 struct names {
@@ -197,9 +202,10 @@ struct names {
 	const char		*rows_path;
 	int			 pdf;
 	size_t			 nrows;
-	struct buf		 names;	/* NUL-separated */
-	struct nslot		*slot;
-	size_t			 nslot, used;
+	struct arena		*names;	/* the names, kept in place */
+	struct strmap		 seen;	/* name, without case -> first */
+	struct nfirst		*first;
+	size_t			 nfirst, capfirst;
 	unsigned char		*clash;	/* a bit per row: not written */
 	size_t			 nclash;	/* bytes */
 	unsigned char		*told;	/* a bit per row: the clash is told
@@ -213,26 +219,6 @@ struct names {
 	struct diag_list	*dl;
 	int			 refused;
 };
-
-static size_t
-S_hash(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
-		    1099511628211ULL;
-	return (size_t)h;
-}
-
-static int
-S_same(const char *a, const char *b)
-{
-	for (; *a && tolower((unsigned char)*a) ==
-	    tolower((unsigned char)*b); a++, b++)
-		;
-	return *a == '\0' && *b == '\0';
-}
 
 /* Sets bit i of the set v (n bytes, grown as needed). */
 static void
@@ -256,34 +242,6 @@ S_marked(const unsigned char *clash, size_t nclash, size_t i)
 	return i / 8 < nclash && (clash[i / 8] >> (i % 8) & 1);
 }
 
-/* Finds name's slot: the one holding it (without case) or an empty one. */
-static struct nslot *
-S_slot(struct names *nm, const char *name)
-{
-	size_t h = S_hash(name) & (nm->nslot - 1);
-
-	while (nm->slot[h].off != 0 &&
-	    !S_same(nm->names.data + nm->slot[h].off - 1, name))
-		h = (h + 1) & (nm->nslot - 1);
-	return &nm->slot[h];
-}
-
-static void
-S_grow(struct names *nm)
-{
-	struct nslot *old = nm->slot, *to;
-	size_t n = nm->nslot, k;
-
-	nm->nslot = n ? n * 2 : 256;
-	nm->slot = xcalloc(nm->nslot, sizeof(*nm->slot));
-	for (k = 0; k < n; k++)
-		if (old[k].off != 0) {
-			to = S_slot(nm, nm->names.data + old[k].off - 1);
-			*to = old[k];
-		}
-	free(old);
-}
-
 /* csv_load's row callback in the first reading: counts the row and
  * checks its file name against those of the rows before it. */
 static int
@@ -291,21 +249,29 @@ S_collect(void *arg, struct val *row)
 {
 	struct names *nm = arg;
 	struct buf name = { 0 };
-	struct nslot *sl;
+	struct nfirst *f;
+	size_t *at;
+	char *kept;
+	int added;
 	const struct val *c;
 	size_t i = nm->nrows++;
 	int line = row->line, col = 1;
 
 	S_outname(nm->base, row, i, nm->pdf, &name);
-	if (2 * (nm->used + 1) > nm->nslot)
-		S_grow(nm);
-	sl = S_slot(nm, buf_cstr(&name));
-	if (sl->off == 0) {
-		sl->off = nm->names.len + 1;
-		sl->index = i;
-		sl->line = line;
-		buf_put(&nm->names, name.data, name.len + 1);
-		nm->used++;
+	kept = arena_alloc(nm->names, name.len + 1);
+	memcpy(kept, name.data, name.len + 1);
+	at = strmap_put(&nm->seen, kept, &added);
+	if (added) {
+		if (nm->nfirst == nm->capfirst) {
+			nm->capfirst = nm->capfirst ? nm->capfirst * 2 : 256;
+			nm->first = xrealloc(nm->first, nm->capfirst *
+			    sizeof(*nm->first));
+		}
+		*at = nm->nfirst;
+		f = &nm->first[nm->nfirst++];
+		f->name = kept;
+		f->index = i;
+		f->line = line;
 	} else {
 		struct diag_list *dl = diag_list_new();
 
@@ -313,11 +279,12 @@ S_collect(void *arg, struct val *row)
 		if ((c = val_get(row, "nummer")) != NULL)
 			col = c->col;
 		diag_add(dl, DIAG_MERGE_CLASH, nm->rows_path, line, col,
-		    name.data, sl->line, nm->names.data + sl->off - 1);
-		S_mark(&nm->clash, &nm->nclash, sl->index);
+		    name.data, nm->first[*at].line, nm->first[*at].name);
+		S_mark(&nm->clash, &nm->nclash, nm->first[*at].index);
 		S_mark(&nm->clash, &nm->nclash, i);
 		S_mark(&nm->told, &nm->ntold, i);
-		S_report(&nm->rep, &nm->nrep, &nm->caprep, i, sl->index, dl);
+		S_report(&nm->rep, &nm->nrep, &nm->caprep, i,
+		    nm->first[*at].index, dl);
 	}
 	buf_free(&name);
 	val_free(row);
@@ -864,6 +831,8 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	 * row, whichever shard it is in, so that each shard finds the same
 	 * clashes. */
 	memset(&nm, 0, sizeof(nm));
+	nm.names = arena_new();
+	strmap_init(&nm.seen, STRMAP_NOCASE);
 	nm.base = &base;
 	nm.rows_path = rows;
 	nm.pdf = o->pdf;
@@ -878,8 +847,9 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	co.cp1252 = 1;
 	co.arg = &nm;
 	none = csv_load(src, len, rows, &co, dl);
-	free(nm.slot);
-	buf_free(&nm.names);
+	strmap_free(&nm.seen);
+	free(nm.first);
+	arena_free(nm.names);
 	if (none == NULL || nm.refused ||
 	    (nm.nrows > 0 && file_mkdirs(outdir, dl) != 0)) {
 		/* a refused header is the one thing to fix first: the

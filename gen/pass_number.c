@@ -9,107 +9,60 @@
  */
 #include "pass.h"
 #include "mem.h"
+#include "strmap.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 /*
- * The ids of one tree.  Open addressing on a power-of-two table, so a file
- * with a hundred thousand headings still numbers in linear time.
+ * The ids of one tree, looked up through a string map, so a file with a
+ * hundred thousand headings still numbers in linear time.  A zeroed
+ * struct is an empty set.
  */
 struct pass_ids {
-	char	**v;		/* in insertion order */
-	size_t	 n, cap;
-	char	**tab;		/* hash table of the same strings */
-	size_t	 tabsz;
+	char		**v;		/* in insertion order, owned */
+	size_t		  n, cap;
+	struct strmap	  tab;		/* the same strings */
 	/* per base id, the next suffix to try: a hundred thousand headings
 	 * with one title get -1 .. -99999 without trying each again */
-	char	**base;
-	int	 *next;
-	size_t	  nbase, basesz;
+	struct strmap	  next;
+	char		**base;		/* its keys, owned */
+	size_t		  nbase, capbase;
 };
-
-static size_t
-S_hash(const char *s)
-{
-	size_t h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
-static char **
-S_slot(const struct pass_ids *s, const char *id)
-{
-	size_t i = S_hash(id) & (s->tabsz - 1);
-
-	while (s->tab[i] != NULL && strcmp(s->tab[i], id) != 0)
-		i = (i + 1) & (s->tabsz - 1);
-	return &s->tab[i];
-}
 
 static int
 S_has(const struct pass_ids *s, const char *id)
 {
-	return s->tabsz > 0 && *S_slot(s, id) != NULL;
+	return strmap_get(&s->tab, id) != NULL;
 }
 
 static void
 S_add(struct pass_ids *s, char *id)
 {
-	size_t i;
-
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 32;
 		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
 	}
 	s->v[s->n++] = id;
-	if (2 * s->n > s->tabsz) {
-		free(s->tab);
-		s->tabsz = s->tabsz ? s->tabsz * 4 : 64;
-		s->tab = xcalloc(s->tabsz, sizeof(*s->tab));
-		for (i = 0; i < s->n; i++)
-			*S_slot(s, s->v[i]) = s->v[i];
-	} else
-		*S_slot(s, id) = id;
+	strmap_put(&s->tab, id, NULL);
 }
 
-static int *
+static size_t *
 S_next(struct pass_ids *s, const char *base)
 {
-	size_t i, k;
+	size_t *k;
 
-	if (2 * (s->nbase + 1) > s->basesz) {
-		char **ob = s->base;
-		int *on = s->next;
-		size_t osz = s->basesz;
-
-		s->basesz = s->basesz ? s->basesz * 4 : 64;
-		s->base = xcalloc(s->basesz, sizeof(*s->base));
-		s->next = xcalloc(s->basesz, sizeof(*s->next));
-		for (k = 0; k < osz; k++) {
-			if (ob[k] == NULL)
-				continue;
-			i = S_hash(ob[k]) & (s->basesz - 1);
-			while (s->base[i] != NULL)
-				i = (i + 1) & (s->basesz - 1);
-			s->base[i] = ob[k];
-			s->next[i] = on[k];
-		}
-		free(ob);
-		free(on);
+	if ((k = strmap_get(&s->next, base)) != NULL)
+		return k;
+	if (s->nbase == s->capbase) {
+		s->capbase = s->capbase ? s->capbase * 2 : 16;
+		s->base = xrealloc(s->base, s->capbase * sizeof(*s->base));
 	}
-	i = S_hash(base) & (s->basesz - 1);
-	while (s->base[i] != NULL && strcmp(s->base[i], base) != 0)
-		i = (i + 1) & (s->basesz - 1);
-	if (s->base[i] == NULL) {
-		s->base[i] = xstrdup(base);
-		s->next[i] = 1;
-		s->nbase++;
-	}
-	return &s->next[i];
+	s->base[s->nbase] = xstrdup(base);
+	k = strmap_put(&s->next, s->base[s->nbase++], NULL);
+	*k = 1;
+	return k;
 }
 
 /* Makes base unique in s, records it and returns a new copy. */
@@ -117,31 +70,31 @@ static char *
 S_unique(struct pass_ids *s, const char *base)
 {
 	struct buf b = { 0 };
-	int *k;
+	size_t *k;
 
 	buf_puts(&b, base);
 	if (S_has(s, buf_cstr(&b))) {
 		k = S_next(s, base);
 		do {
 			buf_reset(&b);
-			buf_printf(&b, "%s-%d", base, (*k)++);
+			buf_printf(&b, "%s-%zu", base, (*k)++);
 		} while (S_has(s, buf_cstr(&b)));
 	}
 	S_add(s, xstrdup(buf_cstr(&b)));
 	return buf_detach(&b);
 }
 
-/* Frees the hash tables, not the ids in v. */
+/* Frees the maps, not the ids in v. */
 static void
 S_index_free(struct pass_ids *s)
 {
 	size_t i;
 
-	free(s->tab);
-	for (i = 0; i < s->basesz; i++)
+	strmap_free(&s->tab);
+	strmap_free(&s->next);
+	for (i = 0; i < s->nbase; i++)
 		free(s->base[i]);
 	free(s->base);
-	free(s->next);
 }
 
 struct pass_ids *
