@@ -32,6 +32,9 @@ enum i18n_key {
 	I18N_DOCUMENTS,
 	I18N_SECTION,		/* a Quarto @sec- reference: "paragraaf 2.1" */
 	I18N_REGISTER,		/* the back-of-book index */
+	I18N_PART,		/* "Deel 2" on a part's page */
+	I18N_EDITION_TEACHER,	/* the handouts' title pages */
+	I18N_EDITION_STUDENT,
 	/* The sales documents' words; each run (pitch parts, VAT kinds in
 	 * the order of enum sales_vat_kind, periods in the order of enum
 	 * sales_period, stages, roles, levels) is consecutive, so a kind

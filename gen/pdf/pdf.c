@@ -375,15 +375,22 @@ S_line(struct layout *l, const char *text, enum font_face face, double size,
 /* A part's page in the course's handouts, before its first chapter: its
  * title large, a bookmark beside the chapters', the contents' target. */
 static void
-S_part_page(struct job *j, struct layout *l, const char *title)
+S_part_page(struct job *j, struct layout *l, int number, const char *title)
 {
 	struct pl_row *r;
+	struct buf lab = { 0 };
 	size_t from;
 
 	if (l->n > 0)
 		layout_row(l, PL_PAGE, 0);
-	layout_space(l, S_body_h(j) * 0.3);
+	/* a third down the page, as a book's part title */
+	layout_space_top(l, S_body_h(j) * 0.3);
+	buf_printf(&lab, "%s %d", i18n(j->st.lang, I18N_PART), number);
+	/* the label is the page's first line: the bookmark's and the
+	 * contents' target, and no running head above it */
 	from = l->n;
+	S_line(l, buf_cstr(&lab), FACE_SANS_BOLD, 12, MUTED, 'l', 8);
+	buf_free(&lab);
 	S_line(l, title, FACE_SANS_BOLD, 26, ACCENT, 'l', 0);
 	if (l->n > from) {
 		r = &l->rows[from];
@@ -399,16 +406,14 @@ static void
 S_title_page(struct job *j, struct layout *l, const struct course *c,
     enum edition e)
 {
-	int en = strcmp(c->lang, "en") == 0;
-
-	layout_space(l, S_body_h(j) * 0.28);
+	layout_space_top(l, S_body_h(j) * 0.28);
 	S_line(l, c->title, FACE_SANS_BOLD, 28, ACCENT, 'l', 14);
 	if (c->subtitle)
 		S_line(l, c->subtitle, FACE_ITALIC, 14, INK, 'l', 30);
 	if (c->author)
 		S_line(l, c->author, FACE_REGULAR, 12, INK, 'l', 8);
-	S_line(l, e == EDITION_TEACHER ? (en ? "Teacher's edition" :
-	    "Docenteneditie") : (en ? "Student edition" : "Studenteneditie"),
+	S_line(l, i18n(c->lang, e == EDITION_TEACHER ? I18N_EDITION_TEACHER :
+	    I18N_EDITION_STUDENT),
 	    FACE_SANS_BOLD, 10, MUTED, 'l', 0);
 	layout_row(l, PL_PAGE, 0);
 }
@@ -702,7 +707,8 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		body.chapter = ch->number;
 		if (whole && ch->part >= 0 && (i == 0 ||
 		    c->ch[i - 1].part != ch->part))
-			S_part_page(&j, &body, c->parts[ch->part].title);
+			S_part_page(&j, &body, ch->part + 1,
+			    c->parts[ch->part].title);
 		/* S_images() made the paths whole: no folder before them
 		 * (the chapter's folder doubled them, and no picture of a
 		 * project built from elsewhere reached the handouts) */

@@ -1178,6 +1178,10 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 		const char *head = NULL;
 		size_t pno;
 
+		/* a part's page opens with its drop: its title decides */
+		for (k = 0; first->kind == PL_SPACE && k + 1 < pg->n; )
+			first = &l->rows[pg->e[++k].row];
+
 		if ((p = HPDF_AddPage(d->pdf)) == NULL)
 			return;		/* the error handler reported it */
 		HPDF_Page_SetWidth(p, (HPDF_REAL)st->page_w);

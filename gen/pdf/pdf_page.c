@@ -64,8 +64,8 @@ paginate(const struct layout *l, double body_h, struct pages *out)
 		memset(&pg, 0, sizeof(pg));
 		cap = 0;
 		y = 0;
-		while (i < l->n && (l->rows[i].kind == PL_SPACE ||
-		    l->rows[i].kind == PL_PAGE))
+		while (i < l->n && ((l->rows[i].kind == PL_SPACE &&
+		    !l->rows[i].top) || l->rows[i].kind == PL_PAGE))
 			i++;
 		if (i >= l->n)
 			break;

@@ -74,6 +74,12 @@ layout_space(struct layout *l, double h)
 	layout_row(l, PL_SPACE, h);
 }
 
+void
+layout_space_top(struct layout *l, double h)
+{
+	layout_row(l, PL_SPACE, h)->top = 1;
+}
+
 char *
 layout_anchor(const struct layout *l, const char *id)
 {

@@ -87,6 +87,8 @@ struct pl_row {
 	struct pl_rect	*rects;
 	size_t		 nrects;
 	int		 keep;		/* no page break after this row */
+	int		 top;		/* PL_SPACE kept at a page's top (a
+					   title's drop), not dropped there */
 	int		 hyphen;	/* the line ends in a hyphen */
 	int		 box;		/* callout or code box id, 0 none */
 	int		 outline;	/* bookmark level 1..3, 0 none */
@@ -144,6 +146,9 @@ void	layout_rows_free(struct layout *);
  * added. */
 struct pl_row *layout_row(struct layout *, enum pl_kind, double h);
 void	layout_space(struct layout *, double h);
+/* A space the page keeps at its top, where layout_space()'s are dropped:
+ * the drop above a title page's or a part page's title. */
+void	layout_space_top(struct layout *, double h);
 /* Registers a link target and returns its index.  Links inside the
  * document become "#slug#id" ("#id" in the current chapter, "x.html#id"
  * to chapter x); anything else is an external URL. */

@@ -25,7 +25,9 @@ static const char *const S_nl[I18N__MAX] = {
 	[I18N_ANSWER] = "Antwoord", [I18N_CHAPTERS] = "Hoofdstukken",
 	[I18N_NAV] = "Navigatie", [I18N_DOCUMENTS] = "Documenten",
 	[I18N_SECTION] = "paragraaf",
-	[I18N_REGISTER] = "Register",
+	[I18N_REGISTER] = "Register", [I18N_PART] = "Deel",
+	[I18N_EDITION_TEACHER] = "Docenteneditie",
+	[I18N_EDITION_STUDENT] = "Studenteneditie",
 };
 static const char *const S_en[I18N__MAX] = {
 	[I18N_CHAPTER] = "Chapter", [I18N_TABLE] = "Table",
@@ -37,7 +39,9 @@ static const char *const S_en[I18N__MAX] = {
 	[I18N_ANSWER] = "Answer", [I18N_CHAPTERS] = "Chapters",
 	[I18N_NAV] = "Navigation", [I18N_DOCUMENTS] = "Documents",
 	[I18N_SECTION] = "Section",
-	[I18N_REGISTER] = "Index",
+	[I18N_REGISTER] = "Index", [I18N_PART] = "Part",
+	[I18N_EDITION_TEACHER] = "Teacher's edition",
+	[I18N_EDITION_STUDENT] = "Student edition",
 };
 static const char *const S_callout_nl[CALLOUT__MAX] = {
 	"", "Definitie", "Voorbeeld", "Opdracht", "Antwoord", "Tip", "Let op",
