@@ -3,20 +3,26 @@
  *
  * Format (read by templates/site/search.js; keep the two in step):
  *
- *	SalesgenSearch.index({lang, chapters: [[url, title]...],
- *	    docs: [[chapter, anchor, title, kind, section]...],
+ *	SalesgenSearch.index({lang, chapters: [[url, title, sections]...],
+ *	    docs: [title | [title, anchor]... , [chapter, term(, id)]...],
  *	    shards: [[first term, terms, postings]...]})
  *
  * with chapters and docs as JSON.parse() of a string (a large object
- * literal takes seconds to parse; a string does not).  terms is every
- * term, sorted, separated by spaces, for a binary search of exact and
- * prefix matches; postings has one line per term: doc numbers as deltas,
- * ".weight" after those above 1, decoded only for the terms a query
- * matches.  A number is written in base 32, its last digit from a second
- * alphabet (S_num()), so that numbers need no separator: a tenth less
- * gzip than base 36 with commas.  A shard written to a file of its
- * own (search-index-N.js) has null for terms and postings until the file
- * is loaded.  kind is 1 for a glossary term, 0 for a section.
+ * literal takes seconds to parse; a string does not).  docs are every
+ * chapter's sections in order (a chapter's count in chapters), then the
+ * glossary terms.  A section is its title alone when its anchor is what
+ * S_slug() makes of the title, as search.js makes it again; a glossary
+ * term has its id only when that is not "def-" and its slug.  The texts,
+ * for the snippets, are in search/N.js, chapter N's sections' and then
+ * its glossary terms': not in the index, as only the shown results need
+ * them.  terms is every term, sorted, separated by spaces, for a binary
+ * search of exact and prefix matches; postings has one line per term:
+ * doc numbers as deltas, ".weight" after those above 1, decoded only for
+ * the terms a query matches.  A number is written in base 32, its last
+ * digit from a second alphabet (S_num()), so that numbers need no
+ * separator: a tenth less gzip than base 36 with commas.  A shard
+ * written to a file of its own (search-index-N.js) has null for terms
+ * and postings until the file is loaded.
  */
 #include "search_index.h"
 #include "search_split.h"
@@ -587,6 +593,46 @@ S_js(struct buf *b, const char *s, size_t n)
 	buf_putc(b, '\'');
 }
 
+/* 1 when anchor is what search.js's slug() makes of title (of its
+ * rest after a heading number "1.2 " when num): ASCII letters and digits
+ * lowercased, "-" and "_" kept, spaces to "-", the rest dropped, as
+ * pass_slug() does for ASCII.  Titles with other letters keep their
+ * anchor in the index: the two slugs need not agree on those. */
+static int
+S_slug(const char *title, const char *pre, const char *anchor, int num)
+{
+	const unsigned char *t = (const unsigned char *)title;
+	size_t n = strlen(pre);
+
+	if (strncmp(anchor, pre, n) != 0)
+		return 0;
+	anchor += n;
+	if (num) {
+		while ((*t >= '0' && *t <= '9') || *t == '.')
+			t++;
+		t = t > (const unsigned char *)title && *t == ' ' ? t + 1 :
+		    (const unsigned char *)title;
+	}
+	if (*anchor == '\0')
+		return 0;
+	for (; *t; t++) {
+		int c = *t;
+
+		if (c >= 0x80)
+			return 0;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (c == ' ')
+			c = '-';
+		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_'))
+			continue;
+		if (*anchor++ != c)
+			return 0;
+	}
+	return *anchor == '\0';
+}
+
 static size_t
 S_gzip_size(const char *s, size_t n)
 {
@@ -708,7 +754,7 @@ search_index_write(struct search_index *si, const char *outdir,
 		S_json(&j, si->ch[i].url ? si->ch[i].url : "");
 		buf_puts(&j, "\",\"");
 		S_json(&j, si->ch[i].title ? si->ch[i].title : "");
-		buf_puts(&j, "\"]");
+		buf_printf(&j, "\",%zu]", si->ch[i].n);
 	}
 	buf_putc(&j, ']');
 	S_js(&b, j.data, j.len);
@@ -717,19 +763,26 @@ search_index_write(struct search_index *si, const char *outdir,
 	buf_putc(&j, '[');
 	for (d = 0, i = 0; i < si->nch; i++)
 		for (k = 0; k < si->ch[i].n; k++, d++) {
-			buf_printf(&j, "%s[%zu,\"", d ? "," : "", i);
-			S_json(&j, si->ch[i].s[k].anchor);
-			buf_puts(&j, "\",\"");
-			S_json(&j, si->ch[i].s[k].title);
-			buf_printf(&j, "\",0,%zu]", k);
+			struct sect *s = &si->ch[i].s[k];
+			int same = S_slug(s->title, "", s->anchor, 1);
+
+			if (d > 0)
+				buf_putc(&j, ',');
+			buf_puts(&j, same ? "\"" : "[\"");
+			S_json(&j, s->title);
+			if (!same) {
+				buf_puts(&j, "\",\"");
+				S_json(&j, s->anchor);
+			}
+			buf_puts(&j, same ? "\"" : "\"]");
 		}
 	for (i = 0; i < si->ng; i++, d++) {
 		buf_printf(&j, "%s[%zu,\"", d ? "," : "", si->g[i].ch);
-		S_json(&j, si->g[i].id);
-		buf_puts(&j, "\",\"");
 		S_json(&j, si->g[i].term);
-		buf_puts(&j, "\",1,\"");
-		S_json(&j, si->g[i].text);
+		if (!S_slug(si->g[i].term, "def-", si->g[i].id, 0)) {
+			buf_puts(&j, "\",\"");
+			S_json(&j, si->g[i].id);
+		}
 		buf_puts(&j, "\"]");
 	}
 	buf_putc(&j, ']');
@@ -799,7 +852,8 @@ search_index_write(struct search_index *si, const char *outdir,
 	if (rc == 0)
 		rc = S_write(outdir, "search-index.js", &b, dl);
 
-	/* each chapter's section texts, for the snippets */
+	/* each chapter's section texts and then its glossary terms', for
+	 * the snippets */
 	dir = file_join(outdir, "search");
 	if (rc == 0 && si->nch > 0)
 		rc = file_mkdirs(dir, dl);
@@ -814,6 +868,12 @@ search_index_write(struct search_index *si, const char *outdir,
 			S_json(&j, si->ch[i].s[k].text);
 			buf_putc(&j, '"');
 		}
+		for (t = 0; t < si->ng; t++)
+			if (si->g[t].ch == i) {
+				buf_puts(&j, k++ ? ",\"" : "\"");
+				S_json(&j, si->g[t].text);
+				buf_putc(&j, '"');
+			}
 		buf_putc(&j, ']');
 		S_js(&b, j.data, j.len);
 		buf_puts(&b, "));\n");

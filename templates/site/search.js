@@ -623,9 +623,50 @@ function marked(s, q, snip) {
 	return (a > 0 ? "… " : "") + out + (b < s.length ? " …" : "");
 }
 
+/* The anchor search_index.c left out as this of the title (S_slug()):
+ * ASCII letters and digits lowercased, "-" and "_" kept, spaces to "-",
+ * after a heading number "1.2 " when num */
+function slug(t, num) {
+	var i = 0, out = "", c;
+	if (num) {
+		while (i < t.length && ((c = t.charCodeAt(i)) === 46 || (c >= 48 && c <= 57))) i++;
+		i = i > 0 && t.charAt(i) === " " ? i + 1 : 0;
+	}
+	for (; i < t.length; i++) {
+		c = t.charCodeAt(i);
+		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)
+			out += t.charAt(i);
+		else if (c >= 65 && c <= 90)
+			out += String.fromCharCode(c + 32);
+		else if (c === 32)
+			out += "-";
+	}
+	return out;
+}
+
+/* The index's docs as [chapter, anchor, title, kind, text]: anchor null
+ * when it is the title's slug, text the doc's number in its chapter's
+ * texts (search/N.js: the sections', then the glossary terms') */
+function expand(data) {
+	var docs = [], d = 0, next = [], x;
+	data.chapters.forEach(function (c, ch) {
+		for (var k = 0; k < c[2]; k++, d++) {
+			x = data.docs[d];
+			docs.push(typeof x === "string" ? [ch, null, x, 0, k] : [ch, x[1], x[0], 0, k]);
+		}
+		next[ch] = c[2];
+	});
+	for (; d < data.docs.length; d++) {
+		x = data.docs[d];
+		docs.push([x[0], x.length > 2 ? x[2] : null, x[1], 1, next[x[0]]++]);
+	}
+	data.docs = docs;
+}
+
 function docUrl(d) {
-	var doc = idx.docs[d], ch = idx.chapters[doc[0]];
-	return base + ch[0] + (doc[1] ? "#" + encodeURIComponent(doc[1]).replace(/%2F/g, "/") : "");
+	var doc = idx.docs[d], ch = idx.chapters[doc[0]], a = doc[1];
+	if (a === null) a = (doc[3] ? "def-" : "") + slug(doc[2], !doc[3]);
+	return base + ch[0] + (a ? "#" + encodeURIComponent(a).replace(/%2F/g, "/") : "");
 }
 
 /* The results as a list of links into el; snippets follow as the
@@ -648,7 +689,6 @@ function render(el, res, q, max) {
 
 function snippet(p, d, q) {
 	var doc = idx.docs[d], ch = doc[0];
-	if (doc[3]) { p.innerHTML = marked(doc[4], q, true); return; }
 	if (texts[ch]) { p.innerHTML = marked(texts[ch][doc[4]] || "", q, true); return; }
 	(textWait[ch] = textWait[ch] || []).push(function () {
 		p.innerHTML = marked((texts[ch] || [])[doc[4]] || "", q, true);
@@ -742,8 +782,10 @@ function boxes() {
 var api = {
 	term: term, words: words, dutch: dutch, english: english,
 	ready: function () { return idx !== null; },
+	url: function (d) { return docUrl(d); },	/* doc d's link, for the tests */
 	run: function (s, done, all) { ready(function () { search(s, done, all); }); },
 	index: function (data) {
+		expand(data);
 		idx = data;
 		var w = waiting;
 		waiting = [];
