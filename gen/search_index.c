@@ -39,12 +39,14 @@
 #include <strings.h>
 #include <zlib.h>
 
-/* Weights: a word in a heading counts as ten in the text, a glossary
- * term as twenty, so headings and terms come first. */
-#define W_TEXT		1
-#define W_TITLE		10
-#define W_GLOSS		20
-#define W_MAX		1295
+/* Where a word stands: a posting is marked when its term is in the
+ * heading or is the glossary term, and search.js counts a marked one as
+ * ten (twenty for a glossary term) and any other as one, so headings
+ * and terms come first.  How often a term is in the text is not kept:
+ * it was a third of the index and changed no result set. */
+#define W_TEXT		0
+#define W_TITLE		1
+#define W_GLOSS		1
 /* Above this much gzip the terms go into shards of about SHARD_RAW bytes
  * each (design/search.md: 300 KB gzip; shards of ≤ 50 KB gzip). */
 #define SHARD_GZIP	(300 * 1024)
@@ -408,7 +410,7 @@ S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
 {
 	/* docs come in order: the same doc again is the last posting */
 	if (si->tlast[term] == (uint32_t)doc + 1) {
-		si->p[si->tlastp[term]].w += w;
+		si->p[si->tlastp[term]].w |= w;
 		return;
 	}
 	si->tlast[term] = (uint32_t)doc + 1;
@@ -547,6 +549,28 @@ S_num(struct buf *b, unsigned long v)
 		buf_putc(b, d[--n]);
 }
 
+/* A term's line of postings p[0..n) (one per doc, in doc order): the
+ * docs as deltas, then, after ",", which of them are marked, as the
+ * gaps between their places in the list. */
+static void
+S_line(struct buf *b, const struct post *p, size_t n)
+{
+	size_t k, next = 0;
+	unsigned long last = 0;
+
+	for (k = 0; k < n; k++) {
+		S_num(b, p[k].doc - last);
+		last = p[k].doc;
+	}
+	for (k = 0; k < n; k++)
+		if (p[k].w) {
+			if (next == 0)
+				buf_putc(b, ',');
+			S_num(b, k - next);	/* next: 0 at first */
+			next = k + 1;
+		}
+}
+
 /*** Writing ***/
 
 /* s as the inside of a JSON string. */
@@ -670,7 +694,6 @@ search_index_write(struct search_index *si, const char *outdir,
 	size_t i, k, d, ndocs = 0, t, nshard = 0;
 	size_t *shard_at = NULL;
 	int pass, rc = 0;
-	unsigned long w, last;
 	char *dir;
 
 	if (strcmp(si->lang, "en") != 0) {
@@ -728,21 +751,9 @@ search_index_write(struct search_index *si, const char *outdir,
 		buf_puts(&terms, si->terms[order[t]]);
 		if (t > 0)
 			buf_putc(&post, '\n');
-		last = 0;
-		while (i < si->np && si->p[i].term == order[t]) {
-			d = si->p[i].doc;
-			for (w = 0; i < si->np && si->p[i].term == order[t] &&
-			    si->p[i].doc == d; i++)
-				w += si->p[i].w;
-			S_num(&post, (unsigned long)d - last);
-			last = (unsigned long)d;
-			if (w > W_MAX)
-				w = W_MAX;
-			if (w > 1) {
-				buf_putc(&post, '.');
-				S_num(&post, w);
-			}
-		}
+		for (k = i; i < si->np && si->p[i].term == order[t]; i++)
+			continue;
+		S_line(&post, si->p + k, i - k);
 	}
 
 	/* the index */

@@ -456,29 +456,38 @@ var DIGIT = (function () {
 	return v;
 })();
 
+/* The numbers of s[a..b) (S_num()), summed as they go when sum */
+function nums(s, a, b, sum) {
+	var n = 0, k, d, v = 0, at = 0, out;
+	for (k = a; k < b; k++)
+		if (DIGIT[s.charCodeAt(k)] >= 32) n++;
+	out = new Int32Array(n);
+	for (n = 0, k = a; k < b; k++) {
+		d = DIGIT[s.charCodeAt(k)];
+		if (d < 32) { v = v * 32 + d; continue; }
+		v = v * 32 + d - 32;
+		at = sum ? at + v : v;
+		out[n++] = at;
+		v = 0;
+	}
+	return out;
+}
+
+/* A term's line (S_line()): its docs, and after "," the places in that
+ * list of the docs where it is in the heading or is the glossary term,
+ * which weigh ten (twenty) where the others weigh one */
 function postings(t, line) {
 	var p = decoded[t];
 	if (p) return p;
-	var n = 0, k, c, d, v = 0, weight = 0, doc = 0, i = -1;
-	for (k = 0; k < line.length; k++) {	/* doc numbers: last digits */
-		c = line.charCodeAt(k);
-		if (c === 46) n--;	/* "." and a weight */
-		else if (DIGIT[c] >= 32) n++;
-	}
-	var docs = new Int32Array(n), ws = new Int32Array(n);
-	for (k = 0; k < line.length; k++) {
-		c = line.charCodeAt(k);
-		if (c === 46) { weight = 1; continue; }
-		d = DIGIT[c];
-		if (d < 32) { v = v * 32 + d; continue; }
-		v = v * 32 + d - 32;
-		if (weight) ws[i] = v;
-		else {
-			doc += v;
-			docs[++i] = doc;
-			ws[i] = 1;
+	var c = line.indexOf(","), e = c < 0 ? line.length : c;
+	var docs = nums(line, 0, e, true), ws = new Int32Array(docs.length).fill(1);
+	if (c >= 0) {
+		var gaps = nums(line, c + 1, line.length, false), k, at = 0;
+		for (k = 0; k < gaps.length; k++) {
+			at += gaps[k];
+			ws[at] = idx.docs[docs[at]][3] ? 20 : 10;
+			at++;
 		}
-		v = weight = 0;
 	}
 	return (decoded[t] = [docs, ws]);
 }
