@@ -5,7 +5,7 @@
  *
  *	SalesgenSearch.index({lang, chapters: [[url, title, sections]...],
  *	    docs: [title | [title, anchor]... , [chapter, term(, id)]...],
- *	    shards: [[first term, terms, postings]...]})
+ *	    shards: [[first term, terms, postings, first term's rank]...]})
  *
  * with chapters and docs as JSON.parse() of a string (a large object
  * literal takes seconds to parse; a string does not).  docs are every
@@ -16,9 +16,11 @@
  * for the snippets, are in search/N.js, chapter N's sections' and then
  * its glossary terms': not in the index, as only the shown results need
  * them.  terms is every term, sorted, separated by spaces, for a binary
- * search of exact and prefix matches; postings has one line per term:
- * doc numbers as deltas, ".weight" after those above 1, decoded only for
- * the terms a query matches.  A number is written in base 32, its last
+ * search of exact and prefix matches; postings has one line per term
+ * (S_line()): doc numbers as deltas, the marked ones (in the heading)
+ * after ",", the compounds whose docs it shares after ";" (by rank, the
+ * term's place in all terms), decoded only for the terms a query
+ * matches.  A number is written in base 32, its last
  * digit from a second alphabet (S_num()), so that numbers need no
  * separator: a tenth less gzip than base 36 with commas.  A shard
  * written to a file of its own (search-index-N.js) has null for terms
@@ -549,19 +551,110 @@ S_num(struct buf *b, unsigned long v)
 		buf_putc(b, d[--n]);
 }
 
+/*** Compounds ***/
+
+/* A compound's docs are all among each of its parts' docs, and would be
+ * written again in each part's line: "plan" holds every doc of
+ * "verkoopplan", "accountplan" and the rest.  A part's line names those
+ * compounds instead and lists only the docs they do not cover; search.js
+ * joins them.  On the 1,000-chapter course that is a sixth of the
+ * postings. */
+
+struct drv {
+	uint32_t part, whole;	/* term ranks */
+};
+
+static int
+S_drv_cmp(const void *a, const void *b)
+{
+	const struct drv *x = a, *y = b;
+
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	return x->whole < y->whole ? -1 : x->whole > y->whole;
+}
+
+/* 1 when the docs of p[a..b) are all among those of p[c..d) (both in
+ * doc order). */
+static int
+S_subset(const struct post *p, size_t a, size_t b, size_t c, size_t d)
+{
+	size_t lo = c, hi, mid;
+
+	for (; a < b; a++) {
+		for (hi = d; lo < hi; ) {
+			mid = lo + (hi - lo) / 2;
+			if (p[mid].doc < p[a].doc)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == d || p[lo].doc != p[a].doc)
+			return 0;
+	}
+	return 1;
+}
+
+/* The (part, whole) pairs of the site's compounds, by part, where the
+ * whole's docs are all among the part's: *n of them.  from[r] is where
+ * the postings of the term of rank r begin.  A whole is longer than its
+ * part (or as long and after it), so no term is made of itself. */
+static struct drv *
+S_derive(struct search_index *si, const size_t *from, size_t *n)
+{
+	struct drv *v = NULL;
+	size_t i, k, m = 0, cap = 0;
+	uint32_t t, c;
+
+	for (i = 0; i < si->wcap; i++)
+		for (k = 1; si->wt[i].w != NULL && k < si->wt[i].n; k++) {
+			const char *pt = si->terms[si->wt[i].id[k]];
+			const char *wt = si->terms[si->wt[i].id[0]];
+			size_t lp = strlen(pt), lw = strlen(wt);
+
+			if (lw < lp || (lw == lp && strcmp(wt, pt) <= 0))
+				continue;
+			if (m == cap) {
+				cap = cap ? cap * 2 : 256;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[m].part = S_rank[si->wt[i].id[k]];
+			v[m++].whole = S_rank[si->wt[i].id[0]];
+		}
+	if (m > 0)
+		qsort(v, m, sizeof(*v), S_drv_cmp);
+	for (i = 0, k = 0; i < m; i++) {
+		t = v[i].part;
+		c = v[i].whole;
+		if (k > 0 && v[k - 1].part == t && v[k - 1].whole == c)
+			continue;
+		/* a whole in one doc saves less than it costs to name */
+		if (from[c + 1] - from[c] < 2 || !S_subset(si->p, from[c],
+		    from[c + 1], from[t], from[t + 1]))
+			continue;
+		v[k++] = v[i];
+	}
+	*n = k;
+	return v;
+}
+
 /* A term's line of postings p[0..n) (one per doc, in doc order): the
- * docs as deltas, then, after ",", which of them are marked, as the
- * gaps between their places in the list. */
+ * docs as deltas but those whose seen[doc] is mark (its compounds'),
+ * then, after ",", which of all its docs are marked, as the gaps between
+ * their places in the list, then, after ";", the ranks of its compounds
+ * drv[0..nd) as deltas. */
 static void
-S_line(struct buf *b, const struct post *p, size_t n)
+S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *seen,
+    uint32_t mark, const struct drv *drv, size_t nd)
 {
 	size_t k, next = 0;
 	unsigned long last = 0;
 
-	for (k = 0; k < n; k++) {
-		S_num(b, p[k].doc - last);
-		last = p[k].doc;
-	}
+	for (k = 0; k < n; k++)
+		if (seen[p[k].doc] != mark) {
+			S_num(b, p[k].doc - last);
+			last = p[k].doc;
+		}
 	for (k = 0; k < n; k++)
 		if (p[k].w) {
 			if (next == 0)
@@ -569,6 +662,12 @@ S_line(struct buf *b, const struct post *p, size_t n)
 			S_num(b, k - next);	/* next: 0 at first */
 			next = k + 1;
 		}
+	for (last = 0, k = 0; k < nd; k++) {
+		if (k == 0)
+			buf_putc(b, ';');
+		S_num(b, drv[k].whole - last);
+		last = drv[k].whole;
+	}
 }
 
 /*** Writing ***/
@@ -692,7 +791,9 @@ search_index_write(struct search_index *si, const char *outdir,
 	struct buf name = { 0 };
 	uint32_t *order;
 	size_t i, k, d, ndocs = 0, t, nshard = 0;
-	size_t *shard_at = NULL;
+	size_t *shard_at = NULL, *from, ndrv;
+	struct drv *drv;
+	uint32_t *seen;
 	int pass, rc = 0;
 	char *dir;
 
@@ -744,6 +845,15 @@ search_index_write(struct search_index *si, const char *outdir,
 	S_post_sort(si);
 
 	/* the terms and their postings, one line per term */
+	from = xcalloc(si->nterms + 2, sizeof(*from));
+	for (i = 0, t = 0; t < si->nterms; t++) {
+		from[t] = i;
+		while (i < si->np && si->p[i].term == order[t])
+			i++;
+	}
+	from[si->nterms] = si->np;
+	drv = S_derive(si, from, &ndrv);
+	seen = xcalloc(ndocs + 1, sizeof(*seen));
 	shard_at = xcalloc(si->nterms + 2, sizeof(*shard_at));
 	for (i = 0, t = 0; t < si->nterms; t++) {
 		if (t > 0)
@@ -751,10 +861,15 @@ search_index_write(struct search_index *si, const char *outdir,
 		buf_puts(&terms, si->terms[order[t]]);
 		if (t > 0)
 			buf_putc(&post, '\n');
-		for (k = i; i < si->np && si->p[i].term == order[t]; i++)
-			continue;
-		S_line(&post, si->p + k, i - k);
+		for (k = i; i < ndrv && drv[i].part == t; i++)
+			for (d = from[drv[i].whole]; d < from[drv[i].whole + 1]; d++)
+				seen[si->p[d].doc] = (uint32_t)t + 1;
+		S_line(&post, si->p + from[t], from[t + 1] - from[t], seen,
+		    (uint32_t)t + 1, drv + k, i - k);
 	}
+	free(seen);
+	free(drv);
+	free(from);
 
 	/* the index */
 	buf_printf(&b, "SalesgenSearch.index({lang:\"%s\",chapters:JSON.parse(",
@@ -809,7 +924,7 @@ search_index_write(struct search_index *si, const char *outdir,
 		S_js(&b, terms.data ? terms.data : "", terms.len);
 		buf_puts(&b, ",");
 		S_js(&b, post.data ? post.data : "", post.len);
-		buf_puts(&b, "]]});\n");
+		buf_puts(&b, ",0]]});\n");
 	} else {
 		size_t tpos = 0, ppos = 0, te, pe, size = 0;
 
@@ -845,7 +960,7 @@ search_index_write(struct search_index *si, const char *outdir,
 				pe = post.len + 1;
 			buf_printf(&b, "%s[\"", k ? "," : "");
 			S_json(&b, si->terms[order[shard_at[k]]]);
-			buf_puts(&b, "\",null,null]");
+			buf_printf(&b, "\",null,null,%zu]", shard_at[k]);
 			buf_printf(&f, "SalesgenSearch.shard(%zu,", k);
 			S_js(&f, terms.data + tpos, te - 1 - tpos);
 			buf_putc(&f, ',');

@@ -473,17 +473,57 @@ function nums(s, a, b, sum) {
 	return out;
 }
 
-/* A term's line (S_line()): its docs, and after "," the places in that
+/* The term of rank r (its place in all terms) and its line, or null
+ * when its shard is not loaded yet (then noted in lack) */
+var lack = Object.create(null);
+function lineOf(r) {
+	var lo = 0, hi = idx.shards.length - 1, mid, sh;
+	while (lo < hi) {
+		mid = (lo + hi + 1) >> 1;
+		if (idx.shards[mid][3] <= r) lo = mid; else hi = mid - 1;
+	}
+	if (idx.shards[lo][1] === null) { lack[lo] = 1; return null; }
+	sh = parsed(lo);
+	return [sh.t[r - idx.shards[lo][3]], sh.p[r - idx.shards[lo][3]]];
+}
+
+/* A term's line (S_line()): its docs, after "," the places in the whole
  * list of the docs where it is in the heading or is the glossary term,
- * which weigh ten (twenty) where the others weigh one */
+ * which weigh ten (twenty) where the others weigh one, and after ";" the
+ * ranks of the compounds whose docs it has too; null while one of those
+ * is in a shard not loaded */
 function postings(t, line) {
 	var p = decoded[t];
 	if (p) return p;
-	var c = line.indexOf(","), e = c < 0 ? line.length : c;
-	var docs = nums(line, 0, e, true), ws = new Int32Array(docs.length).fill(1);
-	if (c >= 0) {
-		var gaps = nums(line, c + 1, line.length, false), k, at = 0;
-		for (k = 0; k < gaps.length; k++) {
+	var e = line.indexOf(";"), c = line.indexOf(",");
+	if (e < 0) e = line.length;
+	if (c < 0 || c > e) c = e;
+	var docs = nums(line, 0, c, true), k, x, parts = [docs], n = docs.length;
+	if (e < line.length) {
+		var drv = nums(line, e + 1, line.length, true);
+		for (k = 0; k < drv.length; k++) {
+			x = lineOf(drv[k]);
+			if (x !== null && x[1] === undefined) continue;	/* shard failed */
+			if (x !== null) x = postings(x[0], x[1]);
+			if (x === null) return null;
+			parts.push(x[0]);
+			n += x[0].length;
+		}
+		/* join them: in doc order, each doc once (marks over all docs
+		 * are quicker than a sort) */
+		var mark = new Uint8Array(idx.docs.length), at = 0;
+		parts.forEach(function (v) {
+			for (var j = 0; j < v.length; j++) mark[v[j]] = 1;
+		});
+		for (n = 0, k = 0; k < mark.length; k++) n += mark[k];
+		docs = new Int32Array(n);
+		for (k = 0; k < mark.length; k++)
+			if (mark[k]) docs[at++] = k;
+	}
+	var ws = new Int32Array(docs.length).fill(1);
+	if (c < e) {
+		var gaps = nums(line, c + 1, e, false);
+		for (at = 0, k = 0; k < gaps.length; k++) {
 			at += gaps[k];
 			ws[at] = idx.docs[docs[at]][3] ? 20 : 10;
 			at++;
@@ -499,6 +539,7 @@ function match(w, acc, hits) {
 	var k, sh, i, n = 0;
 	function add(t, line) {
 		var p = postings(t, line), d, j;
+		if (p === null) return;		/* see lack */
 		for (j = 0; j < p[0].length; j++) {
 			d = p[0][j];
 			if (acc[d] === 0) hits.push(d);
@@ -525,7 +566,8 @@ function match(w, acc, hits) {
 		cand.sort(function (x, y) { return y[1].length - x[1].length; });
 		for (i = 0; i < cand.length && budget > 0; i++) {
 			add(cand[i][0], cand[i][1]);
-			budget -= decoded[cand[i][0]][0].length;
+			if (decoded[cand[i][0]])
+				budget -= decoded[cand[i][0]][0].length;
 		}
 	}
 }
@@ -566,6 +608,7 @@ function search(s, done, all) {
 		return;
 	}
 	var n = idx.docs.length, score = null, list = [];
+	lack = Object.create(null);
 	q.forEach(function (w) {
 		var m = new Float64Array(n), hits = [];
 		match(w, m, hits);
@@ -574,6 +617,18 @@ function search(s, done, all) {
 		list = list.filter(function (d) { return m[d] > 0; });
 		list.forEach(function (d) { score[d] += m[d]; });
 	});
+	/* a term's compounds in shards still to load: those, then again */
+	need = Object.keys(lack).map(Number);
+	if (need.length > 0) {
+		left = need.length;
+		need.forEach(function (k) {
+			load(base + "search-index-" + k + ".js", function () {
+				if (idx.shards[k][1] === null) idx.shards[k][1] = "", idx.shards[k][2] = "";
+				if (--left === 0) search(s, done, all);
+			});
+		});
+		return;
+	}
 	if (!all && list.length > 200) {
 		/* the best 50 only: the 50th score from a typed sort, which
 		 * is many times quicker than sorting the pairs */
