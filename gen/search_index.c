@@ -10,8 +10,11 @@
  * with chapters and docs as JSON.parse() of a string (a large object
  * literal takes seconds to parse; a string does not).  docs are every
  * chapter's sections in order (a chapter's count in chapters), then the
- * glossary terms.  A section is its title alone when its anchor is what
- * S_slug() makes of the title, as search.js makes it again; a glossary
+ * glossary terms.  A chapter's title is 0 when it is its first
+ * section's.  A section's title is written without its heading number
+ * when that follows from the one before (S_title()), and is the
+ * section alone when its anchor is what S_slug() makes of the title, as
+ * search.js makes it again; a glossary
  * term has its id only when that is not "def-" and its slug.  The texts,
  * for the snippets, are in search/N.js, chapter N's sections' and then
  * its glossary terms': not in the index, as only the shown results need
@@ -756,6 +759,79 @@ S_slug(const char *title, const char *pre, const char *anchor, int num)
 	return *anchor == '\0';
 }
 
+/* The heading number that begins title ("1.2.3 "): up to NUM_MAX parts
+ * of up to 9 digits each, then a space; its parts into v, returns how
+ * many (0: none) and the bytes it takes, space included, into *len. */
+#define NUM_MAX	16
+static size_t
+S_number(const char *title, unsigned long *v, size_t *len)
+{
+	const char *t = title;
+	size_t n = 0, k;
+
+	for (;;) {
+		for (k = 0; t[k] >= '0' && t[k] <= '9'; k++)
+			continue;
+		if (k == 0 || k > 9 || n == NUM_MAX)
+			return 0;
+		v[n++] = strtoul(t, NULL, 10);
+		t += k;
+		if (*t == ' ')
+			break;
+		if (*t != '.')
+			return 0;
+		t++;
+	}
+	*len = (size_t)(t + 1 - title);
+	return n;
+}
+
+/* title into b (JSON), its heading number left out where search.js can
+ * count it on from the one before (prev, *nprev parts, which become
+ * title's): "^" and the number's depth d, for the number before with d
+ * parts and its last one more (1.2.3 after 1.2.2, 1.3 after 1.2.2) or
+ * with a part 1 added (1.2.1 after 1.2).  "^0" keeps a title that
+ * begins with "^" as it is.  A tenth of the index is these numbers. */
+static void
+S_title(struct buf *b, const char *title, unsigned long *prev, size_t *nprev)
+{
+	unsigned long v[NUM_MAX];
+	size_t n, len = 0, k;
+	int same;
+	char canon[NUM_MAX * 11];
+	size_t clen = 0;
+
+	n = S_number(title, v, &len);
+	if (n == 0) {
+		if (title[0] == '^')
+			buf_puts(b, "^0");
+		S_json(b, title);
+		return;
+	}
+	for (k = 0; k < n; k++)
+		clen += (size_t)snprintf(canon + clen, sizeof(canon) - clen,
+		    k ? ".%lu" : "%lu", v[k]);
+	canon[clen++] = ' ';
+	same = n <= 9 && clen == len && memcmp(canon, title, len) == 0;
+	if (same && n <= *nprev) {
+		for (k = 0; k + 1 < n; k++)
+			same = same && v[k] == prev[k];
+		same = same && v[n - 1] == prev[n - 1] + 1;
+	} else if (same && n == *nprev + 1) {
+		for (k = 0; k < *nprev; k++)
+			same = same && v[k] == prev[k];
+		same = same && v[n - 1] == 1;
+	} else
+		same = 0;
+	if (same) {
+		buf_printf(b, "^%zu", n);
+		S_json(b, title + len);
+	} else
+		S_json(b, title);
+	memcpy(prev, v, n * sizeof(*v));
+	*nprev = n;
+}
+
 static size_t
 S_gzip_size(const char *s, size_t n)
 {
@@ -794,6 +870,8 @@ search_index_write(struct search_index *si, const char *outdir,
 	size_t *shard_at = NULL, *from, ndrv;
 	struct drv *drv;
 	uint32_t *seen;
+	unsigned long num[NUM_MAX];
+	size_t nnum = 0;
 	int pass, rc = 0;
 	char *dir;
 
@@ -878,9 +956,15 @@ search_index_write(struct search_index *si, const char *outdir,
 	for (i = 0; i < si->nch; i++) {
 		buf_puts(&j, i ? ",[\"" : "[\"");
 		S_json(&j, si->ch[i].url ? si->ch[i].url : "");
-		buf_puts(&j, "\",\"");
-		S_json(&j, si->ch[i].title ? si->ch[i].title : "");
-		buf_printf(&j, "\",%zu]", si->ch[i].n);
+		/* 0: the title of its first section */
+		if (si->ch[i].n > 0 && si->ch[i].title != NULL &&
+		    strcmp(si->ch[i].title, si->ch[i].s[0].title) == 0)
+			buf_printf(&j, "\",0,%zu]", si->ch[i].n);
+		else {
+			buf_puts(&j, "\",\"");
+			S_json(&j, si->ch[i].title ? si->ch[i].title : "");
+			buf_printf(&j, "\",%zu]", si->ch[i].n);
+		}
 	}
 	buf_putc(&j, ']');
 	S_js(&b, j.data, j.len);
@@ -895,7 +979,7 @@ search_index_write(struct search_index *si, const char *outdir,
 			if (d > 0)
 				buf_putc(&j, ',');
 			buf_puts(&j, same ? "\"" : "[\"");
-			S_json(&j, s->title);
+			S_title(&j, s->title, num, &nnum);
 			if (!same) {
 				buf_puts(&j, "\",\"");
 				S_json(&j, s->anchor);

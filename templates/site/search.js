@@ -712,11 +712,30 @@ function slug(t, num) {
  * when it is the title's slug, text the doc's number in its chapter's
  * texts (search/N.js: the sections', then the glossary terms') */
 function expand(data) {
-	var docs = [], d = 0, next = [], x;
+	var docs = [], d = 0, next = [], x, num = [];
+	/* a title's heading number, counted on from the one before where
+	 * search_index.c left it out (S_title()) */
+	function title(t) {
+		var m, n;
+		if (t.charAt(0) === "^") {
+			n = t.charCodeAt(1) - 48;
+			t = t.slice(2);
+			if (n > 0) {
+				num = n <= num.length ? num.slice(0, n) : num.concat([0]);
+				num[n - 1]++;
+				return num.join(".") + " " + t;
+			}
+		}
+		if ((m = /^([0-9]{1,9}(?:\.[0-9]{1,9}){0,15}) /.exec(t)) !== null)
+			num = m[1].split(".").map(Number);
+		return t;
+	}
 	data.chapters.forEach(function (c, ch) {
 		for (var k = 0; k < c[2]; k++, d++) {
 			x = data.docs[d];
-			docs.push(typeof x === "string" ? [ch, null, x, 0, k] : [ch, x[1], x[0], 0, k]);
+			docs.push(typeof x === "string" ? [ch, null, title(x), 0, k] :
+			    [ch, x[1], title(x[0]), 0, k]);
+			if (k === 0 && c[1] === 0) c[1] = docs[d][2];
 		}
 		next[ch] = c[2];
 	});
