@@ -474,17 +474,34 @@ function nums(s, a, b, sum) {
 }
 
 /* The term of rank r (its place in all terms) and its line, or null
- * when its shard is not loaded yet (then noted in lack) */
+ * when its shard is not loaded yet (then noted in lack, unless quiet) */
 var lack = Object.create(null);
-function lineOf(r) {
+function lineOf(r, quiet) {
 	var lo = 0, hi = idx.shards.length - 1, mid, sh;
 	while (lo < hi) {
 		mid = (lo + hi + 1) >> 1;
 		if (idx.shards[mid][3] <= r) lo = mid; else hi = mid - 1;
 	}
-	if (idx.shards[lo][1] === null) { lack[lo] = 1; return null; }
+	if (idx.shards[lo][1] === null) {
+		if (!quiet) lack[lo] = 1;
+		return null;
+	}
 	sh = parsed(lo);
 	return [sh.t[r - idx.shards[lo][3]], sh.p[r - idx.shards[lo][3]]];
+}
+
+/* About how many docs a term's line has: its length with its
+ * compounds' (those loaded) */
+var sizes = Object.create(null);
+function size(line) {
+	var e = line.indexOf(";"), n = line.length, drv, k, x;
+	if (e < 0) return n;
+	if (sizes[line] !== undefined) return sizes[line];
+	drv = nums(line, e + 1, line.length, true);
+	for (k = 0; k < drv.length; k++)
+		if ((x = lineOf(drv[k], true)) !== null && x[1] !== undefined)
+			n += size(x[1]);
+	return (sizes[line] = n);
 }
 
 /* A term's line (S_line()): its docs, after "," the places in the whole
@@ -562,8 +579,10 @@ function match(w, acc, hits) {
 		}
 		/* while a word is typed, its commonest completions first, up
 		 * to a budget of postings: a keystroke stays quick however
-		 * many words begin with "ver" */
-		cand.sort(function (x, y) { return y[1].length - x[1].length; });
+		 * many words begin with "ver" (how common: the length of the
+		 * line and of its compounds' lines) */
+		cand.forEach(function (x) { x.push(size(x[1])); });
+		cand.sort(function (x, y) { return y[2] - x[2]; });
 		for (i = 0; i < cand.length && budget > 0; i++) {
 			add(cand[i][0], cand[i][1]);
 			if (decoded[cand[i][0]])
