@@ -560,8 +560,8 @@ S_num(struct buf *b, unsigned long v)
  * written again in each part's line: "plan" holds every doc of
  * "verkoopplan", "accountplan" and the rest.  A part's line names those
  * compounds instead and lists only the docs they do not cover; search.js
- * joins them.  On the 1,000-chapter course that is a sixth of the
- * postings. */
+ * joins them.  On the 1,000-chapter course that leaves out a quarter
+ * of the postings, a sixth of the index. */
 
 struct drv {
 	uint32_t part, whole;	/* term ranks */
