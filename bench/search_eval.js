@@ -23,7 +23,7 @@ for (let k = 0; k < idx.shards.length; k++)
 		run(path.join(dir, "search-index-" + k + ".js"));
 for (const f of fs.readdirSync(path.join(dir, "search")))
 	run(path.join(dir, "search", f));
-const body = idx.docs.map((d) => d[2] + " " + (d[3] ? d[4] : (texts[d[0]] || [])[d[4]] || ""));
+const body = idx.docs.map((d) => d[2] + " " + ((texts[d[0]] || [])[d[4]] || ""));
 let n = 0, heads = 0, rsum = 0, psum = 0;
 for (const line of fs.readFileSync(qfile, "utf8").split("\n")) {
 	if (!line || line[0] === "#") continue;

@@ -3,20 +3,31 @@
  *
  * Format (read by templates/site/search.js; keep the two in step):
  *
- *	SalesgenSearch.index({lang, chapters: [[url, title]...],
- *	    docs: [[chapter, anchor, title, kind, section]...],
- *	    shards: [[first term, terms, postings]...]})
+ *	SalesgenSearch.index({lang, chapters: [[url, title, sections]...],
+ *	    docs: [title | [title, anchor]... , [chapter, term(, id)]...],
+ *	    shards: [[first term, terms, postings, first term's rank]...]})
  *
  * with chapters and docs as JSON.parse() of a string (a large object
- * literal takes seconds to parse; a string does not).  terms is every
- * term, sorted, separated by spaces, for a binary search of exact and
- * prefix matches; postings has one line per term: doc numbers as deltas,
- * ".weight" after those above 1, decoded only for the terms a query
- * matches.  A number is written in base 32, its last digit from a second
- * alphabet (S_num()), so that numbers need no separator: a tenth less
- * gzip than base 36 with commas.  A shard written to a file of its
- * own (search-index-N.js) has null for terms and postings until the file
- * is loaded.  kind is 1 for a glossary term, 0 for a section.
+ * literal takes seconds to parse; a string does not).  docs are every
+ * chapter's sections in order (a chapter's count in chapters), then the
+ * glossary terms.  A chapter's title is 0 when it is its first
+ * section's.  A section's title is written without its heading number
+ * when that follows from the one before (S_title()), and is the
+ * section alone when its anchor is what S_slug() makes of the title, as
+ * search.js makes it again; a glossary
+ * term has its id only when that is not "def-" and its slug.  The texts,
+ * for the snippets, are in search/N.js, chapter N's sections' and then
+ * its glossary terms': not in the index, as only the shown results need
+ * them.  terms is every term, sorted, separated by spaces, for a binary
+ * search of exact and prefix matches; postings has one line per term
+ * (S_line()): doc numbers as deltas, the marked ones (in the heading)
+ * after ",", the compounds whose docs it shares after ";" (by rank, the
+ * term's place in all terms), decoded only for the terms a query
+ * matches.  A number is written in base 32, its last
+ * digit from a second alphabet (S_num()), so that numbers need no
+ * separator: a tenth less gzip than base 36 with commas.  A shard
+ * written to a file of its own (search-index-N.js) has null for terms
+ * and postings until the file is loaded.
  */
 #include "search_index.h"
 #include "search_split.h"
@@ -33,12 +44,14 @@
 #include <strings.h>
 #include <zlib.h>
 
-/* Weights: a word in a heading counts as ten in the text, a glossary
- * term as twenty, so headings and terms come first. */
-#define W_TEXT		1
-#define W_TITLE		10
-#define W_GLOSS		20
-#define W_MAX		1295
+/* Where a word stands: a posting is marked when its term is in the
+ * heading or is the glossary term, and search.js counts a marked one as
+ * ten (twenty for a glossary term) and any other as one, so headings
+ * and terms come first.  How often a term is in the text is not kept:
+ * it was a third of the index and changed no result set. */
+#define W_TEXT		0
+#define W_TITLE		1
+#define W_GLOSS		1
 /* Above this much gzip the terms go into shards of about SHARD_RAW bytes
  * each (design/search.md: 300 KB gzip; shards of ≤ 50 KB gzip). */
 #define SHARD_GZIP	(300 * 1024)
@@ -402,7 +415,7 @@ S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
 {
 	/* docs come in order: the same doc again is the last posting */
 	if (si->tlast[term] == (uint32_t)doc + 1) {
-		si->p[si->tlastp[term]].w += w;
+		si->p[si->tlastp[term]].w |= w;
 		return;
 	}
 	si->tlast[term] = (uint32_t)doc + 1;
@@ -541,6 +554,125 @@ S_num(struct buf *b, unsigned long v)
 		buf_putc(b, d[--n]);
 }
 
+/*** Compounds ***/
+
+/* A compound's docs are all among each of its parts' docs, and would be
+ * written again in each part's line: "plan" holds every doc of
+ * "verkoopplan", "accountplan" and the rest.  A part's line names those
+ * compounds instead and lists only the docs they do not cover; search.js
+ * joins them.  On the 1,000-chapter course that leaves out a quarter
+ * of the postings, a sixth of the index. */
+
+struct drv {
+	uint32_t part, whole;	/* term ranks */
+};
+
+static int
+S_drv_cmp(const void *a, const void *b)
+{
+	const struct drv *x = a, *y = b;
+
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	return x->whole < y->whole ? -1 : x->whole > y->whole;
+}
+
+/* 1 when the docs of p[a..b) are all among those of p[c..d) (both in
+ * doc order). */
+static int
+S_subset(const struct post *p, size_t a, size_t b, size_t c, size_t d)
+{
+	size_t lo = c, hi, mid;
+
+	for (; a < b; a++) {
+		for (hi = d; lo < hi; ) {
+			mid = lo + (hi - lo) / 2;
+			if (p[mid].doc < p[a].doc)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == d || p[lo].doc != p[a].doc)
+			return 0;
+	}
+	return 1;
+}
+
+/* The (part, whole) pairs of the site's compounds, by part, where the
+ * whole's docs are all among the part's: *n of them.  from[r] is where
+ * the postings of the term of rank r begin.  A whole is longer than its
+ * part (or as long and after it), so no term is made of itself. */
+static struct drv *
+S_derive(struct search_index *si, const size_t *from, size_t *n)
+{
+	struct drv *v = NULL;
+	size_t i, k, m = 0, cap = 0;
+	uint32_t t, c;
+
+	for (i = 0; i < si->wcap; i++)
+		for (k = 1; si->wt[i].w != NULL && k < si->wt[i].n; k++) {
+			const char *pt = si->terms[si->wt[i].id[k]];
+			const char *wt = si->terms[si->wt[i].id[0]];
+			size_t lp = strlen(pt), lw = strlen(wt);
+
+			if (lw < lp || (lw == lp && strcmp(wt, pt) <= 0))
+				continue;
+			if (m == cap) {
+				cap = cap ? cap * 2 : 256;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[m].part = S_rank[si->wt[i].id[k]];
+			v[m++].whole = S_rank[si->wt[i].id[0]];
+		}
+	if (m > 0)
+		qsort(v, m, sizeof(*v), S_drv_cmp);
+	for (i = 0, k = 0; i < m; i++) {
+		t = v[i].part;
+		c = v[i].whole;
+		if (k > 0 && v[k - 1].part == t && v[k - 1].whole == c)
+			continue;
+		/* a whole in one doc saves less than it costs to name */
+		if (from[c + 1] - from[c] < 2 || !S_subset(si->p, from[c],
+		    from[c + 1], from[t], from[t + 1]))
+			continue;
+		v[k++] = v[i];
+	}
+	*n = k;
+	return v;
+}
+
+/* A term's line of postings p[0..n) (one per doc, in doc order): the
+ * docs as deltas but those whose seen[doc] is mark (its compounds'),
+ * then, after ",", which of all its docs are marked, as the gaps between
+ * their places in the list, then, after ";", the ranks of its compounds
+ * drv[0..nd) as deltas. */
+static void
+S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *seen,
+    uint32_t mark, const struct drv *drv, size_t nd)
+{
+	size_t k, next = 0;
+	unsigned long last = 0;
+
+	for (k = 0; k < n; k++)
+		if (seen[p[k].doc] != mark) {
+			S_num(b, p[k].doc - last);
+			last = p[k].doc;
+		}
+	for (k = 0; k < n; k++)
+		if (p[k].w) {
+			if (next == 0)
+				buf_putc(b, ',');
+			S_num(b, k - next);	/* next: 0 at first */
+			next = k + 1;
+		}
+	for (last = 0, k = 0; k < nd; k++) {
+		if (k == 0)
+			buf_putc(b, ';');
+		S_num(b, drv[k].whole - last);
+		last = drv[k].whole;
+	}
+}
+
 /*** Writing ***/
 
 /* s as the inside of a JSON string. */
@@ -587,6 +719,119 @@ S_js(struct buf *b, const char *s, size_t n)
 	buf_putc(b, '\'');
 }
 
+/* 1 when anchor is what search.js's slug() makes of title (of its
+ * rest after a heading number "1.2 " when num): ASCII letters and digits
+ * lowercased, "-" and "_" kept, spaces to "-", the rest dropped, as
+ * pass_slug() does for ASCII.  Titles with other letters keep their
+ * anchor in the index: the two slugs need not agree on those. */
+static int
+S_slug(const char *title, const char *pre, const char *anchor, int num)
+{
+	const unsigned char *t = (const unsigned char *)title;
+	size_t n = strlen(pre);
+
+	if (strncmp(anchor, pre, n) != 0)
+		return 0;
+	anchor += n;
+	if (num) {
+		while ((*t >= '0' && *t <= '9') || *t == '.')
+			t++;
+		t = t > (const unsigned char *)title && *t == ' ' ? t + 1 :
+		    (const unsigned char *)title;
+	}
+	if (*anchor == '\0')
+		return 0;
+	for (; *t; t++) {
+		int c = *t;
+
+		if (c >= 0x80)
+			return 0;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (c == ' ')
+			c = '-';
+		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_'))
+			continue;
+		if (*anchor++ != c)
+			return 0;
+	}
+	return *anchor == '\0';
+}
+
+/* The heading number that begins title ("1.2.3 "): up to NUM_MAX parts
+ * of up to 9 digits each, then a space; its parts into v, returns how
+ * many (0: none) and the bytes it takes, space included, into *len. */
+#define NUM_MAX	16
+static size_t
+S_number(const char *title, unsigned long *v, size_t *len)
+{
+	const char *t = title;
+	size_t n = 0, k;
+
+	for (;;) {
+		for (k = 0; t[k] >= '0' && t[k] <= '9'; k++)
+			continue;
+		if (k == 0 || k > 9 || n == NUM_MAX)
+			return 0;
+		v[n++] = strtoul(t, NULL, 10);
+		t += k;
+		if (*t == ' ')
+			break;
+		if (*t != '.')
+			return 0;
+		t++;
+	}
+	*len = (size_t)(t + 1 - title);
+	return n;
+}
+
+/* title into b (JSON), its heading number left out where search.js can
+ * count it on from the one before (prev, *nprev parts, which become
+ * title's): "^" and the number's depth d, for the number before with d
+ * parts and its last one more (1.2.3 after 1.2.2, 1.3 after 1.2.2) or
+ * with a part 1 added (1.2.1 after 1.2).  "^0" keeps a title that
+ * begins with "^" as it is.  A tenth of the index is these numbers. */
+static void
+S_title(struct buf *b, const char *title, unsigned long *prev, size_t *nprev)
+{
+	unsigned long v[NUM_MAX];
+	size_t n, len = 0, k;
+	int same;
+	char canon[NUM_MAX * 11];
+	size_t clen = 0;
+
+	n = S_number(title, v, &len);
+	if (n == 0) {
+		if (title[0] == '^')
+			buf_puts(b, "^0");
+		S_json(b, title);
+		return;
+	}
+	for (k = 0; k < n; k++)
+		clen += (size_t)snprintf(canon + clen, sizeof(canon) - clen,
+		    k ? ".%lu" : "%lu", v[k]);
+	canon[clen++] = ' ';
+	same = n <= 9 && clen == len && memcmp(canon, title, len) == 0;
+	if (same && n <= *nprev) {
+		for (k = 0; k + 1 < n; k++)
+			same = same && v[k] == prev[k];
+		same = same && v[n - 1] == prev[n - 1] + 1;
+	} else if (same && n == *nprev + 1) {
+		for (k = 0; k < *nprev; k++)
+			same = same && v[k] == prev[k];
+		same = same && v[n - 1] == 1;
+	} else
+		same = 0;
+	if (same) {
+		buf_printf(b, "^%zu", n);
+		S_json(b, title + len);
+	} else
+		S_json(b, title);
+	memcpy(prev, v, n * sizeof(*v));
+	*nprev = n;
+}
+
 static size_t
 S_gzip_size(const char *s, size_t n)
 {
@@ -622,9 +867,12 @@ search_index_write(struct search_index *si, const char *outdir,
 	struct buf name = { 0 };
 	uint32_t *order;
 	size_t i, k, d, ndocs = 0, t, nshard = 0;
-	size_t *shard_at = NULL;
+	size_t *shard_at = NULL, *from, ndrv;
+	struct drv *drv;
+	uint32_t *seen;
+	unsigned long num[NUM_MAX];
+	size_t nnum = 0;
 	int pass, rc = 0;
-	unsigned long w, last;
 	char *dir;
 
 	if (strcmp(si->lang, "en") != 0) {
@@ -675,6 +923,15 @@ search_index_write(struct search_index *si, const char *outdir,
 	S_post_sort(si);
 
 	/* the terms and their postings, one line per term */
+	from = xcalloc(si->nterms + 2, sizeof(*from));
+	for (i = 0, t = 0; t < si->nterms; t++) {
+		from[t] = i;
+		while (i < si->np && si->p[i].term == order[t])
+			i++;
+	}
+	from[si->nterms] = si->np;
+	drv = S_derive(si, from, &ndrv);
+	seen = xcalloc(ndocs + 1, sizeof(*seen));
 	shard_at = xcalloc(si->nterms + 2, sizeof(*shard_at));
 	for (i = 0, t = 0; t < si->nterms; t++) {
 		if (t > 0)
@@ -682,22 +939,15 @@ search_index_write(struct search_index *si, const char *outdir,
 		buf_puts(&terms, si->terms[order[t]]);
 		if (t > 0)
 			buf_putc(&post, '\n');
-		last = 0;
-		while (i < si->np && si->p[i].term == order[t]) {
-			d = si->p[i].doc;
-			for (w = 0; i < si->np && si->p[i].term == order[t] &&
-			    si->p[i].doc == d; i++)
-				w += si->p[i].w;
-			S_num(&post, (unsigned long)d - last);
-			last = (unsigned long)d;
-			if (w > W_MAX)
-				w = W_MAX;
-			if (w > 1) {
-				buf_putc(&post, '.');
-				S_num(&post, w);
-			}
-		}
+		for (k = i; i < ndrv && drv[i].part == t; i++)
+			for (d = from[drv[i].whole]; d < from[drv[i].whole + 1]; d++)
+				seen[si->p[d].doc] = (uint32_t)t + 1;
+		S_line(&post, si->p + from[t], from[t + 1] - from[t], seen,
+		    (uint32_t)t + 1, drv + k, i - k);
 	}
+	free(seen);
+	free(drv);
+	free(from);
 
 	/* the index */
 	buf_printf(&b, "SalesgenSearch.index({lang:\"%s\",chapters:JSON.parse(",
@@ -706,9 +956,15 @@ search_index_write(struct search_index *si, const char *outdir,
 	for (i = 0; i < si->nch; i++) {
 		buf_puts(&j, i ? ",[\"" : "[\"");
 		S_json(&j, si->ch[i].url ? si->ch[i].url : "");
-		buf_puts(&j, "\",\"");
-		S_json(&j, si->ch[i].title ? si->ch[i].title : "");
-		buf_puts(&j, "\"]");
+		/* 0: the title of its first section */
+		if (si->ch[i].n > 0 && si->ch[i].title != NULL &&
+		    strcmp(si->ch[i].title, si->ch[i].s[0].title) == 0)
+			buf_printf(&j, "\",0,%zu]", si->ch[i].n);
+		else {
+			buf_puts(&j, "\",\"");
+			S_json(&j, si->ch[i].title ? si->ch[i].title : "");
+			buf_printf(&j, "\",%zu]", si->ch[i].n);
+		}
 	}
 	buf_putc(&j, ']');
 	S_js(&b, j.data, j.len);
@@ -717,19 +973,26 @@ search_index_write(struct search_index *si, const char *outdir,
 	buf_putc(&j, '[');
 	for (d = 0, i = 0; i < si->nch; i++)
 		for (k = 0; k < si->ch[i].n; k++, d++) {
-			buf_printf(&j, "%s[%zu,\"", d ? "," : "", i);
-			S_json(&j, si->ch[i].s[k].anchor);
-			buf_puts(&j, "\",\"");
-			S_json(&j, si->ch[i].s[k].title);
-			buf_printf(&j, "\",0,%zu]", k);
+			struct sect *s = &si->ch[i].s[k];
+			int same = S_slug(s->title, "", s->anchor, 1);
+
+			if (d > 0)
+				buf_putc(&j, ',');
+			buf_puts(&j, same ? "\"" : "[\"");
+			S_title(&j, s->title, num, &nnum);
+			if (!same) {
+				buf_puts(&j, "\",\"");
+				S_json(&j, s->anchor);
+			}
+			buf_puts(&j, same ? "\"" : "\"]");
 		}
 	for (i = 0; i < si->ng; i++, d++) {
 		buf_printf(&j, "%s[%zu,\"", d ? "," : "", si->g[i].ch);
-		S_json(&j, si->g[i].id);
-		buf_puts(&j, "\",\"");
 		S_json(&j, si->g[i].term);
-		buf_puts(&j, "\",1,\"");
-		S_json(&j, si->g[i].text);
+		if (!S_slug(si->g[i].term, "def-", si->g[i].id, 0)) {
+			buf_puts(&j, "\",\"");
+			S_json(&j, si->g[i].id);
+		}
 		buf_puts(&j, "\"]");
 	}
 	buf_putc(&j, ']');
@@ -745,7 +1008,7 @@ search_index_write(struct search_index *si, const char *outdir,
 		S_js(&b, terms.data ? terms.data : "", terms.len);
 		buf_puts(&b, ",");
 		S_js(&b, post.data ? post.data : "", post.len);
-		buf_puts(&b, "]]});\n");
+		buf_puts(&b, ",0]]});\n");
 	} else {
 		size_t tpos = 0, ppos = 0, te, pe, size = 0;
 
@@ -781,7 +1044,7 @@ search_index_write(struct search_index *si, const char *outdir,
 				pe = post.len + 1;
 			buf_printf(&b, "%s[\"", k ? "," : "");
 			S_json(&b, si->terms[order[shard_at[k]]]);
-			buf_puts(&b, "\",null,null]");
+			buf_printf(&b, "\",null,null,%zu]", shard_at[k]);
 			buf_printf(&f, "SalesgenSearch.shard(%zu,", k);
 			S_js(&f, terms.data + tpos, te - 1 - tpos);
 			buf_putc(&f, ',');
@@ -799,7 +1062,8 @@ search_index_write(struct search_index *si, const char *outdir,
 	if (rc == 0)
 		rc = S_write(outdir, "search-index.js", &b, dl);
 
-	/* each chapter's section texts, for the snippets */
+	/* each chapter's section texts and then its glossary terms', for
+	 * the snippets */
 	dir = file_join(outdir, "search");
 	if (rc == 0 && si->nch > 0)
 		rc = file_mkdirs(dir, dl);
@@ -814,6 +1078,12 @@ search_index_write(struct search_index *si, const char *outdir,
 			S_json(&j, si->ch[i].s[k].text);
 			buf_putc(&j, '"');
 		}
+		for (t = 0; t < si->ng; t++)
+			if (si->g[t].ch == i) {
+				buf_puts(&j, k++ ? ",\"" : "\"");
+				S_json(&j, si->g[t].text);
+				buf_putc(&j, '"');
+			}
 		buf_putc(&j, ']');
 		S_js(&b, j.data, j.len);
 		buf_puts(&b, "));\n");

@@ -49,6 +49,15 @@ for lang in nl en; do
 	fi
 done
 
+# every result links to an id that is there, also where the index left
+# the anchor out for search.js to make from the title
+if node "$top/tests/tools/search-links.js" "$tmp/sample/out/site" > "$tmp/links" 2>&1; then
+	echo "PASS ${PREFIX}search/result-links-exist"
+else
+	echo "FAIL ${PREFIX}search/result-links-exist"
+	sed 's/^/  /' "$tmp/links" | head -20
+fi
+
 # ------------------------------------------------ Chromium, from file://
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
 mods=$top/tests/.tools/axe/node_modules

@@ -456,29 +456,95 @@ var DIGIT = (function () {
 	return v;
 })();
 
+/* The numbers of s[a..b) (S_num()), summed as they go when sum */
+function nums(s, a, b, sum) {
+	var n = 0, k, d, v = 0, at = 0, out;
+	for (k = a; k < b; k++)
+		if (DIGIT[s.charCodeAt(k)] >= 32) n++;
+	out = new Int32Array(n);
+	for (n = 0, k = a; k < b; k++) {
+		d = DIGIT[s.charCodeAt(k)];
+		if (d < 32) { v = v * 32 + d; continue; }
+		v = v * 32 + d - 32;
+		at = sum ? at + v : v;
+		out[n++] = at;
+		v = 0;
+	}
+	return out;
+}
+
+/* The term of rank r (its place in all terms) and its line, or null
+ * when its shard is not loaded yet (then noted in lack, unless quiet) */
+var lack = Object.create(null);
+function lineOf(r, quiet) {
+	var lo = 0, hi = idx.shards.length - 1, mid, sh;
+	while (lo < hi) {
+		mid = (lo + hi + 1) >> 1;
+		if (idx.shards[mid][3] <= r) lo = mid; else hi = mid - 1;
+	}
+	if (idx.shards[lo][1] === null) {
+		if (!quiet) lack[lo] = 1;
+		return null;
+	}
+	sh = parsed(lo);
+	return [sh.t[r - idx.shards[lo][3]], sh.p[r - idx.shards[lo][3]]];
+}
+
+/* About how many docs a term's line has: its length with its
+ * compounds' (those loaded) */
+var sizes = Object.create(null);
+function size(line) {
+	var e = line.indexOf(";"), n = line.length, drv, k, x;
+	if (e < 0) return n;
+	if (sizes[line] !== undefined) return sizes[line];
+	drv = nums(line, e + 1, line.length, true);
+	for (k = 0; k < drv.length; k++)
+		if ((x = lineOf(drv[k], true)) !== null && x[1] !== undefined)
+			n += size(x[1]);
+	return (sizes[line] = n);
+}
+
+/* A term's line (S_line()): its docs, after "," the places in the whole
+ * list of the docs where it is in the heading or is the glossary term,
+ * which weigh ten (twenty) where the others weigh one, and after ";" the
+ * ranks of the compounds whose docs it has too; null while one of those
+ * is in a shard not loaded */
 function postings(t, line) {
 	var p = decoded[t];
 	if (p) return p;
-	var n = 0, k, c, d, v = 0, weight = 0, doc = 0, i = -1;
-	for (k = 0; k < line.length; k++) {	/* doc numbers: last digits */
-		c = line.charCodeAt(k);
-		if (c === 46) n--;	/* "." and a weight */
-		else if (DIGIT[c] >= 32) n++;
-	}
-	var docs = new Int32Array(n), ws = new Int32Array(n);
-	for (k = 0; k < line.length; k++) {
-		c = line.charCodeAt(k);
-		if (c === 46) { weight = 1; continue; }
-		d = DIGIT[c];
-		if (d < 32) { v = v * 32 + d; continue; }
-		v = v * 32 + d - 32;
-		if (weight) ws[i] = v;
-		else {
-			doc += v;
-			docs[++i] = doc;
-			ws[i] = 1;
+	var e = line.indexOf(";"), c = line.indexOf(",");
+	if (e < 0) e = line.length;
+	if (c < 0 || c > e) c = e;
+	var docs = nums(line, 0, c, true), k, x, parts = [docs], n = docs.length;
+	if (e < line.length) {
+		var drv = nums(line, e + 1, line.length, true);
+		for (k = 0; k < drv.length; k++) {
+			x = lineOf(drv[k]);
+			if (x !== null && x[1] === undefined) continue;	/* shard failed */
+			if (x !== null) x = postings(x[0], x[1]);
+			if (x === null) return null;
+			parts.push(x[0]);
+			n += x[0].length;
 		}
-		v = weight = 0;
+		/* join them: in doc order, each doc once (marks over all docs
+		 * are quicker than a sort) */
+		var mark = new Uint8Array(idx.docs.length), at = 0;
+		parts.forEach(function (v) {
+			for (var j = 0; j < v.length; j++) mark[v[j]] = 1;
+		});
+		for (n = 0, k = 0; k < mark.length; k++) n += mark[k];
+		docs = new Int32Array(n);
+		for (k = 0; k < mark.length; k++)
+			if (mark[k]) docs[at++] = k;
+	}
+	var ws = new Int32Array(docs.length).fill(1);
+	if (c < e) {
+		var gaps = nums(line, c + 1, e, false);
+		for (at = 0, k = 0; k < gaps.length; k++) {
+			at += gaps[k];
+			ws[at] = idx.docs[docs[at]][3] ? 20 : 10;
+			at++;
+		}
 	}
 	return (decoded[t] = [docs, ws]);
 }
@@ -490,6 +556,7 @@ function match(w, acc, hits) {
 	var k, sh, i, n = 0;
 	function add(t, line) {
 		var p = postings(t, line), d, j;
+		if (p === null) return;		/* see lack */
 		for (j = 0; j < p[0].length; j++) {
 			d = p[0][j];
 			if (acc[d] === 0) hits.push(d);
@@ -512,11 +579,14 @@ function match(w, acc, hits) {
 		}
 		/* while a word is typed, its commonest completions first, up
 		 * to a budget of postings: a keystroke stays quick however
-		 * many words begin with "ver" */
-		cand.sort(function (x, y) { return y[1].length - x[1].length; });
+		 * many words begin with "ver" (how common: the length of the
+		 * line and of its compounds' lines) */
+		cand.forEach(function (x) { x.push(size(x[1])); });
+		cand.sort(function (x, y) { return y[2] - x[2]; });
 		for (i = 0; i < cand.length && budget > 0; i++) {
 			add(cand[i][0], cand[i][1]);
-			budget -= decoded[cand[i][0]][0].length;
+			if (decoded[cand[i][0]])
+				budget -= decoded[cand[i][0]][0].length;
 		}
 	}
 }
@@ -557,6 +627,7 @@ function search(s, done, all) {
 		return;
 	}
 	var n = idx.docs.length, score = null, list = [];
+	lack = Object.create(null);
 	q.forEach(function (w) {
 		var m = new Float64Array(n), hits = [];
 		match(w, m, hits);
@@ -565,6 +636,18 @@ function search(s, done, all) {
 		list = list.filter(function (d) { return m[d] > 0; });
 		list.forEach(function (d) { score[d] += m[d]; });
 	});
+	/* a term's compounds in shards still to load: those, then again */
+	need = Object.keys(lack).map(Number);
+	if (need.length > 0) {
+		left = need.length;
+		need.forEach(function (k) {
+			load(base + "search-index-" + k + ".js", function () {
+				if (idx.shards[k][1] === null) idx.shards[k][1] = "", idx.shards[k][2] = "";
+				if (--left === 0) search(s, done, all);
+			});
+		});
+		return;
+	}
 	if (!all && list.length > 200) {
 		/* the best 50 only: the 50th score from a typed sort, which
 		 * is many times quicker than sorting the pairs */
@@ -623,9 +706,69 @@ function marked(s, q, snip) {
 	return (a > 0 ? "… " : "") + out + (b < s.length ? " …" : "");
 }
 
+/* The anchor search_index.c left out as this of the title (S_slug()):
+ * ASCII letters and digits lowercased, "-" and "_" kept, spaces to "-",
+ * after a heading number "1.2 " when num */
+function slug(t, num) {
+	var i = 0, out = "", c;
+	if (num) {
+		while (i < t.length && ((c = t.charCodeAt(i)) === 46 || (c >= 48 && c <= 57))) i++;
+		i = i > 0 && t.charAt(i) === " " ? i + 1 : 0;
+	}
+	for (; i < t.length; i++) {
+		c = t.charCodeAt(i);
+		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)
+			out += t.charAt(i);
+		else if (c >= 65 && c <= 90)
+			out += String.fromCharCode(c + 32);
+		else if (c === 32)
+			out += "-";
+	}
+	return out;
+}
+
+/* The index's docs as [chapter, anchor, title, kind, text]: anchor null
+ * when it is the title's slug, text the doc's number in its chapter's
+ * texts (search/N.js: the sections', then the glossary terms') */
+function expand(data) {
+	var docs = [], d = 0, next = [], x, num = [];
+	/* a title's heading number, counted on from the one before where
+	 * search_index.c left it out (S_title()) */
+	function title(t) {
+		var m, n;
+		if (t.charAt(0) === "^") {
+			n = t.charCodeAt(1) - 48;
+			t = t.slice(2);
+			if (n > 0) {
+				num = n <= num.length ? num.slice(0, n) : num.concat([0]);
+				num[n - 1]++;
+				return num.join(".") + " " + t;
+			}
+		}
+		if ((m = /^([0-9]{1,9}(?:\.[0-9]{1,9}){0,15}) /.exec(t)) !== null)
+			num = m[1].split(".").map(Number);
+		return t;
+	}
+	data.chapters.forEach(function (c, ch) {
+		for (var k = 0; k < c[2]; k++, d++) {
+			x = data.docs[d];
+			docs.push(typeof x === "string" ? [ch, null, title(x), 0, k] :
+			    [ch, x[1], title(x[0]), 0, k]);
+			if (k === 0 && c[1] === 0) c[1] = docs[d][2];
+		}
+		next[ch] = c[2];
+	});
+	for (; d < data.docs.length; d++) {
+		x = data.docs[d];
+		docs.push([x[0], x.length > 2 ? x[2] : null, x[1], 1, next[x[0]]++]);
+	}
+	data.docs = docs;
+}
+
 function docUrl(d) {
-	var doc = idx.docs[d], ch = idx.chapters[doc[0]];
-	return base + ch[0] + (doc[1] ? "#" + encodeURIComponent(doc[1]).replace(/%2F/g, "/") : "");
+	var doc = idx.docs[d], ch = idx.chapters[doc[0]], a = doc[1];
+	if (a === null) a = (doc[3] ? "def-" : "") + slug(doc[2], !doc[3]);
+	return base + ch[0] + (a ? "#" + encodeURIComponent(a).replace(/%2F/g, "/") : "");
 }
 
 /* The results as a list of links into el; snippets follow as the
@@ -648,7 +791,6 @@ function render(el, res, q, max) {
 
 function snippet(p, d, q) {
 	var doc = idx.docs[d], ch = doc[0];
-	if (doc[3]) { p.innerHTML = marked(doc[4], q, true); return; }
 	if (texts[ch]) { p.innerHTML = marked(texts[ch][doc[4]] || "", q, true); return; }
 	(textWait[ch] = textWait[ch] || []).push(function () {
 		p.innerHTML = marked((texts[ch] || [])[doc[4]] || "", q, true);
@@ -742,8 +884,10 @@ function boxes() {
 var api = {
 	term: term, words: words, dutch: dutch, english: english,
 	ready: function () { return idx !== null; },
+	url: function (d) { return docUrl(d); },	/* doc d's link, for the tests */
 	run: function (s, done, all) { ready(function () { search(s, done, all); }); },
 	index: function (data) {
+		expand(data);
 		idx = data;
 		var w = waiting;
 		waiting = [];
