@@ -15,6 +15,7 @@
 #include "pdf_inline.h"
 #include "pdf_layout.h"
 #include "pdf_page.h"
+#include "pdf_pack.h"
 #include "pdf_register.h"
 #include "register.h"
 #include "pdf_tag.h"
@@ -278,6 +279,8 @@ S_tag(struct job *j, const char *title, const char *author)
 	buf_free(&ab);
 }
 
+static int	S_saved(struct job *, struct buf *);
+
 int
 pdf_standard_parse(const char *s)
 {
@@ -290,9 +293,26 @@ pdf_standard_parse(const char *s)
 	return -1;
 }
 
-/* The PDF's bytes, appended to b. */
+/* The PDF's bytes, appended to b: from PDF 1.5 on (the tagged ones),
+ * with the small objects in object streams (pdf_pack.h). */
 static int
 S_bytes(struct job *j, struct buf *b)
+{
+	struct buf raw = { 0 };
+	int rc;
+
+	if (j->failed || j->pdf->pdf_version < HPDF_VER_15)
+		return S_saved(j, b);
+	rc = S_saved(j, &raw);
+	if (rc == 0)
+		rc = pack_pdf(raw.data, raw.len, b, j->src, j->dl);
+	buf_free(&raw);
+	return rc;
+}
+
+/* The bytes libharu saves, appended to b. */
+static int
+S_saved(struct job *j, struct buf *b)
 {
 	HPDF_UINT32 n;
 
