@@ -435,6 +435,10 @@ S_objects(struct pack *k)
 	free(pr);
 	if (n == 0)
 		return S_fail(k, "no objects");
+	/* sorted, so every object then lies between header and table */
+	if (k->obj[k->order[n - 1]].off >= k->xoff)
+		return S_fail(k, "object %zu is not before the "
+		    "cross-reference table", k->order[n - 1]);
 	if (k->obj[k->order[0]].off < 8 ||
 	    memcmp(s, "%PDF-", 5) != 0)
 		return S_fail(k, "no PDF header before the first object");
