@@ -5,8 +5,9 @@
 # every PDF: the machine-checkable core of the Matterhorn protocol.  Also
 # checks that the checker fails an untagged PDF (one with the tagging
 # keys taken out), that every PDF passes qpdf --check and is packed into
-# object streams (pdf_pack.h) while --pdf-standard none is not, and that poppler's `pdfinfo -struct-text` reads
-# headings, lists, tables and figures with their alt text in order.
+# object streams (pdf_pack.h) while --pdf-standard none is not, and that
+# poppler's `pdfinfo -struct-text` reads headings, lists, tables and
+# figures with their alt text in order.
 #
 #   sh tests/pdfua.sh SALESGEN
 #
