@@ -80,24 +80,29 @@ S_fail(struct pack *k, const char *fmt, ...)
 
 /* *** Tokens *** */
 
+/* The character classes of PDF syntax (7.2.2), looked up rather than
+ * compared: every byte of every packed object passes through here. */
+#define PACK_WS		1
+#define PACK_DELIM	2
+static const unsigned char S_class[256] = {
+	[0] = PACK_WS, ['\t'] = PACK_WS, ['\n'] = PACK_WS, ['\f'] = PACK_WS,
+	['\r'] = PACK_WS, [' '] = PACK_WS,
+	['('] = PACK_DELIM, [')'] = PACK_DELIM, ['<'] = PACK_DELIM,
+	['>'] = PACK_DELIM, ['['] = PACK_DELIM, [']'] = PACK_DELIM,
+	['{'] = PACK_DELIM, ['}'] = PACK_DELIM, ['/'] = PACK_DELIM,
+	['%'] = PACK_DELIM
+};
+
 static int
 S_is_ws(int c)
 {
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-	    c == ' ';
-}
-
-static int
-S_is_delim(int c)
-{
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
+	return S_class[c & 0xff] == PACK_WS;
 }
 
 static int
 S_is_regular(int c)
 {
-	return !S_is_ws(c) && !S_is_delim(c);
+	return S_class[c & 0xff] == 0;
 }
 
 /* Past white space and comments, up to end. */
@@ -427,7 +432,11 @@ S_objects(struct pack *k)
 			pr[n].off = k->obj[i].off;
 			pr[n++].num = i;
 		}
-	qsort(pr, n, sizeof(*pr), S_pair_cmp);
+	/* libharu writes them in the order of their numbers: sorted */
+	for (i = 1; i < n && pr[i - 1].off < pr[i].off; i++)
+		continue;
+	if (i < n)
+		qsort(pr, n, sizeof(*pr), S_pair_cmp);
 	k->order = xmalloc((n > 0 ? n : 1) * sizeof(*k->order));
 	k->nused = n;
 	for (i = 0; i < n; i++)
@@ -530,12 +539,29 @@ S_deflate(struct pack *k, struct buf *out, const char *src, size_t n)
 		return S_fail(k, "an object stream too large to compress");
 	zn = compressBound((uLong)n);
 	buf_grow(out, (size_t)zn + 1);
+	/* the fastest level: on a tagged handout it packs in half the
+	 * time of the default level, for 1 to 3 % more bytes */
 	if (compress2((Bytef *)out->data + out->len, &zn,
-	    (const Bytef *)src, (uLong)n, Z_DEFAULT_COMPRESSION) != Z_OK)
+	    (const Bytef *)src, (uLong)n, Z_BEST_SPEED) != Z_OK)
 		return S_fail(k, "zlib could not compress an object stream");
 	out->len += (size_t)zn;
 	out->data[out->len] = '\0';
 	return 0;
+}
+
+/* Appends v in decimal and a space: once per packed object, where
+ * printf's parsing of its format showed. */
+static void
+S_dec(struct buf *b, size_t v)
+{
+	char d[24];
+	size_t n = sizeof(d);
+
+	d[--n] = ' ';
+	do
+		d[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	buf_put(b, d + n, sizeof(d) - n);
 }
 
 static void
@@ -580,7 +606,8 @@ S_write(struct pack *k, struct buf *out, size_t start)
 				continue;
 			o->where = k->size + j;
 			o->idx = n++;
-			buf_printf(&hd, "%zu %zu ", o->num, raw.len);
+			S_dec(&hd, o->num);
+			S_dec(&hd, raw.len);
 			buf_put(&raw, s + o->v0, o->v1 - o->v0);
 			buf_putc(&raw, '\n');
 		}
