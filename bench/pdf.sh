@@ -10,6 +10,8 @@
 #   (a) salesgen render -t pdf all.md -o out.pdf
 #   (b) weasyprint all.html out-w.pdf
 #   (c) wkhtmltopdf -q all.html out-k.pdf
+#   and, for tagging's cost, (a) with --pdf-standard none against the
+#   default, in turns (time and size; targets: +15 %, +20 %)
 # where all.html is pandoc's standalone HTML of the same all.md
 # (pandoc -f gfm -t html5 -s), made once per N and timed on its own,
 # outside the comparison.  Each tool runs after one unmeasured warm-up
@@ -342,6 +344,43 @@ END {
 		printf "  peak RSS grows no faster than input:   %s (%.2fx vs %.2fx)\n", g <= d ? "met" : "NOT met", g, d
 	}
 }' "$rows" | tee -a "$out"
+# Tagging's cost (issue 11): the same all.md as an untagged PDF
+# (--pdf-standard none) against the default (tagged PDF/UA-1 and PDF/A-2a,
+# its small objects packed into object streams, gen/pdf/pdf_pack.h), run
+# in turns so that other load on the machine falls on both alike; the
+# median wall and cpu time of each and the PDFs' sizes.  Targets: tagging
+# costs at most 15 % more time and makes the file at most 20 % larger.
+say ""
+say "tagging: the default (a2a+ua) against --pdf-standard none, same all.md, x$runs each, in turns:"
+for n in $sizes; do
+	pd=$work/pdf-$n
+	: >"$pd/tag-times"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		for std in none a2a+ua; do
+			r=$(cd "$pd" && $measure -r 1 -- "$sg" render -q -t pdf --pdf-standard $std all.md -o "out-$std.pdf" 2>/dev/null)
+			echo "$std $(result "$r" median_ms) $(result "$r" cpu_ms)" >>"$pd/tag-times"
+		done
+		i=$((i + 1))
+	done
+	awk -v n="$n" -v bn="$(wc -c <"$pd/out-none.pdf")" -v bt="$(wc -c <"$pd/out-a2a+ua.pdf")" '
+	function med(a, k,   i, j, t) {
+		for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++)
+			if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+		return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+	}
+	$1 == "none" { nw[++kn] = $2; nc[kn] = $3 }
+	$1 != "none" { tw[++kt] = $2; tc[kt] = $3 }
+	END {
+		w0 = med(nw, kn); w1 = med(tw, kt); c0 = med(nc, kn); c1 = med(tc, kt)
+		printf "N=%s: none %.0f ms wall, %.0f ms cpu, %d bytes; tagged %.0f ms wall, %.0f ms cpu, %d bytes\n",
+		    n, w0, c0, bn, w1, c1, bt
+		printf "%*s  tagging costs %+.1f %% wall, %+.1f %% cpu (target <= +15 %%: %s); size %+.1f %% (target <= +20 %%: %s)\n",
+		    length(n), "", 100 * (w1 / w0 - 1), 100 * (c1 / c0 - 1),
+		    c1 / c0 <= 1.15 ? "met" : "NOT met", 100 * (bt / bn - 1),
+		    bt / bn <= 1.20 ? "met" : "NOT met"
+	}' "$pd/tag-times" | tee -a "$out"
+done
 if [ -n "$notes" ]; then
 	say ""
 	say "notes:$notes"

@@ -21,6 +21,9 @@
 #                            an offerte with it
 #   config/                  salesgen.xml of a one-chapter project: check,
 #                            then build
+#   pack/                    not here: a PDF for pdf_pack alone, which no
+#                            command takes; tests/unit/test_pack.c replays
+#                            these (under ASan too, in make check)
 #
 # Every run must end with status 0 or 1 (no signal, no usage error), print
 # no sanitizer report, finish within FUZZ_TIMEOUT seconds (default 60),
@@ -183,6 +186,7 @@ for f in $(cd "$top/tests/fuzz" && find crashes regress -type f 2>/dev/null |
 	esac
 	kind=$(basename "$(dirname "$f")")
 	case $kind in
+	pack) continue ;;	# test_pack.c replays these
 	pdf|md|data_pdf|xml_data|csv|tmpl|config) ;;
 	*)	case $f in
 		*.md|*.markdown) kind=md ;;

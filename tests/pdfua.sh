@@ -4,8 +4,10 @@
 # tests/pdf, then run tests/tools/pdfua_check.py (python3-pikepdf) over
 # every PDF: the machine-checkable core of the Matterhorn protocol.  Also
 # checks that the checker fails an untagged PDF (one with the tagging
-# keys taken out), and that poppler's `pdfinfo -struct-text` reads
-# headings, lists, tables and figures with their alt text in order.
+# keys taken out), that every PDF passes qpdf --check and is packed into
+# object streams (pdf_pack.h) while --pdf-standard none is not, and that
+# poppler's `pdfinfo -struct-text` reads headings, lists, tables and
+# figures with their alt text in order.
 #
 #   sh tests/pdfua.sh SALESGEN
 #
@@ -58,6 +60,42 @@ for md in "$top"/tests/regress/pdf/*.md "$top"/tests/pdf/*.md; do
 		res "render-$name" $? "$tmp/out"
 	fi	# a case that is meant to fail writes no PDF to check
 done
+
+# object streams (pdf_pack.h): every PDF above passes qpdf --check without
+# a warning, has its small objects in object streams and a cross-reference
+# stream, no table; --pdf-standard none stays as libharu writes it
+: > "$tmp/why"
+n=0
+for f in $(cat "$tmp/list" 2>/dev/null) "$tmp"/r-*.pdf; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	if ! qpdf --check "$f" > "$tmp/q" 2>&1 || grep -qi 'warning' "$tmp/q"; then
+		echo "$(basename "$f"): qpdf --check:" >> "$tmp/why"
+		grep -iv '^checking\|^PDF Version\|^File is not\|^No syntax\|^errors that qpdf' \
+		    "$tmp/q" | head -n 5 >> "$tmp/why"
+	fi
+	qpdf --show-xref "$f" > "$tmp/x" 2>&1
+	if ! grep -q 'compressed; stream = ' "$tmp/x" ||
+	    LC_ALL=C grep -aq '^trailer' "$f"; then
+		echo "$(basename "$f"): not packed into object streams" >> "$tmp/why"
+	fi
+done
+[ "$n" -gt 0 ] || echo "no PDF to check" >> "$tmp/why"
+printf '# Kop\n\nTekst.\n' > "$tmp/none.md"
+if (cd "$tmp" && "$bin" render none.md --pdf-standard none -o none.pdf) > "$tmp/r.log" 2>&1; then
+	qpdf --show-xref "$tmp/none.pdf" > "$tmp/x" 2>&1
+	if grep -q 'compressed; stream = ' "$tmp/x" ||
+	    ! LC_ALL=C grep -aq '^trailer' "$tmp/none.pdf"; then
+		echo "--pdf-standard none: packed" >> "$tmp/why"
+	fi
+else
+	cat "$tmp/r.log" >> "$tmp/why"
+fi
+if [ -s "$tmp/why" ]; then
+	res "object-streams-qpdf-check ($n PDFs)" 1 "$tmp/why"
+else
+	res "object-streams-qpdf-check ($n PDFs)" 0 /dev/null
+fi
 
 # the checker must fail a PDF without tags: the first sample PDF with its
 # structure tree, marks and XMP taken out

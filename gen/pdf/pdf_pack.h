@@ -1,0 +1,46 @@
+/*
+ * pdf_pack — a saved PDF rewritten with its small objects in object
+ * streams and a cross-reference stream (PDF 1.7, 7.5.7 and 7.5.8).
+ *
+ * libharu 2.3 writes every object on its own, uncompressed, and a tagged
+ * PDF is mostly small objects (structure elements, the parent tree, the
+ * lengths of streams): the structure tree alone made a handout half as
+ * large again.  Packed into Flate-compressed object streams they cost
+ * little.  The packer works on the bytes libharu saved, not on its
+ * objects: the saved file is regular, and the packer checks every piece
+ * of it it relies on, so a mistake in it (or in libharu) is a diagnostic,
+ * never a damaged PDF.
+ */
+#ifndef SALESGEN_PDF_PACK_H
+#define SALESGEN_PDF_PACK_H
+
+#include <stddef.h>
+
+struct buf;
+struct diag_list;
+
+/* The most objects one object stream holds: a reader inflates a whole
+ * object stream to read one object of it. */
+#define PACK_OBJSTM_MAX	200
+
+/*
+ * Appends to out the PDF in[0..len), a file as libharu 2.3 saves it —
+ * header, objects "N G obj ... endobj" one after another, one classic
+ * cross-reference table, a trailer with /Size, /Root, /Info and /ID —
+ * rewritten with every object that may stand in an object stream in
+ * object streams of at most PACK_OBJSTM_MAX objects, and a
+ * cross-reference stream in place of the table and trailer.  Left as
+ * they were, byte for byte: the header, every stream (contents, fonts,
+ * images, the XMP metadata that PDF/A wants readable), objects of a
+ * generation other than 0, the catalogue and the document information
+ * (salesgen verify reads the fingerprint there, fpread.h).  Object
+ * numbers stay; the object streams and the cross-reference stream take
+ * the numbers after the last.  The same input gives the same output.
+ *
+ * Returns 0; or -1 with a DIAG_PDF diagnostic at src (may be NULL) when
+ * in is not such a file, and out as it was.
+ */
+int	pack_pdf(const char *in, size_t len, struct buf *out, const char *src,
+	    struct diag_list *dl);
+
+#endif
