@@ -1217,37 +1217,40 @@ S_among(const size_t *v, size_t n, size_t x)
 	return 0;
 }
 
-/* The text of row in a tagged PDF: a list item's labels first (a reader
- * says the bullet before the item), then the runs in groups, each link's
- * in a Link element of its own, the others in the row's element.  *last
- * is the link the previous group was (-1 none): a link that goes on
- * over a line break is one Link. */
+/* The text of row in a tagged PDF, in the order the untagged one has:
+ * the runs in groups, each link's in a Link element of its own, a list
+ * item's label (the row's last runs) in a Lbl (the tree reads it before
+ * the item), the others in the row's element; then the images, rules
+ * and link areas, each group's in its element again.  *last is the link
+ * the previous group was (-1 none): a link that goes on over a line
+ * break is one Link. */
 static void
 S_runs_tagged(struct draw *d, const struct layout *l, size_t row,
     HPDF_Page p, size_t pno, double ry, int rep, int *last)
 {
 	const struct pl_row *r = &l->rows[row];
-	size_t q, j, i, n = 0, end = r->nruns;
+	struct { size_t from, to; int el, lk; } g0[16], *g = g0;
+	size_t q, j, i, n = 0, ng = 0, end = r->nruns;
 	size_t lab[8];
 	long lr;
-	int lk, el;
+	int lk, el, marks;
 
 	for (i = 0; n < 8 && (lr = tag_label_run(d->tag, l->tag, row, i,
-	    rep, &d->out)) >= 0; i++) {
-		if ((size_t)lr >= r->nruns)
-			continue;
-		lab[n++] = (size_t)lr;
-		S_runs(d, r, ry - r->base, (size_t)lr, (size_t)lr + 1,
-		    (size_t)lr + 1);
-		S_marks(d, l, r, p, pno, ry, (size_t)lr, (size_t)lr + 1, -1);
-		/* the labels are the row's last runs (pdf_layout.c adds
-		 * them to the item's first line when it is set): the
-		 * line's end for the space after its text */
-		if ((size_t)lr < end)
-			end = (size_t)lr;
-	}
+	    rep, NULL)) >= 0; i++)
+		if ((size_t)lr < r->nruns) {
+			lab[n++] = (size_t)lr;
+			/* the line's text ends before its labels */
+			if ((size_t)lr < end)
+				end = (size_t)lr;
+		}
+	if (r->nruns > 16)
+		g = xmalloc(r->nruns * sizeof(*g));
 	for (q = 0; q < r->nruns; q = j) {
-		if (S_among(lab, n, q)) {
+		for (i = 0; i < n && lab[i] != q; i++)
+			;
+		if (i < n) {
+			tag_label_run(d->tag, l->tag, row, i, rep, &d->out);
+			S_runs(d, r, ry - r->base, q, q + 1, q + 1);
 			j = q + 1;
 			continue;
 		}
@@ -1260,9 +1263,26 @@ S_runs_tagged(struct draw *d, const struct layout *l, size_t row,
 		if (el < 0)
 			tag_row(d->tag, l->tag, row, rep, &d->out);
 		S_runs(d, r, ry - r->base, q, j, end);
-		S_marks(d, l, r, p, pno, ry, q, j, el);
+		g[ng].from = q;
+		g[ng].to = j;
+		g[ng].el = el;
+		g[ng++].lk = lk;
 		*last = lk;
 	}
+	for (i = 0; i < ng; i++) {
+		for (marks = 0, q = g[i].from; q < g[i].to; q++)
+			if (r->runs[q].strike & (PL_DECO_IMAGE |
+			    PL_DECO_STRIKE | PL_DECO_UNDER))
+				marks = 1;
+		/* a link's area draws nothing: no marked content for it */
+		if (marks && g[i].el >= 0)
+			tag_resume(d->tag, g[i].el, &d->out);
+		else if (marks)
+			tag_row(d->tag, l->tag, row, rep, &d->out);
+		S_marks(d, l, r, p, pno, ry, g[i].from, g[i].to, g[i].el);
+	}
+	if (g != g0)
+		free(g);
 }
 
 void

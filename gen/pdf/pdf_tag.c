@@ -190,6 +190,10 @@ S_map(struct tag_rows *m, size_t to, int el)
 static void
 S_sync(struct tag_rows *m, size_t row)
 {
+	/* rows mapped that the layout took back (a tight list's space,
+	 * pdf_layout.c S_drop_space()): the next block's rows get them */
+	if (m->n > row)
+		m->n = row;
 	if (m->n < row)
 		S_map(m, row, S_el(m->t, TAG_P, S_top(m)));
 }
@@ -533,6 +537,14 @@ tag_link(struct tag_tree *t, const struct tag_rows *m, size_t row, int link,
 	return k;
 }
 
+void
+tag_resume(struct tag_tree *t, int el, struct buf *out)
+{
+	if (t != NULL && t->npg > 0 && el >= 0 && (size_t)el < t->nel &&
+	    t->cur != el)
+		S_mc(t, el, out);
+}
+
 static HPDF_STATUS S_text(HPDF_Doc, HPDF_Dict, const char *, const char *);
 
 void
@@ -607,10 +619,10 @@ tag_label_run(struct tag_tree *t, const struct tag_rows *cm, size_t row,
 	lo += i;
 	if (lo >= m->nlbl || m->lbl[lo].row != row)
 		return -1;
-	if (repeated) {
+	if (out != NULL && repeated) {
 		if (t->cur != CUR_ARTIFACT)
 			tag_artifact(t, out, "Pagination");
-	} else if (t->cur != m->lbl[lo].el)
+	} else if (out != NULL && t->cur != m->lbl[lo].el)
 		S_mc(t, m->lbl[lo].el, out);
 	return (long)m->lbl[lo].run;
 }

@@ -109,7 +109,7 @@ void	tag_container_end(struct tag_rows *, const struct doc_node *,
  * same link: a link broken over lines is one Link), and returns the
  * element, or -1 when the row has none (an artifact, a repeated row:
  * nothing is opened).  The row's own element
- * is taken up again by tag_row().  tag_annot() ties the annotation made
+ * is taken up again by tag_row(), a Link by tag_resume().  tag_annot() ties the annotation made
  * for a piece of Link el (-1: none) to it: its /Contents (the URI it
  * opens, or with uri NULL "pagina N" for page N), /F 4, and for
  * tag_finish() the /OBJR and the /StructParent.  Nothing for a NULL
@@ -118,13 +118,14 @@ void	tag_container_end(struct tag_rows *, const struct doc_node *,
  * A list item's label (its bullet or number) is run run of row: it
  * becomes a Lbl of the item that tag_container_end() closed last, read
  * before its LBody.  tag_label_run() gives the i-th label run of row or
- * -1, and opens its marked content in out. */
+ * -1, and opens its marked content in out (NULL: only says which). */
 void	tag_part(struct tag_rows *, size_t row, int part, const char *title);
 void	tag_sect(struct tag_rows *, size_t row, const char *title);
 int	tag_link(struct tag_tree *, const struct tag_rows *, size_t row,
 	    int link, int cont, int repeated, struct buf *out);
 void	tag_annot(struct tag_tree *, HPDF_Doc, int el, HPDF_Annotation,
 	    const char *uri, long page);
+void	tag_resume(struct tag_tree *, int el, struct buf *out);
 void	tag_label(struct tag_rows *, size_t row, size_t run);
 long	tag_label_run(struct tag_tree *, const struct tag_rows *, size_t row,
 	    size_t i, int repeated, struct buf *out);
