@@ -1220,7 +1220,8 @@ S_among(const size_t *v, size_t n, size_t x)
 /* The text of row in a tagged PDF, in the order the untagged one has:
  * the runs in groups, each link's in a Link element of its own, a list
  * item's label (the row's last runs) in a Lbl (the tree reads it before
- * the item), the others in the row's element; then the images, rules
+ * the item), runs with an element of their own (tag_runs()) in it, the
+ * others in the row's element; then the images, rules
  * and link areas, each group's in its element again.  *last is the link
  * the previous group was (-1 none): a link that goes on over a line
  * break is one Link. */
@@ -1233,7 +1234,7 @@ S_runs_tagged(struct draw *d, const struct layout *l, size_t row,
 	size_t q, j, i, n = 0, ng = 0, end = r->nruns;
 	size_t lab[8];
 	long lr;
-	int lk, el, marks;
+	int lk, el, own, marks;
 
 	for (i = 0; n < 8 && (lr = tag_label_run(d->tag, l->tag, row, i,
 	    rep, NULL)) >= 0; i++)
@@ -1255,12 +1256,16 @@ S_runs_tagged(struct draw *d, const struct layout *l, size_t row,
 			continue;
 		}
 		lk = S_run_link(l, &r->runs[q]);
+		own = tag_run_el(l->tag, row, q);
 		for (j = q + 1; j < r->nruns && !S_among(lab, n, j) &&
-		    S_run_link(l, &r->runs[j]) == lk; j++)
+		    S_run_link(l, &r->runs[j]) == lk &&
+		    tag_run_el(l->tag, row, j) == own; j++)
 			;
-		el = lk >= 0 ? tag_link(d->tag, l->tag, row, lk, *last == lk,
-		    rep, &d->out) : -1;
-		if (el < 0)
+		el = lk >= 0 ? tag_link(d->tag, l->tag, row, q, lk,
+		    *last == lk, rep, &d->out) : -1;
+		if (el < 0 && own >= 0 && !rep)
+			tag_resume(d->tag, el = own, &d->out);
+		else if (el < 0)
 			tag_row(d->tag, l->tag, row, rep, &d->out);
 		S_runs(d, r, ry - r->base, q, j, end);
 		g[ng].from = q;

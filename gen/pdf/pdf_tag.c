@@ -71,6 +71,12 @@ struct tag_rows {
 	int		 part, sect;	/* Part and Sect open (tag_part()),
 					   -1 none */
 	int		 part_no;	/* the open Part's part */
+	/* runs with an element of their own (tag_runs()), rows in order */
+	struct tag_span {
+		size_t	 row, from, to;
+		int	 el;
+	}		*sp;
+	size_t		 nsp;
 };
 
 struct tag_tree {
@@ -144,6 +150,7 @@ tag_free(struct tag_tree *t)
 		free(t->maps[i]->row_el);
 		free(t->maps[i]->open);
 		free(t->maps[i]->lbl);
+		free(t->maps[i]->sp);
 		free(t->maps[i]);
 	}
 	free(t->maps);
@@ -514,14 +521,58 @@ tag_sect(struct tag_rows *m, size_t row, const char *title)
 }
 
 int
-tag_link(struct tag_tree *t, const struct tag_rows *m, size_t row, int link,
-    int cont, int repeated, struct buf *out)
+tag_element(struct tag_rows *m, enum tag_role role, int parent)
+{
+	if (m == NULL)
+		return -1;
+	return S_el(m->t, role, parent >= 0 ? parent : S_top(m));
+}
+
+void
+tag_runs(struct tag_rows *m, size_t row, size_t from, size_t to, int el)
+{
+	struct tag_span *p;
+
+	if (m == NULL || el < 0 || to <= from)
+		return;
+	m->sp = xrealloc(m->sp, (m->nsp + 1) * sizeof(*m->sp));
+	p = &m->sp[m->nsp++];
+	p->row = row;
+	p->from = from;
+	p->to = to;
+	p->el = el;
+}
+
+int
+tag_run_el(const struct tag_rows *m, size_t row, size_t run)
+{
+	size_t lo = 0, hi, mid;
+
+	if (m == NULL || m->nsp == 0)
+		return -1;
+	for (hi = m->nsp; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if (m->sp[mid].row < row)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < m->nsp && m->sp[lo].row == row; lo++)
+		if (run >= m->sp[lo].from && run < m->sp[lo].to)
+			return m->sp[lo].el;
+	return -1;
+}
+
+int
+tag_link(struct tag_tree *t, const struct tag_rows *m, size_t row,
+    size_t run, int link, int cont, int repeated, struct buf *out)
 {
 	int e, k;
 
 	if (t == NULL || m == NULL || t->npg == 0)
 		return -1;
-	e = row < m->n ? m->row_el[row] : m->tail;
+	if ((e = tag_run_el(m, row, run)) < 0)
+		e = row < m->n ? m->row_el[row] : m->tail;
 	if (repeated || e < 0)
 		return -1;
 	if (cont && t->link_el >= 0 && t->link_m == m &&
@@ -835,6 +886,10 @@ S_cmp(const void *a, const void *b)
 
 	if (px != py)
 		return px < py ? -1 : 1;
+	/* a list's items in the order they were made (the register's
+	 * columns share rows: drawn, they alternate) */
+	if (px >= 0 && S_tree->el[px].role == TAG_L)
+		return x < y ? -1 : x > y;
 	/* a list item's label is read first, wherever it is drawn */
 	if ((S_tree->el[x].role == TAG_LBL) != (S_tree->el[y].role == TAG_LBL))
 		return S_tree->el[x].role == TAG_LBL ? -1 : 1;

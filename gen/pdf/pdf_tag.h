@@ -103,8 +103,15 @@ void	tag_container_end(struct tag_rows *, const struct doc_node *,
  * tag_sect() closes the open Sect and opens one for a chapter (title).
  * Both are nothing for a NULL map.
  *
- * Drawing: tag_link() opens the marked content of a run of row that is
- * link number link of the layout, a Link element inside the row's
+ * Elements of runs rather than rows (the register's two columns share
+ * rows): tag_element() makes an element of role in parent (-1: the
+ * innermost open container) and returns it; tag_runs() gives runs
+ * [from, to) of row (the rows in order) to element el; tag_run_el() is
+ * the element of run run of row, or -1 for the row's own.  The children
+ * of an L are read in the order they were made, not drawn.
+ *
+ * Drawing: tag_link() opens the marked content of run run of row that
+ * is link number link of the layout, a Link element inside the run's
  * element (with cont, the one of the previous piece when that was the
  * same link: a link broken over lines is one Link), and returns the
  * element, or -1 when the row has none (an artifact, a repeated row:
@@ -120,9 +127,13 @@ void	tag_container_end(struct tag_rows *, const struct doc_node *,
  * before its LBody.  tag_label_run() gives the i-th label run of row or
  * -1, and opens its marked content in out (NULL: only says which). */
 void	tag_part(struct tag_rows *, size_t row, int part, const char *title);
+int	tag_element(struct tag_rows *, enum tag_role, int parent);
+void	tag_runs(struct tag_rows *, size_t row, size_t from, size_t to,
+	    int el);
+int	tag_run_el(const struct tag_rows *, size_t row, size_t run);
 void	tag_sect(struct tag_rows *, size_t row, const char *title);
 int	tag_link(struct tag_tree *, const struct tag_rows *, size_t row,
-	    int link, int cont, int repeated, struct buf *out);
+	    size_t run, int link, int cont, int repeated, struct buf *out);
 void	tag_annot(struct tag_tree *, HPDF_Doc, int el, HPDF_Annotation,
 	    const char *uri, long page);
 void	tag_resume(struct tag_tree *, int el, struct buf *out);
