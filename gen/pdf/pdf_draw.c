@@ -915,6 +915,19 @@ S_link(struct draw *d, size_t page, double x, double y, double w, double h,
 		d->pend = xrealloc(d->pend, d->pcap * sizeof(*d->pend));
 	}
 	dump_link(d->dump, x, y, w, h, target);
+	/* tagged: the next word of a Link on the same line widens its
+	 * annotation (one /OBJR, not one a word) */
+	if (el >= 0 && d->npend > 0) {
+		p = &d->pend[d->npend - 1];
+		if (p->tag_el == el && p->page == page &&
+		    p->rect.bottom == (HPDF_REAL)y &&
+		    p->rect.top == (HPDF_REAL)(y + h) &&
+		    p->rect.right <= (HPDF_REAL)(x + w) &&
+		    strcmp(p->target, target) == 0) {
+			p->rect.right = (HPDF_REAL)(x + w);
+			return;
+		}
+	}
 	p = &d->pend[d->npend++];
 	p->page = page;
 	p->rect.left = (HPDF_REAL)x;
@@ -1221,10 +1234,10 @@ S_among(const size_t *v, size_t n, size_t x)
  * the runs in groups, each link's in a Link element of its own, a list
  * item's label (the row's last runs) in a Lbl (the tree reads it before
  * the item), runs with an element of their own (tag_runs()) in it, the
- * others in the row's element; then the images, rules
- * and link areas, each group's in its element again.  *last is the link
- * the previous group was (-1 none): a link that goes on over a line
- * break is one Link. */
+ * others in the row's element; then the images, rules and link areas,
+ * each group's in its element again.  *last is the link the previous
+ * group was (-1 none): a link that goes on over a line break is one
+ * Link. */
 static void
 S_runs_tagged(struct draw *d, const struct layout *l, size_t row,
     HPDF_Page p, size_t pno, double ry, int rep, int *last)

@@ -956,16 +956,32 @@ S_id(HPDF_Doc pdf, const struct tag_tree *t, const char *title)
 	return HPDF_Dict_Add(pdf->trailer, "ID", a);
 }
 
-/* Piece j of el's marked content into array k, as a marked-content
- * reference (an element that holds other elements beside it: a
- * paragraph with links; a Link). */
+/* Whether el's marked content is on one page: its /Pg says it, and
+ * its pieces are bare MCIDs. */
+static int
+S_one_page(const struct tag_el *el)
+{
+	size_t j;
+
+	for (j = 1; j < el->nmc; j++)
+		if (el->mc[j].page != el->mc[0].page)
+			return 0;
+	return el->nmc > 0;
+}
+
+/* Piece j of el's marked content into array k (an element that holds
+ * other elements beside it: a paragraph with links; a Link): its MCID
+ * when all of el is on one page (one: S_one_page(), /Pg set), else a
+ * marked-content reference. */
 static HPDF_STATUS
 S_piece(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
-    size_t j, HPDF_Array k)
+    size_t j, HPDF_Array k, int one)
 {
 	HPDF_Dict mcr;
 	HPDF_STATUS rc;
 
+	if (one)
+		return HPDF_Array_AddNumber(k, el->mc[j].mcid);
 	if ((mcr = HPDF_Dict_New(pdf->mmgr)) == NULL)
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	if ((rc = HPDF_Array_Add(k, mcr)) != HPDF_OK ||
@@ -987,13 +1003,15 @@ S_link_k(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
 	HPDF_Dict r;
 	HPDF_STATUS rc;
 	size_t j;
+	int one;
 
 	if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	if ((rc = HPDF_Dict_Add(el->d, "K", k)) != HPDF_OK)
 		return rc;
+	one = S_one_page(el);
 	for (j = 0; j < el->nmc; j++)
-		if ((rc = S_piece(pdf, t, el, j, k)) != HPDF_OK)
+		if ((rc = S_piece(pdf, t, el, j, k, one)) != HPDF_OK)
 			return rc;
 	for (j = 0; j < n; j++) {
 		HPDF_Annotation a = t->an[an[j]].a;
@@ -1023,7 +1041,7 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 	HPDF_Array gk = NULL;
 	size_t *aoff = NULL, *aidx = NULL, *apos, pi;
 	unsigned char *kids = NULL;
-	int e, rc = -1;
+	int e, one, rc = -1;
 
 	/* an element is written when it or one below it has content;
 	 * children come after their parents in el[] */
@@ -1087,6 +1105,9 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 		TRY(HPDF_Dict_Add(d, "P", el->parent < 0 ? root :
 		    t->el[el->parent].d));
 		k = NULL;
+		if ((el->nmc > 0 && (kids[i] || el->role == TAG_LINK)) &&
+		    S_one_page(el))
+			TRY(HPDF_Dict_Add(d, "Pg", t->pg[el->mc[0].page].page));
 		if (el->nmc == 0 || kids[i]) {
 			/* its children are added below, with its own
 			 * pieces between them */
@@ -1129,6 +1150,7 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 		HPDF_Dict g = NULL;
 
 		pi = 0;		/* up's own pieces added */
+		one = S_one_page(up);
 		for (j = i; j < nord && t->el[ord[j]].parent ==
 		    t->el[ord[i]].parent; j++)
 			;
@@ -1151,7 +1173,8 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 			for (; pi < up->nmc && (((uint64_t)up->mc[pi].page <<
 			    32) | (uint64_t)up->mc[pi].mcid) < key[ord[n]];
 			    pi++)
-				TRY(S_piece(pdf, t, up, pi, g != NULL ? gk : pk));
+				TRY(S_piece(pdf, t, up, pi, g != NULL ? gk : pk,
+				    one));
 			if (g != NULL) {
 				TRY(HPDF_Dict_Add(el->d, "P", g));
 				TRY(HPDF_Array_Add(gk, el->d));
@@ -1159,7 +1182,7 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 				TRY(HPDF_Array_Add(pk, el->d));
 		}
 		for (; pi < up->nmc; pi++)
-			TRY(S_piece(pdf, t, up, pi, g != NULL ? gk : pk));
+			TRY(S_piece(pdf, t, up, pi, g != NULL ? gk : pk, one));
 	}
 	/* the ParentTree: per page, the element of each MCID, then the
 	 * Link of each annotation; in leaves under /Kids when it has more
