@@ -97,7 +97,6 @@ struct tag_tree {
 	struct tag_an {
 		int		 el;	/* the Link */
 		HPDF_Annotation	 a;
-		size_t		 page;
 	}		*an;
 	size_t		 nan;
 };
