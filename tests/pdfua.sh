@@ -49,6 +49,32 @@ else
 	res sample-build 1 "$tmp/build.log"
 fi
 
+# the register is read column by column: an LI per entry, in the
+# register's order (a fold of case, accents, spaces and hyphens is enough
+# for the sample's terms); it was one P read row by row across the two
+# columns
+course=$(grep '/verkopen-in-b2b\.pdf$' "$tmp/list" 2>/dev/null)
+if [ -n "$course" ]; then
+	pdfinfo -struct-text "$course" 2>&1 | grep -av '^ *Object ' |
+	    sed -n '/Sect "Register"/,$p' | grep -a -A1 '^        LBody' |
+	    grep -a '^          "' | sed 's/^ *"//; s/ *"$//' > "$tmp/reg"
+	/usr/bin/python3 - "$tmp/reg" > "$tmp/out" 2>&1 <<'PY'
+import sys, unicodedata
+terms = open(sys.argv[1], encoding="utf-8").read().split("\n")[:-1]
+def fold(t):
+    t = unicodedata.normalize("NFD", t.lower())
+    return "".join(c for c in t if c.isalnum())
+if len(terms) < 30:
+    print("%d register entries tagged, want 30 or more" % len(terms))
+    sys.exit(1)
+for a, b in zip(terms, terms[1:]):
+    if fold(a) > fold(b):
+        print("read out of order: %r before %r" % (a, b))
+        sys.exit(1)
+PY
+	res register-reading-order $? "$tmp/out"
+fi
+
 # the rendered test documents
 for md in "$top"/tests/regress/pdf/*.md "$top"/tests/pdf/*.md; do
 	[ -f "$md" ] || continue
@@ -147,7 +173,7 @@ if (cd "$tmp" && "$bin" render s.md -t pdf -o s.pdf) > "$tmp/r.log" 2>&1; then
 	pdfinfo -struct-text "$tmp/s.pdf" > "$tmp/st" 2>&1
 	grep -o '^ *[A-Za-z0-9]*' "$tmp/st" | tr -d ' ' | grep -v '^$' |
 	    tr '\n' ' ' > "$tmp/order"
-	want='Document H1 P H2 L LI LBody P LI LBody P Table Caption TR TH TR TD Figure '
+	want='Document H1 P H2 L LI Lbl LBody P LI Lbl LBody P Table Caption TR TH TR TD Figure '
 	# poppler does not print /Alt: read it with pikepdf
 	alt=$(/usr/bin/python3 -c '
 import sys, pikepdf
@@ -161,9 +187,12 @@ def walk(e):
             walk(x)
 walk(p.Root.StructTreeRoot)' "$tmp/s.pdf" 2>&1)
 	# words apart (real spaces, one at each line end too)
+	# the bullet is the Lbl's, read before the item, not after it
 	if [ "$(cat "$tmp/order")" = "$want" ] &&
 	    [ "$alt" = "Een trechter met vier fasen" ] &&
-	    grep -q '"Een inleiding\. "' "$tmp/st"; then
+	    grep -q '"Een inleiding\. "' "$tmp/st" &&
+	    [ "$(grep -c '^ *"• "$' "$tmp/st")" = 2 ] &&
+	    [ "$(grep -c '•' "$tmp/st")" = 2 ]; then
 		res struct-text-order 0 /dev/null
 	else
 		{ echo "want: $want"; echo "got:  $(cat "$tmp/order")"; echo "alt: $alt"; cat "$tmp/st"; } > "$tmp/why"
@@ -171,5 +200,75 @@ walk(p.Root.StructTreeRoot)' "$tmp/s.pdf" 2>&1)
 	fi
 else
 	res struct-text-order 1 "$tmp/r.log"
+fi
+
+# the course's structure (issue 11): the contents a TOC of TOCIs, each
+# a Link; Part per part, Sect per chapter; the register's subentries an
+# L in their term's LBody; a link in the text a Link
+# with the annotation's /OBJR, /Contents the URL or "pagina N"; the item
+# after a nested list an LI of the outer list, its bullet a Lbl first;
+# a chapter's own PDF Document > Sect
+mkdir -p "$tmp/c/content/2-gesprek"
+printf -- '---\nregister:\n  - "piramide > klanten"\n  - "piramide > kosten"\n---\n# Welkom\n\nLees [de site](https://example.org/a) of [verder](2-gesprek/a-luisteren.html) over de piramide van klanten en kosten.\n\n- een\n- twee\n  - diep\n- drie\n' \
+    > "$tmp/c/content/1-welkom.md"
+printf '# Luisteren\n\nTekst.\n' > "$tmp/c/content/2-gesprek/a-luisteren.md"
+if "$bin" build "$tmp/c" > "$tmp/c.log" 2>&1; then
+	order() {	# the element names of pdfinfo -struct-text, no OBJRs
+		pdfinfo -struct-text "$1" 2>&1 | grep -v '^ *Object ' |
+		    grep -o '^ *[A-Za-z0-9]*' | tr -d ' ' | grep -v '^$' |
+		    tr '\n' ' '
+	}
+	got=$(order "$tmp/c/out/pdf/c.pdf")
+	want='Document P H1 TOC TOCI Link TOCI Link TOCI Link TOCI Link Sect H1 P Link Link L LI Lbl LBody P LI Lbl LBody P L LI Lbl LBody P LI Lbl LBody P Part P Sect H1 P Sect H1 L LI LBody L LI LBody Link LI LBody Link '
+	got1=$(order "$tmp/c/out/pdf/1-welkom.pdf")
+	# (the link to the other chapter goes nowhere in this PDF: a Span)
+	want1='Document Sect H1 P Link Span L LI Lbl LBody P LI Lbl LBody P L LI Lbl LBody P LI Lbl LBody P '
+	# the annotations' descriptions, in page order
+	desc=$(/usr/bin/python3 -c '
+import sys, pikepdf
+p = pikepdf.open(sys.argv[1])
+for pg in p.pages:
+    for a in pg.obj.get("/Annots", []):
+        print(str(a.get("/Contents", "-")))' "$tmp/c/out/pdf/c.pdf" 2>&1 |
+	    sort -u | tr '\n' '|')
+	/usr/bin/python3 "$check" "$tmp/c/out/pdf/c.pdf" \
+	    "$tmp/c/out/pdf/1-welkom.pdf" > "$tmp/out" 2>&1
+	st=$?
+	# "drie" an item of the outer list, as deep as "een"
+	pdfinfo -struct-text "$tmp/c/out/pdf/c.pdf" > "$tmp/cst" 2>&1
+	een=$(grep '"een "' "$tmp/cst" | sed 's/[^ ].*//' | wc -c)
+	drie=$(grep '"drie "' "$tmp/cst" | sed 's/[^ ].*//' | wc -c)
+	[ "$een" = "$drie" ] || st="drie at $drie, een at $een"
+
+	if [ "$got" = "$want" ] && [ "$got1" = "$want1" ] && [ "$st" = 0 ] &&
+	    [ "$desc" = "https://example.org/a|pagina 3|pagina 4|pagina 5|pagina 6|" ]; then
+		res course-structure 0 /dev/null
+	else
+		{ echo "want: $want"; echo "got:  $got"; echo "want: $want1";
+		  echo "got:  $got1"; echo "annotations: $desc"; echo "$st";
+		  cat "$tmp/out"; } > "$tmp/why"
+		res course-structure 1 "$tmp/why"
+	fi
+	# the checker fails links that are not tagged: the course's PDF
+	# with its annotations' /StructParent and /Contents taken out
+	/usr/bin/python3 - "$tmp/c/out/pdf/c.pdf" "$tmp/c/untagged-links.pdf" <<'PY'
+import sys, pikepdf
+p = pikepdf.open(sys.argv[1])
+for pg in p.pages:
+    for a in pg.obj.get("/Annots", []):
+        for k in ("/StructParent", "/Contents"):
+            if k in a:
+                del a[k]
+p.save(sys.argv[2])
+PY
+	/usr/bin/python3 "$check" "$tmp/c/untagged-links.pdf" > "$tmp/out" 2>&1
+	if [ $? = 1 ] && grep -q 'link annotation without /StructParent' "$tmp/out" &&
+	    grep -q 'link annotation without /Contents' "$tmp/out"; then
+		res checker-fails-untagged-links 0 /dev/null
+	else
+		res checker-fails-untagged-links 1 "$tmp/out"
+	fi
+else
+	res course-structure 1 "$tmp/c.log"
 fi
 exit 0

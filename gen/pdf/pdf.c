@@ -453,6 +453,14 @@ S_title_page(struct job *j, struct layout *l, const struct course *c,
 	layout_row(l, PL_PAGE, 0);
 }
 
+/* Rows [from, l->n) are an entry of the contents: a TOCI of its TOC. */
+static void
+S_toci(struct layout *l, size_t from)
+{
+	if (l->tag != NULL)
+		tag_leaf(l->tag, TAG_TOCI, from, l->n, NULL);
+}
+
 /* A line of the contents for a part at the back (the glossary, the
  * register): title in bold, a link to page#anchor, and the empty run
  * whose text pdf_course() sets to the page number. */
@@ -462,6 +470,7 @@ S_toc_back(struct job *j, struct layout *l, struct inline_opts *o,
 {
 	struct buf b = { 0 };
 	struct pl_row *r;
+	size_t from = l->n;
 
 	layout_space(l, 4);
 	o->x = j->st.margin_left;
@@ -478,6 +487,7 @@ S_toc_back(struct job *j, struct layout *l, struct inline_opts *o,
 	buf_reset(&b);
 	buf_printf(&b, "%s#%s", page, anchor);
 	r->otitle = buf_detach(&b);
+	S_toci(l, from);
 }
 
 /* Contents: a row per chapter and section, page numbers filled in later
@@ -488,13 +498,22 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 {
 	struct inline_opts o;
 	struct buf t = { 0 }, key = { 0 }, href = { 0 };
-	size_t i, k;
+	size_t i, k, from;
 
 	l->chapter = 0;
+	/* the title page before it a P of its own, the contents' title a
+	 * heading as in the bookmarks, the entries a TOC */
+	from = l->n;
+	if (l->tag != NULL)
+		tag_leaf(l->tag, TAG_P, from, from, NULL);
 	S_line(l, i18n(c->lang, I18N_CONTENTS), FACE_SANS_BOLD, 20, ACCENT,
 	    'l', 14);
 	l->rows[l->n - 2].outline = 1;
 	l->rows[l->n - 2].otitle = xstrdup(i18n(c->lang, I18N_CONTENTS));
+	if (l->tag != NULL) {
+		tag_leaf(l->tag, tag_heading(l->tag, 1), from, l->n, NULL);
+		tag_open(l->tag, TAG_TOC, l->n, NULL);
+	}
 	memset(&o, 0, sizeof(o));
 	for (i = 0; i < c->nch; i++) {
 		const struct chapter *ch = &c->ch[i];
@@ -504,6 +523,7 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 			 * its page */
 			struct pl_row *r;
 
+			from = l->n;
 			layout_space(l, 8);
 			o.x = j->st.margin_left;
 			o.width = S_width(j) - 40;
@@ -526,6 +546,7 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 				buf_printf(&key, "#%s#%s", ch->slug, S_PART_ID);
 				free(r->otitle);
 				r->otitle = xstrdup(key.data + 1);
+				S_toci(l, from);
 			}
 		}
 		for (k = 0; k < ch->ntoc; k++) {
@@ -549,6 +570,7 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 			buf_printf(&key, "#%s#%s", ch->slug, e->id);
 			buf_reset(&href);
 			buf_printf(&href, "%s.html#%s", ch->slug, e->id);
+			from = l->n;
 			if (e->level == 1 && l->n > 0)
 				layout_space(l, 4);
 			if (inline_set_text(l, t.data, &o) == 0)
@@ -562,6 +584,7 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 			    layout_link(l, href.data));
 			free(r->otitle);
 			r->otitle = xstrdup(key.data + 1);	/* the anchor */
+			S_toci(l, from);
 		}
 	}
 	if (glossary)
@@ -569,6 +592,8 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 		    "begrippen");
 	if (reg != NULL)	/* the register's title */
 		S_toc_back(j, l, &o, reg, "_register", "register");
+	if (l->tag != NULL)
+		tag_close(l->tag, l->n);
 	buf_free(&t);
 	buf_free(&key);
 	buf_free(&href);
@@ -695,8 +720,10 @@ S_register(struct job *j, const struct course *c, struct reg *r,
 
 	if (r == NULL)
 		return;
+	tag_sect(body->tag, body->n, title);
 	pdf_register(body, bp, r, c, first, title, (int)c->nch + 2,
 	    S_body_h(j));
+	tag_part(body->tag, body->n, -1, NULL);
 	heads[c->nch + 1] = xstrdup(title);
 	pages_free(bp);
 	paginate(body, S_body_h(j), bp);
@@ -740,10 +767,14 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		body.file = ch->path;
 		body.slug = ch->slug;
 		body.chapter = ch->number;
+		/* the tree: Part per part, Sect per chapter */
+		tag_part(body.tag, body.n, whole ? ch->part : -1, whole &&
+		    ch->part >= 0 ? c->parts[ch->part].title : NULL);
 		if (whole && ch->part >= 0 && (i == 0 ||
 		    c->ch[i - 1].part != ch->part))
 			S_part_page(&j, &body, ch->part + 1,
 			    c->parts[ch->part].title);
+		tag_sect(body.tag, body.n, ch->title);
 		/* S_images() made the paths whole: no folder before them
 		 * (the chapter's folder doubled them, and no picture of a
 		 * project built from elsewhere reached the handouts) */
@@ -753,8 +784,11 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		buf_printf(&hb, "%d  %s", ch->number, ch->title);
 		heads[i] = xstrdup(hb.data);
 	}
+	tag_part(body.tag, body.n, -1, NULL);
 	if (whole && c->ngloss > 0) {
+		tag_sect(body.tag, body.n, i18n(c->lang, I18N_GLOSSARY));
 		S_glossary(&j, &body, c);
+		tag_part(body.tag, body.n, -1, NULL);
 		heads[c->nch] = xstrdup(i18n(c->lang, I18N_GLOSSARY));
 	}
 	if (rc == 0) {

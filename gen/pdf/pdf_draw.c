@@ -906,7 +906,7 @@ S_anchor(struct draw *d, const char *key, size_t page, double y)
 
 static void
 S_link(struct draw *d, size_t page, double x, double y, double w, double h,
-    const char *target, const struct pl_row *row)
+    const char *target, const struct pl_row *row, int el)
 {
 	struct pending *p;
 
@@ -915,6 +915,19 @@ S_link(struct draw *d, size_t page, double x, double y, double w, double h,
 		d->pend = xrealloc(d->pend, d->pcap * sizeof(*d->pend));
 	}
 	dump_link(d->dump, x, y, w, h, target);
+	/* tagged: the next word of a Link on the same line widens its
+	 * annotation (one /OBJR, not one a word) */
+	if (el >= 0 && d->npend > 0) {
+		p = &d->pend[d->npend - 1];
+		if (p->tag_el == el && p->page == page &&
+		    p->rect.bottom == (HPDF_REAL)y &&
+		    p->rect.top == (HPDF_REAL)(y + h) &&
+		    p->rect.right <= (HPDF_REAL)(x + w) &&
+		    strcmp(p->target, target) == 0) {
+			p->rect.right = (HPDF_REAL)(x + w);
+			return;
+		}
+	}
 	p = &d->pend[d->npend++];
 	p->page = page;
 	p->rect.left = (HPDF_REAL)x;
@@ -925,6 +938,7 @@ S_link(struct draw *d, size_t page, double x, double y, double w, double h,
 	p->src = row->src;
 	p->line = row->line;
 	p->col = row->col;
+	p->tag_el = el;
 }
 
 /* One line of text in one face, size and colour at x, y. */
@@ -976,8 +990,11 @@ S_space(const struct draw *d, const struct pl_row *r, const struct pl_run *a,
 	    b->x > a->x + a->w + a->size * 0.05;
 }
 
+/* Runs [from, to) of r; the line goes on to run end (a run after to
+ * that is drawn on its own, as a link, still follows without a gap). */
 static void
-S_runs(struct draw *d, const struct pl_row *r, double base)
+S_runs(struct draw *d, const struct pl_row *r, double base, size_t from,
+    size_t to, size_t end)
 {
 	struct buf *b = &d->out;
 	const struct pl_run *pv, *nt;
@@ -985,7 +1002,7 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 	size_t q, k, j;
 
 	buf_puts(b, "BT\n");
-	for (q = 0; q < r->nruns; q = k) {
+	for (q = from; q < to; q = k) {
 		const struct pl_run *run = &r->runs[q];
 
 		if (run->len == 0 || run->size <= 0 ||
@@ -1008,7 +1025,7 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 		u = (double)font_codes(d->fonts, run->face, run->text, run->len,
 		    b);
 		pv = run;
-		for (k = q + 1; k < r->nruns; k++) {
+		for (k = q + 1; k < to; k++) {
 			const struct pl_run *nx = &r->runs[k];
 
 			if ((nx->strike & PL_DECO_IMAGE) ||
@@ -1035,7 +1052,7 @@ S_runs(struct draw *d, const struct pl_row *r, double base)
 			    nx->len, b);
 		}
 		/* the next text run, or none: the line's end */
-		for (nt = NULL, j = k; j < r->nruns && nt == NULL; j++)
+		for (nt = NULL, j = k; j < end && nt == NULL; j++)
 			if (r->runs[j].len > 0 &&
 			    !(r->runs[j].strike & PL_DECO_IMAGE))
 				nt = &r->runs[j];
@@ -1163,6 +1180,129 @@ S_letter(struct draw *d, size_t pno, size_t total)
 	buf_free(&t);
 }
 
+/* The images, rules (strike, underline) and link areas of runs
+ * [from, to) of row r drawn at ry on page p (number pno); el: the Link
+ * element their links belong to, or -1. */
+static void
+S_marks(struct draw *d, const struct layout *l, const struct pl_row *r,
+    HPDF_Page p, size_t pno, double ry, size_t from, size_t to, int el)
+{
+	size_t q;
+
+	for (q = from; q < to; q++) {
+		const struct pl_run *run = &r->runs[q];
+		double by = ry - r->base - run->dy + S_rise(run);
+
+		if (run->strike & PL_DECO_IMAGE) {
+			S_place(d, p, S_run_image(d, r, run), run->x, by,
+			    run->w, run->size);
+			if (run->link >= 0 && (size_t)run->link < l->nlinks)
+				S_link(d, pno, run->x, by, run->w, run->size,
+				    l->links[run->link], r, el);
+			continue;
+		}
+		if (run->strike & PL_DECO_STRIKE)
+			S_fill(d, run->x, by + run->size * 0.28, run->w,
+			    run->size * 0.05, run->color);
+		if (run->strike & PL_DECO_UNDER)
+			S_fill(d, run->x, by - run->size * 0.12, run->w,
+			    run->size * 0.05, run->color);
+		if (run->link >= 0 && (size_t)run->link < l->nlinks)
+			S_link(d, pno, run->x, by - run->size * 0.25, run->w,
+			    run->size * 1.05, l->links[run->link], r, el);
+	}
+}
+
+/* A run's link, -1 none. */
+static int
+S_run_link(const struct layout *l, const struct pl_run *run)
+{
+	return run->link >= 0 && (size_t)run->link < l->nlinks ? run->link :
+	    -1;
+}
+
+static int
+S_among(const size_t *v, size_t n, size_t x)
+{
+	while (n-- > 0)
+		if (v[n] == x)
+			return 1;
+	return 0;
+}
+
+/* The text of row in a tagged PDF, in the order the untagged one has:
+ * the runs in groups, each link's in a Link element of its own, a list
+ * item's label (the row's last runs) in a Lbl (the tree reads it before
+ * the item), runs with an element of their own (tag_runs()) in it, the
+ * others in the row's element; then the images, rules and link areas,
+ * each group's in its element again.  *last is the link the previous
+ * group was (-1 none): a link that goes on over a line break is one
+ * Link. */
+static void
+S_runs_tagged(struct draw *d, const struct layout *l, size_t row,
+    HPDF_Page p, size_t pno, double ry, int rep, int *last)
+{
+	const struct pl_row *r = &l->rows[row];
+	struct { size_t from, to; int el, lk; } g0[16], *g = g0;
+	size_t q, j, i, n = 0, ng = 0, end = r->nruns;
+	size_t lab[8];
+	long lr;
+	int lk, el, own, marks;
+
+	for (i = 0; n < 8 && (lr = tag_label_run(d->tag, l->tag, row, i,
+	    rep, NULL)) >= 0; i++)
+		if ((size_t)lr < r->nruns) {
+			lab[n++] = (size_t)lr;
+			/* the line's text ends before its labels */
+			if ((size_t)lr < end)
+				end = (size_t)lr;
+		}
+	if (r->nruns > 16)
+		g = xmalloc(r->nruns * sizeof(*g));
+	for (q = 0; q < r->nruns; q = j) {
+		for (i = 0; i < n && lab[i] != q; i++)
+			;
+		if (i < n) {
+			tag_label_run(d->tag, l->tag, row, i, rep, &d->out);
+			S_runs(d, r, ry - r->base, q, q + 1, q + 1);
+			j = q + 1;
+			continue;
+		}
+		lk = S_run_link(l, &r->runs[q]);
+		own = tag_run_el(l->tag, row, q);
+		for (j = q + 1; j < r->nruns && !S_among(lab, n, j) &&
+		    S_run_link(l, &r->runs[j]) == lk &&
+		    tag_run_el(l->tag, row, j) == own; j++)
+			;
+		el = lk >= 0 ? tag_link(d->tag, l->tag, row, q, lk,
+		    *last == lk, rep, &d->out) : -1;
+		if (el < 0 && own >= 0 && !rep)
+			tag_resume(d->tag, el = own, &d->out);
+		else if (el < 0)
+			tag_row(d->tag, l->tag, row, rep, &d->out);
+		S_runs(d, r, ry - r->base, q, j, end);
+		g[ng].from = q;
+		g[ng].to = j;
+		g[ng].el = el;
+		g[ng++].lk = lk;
+		*last = lk;
+	}
+	for (i = 0; i < ng; i++) {
+		for (marks = 0, q = g[i].from; q < g[i].to; q++)
+			if (r->runs[q].strike & (PL_DECO_IMAGE |
+			    PL_DECO_STRIKE | PL_DECO_UNDER))
+				marks = 1;
+		/* a link's area draws nothing: no marked content for it */
+		if (marks && g[i].el >= 0)
+			tag_resume(d->tag, g[i].el, &d->out);
+		else if (marks)
+			tag_row(d->tag, l->tag, row, rep, &d->out);
+		S_marks(d, l, r, p, pno, ry, g[i].from, g[i].to, g[i].el);
+	}
+	if (g != g0)
+		free(g);
+}
+
 void
 draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
     const char *const *heads, size_t nheads, int folio)
@@ -1171,6 +1311,7 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 	double top = st->page_h - st->margin_top, y0, y1;
 	size_t i, k, j, q, seen = 0;
 	HPDF_Page p;
+	int rep, lastlink = -1;
 
 	for (i = 0; i < ps->n; i++) {
 		const struct pg_page *pg = &ps->p[i];
@@ -1230,11 +1371,13 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			const struct pl_row *r = &l->rows[pg->e[k].row];
 			double ry = top - pg->e[k].y;
 
-			/* a row seen before is a table's header again */
-			if (d->tag != NULL && (r->nruns > 0 || r->nrects > 0 ||
+			/* a row seen before is a table's header again; its
+			 * text is tagged by S_runs_tagged() */
+			rep = pg->e[k].row < seen;
+			if (d->tag != NULL && (r->nrects > 0 ||
 			    r->kind == PL_IMAGE || r->kind == PL_CHART))
-				tag_row(d->tag, l->tag, pg->e[k].row,
-				    pg->e[k].row < seen, &d->out);
+				tag_row(d->tag, l->tag, pg->e[k].row, rep,
+				    &d->out);
 			if (pg->e[k].row >= seen)
 				seen = pg->e[k].row + 1;
 			for (q = 0; q < r->nrects; q++)
@@ -1283,36 +1426,13 @@ draw_pages(struct draw *d, const struct layout *l, const struct pages *ps,
 			}
 			if (r->nruns == 0)
 				continue;
-			S_runs(d, r, ry - r->base);
-			for (q = 0; q < r->nruns; q++) {
-				const struct pl_run *run = &r->runs[q];
-				double by = ry - r->base - run->dy + S_rise(run);
-
-				if (run->strike & PL_DECO_IMAGE) {
-					S_place(d, p, S_run_image(d, r, run),
-					    run->x, by, run->w, run->size);
-					if (run->link >= 0 &&
-					    (size_t)run->link < l->nlinks)
-						S_link(d, pno, run->x, by,
-						    run->w, run->size,
-						    l->links[run->link], r);
-					continue;
-				}
-				if (run->strike & PL_DECO_STRIKE)
-					S_fill(d, run->x, by + run->size * 0.28,
-					    run->w, run->size * 0.05,
-					    run->color);
-				if (run->strike & PL_DECO_UNDER)
-					S_fill(d, run->x, by - run->size * 0.12,
-					    run->w, run->size * 0.05,
-					    run->color);
-				if (run->link >= 0 &&
-				    (size_t)run->link < l->nlinks)
-					S_link(d, pno, run->x, by -
-					    run->size * 0.25, run->w,
-					    run->size * 1.05,
-					    l->links[run->link], r);
+			if (d->tag != NULL) {
+				S_runs_tagged(d, l, pg->e[k].row, p, pno, ry,
+				    rep, &lastlink);
+				continue;
 			}
+			S_runs(d, r, ry - r->base, 0, r->nruns, r->nruns);
+			S_marks(d, l, r, p, pno, ry, 0, r->nruns, -1);
 		}
 		if (first->outline != 1 && heads != NULL && first->chapter > 0 &&
 		    (size_t)first->chapter <= nheads)
@@ -1365,13 +1485,14 @@ draw_finish(struct draw *d)
 				continue;	/* the target is not in this PDF */
 			dst = S_dest(d->pages[d->apage[k]], d->ay[k] + 4);
 			a = HPDF_Page_CreateLinkAnnot(pg, p->rect, dst);
-		} else
+			tag_annot(d->tag, d->pdf, p->tag_el, a, NULL,
+			    d->number_from + (long)d->apage[k]);
+		} else {
 			a = HPDF_Page_CreateURILinkAnnot(pg, p->rect, t);
+			tag_annot(d->tag, d->pdf, p->tag_el, a, t, 0);
+		}
 		if (a != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-		/* PDF/A-2 6.3.2: an annotation says it is printed */
-		if (a != NULL && d->tag != NULL)
-			HPDF_Dict_AddNumber(a, "F", 4);
 		draw_check(d, p->src, p->line, p->col, "the link");
 	}
 }

@@ -60,6 +60,7 @@ struct draw {
 		char	*target;
 		const char *src;	/* its position, for messages */
 		int	 line, col;
+		int	 tag_el;	/* its Link element, -1 */
 	}			*pend;
 	size_t			 npend, pcap;
 	/* bookmarks in page order */

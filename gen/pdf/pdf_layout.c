@@ -385,6 +385,9 @@ S_list(struct layout *l, const struct doc_node *list, struct ctx *c)
 			    l->st->size);
 			row_run(r, inner.x - 5 - mw, mw, mf,
 			    l->st->size, INK, m.data, m.len, -1);
+			/* a Lbl of the item, read before its body */
+			if (l->tag != NULL)
+				tag_label(l->tag, from, r->nruns - 1);
 			if (mf != FACE_REGULAR)
 				font_check(l->fonts, mf, m.data, m.len,
 				    l->file, item->line, item->col, l->dl);

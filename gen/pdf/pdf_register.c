@@ -7,6 +7,7 @@
 #include "doc.h"
 #include "mem.h"
 #include "pdf_layout.h"
+#include "pdf_tag.h"
 #include "register.h"
 
 #include <stdio.h>
@@ -110,6 +111,9 @@ struct line {
 	size_t		 n;
 	int		 keep;	/* a main term over its subentries: not
 				   at the foot of a column */
+	int		 start;	/* an entry's first line: 1 a term's, 2 a
+				   subentry's */
+	int		 el;	/* its element in the tagged PDF, -1 */
 };
 
 struct lines {
@@ -168,6 +172,7 @@ S_entry(struct lines *ls, const struct reg_entry *e, char **target,
 	double ind = e->sub ? REG_INDENT : 0;
 
 	S_newline(ls, ind);
+	ls->v[ls->n - 1].start = e->sub ? 2 : 1;
 	S_piece(ls, "", e->sub ? e->sub : e->term, FACE_REGULAR, -1,
 	    ind + REG_INDENT);
 	n = reg_ranges(e, from, to);
@@ -196,7 +201,7 @@ S_rows(struct layout *l, const struct lines *ls, size_t a, size_t nl,
     size_t nr, int chapter)
 {
 	struct pl_row *r;
-	size_t i, c, k;
+	size_t i, c, k, from;
 	double colx[2];
 
 	colx[0] = l->st->margin_left;
@@ -212,12 +217,46 @@ S_rows(struct layout *l, const struct lines *ls, size_t a, size_t nl,
 			if (i >= (c == 0 ? nl : nr))
 				continue;
 			ln = &ls->v[at];
+			from = r->nruns;
 			for (k = 0; k < ln->n; k++)
 				row_run(r, colx[c] + ln->p[k].x, ln->p[k].w,
 				    ln->p[k].face, REG_SIZE, REG_INK,
 				    ln->p[k].text, strlen(ln->p[k].text),
 				    ln->p[k].link);
+			tag_runs(l->tag, l->n - 1, from, r->nruns, ln->el);
 		}
+	}
+}
+
+/* The register in a tagged PDF: an L of an LI per entry, a subentry's
+ * LI in an L inside its term's LBody; each line's runs go to its entry's
+ * LBody (the two columns share rows, so rows cannot say it).  An index
+ * is a list of terms, each with the pages it is on: read as one, a
+ * reader hears the term, then its links. */
+static void
+S_tag_lines(struct layout *l, struct lines *ls)
+{
+	int list, body = -1, term = -1, sub = -1, li;
+	size_t i;
+
+	if (l->tag == NULL)
+		return;
+	list = tag_open(l->tag, TAG_L, l->n, NULL);
+	for (i = 0; i < ls->n; i++) {
+		struct line *ln = &ls->v[i];
+
+		if (ln->start == 1) {
+			li = tag_element(l->tag, TAG_LI, list);
+			body = term = tag_element(l->tag, TAG_LBODY, li);
+			sub = -1;
+		} else if (ln->start == 2) {
+			if (sub < 0)
+				sub = tag_element(l->tag, TAG_L, term >= 0 ?
+				    term : list);
+			li = tag_element(l->tag, TAG_LI, sub);
+			body = tag_element(l->tag, TAG_LBODY, li);
+		}
+		ln->el = body;
 	}
 }
 
@@ -252,6 +291,7 @@ S_layout(struct layout *l, const struct reg *r, char **target, long first,
 			S_newline(&ls, 0);
 			S_piece(&ls, "", e->term, FACE_REGULAR, -1, REG_INDENT);
 			ls.v[ls.n - 1].keep = 1;
+			ls.v[ls.n - 1].start = 1;
 		}
 		last = e->term;
 		S_entry(&ls, e, target, first, from, to);
@@ -283,6 +323,7 @@ S_layout(struct layout *l, const struct reg *r, char **target, long first,
 			used += l->rows[k].h;
 	layout_space(l, 6);
 	used += 6;
+	S_tag_lines(l, &ls);
 	/* page by page: the left column full, then the right; the last
 	 * page's two balanced */
 	for (a = 0; a < ls.n; a += nl + nr) {
@@ -301,6 +342,8 @@ S_layout(struct layout *l, const struct reg *r, char **target, long first,
 		S_rows(l, &ls, a, nl, nr, chapter);
 		used = 0;
 	}
+	if (l->tag != NULL)
+		tag_close(l->tag, l->n);
 	for (i = 0; i < ls.n; i++) {
 		for (k = 0; k < ls.v[i].n; k++)
 			free(ls.v[i].p[k].text);

@@ -25,6 +25,7 @@ static const char *const S_names[] = {
 	"Document", "Part", "Sect", "Div", "P",
 	"H1", "H2", "H3", "H4", "H5", "H6",
 	"L", "LI", "LBody", "BlockQuote", "Note", "Code",
+	"Lbl", "Link",
 	"Figure", "Caption", "Table", "THead", "TBody", "TR",
 	"TH", "TD", "TOC", "TOCI",
 	"Artifact"
@@ -60,6 +61,22 @@ struct tag_rows {
 	int		*open;		/* containers open, innermost last */
 	size_t		 nopen;
 	int		 tail;		/* rows past the last mapped, -1 */
+	/* list labels (tag_label()), sorted by row when nsorted == nlbl */
+	struct tag_lbl {
+		size_t	 row, run;
+		int	 el;
+	}		*lbl;
+	size_t		 nlbl, nsorted;
+	int		 last_li;	/* the item closed last, -1 */
+	int		 part, sect;	/* Part and Sect open (tag_part()),
+					   -1 none */
+	int		 part_no;	/* the open Part's part */
+	/* runs with an element of their own (tag_runs()), rows in order */
+	struct tag_span {
+		size_t	 row, from, to;
+		int	 el;
+	}		*sp;
+	size_t		 nsp;
 };
 
 struct tag_tree {
@@ -73,6 +90,15 @@ struct tag_tree {
 	int		 last_h;	/* level of the last heading */
 	struct tag_rows	**maps;
 	size_t		 nmaps;
+	/* links (tag_link(), tag_annot()) */
+	int		 link_el;	/* the last Link, -1 */
+	const struct tag_rows *link_m;	/* its map and link number */
+	int		 link_no;
+	struct tag_an {
+		int		 el;	/* the Link */
+		HPDF_Annotation	 a;
+	}		*an;
+	size_t		 nan;
 };
 
 #define CUR_NONE	-1
@@ -98,6 +124,7 @@ tag_new(const char *lang)
 
 	t->lang = xstrdup(lang != NULL ? lang : "nl");
 	t->cur = CUR_NONE;
+	t->link_el = -1;
 	S_el(t, TAG_DOCUMENT, -1);
 	return t;
 }
@@ -121,9 +148,12 @@ tag_free(struct tag_tree *t)
 	for (i = 0; i < t->nmaps; i++) {
 		free(t->maps[i]->row_el);
 		free(t->maps[i]->open);
+		free(t->maps[i]->lbl);
+		free(t->maps[i]->sp);
 		free(t->maps[i]);
 	}
 	free(t->maps);
+	free(t->an);
 	free(t->lang);
 	free(t);
 }
@@ -138,6 +168,7 @@ tag_rows_new(struct tag_tree *t)
 	m = xcalloc(1, sizeof(*m));
 	m->t = t;
 	m->tail = -1;
+	m->last_li = m->part = m->sect = m->part_no = -1;
 	t->maps = xrealloc(t->maps, (t->nmaps + 1) * sizeof(*t->maps));
 	t->maps[t->nmaps++] = m;
 	return m;
@@ -165,6 +196,10 @@ S_map(struct tag_rows *m, size_t to, int el)
 static void
 S_sync(struct tag_rows *m, size_t row)
 {
+	/* rows mapped that the layout took back (a tight list's space,
+	 * pdf_layout.c S_drop_space()): the next block's rows get them */
+	if (m->n > row)
+		m->n = row;
 	if (m->n < row)
 		S_map(m, row, S_el(m->t, TAG_P, S_top(m)));
 }
@@ -353,8 +388,11 @@ tag_container_end(struct tag_rows *m, const struct doc_node *n, size_t row)
 
 	if (r == TAG_ARTIFACT)
 		return;
-	if (r == TAG_LI)
+	if (r == TAG_LI) {
+		/* the LBody; its item takes the label (tag_label()) */
 		tag_close(m, row);
+		m->last_li = S_top(m);
+	}
 	tag_close(m, row);
 }
 
@@ -395,13 +433,30 @@ tag_artifact_end(struct tag_tree *t, struct buf *out)
 	tag_page_end(t, out);
 }
 
+/* Opens the marked content of element e on the page: its next MCID. */
+static void
+S_mc(struct tag_tree *t, int e, struct buf *out)
+{
+	struct tag_page *pg;
+	struct tag_el *el;
+
+	tag_page_end(t, out);
+	pg = &t->pg[t->npg - 1];
+	el = &t->el[e];
+	buf_printf(out, "/%s <</MCID %zu>> BDC\n", S_names[el->role], pg->n);
+	pg->el = xrealloc(pg->el, (pg->n + 1) * sizeof(*pg->el));
+	pg->el[pg->n] = e;
+	el->mc = xrealloc(el->mc, (el->nmc + 1) * sizeof(*el->mc));
+	el->mc[el->nmc].page = t->npg - 1;
+	el->mc[el->nmc++].mcid = (int)pg->n++;
+	t->cur = e;
+}
+
 void
 tag_row(struct tag_tree *t, const struct tag_rows *cm, size_t row,
     int repeated, struct buf *out)
 {
 	struct tag_rows *m = (struct tag_rows *)cm;
-	struct tag_page *pg;
-	struct tag_el *el;
 	int e;
 
 	if (t == NULL || m == NULL || t->npg == 0)
@@ -422,16 +477,204 @@ tag_row(struct tag_tree *t, const struct tag_rows *cm, size_t row,
 	}
 	if (t->cur == e)
 		return;
-	tag_page_end(t, out);
-	pg = &t->pg[t->npg - 1];
-	el = &t->el[e];
-	buf_printf(out, "/%s <</MCID %zu>> BDC\n", S_names[el->role], pg->n);
-	pg->el = xrealloc(pg->el, (pg->n + 1) * sizeof(*pg->el));
-	pg->el[pg->n] = e;
-	el->mc = xrealloc(el->mc, (el->nmc + 1) * sizeof(*el->mc));
-	el->mc[el->nmc].page = t->npg - 1;
-	el->mc[el->nmc++].mcid = (int)pg->n++;
-	t->cur = e;
+	S_mc(t, e, out);
+}
+
+/*** Sections, links and list labels ***/
+
+/* Closes the open containers down to and with el (none: -1). */
+static void
+S_shut(struct tag_rows *m, int el, size_t row)
+{
+	size_t i;
+
+	if (el < 0)
+		return;
+	for (i = 0; i < m->nopen && m->open[i] != el; i++)
+		;
+	while (i < m->nopen)
+		tag_close(m, row);
+}
+
+void
+tag_part(struct tag_rows *m, size_t row, int part, const char *title)
+{
+	if (m == NULL)
+		return;
+	S_shut(m, m->sect, row);
+	m->sect = -1;
+	if (part >= 0 && part == m->part_no && m->part >= 0)
+		return;
+	S_shut(m, m->part, row);
+	m->part = part >= 0 ? tag_open(m, TAG_PART, row, title) : -1;
+	m->part_no = part;
+}
+
+void
+tag_sect(struct tag_rows *m, size_t row, const char *title)
+{
+	if (m == NULL)
+		return;
+	S_shut(m, m->sect, row);
+	m->sect = tag_open(m, TAG_SECT, row, title);
+}
+
+int
+tag_element(struct tag_rows *m, enum tag_role role, int parent)
+{
+	if (m == NULL)
+		return -1;
+	return S_el(m->t, role, parent >= 0 ? parent : S_top(m));
+}
+
+void
+tag_runs(struct tag_rows *m, size_t row, size_t from, size_t to, int el)
+{
+	struct tag_span *p;
+
+	if (m == NULL || el < 0 || to <= from)
+		return;
+	m->sp = xrealloc(m->sp, (m->nsp + 1) * sizeof(*m->sp));
+	p = &m->sp[m->nsp++];
+	p->row = row;
+	p->from = from;
+	p->to = to;
+	p->el = el;
+}
+
+int
+tag_run_el(const struct tag_rows *m, size_t row, size_t run)
+{
+	size_t lo = 0, hi, mid;
+
+	if (m == NULL || m->nsp == 0)
+		return -1;
+	for (hi = m->nsp; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if (m->sp[mid].row < row)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < m->nsp && m->sp[lo].row == row; lo++)
+		if (run >= m->sp[lo].from && run < m->sp[lo].to)
+			return m->sp[lo].el;
+	return -1;
+}
+
+int
+tag_link(struct tag_tree *t, const struct tag_rows *m, size_t row,
+    size_t run, int link, int cont, int repeated, struct buf *out)
+{
+	int e, k;
+
+	if (t == NULL || m == NULL || t->npg == 0)
+		return -1;
+	if ((e = tag_run_el(m, row, run)) < 0)
+		e = row < m->n ? m->row_el[row] : m->tail;
+	if (repeated || e < 0)
+		return -1;
+	if (cont && t->link_el >= 0 && t->link_m == m &&
+	    t->link_no == link && t->el[t->link_el].parent == e)
+		k = t->link_el;
+	else
+		k = S_el(t, TAG_LINK, e);
+	t->link_el = k;
+	t->link_m = m;
+	t->link_no = link;
+	if (t->cur != k)
+		S_mc(t, k, out);
+	return k;
+}
+
+void
+tag_resume(struct tag_tree *t, int el, struct buf *out)
+{
+	if (t != NULL && t->npg > 0 && el >= 0 && (size_t)el < t->nel &&
+	    t->cur != el)
+		S_mc(t, el, out);
+}
+
+static HPDF_STATUS S_text(HPDF_Doc, HPDF_Dict, const char *, const char *);
+
+void
+tag_annot(struct tag_tree *t, HPDF_Doc pdf, int el, HPDF_Annotation a,
+    const char *uri, long page)
+{
+	char num[48];
+
+	if (t == NULL || a == NULL)
+		return;
+	if (uri == NULL) {
+		snprintf(num, sizeof(num), "%s %ld", strncmp(t->lang, "en",
+		    2) == 0 ? "page" : "pagina", page);
+		uri = num;
+	}
+	/* PDF/UA wants a description, PDF/A the print flag; a failure
+	 * here is libharu's, which its error handler has recorded */
+	if (S_text(pdf, a, "Contents", uri) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK || el < 0)
+		return;
+	t->an = xrealloc(t->an, (t->nan + 1) * sizeof(*t->an));
+	t->an[t->nan].el = el;
+	t->an[t->nan++].a = a;
+}
+
+void
+tag_label(struct tag_rows *m, size_t row, size_t run)
+{
+	struct tag_lbl *b;
+
+	if (m == NULL || m->last_li < 0)
+		return;
+	m->lbl = xrealloc(m->lbl, (m->nlbl + 1) * sizeof(*m->lbl));
+	b = &m->lbl[m->nlbl++];
+	b->row = row;
+	b->run = run;
+	b->el = S_el(m->t, TAG_LBL, m->last_li);
+	m->last_li = -1;
+}
+
+static int
+S_lbl_cmp(const void *a, const void *b)
+{
+	const struct tag_lbl *x = a, *y = b;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return x->el < y->el ? -1 : x->el > y->el;
+}
+
+long
+tag_label_run(struct tag_tree *t, const struct tag_rows *cm, size_t row,
+    size_t i, int repeated, struct buf *out)
+{
+	struct tag_rows *m = (struct tag_rows *)cm;
+	size_t lo, hi, mid;
+
+	if (t == NULL || m == NULL || t->npg == 0 || m->nlbl == 0)
+		return -1;
+	if (m->nsorted != m->nlbl) {
+		/* an outer item's label comes after its inner ones' */
+		qsort(m->lbl, m->nlbl, sizeof(*m->lbl), S_lbl_cmp);
+		m->nsorted = m->nlbl;
+	}
+	for (lo = 0, hi = m->nlbl; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if (m->lbl[mid].row < row)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	lo += i;
+	if (lo >= m->nlbl || m->lbl[lo].row != row)
+		return -1;
+	if (out != NULL && repeated) {
+		if (t->cur != CUR_ARTIFACT)
+			tag_artifact(t, out, "Pagination");
+	} else if (out != NULL && t->cur != m->lbl[lo].el)
+		S_mc(t, m->lbl[lo].el, out);
+	return (long)m->lbl[lo].run;
 }
 
 /*** The objects ***/
@@ -582,6 +825,8 @@ S_xmp(HPDF_Doc pdf, const char *title, const char *author, const char *lang,
 /* The most children one element gets: libharu's arrays hold at most
  * HPDF_LIMIT_MAX_ARRAY (32767) items.  salesgen(1), CAVEATS. */
 #define TAG_KIDS_MAX	30000
+/* The keys of one ParentTree leaf: a pair of items each. */
+#define TAG_LEAF_KEYS	(TAG_KIDS_MAX / 2)
 
 /* A leaf's /K: its MCIDs as numbers with /Pg when they are on one page
  * (one without an array), else an MCR per piece. */
@@ -640,6 +885,13 @@ S_cmp(const void *a, const void *b)
 
 	if (px != py)
 		return px < py ? -1 : 1;
+	/* a list's items in the order they were made (the register's
+	 * columns share rows: drawn, they alternate) */
+	if (px >= 0 && S_tree->el[px].role == TAG_L)
+		return x < y ? -1 : x > y;
+	/* a list item's label is read first, wherever it is drawn */
+	if ((S_tree->el[x].role == TAG_LBL) != (S_tree->el[y].role == TAG_LBL))
+		return S_tree->el[x].role == TAG_LBL ? -1 : 1;
 	if (S_key[x] != S_key[y])
 		return S_key[x] < S_key[y] ? -1 : 1;
 	return x < y ? -1 : x > y;
@@ -703,6 +955,78 @@ S_id(HPDF_Doc pdf, const struct tag_tree *t, const char *title)
 	return HPDF_Dict_Add(pdf->trailer, "ID", a);
 }
 
+/* Whether el's marked content is on one page: its /Pg says it, and
+ * its pieces are bare MCIDs. */
+static int
+S_one_page(const struct tag_el *el)
+{
+	size_t j;
+
+	for (j = 1; j < el->nmc; j++)
+		if (el->mc[j].page != el->mc[0].page)
+			return 0;
+	return el->nmc > 0;
+}
+
+/* Piece j of el's marked content into array k (an element that holds
+ * other elements beside it: a paragraph with links; a Link): its MCID
+ * when all of el is on one page (one: S_one_page(), /Pg set), else a
+ * marked-content reference. */
+static HPDF_STATUS
+S_piece(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
+    size_t j, HPDF_Array k, int one)
+{
+	HPDF_Dict mcr;
+	HPDF_STATUS rc;
+
+	if (one)
+		return HPDF_Array_AddNumber(k, el->mc[j].mcid);
+	if ((mcr = HPDF_Dict_New(pdf->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((rc = HPDF_Array_Add(k, mcr)) != HPDF_OK ||
+	    (rc = HPDF_Dict_AddName(mcr, "Type", "MCR")) != HPDF_OK ||
+	    (rc = HPDF_Dict_Add(mcr, "Pg", t->pg[el->mc[j].page].page)) !=
+	    HPDF_OK)
+		return rc;
+	return HPDF_Dict_AddNumber(mcr, "MCID", el->mc[j].mcid);
+}
+
+/* A Link's /K: its text's marked content, then an object reference to
+ * each of its annotations (an[0..n)), which point back at it through
+ * their /StructParent, the ParentTree's key from base on. */
+static HPDF_STATUS
+S_link_k(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
+    const size_t *an, size_t n, size_t base)
+{
+	HPDF_Array k;
+	HPDF_Dict r;
+	HPDF_STATUS rc;
+	size_t j;
+	int one;
+
+	if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	if ((rc = HPDF_Dict_Add(el->d, "K", k)) != HPDF_OK)
+		return rc;
+	one = S_one_page(el);
+	for (j = 0; j < el->nmc; j++)
+		if ((rc = S_piece(pdf, t, el, j, k, one)) != HPDF_OK)
+			return rc;
+	for (j = 0; j < n; j++) {
+		HPDF_Annotation a = t->an[an[j]].a;
+
+		if ((r = HPDF_Dict_New(pdf->mmgr)) == NULL)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		if ((rc = HPDF_Array_Add(k, r)) != HPDF_OK ||
+		    (rc = HPDF_Dict_AddName(r, "Type", "OBJR")) != HPDF_OK ||
+		    (rc = HPDF_Dict_Add(r, "Obj", a)) != HPDF_OK ||
+		    (rc = HPDF_Dict_AddNumber(a, "StructParent",
+		    (HPDF_INT32)(base + an[j]))) != HPDF_OK)
+			return rc;
+	}
+	return HPDF_OK;
+}
+
 #define TRY(x)	do { if ((x) != HPDF_OK) goto fail; } while (0)
 
 int
@@ -710,11 +1034,13 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
     const char *author, const unsigned char *icc, size_t icclen)
 {
 	HPDF_Dict root, ptree, d, mi, vp;
-	HPDF_Array nums, a, k;
+	HPDF_Array nums, pkids, a, k;
 	uint64_t *key = NULL;
 	size_t *ord = NULL, nord, i, j, n;
 	HPDF_Array gk = NULL;
-	int e, rc = -1;
+	size_t *aoff = NULL, *aidx = NULL, *apos, pi;
+	unsigned char *kids = NULL;
+	int e, one, rc = -1;
 
 	/* an element is written when it or one below it has content;
 	 * children come after their parents in el[] */
@@ -725,6 +1051,23 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 			t->el[t->el[i].parent].used = 1;
 	}
 	t->el[0].used = 1;
+	/* which elements hold others (their /K an array, their own
+	 * content between), and each Link's annotations, in order */
+	kids = xcalloc(t->nel, 1);
+	for (i = 1; i < t->nel; i++)
+		if (t->el[i].used)
+			kids[t->el[i].parent] = 1;
+	aoff = xcalloc(t->nel + 1, sizeof(*aoff));
+	aidx = xmalloc((t->nan + 1) * sizeof(*aidx));
+	for (i = 0; i < t->nan; i++)
+		aoff[t->an[i].el + 1]++;
+	for (i = 0; i < t->nel; i++)
+		aoff[i + 1] += aoff[i];
+	apos = xmalloc((t->nel + 1) * sizeof(*apos));
+	memcpy(apos, aoff, (t->nel + 1) * sizeof(*apos));
+	for (i = 0; i < t->nan; i++)
+		aidx[apos[t->an[i].el]++] = i;
+	free(apos);
 	if ((root = HPDF_Dict_New(pdf->mmgr)) == NULL)
 		goto fail;
 	TRY(HPDF_Xref_Add(pdf->xref, root));
@@ -754,12 +1097,19 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 		el->d = d;
 		/* no /Type (optional): libharu's objects are large, and a
 		 * long table makes two elements a row */
-		TRY(HPDF_Dict_AddName(d, "S", S_names[el->role]));
+		/* a Link whose target is not in this PDF has no
+		 * annotation: its text is a Span */
+		TRY(HPDF_Dict_AddName(d, "S", el->role == TAG_LINK &&
+		    aoff[i] == aoff[i + 1] ? "Span" : S_names[el->role]));
 		TRY(HPDF_Dict_Add(d, "P", el->parent < 0 ? root :
 		    t->el[el->parent].d));
 		k = NULL;
-		if (el->nmc == 0) {
-			/* its children are added below */
+		if ((el->nmc > 0 && (kids[i] || el->role == TAG_LINK)) &&
+		    S_one_page(el))
+			TRY(HPDF_Dict_Add(d, "Pg", t->pg[el->mc[0].page].page));
+		if (el->nmc == 0 || kids[i]) {
+			/* its children are added below, with its own
+			 * pieces between them */
 			if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
 				goto fail;
 			TRY(HPDF_Dict_Add(d, "K", k));
@@ -781,7 +1131,12 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 			TRY(HPDF_Dict_AddName(mi, "O", "Table"));
 			TRY(HPDF_Dict_AddName(mi, "Scope", "Column"));
 		}
-		if (el->nmc > 0 && S_content(pdf, el, t) != HPDF_OK)
+		if (el->role == TAG_LINK && !kids[i]) {
+			if (S_link_k(pdf, t, el, aidx + aoff[i],
+			    aoff[i + 1] - aoff[i], t->npg) != HPDF_OK)
+				goto fail;
+		} else if (el->nmc > 0 && !kids[i] &&
+		    S_content(pdf, el, t) != HPDF_OK)
 			goto fail;
 	}
 	S_key = key;
@@ -793,6 +1148,8 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 		    HPDF_OCLASS_ARRAY);
 		HPDF_Dict g = NULL;
 
+		pi = 0;		/* up's own pieces added */
+		one = S_one_page(up);
 		for (j = i; j < nord && t->el[ord[j]].parent ==
 		    t->el[ord[i]].parent; j++)
 			;
@@ -812,36 +1169,77 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 				TRY(HPDF_Dict_Add(g, "K", gk));
 				TRY(HPDF_Array_Add(pk, g));
 			}
+			for (; pi < up->nmc && (((uint64_t)up->mc[pi].page <<
+			    32) | (uint64_t)up->mc[pi].mcid) < key[ord[n]];
+			    pi++)
+				TRY(S_piece(pdf, t, up, pi, g != NULL ? gk : pk,
+				    one));
 			if (g != NULL) {
 				TRY(HPDF_Dict_Add(el->d, "P", g));
 				TRY(HPDF_Array_Add(gk, el->d));
 			} else
 				TRY(HPDF_Array_Add(pk, el->d));
 		}
+		for (; pi < up->nmc; pi++)
+			TRY(S_piece(pdf, t, up, pi, g != NULL ? gk : pk, one));
 	}
-	/* the ParentTree: per page, the element of each MCID */
-	if ((ptree = HPDF_Dict_New(pdf->mmgr)) == NULL ||
-	    (nums = HPDF_Array_New(pdf->mmgr)) == NULL)
+	/* the ParentTree: per page, the element of each MCID, then the
+	 * Link of each annotation; in leaves under /Kids when it has more
+	 * keys than a libharu array holds pairs of */
+	if ((ptree = HPDF_Dict_New(pdf->mmgr)) == NULL)
 		goto fail;
 	TRY(HPDF_Xref_Add(pdf->xref, ptree));
-	TRY(HPDF_Dict_Add(ptree, "Nums", nums));
-	for (i = 0; i < t->npg; i++) {
-		HPDF_Page p = t->pg[i].page;
+	nums = pkids = NULL;
+	for (i = 0; i < t->npg + t->nan; i++) {
+		if (i % TAG_LEAF_KEYS == 0) {
+			HPDF_Dict leaf = ptree;
+			HPDF_Array lim;
 
-		TRY(HPDF_Dict_AddNumber(p, "StructParents", (HPDF_INT32)i));
-		TRY(HPDF_Dict_AddName(p, "Tabs", "S"));
+			if ((nums = HPDF_Array_New(pdf->mmgr)) == NULL)
+				goto fail;
+			if (t->npg + t->nan > TAG_LEAF_KEYS) {
+				if (pkids == NULL && ((pkids = HPDF_Array_New(
+				    pdf->mmgr)) == NULL || HPDF_Dict_Add(ptree,
+				    "Kids", pkids) != HPDF_OK))
+					goto fail;
+				if ((leaf = HPDF_Dict_New(pdf->mmgr)) == NULL ||
+				    (lim = HPDF_Array_New(pdf->mmgr)) == NULL)
+					goto fail;
+				TRY(HPDF_Xref_Add(pdf->xref, leaf));
+				TRY(HPDF_Array_Add(pkids, leaf));
+				TRY(HPDF_Dict_Add(leaf, "Limits", lim));
+				TRY(HPDF_Array_AddNumber(lim, (HPDF_INT32)i));
+				TRY(HPDF_Array_AddNumber(lim, (HPDF_INT32)(i +
+				    TAG_LEAF_KEYS < t->npg + t->nan ? i +
+				    TAG_LEAF_KEYS - 1 : t->npg + t->nan - 1)));
+			}
+			TRY(HPDF_Dict_Add(leaf, "Nums", nums));
+		}
+		TRY(HPDF_Array_AddNumber(nums, (HPDF_INT32)i));
+		if (i >= t->npg) {
+			TRY(HPDF_Array_Add(nums, t->el[t->an[i -
+			    t->npg].el].d));
+			continue;
+		}
+		TRY(HPDF_Dict_AddNumber(t->pg[i].page, "StructParents",
+		    (HPDF_INT32)i));
+		TRY(HPDF_Dict_AddName(t->pg[i].page, "Tabs", "S"));
 		if ((a = HPDF_Array_New(pdf->mmgr)) == NULL)
 			goto fail;
-		TRY(HPDF_Array_AddNumber(nums, (HPDF_INT32)i));
 		TRY(HPDF_Array_Add(nums, a));
 		for (j = 0; j < t->pg[i].n; j++) {
 			e = t->pg[i].el[j];
 			TRY(HPDF_Array_Add(a, t->el[e].d));
 		}
 	}
+	if (nums == NULL) {	/* no page */
+		if ((nums = HPDF_Array_New(pdf->mmgr)) == NULL)
+			goto fail;
+		TRY(HPDF_Dict_Add(ptree, "Nums", nums));
+	}
 	TRY(HPDF_Dict_Add(root, "ParentTree", ptree));
 	TRY(HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
-	    (HPDF_INT32)t->npg));
+	    (HPDF_INT32)(t->npg + t->nan)));
 	TRY(HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root));
 	if ((mi = HPDF_Dict_New(pdf->mmgr)) == NULL)
 		goto fail;
@@ -861,5 +1259,8 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 fail:
 	free(key);
 	free(ord);
+	free(kids);
+	free(aoff);
+	free(aidx);
 	return rc;
 }

@@ -31,6 +31,7 @@ enum tag_role {
 	TAG_DOCUMENT, TAG_PART, TAG_SECT, TAG_DIV, TAG_P,
 	TAG_H1, TAG_H2, TAG_H3, TAG_H4, TAG_H5, TAG_H6,
 	TAG_L, TAG_LI, TAG_LBODY, TAG_BLOCKQUOTE, TAG_NOTE, TAG_CODE,
+	TAG_LBL, TAG_LINK,
 	TAG_FIGURE, TAG_CAPTION, TAG_TABLE, TAG_THEAD, TAG_TBODY, TAG_TR,
 	TAG_TH, TAG_TD, TAG_TOC, TAG_TOCI,
 	TAG_ARTIFACT	/* rows that are decoration: a rule */
@@ -92,5 +93,52 @@ int	tag_block(struct tag_rows *, const struct doc_node *,
 void	tag_container(struct tag_rows *, const struct doc_node *, size_t row);
 void	tag_container_end(struct tag_rows *, const struct doc_node *,
 	    size_t row);
+
+
+/* Links, list labels and sections.
+ *
+ * Sections (pdf.c, the course's handouts): tag_part() closes the open
+ * Sect and, for another part than the open one, the Part, and opens a
+ * Part for part (an index, its title; -1: none, which closes them all);
+ * tag_sect() closes the open Sect and opens one for a chapter (title).
+ * Both are nothing for a NULL map.
+ *
+ * Elements of runs rather than rows (the register's two columns share
+ * rows): tag_element() makes an element of role in parent (-1: the
+ * innermost open container) and returns it; tag_runs() gives runs
+ * [from, to) of row (the rows in order) to element el; tag_run_el() is
+ * the element of run run of row, or -1 for the row's own.  The children
+ * of an L are read in the order they were made, not drawn.
+ *
+ * Drawing: tag_link() opens the marked content of run run of row that
+ * is link number link of the layout, a Link element inside the run's
+ * element (with cont, the one of the previous piece when that was the
+ * same link: a link broken over lines is one Link), and returns the
+ * element, or -1 when the row has none (an artifact, a repeated row:
+ * nothing is opened).  The row's own element
+ * is taken up again by tag_row(), a Link by tag_resume().  tag_annot() ties the annotation made
+ * for a piece of Link el (-1: none) to it: its /Contents (the URI it
+ * opens, or with uri NULL "pagina N" for page N), /F 4, and for
+ * tag_finish() the /OBJR and the /StructParent.  Nothing for a NULL
+ * tree or annotation.
+ *
+ * A list item's label (its bullet or number) is run run of row: it
+ * becomes a Lbl of the item that tag_container_end() closed last, read
+ * before its LBody.  tag_label_run() gives the i-th label run of row or
+ * -1, and opens its marked content in out (NULL: only says which). */
+void	tag_part(struct tag_rows *, size_t row, int part, const char *title);
+int	tag_element(struct tag_rows *, enum tag_role, int parent);
+void	tag_runs(struct tag_rows *, size_t row, size_t from, size_t to,
+	    int el);
+int	tag_run_el(const struct tag_rows *, size_t row, size_t run);
+void	tag_sect(struct tag_rows *, size_t row, const char *title);
+int	tag_link(struct tag_tree *, const struct tag_rows *, size_t row,
+	    size_t run, int link, int cont, int repeated, struct buf *out);
+void	tag_annot(struct tag_tree *, HPDF_Doc, int el, HPDF_Annotation,
+	    const char *uri, long page);
+void	tag_resume(struct tag_tree *, int el, struct buf *out);
+void	tag_label(struct tag_rows *, size_t row, size_t run);
+long	tag_label_run(struct tag_tree *, const struct tag_rows *, size_t row,
+	    size_t i, int repeated, struct buf *out);
 
 #endif

@@ -12,7 +12,13 @@ page, no text or image operator outside marked content (a tagged MCID or
 an /Artifact), heading levels without a skip, tables with TH cells that
 carry /Scope, every Figure with /Alt, every form field with /TU; in a
 PDF/A file every annotation printed and, links aside, with an /AP /N
-appearance stream.  It is not veraPDF: see README.md.
+appearance stream; every link annotation with
+/Contents and a /StructParent, reached from a Link element through an
+/OBJR that the ParentTree maps back; no heading outside a Sect once the
+Sects begin, every Sect and Part with what it should hold; every TOCI in
+a TOC; every LI with an LBody, its Lbl (the bullet or number) before it,
+and a Lbl wherever the item starts with text.  It is not veraPDF: see
+README.md.
 """
 import re
 import sys
@@ -34,6 +40,118 @@ def walk(node, out, depth=0):
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             out.append((kid, depth))
             walk(kid, out, depth + 1)
+
+
+def walk_path(node, out, path=(), depth=0):
+    """Structure elements in reading order: (element, parent, roles of
+    its ancestors)."""
+    if depth > 200:
+        return
+    k = node.get("/K")
+    if k is None:
+        return
+    kids = list(k) if isinstance(k, pikepdf.Array) else [k]
+    for kid in kids:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            out.append((kid, node, path))
+            walk_path(kid, out, path + (str(kid.S),), depth + 1)
+
+
+def kids_of(e):
+    """The structure elements directly below e, in order."""
+    k = e.get("/K")
+    kids = list(k) if isinstance(k, pikepdf.Array) else [k]
+    return [x for x in kids if isinstance(x, pikepdf.Dictionary) and
+            "/S" in x]
+
+
+def number_tree(node, out, depth=0):
+    """A number tree's pairs (its /Nums and its /Kids' leaves)."""
+    if depth > 32:
+        return
+    nums = list(node.get("/Nums", []))
+    for i in range(0, len(nums) - 1, 2):
+        out[int(nums[i])] = nums[i + 1]
+    for kid in node.get("/Kids", []):
+        number_tree(kid, out, depth + 1)
+
+
+def check_links(pdf, elems, ptree, bad):
+    """Every link annotation tagged: /Contents, /StructParent, an /OBJR
+    from a Link element, the ParentTree pointing back at that element."""
+    objr = {}
+    for e, _ in elems:
+        if str(e.S) != "/Link":
+            continue
+        k = e.get("/K")
+        kids = list(k) if isinstance(k, pikepdf.Array) else [k]
+        n = 0
+        for kid in kids:
+            if isinstance(kid, pikepdf.Dictionary) and \
+                    kid.get("/Type") == "/OBJR" and "/Obj" in kid:
+                objr[kid.Obj.objgen] = e.objgen
+                n += 1
+        if n == 0:
+            bad.append("Link element without an /OBJR")
+    for pno, page in enumerate(pdf.pages, 1):
+        for a in page.obj.get("/Annots", []):
+            if a.get("/Subtype") != "/Link":
+                continue
+            if "/Contents" not in a or str(a.Contents) == "":
+                bad.append("page %d: link annotation without /Contents"
+                           % pno)
+            if a.objgen not in objr:
+                bad.append("page %d: link annotation not reached from a "
+                           "Link element (/OBJR)" % pno)
+            sp = a.get("/StructParent")
+            if sp is None:
+                bad.append("page %d: link annotation without /StructParent"
+                           % pno)
+            elif int(sp) not in ptree or \
+                    ptree[int(sp)].objgen != objr.get(a.objgen):
+                bad.append("page %d: the ParentTree does not map link "
+                           "annotation %d to its Link" % (pno, int(sp)))
+
+
+def check_groups(root, bad):
+    """Sect, Part, TOC and list structure."""
+    els = []
+    walk_path(root, els)
+    sect_seen = False
+    for e, parent, path in els:
+        s = str(e.S)
+        if s == "/Sect":
+            sect_seen = True
+            sub = []
+            walk(e, sub)
+            if not any(re.fullmatch(r"/H[1-6]", str(x.S)) for x, _ in sub):
+                bad.append("Sect without a heading")
+        elif s == "/Part":
+            if not any(str(x.S) == "/Sect" for x in kids_of(e)):
+                bad.append("Part without a Sect")
+        elif re.fullmatch(r"/H[1-6]", s):
+            if sect_seen and "/Sect" not in path:
+                bad.append("heading %s outside a Sect" % s[1:])
+        elif s == "/TOCI":
+            if str(parent.get("/S")) != "/TOC":
+                bad.append("TOCI outside a TOC")
+        elif s == "/TOC":
+            if not any(str(x.S) in ("/TOCI", "/TOC") for x in kids_of(e)):
+                bad.append("TOC without a TOCI")
+        elif s == "/LI":
+            roles = [str(x.S) for x in kids_of(e)]
+            if "/LBody" not in roles:
+                bad.append("LI without an LBody")
+            elif "/Lbl" in roles and roles.index("/Lbl") > \
+                    roles.index("/LBody"):
+                bad.append("LI with its Lbl after its LBody")
+            elif "/Lbl" not in roles:
+                body = kids_of(e)[roles.index("/LBody")]
+                first = kids_of(body)
+                if first and str(first[0].S) == "/P":
+                    bad.append("LI without a Lbl (its bullet or number)")
+        elif s == "/Lbl" and str(parent.get("/S")) != "/LI":
+            bad.append("Lbl outside an LI")
 
 
 def mcids_in_tree(root):
@@ -103,9 +221,7 @@ def check(path):
     # the ParentTree's arrays: each page's MCIDs to their elements
     ptree = {}
     if "/ParentTree" in str_root:
-        nums = list(str_root.ParentTree.get("/Nums", []))
-        for i in range(0, len(nums) - 1, 2):
-            ptree[int(nums[i])] = nums[i + 1]
+        number_tree(str_root.ParentTree, ptree)
     pdfa = "pdfaid:part" in xmp
     for pno, page in enumerate(pdf.pages, 1):
         if page.obj.get("/Tabs") != "/S":
@@ -189,6 +305,8 @@ def check(path):
                 if a is None or "/Scope" not in a:
                     bad.append("TH without /Scope")
                     break
+    check_links(pdf, elems, ptree, bad)
+    check_groups(str_root, bad)
     return bad
 
 
