@@ -261,6 +261,10 @@ struct reg_words {
 	size_t			 ntok;
 	uint32_t		*first;	/* per entry and pattern: its first
 					   stem's number */
+	/* reg_page()'s: per stem the last place it stands on the page
+	 * (UINT32_MAX none), per place the one before and its word */
+	uint32_t		*at, *next, *word;
+	size_t			 nat, ncand;
 };
 
 static size_t
@@ -355,6 +359,9 @@ S_words_free(struct reg_words *w)
 	}
 	free(w->tok);
 	free(w->first);
+	free(w->at);
+	free(w->next);
+	free(w->word);
 	S_table_free(&w->words);
 	S_table_free(&w->stems);
 	free(w);
@@ -535,41 +542,18 @@ S_tok(struct reg *r, struct reg_words *w, const char *word)
 	return id;
 }
 
-/* A stem of the page (its number) and the word it stands at. */
-struct cand {
-	uint32_t	 sid;
-	uint32_t	 i;
-};
-
-static int
-S_cand_cmp(const void *a, const void *b)
-{
-	const struct cand *x = a, *y = b;
-
-	if (x->sid != y->sid)
-		return x->sid < y->sid ? -1 : 1;
-	return (x->i > y->i) - (x->i < y->i);
-}
-
 /* 1 when pattern pat (fold, its words; first, the number of its first
- * stem) is on the page: tried at the words where its first stem
- * stands. */
+ * stem) is on the page t: tried only at the words where its first stem
+ * stands (at[first], then next[] in turn), not at every word of the
+ * page for every term. */
 static int
-S_found(const struct tok *tok, const uint32_t *t, size_t nt,
-    const struct cand *cand, size_t nc, uint32_t first, const char *pat,
-    const char *fold)
+S_found(const struct reg_words *w, const uint32_t *t, size_t nt,
+    uint32_t first, const char *pat, const char *fold)
 {
-	size_t lo = 0, hi = nc, mid;
+	uint32_t c;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (cand[mid].sid < first)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < nc && cand[lo].sid == first; lo++)
-		if (S_at(tok, t, nt, cand[lo].i, pat, fold))
+	for (c = w->at[first]; c != UINT32_MAX; c = w->next[c])
+		if (S_at(w->tok, t, nt, w->word[c], pat, fold))
 			return 1;
 	return 0;
 }
@@ -578,8 +562,7 @@ void
 reg_page(struct reg *r, const char *text, size_t len, long page)
 {
 	struct reg_words *w = S_words(r);
-	uint32_t *t = NULL;
-	struct cand *cand;
+	uint32_t *t = NULL, sid;
 	char word[WORD_MAX];
 	size_t nt = 0, tcap = 0, nc, i, j, pos = 0, start, end;
 	int all, p;
@@ -592,23 +575,31 @@ reg_page(struct reg *r, const char *text, size_t len, long page)
 		}
 		t[nt++] = S_tok(r, w, word);
 	}
-	/* Where each stem stands (a word's own or a compound part's),
-	 * sorted: a pattern is tried only where its first stem is, not at
-	 * every word of the page for every term. */
+	/* Where each stem stands (a word's own or a compound part's): a
+	 * list per stem, through at[] and next[], undone below, so a page
+	 * costs its own words and not a sort of them. */
+	if (w->nat < w->stems.n) {
+		w->at = xrealloc(w->at, w->stems.n * sizeof(*w->at));
+		for (; w->nat < w->stems.n; w->nat++)
+			w->at[w->nat] = UINT32_MAX;
+	}
 	for (i = nc = 0; i < nt; i++)
 		nc += 1 + w->tok[t[i]].np;
-	cand = xcalloc(nc + 1, sizeof(*cand));
+	if (nc > w->ncand) {
+		w->ncand = nc;
+		w->next = xrealloc(w->next, nc * sizeof(*w->next));
+		w->word = xrealloc(w->word, nc * sizeof(*w->word));
+	}
 	for (i = nc = 0; i < nt; i++) {
 		const struct tok *k = &w->tok[t[i]];
 
-		cand[nc].sid = k->sid;
-		cand[nc++].i = (uint32_t)i;
-		for (j = 0; j < k->np; j++) {
-			cand[nc].sid = k->psid[j];
-			cand[nc++].i = (uint32_t)i;
+		for (j = 0; j <= k->np; j++, nc++) {
+			sid = j == 0 ? k->sid : k->psid[j - 1];
+			w->word[nc] = (uint32_t)i;
+			w->next[nc] = w->at[sid];
+			w->at[sid] = (uint32_t)nc;
 		}
 	}
-	qsort(cand, nc, sizeof(*cand), S_cand_cmp);
 	for (j = 0; j < r->n; j++) {
 		struct reg_entry *e = &r->e[j];
 
@@ -616,14 +607,19 @@ reg_page(struct reg *r, const char *text, size_t len, long page)
 		for (p = 0; p < REG_PATS && all; p++) {
 			if (e->pat[p] == NULL)
 				continue;
-			all = S_found(w->tok, t, nt, cand, nc,
-			    w->first[j * REG_PATS + p], e->pat[p],
-			    e->fold[p]);
+			all = S_found(w, t, nt, w->first[j * REG_PATS + p],
+			    e->pat[p], e->fold[p]);
 		}
 		if (all)
 			reg_add_page(e, page);
 	}
-	free(cand);
+	for (i = 0; i < nt; i++) {
+		const struct tok *k = &w->tok[t[i]];
+
+		w->at[k->sid] = UINT32_MAX;
+		for (j = 0; j < k->np; j++)
+			w->at[k->psid[j]] = UINT32_MAX;
+	}
 	free(t);
 }
 
