@@ -36,13 +36,8 @@ buf_puts(struct buf *b, const char *s)
 	buf_put(b, s, strlen(s));
 }
 
-void
-buf_putc(struct buf *b, int c)
-{
-	buf_grow(b, 1);
-	b->data[b->len++] = (char)c;
-	b->data[b->len] = '\0';
-}
+/* the one external definition of the inline in buf.h */
+extern inline void buf_putc(struct buf *, int);
 
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)

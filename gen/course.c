@@ -547,6 +547,7 @@ course_free(struct course *c)
 		for (j = 0; j < ch->nreg; j++)
 			free(ch->reg[j]);
 		free(ch->reg);
+		free(ch->src);
 		doc_free(ch->tree);
 	}
 	free(c->ch);
@@ -863,7 +864,12 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 	char *src;
 	size_t len;
 
-	if ((src = file_read_in(c->dir, ch->path, &len, dl)) == NULL)
+	if (ch->src != NULL) {
+		/* read once: the order pass kept it for the scan */
+		src = ch->src;
+		len = ch->srclen;
+		((struct chapter *)ch)->src = NULL;
+	} else if ((src = file_read_in(c->dir, ch->path, &len, dl)) == NULL)
 		return NULL;
 	((struct chapter *)ch)->srclen = len;
 	root = md_parse(src, len, ch->path, &opts, meta, dl);
@@ -1054,12 +1060,16 @@ S_part_titles(struct course *c)
 	buf_free(&b);
 }
 
+/* The sources the order pass keeps for the scan, in bytes: every chapter
+ * of a real course; a larger one reads the rest twice. */
+#define SRC_KEPT	(64u << 20)
+
 /* Front matter `order:` may reorder chapters; read it before numbering. */
 static int
 S_read_order(struct course *c, struct diag_list *dl)
 {
 	struct md_meta meta;
-	size_t i, body, len;
+	size_t i, body, len, kept = 0;
 	int lines, any = 0, rc = 0;
 	char *src;
 
@@ -1078,7 +1088,14 @@ S_read_order(struct course *c, struct diag_list *dl)
 		c->ch[i].has_order = meta.has_order;
 		any |= meta.has_order;
 		md_meta_clear(&meta);
-		free(src);
+		/* kept for the scan, which would read it again otherwise;
+		 * up to SRC_KEPT bytes in all */
+		if (kept + len <= SRC_KEPT) {
+			kept += len;
+			c->ch[i].src = src;
+			c->ch[i].srclen = len;
+		} else
+			free(src);
 	}
 	if (c->sort_paths && c->nch > 1)
 		qsort(c->ch, c->nch, sizeof(*c->ch), S_cmp_path);

@@ -49,6 +49,9 @@ struct chapter {
 	struct doc_node	*tree;		/* the scanned tree, kept while the
 					   course's budget allows, or NULL */
 	size_t		 srclen;	/* bytes of source */
+	char		*src;		/* the source as the order pass read
+					   it, until the scan parses it (then
+					   freed), or NULL; owned */
 	char		**reg;		/* front matter's register: terms
 					   (register.h); owned */
 	size_t		 nreg;

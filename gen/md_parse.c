@@ -1192,20 +1192,25 @@ md_check_utf8(const char *src, size_t len, const char *path, int line_off,
     struct diag_list *dl)
 {
 	const unsigned char *s = (const unsigned char *)src;
-	size_t i, n, bol = 0;
+	size_t i, k, n = 1, bol = 0;
 	int line = 1;
 
-	for (i = 0; i < len; i += n) {
-		if ((n = utf8_len(s + i, len - i)) == 0)
-			break;
-		if (s[i] == '\n' || (s[i] == '\r' &&
-		    (i + 1 == len || s[i + 1] != '\n'))) {
-			line++;
-			bol = i + 1;
-		}
-	}
+	/* ASCII without a call; the lines are counted only for a file
+	 * that has a bad byte (a line break is never inside a character,
+	 * so the bytes before it tell) */
+	for (i = 0; i < len; i += n)
+		if (s[i] == 0 || s[i] >= 0x80) {
+			if ((n = utf8_len(s + i, len - i)) == 0)
+				break;
+		} else
+			n = 1;
 	if (i >= len)
 		return;
+	for (k = 0; k < i; k++)
+		if (s[k] == '\n' || (s[k] == '\r' && s[k + 1] != '\n')) {
+			line++;
+			bol = k + 1;
+		}
 	if (line > INT_MAX - line_off || i - bol >= INT_MAX)
 		line = 0;	/* past what a position holds */
 	if (s[i] == 0)

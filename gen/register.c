@@ -9,6 +9,7 @@
 #include "search_split.h"
 #include "search_text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,8 +144,8 @@ S_cmp(const void *a, const void *b)
 	return strcmp(x->sub, y->sub);
 }
 
-struct reg_memo;
-static void S_memo_free(struct reg_memo *);
+struct reg_words;
+static void S_words_free(struct reg_words *);
 
 struct reg *
 reg_new(const struct course *c)
@@ -213,7 +214,7 @@ reg_free(struct reg *r)
 	if (r->sp != NULL)
 		search_split_free(r->sp);
 	search_text_free(r->st);
-	S_memo_free(r->maybe);
+	S_words_free(r->words);
 	free(r);
 }
 
@@ -230,14 +231,154 @@ reg_count(struct reg *r, const char *text, size_t len)
 		search_split_count(r->sp, word);
 }
 
-/* A word of the page: folded, its stem, and its compound parts (each
- * folded and stemmed). */
+/* A word of the pages: folded, its stem, and its compound parts (each
+ * folded and stemmed); the stems also as numbers (struct reg_words).
+ * Made once per distinct word, however many pages use it. */
 struct tok {
-	char	*word;
-	char	*stem;
-	char	**pword, **pstem;
-	size_t	 np;
+	char		*word;
+	char		*stem;
+	char		**pword, **pstem;
+	size_t		 np;
+	uint32_t	 sid, *psid;
 };
+
+/* The pages' words and stems, so that a word met on many pages is
+ * stemmed, split and asked about once: a register of n terms over a
+ * course of n chapters would otherwise ask n times per word (quadratic
+ * in the course).  Stems are numbered, so a page's are sorted and
+ * searched as numbers, not strings.  Used by one thread at a time, as
+ * the register is. */
+struct reg_table {		/* a string's number, by open addressing */
+	char		**key;	/* owned */
+	uint32_t	 *val;
+	size_t		  cap, n;
+};
+
+struct reg_words {
+	struct reg_table	 words;	/* a word's index in tok */
+	struct reg_table	 stems;	/* a stem's number */
+	struct tok		*tok;
+	size_t			 ntok;
+	uint32_t		*first;	/* per entry and pattern: its first
+					   stem's number */
+	/* reg_page()'s: per stem the last place it stands on the page
+	 * (UINT32_MAX none), per place the one before and its word */
+	uint32_t		*at, *next, *word;
+	size_t			 nat, ncand;
+};
+
+static size_t
+S_hash(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+/* The slot of key in m: where it is, or the empty one it would take. */
+static size_t
+S_slot(const struct reg_table *m, const char *key)
+{
+	size_t i = S_hash(key) & (m->cap - 1);
+
+	while (m->key[i] != NULL && strcmp(m->key[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+/* key's value in m, or UINT32_MAX. */
+static uint32_t
+S_get(const struct reg_table *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return UINT32_MAX;
+	i = S_slot(m, key);
+	return m->key[i] != NULL ? m->val[i] : UINT32_MAX;
+}
+
+static void
+S_put(struct reg_table *m, const char *key, uint32_t val)
+{
+	struct reg_table old = *m;
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 1024;
+		m->key = xcalloc(m->cap, sizeof(*m->key));
+		m->val = xcalloc(m->cap, sizeof(*m->val));
+		for (i = 0; i < old.cap; i++)
+			if (old.key[i] != NULL) {
+				size_t k = S_slot(m, old.key[i]);
+
+				m->key[k] = old.key[i];
+				m->val[k] = old.val[i];
+			}
+		free(old.key);
+		free(old.val);
+	}
+	i = S_slot(m, key);
+	if (m->key[i] == NULL) {
+		m->key[i] = xstrdup(key);
+		m->n++;
+	}
+	m->val[i] = val;
+}
+
+static void
+S_table_free(struct reg_table *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->key[i]);
+	free(m->key);
+	free(m->val);
+}
+
+static void
+S_words_free(struct reg_words *w)
+{
+	size_t i, j;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->ntok; i++) {
+		free(w->tok[i].word);
+		free(w->tok[i].stem);
+		for (j = 0; j < w->tok[i].np; j++) {
+			free(w->tok[i].pword[j]);
+			free(w->tok[i].pstem[j]);
+		}
+		free(w->tok[i].pword);
+		free(w->tok[i].pstem);
+		free(w->tok[i].psid);
+	}
+	free(w->tok);
+	free(w->first);
+	free(w->at);
+	free(w->next);
+	free(w->word);
+	S_table_free(&w->words);
+	S_table_free(&w->stems);
+	free(w);
+}
+
+/* The number of stem s, a new one when it has none. */
+static uint32_t
+S_sid(struct reg_words *w, const char *s)
+{
+	uint32_t id = S_get(&w->stems, s);
+
+	if (id == UINT32_MAX) {
+		id = (uint32_t)w->stems.n;
+		S_put(&w->stems, s, id);
+	}
+	return id;
+}
 
 /* The n bytes at s as a word of a pattern: a match for word w with stem
  * stem when the stems are the same and w keeps all but the last two
@@ -263,30 +404,31 @@ S_len(const char *s)
 	return sp ? (size_t)(sp - s) : strlen(s);
 }
 
-/* 1 when pattern pat (stems; fold, the words) starts at token i: one
- * word may be a part of a compound, several must follow each other. */
+/* 1 when pattern pat (stems; fold, the words) starts at token i of the
+ * page t (indices into tok): one word may be a part of a compound,
+ * several must follow each other. */
 static int
-S_at(const struct tok *t, size_t nt, size_t i, const char *pat,
-    const char *fold)
+S_at(const struct tok *tok, const uint32_t *t, size_t nt, size_t i,
+    const char *pat, const char *fold)
 {
-	size_t n, fn, w = 0, k;
+	const struct tok *k = &tok[t[i]];
+	size_t n, fn, w = 0, j;
 
 	if (strchr(pat, ' ') == NULL) {
 		n = strlen(pat);
 		fn = strlen(fold);
-		if (S_word(t[i].word, t[i].stem, pat, n, fold, fn))
+		if (S_word(k->word, k->stem, pat, n, fold, fn))
 			return 1;
-		for (k = 0; k < t[i].np; k++)
-			if (S_word(t[i].pword[k], t[i].pstem[k], pat, n, fold,
-			    fn))
+		for (j = 0; j < k->np; j++)
+			if (S_word(k->pword[j], k->pstem[j], pat, n, fold, fn))
 				return 1;
 		return 0;
 	}
 	for (; *pat; w++) {
 		n = S_len(pat);
 		fn = S_len(fold);
-		if (i + w >= nt || !S_word(t[i + w].word, t[i + w].stem, pat,
-		    n, fold, fn))
+		if (i + w >= nt || !S_word(tok[t[i + w]].word,
+		    tok[t[i + w]].stem, pat, n, fold, fn))
 			return 0;
 		pat += n;
 		fold += fn;
@@ -296,101 +438,6 @@ S_at(const struct tok *t, size_t nt, size_t i, const char *pat,
 			fold++;
 	}
 	return 1;
-}
-
-/* Answers by word, so that a word met on many pages is asked about
- * once: a register of n terms over a course of n chapters would
- * otherwise ask n times per word (quadratic in the course).  Used by one
- * thread at a time, as the register is. */
-struct reg_memo {
-	char		**key;
-	unsigned char	 *val;
-	size_t		  cap, n;
-};
-
-static size_t
-S_hash(const char *s)
-{
-	size_t h = 14695981039346656037ULL;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
-/* The slot of key in m: where it is, or the empty one it would take. */
-static size_t
-S_slot(const struct reg_memo *m, const char *key)
-{
-	size_t i = S_hash(key) & (m->cap - 1);
-
-	while (m->key[i] != NULL && strcmp(m->key[i], key) != 0)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-static void
-S_memo_put(struct reg_memo *m, const char *key, int val)
-{
-	struct reg_memo old = *m;
-	size_t i;
-
-	if (2 * (m->n + 1) > m->cap) {
-		m->cap = m->cap ? 2 * m->cap : 1024;
-		m->key = xcalloc(m->cap, sizeof(*m->key));
-		m->val = xcalloc(m->cap, sizeof(*m->val));
-		for (i = 0; i < old.cap; i++)
-			if (old.key[i] != NULL) {
-				size_t k = S_slot(m, old.key[i]);
-
-				m->key[k] = old.key[i];
-				m->val[k] = old.val[i];
-			}
-		free(old.key);
-		free(old.val);
-	}
-	i = S_slot(m, key);
-	if (m->key[i] == NULL) {
-		m->key[i] = xstrdup(key);
-		m->n++;
-	}
-	m->val[i] = (unsigned char)val;
-}
-
-static void
-S_memo_free(struct reg_memo *m)
-{
-	size_t i;
-
-	if (m == NULL)
-		return;
-	for (i = 0; i < m->cap; i++)
-		free(m->key[i]);
-	free(m->key);
-	free(m->val);
-	free(m);
-}
-
-static int S_maybe_scan(const struct reg *, const char *);
-
-/* 1 when a single-word term may be a part of word, past its start (see
- * S_maybe_scan), remembered per word. */
-static int
-S_maybe(struct reg *r, const char *word)
-{
-	size_t i;
-	int v;
-
-	if (r->maybe == NULL)
-		r->maybe = xcalloc(1, sizeof(*r->maybe));
-	if (r->maybe->cap > 0) {
-		i = S_slot(r->maybe, word);
-		if (r->maybe->key[i] != NULL)
-			return r->maybe->val[i];
-	}
-	v = S_maybe_scan(r, word);
-	S_memo_put(r->maybe, word, v);
-	return v;
 }
 
 /* 1 when a single-word term may be a part of word, past its start:
@@ -423,43 +470,90 @@ S_maybe_scan(const struct reg *r, const char *word)
 	return 0;
 }
 
-/* A stem of the page and the word it stands at. */
-struct cand {
-	const char	*stem;
-	size_t		 i;
-};
-
-static int
-S_cand_cmp(const void *a, const void *b)
+/* The words' memo, made on the first page: the numbers of the patterns'
+ * first stems. */
+static struct reg_words *
+S_words(struct reg *r)
 {
-	const struct cand *x = a, *y = b;
-	int c = strcmp(x->stem, y->stem);
+	struct reg_words *w;
+	char first[WORD_MAX];
+	size_t i, n;
+	int p;
 
-	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+	if (r->words != NULL)
+		return r->words;
+	w = r->words = xcalloc(1, sizeof(*w));
+	w->first = xcalloc(r->n * REG_PATS + 1, sizeof(*w->first));
+	for (i = 0; i < r->n; i++)
+		for (p = 0; p < REG_PATS; p++) {
+			const char *pat = r->e[i].pat[p];
+
+			if (pat == NULL)
+				continue;
+			/* cut as the page's words are */
+			n = S_len(pat);
+			if (n >= sizeof(first))
+				n = sizeof(first) - 1;
+			memcpy(first, pat, n);
+			first[n] = '\0';
+			w->first[i * REG_PATS + p] = S_sid(w, first);
+		}
+	return w;
 }
 
-/* 1 when pattern pat (fold, its words) is on the page: tried at the
- * words where its first stem stands. */
-static int
-S_found(const struct tok *t, size_t nt, const struct cand *cand, size_t nc,
-    const char *pat, const char *fold)
+/* The index in tok of folded word (stemmed and split on its first
+ * meeting). */
+static uint32_t
+S_tok(struct reg *r, struct reg_words *w, const char *word)
 {
-	char first[WORD_MAX];
-	size_t n = S_len(pat), lo = 0, hi = nc, mid;
+	char part[WORD_MAX];
+	const char *s, *parts;
+	struct tok *k;
+	uint32_t id = S_get(&w->words, word);
+	size_t ppos = 0, ps, pe;
 
-	if (n >= sizeof(first))
-		n = sizeof(first) - 1;
-	memcpy(first, pat, n);
-	first[n] = '\0';
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (strcmp(cand[mid].stem, first) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (id != UINT32_MAX)
+		return id;
+	id = (uint32_t)w->ntok;
+	w->tok = xrealloc(w->tok, (w->ntok + 1) * sizeof(*w->tok));
+	k = &w->tok[w->ntok++];
+	memset(k, 0, sizeof(*k));
+	k->word = xstrdup(word);
+	s = search_text_term(r->st, word);
+	k->stem = xstrdup(s ? s : word);
+	k->sid = S_sid(w, k->stem);
+	parts = r->sp && S_maybe_scan(r, k->word) ?
+	    search_split_parts(r->sp, k->word) : "";
+	/* the splitter's string lives until its next call */
+	parts = xstrdup(parts);
+	while (search_text_word(parts, strlen(parts), &ppos, part,
+	    sizeof(part), &ps, &pe)) {
+		k->pword = xrealloc(k->pword, (k->np + 1) * sizeof(*k->pword));
+		k->pstem = xrealloc(k->pstem, (k->np + 1) * sizeof(*k->pstem));
+		k->psid = xrealloc(k->psid, (k->np + 1) * sizeof(*k->psid));
+		s = search_text_term(r->st, part);
+		k->pword[k->np] = xstrdup(part);
+		k->pstem[k->np] = xstrdup(s ? s : part);
+		k->psid[k->np] = S_sid(w, k->pstem[k->np]);
+		k->np++;
 	}
-	for (; lo < nc && strcmp(cand[lo].stem, first) == 0; lo++)
-		if (S_at(t, nt, cand[lo].i, pat, fold))
+	free((char *)parts);
+	S_put(&w->words, word, id);
+	return id;
+}
+
+/* 1 when pattern pat (fold, its words; first, the number of its first
+ * stem) is on the page t: tried only at the words where its first stem
+ * stands (at[first], then next[] in turn), not at every word of the
+ * page for every term. */
+static int
+S_found(const struct reg_words *w, const uint32_t *t, size_t nt,
+    uint32_t first, const char *pat, const char *fold)
+{
+	uint32_t c;
+
+	for (c = w->at[first]; c != UINT32_MAX; c = w->next[c])
+		if (S_at(w->tok, t, nt, w->word[c], pat, fold))
 			return 1;
 	return 0;
 }
@@ -467,52 +561,45 @@ S_found(const struct tok *t, size_t nt, const struct cand *cand, size_t nc,
 void
 reg_page(struct reg *r, const char *text, size_t len, long page)
 {
-	struct tok *t = NULL, *k;
-	struct cand *cand;
+	struct reg_words *w = S_words(r);
+	uint32_t *t = NULL, sid;
 	char word[WORD_MAX];
-	const char *s, *parts;
-	size_t nt = 0, nc, i, j, pos = 0, start, end, ppos, ps, pe;
+	size_t nt = 0, tcap = 0, nc, i, j, pos = 0, start, end;
 	int all, p;
 
 	while (search_text_word(text, len, &pos, word, sizeof(word), &start,
 	    &end)) {
-		t = xrealloc(t, (nt + 1) * sizeof(*t));
-		k = &t[nt++];
-		memset(k, 0, sizeof(*k));
-		k->word = xstrdup(word);
-		s = search_text_term(r->st, word);
-		k->stem = xstrdup(s ? s : word);
-		parts = r->sp && S_maybe(r, k->word) ?
-		    search_split_parts(r->sp, k->word) : "";
-		/* the splitter's string lives until its next call */
-		parts = xstrdup(parts);
-		for (ppos = 0; search_text_word(parts, strlen(parts), &ppos,
-		    word, sizeof(word), &ps, &pe); ) {
-			k->pword = xrealloc(k->pword, (k->np + 1) *
-			    sizeof(*k->pword));
-			k->pstem = xrealloc(k->pstem, (k->np + 1) *
-			    sizeof(*k->pstem));
-			s = search_text_term(r->st, word);
-			k->pword[k->np] = xstrdup(word);
-			k->pstem[k->np++] = xstrdup(s ? s : word);
+		if (nt == tcap) {
+			tcap = tcap ? 2 * tcap : 256;
+			t = xrealloc(t, tcap * sizeof(*t));
 		}
-		free((char *)parts);
+		t[nt++] = S_tok(r, w, word);
 	}
-	/* Where each stem stands (a word's own or a compound part's),
-	 * sorted: a pattern is tried only where its first stem is, not at
-	 * every word of the page for every term. */
+	/* Where each stem stands (a word's own or a compound part's): a
+	 * list per stem, through at[] and next[], undone below, so a page
+	 * costs its own words and not a sort of them. */
+	if (w->nat < w->stems.n) {
+		w->at = xrealloc(w->at, w->stems.n * sizeof(*w->at));
+		for (; w->nat < w->stems.n; w->nat++)
+			w->at[w->nat] = UINT32_MAX;
+	}
 	for (i = nc = 0; i < nt; i++)
-		nc += 1 + t[i].np;
-	cand = xcalloc(nc + 1, sizeof(*cand));
+		nc += 1 + w->tok[t[i]].np;
+	if (nc > w->ncand) {
+		w->ncand = nc;
+		w->next = xrealloc(w->next, nc * sizeof(*w->next));
+		w->word = xrealloc(w->word, nc * sizeof(*w->word));
+	}
 	for (i = nc = 0; i < nt; i++) {
-		cand[nc].stem = t[i].stem;
-		cand[nc++].i = i;
-		for (j = 0; j < t[i].np; j++) {
-			cand[nc].stem = t[i].pstem[j];
-			cand[nc++].i = i;
+		const struct tok *k = &w->tok[t[i]];
+
+		for (j = 0; j <= k->np; j++, nc++) {
+			sid = j == 0 ? k->sid : k->psid[j - 1];
+			w->word[nc] = (uint32_t)i;
+			w->next[nc] = w->at[sid];
+			w->at[sid] = (uint32_t)nc;
 		}
 	}
-	qsort(cand, nc, sizeof(*cand), S_cand_cmp);
 	for (j = 0; j < r->n; j++) {
 		struct reg_entry *e = &r->e[j];
 
@@ -520,21 +607,18 @@ reg_page(struct reg *r, const char *text, size_t len, long page)
 		for (p = 0; p < REG_PATS && all; p++) {
 			if (e->pat[p] == NULL)
 				continue;
-			all = S_found(t, nt, cand, nc, e->pat[p], e->fold[p]);
+			all = S_found(w, t, nt, w->first[j * REG_PATS + p],
+			    e->pat[p], e->fold[p]);
 		}
 		if (all)
 			reg_add_page(e, page);
 	}
-	free(cand);
 	for (i = 0; i < nt; i++) {
-		free(t[i].word);
-		free(t[i].stem);
-		for (j = 0; j < t[i].np; j++) {
-			free(t[i].pword[j]);
-			free(t[i].pstem[j]);
-		}
-		free(t[i].pword);
-		free(t[i].pstem);
+		const struct tok *k = &w->tok[t[i]];
+
+		w->at[k->sid] = UINT32_MAX;
+		for (j = 0; j < k->np; j++)
+			w->at[k->psid[j]] = UINT32_MAX;
 	}
 	free(t);
 }

@@ -52,7 +52,8 @@ struct reg {
 	size_t			 n;
 	struct search_text	*st;
 	struct search_split	*sp;
-	struct reg_memo		*maybe;	/* S_maybe's answers by word */
+	struct reg_words	*words;	/* each word's stem and parts, by
+					   word; private to register.c */
 };
 
 /* The register of course c (scanned): its entries sorted, no pages yet.

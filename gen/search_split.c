@@ -4,16 +4,14 @@
 #include "search_split.h"
 #include "search_text.h"
 #include "buf.h"
+#include "dict.h"
 #include "mem.h"
 
-#include <hunspell.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#define NL_AFF	"/usr/share/hunspell/nl.aff"
-#define NL_DIC	"/usr/share/hunspell/nl.dic"
+#define NL_DIC	"/usr/share/hunspell/nl.dic"	/* for the note */
 
 /* Parts shorter than this are not split off: "ei", "as" would split
  * half the language. */
@@ -32,7 +30,7 @@ struct word {
 
 struct search_split {
 	struct search_text	*st;
-	Hunhandle		*hs;
+	struct dict		*hs;		/* dict.c's, not freed here */
 	char			*dic;		/* its path, for the note */
 	struct word		*v;
 	size_t			 cap, n;	/* cap is a power of two */
@@ -95,14 +93,9 @@ search_split_new(struct search_text *st, const char *aff, const char *dic)
 	struct search_split *sp = xcalloc(1, sizeof(*sp));
 
 	sp->st = st;
-	if (aff == NULL)
-		aff = NL_AFF;
-	if (dic == NULL)
-		dic = NL_DIC;
-	sp->dic = xstrdup(dic);
-	/* hunspell does not say when it finds no file */
-	if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0)
-		sp->hs = Hunspell_create(aff, dic);
+	sp->dic = xstrdup(dic ? dic : NL_DIC);
+	/* loaded once for the process, however many splitters ask */
+	sp->hs = dict_open(aff, dic);
 	return sp;
 }
 
@@ -119,8 +112,6 @@ search_split_free(struct search_split *sp)
 	}
 	free(sp->v);
 	free(sp->dic);
-	if (sp->hs != NULL)
-		Hunspell_destroy(sp->hs);
 	free(sp);
 }
 
@@ -220,7 +211,7 @@ S_spell(struct search_split *sp, const char *a, const char *b)
 		buf_free(&x);
 		return e->spell == 2;
 	}
-	ok = Hunspell_spell(sp->hs, buf_cstr(&x)) != 0;
+	ok = dict_spell(sp->hs, buf_cstr(&x));
 	S_find(sp, buf_cstr(&x), 1)->spell = ok ? 2 : 1;
 	buf_free(&x);
 	return ok;

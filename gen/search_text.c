@@ -115,6 +115,23 @@ S_encode(unsigned cp, char *o)
 	return 4;
 }
 
+/* 1 for an ASCII letter or digit (S_class() 1); every other ASCII
+ * character is class 0. */
+static const unsigned char S_alnum[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 int
 search_text_word(const char *s, size_t len, size_t *pos, char *word,
     size_t wsize, size_t *start, size_t *end)
@@ -126,8 +143,12 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 	char enc[4];
 	int k, full = 0;
 
-	/* to the first letter */
+	/* to the first letter; ASCII without decoding: the site's text is
+	 * mostly ASCII, and every word of it is read four times (the
+	 * search's two passes, the register's two) */
 	for (;;) {
+		while (i < len && u[i] < 0x80 && !S_alnum[u[i]])
+			i++;
 		if (i >= len) {
 			*pos = i;
 			return 0;
@@ -139,6 +160,31 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 	}
 	*start = at;
 	for (;;) {
+		if (cp < 0x80) {
+			/* an ASCII letter or digit (class 1), and the ASCII
+			 * ones after it */
+			*end = i;
+			if (!full && w + 1 < wsize)
+				word[w++] = (char)(cp >= 'A' && cp <= 'Z' ?
+				    cp - 'A' + 'a' : cp);
+			else
+				full = 1;
+			if (i >= len)
+				break;
+			if (u[i] < 0x80) {
+				if (!S_alnum[u[i]])
+					break;
+				cp = u[i++];
+				continue;
+			}
+			at = i;
+			cp = S_decode(u, len, &i);
+			if (S_class(cp) == 0) {
+				i = at;
+				break;
+			}
+			continue;
+		}
 		k = S_class(cp);
 		if (k == 0)
 			break;

@@ -938,11 +938,31 @@ S_chapters(struct site *s, enum edition e, int jobs)
 	return sh->rc;
 }
 
+/* The search index's files, as a job of a pool: search_index_write()
+ * into a diagnostics list of its own, merged when the job is done. */
+struct search_job {
+	struct search_index	*si;
+	const char		*outdir;
+	struct diag_list	*dl;
+	int			 rc;
+};
+
+static void
+S_search_work(void *arg, int worker)
+{
+	struct search_job *sj = arg;
+
+	(void)worker;
+	sj->rc = search_index_write(sj->si, sj->outdir, sj->dl);
+}
+
 int
 site_build(const struct course *c, struct theme *th, const char *outdir,
     enum edition e, int jobs, struct site_bodies *bodies, struct diag_list *dl)
 {
 	struct shared sh;
+	struct search_job sj;
+	struct pool *spool = NULL;
 	struct site s;
 	struct buf gh = { 0 };
 	const char *src, *path;
@@ -951,6 +971,7 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 
 	memset(&s, 0, sizeof(s));
 	memset(&sh, 0, sizeof(sh));
+	memset(&sj, 0, sizeof(sj));
 	pthread_mutex_init(&sh.lock, NULL);
 	s.sh = &sh;
 	sh.edition = e;
@@ -1002,6 +1023,20 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		sh.search = search_index_new(c->lang, c->nch);
 		if (S_chapters(&s, e, jobs) != 0)
 			rc = -1;
+		/* the search index on a thread of its own while the register
+		 * and the other pages are made: both walk every word */
+		for (i = 0; i < c->ngloss; i++)
+			search_index_gloss(sh.search, c->gloss[i].chapter,
+			    c->gloss[i].id, c->gloss[i].term, c->gloss[i].text);
+		sj.si = sh.search;
+		sj.outdir = outdir;
+		sj.dl = diag_list_new();
+		sj.dl->strict = dl->strict;
+		sj.dl->verbose = dl->verbose;
+		if (c->nch > 0) {
+			spool = pool_new(jobs > 1 ? 2 : 1);
+			pool_submit(spool, S_search_work, NULL, &sj);
+		}
 		if (s.reg != NULL && S_register_page(&s) != 0)
 			rc = -1;
 		if (S_index_page(&s) != 0)
@@ -1018,14 +1053,15 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		if (sh.quiz && S_copy(&s, "site/quiz.js", "quiz.js") != 0)
 			rc = -1;
 		/* the search: its page, its script and the index */
-		for (i = 0; i < c->ngloss; i++)
-			search_index_gloss(sh.search, c->gloss[i].chapter,
-			    c->gloss[i].id, c->gloss[i].term, c->gloss[i].text);
 		/* no chapters, nothing to search: no box, no page */
 		if (c->nch > 0 && (S_search_page(&s) != 0 ||
-		    S_copy(&s, "site/search.js", "search.js") != 0 ||
-		    search_index_write(sh.search, outdir, dl) != 0))
+		    S_copy(&s, "site/search.js", "search.js") != 0))
 			rc = -1;
+		pool_free(spool);
+		if (c->nch > 0 && sj.rc != 0)
+			rc = -1;
+		diag_move(dl, sj.dl);
+		diag_list_free(sj.dl);
 		search_index_free(sh.search);
 	}
 	for (k = 0; s.nav != NULL && k <= s.maxdepth; k++) {
