@@ -443,6 +443,9 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 		c->plan = plan;
 		incr_track(in);
 	}
+	/* the edited chapters' PDFs before the site (handout.h) */
+	if (plan != NULL && (o->only == NULL || strcmp(o->only, "pdf") == 0))
+		handout_first(o, c, out);
 	if (o->only == NULL || strcmp(o->only, "site") == 0) {
 		rc = site_build(c, th, site, e, o->jobs, bodies, dl);
 		site_bodies_free(bodies);

@@ -134,7 +134,7 @@ struct course {
 	void		*hook_arg;
 	/* Set by an incremental build after course_scan(): which outputs
 	 * may be kept (incr_graph.h), or NULL: render everything. */
-	const struct incr_plan *plan;
+	struct incr_plan *plan;
 };
 
 /* Reads DIR's settings (salesgen.xml or content/salesgen.xml, optional) and

@@ -79,10 +79,45 @@ S_keep(const struct course *c, long i, const char *stem)
 	return kept;
 }
 
+int
+handout_first(const struct build_opts *o, const struct course *c,
+    const char *out)
+{
+	struct pdf_opts po;
+	struct diag_list *first;
+	struct buf path = { 0 };
+	char *dir;
+	enum edition e;
+	size_t i, n = 0;
+
+	if (c->plan == NULL || !c->plan->outline)
+		return 0;
+	S_pdf_opts(o, c, &po);
+	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
+	dir = file_join(out, "pdf");
+	for (i = 0; i < c->nch; i++) {
+		if (c->plan->keep[i])
+			continue;
+		/* Its errors would come after the course PDF's in a clean
+		 * build: one that fails is made again in that order. */
+		first = diag_list_new();
+		first->strict = o->strict;
+		if (file_mkdirs(dir, first) == 0 &&
+		    S_chapter_pdf(c, i, e, &po, dir, &path, first) == 0 &&
+		    diag_worst(first) < DIAG_ERROR) {
+			c->plan->pdf_done[i] = 1;
+			n++;
+		}
+		diag_list_free(first);
+	}
+	free(dir);
+	buf_free(&path);
+	return (int)n;
+}
+
 /* The handouts: the whole course for teachers and for students, and each
- * chapter on its own in the site's edition.  In an incremental build the
- * PDFs of the chapters that changed come first, the one being written
- * shows soonest (serve); what the graph keeps is not rendered. */
+ * chapter on its own in the site's edition; what the graph keeps is not
+ * rendered, what handout_first() made is not made again. */
 int
 handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *th,
     const char *out, struct diag_list *dl)
@@ -92,7 +127,6 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 	struct progress *pg;
 	struct buf stem = { 0 }, path = { 0 };
 	char *dir = file_join(out, "pdf");
-	unsigned char *done;
 	enum edition e;
 	size_t i;
 	int rc = 0;
@@ -106,25 +140,8 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 	pg = progress_begin("PDFs", (c->nch > 0 ? c->nch + 2 : 0) + c->ndocs,
 	    0);
 	e = o->edition >= 0 ? (enum edition)o->edition : c->site_edition;
-	done = xcalloc(c->nch + 1, 1);
 	quiet = diag_list_new();
 	quiet->strict = dl->strict;
-	for (i = 0; c->plan != NULL && c->plan->outline && i < c->nch; i++) {
-		struct diag_list *first;
-
-		if (c->plan->keep[i])
-			continue;
-		/* Its errors would come after the course PDF's in a clean
-		 * build: one that fails is made again in that order. */
-		first = diag_list_new();
-		first->strict = dl->strict;
-		if (S_chapter_pdf(c, i, e, &po, dir, &path, first) == 0 &&
-		    diag_worst(first) < DIAG_ERROR) {
-			done[i] = 1;
-			progress_step(pg, 1);
-		}
-		diag_list_free(first);
-	}
 	buf_reset(&path);
 	buf_printf(&path, "%s/%s.pdf", dir, stem.data);
 	/* a project of sales documents alone has no course to print */
@@ -145,14 +162,13 @@ handout_pdfs(const struct build_opts *o, const struct course *c, struct theme *t
 	if (c->nch > 0)
 		progress_step(pg, 1);
 	for (i = 0; rc == 0 && i < c->nch; i++) {
-		if (done[i])
+		if (c->plan != NULL && c->plan->pdf_done[i])
 			continue;
 		if (!S_keep(c, (long)i, NULL) &&
 		    S_chapter_pdf(c, i, e, &po, dir, &path, quiet) != 0)
 			rc = -1;
 		progress_step(pg, 1);
 	}
-	free(done);
 	for (i = 0; rc == 0 && i < c->ndocs; i++) {
 		struct datadoc *d = &c->docs[i];
 		struct doc_node *root;

@@ -540,6 +540,20 @@ incr_ctx_same(const struct incr *in)
 	    strcmp(in->ctx, in->oldctx) == 0;
 }
 
+const char *
+incr_ctx(const struct incr *in)
+{
+	return in->ctx;
+}
+
+const char *
+incr_src_hash(const struct incr *in, const char *rel)
+{
+	const struct incr_file *f = S_file_find(in->srcs, in->nsrcs, rel);
+
+	return f != NULL ? f->hash : NULL;
+}
+
 int
 incr_quiet(const struct incr *in)
 {

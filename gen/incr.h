@@ -70,6 +70,11 @@ void	incr_context(struct incr *, const char *const *srcs, size_t nsrcs,
 /* 1 when the last build was good and its context is this one's. */
 int	incr_ctx_same(const struct incr *);
 
+/* The context incr_context() made (hex), "" before; the hash of the
+ * source rel it set apart (hex), or NULL. */
+const char *incr_ctx(const struct incr *);
+const char *incr_src_hash(const struct incr *, const char *rel);
+
 /* 1 when the last build was good and gave no diagnostics. */
 int	incr_quiet(const struct incr *);
 

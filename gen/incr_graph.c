@@ -96,6 +96,7 @@ incr_plan_new(struct incr *in, const struct course *c)
 	p->in = in;
 	p->nch = c->nch;
 	p->keep = xcalloc(c->nch + 1, 1);
+	p->pdf_done = xcalloc(c->nch + 1, 1);
 	for (i = 0; i < c->nch; i++)
 		if ((srcs[n] = S_rel(c, &c->ch[i])) != NULL)
 			n++;
@@ -125,6 +126,7 @@ incr_plan_free(struct incr_plan *p)
 	if (p == NULL)
 		return;
 	free(p->keep);
+	free(p->pdf_done);
 	free(p);
 }
 

@@ -47,6 +47,8 @@ struct incr_plan {
 					   kept loses no diagnostic */
 	int		 pages_only;	/* serve's first pass: the chapter
 					   pages not kept, nothing else */
+	unsigned char	*pdf_done;	/* per chapter: its PDF was made
+					   first (handout_first); owned */
 };
 
 /* The plan of the build of c (scanned) with the cache in.  Returns a new
@@ -67,12 +69,26 @@ int	incr_plan_course(const struct incr_plan *, int what, const char *rel);
  * incr_open(), into b. */
 void	incr_opts_text(const struct build_opts *o, int strict, struct buf *b);
 
-/* serve's first pass (incr_first.c): after an edit that changed chapters'
- * text and nothing they show each other, writes those chapters' pages
- * alone, as the whole build will, so the browser can reload before the
- * rest is built.  Returns the number of pages written (0: nothing to do
- * first, or it did not work out: the whole build will say why); its
- * diagnostics are not reported. */
-size_t	incr_first_pages(const struct build_opts *o);
+/*
+ * serve's first pass (incr_first.c): after an edit that changed some
+ * chapters' text and nothing they show each other, those chapters' pages
+ * are written alone, from a scan of the whole project as it is now, so
+ * the browser can reload before the rest is built.  A page written then
+ * is the one the whole build that follows writes (a page reads its source
+ * and the context only), which finds it already there.  Which chapters
+ * changed is told by the project as the last pass saw it, kept in a
+ * struct incr_first (serve's, from incr_first_new() to incr_first_free()),
+ * not by the cache: serve --only site has none.
+ */
+struct incr_first;
+struct incr_first *incr_first_new(void);
+void	incr_first_free(struct incr_first *);
+
+/* Scans the project o names, notes it in f, and when the last pass saw
+ * it with the same context and some other chapter sources, writes those
+ * chapters' pages.  Returns how many it wrote: 0 when there was nothing
+ * to write first, or when something went wrong (the whole build will say
+ * what; this pass reports nothing). */
+size_t	incr_first_pages(struct incr_first *f, const struct build_opts *o);
 
 #endif
