@@ -146,7 +146,7 @@ void
 incr_opts_text(const struct build_opts *o, int strict, struct buf *b)
 {
 	/* everything in build_opts that changes what a build writes */
-	buf_printf(b, "edition=%d lang=%s letter=%d ragged=%d strict=%d",
-	    o->edition, o->lang ? o->lang : "\001", o->letter, o->ragged,
-	    strict);
+	buf_printf(b, "edition=%d lang=%s letter=%d ragged=%d strict=%d "
+	    "pdf-standard=%d", o->edition, o->lang ? o->lang : "\001",
+	    o->letter, o->ragged, strict, o->pdf_standard);
 }
