@@ -1,5 +1,6 @@
 /* incr_graph — the per-chapter dependency graph (see incr_graph.h). */
 #include "incr_graph.h"
+#include "doc.h"
 #include "mem.h"
 
 #include <stdlib.h>
@@ -25,6 +26,7 @@ S_outline(const struct course *c, struct buf *b)
 {
 	const struct chapter *ch;
 	const struct gloss_entry *g;
+	const struct doc_node *n;
 	size_t i, k;
 
 	buf_printf(b, "chapters %zu parts %zu gloss %zu\n", c->nch, c->nparts,
@@ -56,6 +58,25 @@ S_outline(const struct course *c, struct buf *b)
 			S_field(b, ch->anchors[k]);
 		for (k = 0; k < ch->nreg; k++)
 			S_field(b, ch->reg[k]);
+		/* a Quarto reference from another chapter reads the number
+		 * of a figure or a table here from the kept tree (pass_xref) */
+		buf_puts(b, ch->tree != NULL ? "tree\n" : "no tree\n");
+		for (n = ch->tree; n != NULL; n = doc_next(ch->tree, n, 0))
+			if (n->id != NULL && (n->type == DOC_HEADING ||
+			    n->type == DOC_FIGURE || n->type == DOC_TABLE)) {
+				buf_printf(b, "id %d %d\n", (int)n->type,
+				    n->level);
+				S_field(b, n->id);
+				S_field(b, n->number);
+				if (n->number == NULL) {
+					/* shown by its words then */
+					struct buf t = { 0 };
+
+					doc_plain_text(n, &t);
+					S_field(b, buf_cstr(&t));
+					buf_free(&t);
+				}
+			}
 	}
 	for (i = 0; i < c->ngloss; i++) {
 		g = &c->gloss[i];
