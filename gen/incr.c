@@ -507,7 +507,8 @@ incr_context(struct incr *in, const char *const *srcs, size_t nsrcs,
 	free(in->srcs);
 	in->srcs = xcalloc(nsrcs + 1, sizeof(*in->srcs));
 	in->nsrcs = 0;
-	qsort(in->files, in->nfiles, sizeof(*in->files), S_file_cmp);
+	if (in->nfiles > 0)
+		qsort(in->files, in->nfiles, sizeof(*in->files), S_file_cmp);
 	for (i = 0; i < nsrcs; i++) {
 		/* a source the walk did not hash (below a linked folder,
 		 * unreadable) stands for nothing: no graph */
@@ -530,7 +531,9 @@ incr_context(struct incr *in, const char *const *srcs, size_t nsrcs,
 	sha256_update(&h, len, (const uint8_t *)outline);
 	sha256_digest(&h, sizeof(d), d);
 	S_hex(d, in->ctx);
-	qsort(in->oldsrcs, in->noldsrcs, sizeof(*in->oldsrcs), S_file_cmp);
+	if (in->noldsrcs > 0)	/* qsort() is not given NULL */
+		qsort(in->oldsrcs, in->noldsrcs, sizeof(*in->oldsrcs),
+		    S_file_cmp);
 }
 
 int
@@ -660,8 +663,8 @@ incr_track(struct incr *in)
 static int
 S_made_now(const struct incr *in, const char *rel)
 {
-	return bsearch(&rel, in->now, in->nnow, sizeof(*in->now),
-	    S_cmp) != NULL;
+	return in->nnow > 0 && bsearch(&rel, in->now, in->nnow,
+	    sizeof(*in->now), S_cmp) != NULL;
 }
 
 /* Removes the output rel, which this build did not make, and the folders
@@ -706,7 +709,8 @@ incr_close(struct incr *in, int ok, const struct diag_list *dl, size_t from,
 	int rc, good;
 
 	file_on_output(NULL, NULL);
-	qsort(in->now, in->nnow, sizeof(*in->now), S_cmp);
+	if (in->nnow > 0)
+		qsort(in->now, in->nnow, sizeof(*in->now), S_cmp);
 	good = ok && !in->stray && !in->unsure;
 	if (ok && in->valid)
 		for (i = 0; i < in->nold; i++)
