@@ -7,7 +7,10 @@
 #   chapter-pdf  out/pdf/<chapter>.pdf rewritten (new inode)
 #   course-pdf   out/pdf/<course>.pdf rewritten
 #
-# and the median of each printed.  Targets: 50 chapters, page < 200 ms,
+# and the median of each printed, with the machine's load average (the
+# figures are wall times: on a shared machine they grow with it).  serve
+# writes the edited chapter's page first (incr_first.c), then builds the
+# rest, that chapter's PDF before the course PDFs.  Targets: 50 chapters, page < 200 ms,
 # chapter PDF < 1 s, course PDF < 2 s; 1,000 chapters, page < 300 ms.
 # Not a test: run by hand, the figures depend on the machine.
 #
@@ -114,6 +117,7 @@ print('%s chapters: clean build in the server %s ms; median of %d edits: '
       'page %s, chapter PDF %s, course PDF %s' %
       (n, clean[0] if clean else '?', edits, med(page), med(chpdf), med(cpdf)))
 print('  page, each edit (ms): ' + ' '.join('%.0f' % (1000 * x) for x in page if x is not None))
+print('  load average after: ' + open('/proc/loadavg').read().split(' ', 3)[0:3].__str__())
 EOF
 	kill -TERM "$pid"
 	wait "$pid"

@@ -14,6 +14,7 @@
 #include "fpread.h"
 #include "handout.h"
 #include "incr.h"
+#include "incr_graph.h"
 #include "md.h"
 #include "mem.h"
 #include "merge.h"
@@ -346,10 +347,7 @@ S_incr_open(const struct build_opts *o, const char *dir, const char *out,
 	struct buf opts = { 0 };
 	struct incr *in = NULL;
 
-	/* everything in build_opts that changes what a build writes */
-	buf_printf(&opts, "edition=%d lang=%s letter=%d ragged=%d strict=%d",
-	    o->edition, o->lang ? o->lang : "\001", o->letter, o->ragged,
-	    dl->strict);
+	incr_opts_text(o, dl->strict, &opts);
 	if (S_outputs_inside(dir, out, quiet) == 0)
 		in = incr_open(dir, out, buf_cstr(&opts));
 	diag_list_free(quiet);
@@ -365,6 +363,7 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 	struct theme *th;
 	struct site_bodies *bodies = NULL;
 	struct incr *in = NULL;
+	struct incr_plan *plan = NULL;
 	char *out, *site;
 	enum edition e;
 	size_t from = dl->n;
@@ -444,8 +443,15 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 		return -1;
 	}
 	file_confine(dir);
-	if (in != NULL)
+	if (in != NULL) {
+		/* what this build may keep of the last one's */
+		plan = incr_plan_new(in, c);
+		c->plan = plan;
 		incr_track(in);
+	}
+	/* the edited chapters' PDFs before the site (handout.h) */
+	if (plan != NULL && (o->only == NULL || strcmp(o->only, "pdf") == 0))
+		handout_first(o, c, out);
 	if (o->only == NULL || strcmp(o->only, "site") == 0) {
 		rc = site_build(c, th, site, e, o->jobs, bodies, dl);
 		site_bodies_free(bodies);
@@ -469,6 +475,7 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 	    diag_worst(dl) < DIAG_ERROR, dl, from, dl) != 0)
 		rc = -1;
 	incr_free(in);
+	incr_plan_free(plan);
 	file_confine(NULL);
 	free(out);
 	free(site);

@@ -84,6 +84,7 @@ struct part {
 
 struct datadoc;
 struct data_schema;
+struct incr_plan;
 struct theme;
 
 struct course {
@@ -134,6 +135,9 @@ struct course {
 	void		(*hook)(void *arg, const struct course *, size_t i,
 			    struct doc_node *root, struct diag_list *dl);
 	void		*hook_arg;
+	/* Set by an incremental build after course_scan(): which outputs
+	 * may be kept (incr_graph.h), or NULL: render everything. */
+	struct incr_plan *plan;
 };
 
 /* Reads DIR's settings (salesgen.xml or content/salesgen.xml, optional) and

@@ -23,6 +23,14 @@ int	handout_pdfs(const struct build_opts *o, const struct course *c,
 int	handout_mailings(const struct build_opts *o, const struct course *c,
 	    struct theme *th, const char *out, struct diag_list *dl);
 
+/* In an incremental build (course.plan), the PDFs of the chapters whose
+ * source changed, before anything else, so the one being written shows
+ * soonest (serve); handout_pdfs() then leaves them be.  One that fails is
+ * left to handout_pdfs(), whose order the diagnostics follow.  Returns
+ * how many it made. */
+int	handout_first(const struct build_opts *o, const struct course *c,
+	    const char *out);
+
 /* The word for n things in the summary lines, which are English:
  * "1 chapter", "2 chapters". */
 const char *handout_plural(size_t n, const char *one, const char *many);

@@ -18,12 +18,18 @@
 #include <nettle/sha2.h>
 
 #define INCR_FILE	".salesgen-cache"
-#define INCR_MAGIC	"salesgen-cache 1 " SALESGEN_VERSION "\n"
+#define INCR_MAGIC	"salesgen-cache 2 " SALESGEN_VERSION "\n"
 #define INCR_DEPTH	64	/* deeper folders: no cache (CAVEATS) */
 
 struct incr_out {
 	char		*rel;		/* below out/, owned */
 	long long	 size, sec, nsec;
+};
+
+/* A file of the project and the SHA-256 of its bytes (hex). */
+struct incr_file {
+	char		*rel;		/* below the project folder, owned */
+	char		 hash[2 * SHA256_DIGEST_SIZE + 1];
 };
 
 struct incr {
@@ -42,6 +48,19 @@ struct incr {
 	char		**now;
 	size_t		 nnow, capnow;
 	int		 stray;		/* one written outside out/ */
+	/* the graph (incr_context): the key without the sources, with
+	 * what the chapters show each other */
+	struct sha256_ctx envh;		/* the key's state before the tree */
+	struct incr_file *files;	/* every regular file, in tree order */
+	size_t		 nfiles;
+	struct incr_file *srcs;		/* the sources incr_context set apart */
+	size_t		 nsrcs;
+	char		 ctx[2 * SHA256_DIGEST_SIZE + 1];
+	struct incr_file *oldsrcs;	/* the cache's */
+	size_t		 noldsrcs;
+	char		 oldctx[2 * SHA256_DIGEST_SIZE + 1];
+	char		**kept;		/* outputs incr_keep left alone */
+	size_t		 nkept;
 };
 
 /*** The key ***/
@@ -103,16 +122,32 @@ S_put_dir_stats(struct sha256_ctx *h, const char *dir)
 	free(ents);
 }
 
-/* The bytes of the regular file path, or -1. */
-static int
-S_put_file(struct sha256_ctx *h, const char *path)
+static void
+S_hex(const unsigned char *d, char *out)
 {
+	size_t i;
+
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+/* The bytes of the regular file path, or -1; its own hash is kept as
+ * rel's, for the graph. */
+static int
+S_put_file(struct incr *in, struct sha256_ctx *h, const char *path,
+    const char *rel)
+{
+	unsigned char d[SHA256_DIGEST_SIZE];
+	struct sha256_ctx fh;
+	struct incr_file *f;
+
 	char chunk[65536];
 	ssize_t n;
 	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return -1;
+	sha256_init(&fh);
 	for (;;) {
 		n = read(fd, chunk, sizeof(chunk));
 		if (n < 0 && errno == EINTR)
@@ -120,9 +155,17 @@ S_put_file(struct sha256_ctx *h, const char *path)
 		if (n <= 0)
 			break;
 		sha256_update(h, (size_t)n, (const uint8_t *)chunk);
+		sha256_update(&fh, (size_t)n, (const uint8_t *)chunk);
 	}
 	close(fd);
-	return n < 0 ? -1 : 0;
+	if (n < 0)
+		return -1;
+	sha256_digest(&fh, sizeof(d), d);
+	in->files = xrealloc(in->files, (in->nfiles + 1) * sizeof(*in->files));
+	f = &in->files[in->nfiles++];
+	f->rel = xstrdup(rel);
+	S_hex(d, f->hash);
+	return 0;
 }
 
 static int
@@ -168,7 +211,7 @@ S_put_tree(struct incr *in, struct sha256_ctx *h, const char *dir,
 			S_put(h, "f");
 			S_put(h, r);
 			S_put_num(h, (long long)st.st_size);
-			if (S_put_file(h, p) != 0)
+			if (S_put_file(in, h, p, r) != 0)
 				in->unsure = 1;
 		} else if (S_ISLNK(st.st_mode) &&
 		    (ln = readlink(p, link, sizeof(link) - 1)) >= 0) {
@@ -179,7 +222,7 @@ S_put_tree(struct incr *in, struct sha256_ctx *h, const char *dir,
 			/* a linked file is hashed as what it holds; what is
 			 * below a linked folder is not followed: no cache */
 			if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
-				if (S_put_file(h, p) != 0)
+				if (S_put_file(in, h, p, r) != 0)
 					in->unsure = 1;
 			} else if (stat(p, &st) == 0)
 				in->unsure = 1;
@@ -232,10 +275,10 @@ S_key(struct incr *in, const char *dir, const char *opts)
 			S_put_dir_stats(&h, p);
 			free(p);
 		}
+	in->envh = h;
 	S_put_tree(in, &h, dir, "", 0);
 	sha256_digest(&h, sizeof(d), d);
-	for (i = 0; i < sizeof(d); i++)
-		snprintf(in->key + 2 * i, 3, "%02x", d[i]);
+	S_hex(d, in->key);
 }
 
 /*** The cache file ***
@@ -244,6 +287,10 @@ S_key(struct incr *in, const char *dir, const char *opts)
  *	key HEX
  *	good 0|1
  *	o SIZE SEC NSEC PATH			(an output, below out/)
+ *	x HEX					(the context, incr_context)
+ *	s HEX PATH				(a chapter's source: the hash
+ *						 of its bytes, PATH below the
+ *						 project folder)
  *	d CODE LEVEL LINE COL FLEN MLEN		(a diagnostic, then FLEN
  *	FILE MSG				 bytes of file, -1 for none,
  *						 MLEN of text and a newline)
@@ -299,6 +346,22 @@ S_parse(struct incr *in, const char *s, size_t len)
 			in->old[in->nold].nsec = c;
 			in->nold++;
 			s = nl + 1;
+		} else if (s[0] == 'x' && nl - s == 2 + 64 && s[1] == ' ' &&
+		    strspn(s + 2, "0123456789abcdef") == 64) {
+			memcpy(in->oldctx, s + 2, 64);
+			in->oldctx[64] = '\0';
+			s = nl + 1;
+		} else if (s[0] == 's' && nl - s > 3 + 64 && s[1] == ' ' &&
+		    strspn(s + 2, "0123456789abcdef") == 64 && s[66] == ' ') {
+			struct incr_file *f;
+
+			in->oldsrcs = xrealloc(in->oldsrcs,
+			    (in->noldsrcs + 1) * sizeof(*in->oldsrcs));
+			f = &in->oldsrcs[in->noldsrcs++];
+			memcpy(f->hash, s + 2, 64);
+			f->hash[64] = '\0';
+			f->rel = xstrndup(s + 67, (size_t)(nl - s - 67));
+			s = nl + 1;
 		} else if (s[0] == 'd' && sscanf(s, "d %d %d %d %d %ld %ld\n",
 		    &code, &lv, &line, &col, &flen, &mlen) == 6 &&
 		    code >= 0 && code < DIAG__MAX && lv >= DIAG_NOTE &&
@@ -343,6 +406,12 @@ S_forget(struct incr *in)
 	free(in->diags);
 	in->diags = NULL;
 	in->ndiags = 0;
+	for (i = 0; i < in->noldsrcs; i++)
+		free(in->oldsrcs[i].rel);
+	free(in->oldsrcs);
+	in->oldsrcs = NULL;
+	in->noldsrcs = 0;
+	in->oldctx[0] = '\0';
 	in->valid = in->good = 0;
 }
 
@@ -399,6 +468,171 @@ incr_fresh(struct incr *in, struct diag_list *dl)
 	return 1;
 }
 
+/*** The graph ***/
+
+static int
+S_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+
+static int
+S_file_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct incr_file *)a)->rel,
+	    ((const struct incr_file *)b)->rel);
+}
+
+static const struct incr_file *
+S_file_find(const struct incr_file *v, size_t n, const char *rel)
+{
+	struct incr_file k;
+
+	k.rel = (char *)rel;
+	return n == 0 ? NULL : bsearch(&k, v, n, sizeof(*v), S_file_cmp);
+}
+
+void
+incr_context(struct incr *in, const char *const *srcs, size_t nsrcs,
+    const char *outline, size_t len)
+{
+	unsigned char d[SHA256_DIGEST_SIZE];
+	struct sha256_ctx h = in->envh;
+	const struct incr_file *f;
+	size_t i;
+
+	for (i = 0; i < in->nsrcs; i++)
+		free(in->srcs[i].rel);
+	free(in->srcs);
+	in->srcs = xcalloc(nsrcs + 1, sizeof(*in->srcs));
+	in->nsrcs = 0;
+	if (in->nfiles > 0)
+		qsort(in->files, in->nfiles, sizeof(*in->files), S_file_cmp);
+	for (i = 0; i < nsrcs; i++) {
+		/* a source the walk did not hash (below a linked folder,
+		 * unreadable) stands for nothing: no graph */
+		if ((f = S_file_find(in->files, in->nfiles, srcs[i])) == NULL) {
+			in->unsure = 1;
+			continue;
+		}
+		in->srcs[in->nsrcs].rel = xstrdup(f->rel);
+		memcpy(in->srcs[in->nsrcs].hash, f->hash, sizeof(f->hash));
+		in->nsrcs++;
+	}
+	qsort(in->srcs, in->nsrcs, sizeof(*in->srcs), S_file_cmp);
+	/* every other file, by path and bytes, then the outline */
+	for (i = 0; i < in->nfiles; i++)
+		if (S_file_find(in->srcs, in->nsrcs, in->files[i].rel) == NULL) {
+			S_put(&h, in->files[i].rel);
+			S_put(&h, in->files[i].hash);
+		}
+	S_put_num(&h, (long long)len);
+	sha256_update(&h, len, (const uint8_t *)outline);
+	sha256_digest(&h, sizeof(d), d);
+	S_hex(d, in->ctx);
+	if (in->noldsrcs > 0)	/* qsort() is not given NULL */
+		qsort(in->oldsrcs, in->noldsrcs, sizeof(*in->oldsrcs),
+		    S_file_cmp);
+}
+
+int
+incr_ctx_same(const struct incr *in)
+{
+	return in->valid && in->good && !in->unsure && in->ctx[0] != '\0' &&
+	    strcmp(in->ctx, in->oldctx) == 0;
+}
+
+const char *
+incr_ctx(const struct incr *in)
+{
+	return in->ctx;
+}
+
+const char *
+incr_src_hash(const struct incr *in, const char *rel)
+{
+	const struct incr_file *f = S_file_find(in->srcs, in->nsrcs, rel);
+
+	return f != NULL ? f->hash : NULL;
+}
+
+int
+incr_quiet(const struct incr *in)
+{
+	return in->valid && in->good && in->ndiags == 0;
+}
+
+int
+incr_src_same(const struct incr *in, const char *rel)
+{
+	const struct incr_file *now, *old;
+
+	if (!incr_ctx_same(in) ||
+	    (now = S_file_find(in->srcs, in->nsrcs, rel)) == NULL ||
+	    (old = S_file_find(in->oldsrcs, in->noldsrcs, rel)) == NULL)
+		return 0;
+	return strcmp(now->hash, old->hash) == 0;
+}
+
+int
+incr_keep(struct incr *in, const char *rel)
+{
+	struct stat st;
+	size_t i;
+	char *p;
+	int same = 0;
+
+	if (!in->valid || !in->good || in->unsure)
+		return 0;
+	for (i = 0; i < in->nold && strcmp(in->old[i].rel, rel) != 0; i++)
+		;
+	if (i == in->nold)
+		return 0;
+	p = file_join(in->out, rel);
+	same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size == in->old[i].size &&
+	    st.st_mtim.tv_sec == in->old[i].sec &&
+	    st.st_mtim.tv_nsec == in->old[i].nsec;
+	free(p);
+	if (!same)
+		return 0;
+	/* as if written: it is this build's output too */
+	pthread_mutex_lock(&in->lock);
+	if (in->nnow == in->capnow) {
+		in->capnow = in->capnow ? 2 * in->capnow : 64;
+		in->now = xrealloc(in->now, in->capnow * sizeof(*in->now));
+	}
+	in->now[in->nnow++] = xstrdup(rel);
+	in->kept = xrealloc(in->kept, (in->nkept + 1) * sizeof(*in->kept));
+	in->kept[in->nkept++] = xstrdup(rel);
+	pthread_mutex_unlock(&in->lock);
+	return 1;
+}
+
+/* SALESGEN_INCR_TRACE=FILE: the outputs this build kept without
+ * rendering them, one "kept PATH" a line, added to FILE; for the tests
+ * that check the graph skipped what it should. */
+static void
+S_trace(const struct incr *in)
+{
+	const char *path = getenv("SALESGEN_INCR_TRACE");
+	char **v;
+	FILE *f;
+	size_t i;
+
+	if (path == NULL || *path == '\0' || (f = fopen(path, "a")) == NULL)
+		return;
+	v = xcalloc(in->nkept + 1, sizeof(*v));
+	memcpy(v, in->kept, in->nkept * sizeof(*v));
+	qsort(v, in->nkept, sizeof(*v), S_cmp);
+	for (i = 0; i < in->nkept; i++)
+		fprintf(f, "kept %s\n", v[i]);
+	fprintf(f, "end\n");
+	fclose(f);
+	free(v);
+}
+
 /*** Tracking ***/
 
 static void
@@ -427,16 +661,10 @@ incr_track(struct incr *in)
 }
 
 static int
-S_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
 S_made_now(const struct incr *in, const char *rel)
 {
-	return bsearch(&rel, in->now, in->nnow, sizeof(*in->now),
-	    S_cmp) != NULL;
+	return in->nnow > 0 && bsearch(&rel, in->now, in->nnow,
+	    sizeof(*in->now), S_cmp) != NULL;
 }
 
 /* Removes the output rel, which this build did not make, and the folders
@@ -481,7 +709,8 @@ incr_close(struct incr *in, int ok, const struct diag_list *dl, size_t from,
 	int rc, good;
 
 	file_on_output(NULL, NULL);
-	qsort(in->now, in->nnow, sizeof(*in->now), S_cmp);
+	if (in->nnow > 0)
+		qsort(in->now, in->nnow, sizeof(*in->now), S_cmp);
 	good = ok && !in->stray && !in->unsure;
 	if (ok && in->valid)
 		for (i = 0; i < in->nold; i++)
@@ -507,9 +736,16 @@ incr_close(struct incr *in, int ok, const struct diag_list *dl, size_t from,
 				buf_printf(&list, "o %lld %lld %lld %s\n",
 				    in->old[i].size, in->old[i].sec,
 				    in->old[i].nsec, in->old[i].rel);
+	if (in->ctx[0] != '\0')
+		buf_printf(&list, "x %s\n", in->ctx);
+	for (i = 0; i < in->nsrcs; i++)
+		if (strchr(in->srcs[i].rel, '\n') == NULL)
+			buf_printf(&list, "s %s %s\n", in->srcs[i].hash,
+			    in->srcs[i].rel);
 	for (i = from; i < dl->n; i++)
 		if (dl->v[i].code != DIAG_WROTE && dl->v[i].msg != NULL)
 			S_put_diag(&list, &dl->v[i]);
+	S_trace(in);
 	/* the header last: good only when every output was found */
 	buf_printf(&b, "%skey %s\ngood %d\n", INCR_MAGIC, in->key, good);
 	if (list.len > 0)
@@ -536,6 +772,15 @@ incr_free(struct incr *in)
 	for (i = 0; i < in->nnow; i++)
 		free(in->now[i]);
 	free(in->now);
+	for (i = 0; i < in->nfiles; i++)
+		free(in->files[i].rel);
+	free(in->files);
+	for (i = 0; i < in->nsrcs; i++)
+		free(in->srcs[i].rel);
+	free(in->srcs);
+	for (i = 0; i < in->nkept; i++)
+		free(in->kept[i]);
+	free(in->kept);
 	pthread_mutex_destroy(&in->lock);
 	free(in->out);
 	free(in);

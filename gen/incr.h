@@ -20,8 +20,13 @@
  * that cannot be hashed that way (a FIFO, a linked folder, an unreadable
  * file) makes the build a full one: when in doubt, rebuild.
  *
- * Within a build nothing is skipped: a full build whose output equals the
- * file on disk leaves that file alone (file.c), so its mtime stays.
+ * A build that is not fresh may still skip work, by the graph
+ * (incr_graph.h): the chapters' sources are set apart from the key
+ * (incr_context), each hashed on its own, and the rest of the key is
+ * hashed with the outline, what the chapters show each other.  An output
+ * whose inputs are those of the last good build is kept (incr_keep)
+ * instead of rendered.  Whatever is rendered and equals the file on disk
+ * leaves that file alone (file.c), so its mtime stays.
  */
 #ifndef SALESGEN_INCR_H
 #define SALESGEN_INCR_H
@@ -54,5 +59,32 @@ int	incr_close(struct incr *, int ok, const struct diag_list *dl,
 	    size_t from, struct diag_list *errs);
 
 void	incr_free(struct incr *);
+
+/* Sets the sources srcs (paths below the project folder, as the key's
+ * walk names them) apart and makes the context: the key's inputs but
+ * those, and the len bytes of outline.  A source the walk did not hash
+ * makes the build unsure (a full one). */
+void	incr_context(struct incr *, const char *const *srcs, size_t nsrcs,
+	    const char *outline, size_t len);
+
+/* 1 when the last build was good and its context is this one's. */
+int	incr_ctx_same(const struct incr *);
+
+/* The context incr_context() made (hex), "" before; the hash of the
+ * source rel it set apart (hex), or NULL. */
+const char *incr_ctx(const struct incr *);
+const char *incr_src_hash(const struct incr *, const char *rel);
+
+/* 1 when the last build was good and gave no diagnostics. */
+int	incr_quiet(const struct incr *);
+
+/* 1 when the context is the same and the source rel has the bytes it
+ * had in the last build. */
+int	incr_src_same(const struct incr *, const char *rel);
+
+/* When the output rel (below out/) is as the last good build left it,
+ * counts it as this build's output and returns 1: the caller need not
+ * render it.  Else 0.  Safe from several threads. */
+int	incr_keep(struct incr *, const char *rel);
 
 #endif

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "esc.h"
 #include "file.h"
+#include "incr_graph.h"
 #include "mem.h"
 #include "watch.h"
 
@@ -55,6 +56,8 @@ struct serve {
 	int		 stop;
 	char		*errors;	/* owned; the last build's errors as
 					   escaped HTML, NULL when it passed */
+	struct incr_first *first;	/* the project as the first pass saw
+					   it (main thread only) */
 };
 
 /* The one event stream of a connection. */
@@ -448,6 +451,27 @@ S_build(struct serve *s, const struct build_opts *o, int first)
 	int rc;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* The edited chapters' pages first, and a reload for them; the
+	 * rest of the build (its PDF, the course's, the search) follows.
+	 * Only after a good build: a page is not replaced while the
+	 * overlay shows errors (the last good output stays). */
+	if (o->only == NULL || strcmp(o->only, "site") == 0) {
+		size_t n;
+
+		pthread_mutex_lock(&s->mu);
+		n = s->errors == NULL;
+		pthread_mutex_unlock(&s->mu);
+		if (n && (n = incr_first_pages(s->first, o)) > 0) {
+			if (!o->quiet)
+				fprintf(stderr, "salesgen: %zu %s first, in "
+				    "%ld ms\n", n, n == 1 ? "page" : "pages",
+				    S_ms_since(&t0));
+			pthread_mutex_lock(&s->mu);
+			s->gen++;
+			pthread_cond_broadcast(&s->cv);
+			pthread_mutex_unlock(&s->mu);
+		}
+	}
 	if (o->quiet)
 		dl->min_print = DIAG_ERROR;
 	dl->strict = o->strict;
@@ -548,6 +572,7 @@ serve_run(const struct build_opts *o, struct diag_list *dl)
 		return BUILD_USAGE;
 	}
 	memset(&s, 0, sizeof(s));
+	s.first = incr_first_new();
 	pthread_mutex_init(&s.mu, NULL);
 	pthread_cond_init(&s.cv, NULL);
 	out = file_join(dir, "out");
@@ -664,6 +689,7 @@ done:
 	pthread_cond_destroy(&s.cv);
 	pthread_mutex_destroy(&s.mu);
 	free(s.errors);
+	incr_first_free(s.first);
 	free(s.site);
 	free(s.pdf);
 	buf_free(&url);

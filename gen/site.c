@@ -14,6 +14,7 @@
 #include "file.h"
 #include "html.h"
 #include "i18n.h"
+#include "incr_graph.h"
 #include "mem.h"
 #include "pass.h"
 #include "search_index.h"
@@ -540,6 +541,24 @@ S_body_get(struct site *s, size_t i, enum edition e, struct buf *out)
 	return 0;
 }
 
+/* 1 when the incremental build's graph keeps the page file (below the
+ * site) of chapter i, or of the whole course for i -1 (incr_graph.h). */
+static int
+S_keep(struct site *s, long i, const char *file)
+{
+	const struct incr_plan *p = s->c->plan;
+	struct buf rel = { 0 };
+	int kept;
+
+	if (p == NULL || p->pages_only)
+		return 0;
+	buf_printf(&rel, "site/%s", file);
+	kept = i >= 0 ? incr_plan_chapter(p, (size_t)i, buf_cstr(&rel)) :
+	    incr_plan_course(p, p->outline && p->quiet, buf_cstr(&rel));
+	buf_free(&rel);
+	return kept;
+}
+
 static int
 S_chapter_page(struct site *s, size_t i, enum edition e)
 {
@@ -552,6 +571,9 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 	char *file, *rel, *src;
 	int rc;
 
+	/* serve's first pass: only the pages whose source changed */
+	if (c->plan != NULL && c->plan->pages_only && c->plan->keep[i])
+		return 0;
 	if (S_body_get(s, i, e, &body) != 0) {
 		buf_reset(&body);
 		if ((root = course_chapter_doc(c, i, e, s->dl)) == NULL) {
@@ -604,7 +626,12 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 		buf_printf(&fb, "%s.html", ch->slug);
 		file = buf_detach(&fb);
 	}
-	rc = S_write_page(s, ctx, (long)i, file, buf_cstr(&title), &body);
+	/* the first page is always set: the templates warn from it */
+	if (i > 0 && S_keep(s, (long)i, file))
+		rc = 0;
+	else
+		rc = S_write_page(s, ctx, (long)i, file, buf_cstr(&title),
+		    &body);
 	free(file);
 	val_free(ctx);
 	buf_free(&body);
@@ -1023,6 +1050,8 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		sh.search = search_index_new(c->lang, c->nch);
 		if (S_chapters(&s, e, jobs) != 0)
 			rc = -1;
+		if (c->plan != NULL && c->plan->pages_only)
+			goto pages_only;
 		/* the search index on a thread of its own while the register
 		 * and the other pages are made: both walk every word */
 		for (i = 0; i < c->ngloss; i++)
@@ -1039,13 +1068,17 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		}
 		if (s.reg != NULL && S_register_page(&s) != 0)
 			rc = -1;
-		if (S_index_page(&s) != 0)
+		/* the contents: what the chapters show each other and the
+		 * landing page's text (its diagnostics: rendered with it) */
+		if (!(c->landing == NULL && S_keep(&s, -1, "index.html")) &&
+		    S_index_page(&s) != 0)
 			rc = -1;
 		for (i = 0; i < c->ndocs; i++)
 			if (S_doc_page(&s, i) != 0)
 				rc = -1;
 		/* no terms, no page: nothing links to an empty one */
-		if (c->ngloss > 0 && S_glossary_page(&s) != 0)
+		if (c->ngloss > 0 && !S_keep(&s, -1, s.glossary_href) &&
+		    S_glossary_page(&s) != 0)
 			rc = -1;
 		if (S_copy(&s, "site/style.css", "style.css") != 0 ||
 		    S_copy(&s, "site/print.css", "print.css") != 0)
@@ -1062,6 +1095,7 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 			rc = -1;
 		diag_move(dl, sj.dl);
 		diag_list_free(sj.dl);
+pages_only:
 		search_index_free(sh.search);
 	}
 	for (k = 0; s.nav != NULL && k <= s.maxdepth; k++) {

@@ -8,6 +8,14 @@
 # out/ as it was; every few steps a build with nothing changed must
 # change nothing under out/ (not an mtime, not the cache).
 #
+# The edits exercise the dependency graph (incr_graph.h): body-only
+# edits, title edits, a heading in a chapter others link to, glossary
+# terms, a quiz, register terms.  What the graph kept is read from
+# SALESGEN_INCR_TRACE: after a paragraph is added to one chapter, every
+# other chapter's PDF and page (the first page aside) must have been kept
+# and that chapter's not, nor the course PDFs; after a title edit, no
+# chapter page.
+#
 #   sh tests/incr.sh SALESGEN
 #
 # INCR_SEED and INCR_STEPS choose another sequence (default 7 and 30).
@@ -50,7 +58,8 @@ snap() { find p/out | sort | xargs stat -c '%n %y %s %i'; }
 
 # check NAME: builds p incrementally and c/p clean, and compares them.
 check() {
-	"$bin" build -q p > inc.err 2>&1
+	rm -f trace
+	SALESGEN_INCR_TRACE=$tmp/trace "$bin" build -q p > inc.err 2>&1
 	ist=$?
 	rm -rf c/p
 	cp -R p c/p
@@ -71,16 +80,49 @@ check() {
 	result "$1"
 }
 
+# slugs: the chapters' output stems, in course order
+slugs() { ls p/content/*.md | sed 's|.*/||; s|\.md$||' | sort; }
+
+# kept_body SLUG: the graph kept everything a paragraph added to SLUG
+# does not change, and rendered SLUG's page and PDF and the course PDFs.
+kept_body() {
+	first=$(slugs | head -1)
+	for s in $(slugs); do
+		if [ "$s" = "$1" ]; then
+			grep -qx "kept pdf/$s.pdf" trace && note "$s.pdf kept, its source changed"
+			grep -qx "kept site/$s.html" trace && note "$s.html kept, its source changed"
+			continue
+		fi
+		grep -qx "kept pdf/$s.pdf" trace || note "pdf/$s.pdf rendered, nothing it reads changed"
+		[ "$s" = "$first" ] ||
+		    grep -qx "kept site/$s.html" trace || note "site/$s.html rendered, nothing it reads changed"
+	done
+	# a kept PDF not named after a chapter is a course PDF
+	sed -n 's|^kept pdf/\(.*\)\.pdf$|\1|p' trace | sort > kept.pdf
+	slugs > all.slugs
+	comm -23 kept.pdf all.slugs | while read -r k; do
+		note "pdf/$k.pdf kept after a chapter changed"; done
+	result "$2"
+}
+
 check "step 0: first build"
+prev_ok=; [ "$ist" = 0 ] && prev_ok=1
 i=1
 while [ $i -le $steps ]; do
-	roll 10
+	roll 14
+	graph=
 	case $r in
 	0)	pick p/content/0*.md p/content/9*.md
 		printf '\nEen nieuwe alinea (stap %d).\n' $i >> "$f"
+		graph=body
 		what="paragraph added to $(basename "$f")" ;;
 	1)	pick p/content/0*.md p/content/9*.md
-		sed -i "1s/\$/ $i/" "$f"
+		if head -1 "$f" | grep -q '^---'; then
+			sed -i "s/^title: .*/& $i/" "$f"
+		else
+			sed -i "1s/\$/ $i/" "$f"
+		fi
+		graph=title
 		what="title of $(basename "$f") changed" ;;
 	2)	printf '# Extra %d\n\nTekst van extra hoofdstuk %d.\n' $i $i \
 		    > p/content/9$i-extra.md
@@ -124,12 +166,33 @@ while [ $i -le $steps ]; do
 		cp saved "$f"
 		touch "$f"
 		what="$(basename "$f") fixed" ;;
+	10)	# chapters 01 and 02 link to 03: one of its headings changes
+		sed -i "s/^## Wat is een waardepropositie.*/## Wat is een waardepropositie $i?/" \
+		    p/content/03-waardepropositie.md
+		what="a heading of 03 (linked to) changed" ;;
+	11)	pick p/content/0*.md p/content/9*.md
+		printf '\n> [!vraag] Stapvraag %d\n> Klopt dit?\n>\n> - [x] Ja\n> - [ ] Nee\n' \
+		    $i >> "$f"
+		what="quiz added to $(basename "$f")" ;;
+	12)	pick p/content/0*.md
+		sed -i "2a register:\\n  - stapterm $i" "$f"
+		what="register term added to $(basename "$f")" ;;
+	13)	pick p/content/0*.md p/content/9*.md
+		sed -i "s/klant/klant/; \$s/\$/ Stap $i./" "$f"
+		what="last line of $(basename "$f") changed" ;;
 	9)	pick p/content/data/*.xml
 		sed -i "s|<lead naam=\"Bouwbedrijf Hendriks B.V.\">|<lead naam=\"Bouwbedrijf Hendriks $i B.V.\">|;
 		    \$s|\$|<!-- stap $i -->|" "$f"
 		what="data document $(basename "$f") changed" ;;
 	esac
 	check "step $i: $what"
+	if [ "$graph" = body ] && [ "$ist" = 0 ] && [ -n "$prev_ok" ]; then
+		kept_body "$(basename "$f" .md)" "step $i: the graph kept all but $(basename "$f")"
+	elif [ "$graph" = title ] && [ "$ist" = 0 ]; then
+		grep -q '^kept site/.*[0-9]-.*\.html$' trace && note "a chapter page kept after a title changed"
+		result "step $i: a title edit renders every chapter page"
+	fi
+	prev_ok=; [ "$ist" = 0 ] && prev_ok=1
 	if [ $((i % 5)) = 0 ]; then
 		snap > before
 		"$bin" build -q p > noop.err 2>&1 || note "no-op build failed: $(cat noop.err)"

@@ -184,6 +184,21 @@ else
 	    "$(tail -5 p.log)"
 fi
 
+# edit-page-first: the edited chapter's page was written, and the pages
+# told to reload, before the rest of the build (incr_first.c); the build
+# goes on after that reload, so the next edit waits for its end
+i=0
+while ! grep -q 'rebuilt in' p.log && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+if grep -q '^salesgen: 1 page first, in [0-9]* ms$' p.log; then
+	pass edit-page-first
+else
+	fail edit-page-first "$(tail -4 p.log)"
+fi
+get /01-eerste.html > /dev/null
+
 # error-overlay: an unknown callout kind; the diagnostic with its place
 # and escaped quotes is on the page, the page is the last good one
 gen0=$(sed -n 's/.*data-gen="\([0-9]*\)".*/\1/p' body.out)
