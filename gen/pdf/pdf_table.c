@@ -287,7 +287,8 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 					 * the row's baseline */
 					r->runs[r->nruns - 1].dy = dy;
 					r->runs[r->nruns - 1].strike =
-					    src->strike;
+					    src->strike | (k + 1) <<
+					    PL_CELL_SHIFT;
 				}
 			}
 			if (cy > h)

@@ -73,6 +73,9 @@ struct tag_tree {
 	int		 last_h;	/* level of the last heading */
 	struct tag_rows	**maps;
 	size_t		 nmaps;
+	int		 tr;		/* the TR whose cells tag_cell() may
+					   open now, -1 none */
+	int		 resume;	/* the element tag_hyphen() left */
 };
 
 #define CUR_NONE	-1
@@ -98,6 +101,8 @@ tag_new(const char *lang)
 
 	t->lang = xstrdup(lang != NULL ? lang : "nl");
 	t->cur = CUR_NONE;
+	t->tr = -1;
+	t->resume = CUR_NONE;
 	S_el(t, TAG_DOCUMENT, -1);
 	return t;
 }
@@ -245,14 +250,65 @@ S_chart_alt(const struct doc_node *n, struct buf *b)
 	}
 }
 
+/*
+ * A table, rows [from, to) of layout_table(): a TR per table row with a
+ * TH or TD per column, made right after their TR so that the TR's id +
+ * column is the cell's (tag_cell()); a cell with nothing in it is a TD
+ * all the same, so the columns line up for a reader.  A row taller than
+ * a page is cut into pieces, every one but the last without a rule
+ * (pdf_table.c, S_split()): the pieces are one TR.  A table too wide for
+ * the page, set as lines "column: value" (no header row), is one P (an
+ * element a line would cost a kilobyte each in libharu).
+ */
+static void
+S_table(struct tag_rows *m, const struct doc_node *n,
+    const struct pl_row *rows, size_t from, size_t to)
+{
+	int head = 0, tr = -1, c, ncols = n->ncols > 0 ? n->ncols : 1;
+	size_t i;
+
+	for (i = from; i < to; i++)
+		head |= rows[i].theader;
+	if (!head) {
+		tag_leaf(m, TAG_P, from, to, NULL);
+		return;
+	}
+	tag_open(m, TAG_TABLE, from, NULL);
+	for (i = from; i < to; i++) {
+		if (tr >= 0 && rows[i].table != 0 &&
+		    rows[i - 1].table == rows[i].table &&
+		    rows[i - 1].nrects == 0) {
+			S_map(m, i + 1, tr);	/* the row's next piece */
+			continue;
+		}
+		tr = -1;
+		if (rows[i].nruns == 0) {
+			/* a rule between rows, space */
+			tag_leaf(m, TAG_ARTIFACT, i, i + 1, NULL);
+			continue;
+		}
+		if (head && !rows[i].theader) {
+			/* text before the header row: the caption */
+			tag_leaf(m, TAG_CAPTION, i, i + 1, NULL);
+			continue;
+		}
+		head = 0;
+		tr = tag_open(m, TAG_TR, i, NULL);
+		for (c = 0; c < ncols; c++)
+			S_el(m->t, rows[i].theader ? TAG_TH : TAG_TD, tr);
+		S_map(m, i + 1, tr);
+		tag_close(m, i + 1);
+	}
+	tag_close(m, to);
+}
+
 int
 tag_block(struct tag_rows *m, const struct doc_node *n,
     const struct pl_row *rows, size_t from, size_t to)
 {
 	const struct doc_node *k;
 	struct buf alt = { 0 };
-	size_t i;
-	int head, noalt = 0;
+	int noalt = 0;
 
 	switch (n->type) {
 	case DOC_HEADING:
@@ -275,36 +331,7 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 		tag_leaf(m, TAG_FIGURE, from, to, alt.data);
 		break;
 	case DOC_TABLE:
-		/* a row of the column is a TR of one cell: the header's a
-		 * TH for its column, the others a TD */
-		for (head = 0, i = from; i < to; i++)
-			head |= rows[i].theader;
-		if (!head) {
-			/* a table too wide for the page, set as lines
-			 * "column: value": one P (an element a line
-			 * would cost a kilobyte each in libharu) */
-			tag_leaf(m, TAG_P, from, to, NULL);
-			break;
-		}
-		tag_open(m, TAG_TABLE, from, NULL);
-		for (i = from; i < to; i++) {
-			if (rows[i].nruns == 0) {
-				/* a rule between rows, space */
-				tag_leaf(m, TAG_ARTIFACT, i, i + 1, NULL);
-				continue;
-			}
-			if (head && !rows[i].theader) {
-				/* text before the header row: the caption */
-				tag_leaf(m, TAG_CAPTION, i, i + 1, NULL);
-				continue;
-			}
-			head = 0;
-			tag_open(m, TAG_TR, i, NULL);
-			tag_leaf(m, rows[i].theader ? TAG_TH : TAG_TD, i,
-			    i + 1, NULL);
-			tag_close(m, i + 1);
-		}
-		tag_close(m, to);
+		S_table(m, n, rows, from, to);
 		break;
 	default:
 		tag_leaf(m, TAG_P, from, to, NULL);
@@ -406,6 +433,7 @@ tag_row(struct tag_tree *t, const struct tag_rows *cm, size_t row,
 
 	if (t == NULL || m == NULL || t->npg == 0)
 		return;
+	t->tr = -1;
 	if (row < m->n)
 		e = m->row_el[row];
 	else {
@@ -420,6 +448,13 @@ tag_row(struct tag_tree *t, const struct tag_rows *cm, size_t row,
 			tag_artifact(t, out, "Pagination");
 		return;
 	}
+	if (t->el[e].role == TAG_TR) {
+		/* its rules; the cells open their own (tag_cell()) */
+		if (t->cur != CUR_ARTIFACT)
+			tag_artifact(t, out, "Layout");
+		t->tr = e;
+		return;
+	}
 	if (t->cur == e)
 		return;
 	tag_page_end(t, out);
@@ -432,6 +467,54 @@ tag_row(struct tag_tree *t, const struct tag_rows *cm, size_t row,
 	el->mc[el->nmc].page = t->npg - 1;
 	el->mc[el->nmc++].mcid = (int)pg->n++;
 	t->cur = e;
+}
+
+/* Opens marked content for element e (a new MCID on the current page);
+ * what tag_row() does for a row's element. */
+static void
+S_mc(struct tag_tree *t, int e, struct buf *out)
+{
+	struct tag_page *pg = &t->pg[t->npg - 1];
+	struct tag_el *el = &t->el[e];
+
+	tag_page_end(t, out);
+	buf_printf(out, "/%s <</MCID %zu>> BDC\n", S_names[el->role], pg->n);
+	pg->el = xrealloc(pg->el, (pg->n + 1) * sizeof(*pg->el));
+	pg->el[pg->n] = e;
+	el->mc = xrealloc(el->mc, (el->nmc + 1) * sizeof(*el->mc));
+	el->mc[el->nmc].page = t->npg - 1;
+	el->mc[el->nmc++].mcid = (int)pg->n++;
+	t->cur = e;
+}
+
+void
+tag_cell(struct tag_tree *t, int cell, struct buf *out)
+{
+	int e;
+
+	if (t == NULL || t->tr < 0 || cell <= 0 || t->npg == 0)
+		return;
+	e = t->tr + cell;
+	if ((size_t)e >= t->nel || t->el[e].parent != t->tr || t->cur == e)
+		return;
+	S_mc(t, e, out);
+}
+
+void
+tag_hyphen(struct tag_tree *t, struct buf *out)
+{
+	/* inside an artifact already (a repeated header row): it stays */
+	t->resume = t->cur;
+	if (t->cur >= 0)
+		tag_artifact(t, out, NULL);
+}
+
+void
+tag_hyphen_end(struct tag_tree *t, struct buf *out)
+{
+	if (t->resume >= 0)
+		S_mc(t, t->resume, out);
+	t->resume = CUR_NONE;
 }
 
 /*** The objects ***/
@@ -640,6 +723,11 @@ S_cmp(const void *a, const void *b)
 
 	if (px != py)
 		return px < py ? -1 : 1;
+	/* a row's cells in column order, made so (S_table()), wherever
+	 * their content starts and whether they have any */
+	if ((S_tree->el[x].role == TAG_TH || S_tree->el[x].role == TAG_TD) &&
+	    (S_tree->el[y].role == TAG_TH || S_tree->el[y].role == TAG_TD))
+		return x < y ? -1 : x > y;
 	if (S_key[x] != S_key[y])
 		return S_key[x] < S_key[y] ? -1 : 1;
 	return x < y ? -1 : x > y;
@@ -725,6 +813,11 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 			t->el[t->el[i].parent].used = 1;
 	}
 	t->el[0].used = 1;
+	/* an empty cell of a row that is written: columns line up */
+	for (i = 1; i < t->nel; i++)
+		if ((t->el[i].role == TAG_TH || t->el[i].role == TAG_TD) &&
+		    t->el[t->el[i].parent].used)
+			t->el[i].used = 1;
 	if ((root = HPDF_Dict_New(pdf->mmgr)) == NULL)
 		goto fail;
 	TRY(HPDF_Xref_Add(pdf->xref, root));
