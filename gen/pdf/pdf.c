@@ -662,6 +662,33 @@ S_register(struct job *j, const struct course *c, struct reg *r,
 	paginate(body, S_body_h(j), bp);
 }
 
+/* A chapter whose front matter names another language than the
+ * course's is a Sect with its own /Lang (the document's stays the
+ * course's).  tagsA's Sect per chapter takes this one's place: then
+ * tag_lang() is all that stays. */
+static int
+S_other_lang(const struct chapter *ch, const struct course *c)
+{
+	return ch->lang != NULL && strcmp(ch->lang, c->lang) != 0;
+}
+
+static void
+S_passage(struct layout *l, const struct chapter *ch, const struct course *c)
+{
+	if (l->tag == NULL || !S_other_lang(ch, c))
+		return;
+	tag_open(l->tag, TAG_SECT, l->n, NULL);
+	tag_lang(l->tag, ch->lang);
+}
+
+static void
+S_passage_end(struct layout *l, const struct chapter *ch,
+    const struct course *c)
+{
+	if (l->tag != NULL && S_other_lang(ch, c))
+		tag_close(l->tag, l->n);
+}
+
 int
 pdf_course(const struct course *c, enum edition e, long chapter,
     const struct pdf_opts *o, const char *out, struct diag_list *dl)
@@ -706,7 +733,9 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		/* S_images() made the paths whole: no folder before them
 		 * (the chapter's folder doubled them, and no picture of a
 		 * project built from elsewhere reached the handouts) */
+		S_passage(&body, ch, c);
 		layout_doc(&body, root);
+		S_passage_end(&body, ch, c);
 		doc_free(root);
 		buf_reset(&hb);
 		buf_printf(&hb, "%d  %s", ch->number, ch->title);

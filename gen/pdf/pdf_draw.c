@@ -971,7 +971,7 @@ S_space(const struct draw *d, const struct pl_row *r, const struct pl_run *a,
 	if (d->tag == NULL || a->len == 0 || a->text[a->len - 1] == ' ')
 		return 0;
 	if (b == NULL)
-		return !r->hyphen;
+		return !r->hyphen && !(a->strike & PL_DECO_BREAK);
 	/* the next line of a table cell: apart, unless broken at a hyphen */
 	if (b->dy != a->dy)
 		return !(a->strike & PL_DECO_BREAK);

@@ -1291,8 +1291,11 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 	}
 	if (cur != NULL) {
 		S_run_end(row, o, cur, runx, runw, &text, &mark);
-		/* how a tagged PDF reads the line's end (pdf_rows.h) */
-		if (hyphen)
+		/* how a tagged PDF reads the line's end (pdf_rows.h): a
+		 * word broken at a hyphen, or inside where it is wider
+		 * than the line (a break of last resort), goes on */
+		if (hyphen || (end < p->ni && p->it[end].type ==
+		    BRK_PENALTY && p->it[end].emergency))
 			row->runs[row->nruns - 1].strike |= PL_DECO_BREAK |
 			    (added ? PL_DECO_HYPHEN : 0);
 	}

@@ -41,6 +41,7 @@ struct tag_el {
 	int		 parent;	/* -1: the root */
 	char		*alt;		/* owned, or NULL */
 	char		*title;		/* owned, or NULL */
+	char		*lang;		/* owned: /Lang of a passage, or NULL */
 	struct tag_mcr	*mc;
 	size_t		 nmc;
 	int		 used;		/* has marked content below it */
@@ -117,6 +118,7 @@ tag_free(struct tag_tree *t)
 	for (i = 0; i < t->nel; i++) {
 		free(t->el[i].alt);
 		free(t->el[i].title);
+		free(t->el[i].lang);
 		free(t->el[i].mc);
 	}
 	free(t->el);
@@ -227,6 +229,19 @@ tag_heading(struct tag_rows *m, int level)
 		level = m->t->last_h + 1;
 	m->t->last_h = level;
 	return (enum tag_role)(TAG_H1 + level - 1);
+}
+
+void
+tag_lang(struct tag_rows *m, const char *lang)
+{
+	struct tag_el *el;
+
+	if (m == NULL || m->nopen == 0 || lang == NULL ||
+	    strcmp(lang, m->t->lang) == 0)
+		return;
+	el = &m->t->el[S_top(m)];
+	free(el->lang);
+	el->lang = xstrdup(lang);
 }
 
 /*** The builders' hooks ***/
@@ -867,6 +882,8 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 			TRY(S_text(pdf, d, "Alt", el->alt));
 		if (el->title != NULL)
 			TRY(S_text(pdf, d, "T", el->title));
+		if (el->lang != NULL)
+			TRY(S_text(pdf, d, "Lang", el->lang));
 		if (el->role == TAG_TH) {
 			if ((mi = HPDF_Dict_New(pdf->mmgr)) == NULL)
 				goto fail;

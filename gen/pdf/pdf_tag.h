@@ -79,6 +79,10 @@ void	tag_artifact_end(struct tag_tree *, struct buf *out);
  * content and starts an /Artifact, tag_hyphen_end() ends that and goes on
  * with the same element (a new MCID), so the word reads whole. */
 void	tag_cell(struct tag_tree *, int cell, struct buf *out);
+/* A passage in language lang ("en" in a Dutch course: a chapter's front
+ * matter): the innermost open container gets /Lang when lang is not the
+ * document's (lang copied; NULL or the same: nothing). */
+void	tag_lang(struct tag_rows *, const char *lang);
 void	tag_hyphen(struct tag_tree *, struct buf *out);
 void	tag_hyphen_end(struct tag_tree *, struct buf *out);
 
