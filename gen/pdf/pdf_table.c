@@ -71,6 +71,8 @@ S_caption(struct layout *l, const struct doc_node *t, double x, double w)
  * Rows are never split across pages, but a row taller than a page cannot
  * be kept whole: rather than lose the text past the bottom, such a row is
  * cut into pieces of whole lines that each fit under the repeated header.
+ * Only the last piece has the row's rule: that is how pdf_tag.c knows the
+ * pieces for one row (one TR, its cells one TH/TD each).
  */
 static void
 S_split(struct layout *l, double lead)
