@@ -548,6 +548,7 @@ course_free(struct course *c)
 			free(ch->reg[j]);
 		free(ch->reg);
 		free(ch->src);
+		free(ch->lang);
 		doc_free(ch->tree);
 	}
 	free(c->ch);
@@ -1148,6 +1149,9 @@ S_scan_work(void *arg, int worker)
 	ch->nreg = meta.nreg;
 	meta.reg = NULL;
 	meta.nreg = 0;
+	/* a passage in another language: the PDF tags it (pdf_tag.h) */
+	if (meta.lang != NULL && ch->lang == NULL)
+		ch->lang = xstrdup(meta.lang);
 	memset(&p, 0, sizeof(p));
 	p.steps = PREP_NUMBER;
 	p.path = ch->path;

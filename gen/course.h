@@ -55,6 +55,8 @@ struct chapter {
 	char		**reg;		/* front matter's register: terms
 					   (register.h); owned */
 	size_t		 nreg;
+	char		*lang;		/* front matter's "nl" or "en", or
+					   NULL: the course's; owned */
 };
 
 struct gloss_entry {

@@ -593,6 +593,10 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 		doc_free(root);
 	}
 	ctx = S_base_ctx(s, course_depth(ch->slug));
+	/* a chapter in another language than the course's (its front
+	 * matter): its text says so, the shell keeps the course's */
+	if (ch->lang != NULL && strcmp(ch->lang, c->lang) != 0)
+		val_set_str(ctx, "content_lang", ch->lang);
 	if (body.len > 0 && strstr(body.data, "<form class=\"quiz\"") != NULL) {
 		/* the script that grades the questions, on their pages only */
 		S_set_up(ctx, "quiz_js", "quiz.js", course_depth(ch->slug));

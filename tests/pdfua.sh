@@ -8,6 +8,11 @@
 # object streams (pdf_pack.h) while --pdf-standard none is not, and that
 # poppler's `pdfinfo -struct-text` reads headings, lists, tables and
 # figures with their alt text in order.
+# The reading-* cases read the text as a reader that follows the tags
+# gets it (tests/tools/pdf_tagtext.py): a hyphenated word whole, a word's
+# own hyphen kept, a table cell one TH/TD over all its lines, a header
+# row repeated on a later page an artifact; passage-lang: a chapter in
+# another language has its own /Lang (pdfua_check.py --lang).
 #
 #   sh tests/pdfua.sh SALESGEN
 #
@@ -95,10 +100,10 @@ n=0
 for f in $(cat "$tmp/list" 2>/dev/null) "$tmp"/r-*.pdf; do
 	[ -f "$f" ] || continue
 	n=$((n + 1))
-	if ! qpdf --check "$f" > "$tmp/q" 2>&1 || grep -qi 'warning' "$tmp/q"; then
+	if ! qpdf --check "$f" > "$tmp/qpdf.out" 2>&1 || grep -qi 'warning' "$tmp/qpdf.out"; then
 		echo "$(basename "$f"): qpdf --check:" >> "$tmp/why"
 		grep -iv '^checking\|^PDF Version\|^File is not\|^No syntax\|^errors that qpdf' \
-		    "$tmp/q" | head -n 5 >> "$tmp/why"
+		    "$tmp/qpdf.out" | head -n 5 >> "$tmp/why"
 	fi
 	qpdf --show-xref "$f" > "$tmp/x" 2>&1
 	if ! grep -q 'compressed; stream = ' "$tmp/x" ||
@@ -173,7 +178,7 @@ if (cd "$tmp" && "$bin" render s.md -t pdf -o s.pdf) > "$tmp/r.log" 2>&1; then
 	pdfinfo -struct-text "$tmp/s.pdf" > "$tmp/st" 2>&1
 	grep -o '^ *[A-Za-z0-9]*' "$tmp/st" | tr -d ' ' | grep -v '^$' |
 	    tr '\n' ' ' > "$tmp/order"
-	want='Document H1 P H2 L LI Lbl LBody P LI Lbl LBody P Table Caption TR TH TR TD Figure '
+	want='Document H1 P H2 L LI Lbl LBody P LI Lbl LBody P Table Caption TR TH TH TR TD TD Figure '
 	# poppler does not print /Alt: read it with pikepdf
 	alt=$(/usr/bin/python3 -c '
 import sys, pikepdf
@@ -271,4 +276,139 @@ PY
 else
 	res course-structure 1 "$tmp/c.log"
 fi
+# reading: what a reader that follows the tags gets
+tagtext="/usr/bin/python3 $top/tests/tools/pdf_tagtext.py"
+mkdir -p "$tmp/q"
+cat > "$tmp/q/read.md" <<'MD'
+# Verkoopplan
+
+Het verkoopplan beschrijft de verkoopactiviteiten en klantrelatiebeheersystemen van de organisatie, met verkoopplannen en accountmanagementprogramma's voor elke doelgroep, de klantenpiramide en de verkooptrechter. De accountmanager stelt samen met de salesmanager het jaarlijkse verkoopbudget vast en bespreekt de relatiebeheerstrategieën met de inkooporganisatie van de klant. Een goed verkoopplan bevat doelstellingen, verkoopargumenten, klantsegmentatie en prijsafspraken.
+
+| Rol | Taak in het koopproces | Invloed | Opmerking |
+|-----|------|----|----|
+| Inkoper | Kiest de leverancier na een uitgebreide vergelijking van offertes en voorwaarden | Groot bij de prijsonderhandelingen | Stuur de e-mail vooraf |
+| Gebruiker | Werkt dagelijks met het product | | Geen |
+MD
+# a line of this one ends in "e-", a break at the word's own hyphen
+cat > "$tmp/q/email.md" <<'MD'
+# Proef
+
+verkoop plan offerte ontvangt e-mailadressen leverancier plan het met plan klant plan e-mailadressen de het een offerte verkoop verkoop accountmanager e-mailadressen het offerte offerte het aan met ontvangt e-mailadressen verkoop met ontvangt offerte aan accountmanager de e-mailadressen met klant ontvangt plan de een de e-mailadressen een het plan accountmanager aan accountmanager aan e-mailadressen aan accountmanager plan het ontvangt leverancier klant e-mailadressen de ontvangt het verkoop een met aan e-mailadressen met een aan offerte aan plan leverancier e-mailadressen offerte plan aan plan verkoop leverancier met e-mailadressen de een plan met accountmanager ontvangt accountmanager e-mailadressen leverancier offerte plan plan klant accountmanager met e-mailadressen verkoop met plan een een klant klant e-mailadressen het met het klant leverancier klant aan e-mailadressen ontvangt de een aan aan klant de e-mailadressen plan plan de aan accountmanager plan leverancier e-mailadressen offerte een offerte verkoop.
+MD
+# a cell taller than a page (cut into pieces) in a table over pages
+/usr/bin/python3 -c '
+w = " ".join("woord%d" % i for i in range(1, 1401))
+print("# Proef\n\n| Kop | Tekst |\n|---|---|\n| begin | %s |\n| na | klein |" % w)' > "$tmp/q/tall.md"
+for f in read email tall; do
+	(cd "$tmp/q" && "$bin" render $f.md -t pdf -o $f.pdf) > "$tmp/q/$f.log" 2>&1
+	$tagtext "$tmp/q/$f.pdf" > "$tmp/q/$f.tags" 2>&1
+	pdftotext -layout "$tmp/q/$f.pdf" "$tmp/q/$f.lay" 2>/dev/null
+	pdftotext "$tmp/q/$f.pdf" "$tmp/q/$f.txt" 2>/dev/null
+done
+why=$tmp/q/why
+bad() {	# bad NAME: res NAME with the problems written to $why
+	if [ -s "$why" ]; then res "$1" 1 "$why"; else res "$1" 0 /dev/null; fi
+}
+
+# the page breaks "verkoop-" "plan"; the tags read "verkoopplan" (the
+# added hyphen an artifact, no space after it); pdftotext still shows
+# the hyphenated line end and joins the word as it did
+: > "$why"
+grep -q 'Een goed verkoop-$' "$tmp/q/read.lay" ||
+	echo "the page does not break 'verkoop-' at a line end (the case tests nothing)" >> "$why"
+grep -q '^  P "Het verkoopplan .*Een goed verkoopplan bevat doelstellingen' "$tmp/q/read.tags" ||
+	echo "the tags do not read 'Een goed verkoopplan bevat' whole" >> "$why"
+grep -q 'verkoop-plan\|verkoop- plan\|verkoop plan' "$tmp/q/read.tags" &&
+	echo "the tags read the hyphenated word broken" >> "$why"
+grep -q 'Een goed verkoopplan bevat' "$tmp/q/read.txt" ||
+	echo "pdftotext no longer joins 'verkoopplan'" >> "$why"
+[ -s "$why" ] && cat "$tmp/q/read.tags" >> "$why"
+bad reading-hyphenated-word-whole
+
+# "e-" at a line end is the word's own hyphen: real text, no space
+: > "$why"
+grep -q ' accountmanager e-$' "$tmp/q/email.lay" ||
+	echo "no line ends in 'e-' (the case tests nothing)" >> "$why"
+grep -q 'ontvangt accountmanager e-mailadressen leverancier' "$tmp/q/email.tags" ||
+	echo "the tags do not read 'e-mailadressen' with its hyphen" >> "$why"
+[ -s "$why" ] && cat "$tmp/q/email.tags" >> "$why"
+bad reading-own-hyphen-kept
+
+# a cell over several lines is one TD with its words apart; a TH or TD a
+# column, an empty cell too
+: > "$why"
+grep -q '^ *vergelijking van offertes en voorwaarden' "$tmp/q/read.lay" ||
+	echo "the cell does not wrap after 'uitgebreide' (the case tests nothing)" >> "$why"
+sed -n '/^  Table/,$p' "$tmp/q/read.tags" | sed 's/^ *//' > "$tmp/q/read.table"
+cat > "$tmp/q/read.want" <<'TXT'
+Table
+Caption "Tabel 1 "
+TR
+TH "Rol "
+TH "Taak in het koopproces "
+TH "Invloed "
+TH "Opmerking "
+TR
+TD "Inkoper "
+TD "Kiest de leverancier na een uitgebreide vergelijking van offertes en voorwaarden "
+TD "Groot bij de prijsonderhandelingen "
+TD "Stuur de e-mail vooraf "
+TR
+TD "Gebruiker "
+TD "Werkt dagelijks met het product "
+TD
+TD "Geen "
+TXT
+cmp -s "$tmp/q/read.want" "$tmp/q/read.table" ||
+	diff -u "$tmp/q/read.want" "$tmp/q/read.table" >> "$why"
+bad reading-table-cell-one-td
+
+# a cell taller than a page: one TD holding all its 1,400 words in order
+# over the pages, one header row (its repeats are artifacts)
+: > "$why"
+[ "$(pdfinfo "$tmp/q/tall.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')" -ge 3 ] 2>/dev/null ||
+	echo "the table does not run over three pages (the case tests nothing)" >> "$why"
+[ "$(grep -c '^Kop$' "$tmp/q/tall.txt")" -ge 2 ] ||
+	echo "the header row is not repeated on the pages" >> "$why"
+/usr/bin/python3 - "$tmp/q/tall.tags" >> "$why" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+rows = re.findall(r"^    TR$", t, re.M)
+ths = re.findall(r'^      TH "(.*)"$', t, re.M)
+tds = re.findall(r'^      TD "(.*)"$', t, re.M)
+want = " ".join("woord%d" % i for i in range(1, 1401)) + " "
+if len(rows) != 3 or ths != ["Kop ", "Tekst "]:
+    print("want 3 TR, TH Kop and Tekst once; got %d TR, TH %r"
+          % (len(rows), ths))
+if tds != ["begin ", want, "na ", "klein "]:
+    print("the cells are not TD begin / the 1,400 words / na / klein: %r"
+          % [x[:60] for x in tds])
+PY
+bad reading-table-tall-cell-one-td
+
+# a chapter in English (lang: en) in a Dutch course: its Sect is /Lang
+# en, the document and the Dutch chapter stay nl, in every handout
+mkdir -p "$tmp/lp/content"
+printf -- '---\ntitle: Klanten\n---\n# Klanten\n\nEen klant koopt bij ons.\n' > "$tmp/lp/content/01-klanten.md"
+printf -- '---\ntitle: Sales pitch\nlang: en\n---\n# Sales pitch\n\nThe customer buys from us.\n' > "$tmp/lp/content/02-pitch.md"
+: > "$why"
+if "$bin" build "$tmp/lp" > "$tmp/lp.log" 2>&1; then
+	for f in lp.pdf lp-student.pdf; do
+		/usr/bin/python3 "$check" --lang '2 Sales pitch=en' \
+		    --lang 'The customer buys=en' --lang 'Een klant koopt=nl' \
+		    --lang '1 Klanten=nl' "$tmp/lp/out/pdf/$f" > "$tmp/lp.out" 2>&1 ||
+			cat "$tmp/lp.out" >> "$why"
+	done
+	/usr/bin/python3 "$check" --lang 'The customer buys=en' \
+	    "$tmp/lp/out/pdf/02-pitch.pdf" > "$tmp/lp.out" 2>&1 ||
+		cat "$tmp/lp.out" >> "$why"
+	for f in lp.pdf 02-pitch.pdf; do
+		l=$(/usr/bin/python3 -c 'import sys, pikepdf
+print(pikepdf.open(sys.argv[1]).Root.Lang)' "$tmp/lp/out/pdf/$f" 2>&1)
+		[ "$l" = nl ] || echo "$f: catalog /Lang $l, want nl" >> "$why"
+	done
+else
+	cat "$tmp/lp.log" >> "$why"
+fi
+bad passage-lang
 exit 0

@@ -453,12 +453,15 @@ S_title_page(struct job *j, struct layout *l, const struct course *c,
 	layout_row(l, PL_PAGE, 0);
 }
 
-/* Rows [from, l->n) are an entry of the contents: a TOCI of its TOC. */
+/* Rows [from, l->n) are an entry of the contents: a TOCI of its TOC,
+ * in lang when it names a chapter in another language (or NULL). */
 static void
-S_toci(struct layout *l, size_t from)
+S_toci(struct layout *l, size_t from, const char *lang)
 {
-	if (l->tag != NULL)
-		tag_leaf(l->tag, TAG_TOCI, from, l->n, NULL);
+	if (l->tag == NULL)
+		return;
+	tag_leaf(l->tag, TAG_TOCI, from, l->n, NULL);
+	tag_lang_leaf(l->tag, lang);
 }
 
 /* A line of the contents for a part at the back (the glossary, the
@@ -487,7 +490,7 @@ S_toc_back(struct job *j, struct layout *l, struct inline_opts *o,
 	buf_reset(&b);
 	buf_printf(&b, "%s#%s", page, anchor);
 	r->otitle = buf_detach(&b);
-	S_toci(l, from);
+	S_toci(l, from, NULL);
 }
 
 /* Contents: a row per chapter and section, page numbers filled in later
@@ -546,7 +549,7 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 				buf_printf(&key, "#%s#%s", ch->slug, S_PART_ID);
 				free(r->otitle);
 				r->otitle = xstrdup(key.data + 1);
-				S_toci(l, from);
+				S_toci(l, from, NULL);
 			}
 		}
 		for (k = 0; k < ch->ntoc; k++) {
@@ -584,7 +587,7 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 			    layout_link(l, href.data));
 			free(r->otitle);
 			r->otitle = xstrdup(key.data + 1);	/* the anchor */
-			S_toci(l, from);
+			S_toci(l, from, ch->lang);
 		}
 	}
 	if (glossary)
@@ -775,6 +778,10 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 			S_part_page(&j, &body, ch->part + 1,
 			    c->parts[ch->part].title);
 		tag_sect(body.tag, body.n, ch->title);
+		/* a chapter whose front matter names another language than
+		 * the course's: its Sect says so (the document's /Lang
+		 * stays the course's) */
+		tag_lang(body.tag, ch->lang);
 		/* S_images() made the paths whole: no folder before them
 		 * (the chapter's folder doubled them, and no picture of a
 		 * project built from elsewhere reached the handouts) */

@@ -985,9 +985,44 @@ S_space(const struct draw *d, const struct pl_row *r, const struct pl_run *a,
 	if (d->tag == NULL || a->len == 0 || a->text[a->len - 1] == ' ')
 		return 0;
 	if (b == NULL)
-		return !r->hyphen;
+		return !r->hyphen && !(a->strike & PL_DECO_BREAK);
+	/* the next line of a table cell: apart, unless broken at a hyphen */
+	if (b->dy != a->dy)
+		return !(a->strike & PL_DECO_BREAK);
 	return b->len > 0 && b->text[0] != ' ' &&
 	    b->x > a->x + a->w + a->size * 0.05;
+}
+
+/* Tagged: whether run ends in the hyphen its line's break added, which is
+ * drawn apart as an artifact (1), or not (0). */
+static int
+S_hy(const struct draw *d, const struct pl_run *run)
+{
+	return d->tag != NULL && (run->strike & PL_DECO_HYPHEN) &&
+	    run->len > 0 && run->text[run->len - 1] == '-';
+}
+
+/* Tagged: the hyphen after the text ox + u (1/1000 em of size from ox),
+ * on oy, as an /Artifact of its own: a reader that follows the tags gets
+ * "verkoopplan", while the page and pdftotext show what they did.  Marked
+ * content does not cross a text object, hence ET and BT around it. */
+static void
+S_hyphen(struct draw *d, const struct pl_run *run, double ox, double oy,
+    double u)
+{
+	struct buf *b = &d->out;
+
+	buf_puts(b, "ET\n");
+	tag_hyphen(d->tag, b);
+	buf_puts(b, "BT\n");
+	S_num(b, ox + u * run->size / 1000.0, 3);
+	buf_putc(b, ' ');
+	S_num(b, oy, 3);
+	buf_puts(b, " Td\n[(");
+	font_codes(d->fonts, run->face, "-", 1, b);
+	buf_puts(b, ")]TJ\nET\n");
+	tag_hyphen_end(d->tag, b);
+	buf_puts(b, "BT\n");
 }
 
 /* Runs [from, to) of r; the line goes on to run end (a run after to
@@ -1000,6 +1035,7 @@ S_runs(struct draw *d, const struct pl_row *r, double base, size_t from,
 	const struct pl_run *pv, *nt;
 	double ox = 0, oy = 0, u, t, a;
 	size_t q, k, j;
+	int cell = 0;
 
 	buf_puts(b, "BT\n");
 	for (q = from; q < to; q = k) {
@@ -1010,6 +1046,14 @@ S_runs(struct draw *d, const struct pl_row *r, double base, size_t from,
 		    d->fonts->f[run->face].hf == NULL) {
 			k = q + 1;
 			continue;
+		}
+		if (d->tag != NULL && PL_CELL(run) != cell) {
+			/* a table cell's text is its TH or TD's */
+			cell = PL_CELL(run);
+			buf_puts(b, "ET\n");
+			tag_cell(d->tag, cell, b);
+			buf_puts(b, "BT\n");
+			ox = oy = 0;
 		}
 		dump_text(d->dump, run->face, run->size, run->color, run->x,
 		    base - run->dy + S_rise(run), run->text, run->len);
@@ -1022,8 +1066,8 @@ S_runs(struct draw *d, const struct pl_row *r, double base, size_t from,
 		buf_puts(b, " Td\n[(");
 		/* u: where the text stands, in 1/1000 em from ox, as the
 		 * viewer computes it from the widths and displacements */
-		u = (double)font_codes(d->fonts, run->face, run->text, run->len,
-		    b);
+		u = (double)font_codes(d->fonts, run->face, run->text, run->len -
+		    (size_t)S_hy(d, run), b);
 		pv = run;
 		for (k = q + 1; k < to; k++) {
 			const struct pl_run *nx = &r->runs[k];
@@ -1031,7 +1075,8 @@ S_runs(struct draw *d, const struct pl_row *r, double base, size_t from,
 			if ((nx->strike & PL_DECO_IMAGE) ||
 			    nx->face != run->face || nx->size != run->size ||
 			    nx->color != run->color || nx->dy != run->dy ||
-			    S_rise(nx) != S_rise(run))
+			    S_rise(nx) != S_rise(run) || S_hy(d, pv) ||
+			    (d->tag != NULL && PL_CELL(nx) != cell))
 				break;
 			if (nx->len == 0)
 				continue;
@@ -1049,16 +1094,20 @@ S_runs(struct draw *d, const struct pl_row *r, double base, size_t from,
 			u -= a;
 			buf_putc(b, '(');
 			u += (double)font_codes(d->fonts, nx->face, nx->text,
-			    nx->len, b);
+			    nx->len - (size_t)S_hy(d, nx), b);
 		}
 		/* the next text run, or none: the line's end */
 		for (nt = NULL, j = k; j < end && nt == NULL; j++)
 			if (r->runs[j].len > 0 &&
 			    !(r->runs[j].strike & PL_DECO_IMAGE))
 				nt = &r->runs[j];
-		if (S_space(d, r, pv, nt))
+		if (!S_hy(d, pv) && S_space(d, r, pv, nt))
 			font_codes(d->fonts, run->face, " ", 1, b);
 		buf_puts(b, ")]TJ\n");
+		if (S_hy(d, pv)) {
+			S_hyphen(d, pv, ox, oy, u);
+			ox = oy = 0;
+		}
 	}
 	buf_puts(b, "ET\n");
 }
@@ -1193,6 +1242,10 @@ S_marks(struct draw *d, const struct layout *l, const struct pl_row *r,
 		const struct pl_run *run = &r->runs[q];
 		double by = ry - r->base - run->dy + S_rise(run);
 
+		/* a cell's picture or rule is its cell's */
+		if (d->tag != NULL && (run->strike & (PL_DECO_IMAGE |
+		    PL_DECO_STRIKE | PL_DECO_UNDER)))
+			tag_cell(d->tag, PL_CELL(run), &d->out);
 		if (run->strike & PL_DECO_IMAGE) {
 			S_place(d, p, S_run_image(d, r, run), run->x, by,
 			    run->w, run->size);

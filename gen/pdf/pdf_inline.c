@@ -1224,6 +1224,7 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 	const struct tok *cur = NULL;
 	size_t i, mark = 0;
 	char *at;
+	int added = 0;
 
 	row->base = S_base(o);
 	if (!o->justify && o->align == 'r')
@@ -1286,9 +1287,18 @@ S_line(struct para *p, size_t start, size_t end, double ratio, int hyphen,
 	    text.data[text.len - 1] != '-')) {
 		buf_putc(&text, '-');
 		runw += font_width(p->lay->fonts, cur->face, "-", 1, o->size);
+		added = 1;
 	}
-	if (cur != NULL)
+	if (cur != NULL) {
 		S_run_end(row, o, cur, runx, runw, &text, &mark);
+		/* how a tagged PDF reads the line's end (pdf_rows.h): a
+		 * word broken at a hyphen, or inside where it is wider
+		 * than the line (a break of last resort), goes on */
+		if (hyphen || (end < p->ni && p->it[end].type ==
+		    BRK_PENALTY && p->it[end].emergency))
+			row->runs[row->nruns - 1].strike |= PL_DECO_BREAK |
+			    (added ? PL_DECO_HYPHEN : 0);
+	}
 	/* the texts in order, each behind the last one's NUL (a picture's
 	 * run has its own copy of the file name) */
 	if (text.len > 0) {

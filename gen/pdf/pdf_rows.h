@@ -54,6 +54,18 @@ struct pl_run {
  * the baseline (less dy).  pdf_inline.c sets it, pdf_draw.c paints it. */
 #define PL_DECO_IMAGE	16
 #define PL_SCRIPT_SIZE	0.7	/* sub- and superscript, of the text size */
+/* How a tagged PDF reads a line's end (pdf_inline.c sets them on a
+ * line's last run, pdf_draw.c reads them): BREAK, the line was broken at
+ * a hyphen (the word's own or one added), so no space follows; HYPHEN,
+ * the run ends in a hyphen the break added, drawn as an artifact so that
+ * a reader following the tags gets the word whole ("verkoopplan"). */
+#define PL_DECO_BREAK	32
+#define PL_DECO_HYPHEN	64
+/* A table cell's runs carry their column + 1 in the bits from
+ * PL_CELL_SHIFT up (pdf_table.c), so that every line of a cell, however
+ * many it has, is one TH or TD (pdf_draw.c, pdf_tag.c); 0: no cell. */
+#define PL_CELL_SHIFT	8
+#define PL_CELL(run)	((run)->strike >> PL_CELL_SHIFT)
 
 /* A rectangle (a filled box or a rule) relative to the row's top left;
  * y grows downwards. */

@@ -71,6 +71,8 @@ S_caption(struct layout *l, const struct doc_node *t, double x, double w)
  * Rows are never split across pages, but a row taller than a page cannot
  * be kept whole: rather than lose the text past the bottom, such a row is
  * cut into pieces of whole lines that each fit under the repeated header.
+ * Only the last piece has the row's rule: that is how pdf_tag.c knows the
+ * pieces for one row (one TR, its cells one TH/TD each).
  */
 static void
 S_split(struct layout *l, double lead)
@@ -287,7 +289,8 @@ layout_table(struct layout *l, const struct doc_node *t, double x,
 					 * the row's baseline */
 					r->runs[r->nruns - 1].dy = dy;
 					r->runs[r->nruns - 1].strike =
-					    src->strike;
+					    src->strike | (k + 1) <<
+					    PL_CELL_SHIFT;
 				}
 			}
 			if (cy > h)

@@ -42,6 +42,7 @@ struct tag_el {
 	int		 parent;	/* -1: the root */
 	char		*alt;		/* owned, or NULL */
 	char		*title;		/* owned, or NULL */
+	char		*lang;		/* owned: /Lang of a passage, or NULL */
 	struct tag_mcr	*mc;
 	size_t		 nmc;
 	int		 used;		/* has marked content below it */
@@ -99,6 +100,9 @@ struct tag_tree {
 		HPDF_Annotation	 a;
 	}		*an;
 	size_t		 nan;
+	int		 tr;		/* the TR whose cells tag_cell() may
+					   open now, -1 none */
+	int		 resume;	/* the element tag_hyphen() left */
 };
 
 #define CUR_NONE	-1
@@ -125,6 +129,8 @@ tag_new(const char *lang)
 	t->lang = xstrdup(lang != NULL ? lang : "nl");
 	t->cur = CUR_NONE;
 	t->link_el = -1;
+	t->tr = -1;
+	t->resume = CUR_NONE;
 	S_el(t, TAG_DOCUMENT, -1);
 	return t;
 }
@@ -139,6 +145,7 @@ tag_free(struct tag_tree *t)
 	for (i = 0; i < t->nel; i++) {
 		free(t->el[i].alt);
 		free(t->el[i].title);
+		free(t->el[i].lang);
 		free(t->el[i].mc);
 	}
 	free(t->el);
@@ -259,6 +266,32 @@ tag_heading(struct tag_rows *m, int level)
 	return (enum tag_role)(TAG_H1 + level - 1);
 }
 
+void
+tag_lang(struct tag_rows *m, const char *lang)
+{
+	struct tag_el *el;
+
+	if (m == NULL || m->nopen == 0 || lang == NULL ||
+	    strcmp(lang, m->t->lang) == 0)
+		return;
+	el = &m->t->el[S_top(m)];
+	free(el->lang);
+	el->lang = xstrdup(lang);
+}
+
+void
+tag_lang_leaf(struct tag_rows *m, const char *lang)
+{
+	struct tag_el *el;
+
+	if (m == NULL || m->t->nel < 2 || lang == NULL ||
+	    strcmp(lang, m->t->lang) == 0)
+		return;
+	el = &m->t->el[m->t->nel - 1];
+	free(el->lang);
+	el->lang = xstrdup(lang);
+}
+
 /*** The builders' hooks ***/
 
 /* A chart's alternate text from its data: the kind, the title and every
@@ -280,14 +313,65 @@ S_chart_alt(const struct doc_node *n, struct buf *b)
 	}
 }
 
+/*
+ * A table, rows [from, to) of layout_table(): a TR per table row with a
+ * TH or TD per column, made right after their TR so that the TR's id +
+ * column is the cell's (tag_cell()); a cell with nothing in it is a TD
+ * all the same, so the columns line up for a reader.  A row taller than
+ * a page is cut into pieces, every one but the last without a rule
+ * (pdf_table.c, S_split()): the pieces are one TR.  A table too wide for
+ * the page, set as lines "column: value" (no header row), is one P (an
+ * element a line would cost a kilobyte each in libharu).
+ */
+static void
+S_table(struct tag_rows *m, const struct doc_node *n,
+    const struct pl_row *rows, size_t from, size_t to)
+{
+	int head = 0, tr = -1, c, ncols = n->ncols > 0 ? n->ncols : 1;
+	size_t i;
+
+	for (i = from; i < to; i++)
+		head |= rows[i].theader;
+	if (!head) {
+		tag_leaf(m, TAG_P, from, to, NULL);
+		return;
+	}
+	tag_open(m, TAG_TABLE, from, NULL);
+	for (i = from; i < to; i++) {
+		if (tr >= 0 && rows[i].table != 0 &&
+		    rows[i - 1].table == rows[i].table &&
+		    rows[i - 1].nrects == 0) {
+			S_map(m, i + 1, tr);	/* the row's next piece */
+			continue;
+		}
+		tr = -1;
+		if (rows[i].nruns == 0) {
+			/* a rule between rows, space */
+			tag_leaf(m, TAG_ARTIFACT, i, i + 1, NULL);
+			continue;
+		}
+		if (head && !rows[i].theader) {
+			/* text before the header row: the caption */
+			tag_leaf(m, TAG_CAPTION, i, i + 1, NULL);
+			continue;
+		}
+		head = 0;
+		tr = tag_open(m, TAG_TR, i, NULL);
+		for (c = 0; c < ncols; c++)
+			S_el(m->t, rows[i].theader ? TAG_TH : TAG_TD, tr);
+		S_map(m, i + 1, tr);
+		tag_close(m, i + 1);
+	}
+	tag_close(m, to);
+}
+
 int
 tag_block(struct tag_rows *m, const struct doc_node *n,
     const struct pl_row *rows, size_t from, size_t to)
 {
 	const struct doc_node *k;
 	struct buf alt = { 0 };
-	size_t i;
-	int head, noalt = 0;
+	int noalt = 0;
 
 	switch (n->type) {
 	case DOC_HEADING:
@@ -310,36 +394,7 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 		tag_leaf(m, TAG_FIGURE, from, to, alt.data);
 		break;
 	case DOC_TABLE:
-		/* a row of the column is a TR of one cell: the header's a
-		 * TH for its column, the others a TD */
-		for (head = 0, i = from; i < to; i++)
-			head |= rows[i].theader;
-		if (!head) {
-			/* a table too wide for the page, set as lines
-			 * "column: value": one P (an element a line
-			 * would cost a kilobyte each in libharu) */
-			tag_leaf(m, TAG_P, from, to, NULL);
-			break;
-		}
-		tag_open(m, TAG_TABLE, from, NULL);
-		for (i = from; i < to; i++) {
-			if (rows[i].nruns == 0) {
-				/* a rule between rows, space */
-				tag_leaf(m, TAG_ARTIFACT, i, i + 1, NULL);
-				continue;
-			}
-			if (head && !rows[i].theader) {
-				/* text before the header row: the caption */
-				tag_leaf(m, TAG_CAPTION, i, i + 1, NULL);
-				continue;
-			}
-			head = 0;
-			tag_open(m, TAG_TR, i, NULL);
-			tag_leaf(m, rows[i].theader ? TAG_TH : TAG_TD, i,
-			    i + 1, NULL);
-			tag_close(m, i + 1);
-		}
-		tag_close(m, to);
+		S_table(m, n, rows, from, to);
 		break;
 	default:
 		tag_leaf(m, TAG_P, from, to, NULL);
@@ -461,6 +516,7 @@ tag_row(struct tag_tree *t, const struct tag_rows *cm, size_t row,
 
 	if (t == NULL || m == NULL || t->npg == 0)
 		return;
+	t->tr = -1;
 	if (row < m->n)
 		e = m->row_el[row];
 	else {
@@ -473,6 +529,13 @@ tag_row(struct tag_tree *t, const struct tag_rows *cm, size_t row,
 	if (repeated || e < 0) {
 		if (t->cur != CUR_ARTIFACT)
 			tag_artifact(t, out, "Pagination");
+		return;
+	}
+	if (t->el[e].role == TAG_TR) {
+		/* its rules; the cells open their own (tag_cell()) */
+		if (t->cur != CUR_ARTIFACT)
+			tag_artifact(t, out, "Layout");
+		t->tr = e;
 		return;
 	}
 	if (t->cur == e)
@@ -675,6 +738,36 @@ tag_label_run(struct tag_tree *t, const struct tag_rows *cm, size_t row,
 	} else if (out != NULL && t->cur != m->lbl[lo].el)
 		S_mc(t, m->lbl[lo].el, out);
 	return (long)m->lbl[lo].run;
+}
+
+void
+tag_cell(struct tag_tree *t, int cell, struct buf *out)
+{
+	int e;
+
+	if (t == NULL || t->tr < 0 || cell <= 0 || t->npg == 0)
+		return;
+	e = t->tr + cell;
+	if ((size_t)e >= t->nel || t->el[e].parent != t->tr || t->cur == e)
+		return;
+	S_mc(t, e, out);
+}
+
+void
+tag_hyphen(struct tag_tree *t, struct buf *out)
+{
+	/* inside an artifact already (a repeated header row): it stays */
+	t->resume = t->cur;
+	if (t->cur >= 0)
+		tag_artifact(t, out, NULL);
+}
+
+void
+tag_hyphen_end(struct tag_tree *t, struct buf *out)
+{
+	if (t->resume >= 0)
+		S_mc(t, t->resume, out);
+	t->resume = CUR_NONE;
 }
 
 /*** The objects ***/
@@ -892,6 +985,11 @@ S_cmp(const void *a, const void *b)
 	/* a list item's label is read first, wherever it is drawn */
 	if ((S_tree->el[x].role == TAG_LBL) != (S_tree->el[y].role == TAG_LBL))
 		return S_tree->el[x].role == TAG_LBL ? -1 : 1;
+	/* a row's cells in column order, made so (S_table()), wherever
+	 * their content starts and whether they have any */
+	if ((S_tree->el[x].role == TAG_TH || S_tree->el[x].role == TAG_TD) &&
+	    (S_tree->el[y].role == TAG_TH || S_tree->el[y].role == TAG_TD))
+		return x < y ? -1 : x > y;
 	if (S_key[x] != S_key[y])
 		return S_key[x] < S_key[y] ? -1 : 1;
 	return x < y ? -1 : x > y;
@@ -1068,6 +1166,11 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 	for (i = 0; i < t->nan; i++)
 		aidx[apos[t->an[i].el]++] = i;
 	free(apos);
+	/* an empty cell of a row that is written: columns line up */
+	for (i = 1; i < t->nel; i++)
+		if ((t->el[i].role == TAG_TH || t->el[i].role == TAG_TD) &&
+		    t->el[t->el[i].parent].used)
+			t->el[i].used = 1;
 	if ((root = HPDF_Dict_New(pdf->mmgr)) == NULL)
 		goto fail;
 	TRY(HPDF_Xref_Add(pdf->xref, root));
@@ -1124,6 +1227,8 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 			TRY(S_text(pdf, d, "Alt", el->alt));
 		if (el->title != NULL)
 			TRY(S_text(pdf, d, "T", el->title));
+		if (el->lang != NULL)
+			TRY(S_text(pdf, d, "Lang", el->lang));
 		if (el->role == TAG_TH) {
 			if ((mi = HPDF_Dict_New(pdf->mmgr)) == NULL)
 				goto fail;

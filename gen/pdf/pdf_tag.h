@@ -72,6 +72,23 @@ void	tag_row(struct tag_tree *, const struct tag_rows *, size_t row,
 void	tag_page_end(struct tag_tree *, struct buf *out);
 void	tag_artifact(struct tag_tree *, struct buf *out, const char *type);
 void	tag_artifact_end(struct tag_tree *, struct buf *out);
+/* Reading quality (issue 11).  The marked content of column cell (1..n,
+ * PL_CELL() of a run) of the table row tag_row() opened last: every line
+ * of a cell goes to its one TH or TD, the row's rules are an artifact;
+ * nothing for a row that is no table row or is a repeated header.  A
+ * hyphen a line break added: tag_hyphen() ends the open element's marked
+ * content and starts an /Artifact, tag_hyphen_end() ends that and goes on
+ * with the same element (a new MCID), so the word reads whole. */
+void	tag_cell(struct tag_tree *, int cell, struct buf *out);
+/* A passage in language lang ("en" in a Dutch course: a chapter's front
+ * matter): the innermost open container gets /Lang when lang is not the
+ * document's (lang copied; NULL or the same: nothing). */
+void	tag_lang(struct tag_rows *, const char *lang);
+/* The same for the element tag_leaf() made last (a contents entry that
+ * names a chapter in another language). */
+void	tag_lang_leaf(struct tag_rows *, const char *lang);
+void	tag_hyphen(struct tag_tree *, struct buf *out);
+void	tag_hyphen_end(struct tag_tree *, struct buf *out);
 
 /* Writes the tree, the ParentTree, the pages' /StructParents and /Tabs,
  * and the catalog keys and XMP metadata (title and author may be NULL)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """pdfua_check -- the machine-checkable core of PDF/UA-1 (Matterhorn).
 
-    pdfua_check.py FILE.pdf...
+    pdfua_check.py [--lang TEXT=LANG]... FILE.pdf...
 
 Prints "PASS file" or "FAIL file" with one indented line per problem;
 exits 1 when any file fails.  It checks: /MarkInfo /Marked true, /Lang,
@@ -10,20 +10,26 @@ exits 1 when any file fails.  It checks: /MarkInfo /Marked true, /Lang,
 information and the XMP (dc:title) with pdfuaid:part 1, /Tabs /S on every
 page, no text or image operator outside marked content (a tagged MCID or
 an /Artifact), heading levels without a skip, tables with TH cells that
-carry /Scope, every Figure with /Alt, every form field with /TU; in a
-PDF/A file every annotation printed and, links aside, with an /AP /N
-appearance stream; every link annotation with
+carry /Scope, every Figure with /Alt, every /Lang a language tag, every
+form field with /TU; in a PDF/A file every annotation printed and, links
+aside, with an /AP /N appearance stream; every link annotation with
 /Contents and a /StructParent, reached from a Link element through an
 /OBJR that the ParentTree maps back; no heading outside a Sect once the
 Sects begin, every Sect and Part with what it should hold; every TOCI in
 a TOC; every LI with an LBody, its Lbl (the bullet or number) before it,
-and a Lbl wherever the item starts with text.  It is not veraPDF: see
-README.md.
+and a Lbl wherever the item starts with text.  With --lang TEXT=LANG (a
+passage in another language, such as a chapter whose front matter says
+lang: en in a Dutch course): the element whose text starts with TEXT has
+LANG as its language (its own /Lang or the nearest above it), while the
+catalog's /Lang stays the document's.  It is not veraPDF: see README.md.
 """
 import re
 import sys
 
 import pikepdf
+
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+import pdf_tagtext  # noqa: E402  (the text of marked content)
 
 TEXT_OPS = {"Tj", "TJ", "'", '"', "Do", "BI", "sh"}
 
@@ -171,7 +177,56 @@ def mcids_in_tree(root):
     return owned, elems
 
 
-def check(path):
+def check_langs(pdf, str_root, langs):
+    """Each (text, lang): the element whose own text starts with text is
+    read in lang (its /Lang or the nearest one above it)."""
+    bad = []
+    pages = {p.obj.objgen: p for p in pdf.pages}
+    cache = {}
+
+    def text_of(pg, mcid):
+        if pg is None or pg.objgen not in pages:
+            return ""
+        if pg.objgen not in cache:
+            cache[pg.objgen] = pdf_tagtext.page_texts(pages[pg.objgen])
+        return cache[pg.objgen].get(mcid, "")
+
+    found = {}
+
+    def walk(e, lang, depth):
+        if depth > 200:
+            return
+        if "/Lang" in e:
+            lang = str(e.Lang)
+        k = e.get("/K")
+        kids = list(k) if isinstance(k, pikepdf.Array) else \
+            ([] if k is None else [k])
+        own = ""
+        for kid in kids:
+            if isinstance(kid, int):
+                own += text_of(e.get("/Pg"), int(kid))
+            elif isinstance(kid, pikepdf.Dictionary) and \
+                    kid.get("/Type") == "/MCR":
+                own += text_of(kid.get("/Pg"), int(kid.MCID))
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid, lang, depth + 1)
+        for text, want in langs:
+            if own.startswith(text) and text not in found:
+                found[text] = lang
+    k = str_root.get("/K")
+    for e in (list(k) if isinstance(k, pikepdf.Array) else [k]):
+        if isinstance(e, pikepdf.Dictionary):
+            walk(e, str(pdf.Root.get("/Lang", "")), 0)
+    for text, want in langs:
+        if text not in found:
+            bad.append("no element reads %r" % text)
+        elif found[text] != want:
+            bad.append("%r is read as /Lang %s, want %s"
+                       % (text, found[text], want))
+    return bad
+
+
+def check(path, langs=()):
     bad = []
     pdf = pikepdf.open(path)
     root = pdf.Root
@@ -281,6 +336,12 @@ def check(path):
                     break
         if stack:
             bad.append("page %d: marked content left open" % pno)
+    for e, _ in elems:
+        if "/Lang" in e and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)*",
+                                             str(e.Lang)):
+            bad.append("/Lang %r is no language tag" % str(e.Lang))
+    if langs:
+        bad += check_langs(pdf, str_root, langs)
     last = 0
     for e, _ in elems:
         s = str(e.S)
@@ -312,9 +373,15 @@ def check(path):
 
 def main():
     fails = 0
-    for path in sys.argv[1:]:
+    args = sys.argv[1:]
+    langs = []
+    while len(args) >= 2 and args[0] == "--lang" and "=" in args[1]:
+        text, _, lang = args[1].rpartition("=")
+        langs.append((text, lang))
+        args = args[2:]
+    for path in args:
         try:
-            bad = check(path)
+            bad = check(path, langs)
         except Exception as ex:  # a damaged file is a failure, not a crash
             bad = ["cannot read: %s" % ex]
         if bad:
