@@ -36,12 +36,15 @@
 #include "file.h"
 #include "mem.h"
 
+#include <sys/stat.h>
+
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <zlib.h>
 
 /* Where a word stands: a posting is marked when its term is in the
@@ -675,6 +678,35 @@ S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *seen,
 
 /*** Writing ***/
 
+/*
+ * Removes outdir/NAME for the numbers from on, as far as they go: the
+ * shards and snippet files an earlier build of a larger site left (a
+ * build without a valid cache does not know them), which would be
+ * published with the site though nothing loads them.  Only names of
+ * this module's own pattern, only files (a link is removed, not
+ * followed).
+ */
+static void
+S_prune(const char *outdir, const char *fmt, size_t from)
+{
+	struct buf name = { 0 };
+	struct stat st;
+	char *p;
+
+	for (;; from++) {
+		buf_reset(&name);
+		buf_printf(&name, fmt, from);
+		p = file_join(outdir, buf_cstr(&name));
+		if (lstat(p, &st) != 0 || !(S_ISREG(st.st_mode) ||
+		    S_ISLNK(st.st_mode)) || unlink(p) != 0) {
+			free(p);
+			break;
+		}
+		free(p);
+	}
+	buf_free(&name);
+}
+
 /* s as the inside of a JSON string. */
 static void
 S_json(struct buf *b, const char *s)
@@ -1061,6 +1093,8 @@ search_index_write(struct search_index *si, const char *outdir,
 	}
 	if (rc == 0)
 		rc = S_write(outdir, "search-index.js", &b, dl);
+	if (rc == 0)
+		S_prune(outdir, "search-index-%zu.js", nshard);
 
 	/* each chapter's section texts and then its glossary terms', for
 	 * the snippets */
@@ -1091,6 +1125,8 @@ search_index_write(struct search_index *si, const char *outdir,
 		buf_printf(&name, "search/%zu.js", i);
 		rc = S_write(outdir, buf_cstr(&name), &b, dl);
 	}
+	if (rc == 0)
+		S_prune(outdir, "search/%zu.js", si->nch);
 	(void)ndocs;
 	free(order);
 	free(S_rank);
