@@ -442,27 +442,33 @@ incr_open(const char *dir, const char *out, const char *opts)
 	return in;
 }
 
+/* 1 when the last build's output i is still there as that build left
+ * it: a file of its size and mtime. */
+static int
+S_as_left(const struct incr *in, size_t i)
+{
+	struct stat st;
+	char *p = file_join(in->out, in->old[i].rel);
+	int same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size == in->old[i].size &&
+	    st.st_mtim.tv_sec == in->old[i].sec &&
+	    st.st_mtim.tv_nsec == in->old[i].nsec;
+
+	free(p);
+	return same;
+}
+
 int
 incr_fresh(struct incr *in, struct diag_list *dl)
 {
-	struct stat st;
-	char *p;
 	size_t i;
-	int same;
 
 	if (!in->valid || !in->good || in->unsure ||
 	    strcmp(in->key, in->oldkey) != 0)
 		return 0;
-	for (i = 0; i < in->nold; i++) {
-		p = file_join(in->out, in->old[i].rel);
-		same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_size == in->old[i].size &&
-		    st.st_mtim.tv_sec == in->old[i].sec &&
-		    st.st_mtim.tv_nsec == in->old[i].nsec;
-		free(p);
-		if (!same)
+	for (i = 0; i < in->nold; i++)
+		if (!S_as_left(in, i))
 			return 0;
-	}
 	for (i = 0; i < in->ndiags; i++)
 		diag_copy(dl, &in->diags[i]);
 	return 1;
@@ -578,10 +584,7 @@ incr_src_same(const struct incr *in, const char *rel)
 int
 incr_keep(struct incr *in, const char *rel)
 {
-	struct stat st;
 	size_t i;
-	char *p;
-	int same = 0;
 
 	if (!in->valid || !in->good || in->unsure)
 		return 0;
@@ -589,13 +592,7 @@ incr_keep(struct incr *in, const char *rel)
 		;
 	if (i == in->nold)
 		return 0;
-	p = file_join(in->out, rel);
-	same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size == in->old[i].size &&
-	    st.st_mtim.tv_sec == in->old[i].sec &&
-	    st.st_mtim.tv_nsec == in->old[i].nsec;
-	free(p);
-	if (!same)
+	if (!S_as_left(in, i))
 		return 0;
 	/* as if written: it is this build's output too */
 	pthread_mutex_lock(&in->lock);
