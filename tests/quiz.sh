@@ -6,11 +6,10 @@
 #     tests/quiz/ (expect.gift, qti/), and the package is the same bytes in
 #     a second build;
 #   - every QTI item validates against the IMS QTI 2.1 XSD, the manifest
-#     against IMS CP 1.1, with libxml2 (xmllint --nonet).  The schemas are
-#     IMS's, which Debian does not ship and this repository does not hold:
-#     put their folder (qtiv2p1/imsqti_v2p1.xsd, imscp_v1p1.xsd, w3/,
-#     apipv1p0/, as in the qti-sdk project's schemes/) in tests/.tools/qti
-#     or name it in QTI_SCHEMES; without it a SKIP line;
+#     against IMS CP 1.1, with libxml2 (xmllint --nonet), for this
+#     project's package and for the sample course's (content/).  The
+#     schemas are in tests/quiz/schemes (see its README for where they come
+#     from); QTI_SCHEMES names another folder laid out the same way;
 #   - the site's page holds no right answer or feedback as text;
 #   - the student PDF holds no answer, ticked box or feedback; the teacher
 #     PDF holds them all;
@@ -59,22 +58,36 @@ if cmp -s "$q/01-vragen.qti.zip" "$tmp/p2/out/quiz/01-vragen.qti.zip"; then
 	pass qti-same-bytes
 else fail qti-same-bytes "a second build made another package"; fi
 
-# QTI against IMS's schemas
-schemes=${QTI_SCHEMES:-$top/tests/.tools/qti}
+# QTI against IMS's schemas: this project's package, and the one the
+# sample course (the repository's own content/) exports.
+schemes=${QTI_SCHEMES:-$top/tests/quiz/schemes}
+mkdir "$tmp/sample" "$tmp/sq"
+cp -R "$top/content" "$top/templates" "$tmp/sample/"
+"$bin" build -q "$tmp/sample" > "$tmp/sample.err" 2>&1
+for z in "$tmp"/sample/out/quiz/*.qti.zip; do
+	[ -f "$z" ] || continue
+	d=$tmp/sq/$(basename "$z" .qti.zip)
+	python3 -c "import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])" "$z" "$d"
+done
 if [ ! -f "$schemes/qtiv2p1/imsqti_v2p1.xsd" ]; then
-	echo "SKIP quiz/qti-xsd: no IMS QTI 2.1 schemas in $schemes (see tests/quiz.sh)"
+	fail qti-xsd "no IMS QTI 2.1 schemas in $schemes"
 elif ! command -v xmllint > /dev/null 2>&1; then
-	echo "SKIP quiz/qti-xsd: xmllint not found (libxml2-utils)"
+	fail qti-xsd "xmllint not found (libxml2-utils, in .ci/deps)"
+elif ! ls "$tmp"/sq/*/Q-*.xml > /dev/null 2>&1; then
+	fail qti-xsd "the sample course exported no QTI package:" "$(head -3 "$tmp/sample.err")"
 else
-	bad=
-	for f in "$tmp"/qti/Q-*.xml; do
+	bad= n=0
+	for f in "$tmp"/qti/Q-*.xml "$tmp"/sq/*/Q-*.xml; do
+		n=$((n + 1))
 		xmllint --nonet --noout --schema \
 		    "$schemes/qtiv2p1/imsqti_v2p1.xsd" "$f" > "$tmp/x" 2>&1 ||
 			bad="$bad $(basename "$f"): $(head -3 "$tmp/x")"
 	done
-	xmllint --nonet --noout --schema "$schemes/imscp_v1p1.xsd" \
-	    "$tmp/qti/imsmanifest.xml" > "$tmp/x" 2>&1 ||
-		bad="$bad imsmanifest.xml: $(head -3 "$tmp/x")"
+	for f in "$tmp"/qti/imsmanifest.xml "$tmp"/sq/*/imsmanifest.xml; do
+		xmllint --nonet --noout --schema "$schemes/imscp_v1p1.xsd" \
+		    "$f" > "$tmp/x" 2>&1 ||
+			bad="$bad $f: $(head -3 "$tmp/x")"
+	done
 	if [ -z "$bad" ] && ls "$tmp"/qti/Q-*.xml > /dev/null 2>&1; then
 		pass qti-xsd
 	else fail qti-xsd "$bad"; fi
