@@ -261,7 +261,7 @@ S_rows(struct buf *b, const char *tot, const char *model, const char *lang)
 /* One line: its control (if the client can change it), text and amount. */
 static void
 S_line(struct buf *b, const struct val *r, long i, long keuze, long nth,
-    const struct jnum *lim, int en)
+    const struct jnum *lim, const char *lang)
 {
 	const char *t = S_s(r, "omschrijving"), *per = S_s(r, "per");
 	const struct val *o = val_get(r, "optioneel"), *g = val_get(r,
@@ -294,7 +294,7 @@ S_line(struct buf *b, const struct val *r, long i, long keuze, long nth,
 	S_h(b, t);
 	if (keuze == 0 && !opt && (lo != qty || hi != qty)) {
 		buf_putc(b, ' ');
-		buf_puts(b, i18n(en ? "en" : "nl", I18N_S_QUANTITY_NOTE));
+		buf_puts(b, i18n(lang, I18N_S_QUANTITY_NOTE));
 	}
 	buf_puts(b, keuze > 0 || opt || lo != qty || hi != qty ? "</label>" :
 	    "</span>");
@@ -310,8 +310,8 @@ S_line(struct buf *b, const struct val *r, long i, long keuze, long nth,
 		sales_fmt_qty(&q, hi, "en");
 		buf_printf(b, " max=\"%s\"", q.data);
 		if (keuze > 0 || opt) {
-			buf_printf(b, " aria-label=\"%s: ", i18n(en ? "en" :
-			    "nl", I18N_S_QUANTITY));
+			buf_printf(b, " aria-label=\"%s: ", i18n(lang,
+			    I18N_S_QUANTITY));
 			S_h(b, t);
 			buf_putc(b, '"');
 		}
@@ -338,7 +338,8 @@ S_line(struct buf *b, const struct val *r, long i, long keuze, long nth,
 
 /* The form: the lines of ctx "regels" in order, each <keuze> a fieldset. */
 static void
-S_form(struct buf *b, const struct val *ctx, const char *model, int en)
+S_form(struct buf *b, const struct val *ctx, const char *model,
+    const char *lang)
 {
 	const struct val *rows = val_get(ctx, "regels"), *r;
 	struct jnum j;
@@ -365,7 +366,7 @@ S_form(struct buf *b, const struct val *ctx, const char *model, int en)
 			}
 			if (val_truthy(val_get(r, "keuze"))) {
 				buf_puts(b, "<fieldset class=\"sg-keuze\"><legend>");
-				buf_puts(b, i18n(en ? "en" : "nl",
+				buf_puts(b, i18n(lang,
 				    I18N_S_CHOOSE_ONE));
 				if (kk != NULL && *kk != '\0') {
 					buf_puts(b, ": ");
@@ -393,7 +394,7 @@ S_form(struct buf *b, const struct val *ctx, const char *model, int en)
 				    NULL;
 			if (at.p == NULL)
 				continue;
-			S_line(b, r, i, kz, ++nth, &at, en);
+			S_line(b, r, i, kz, ++nth, &at, lang);
 		}
 	}
 	if (open)
@@ -483,7 +484,7 @@ ohtml_page(const struct datadoc *d, const char *body, const char *root,
 	buf_reset(&b);
 	val_set_bool(pc, "en", en);
 	/* the form and the totals */
-	S_form(&b, ctx, model, en);
+	S_form(&b, ctx, model, d->lang);
 	val_set_str(pc, "form", buf_cstr(&b));
 	buf_reset(&b);
 	S_rows(&b, tot, model, d->lang);
