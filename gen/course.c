@@ -1317,9 +1317,11 @@ S_check_files(const struct course *c, struct diag_list *dl)
 	return rc;
 }
 
-/* The ids a chapter page's shell writes itself (page.html's id="main"),
+/* The ids a chapter page's shell writes itself (page.html's id="sg-main"),
  * read from the shell this project uses, not listed here: a project's own
- * page.html may use others.  Headings are numbered around them. */
+ * page.html may use others.  Headings are numbered around them.  Our own
+ * shell's ids start with "sg-", so that a heading's anchor is the one
+ * GitHub gives it ("## main" is #main) and a README's links land. */
 static void
 S_shell_ids(struct course *c, struct theme *th)
 {

@@ -360,8 +360,8 @@ pass_number_taken(struct doc_node *root, int chapter, struct chapter *ch,
 	}
 	buf_free(&b);
 	S_index_free(&ids);
-	/* the shell's ids are not the chapter's anchors: a link to #main
-	 * in another chapter names no heading */
+	/* the shell's ids are not the chapter's anchors: a link to
+	 * #sg-main in another chapter names no heading */
 	if (ntaken > 0) {
 		for (i = 0; i < ntaken; i++)
 			free(ids.v[i]);

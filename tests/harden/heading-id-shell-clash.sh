@@ -1,21 +1,25 @@
-# A heading whose anchor would be an id the page shell writes itself
-# (page.html's <main id="main">) steps round it, as a repeated heading
-# does: "main-1", "main-2"; no id stands twice on any page, and the skip
-# link still lands on <main>.  The shell's ids are read from the shell in
-# use, so a project's own page.html with other ids is respected too.
+# A heading's anchor is the one GitHub gives it, so links written for a
+# README land: "## Main" is #main, a second one #main-1, since our own
+# page shell's ids start with "sg-" (<main id="sg-main">).  A heading
+# whose anchor would be an id the shell writes itself steps round it, as
+# a repeated heading does ("## Sg main" is sg-main-1); no id stands twice
+# on any page, and the skip link lands on <main>.  The shell's ids are
+# read from the shell in use, so a project's own page.html with other
+# ids is respected too.
 . "$2/tests/harden/lib.sh"
 project p
-printf '# Main\n\nDe titel.\n\n## Main\n\nEen sectie.\n\nZie [de sectie](#main-2).\n' > p/content/01-eerste.md
-printf '# Tweede\n\nZie [het eerste](01-eerste.md#main-1).\n\n## Kop\n' > p/content/02-tweede.md
+printf '# Main\n\nDe titel.\n\n## Main\n\nEen sectie.\n\nZie [de sectie](#main-1).\n\n## Sg main\n\nZie [de kop](#sg-main-1).\n' > p/content/01-eerste.md
+printf '# Tweede\n\nZie [het eerste](01-eerste.md#main).\n\n## Kop\n' > p/content/02-tweede.md
 st=$(run err "$SG" build p)
 [ "$st" = 0 ] || fail "exit status $st: $(cat err)"
 h=p/out/site/01-eerste.html
-for want in '<main id="main">' '<h1 id="main-1">' '<h2 id="main-2">' \
-    'href="#main-2"'; do
+for want in '<a class="skip" href="#sg-main">' '<main id="sg-main">' \
+    '<h1 id="main">' '<h2 id="main-1">' '<h2 id="sg-main-1">' \
+    'href="#main-1"' 'href="#sg-main-1"'; do
 	grep -qF "$want" "$h" || fail "not in $h: $want"
 done
-grep -qF 'href="01-eerste.html#main-1"' p/out/site/02-tweede.html ||
-	fail "the link to the title is not to main-1"
+grep -qF 'href="01-eerste.html#main"' p/out/site/02-tweede.html ||
+	fail "the link to the title is not to #main"
 for f in p/out/site/*.html; do
 	d=$(grep -o ' id="[^"]*"' "$f" | sort | uniq -d)
 	[ -z "$d" ] || fail "ids twice in $f: $d"
