@@ -10,23 +10,7 @@
 // Prints one line per word that misses its section (at most 20) and a
 // count; exits 1 when one does.
 "use strict";
-const fs = require("fs");
-const path = require("path");
-const dir = process.argv[2];
-const api = require(path.resolve(dir, "search.js"));
-const texts = {};
-api.text = (ch, v) => { texts[ch] = v; };
-let idx;
-const index = api.index;
-api.index = (d) => { index(d); idx = d; };
-globalThis.SalesgenSearch = api;
-const run = (f) => (0, eval)(fs.readFileSync(f, "utf8"));
-run(path.join(dir, "search-index.js"));
-for (let k = 0; k < idx.shards.length; k++)
-	if (idx.shards[k][1] === null)
-		run(path.join(dir, "search-index-" + k + ".js"));
-for (const f of fs.readdirSync(path.join(dir, "search")))
-	run(path.join(dir, "search", f));
+const { api, idx, texts } = require("./search-site.js")(process.argv[2]);
 const lang = { 1: "nl", 2: "en" };
 // word -> the docs it stands in (with a term in their language)
 const where = new Map();
