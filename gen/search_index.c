@@ -4,30 +4,33 @@
  * Format (read by templates/site/search.js; keep the two in step):
  *
  *	SalesgenSearch.index({lang, chapters: [[url, title, sections(,
- *	    lang)]...], gloss: [[chapter, term(, id)]...],
+ *	    lang)]...],
+ *	    docs: [title | [title, anchor]... , [chapter, term(, id)]...],
  *	    shards: [[first term, terms, postings, first term's rank]...]})
  *
- * with chapters and gloss as JSON.parse() of a string (a large object
- * literal takes seconds to parse; a string does not).  The docs are
- * every chapter's sections in order (a chapter's count in chapters),
- * then the glossary terms; a chapter's lang is there when it is not the
- * site's ("en" in a Dutch site: its words have the English stemmer's
- * terms and are not split).  A glossary term has its id only when that
- * is not "def-" and its slug.  The index holds a term's chapters, not
- * its sections (Pagefind's design): each chapter's file, search/N.js
- * (S_chapter_file()), has its sections' titles and texts and which of
- * its docs hold which of its terms, and search.js loads it for the
- * chapters whose sections it shows.  terms is every term, sorted,
- * separated by spaces, for a binary search of exact and prefix matches;
- * postings has one line per term (S_line()): chapter numbers as deltas,
- * those with the term in a heading after ",", as a glossary term after
- * "!", the compounds whose chapters it shares after ";" (by rank, the
+ * with chapters and docs as JSON.parse() of a string (a large object
+ * literal takes seconds to parse; a string does not).  docs are every
+ * chapter's sections in order (a chapter's count in chapters), then the
+ * glossary terms.  A chapter's title is 0 when it is its first
+ * section's; its lang is there when it is not the site's ("en" in a
+ * Dutch site: its words have the English stemmer's terms and are not
+ * split, and search.js matches a query's English terms in it).  A section's title is written without its heading number
+ * when that follows from the one before (S_title()), and is the
+ * section alone when its anchor is what S_slug() makes of the title, as
+ * search.js makes it again; a glossary
+ * term has its id only when that is not "def-" and its slug.  The texts,
+ * for the snippets, are in search/N.js, chapter N's sections' and then
+ * its glossary terms': not in the index, as only the shown results need
+ * them.  terms is every term, sorted, separated by spaces, for a binary
+ * search of exact and prefix matches; postings has one line per term
+ * (S_line()): doc numbers as deltas, the marked ones (in the heading)
+ * after ",", the compounds whose docs it shares after ";" (by rank, the
  * term's place in all terms), decoded only for the terms a query
- * matches.  A number is written in base 32, its last digit from a second
- * alphabet (S_num()), so that numbers need no separator: a tenth less
- * gzip than base 36 with commas.  A shard written to a file of its own
- * (search-index-N.js) has null for terms and postings until the file is
- * loaded.
+ * matches.  A number is written in base 32, its last
+ * digit from a second alphabet (S_num()), so that numbers need no
+ * separator: a tenth less gzip than base 36 with commas.  A shard
+ * written to a file of its own (search-index-N.js) has null for terms
+ * and postings until the file is loaded.
  */
 #include "search_index.h"
 #include "search_split.h"
@@ -55,7 +58,7 @@
  * it was a third of the index and changed no result set. */
 #define W_TEXT		0
 #define W_TITLE		1
-#define W_GLOSS		2
+#define W_GLOSS		1
 /* Above this much gzip the terms go into shards of about SHARD_RAW bytes
  * each (design/search.md: 300 KB gzip; shards of ≤ 50 KB gzip). */
 #define SHARD_GZIP	(300 * 1024)
@@ -629,12 +632,11 @@ S_subset(const struct post *p, size_t a, size_t b, size_t c, size_t d)
 }
 
 /* The (part, whole) pairs of the site's compounds, by part, where the
- * whole's docs (chapters) are all among the part's: *n of them.  from[r]
- * is where the postings p of the term of rank r begin.  A whole is longer than its
+ * whole's docs are all among the part's: *n of them.  from[r] is where
+ * the postings of the term of rank r begin.  A whole is longer than its
  * part (or as long and after it), so no term is made of itself. */
 static struct drv *
-S_derive(struct search_index *si, const struct post *p, const size_t *from,
-    size_t *n)
+S_derive(struct search_index *si, const size_t *from, size_t *n)
 {
 	struct drv *v = NULL;
 	size_t i, k, m = 0, cap = 0;
@@ -664,7 +666,7 @@ S_derive(struct search_index *si, const struct post *p, const size_t *from,
 		if (k > 0 && v[k - 1].part == t && v[k - 1].whole == c)
 			continue;
 		/* a whole in one doc saves less than it costs to name */
-		if (from[c + 1] - from[c] < 2 || !S_subset(p, from[c],
+		if (from[c + 1] - from[c] < 2 || !S_subset(si->p, from[c],
 		    from[c + 1], from[t], from[t + 1]))
 			continue;
 		v[k++] = v[i];
@@ -673,33 +675,16 @@ S_derive(struct search_index *si, const struct post *p, const size_t *from,
 	return v;
 }
 
-/* After sep, which of p[0..n) have w, as the gaps between their places
- * in the list. */
-static void
-S_marks(struct buf *b, const struct post *p, size_t n, unsigned w, int sep)
-{
-	size_t k, next = 0;
-
-	for (k = 0; k < n; k++)
-		if (p[k].w & w) {
-			if (next == 0)
-				buf_putc(b, sep);
-			S_num(b, k - next);	/* next: 0 at first */
-			next = k + 1;
-		}
-}
-
-/* A term's line of postings p[0..n) (one per chapter, in order): the
- * chapters as deltas but those whose seen[chapter] is mark (its
- * compounds'), then, after ",", which of all its chapters have it in a
- * heading and after "!" which as a glossary term, as the gaps between
+/* A term's line of postings p[0..n) (one per doc, in doc order): the
+ * docs as deltas but those whose seen[doc] is mark (its compounds'),
+ * then, after ",", which of all its docs are marked, as the gaps between
  * their places in the list, then, after ";", the ranks of its compounds
  * drv[0..nd) as deltas. */
 static void
 S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *seen,
     uint32_t mark, const struct drv *drv, size_t nd)
 {
-	size_t k;
+	size_t k, next = 0;
 	unsigned long last = 0;
 
 	for (k = 0; k < n; k++)
@@ -707,64 +692,19 @@ S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *seen,
 			S_num(b, p[k].doc - last);
 			last = p[k].doc;
 		}
-	S_marks(b, p, n, W_TITLE, ',');
-	S_marks(b, p, n, W_GLOSS, '!');
+	for (k = 0; k < n; k++)
+		if (p[k].w) {
+			if (next == 0)
+				buf_putc(b, ',');
+			S_num(b, k - next);	/* next: 0 at first */
+			next = k + 1;
+		}
 	for (last = 0, k = 0; k < nd; k++) {
 		if (k == 0)
 			buf_putc(b, ';');
 		S_num(b, drv[k].whole - last);
 		last = drv[k].whole;
 	}
-}
-
-/*** Chapters ***/
-
-/* The chapter postings of the doc postings p (by term rank, each term's
- * in doc order; from[r] where rank r's begin): per term its chapters
- * docch[doc] in order, each once, marked when one of its docs is.  Their
- * own from into *cfrom (nterms + 1).  Glossary docs come after all
- * sections, so a term's chapters are sorted, not merged. */
-static struct post *
-S_chapter_posts(const struct post *p, const size_t *from, size_t nterms,
-    const uint32_t *docch, size_t **cfrom)
-{
-	struct post *cp = xmalloc((from[nterms] + 1) * sizeof(*cp));
-	size_t t, i, n = 0, a, k;
-
-	*cfrom = xcalloc(nterms + 2, sizeof(**cfrom));
-	for (t = 0; t < nterms; t++) {
-		(*cfrom)[t] = n;
-		for (a = n, i = from[t]; i < from[t + 1]; i++) {
-			uint32_t c = docch[p[i].doc];
-
-			/* sections come in chapter order: the last one or
-			 * new, but for a glossary doc's chapter */
-			for (k = n; k > a && cp[k - 1].doc > c; k--)
-				continue;
-			if (k > a && cp[k - 1].doc == c) {
-				cp[k - 1].w |= p[i].w;
-				continue;
-			}
-			memmove(cp + k + 1, cp + k, (n - k) * sizeof(*cp));
-			cp[k].term = p[i].term;
-			cp[k].doc = c;
-			cp[k].w = p[i].w;
-			n++;
-		}
-	}
-	(*cfrom)[nterms] = n;
-	return cp;
-}
-
-/* A bitmap v of n words of 30 bits, lowest first, as n numbers:
- * search.js reads them as 32-bit integers. */
-static void
-S_bits(struct buf *b, const uint32_t *v, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		S_num(b, v[k]);
 }
 
 /*** Writing ***/
@@ -980,90 +920,6 @@ S_write(const char *outdir, const char *name, struct buf *b,
 	return rc;
 }
 
-/*
- * Chapter ci's file, search/N.js:
- *
- *	SalesgenSearch.chapter(N, [titles, texts], sections)
- *
- * titles as in S_title() (numbers counted within the chapter) and S_slug()
- * (an anchor only where search.js cannot make it), texts its sections'
- * and then its glossary terms' (its ndoc docs, in that order), both as
- * JSON.parse() of a string; sections which docs hold which terms: per
- * term of the chapter by rank, the rank's delta times two plus one when
- * one of its docs is marked (S_line()), the docs' bitmap in numbers of 30
- * bits (as many as ndoc needs), and when marked, the marked docs' bitmap
- * the same way.  p[0..np) are the chapter's postings by rank (their
- * term: the rank) and in doc order, docloc the docs' places in their
- * chapters; b, j and name are scratch.
- */
-static int
-S_chapter_file(struct search_index *si, const char *outdir, size_t ci,
-    const struct post *p, size_t np, const uint32_t *docloc, size_t ndoc,
-    struct buf *b, struct buf *j, struct buf *name, struct diag_list *dl)
-{
-	unsigned long num[NUM_MAX];
-	size_t nnum = 0, k, i, e, nw = ndoc / 30 + 1;
-	uint32_t *bits = xcalloc(2 * nw, sizeof(*bits)), last = 0;
-	const struct chap *c = &si->ch[ci];
-	int rc, mark;
-
-	buf_reset(b);
-	buf_reset(j);
-	buf_printf(b, "SalesgenSearch.chapter(%zu,JSON.parse(", ci);
-	buf_puts(j, "[[");
-	for (k = 0; k < c->n; k++) {
-		const struct sect *s = &c->s[k];
-		int same = S_slug(s->title, "", s->anchor, 1);
-
-		if (k > 0)
-			buf_putc(j, ',');
-		buf_puts(j, same ? "\"" : "[\"");
-		S_title(j, s->title, num, &nnum);
-		if (!same) {
-			buf_puts(j, "\",\"");
-			S_json(j, s->anchor);
-		}
-		buf_puts(j, same ? "\"" : "\"]");
-	}
-	buf_puts(j, "],[");
-	for (k = 0; k < c->n; k++) {
-		buf_puts(j, k ? ",\"" : "\"");
-		S_json(j, c->s[k].text);
-		buf_putc(j, '"');
-	}
-	for (i = 0; i < si->ng; i++)
-		if (si->g[i].ch == ci) {
-			buf_puts(j, k++ ? ",\"" : "\"");
-			S_json(j, si->g[i].text);
-			buf_putc(j, '"');
-		}
-	buf_puts(j, "]]");
-	S_js(b, j->data, j->len);
-	buf_puts(b, "),'");
-	for (i = 0; i < np; i = e) {
-		memset(bits, 0, 2 * nw * sizeof(*bits));
-		for (mark = 0, e = i; e < np && p[e].term == p[i].term; e++) {
-			k = docloc[p[e].doc];
-			bits[k / 30] |= (uint32_t)1 << (k % 30);
-			if (p[e].w) {
-				bits[nw + k / 30] |= (uint32_t)1 << (k % 30);
-				mark = 1;
-			}
-		}
-		S_num(b, (unsigned long)(p[i].term - last) * 2 + (unsigned)mark);
-		last = p[i].term;
-		S_bits(b, bits, nw);
-		if (mark)
-			S_bits(b, bits + nw, nw);
-	}
-	buf_puts(b, "');\n");
-	free(bits);
-	buf_reset(name);
-	buf_printf(name, "search/%zu.js", ci);
-	rc = S_write(outdir, buf_cstr(name), b, dl);
-	return rc;
-}
-
 int
 search_index_write(struct search_index *si, const char *outdir,
     struct diag_list *dl)
@@ -1074,10 +930,11 @@ search_index_write(struct search_index *si, const char *outdir,
 	struct buf name = { 0 };
 	uint32_t *order;
 	size_t i, k, d, ndocs = 0, t, nshard = 0;
-	size_t *shard_at = NULL, *from, *cfrom, ndrv;
+	size_t *shard_at = NULL, *from, ndrv;
 	struct drv *drv;
-	struct post *cp;
-	uint32_t *seen, *docch, *docloc, *nloc;
+	uint32_t *seen;
+	unsigned long num[NUM_MAX];
+	size_t nnum = 0;
 	int pass, rc = 0;
 	char *dir;
 	int dutch = 0;
@@ -1135,22 +992,7 @@ search_index_write(struct search_index *si, const char *outdir,
 		S_rank[order[t]] = (uint32_t)t;
 	S_post_sort(si);
 
-	/* each doc's chapter and its place there: the chapter's sections,
-	 * then its glossary terms */
-	docch = xcalloc(ndocs + 1, sizeof(*docch));
-	docloc = xcalloc(ndocs + 1, sizeof(*docloc));
-	nloc = xcalloc(si->nch + 1, sizeof(*nloc));
-	for (d = 0, i = 0; i < si->nch; i++)
-		for (k = 0; k < si->ch[i].n; k++, d++) {
-			docch[d] = (uint32_t)i;
-			docloc[d] = nloc[i]++;
-		}
-	for (i = 0; i < si->ng; i++, d++) {
-		docch[d] = (uint32_t)si->g[i].ch;
-		docloc[d] = nloc[si->g[i].ch]++;
-	}
-
-	/* the terms and their chapters, one line per term */
+	/* the terms and their postings, one line per term */
 	from = xcalloc(si->nterms + 2, sizeof(*from));
 	for (i = 0, t = 0; t < si->nterms; t++) {
 		from[t] = i;
@@ -1158,9 +1000,8 @@ search_index_write(struct search_index *si, const char *outdir,
 			i++;
 	}
 	from[si->nterms] = si->np;
-	cp = S_chapter_posts(si->p, from, si->nterms, docch, &cfrom);
-	drv = S_derive(si, cp, cfrom, &ndrv);
-	seen = xcalloc(si->nch + 1, sizeof(*seen));
+	drv = S_derive(si, from, &ndrv);
+	seen = xcalloc(ndocs + 1, sizeof(*seen));
 	shard_at = xcalloc(si->nterms + 2, sizeof(*shard_at));
 	for (i = 0, t = 0; t < si->nterms; t++) {
 		if (t > 0)
@@ -1169,15 +1010,14 @@ search_index_write(struct search_index *si, const char *outdir,
 		if (t > 0)
 			buf_putc(&post, '\n');
 		for (k = i; i < ndrv && drv[i].part == t; i++)
-			for (d = cfrom[drv[i].whole]; d < cfrom[drv[i].whole + 1]; d++)
-				seen[cp[d].doc] = (uint32_t)t + 1;
-		S_line(&post, cp + cfrom[t], cfrom[t + 1] - cfrom[t], seen,
+			for (d = from[drv[i].whole]; d < from[drv[i].whole + 1]; d++)
+				seen[si->p[d].doc] = (uint32_t)t + 1;
+		S_line(&post, si->p + from[t], from[t + 1] - from[t], seen,
 		    (uint32_t)t + 1, drv + k, i - k);
 	}
 	free(seen);
 	free(drv);
-	free(cp);
-	free(cfrom);
+	free(from);
 
 	/* the index */
 	buf_printf(&b, "SalesgenSearch.index({lang:\"%s\",chapters:JSON.parse(",
@@ -1186,9 +1026,15 @@ search_index_write(struct search_index *si, const char *outdir,
 	for (i = 0; i < si->nch; i++) {
 		buf_puts(&j, i ? ",[\"" : "[\"");
 		S_json(&j, si->ch[i].url ? si->ch[i].url : "");
-		buf_puts(&j, "\",\"");
-		S_json(&j, si->ch[i].title ? si->ch[i].title : "");
-		buf_printf(&j, "\",%zu", si->ch[i].n);
+		/* 0: the title of its first section */
+		if (si->ch[i].n > 0 && si->ch[i].title != NULL &&
+		    strcmp(si->ch[i].title, si->ch[i].s[0].title) == 0)
+			buf_printf(&j, "\",0,%zu", si->ch[i].n);
+		else {
+			buf_puts(&j, "\",\"");
+			S_json(&j, si->ch[i].title ? si->ch[i].title : "");
+			buf_printf(&j, "\",%zu", si->ch[i].n);
+		}
 		/* a chapter in the other language says so */
 		if (si->ch[i].en != (strcmp(si->lang, "en") == 0))
 			buf_puts(&j, si->ch[i].en ? ",\"en\"" : ",\"nl\"");
@@ -1196,11 +1042,26 @@ search_index_write(struct search_index *si, const char *outdir,
 	}
 	buf_putc(&j, ']');
 	S_js(&b, j.data, j.len);
-	buf_puts(&b, "),\ngloss:JSON.parse(");
+	buf_puts(&b, "),\ndocs:JSON.parse(");
 	buf_reset(&j);
 	buf_putc(&j, '[');
-	for (i = 0; i < si->ng; i++) {
-		buf_printf(&j, "%s[%zu,\"", i ? "," : "", si->g[i].ch);
+	for (d = 0, i = 0; i < si->nch; i++)
+		for (k = 0; k < si->ch[i].n; k++, d++) {
+			struct sect *s = &si->ch[i].s[k];
+			int same = S_slug(s->title, "", s->anchor, 1);
+
+			if (d > 0)
+				buf_putc(&j, ',');
+			buf_puts(&j, same ? "\"" : "[\"");
+			S_title(&j, s->title, num, &nnum);
+			if (!same) {
+				buf_puts(&j, "\",\"");
+				S_json(&j, s->anchor);
+			}
+			buf_puts(&j, same ? "\"" : "\"]");
+		}
+	for (i = 0; i < si->ng; i++, d++) {
+		buf_printf(&j, "%s[%zu,\"", d ? "," : "", si->g[i].ch);
 		S_json(&j, si->g[i].term);
 		if (!S_slug(si->g[i].term, "def-", si->g[i].id, 0)) {
 			buf_puts(&j, "\",\"");
@@ -1277,48 +1138,39 @@ search_index_write(struct search_index *si, const char *outdir,
 	if (rc == 0)
 		S_prune(outdir, "search-index-%zu.js", nshard);
 
-	/* each chapter's file: its sections' titles, their texts and then
-	 * its glossary terms', for the results and their snippets, and which
-	 * of these docs hold which of its terms */
+	/* each chapter's section texts and then its glossary terms', for
+	 * the snippets */
 	dir = file_join(outdir, "search");
 	if (rc == 0 && si->nch > 0)
 		rc = file_mkdirs(dir, dl);
 	free(dir);
-	{
-		/* the postings by chapter, each chapter's by term rank */
-		size_t *cat = xcalloc(si->nch + 2, sizeof(*cat)), sum = 0, c;
-		struct post *byc = xmalloc((si->np + 1) * sizeof(*byc));
-
-		for (i = 0; i < si->np; i++)
-			cat[docch[si->p[i].doc]]++;
-		for (i = 0; i <= si->nch; i++) {
-			c = cat[i];
-			cat[i] = sum;
-			sum += c;
+	for (i = 0; rc == 0 && i < si->nch; i++) {
+		buf_reset(&b);
+		buf_reset(&j);
+		buf_printf(&b, "SalesgenSearch.text(%zu,JSON.parse(", i);
+		buf_putc(&j, '[');
+		for (k = 0; k < si->ch[i].n; k++) {
+			buf_puts(&j, k ? ",\"" : "\"");
+			S_json(&j, si->ch[i].s[k].text);
+			buf_putc(&j, '"');
 		}
-		for (t = 0; t < si->nterms; t++)
-			for (i = from[t]; i < from[t + 1]; i++) {
-				byc[cat[docch[si->p[i].doc]]] = si->p[i];
-				byc[cat[docch[si->p[i].doc]]++].term = (uint32_t)t;
+		for (t = 0; t < si->ng; t++)
+			if (si->g[t].ch == i) {
+				buf_puts(&j, k++ ? ",\"" : "\"");
+				S_json(&j, si->g[t].text);
+				buf_putc(&j, '"');
 			}
-		for (i = si->nch; i > 0; i--)
-			cat[i] = cat[i - 1];
-		cat[0] = 0;
-		for (i = 0; rc == 0 && i < si->nch; i++) {
-			rc = S_chapter_file(si, outdir, i, byc + cat[i],
-			    cat[i + 1] - cat[i], docloc, nloc[i], &b, &j, &name,
-			    dl);
-		}
-		free(cat);
-		free(byc);
+		buf_putc(&j, ']');
+		S_js(&b, j.data, j.len);
+		buf_puts(&b, "));\n");
+		buf_reset(&name);
+		buf_printf(&name, "search/%zu.js", i);
+		rc = S_write(outdir, buf_cstr(&name), &b, dl);
 	}
 	if (rc == 0)
 		S_prune(outdir, "search/%zu.js", si->nch);
+	(void)ndocs;
 	free(order);
-	free(from);
-	free(docch);
-	free(docloc);
-	free(nloc);
 	free(S_rank);
 	S_rank = NULL;
 	free(shard_at);

@@ -4,11 +4,9 @@
  * classic scripts that work from disk (file://), where fetch() and
  * modules do not:
  *
- *	search-index.js		chapters, glossary terms, terms and their
- *				chapters
+ *	search-index.js		chapters, sections, terms and postings
  *	search-index-N.js	a shard of the terms of a large site
- *	search/N.js		chapter N's section titles and texts, and
- *				which of its sections hold which terms
+ *	search/N.js		chapter N's section texts, for snippets
  *
  * The page's search.js reads them (templates/site/search.js).  Terms are
  * search_text's, plus the parts of Dutch compounds (search_split).

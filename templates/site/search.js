@@ -389,10 +389,9 @@ function utf8bytes(w) {
 
 /*** The index ***/
 
-var base = "", idx = null, waiting = [], texts = {}, chWait = {};
+var base = "", idx = null, waiting = [], texts = {}, textWait = {};
 
 function load(src, done) {
-	if (api.loader) return api.loader(src, done);	/* outside a page */
 	var s = document.createElement("script");
 	s.src = src;
 	s.onload = done;
@@ -508,20 +507,17 @@ function size(line) {
 	return (sizes[line] = n);
 }
 
-/* A term's line (S_line()): its chapters, after "," the places in the
- * whole list of the chapters where it is in a heading or is a glossary
- * term, and after ";" the ranks of the compounds whose chapters it has
- * too; null while one of those is in a shard not loaded.  The weights
- * are a chapter's most for one of its docs: twenty where it is a
- * glossary term (after "!"), ten where in a heading (after ","), else
- * one */
+/* A term's line (S_line()): its docs, after "," the places in the whole
+ * list of the docs where it is in the heading or is the glossary term,
+ * which weigh ten (twenty) where the others weigh one, and after ";" the
+ * ranks of the compounds whose docs it has too; null while one of those
+ * is in a shard not loaded */
 function postings(t, line) {
 	var p = decoded[t];
 	if (p) return p;
-	var e = line.indexOf(";"), c = line.indexOf(","), g = line.indexOf("!");
+	var e = line.indexOf(";"), c = line.indexOf(",");
 	if (e < 0) e = line.length;
-	if (g < 0 || g > e) g = e;
-	if (c < 0 || c > g) c = g;
+	if (c < 0 || c > e) c = e;
 	var docs = nums(line, 0, c, true), k, x, parts = [docs], n = docs.length;
 	if (e < line.length) {
 		var drv = nums(line, e + 1, line.length, true);
@@ -535,7 +531,7 @@ function postings(t, line) {
 		}
 		/* join them: in doc order, each doc once (marks over all docs
 		 * are quicker than a sort) */
-		var mark = new Uint8Array(idx.chapters.length), at = 0;
+		var mark = new Uint8Array(idx.docs.length), at = 0;
 		parts.forEach(function (v) {
 			for (var j = 0; j < v.length; j++) mark[v[j]] = 1;
 		});
@@ -545,43 +541,37 @@ function postings(t, line) {
 			if (mark[k]) docs[at++] = k;
 	}
 	var ws = new Int32Array(docs.length).fill(1);
-	function marks(a, b, w) {
-		var gaps = nums(line, a, b, false), at = 0, k;
-		for (k = 0; k < gaps.length; k++) {
+	if (c < e) {
+		var gaps = nums(line, c + 1, e, false);
+		for (at = 0, k = 0; k < gaps.length; k++) {
 			at += gaps[k];
-			ws[at] = w;
+			ws[at] = idx.docs[docs[at]][3] ? 20 : 10;
 			at++;
 		}
 	}
-	if (c < g) marks(c + 1, g, 10);
-	if (g < e) marks(g + 1, e, 20);	/* after a heading's: the most */
 	return (decoded[t] = [docs, ws]);
 }
 
-/* Sets acc (per chapter) to the most a doc there can weigh for one
- * query word (inChapter()), adds the chapters it finds to hits, and the terms it matched to w.found as
- * [rank, languages]: its terms exactly, each in the chapters of the
- * languages that make it of the word, and for the last word every term
- * that begins with what was typed so far (the first 200) */
+/* Adds the weights of one query word to acc (per doc), the docs it
+ * finds to hits: its terms exactly, each in the docs of the languages
+ * that make it of the word, and for the last word every term that
+ * begins with what was typed so far (the first 200) */
 function match(w, acc, hits) {
 	var k, sh, i, n = 0;
-	w.found = [];
-	function add(t, line, langs, r) {
-		var p = postings(t, line), c, j, chs = idx.chapters;
+	function add(t, line, langs) {
+		var p = postings(t, line), d, j, docs = idx.docs;
 		if (p === null) return;		/* see lack */
-		w.found.push([r, langs]);
 		for (j = 0; j < p[0].length; j++) {
-			c = p[0][j];
-			if ((langs & chs[c][4]) === 0) continue;
-			if (acc[c] === 0) hits.push(c);
-			if (p[1][j] > acc[c]) acc[c] = p[1][j];
+			d = p[0][j];
+			if ((langs & docs[d][5]) === 0) continue;
+			if (acc[d] === 0) hits.push(d);
+			acc[d] += p[1][j];
 		}
 	}
 	w.ts.forEach(function (x) {
-		k = shardOf(x[0]);
-		sh = parsed(k);
+		sh = parsed(shardOf(x[0]));
 		i = lower(sh.t, x[0]);
-		if (sh.t[i] === x[0]) add(x[0], sh.p[i], x[1], idx.shards[k][3] + i);
+		if (sh.t[i] === x[0]) add(x[0], sh.p[i], x[1]);
 	});
 	if (w.p) {
 		var cand = [], budget = PREFIX_BUDGET;
@@ -589,8 +579,7 @@ function match(w, acc, hits) {
 			sh = parsed(k);
 			for (i = lower(sh.t, w.p); i < sh.t.length && n < 200 &&
 			    sh.t[i].lastIndexOf(w.p, 0) === 0; i++, n++)
-				if (!w.ts.some(own(sh.t[i])))
-					cand.push([sh.t[i], sh.p[i], idx.shards[k][3] + i]);
+				if (!w.ts.some(own(sh.t[i]))) cand.push([sh.t[i], sh.p[i]]);
 			if (i < sh.t.length) break;
 		}
 		/* while a word is typed, its commonest completions first, up
@@ -598,15 +587,15 @@ function match(w, acc, hits) {
 		 * many words begin with "ver" (how common: the length of the
 		 * line and of its compounds' lines) */
 		cand.forEach(function (x) { x.push(size(x[1])); });
-		cand.sort(function (x, y) { return y[3] - x[3] || x[2] - y[2]; });
+		cand.sort(function (x, y) { return y[2] - x[2]; });
 		for (i = 0; i < cand.length && budget > 0; i++) {
-			add(cand[i][0], cand[i][1], ALL, cand[i][2]);
+			add(cand[i][0], cand[i][1], ALL);
 			if (decoded[cand[i][0]])
 				budget -= decoded[cand[i][0]][0].length;
 		}
 	}
 }
-var PREFIX_BUDGET = 2000;	/* chapters */
+var PREFIX_BUDGET = 20000;
 function own(t) { return function (x) { return x[0] === t; }; }
 
 /* The languages as bits (a doc's is docs[d][5]); a site has chapters in
@@ -652,21 +641,20 @@ function prefetch(k) {
 	});
 }
 
-/* Runs s; calls done(results) once the shards and the chapters' files it
- * needs are there: the best max (50) sections, or all of them. */
-function search(s, done, all, max) {
+/* Runs s; calls done(results) once the shards it needs are there: the
+ * best 50, or all of them. */
+function search(s, done, all) {
 	var q = query(s), need = missing(q), left = need.length;
-	var again = function () { search(s, done, all, max); };
 	if (left > 0) {
 		need.forEach(function (k) {
 			load(base + "search-index-" + k + ".js", function () {
 				if (idx.shards[k][1] === null) idx.shards[k][1] = "", idx.shards[k][2] = "";
-				if (--left === 0) again();
+				if (--left === 0) search(s, done, all);
 			});
 		});
 		return;
 	}
-	var n = idx.chapters.length, score = null, list = [], chs = idx.chapters;
+	var n = idx.docs.length, score = null, list = [], docs = idx.docs;
 	lack = Object.create(null);
 	q.forEach(function (w, k) {
 		var m = new Float64Array(n), hits = [], seen;
@@ -674,21 +662,20 @@ function search(s, done, all, max) {
 		if (k === 0 && !w.free) { score = m; list = hits; return; }
 		if (k === 0) {
 			/* every word is a stop word somewhere (a site in two
-			 * languages): the candidates are all the words' chapters */
+			 * languages): the candidates are all the words' docs */
 			score = new Float64Array(n);
 			seen = new Uint8Array(n);
 			list = [];
 			q.forEach(function (v) {
 				var h = [];
 				match(v, new Float64Array(n), h);
-				h.forEach(function (c) { if (!seen[c]) { seen[c] = 1; list.push(c); } });
+				h.forEach(function (d) { if (!seen[d]) { seen[d] = 1; list.push(d); } });
 			});
-			match(w, m, []);
 		}
-		/* every word must be found, but in the chapters of a language
-		 * in which it is a stop word */
-		list = list.filter(function (c) { return m[c] > 0 || (w.free & chs[c][4]) !== 0; });
-		list.forEach(function (c) { score[c] += m[c]; });
+		/* every word must be found, but in the docs of a language in
+		 * which it is a stop word */
+		list = list.filter(function (d) { return m[d] > 0 || (w.free & docs[d][5]) !== 0; });
+		list.forEach(function (d) { score[d] += m[d]; });
 	});
 	/* a term's compounds in shards still to load: those, then again */
 	need = Object.keys(lack).map(Number);
@@ -697,181 +684,23 @@ function search(s, done, all, max) {
 		need.forEach(function (k) {
 			load(base + "search-index-" + k + ".js", function () {
 				if (idx.shards[k][1] === null) idx.shards[k][1] = "", idx.shards[k][2] = "";
-				if (--left === 0) again();
+				if (--left === 0) search(s, done, all);
 			});
 		});
 		return;
 	}
-	/* the chapters by the most a section of theirs can score */
-	list.sort(function (x, y) { return score[y] - score[x] || x - y; });
-	sections(q, list, score, done, all, max || 50);
-}
-
-/* How many chapters' files a query loads at once beyond the one it
- * needs next: fewer round trips, few bytes more */
-var BATCH = 4;
-
-/* The sections of the chapters cand (by bound, their most, and then in
- * order) that hold every word of q, best first (and then in chapter
- * order), to done: all of them, or the best max, for which a chapter's
- * file is loaded only while one of its sections may still be among
- * them: what the chapters loaded so far rank max-th must come before
- * anything in chapter c */
-function sections(q, cand, bound, done, all, max) {
-	var res = [], i, c, need = [], left, kth;
-	for (i = 0; i < cand.length; i++) {
-		c = cand[i];
-		if (!all && res.length >= max) {
-			kth = nth(res, max);
-			if (kth[1] > bound[c] || (kth[1] === bound[c] && kth[2] < c))
-				break;
-		}
-		if (!chData[c]) {
-			for (; i < cand.length && (all || need.length <= BATCH); i++)
-				if (!chData[cand[i]]) need.push(cand[i]);
-			break;
-		}
-		inChapter(c, q, res);
+	if (!all && list.length > 200) {
+		/* the best 50 only: the 50th score from a typed sort, which
+		 * is many times quicker than sorting the pairs */
+		var v = new Float64Array(list.length);
+		list.forEach(function (d, k) { v[k] = score[d]; });
+		v.sort();
+		var min = v[v.length - 50];
+		list = list.filter(function (d) { return score[d] >= min; });
 	}
-	if (need.length > 0) {
-		left = need.length;
-		need.forEach(function (c) {
-			loadChapter(c, function () {
-				if (--left === 0) sections(q, cand, bound, done, all, max);
-			});
-		});
-		return;
-	}
-	res.sort(order);
-	done(res.slice(0, all ? res.length : max).map(function (r) { return r[0]; }), q);
-}
-
-/* Results [doc, score, chapter, place] best first, then in the order
- * of the chapters and their docs */
-function order(x, y) {
-	return y[1] - x[1] || x[2] - y[2] || x[3] - y[3];
-}
-
-/* The n-th of res in that order */
-function nth(res, n) {
-	res.sort(order);
-	return res[n - 1];
-}
-
-/* Adds to res, as [doc, score, c, place], chapter c's docs that hold
- * every word of q (but those it asks nothing of in c's language): a
- * word's weight in a doc is ten where it is in the heading, twenty where
- * it is the glossary term, one elsewhere, the most of the terms it
- * matched (a prefix's completions count once: so a chapter's weight, the
- * most of its docs', bounds its sections' and a query loads few
- * chapters) */
-function inChapter(c, q, res) {
-	var cd = chData[c], nd = cd.n, bit = idx.chapters[c][4];
-	var acc = new Float64Array(nd), ok = new Uint8Array(nd), j;
-	ok.fill(1);
-	q.forEach(function (w) {
-		if (w.free & bit) return;
-		var m = new Float64Array(nd);
-		w.found.forEach(function (f) {
-			var e, k, x, y, mk;
-			if ((f[1] & bit) === 0 || (e = findRank(cd, f[0])) < 0) return;
-			for (k = 0; k < nd; k++) {
-				x = cd.v[cd.at[e] + ((k / 30) | 0)];
-				if (!((x >>> (k % 30)) & 1)) continue;
-				mk = cd.mark[e];
-				y = mk < 0 ? 0 : (cd.v[mk + ((k / 30) | 0)] >>> (k % 30)) & 1;
-				y = y ? (k >= cd.ns ? 20 : 10) : 1;
-				if (y > m[k]) m[k] = y;
-			}
-		});
-		for (j = 0; j < nd; j++) {
-			if (m[j] === 0) ok[j] = 0;
-			acc[j] += m[j];
-		}
-	});
-	for (j = 0; j < nd; j++)
-		if (ok[j] && acc[j] > 0)
-			res.push([docOf(c, j), acc[j], c, j]);
-}
-
-/* The place of rank r in chapter data cd, or -1 */
-function findRank(cd, r) {
-	var lo = 0, hi = cd.r.length, mid;
-	while (lo < hi) {
-		mid = (lo + hi) >> 1;
-		if (cd.r[mid] < r) lo = mid + 1; else hi = mid;
-	}
-	return lo < cd.r.length && cd.r[lo] === r ? lo : -1;
-}
-
-/* The doc number of chapter c's doc j: its sections, then its glossary
- * terms */
-function docOf(c, j) {
-	return j < idx.chapters[c][2] ? idx.first[c] + j : idx.gdocs[c][j - idx.chapters[c][2]];
-}
-
-/*** The chapters' files ***/
-
-/* Each loaded chapter's docs and which of them hold which terms
- * (search_index.c, S_chapter_file()): {n: docs, ns: sections, r: ranks,
- * at: where a rank's bitmap begins in v, mark: where its bitmap of
- * marked docs begins, or -1} */
-var chData = {};
-
-function loadChapter(c, done) {
-	if (chData[c]) { done(); return; }
-	(chWait[c] = chWait[c] || []).push(done);
-	if (chWait[c].length === 1)
-		load(base + "search/" + c + ".js", function () {
-			var w = chWait[c] || [];
-			chWait[c] = null;
-			if (!chData[c])		/* the file failed: no sections */
-				chData[c] = { n: 0, ns: 0, r: [], at: [], mark: [], v: [] };
-			w.forEach(function (f) { f(); });
-		});
-}
-
-/* Chapter c's file: data [titles, texts], sect its terms' bitmaps */
-function chapter(c, data, sect) {
-	var ch = idx.chapters[c], ns = ch[2], nd = ns + idx.gdocs[c].length;
-	var nw = ((nd / 30) | 0) + 1, v = nums(sect, 0, sect.length, false);
-	var r = [], at = [], mark = [], k = 0, rank = 0, d, x, tt, num = [];
-	while (k < v.length) {
-		rank += v[k] >>> 1;
-		r.push(rank);
-		at.push(k + 1);
-		mark.push(v[k] & 1 ? k + 1 + nw : -1);
-		k += 1 + nw * (1 + (v[k] & 1));
-	}
-	chData[c] = { n: nd, ns: ns, r: r, at: at, mark: mark, v: v };
-	texts[c] = data[1];
-	for (k = 0; k < ns; k++) {
-		d = idx.docs[idx.first[c] + k];
-		x = data[0][k];
-		tt = title(typeof x === "string" ? x : x[0], num);
-		d[2] = tt[0];
-		d[1] = typeof x === "string" ? null : x[1];
-		num = tt[1];
-	}
-}
-
-/* A title t with its heading number counted on from the one before
- * (num, its parts) where search_index.c left it out (S_title()): [the
- * title, its number's parts] */
-function title(t, num) {
-	var m, n;
-	if (t.charAt(0) === "^") {
-		n = t.charCodeAt(1) - 48;
-		t = t.slice(2);
-		if (n > 0) {
-			num = n <= num.length ? num.slice(0, n) : num.concat([0]);
-			num[n - 1]++;
-			return [num.join(".") + " " + t, num];
-		}
-	}
-	if ((m = /^([0-9]{1,9}(?:\.[0-9]{1,9}){0,15}) /.exec(t)) !== null)
-		num = m[1].split(".").map(Number);
-	return [t, num];
+	var res = list.map(function (d) { return [d, score[d]]; });
+	res.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+	done(res.slice(0, all ? res.length : 50).map(function (r) { return r[0]; }), q);
 }
 
 /*** Results ***/
@@ -943,32 +772,44 @@ function slug(t, num) {
 }
 
 /* The index's docs as [chapter, anchor, title, kind, text, lang]:
- * every chapter's sections, then the glossary terms; anchor null when it
- * is the title's slug, a section's title (and anchor) null until its
- * chapter's file is loaded, text the doc's number in its chapter's texts
- * (the sections', then the glossary terms'), lang its chapter's as a bit
- * of BIT.  A chapter is [url, title, sections, lang, bit]; first[c] the
- * number of its first section, gdocs[c] its glossary terms'; langs the
+ * anchor null when it is the title's slug, text the doc's number in its
+ * chapter's texts (search/N.js: the sections', then the glossary
+ * terms'), lang its chapter's as a bit of BIT; and data.langs the
  * languages of the site's chapters */
 function expand(data) {
-	var docs = [], next = [], x, has = {}, d;
-	data.first = [];
-	data.gdocs = [];
+	var docs = [], d = 0, next = [], x, num = [], has = {};
+	/* a title's heading number, counted on from the one before where
+	 * search_index.c left it out (S_title()) */
+	function title(t) {
+		var m, n;
+		if (t.charAt(0) === "^") {
+			n = t.charCodeAt(1) - 48;
+			t = t.slice(2);
+			if (n > 0) {
+				num = n <= num.length ? num.slice(0, n) : num.concat([0]);
+				num[n - 1]++;
+				return num.join(".") + " " + t;
+			}
+		}
+		if ((m = /^([0-9]{1,9}(?:\.[0-9]{1,9}){0,15}) /.exec(t)) !== null)
+			num = m[1].split(".").map(Number);
+		return t;
+	}
 	data.chapters.forEach(function (c, ch) {
-		c[3] = c[3] || data.lang;
-		c[4] = BIT[c[3]];
-		has[c[3]] = 1;
-		data.first[ch] = docs.length;
-		data.gdocs[ch] = [];
-		for (var k = 0; k < c[2]; k++)
-			docs.push([ch, null, null, 0, k, c[4]]);
+		var bit = BIT[c[3] || data.lang];
+		has[c[3] || data.lang] = 1;
+		for (var k = 0; k < c[2]; k++, d++) {
+			x = data.docs[d];
+			docs.push(typeof x === "string" ? [ch, null, title(x), 0, k, bit] :
+			    [ch, x[1], title(x[0]), 0, k, bit]);
+			if (k === 0 && c[1] === 0) c[1] = docs[d][2];
+		}
 		next[ch] = c[2];
 	});
-	for (d = 0; d < data.gloss.length; d++) {
-		x = data.gloss[d];
-		data.gdocs[x[0]].push(docs.length);
+	for (; d < data.docs.length; d++) {
+		x = data.docs[d];
 		docs.push([x[0], x.length > 2 ? x[2] : null, x[1], 1, next[x[0]]++,
-		    data.chapters[x[0]][4]]);
+		    BIT[data.chapters[x[0]][3] || data.lang]]);
 	}
 	data.docs = docs;
 	/* the site's own language first: a word's term in it leads */
@@ -1001,11 +842,19 @@ function render(el, res, q, max) {
 	el.appendChild(ul);
 }
 
-/* A result's snippet: its chapter's file, loaded for the result, has
- * the text */
 function snippet(p, d, q) {
-	var doc = idx.docs[d];
-	p.innerHTML = marked((texts[doc[0]] || [])[doc[4]] || "", q, true, doc[5]);
+	var doc = idx.docs[d], ch = doc[0];
+	if (texts[ch]) { p.innerHTML = marked(texts[ch][doc[4]] || "", q, true, doc[5]); return; }
+	(textWait[ch] = textWait[ch] || []).push(function () {
+		p.innerHTML = marked((texts[ch] || [])[doc[4]] || "", q, true, doc[5]);
+	});
+	if (textWait[ch].length === 1)
+		load(base + "search/" + ch + ".js", function () {
+			var w = textWait[ch] || [];
+			textWait[ch] = null;
+			texts[ch] = texts[ch] || [];
+			w.forEach(function (f) { f(); });
+		});
 }
 
 var LABELS = {
@@ -1051,7 +900,7 @@ function boxes() {
 					drop.hidden = false;
 					live.textContent = say(res.length, s);
 				}
-			}, false, page ? 50 : 8);
+			});
 		});
 	}
 	function links() {
@@ -1089,10 +938,7 @@ var api = {
 	term: term, words: words, dutch: dutch, english: english,
 	ready: function () { return idx !== null; },
 	url: function (d) { return docUrl(d); },	/* doc d's link, for the tests */
-	/* s's results to done: all, or the best max (50); a page that is
-	 * no browser's loads the files by loader(src, done) */
-	run: function (s, done, all, max) { ready(function () { search(s, done, all, max); }); },
-	loader: null,
+	run: function (s, done, all) { ready(function () { search(s, done, all); }); },
 	index: function (data) {
 		expand(data);
 		idx = data;
@@ -1108,7 +954,7 @@ var api = {
 		return idx ? idx.shards.filter(function (sh) { return sh[1] === null; }).length : -1;
 	},
 	shard: function (k, t, p) { idx.shards[k][1] = t; idx.shards[k][2] = p; },
-	chapter: function (c, data, sect) { chapter(c, data, sect); }
+	text: function (ch, v) { texts[ch] = v; }
 };
 root.SalesgenSearch = api;
 if (typeof module !== "undefined" && module.exports) {

@@ -7,8 +7,12 @@
 const fs = require("fs");
 const path = require("path");
 const dir = process.argv[2];
-/* every chapter's file: they have the sections' titles and anchors */
-const { api, idx } = require("./search-site.js")(dir);
+const api = require(path.resolve(dir, "search.js"));
+let idx;
+const index = api.index;
+api.index = (d) => { index(d); idx = d; };
+globalThis.SalesgenSearch = api;
+(0, eval)(fs.readFileSync(path.join(dir, "search-index.js"), "utf8"));
 const ids = {};
 let bad = 0, made = 0;
 for (let d = 0; d < idx.docs.length; d++) {
