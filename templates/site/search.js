@@ -833,8 +833,13 @@ function render(el, res, q, max) {
 		var doc = idx.docs[d], li = document.createElement("li");
 		li.innerHTML = "<a href=\"" + esc(docUrl(d)) + "\"><span class=\"search-chapter\">" +
 		    esc(idx.chapters[doc[0]][1]) + "</span> <span class=\"search-title\">" +
-		    (doc[3] ? "<span class=\"search-kind\">" + esc(LABELS[idx.lang].term) + "</span> " : "") +
+		    (doc[3] ? "<span class=\"search-kind\" lang=\"" + idx.lang + "\">" +
+		    esc(LABELS[idx.lang].term) + "</span> " : "") +
 		    marked(doc[2], q, false, doc[5]) + "</span></a><p class=\"search-snippet\"></p>";
+		/* a result of a chapter in the other language says which, for
+		 * a screen reader's voice (WCAG 3.1.2) */
+		if (doc[5] !== BIT[idx.lang])
+			li.lang = idx.chapters[doc[0]][3];
 		ul.appendChild(li);
 		snippet(li.lastChild, d, q);
 	});
