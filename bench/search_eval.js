@@ -7,22 +7,8 @@
 //   node bench/search_eval.js SITE-DIR QUERIES.tsv [-v]
 "use strict";
 const fs = require("fs");
-const path = require("path");
 const [dir, qfile, verbose] = process.argv.slice(2);
-const api = require(path.resolve(dir, "search.js"));
-const texts = {};
-api.text = (ch, v) => { texts[ch] = v; };
-let idx;
-const index = api.index;
-api.index = (d) => { idx = d; index(d); };
-globalThis.SalesgenSearch = api;
-const run = (f) => (0, eval)(fs.readFileSync(f, "utf8"));
-run(path.join(dir, "search-index.js"));
-for (let k = 0; k < idx.shards.length; k++)
-	if (idx.shards[k][1] === null)
-		run(path.join(dir, "search-index-" + k + ".js"));
-for (const f of fs.readdirSync(path.join(dir, "search")))
-	run(path.join(dir, "search", f));
+const { api, idx, texts } = require("../tests/tools/search-site.js")(dir);
 const body = idx.docs.map((d) => d[2] + " " + ((texts[d[0]] || [])[d[4]] || ""));
 let n = 0, heads = 0, rsum = 0, psum = 0;
 for (const line of fs.readFileSync(qfile, "utf8").split("\n")) {

@@ -23,20 +23,7 @@ const path = require("path");
 const [dir, qfile, engine, verbose] = process.argv.slice(2);
 
 /* the sections and their text, as search_eval.js reads them */
-const api = require(path.resolve(dir, "search.js"));
-const texts = {};
-api.text = (ch, v) => { texts[ch] = v; };
-let idx;
-const index = api.index;
-api.index = (d) => { idx = d; index(d); };
-globalThis.SalesgenSearch = api;
-const run = (f) => (0, eval)(fs.readFileSync(f, "utf8"));
-run(path.join(dir, "search-index.js"));
-for (let k = 0; k < idx.shards.length; k++)
-	if (idx.shards[k][1] === null)
-		run(path.join(dir, "search-index-" + k + ".js"));
-for (const f of fs.readdirSync(path.join(dir, "search")))
-	run(path.join(dir, "search", f));
+const { api, idx, texts } = require("../tests/tools/search-site.js")(dir);
 const sect = [];	/* doc numbers of the sections (kind 0) */
 idx.docs.forEach((d, i) => { if (d[3] === 0) sect.push(i); });
 const text = (d) => (texts[idx.docs[d][0]] || [])[idx.docs[d][4]] || "";

@@ -36,6 +36,7 @@ static const char *const S_keys[I18N__MAX] = {
 	[I18N_PART] = "part",
 	[I18N_EDITION_TEACHER] = "edition.teacher",
 	[I18N_EDITION_STUDENT] = "edition.student",
+	[I18N_SEARCH] = "search",
 	[I18N_S_PITCH_HOOK] = "sales.pitch.hook",
 	[I18N_S_PITCH_WIE] = "sales.pitch.wie",
 	[I18N_S_PITCH_VOORWIE] = "sales.pitch.voorwie",

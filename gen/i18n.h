@@ -35,6 +35,7 @@ enum i18n_key {
 	I18N_PART,		/* "Deel 2" on a part's page */
 	I18N_EDITION_TEACHER,	/* the handouts' title pages */
 	I18N_EDITION_STUDENT,
+	I18N_SEARCH,		/* the site's search box and page */
 	/* The sales documents' words; each run (pitch parts, VAT kinds in
 	 * the order of enum sales_vat_kind, periods in the order of enum
 	 * sales_period, stages, roles, levels) is consecutive, so a kind

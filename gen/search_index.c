@@ -3,7 +3,8 @@
  *
  * Format (read by templates/site/search.js; keep the two in step):
  *
- *	SalesgenSearch.index({lang, chapters: [[url, title, sections]...],
+ *	SalesgenSearch.index({lang, chapters: [[url, title, sections(,
+ *	    lang)]...],
  *	    docs: [title | [title, anchor]... , [chapter, term(, id)]...],
  *	    shards: [[first term, terms, postings, first term's rank]...]})
  *
@@ -11,7 +12,9 @@
  * literal takes seconds to parse; a string does not).  docs are every
  * chapter's sections in order (a chapter's count in chapters), then the
  * glossary terms.  A chapter's title is 0 when it is its first
- * section's.  A section's title is written without its heading number
+ * section's; its lang is there when it is not the site's ("en" in a
+ * Dutch site: its words have the English stemmer's terms and are not
+ * split, and search.js matches a query's English terms in it).  A section's title is written without its heading number
  * when that follows from the one before (S_title()), and is the
  * section alone when its anchor is what S_slug() makes of the title, as
  * search.js makes it again; a glossary
@@ -34,6 +37,7 @@
 #include "search_text.h"
 #include "buf.h"
 #include "file.h"
+#include "i18n.h"
 #include "mem.h"
 
 #include <sys/stat.h>
@@ -72,6 +76,7 @@ struct chap {
 	char		*title;
 	struct sect	*s;
 	size_t		 n;
+	int		 en;	/* English: its stemmer, no splitting */
 };
 
 struct gloss {
@@ -104,20 +109,36 @@ struct search_index {
 	/* per term: its last doc + 1 and that posting, so that a term's
 	 * occurrences in one doc make one posting */
 	uint32_t	*tlast, *tlastp;
-	/* each word's terms, found once however often it occurs */
-	struct wterms	*wt;
-	size_t		 nwt, wcap;	/* wcap: a power of 2 */
+	/* each word's terms, found once however often it occurs: one
+	 * table per language (L_NL, L_EN), as a word's terms differ */
+	struct wtab {
+		struct wterms	*wt;
+		size_t		 nwt, wcap;	/* wcap: a power of 2 */
+	}		 wt[2];
 };
+
+enum { L_NL, L_EN };
 
 struct search_index *
 search_index_new(const char *lang, size_t nch)
 {
 	struct search_index *si = xcalloc(1, sizeof(*si));
+	size_t i;
 
-	si->lang = xstrdup(lang ? lang : "nl");
+	si->lang = xstrdup(lang != NULL && strcmp(lang, "en") == 0 ?
+	    "en" : "nl");
 	si->nch = nch;
 	si->ch = xcalloc(nch + 1, sizeof(*si->ch));
+	for (i = 0; i < nch; i++)
+		si->ch[i].en = strcmp(si->lang, "en") == 0;
 	return si;
+}
+
+void
+search_index_lang(struct search_index *si, size_t ci, const char *lang)
+{
+	if (si != NULL && ci < si->nch && lang != NULL)
+		si->ch[ci].en = strcmp(lang, "en") == 0;
 }
 
 void
@@ -151,11 +172,13 @@ search_index_free(struct search_index *si)
 	free(si->p);
 	free(si->tlast);
 	free(si->tlastp);
-	for (i = 0; i < si->wcap; i++) {
-		free(si->wt[i].w);
-		free(si->wt[i].id);
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < si->wt[k].wcap; i++) {
+			free(si->wt[k].wt[i].w);
+			free(si->wt[k].wt[i].id);
+		}
+		free(si->wt[k].wt);
 	}
-	free(si->wt);
 	free(si->lang);
 	free(si);
 }
@@ -163,7 +186,7 @@ search_index_free(struct search_index *si)
 const char *
 search_label(const char *lang)
 {
-	return lang != NULL && strcmp(lang, "en") == 0 ? "Search" : "Zoeken";
+	return i18n(lang, I18N_SEARCH);
 }
 
 /*** Sections out of a page body ***/
@@ -433,38 +456,39 @@ S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
 	si->np++;
 }
 
-/* The terms of a folded word: its own and its compound parts'. */
+/* The terms of a folded word in tab's language (stemmed by st, split by
+ * sp unless NULL): its own and its compound parts'. */
 static struct wterms *
-S_word_terms(struct search_index *si, struct search_text *st,
-    struct search_split *sp, const char *word)
+S_word_terms(struct search_index *si, struct wtab *tab,
+    struct search_text *st, struct search_split *sp, const char *word)
 {
 	char part[WORD_MAX];
 	const char *t, *parts, *sep;
 	struct wterms *e, *old;
 	size_t i, k, n;
 
-	if ((si->nwt + 1) * 2 > si->wcap) {
-		old = si->wt;
-		k = si->wcap;
-		si->wcap = si->wcap ? si->wcap * 2 : 4096;
-		si->wt = xcalloc(si->wcap, sizeof(*si->wt));
+	if ((tab->nwt + 1) * 2 > tab->wcap) {
+		old = tab->wt;
+		k = tab->wcap;
+		tab->wcap = tab->wcap ? tab->wcap * 2 : 4096;
+		tab->wt = xcalloc(tab->wcap, sizeof(*tab->wt));
 		for (i = 0; i < k; i++)
 			if (old[i].w != NULL) {
-				size_t j = S_hash(old[i].w) & (si->wcap - 1);
+				size_t j = S_hash(old[i].w) & (tab->wcap - 1);
 
-				while (si->wt[j].w != NULL)
-					j = (j + 1) & (si->wcap - 1);
-				si->wt[j] = old[i];
+				while (tab->wt[j].w != NULL)
+					j = (j + 1) & (tab->wcap - 1);
+				tab->wt[j] = old[i];
 			}
 		free(old);
 	}
-	for (i = S_hash(word) & (si->wcap - 1); si->wt[i].w != NULL;
-	    i = (i + 1) & (si->wcap - 1))
-		if (strcmp(si->wt[i].w, word) == 0)
-			return &si->wt[i];
-	e = &si->wt[i];
+	for (i = S_hash(word) & (tab->wcap - 1); tab->wt[i].w != NULL;
+	    i = (i + 1) & (tab->wcap - 1))
+		if (strcmp(tab->wt[i].w, word) == 0)
+			return &tab->wt[i];
+	e = &tab->wt[i];
 	e->w = xstrdup(word);
-	si->nwt++;
+	tab->nwt++;
 	if ((t = search_text_term(st, word)) == NULL)
 		return e;
 	e->id = xmalloc(sizeof(*e->id));
@@ -489,21 +513,27 @@ S_word_terms(struct search_index *si, struct search_text *st,
 	return e;
 }
 
-/* Counts (sp, pass 1) or indexes (pass 2) the words of s for doc. */
+/* Counts (sp, pass 1) or indexes (pass 2) the words of s for doc, a
+ * doc in English when en: the English stemmer's terms and no compounds,
+ * nor are its words evidence for Dutch ones. */
 static void
-S_words(struct search_index *si, struct search_text *st,
-    struct search_split *sp, const char *s, size_t doc, unsigned w, int pass)
+S_words(struct search_index *si, struct search_text **st,
+    struct search_split *sp, const char *s, size_t doc, unsigned w, int pass,
+    int en)
 {
 	char word[WORD_MAX];
 	struct wterms *e;
 	size_t pos = 0, a, b, len = strlen(s), k;
 
+	if (pass == 1 && en)
+		return;
 	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b)) {
 		if (pass == 1) {
 			search_split_count(sp, word);
 			continue;
 		}
-		e = S_word_terms(si, st, sp, word);
+		e = S_word_terms(si, &si->wt[en ? L_EN : L_NL], st[en ? L_EN :
+		    L_NL], en ? NULL : sp, word);
 		for (k = 0; k < e->n; k++)
 			S_post(si, e->id[k], doc, w);
 	}
@@ -611,11 +641,12 @@ S_derive(struct search_index *si, const size_t *from, size_t *n)
 	struct drv *v = NULL;
 	size_t i, k, m = 0, cap = 0;
 	uint32_t t, c;
+	const struct wtab *tab = &si->wt[L_NL];	/* only Dutch is split */
 
-	for (i = 0; i < si->wcap; i++)
-		for (k = 1; si->wt[i].w != NULL && k < si->wt[i].n; k++) {
-			const char *pt = si->terms[si->wt[i].id[k]];
-			const char *wt = si->terms[si->wt[i].id[0]];
+	for (i = 0; i < tab->wcap; i++)
+		for (k = 1; tab->wt[i].w != NULL && k < tab->wt[i].n; k++) {
+			const char *pt = si->terms[tab->wt[i].id[k]];
+			const char *wt = si->terms[tab->wt[i].id[0]];
 			size_t lp = strlen(pt), lw = strlen(wt);
 
 			if (lw < lp || (lw == lp && strcmp(wt, pt) <= 0))
@@ -624,8 +655,8 @@ S_derive(struct search_index *si, const size_t *from, size_t *n)
 				cap = cap ? cap * 2 : 256;
 				v = xrealloc(v, cap * sizeof(*v));
 			}
-			v[m].part = S_rank[si->wt[i].id[k]];
-			v[m++].whole = S_rank[si->wt[i].id[0]];
+			v[m].part = S_rank[tab->wt[i].id[k]];
+			v[m++].whole = S_rank[tab->wt[i].id[0]];
 		}
 	if (m > 0)
 		qsort(v, m, sizeof(*v), S_drv_cmp);
@@ -893,7 +924,7 @@ int
 search_index_write(struct search_index *si, const char *outdir,
     struct diag_list *dl)
 {
-	struct search_text *st = search_text_new(si->lang);
+	struct search_text *st[2];
 	struct search_split *sp = NULL;
 	struct buf b = { 0 }, j = { 0 }, terms = { 0 }, post = { 0 };
 	struct buf name = { 0 };
@@ -906,8 +937,13 @@ search_index_write(struct search_index *si, const char *outdir,
 	size_t nnum = 0;
 	int pass, rc = 0;
 	char *dir;
+	int dutch = 0;
 
-	if (strcmp(si->lang, "en") != 0) {
+	st[L_NL] = search_text_new("nl");
+	st[L_EN] = search_text_new("en");
+	for (i = 0; i < si->nch; i++)
+		dutch |= !si->ch[i].en;
+	if (dutch) {
 		/* SALESGEN_DICT_NL: another dictionary (path without
 		 * .aff/.dic), for a test without one */
 		const char *env = getenv("SALESGEN_DICT_NL");
@@ -917,7 +953,7 @@ search_index_write(struct search_index *si, const char *outdir,
 			buf_printf(&aff, "%s.aff", env);
 			buf_printf(&dic, "%s.dic", env);
 		}
-		sp = search_split_new(st, aff.len ? aff.data : NULL,
+		sp = search_split_new(st[L_NL], aff.len ? aff.data : NULL,
 		    dic.len ? dic.data : NULL);
 		buf_free(&aff);
 		buf_free(&dic);
@@ -932,13 +968,15 @@ search_index_write(struct search_index *si, const char *outdir,
 		for (i = 0; i < si->nch; i++)
 			for (k = 0; k < si->ch[i].n; k++, d++) {
 				S_words(si, st, sp, si->ch[i].s[k].title, d,
-				    W_TITLE, pass);
+				    W_TITLE, pass, si->ch[i].en);
 				S_words(si, st, sp, si->ch[i].s[k].text, d,
-				    W_TEXT, pass);
+				    W_TEXT, pass, si->ch[i].en);
 			}
 		for (i = 0; i < si->ng; i++, d++) {
-			S_words(si, st, sp, si->g[i].term, d, W_GLOSS, pass);
-			S_words(si, st, sp, si->g[i].text, d, W_TEXT, pass);
+			S_words(si, st, sp, si->g[i].term, d, W_GLOSS, pass,
+			    si->ch[si->g[i].ch].en);
+			S_words(si, st, sp, si->g[i].text, d, W_TEXT, pass,
+			    si->ch[si->g[i].ch].en);
 		}
 		ndocs = d;
 	}
@@ -991,12 +1029,16 @@ search_index_write(struct search_index *si, const char *outdir,
 		/* 0: the title of its first section */
 		if (si->ch[i].n > 0 && si->ch[i].title != NULL &&
 		    strcmp(si->ch[i].title, si->ch[i].s[0].title) == 0)
-			buf_printf(&j, "\",0,%zu]", si->ch[i].n);
+			buf_printf(&j, "\",0,%zu", si->ch[i].n);
 		else {
 			buf_puts(&j, "\",\"");
 			S_json(&j, si->ch[i].title ? si->ch[i].title : "");
-			buf_printf(&j, "\",%zu]", si->ch[i].n);
+			buf_printf(&j, "\",%zu", si->ch[i].n);
 		}
+		/* a chapter in the other language says so */
+		if (si->ch[i].en != (strcmp(si->lang, "en") == 0))
+			buf_puts(&j, si->ch[i].en ? ",\"en\"" : ",\"nl\"");
+		buf_putc(&j, ']');
 	}
 	buf_putc(&j, ']');
 	S_js(&b, j.data, j.len);
@@ -1138,6 +1180,7 @@ search_index_write(struct search_index *si, const char *outdir,
 	buf_free(&post);
 	buf_free(&name);
 	search_split_free(sp);
-	search_text_free(st);
+	search_text_free(st[L_NL]);
+	search_text_free(st[L_EN]);
 	return rc;
 }

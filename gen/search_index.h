@@ -31,6 +31,11 @@ void	search_index_free(struct search_index *);
 void	search_index_chapter(struct search_index *, size_t i, const char *url,
 	    const char *title, const char *html, size_t len);
 
+/* Chapter i is in lang ("en" or "nl"; NULL: the site's): an English
+ * chapter's words get the English stemmer's terms and no compound
+ * splitting.  Call before search_index_write(). */
+void	search_index_lang(struct search_index *, size_t i, const char *lang);
+
 /* A glossary term defined in chapter i at anchor id. */
 void	search_index_gloss(struct search_index *, size_t i, const char *id,
 	    const char *term, const char *text);
@@ -40,7 +45,7 @@ void	search_index_gloss(struct search_index *, size_t i, const char *id,
 int	search_index_write(struct search_index *, const char *outdir,
 	    struct diag_list *);
 
-/* The label of the search box in lang. */
+/* The label of the search box in lang (labels.txt's "search"). */
 const char *search_label(const char *lang);
 
 #endif

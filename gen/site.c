@@ -620,6 +620,7 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 		buf_puts(&url, ".html");
 		search_index_chapter(s->sh->search, i, buf_cstr(&url),
 		    buf_cstr(&title), buf_cstr(&body), body.len);
+		search_index_lang(s->sh->search, i, ch->lang);
 		site_reg_chapter(s->reg, i, buf_cstr(&body), body.len);
 		buf_free(&url);
 	}

@@ -25,6 +25,11 @@ fi
 # ------------------------------------------- C and JS agree on every word
 mkdir -p "$tmp/sample"
 cp -R "$top/content" "$tmp/sample/"
+# an English chapter in the Dutch sample: its words get the English
+# stemmer's terms (and no compound splitting); "over" is a Dutch stop
+# word but an English term, "the" the other way round
+printf -- '---\nlang: en\n---\n# Networking\n\n## Leads\n\nEvery connection counts: think it over.\n\n## Pricing plans\n\nThe planning of the offers, priced per account.\n' \
+    > "$tmp/sample/content/99-networking.md"
 if ! "$bin" build "$tmp/sample" --only site -q > "$tmp/err" 2>&1; then
 	echo "FAIL ${PREFIX}search/sample-build"
 	sed 's/^/  /' "$tmp/err" | head -20
@@ -34,7 +39,8 @@ fi
 cat "$tmp/sample/out/site/"*.html "$tmp/sample/out/site/search/"*.js \
     "$tmp/sample/out/site/search-index.js" |
     sed 's/<[^>]*>/ /g' > "$tmp/words-nl"
-cat "$top/README.md" "$top/man/salesgen.1" > "$tmp/words-en"
+cat "$top/README.md" "$top/man/salesgen.1" "$tmp/sample/out/site/"*networking.html |
+    sed 's/<[^>]*>/ /g' > "$tmp/words-en"
 for lang in nl en; do
 	"$units/test_search" terms $lang "$tmp/words-$lang" > "$tmp/c-$lang"
 	node "$top/tests/tools/search-terms.js" "$top/templates/site/search.js" \
@@ -48,6 +54,17 @@ for lang in nl en; do
 		    head -20 | sed 's/^/  /'
 	fi
 done
+
+# the index's terms are search.js's: every word of every section, each in
+# its chapter's language, searched on its own finds that section (the
+# English chapter's words by their English terms)
+if node "$top/tests/tools/search-words.js" "$tmp/sample/out/site" > "$tmp/words" 2>&1 &&
+    grep -q 'languages en nl: 0 missed' "$tmp/words"; then
+	echo "PASS ${PREFIX}search/words-find-their-section-nl-en"
+else
+	echo "FAIL ${PREFIX}search/words-find-their-section-nl-en"
+	sed 's/^/  /' "$tmp/words" | head -20
+fi
 
 # every result links to an id that is there, also where the index left
 # the anchor out for search.js to make from the title
@@ -80,6 +97,9 @@ printf '<course lang="nl"><title>Zoektest</title></course>\n' > "$p/content/sale
 printf '# Jaarplanning\n\nIn het verkoopplan staan de doelen van het jaar.\n\n## Budget\n\nDe kosten van de campagne.\n' > "$p/content/01-jaar.md"
 printf '# Offertes\n\n## Kortingen\n\nDe verkoopprijzen dalen bij grote aantallen.\n' > "$p/content/02-offertes.md"
 printf '# Overig\n\nNiets over geld of doelen.\n' > "$p/content/03-overig.md"
+# an English chapter in it: "connected" finds "connection" only by the
+# English stemmer (Dutch leaves both words whole)
+printf -- '---\nlang: en\n---\n# Networks\n\n## Leads\n\nEvery connection counts.\n' > "$p/content/04-networks.md"
 # an English course: "connected" finds "connection" only when stemmed
 # as English
 e=$tmp/en
@@ -105,3 +125,4 @@ check() {	# check NAME SITE QUERY WANT [key]
 check file-plan-finds-verkoopplan "$p/out/site" plan "01-jaar.html#jaarplanning" key
 check file-prijs-finds-verkoopprijzen "$p/out/site" prijs "02-offertes.html#kortingen"
 check file-english-stemmer "$e/out/site" connected "01-networks.html#leads"
+check file-english-chapter-in-dutch-site "$p/out/site" connected "04-networks.html#leads"

@@ -430,12 +430,15 @@ function lower(v, t) {
 /* The shards a query needs that are not loaded yet. */
 function missing(q) {
 	var need = {}, out = [];
-	q.forEach(function (w) {
-		var k = shardOf(w.t || w.p), end = w.p ? w.p + "\uffff" : w.t;
-		for (; k < idx.shards.length && idx.shards[k][0] <= end; k++) {
+	function from(t, end) {
+		for (var k = shardOf(t); k < idx.shards.length && idx.shards[k][0] <= end; k++) {
 			if (idx.shards[k][1] === null) need[k] = 1;
-			if (!w.p) break;
+			if (t === end) break;
 		}
+	}
+	q.forEach(function (w) {
+		w.ts.forEach(function (x) { from(x[0], x[0]); });
+		if (w.p) from(w.p, w.p + "\uffff");
 	});
 	for (var k in need) out.push(+k);
 	return out;
@@ -550,31 +553,33 @@ function postings(t, line) {
 }
 
 /* Adds the weights of one query word to acc (per doc), the docs it
- * finds to hits: its term exactly, and for the last word every term
- * that begins with what was typed so far (the first 200) */
+ * finds to hits: its terms exactly, each in the docs of the languages
+ * that make it of the word, and for the last word every term that
+ * begins with what was typed so far (the first 200) */
 function match(w, acc, hits) {
 	var k, sh, i, n = 0;
-	function add(t, line) {
-		var p = postings(t, line), d, j;
+	function add(t, line, langs) {
+		var p = postings(t, line), d, j, docs = idx.docs;
 		if (p === null) return;		/* see lack */
 		for (j = 0; j < p[0].length; j++) {
 			d = p[0][j];
+			if ((langs & docs[d][5]) === 0) continue;
 			if (acc[d] === 0) hits.push(d);
 			acc[d] += p[1][j];
 		}
 	}
-	if (w.t) {
-		sh = parsed(shardOf(w.t));
-		i = lower(sh.t, w.t);
-		if (sh.t[i] === w.t) add(w.t, sh.p[i]);
-	}
+	w.ts.forEach(function (x) {
+		sh = parsed(shardOf(x[0]));
+		i = lower(sh.t, x[0]);
+		if (sh.t[i] === x[0]) add(x[0], sh.p[i], x[1]);
+	});
 	if (w.p) {
 		var cand = [], budget = PREFIX_BUDGET;
 		for (k = shardOf(w.p); k < idx.shards.length && n < 200; k++) {
 			sh = parsed(k);
 			for (i = lower(sh.t, w.p); i < sh.t.length && n < 200 &&
 			    sh.t[i].lastIndexOf(w.p, 0) === 0; i++, n++)
-				if (sh.t[i] !== w.t) cand.push([sh.t[i], sh.p[i]]);
+				if (!w.ts.some(own(sh.t[i]))) cand.push([sh.t[i], sh.p[i]]);
 			if (i < sh.t.length) break;
 		}
 		/* while a word is typed, its commonest completions first, up
@@ -584,24 +589,47 @@ function match(w, acc, hits) {
 		cand.forEach(function (x) { x.push(size(x[1])); });
 		cand.sort(function (x, y) { return y[2] - x[2]; });
 		for (i = 0; i < cand.length && budget > 0; i++) {
-			add(cand[i][0], cand[i][1]);
+			add(cand[i][0], cand[i][1], ALL);
 			if (decoded[cand[i][0]])
 				budget -= decoded[cand[i][0]][0].length;
 		}
 	}
 }
 var PREFIX_BUDGET = 20000;
+function own(t) { return function (x) { return x[0] === t; }; }
 
-/* The query's words: {t: term, p: prefix (last word only), w: folded} */
+/* The languages as bits (a doc's is docs[d][5]); a site has chapters in
+ * its own language and perhaps some in the other (search_index.c) */
+var BIT = { nl: 1, en: 2 }, ALL = 3;
+
+/* The query's words: {ts: [[term, langs]...], p: prefix (last word
+ * only), w: folded, free: langs}: a word's term in each language of the
+ * site (langs: the bits of those that make it), free the languages in
+ * which it is a stop word, and so asks nothing of their docs */
 function query(s) {
 	var ws = words(s), out = [], last = ws.length - 1;
 	var open = last >= 0 && ws[last].b === s.length;
 	ws.forEach(function (x, k) {
-		var t = term(x.w, idx.lang), p = null;
+		var ts = [], p = null, free = 0;
 		if (k === last && open && x.w.length >= 2) p = x.w;
-		if (t || p) out.push({ t: t, p: p, w: x.w });
+		idx.langs.forEach(function (l) {
+			var t = term(x.w, l), e = t && ts.filter(own(t))[0];
+			if (e) e[1] |= BIT[l];
+			else if (t) ts.push([t, BIT[l]]);
+			else if (!p) free |= BIT[l];
+		});
+		if (ts.length || p) out.push({ ts: ts, p: p, w: x.w, free: free });
 	});
-	return out;
+	/* a word every doc must have first: its docs are the candidates */
+	return out.filter(function (w) { return !w.free; }).concat(
+	    out.filter(function (w) { return w.free; }));
+}
+
+/* The term that w has in the language of bit, or null */
+function termIn(w, bit) {
+	for (var k = 0; k < w.ts.length; k++)
+		if (w.ts[k][1] & bit) return w.ts[k][0];
+	return null;
 }
 
 function prefetch(k) {
@@ -626,14 +654,27 @@ function search(s, done, all) {
 		});
 		return;
 	}
-	var n = idx.docs.length, score = null, list = [];
+	var n = idx.docs.length, score = null, list = [], docs = idx.docs;
 	lack = Object.create(null);
-	q.forEach(function (w) {
-		var m = new Float64Array(n), hits = [];
+	q.forEach(function (w, k) {
+		var m = new Float64Array(n), hits = [], seen;
 		match(w, m, hits);
-		if (score === null) { score = m; list = hits; return; }
-		/* every word must be found */
-		list = list.filter(function (d) { return m[d] > 0; });
+		if (k === 0 && !w.free) { score = m; list = hits; return; }
+		if (k === 0) {
+			/* every word is a stop word somewhere (a site in two
+			 * languages): the candidates are all the words' docs */
+			score = new Float64Array(n);
+			seen = new Uint8Array(n);
+			list = [];
+			q.forEach(function (v) {
+				var h = [];
+				match(v, new Float64Array(n), h);
+				h.forEach(function (d) { if (!seen[d]) { seen[d] = 1; list.push(d); } });
+			});
+		}
+		/* every word must be found, but in the docs of a language in
+		 * which it is a stop word */
+		list = list.filter(function (d) { return m[d] > 0 || (w.free & docs[d][5]) !== 0; });
 		list.forEach(function (d) { score[d] += m[d]; });
 	});
 	/* a term's compounds in shards still to load: those, then again */
@@ -668,26 +709,29 @@ function esc(s) {
 	return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function hit(x, q) {
-	var t = null;
+/* 1 when the word x of a doc in the language of bit is one the query
+ * q found */
+function hit(x, q, bit) {
+	var t = null, lang = bit === BIT.en ? "en" : "nl";
 	return q.some(function (w) {
+		var wt = termIn(w, bit);
 		if (w.p && x.w.lastIndexOf(w.p, 0) === 0) return true;
-		if (!w.t) return false;
-		if (t === null) t = term(x.w, idx.lang) || "";
-		if (t === w.t) return true;
+		if (!wt) return false;
+		if (t === null) t = term(x.w, lang) || "";
+		if (t === wt) return true;
 		/* a compound ends in the term: verkoopplan for plan,
 		 * verkoopprijzen for prijs */
-		for (var k = 3; w.t.length >= 3 && k + 3 <= x.w.length; k++)
-			if (x.w.charAt(k) === w.t.charAt(0) &&
-			    term(x.w.slice(k), idx.lang) === w.t) return true;
-		return x.w.indexOf(w.t) >= 0 && w.t.length >= 3;
+		for (var k = 3; wt.length >= 3 && k + 3 <= x.w.length; k++)
+			if (x.w.charAt(k) === wt.charAt(0) &&
+			    term(x.w.slice(k), lang) === wt) return true;
+		return x.w.indexOf(wt) >= 0 && wt.length >= 3;
 	});
 }
 
-/* s with the query's words marked, around the first hit (a snippet) or
- * whole (a title) */
-function marked(s, q, snip) {
-	var ws = words(s), hits = ws.filter(function (x) { return hit(x, q); });
+/* s (of a doc in the language of bit) with the query's words marked,
+ * around the first hit (a snippet) or whole (a title) */
+function marked(s, q, snip, bit) {
+	var ws = words(s), hits = ws.filter(function (x) { return hit(x, q, bit); });
 	var a = 0, b = s.length, out = "", at;
 	if (snip) {
 		var first = hits.length ? hits[0].a : 0;
@@ -727,11 +771,13 @@ function slug(t, num) {
 	return out;
 }
 
-/* The index's docs as [chapter, anchor, title, kind, text]: anchor null
- * when it is the title's slug, text the doc's number in its chapter's
- * texts (search/N.js: the sections', then the glossary terms') */
+/* The index's docs as [chapter, anchor, title, kind, text, lang]:
+ * anchor null when it is the title's slug, text the doc's number in its
+ * chapter's texts (search/N.js: the sections', then the glossary
+ * terms'), lang its chapter's as a bit of BIT; and data.langs the
+ * languages of the site's chapters */
 function expand(data) {
-	var docs = [], d = 0, next = [], x, num = [];
+	var docs = [], d = 0, next = [], x, num = [], has = {};
 	/* a title's heading number, counted on from the one before where
 	 * search_index.c left it out (S_title()) */
 	function title(t) {
@@ -750,19 +796,26 @@ function expand(data) {
 		return t;
 	}
 	data.chapters.forEach(function (c, ch) {
+		var bit = BIT[c[3] || data.lang];
+		has[c[3] || data.lang] = 1;
 		for (var k = 0; k < c[2]; k++, d++) {
 			x = data.docs[d];
-			docs.push(typeof x === "string" ? [ch, null, title(x), 0, k] :
-			    [ch, x[1], title(x[0]), 0, k]);
+			docs.push(typeof x === "string" ? [ch, null, title(x), 0, k, bit] :
+			    [ch, x[1], title(x[0]), 0, k, bit]);
 			if (k === 0 && c[1] === 0) c[1] = docs[d][2];
 		}
 		next[ch] = c[2];
 	});
 	for (; d < data.docs.length; d++) {
 		x = data.docs[d];
-		docs.push([x[0], x.length > 2 ? x[2] : null, x[1], 1, next[x[0]]++]);
+		docs.push([x[0], x.length > 2 ? x[2] : null, x[1], 1, next[x[0]]++,
+		    BIT[data.chapters[x[0]][3] || data.lang]]);
 	}
 	data.docs = docs;
+	/* the site's own language first: a word's term in it leads */
+	data.langs = [data.lang].concat(Object.keys(has).filter(function (l) {
+		return l !== data.lang;
+	}).sort());
 }
 
 function docUrl(d) {
@@ -780,8 +833,13 @@ function render(el, res, q, max) {
 		var doc = idx.docs[d], li = document.createElement("li");
 		li.innerHTML = "<a href=\"" + esc(docUrl(d)) + "\"><span class=\"search-chapter\">" +
 		    esc(idx.chapters[doc[0]][1]) + "</span> <span class=\"search-title\">" +
-		    (doc[3] ? "<span class=\"search-kind\">" + esc(LABELS[idx.lang].term) + "</span> " : "") +
-		    marked(doc[2], q, false) + "</span></a><p class=\"search-snippet\"></p>";
+		    (doc[3] ? "<span class=\"search-kind\" lang=\"" + idx.lang + "\">" +
+		    esc(LABELS[idx.lang].term) + "</span> " : "") +
+		    marked(doc[2], q, false, doc[5]) + "</span></a><p class=\"search-snippet\"></p>";
+		/* a result of a chapter in the other language says which, for
+		 * a screen reader's voice (WCAG 3.1.2) */
+		if (doc[5] !== BIT[idx.lang])
+			li.lang = idx.chapters[doc[0]][3];
 		ul.appendChild(li);
 		snippet(li.lastChild, d, q);
 	});
@@ -791,9 +849,9 @@ function render(el, res, q, max) {
 
 function snippet(p, d, q) {
 	var doc = idx.docs[d], ch = doc[0];
-	if (texts[ch]) { p.innerHTML = marked(texts[ch][doc[4]] || "", q, true); return; }
+	if (texts[ch]) { p.innerHTML = marked(texts[ch][doc[4]] || "", q, true, doc[5]); return; }
 	(textWait[ch] = textWait[ch] || []).push(function () {
-		p.innerHTML = marked((texts[ch] || [])[doc[4]] || "", q, true);
+		p.innerHTML = marked((texts[ch] || [])[doc[4]] || "", q, true, doc[5]);
 	});
 	if (textWait[ch].length === 1)
 		load(base + "search/" + ch + ".js", function () {

@@ -28,6 +28,7 @@ static const char *const S_nl[I18N__MAX] = {
 	[I18N_REGISTER] = "Register", [I18N_PART] = "Deel",
 	[I18N_EDITION_TEACHER] = "Docenteneditie",
 	[I18N_EDITION_STUDENT] = "Studenteneditie",
+	[I18N_SEARCH] = "Zoeken",
 };
 static const char *const S_en[I18N__MAX] = {
 	[I18N_CHAPTER] = "Chapter", [I18N_TABLE] = "Table",
@@ -42,6 +43,7 @@ static const char *const S_en[I18N__MAX] = {
 	[I18N_REGISTER] = "Index", [I18N_PART] = "Part",
 	[I18N_EDITION_TEACHER] = "Teacher's edition",
 	[I18N_EDITION_STUDENT] = "Student edition",
+	[I18N_SEARCH] = "Search",
 };
 static const char *const S_callout_nl[CALLOUT__MAX] = {
 	"", "Definitie", "Voorbeeld", "Opdracht", "Antwoord", "Tip", "Let op",
