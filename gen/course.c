@@ -520,10 +520,52 @@ course_open(const char *dir, struct diag_list *dl)
 	return c;
 }
 
+/* What the scan learnt of chapter ch, forgotten (course_rescan(),
+ * course_free()). */
+static void
+S_chapter_unscan(struct chapter *ch)
+{
+	size_t j;
+
+	free(ch->title);
+	free(ch->description);
+	for (j = 0; j < ch->ntoc; j++) {
+		free(ch->toc[j].number);
+		free(ch->toc[j].title);
+		free(ch->toc[j].id);
+	}
+	free(ch->toc);
+	for (j = 0; j < ch->nanchors; j++)
+		free(ch->anchors[j]);
+	free(ch->anchors);
+	for (j = 0; j < ch->nreg; j++)
+		free(ch->reg[j]);
+	free(ch->reg);
+	free(ch->src);
+	free(ch->lang);
+	doc_free(ch->tree);
+	ch->title = ch->description = ch->src = ch->lang = NULL;
+	ch->toc = NULL;
+	ch->anchors = ch->reg = NULL;
+	ch->ntoc = ch->nanchors = ch->nreg = 0;
+	ch->tree = NULL;
+}
+
+/* The strings of a glossary entry, freed. */
+static void
+S_gloss_clear(struct gloss_entry *g)
+{
+	free(g->term);
+	free(g->key);
+	free(g->text);
+	free(g->id);
+	free(g->file);
+}
+
 void
 course_free(struct course *c)
 {
-	size_t i, j;
+	size_t i;
 	struct chapter *ch;
 
 	if (c == NULL)
@@ -533,23 +575,7 @@ course_free(struct course *c)
 		free(ch->path);
 		free(ch->file);
 		free(ch->slug);
-		free(ch->title);
-		free(ch->description);
-		for (j = 0; j < ch->ntoc; j++) {
-			free(ch->toc[j].number);
-			free(ch->toc[j].title);
-			free(ch->toc[j].id);
-		}
-		free(ch->toc);
-		for (j = 0; j < ch->nanchors; j++)
-			free(ch->anchors[j]);
-		free(ch->anchors);
-		for (j = 0; j < ch->nreg; j++)
-			free(ch->reg[j]);
-		free(ch->reg);
-		free(ch->src);
-		free(ch->lang);
-		doc_free(ch->tree);
+		S_chapter_unscan(ch);
 	}
 	free(c->ch);
 	for (i = 0; i < c->nparts; i++) {
@@ -559,13 +585,8 @@ course_free(struct course *c)
 	free(c->parts);
 	free(c->landing);
 	free(c->order_source);
-	for (i = 0; i < c->ngloss; i++) {
-		free(c->gloss[i].term);
-		free(c->gloss[i].key);
-		free(c->gloss[i].text);
-		free(c->gloss[i].id);
-		free(c->gloss[i].file);
-	}
+	for (i = 0; i < c->ngloss; i++)
+		S_gloss_clear(&c->gloss[i]);
 	free(c->gloss);
 	tmpl_ids_free(c->shell_ids);
 	for (i = 0; i < c->ndocs; i++)
@@ -1480,6 +1501,76 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	/* Every link between chapters must land. */
 	course_xref_index(c, &idx);
 	pass_xref_check(&idx, &links, dl);
+	if (diag_worst(dl) >= DIAG_ERROR)
+		rc = -1;
+	return rc;
+}
+
+int
+course_rescan(struct course *c, size_t i, struct diag_list *dl)
+{
+	struct chapter *ch = &c->ch[i];
+	struct md_meta meta;
+	struct xref_index idx;
+	struct scan_ch r;
+	size_t k, n, body, len;
+	int lines, rc = 0;
+	char *src;
+
+	if (c->hook != NULL ||
+	    (src = file_read_in(c->dir, ch->path, &len, dl)) == NULL)
+		return -1;
+	/* its place among the chapters must stay: the order pass is not
+	 * run again */
+	memset(&meta, 0, sizeof(meta));
+	if (md_front(src, len, ch->path, &meta, &body, &lines, dl) != 0 ||
+	    meta.order != ch->order || meta.has_order != ch->has_order)
+		rc = -1;
+	md_meta_clear(&meta);
+	if (rc != 0) {
+		free(src);
+		return -1;
+	}
+	S_chapter_unscan(ch);
+	ch->src = src;
+	ch->srclen = len;
+	/* its terms go, the new ones come (in chapter order only when
+	 * none is defined twice: a caller that must equal course_scan()
+	 * takes any diagnostic as a failure) */
+	for (k = n = 0; k < c->ngloss; k++)
+		if (c->gloss[k].chapter == i)
+			S_gloss_clear(&c->gloss[k]);
+		else
+			c->gloss[n++] = c->gloss[k];
+	c->ngloss = n;
+	memset(&r, 0, sizeof(r));
+	r.dl = dl;
+	r.xdl = dl;
+	r.c = c;
+	r.i = i;
+	S_scan_work(&r, 0);
+	if (r.failed)
+		rc = -1;
+	else
+		pass_gloss_add(c, r.gloss, r.ngloss, dl);
+	free(r.gloss);
+	pass_gloss_sort(c);
+	/* the trees course_scan() would keep, by the budget, in order:
+	 * the same ones, or this is not what a scan would give */
+	for (k = n = 0; k < c->nch; k++) {
+		int keep = n + c->ch[k].srclen <= c->budget;
+
+		if (keep)
+			n += c->ch[k].srclen;
+		if (k == i && !keep) {
+			doc_free(ch->tree);
+			ch->tree = NULL;
+		} else if (k != i && keep != (c->ch[k].tree != NULL))
+			rc = -1;
+	}
+	course_xref_index(c, &idx);
+	pass_xref_check(&idx, &r.links, dl);
+	pass_xref_list_free(&r.links);
 	if (diag_worst(dl) >= DIAG_ERROR)
 		rc = -1;
 	return rc;

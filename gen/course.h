@@ -159,6 +159,16 @@ void	course_free(struct course *);
 int	course_scan(struct course *, struct theme *, int jobs,
 	    struct diag_list *);
 
+/* Scans chapter i of the scanned course c again, after its source
+ * changed, as course_scan() would have: its title, table of contents,
+ * anchors, terms (in c->gloss) and links (checked).  Its order from
+ * front matter must be the same (serve's first pass, incr_first.c, then
+ * compares what every chapter shows the others with the last scan's).
+ * Not for a course with a hook.  Returns 0, or -1
+ * when it cannot or an error was added to dl; the chapter may then be
+ * half scanned: the caller scans the course anew. */
+int	course_rescan(struct course *, size_t i, struct diag_list *);
+
 /* Parses chapter i and runs the passes for edition e.  Returns a new tree
  * (free with doc_free()) or NULL after adding diagnostics. */
 struct doc_node *course_chapter_doc(const struct course *, size_t i,

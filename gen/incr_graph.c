@@ -20,9 +20,8 @@ S_field(struct buf *b, const char *s)
 	buf_putc(b, '\n');
 }
 
-/* What the chapters show each other (see incr_graph.h). */
-static void
-S_outline(const struct course *c, struct buf *b)
+void
+incr_outline(const struct course *c, struct buf *b)
 {
 	const struct chapter *ch;
 	const struct gloss_entry *g;
@@ -123,7 +122,7 @@ incr_plan_new(struct incr *in, const struct course *c)
 			n++;
 		else
 			unsure = 1;
-	S_outline(c, &ol);
+	incr_outline(c, &ol);
 	incr_context(in, srcs, n, buf_cstr(&ol), ol.len);
 	if (!unsure && incr_ctx_same(in)) {
 		p->outline = 1;
