@@ -18,6 +18,7 @@
 #include "site.h"
 #include "theme.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +93,21 @@ S_rel(const char *dir, const char *path)
 	if (strncmp(path, dir, n) == 0 && path[n] == '/')
 		return path + n + 1;
 	return NULL;
+}
+
+/* SALESGEN_INCR_TRACE=FILE: how the pass went, "first kept-scan N"
+ * (from the kept scan) or "first scan N" (from a scan of the project),
+ * N pages written, a line added to FILE; for tests/serve.sh. */
+static void
+S_trace(const char *how, size_t n)
+{
+	const char *path = getenv("SALESGEN_INCR_TRACE");
+	FILE *fp;
+
+	if (path == NULL || *path == '\0' || (fp = fopen(path, "a")) == NULL)
+		return;
+	fprintf(fp, "first %s %zu\n", how, n);
+	fclose(fp);
 }
 
 /* The sources of c's chapters below the project folder, in chapter
@@ -244,8 +260,10 @@ incr_first_pages(struct incr_first *f, const struct build_opts *o)
 	dl->strict = o->strict;
 	incr_opts_text(o, o->strict, &opts);
 	in = incr_open_memo(dir, out, buf_cstr(&opts), f->memo);
-	if (f->c != NULL && S_kept(f, in, o, &n) == 0)
+	if (f->c != NULL && S_kept(f, in, o, &n) == 0) {
+		S_trace("kept-scan", n);
 		goto done;
+	}
 	if ((c = course_open(dir, dl)) == NULL)
 		goto fail;
 	if (o->lang != NULL) {
@@ -291,6 +309,7 @@ incr_first_pages(struct incr_first *f, const struct build_opts *o)
 		free(keep);
 	if (f->c != NULL)
 		c = NULL, th = NULL;
+	S_trace("scan", n);
 	goto done;
 fail:
 	S_forget(f);
