@@ -544,6 +544,11 @@ S_chapter_unscan(struct chapter *ch)
 	free(ch->src);
 	free(ch->lang);
 	doc_free(ch->tree);
+	for (j = 0; j < ch->nembeds; j++)
+		free(ch->embeds[j]);
+	free(ch->embeds);
+	ch->embeds = NULL;
+	ch->nembeds = 0;
 	ch->title = ch->description = ch->src = ch->lang = NULL;
 	ch->toc = NULL;
 	ch->anchors = ch->reg = NULL;
@@ -814,9 +819,12 @@ S_embed_schema(const struct course *c, struct diag_list *dl)
 	return s;
 }
 
+/* Puts the data documents chapter ch embeds (figures of an .xml file) in
+ * root, in their place; with rec, notes each one's path below the
+ * project in rec->embeds (the scan's, for incr_graph.c). */
 static void
 S_embed(const struct course *c, const struct chapter *ch,
-    struct doc_node *root, struct diag_list *dl)
+    struct doc_node *root, struct chapter *rec, struct diag_list *dl)
 {
 	struct doc_node *n, *nx, *img, *sub, *b, *bn;
 	struct datadoc d;
@@ -838,7 +846,12 @@ S_embed(const struct course *c, const struct chapter *ch,
 		if ((rel = course_asset(c, ch, img->url, img->line, img->col,
 		    &full, dl)) == NULL)
 			continue;
-		free(rel);
+		if (rec != NULL) {
+			rec->embeds = xrealloc(rec->embeds, (rec->nembeds + 1) *
+			    sizeof(*rec->embeds));
+			rec->embeds[rec->nembeds++] = rel;
+		} else
+			free(rel);
 		sub = NULL;
 		src = NULL;
 		if ((schema = S_embed_schema(c, dl)) != NULL &&
@@ -875,10 +888,11 @@ S_embed(const struct course *c, const struct chapter *ch,
 	}
 }
 
-/* Reads and parses chapter i, applying the passes every sweep shares. */
+/* Reads and parses chapter i, applying the passes every sweep shares;
+ * the scan's notes what the chapter embeds in rec (S_embed). */
 static struct doc_node *
 S_parse(const struct course *c, size_t i, struct md_meta *meta,
-    struct diag_list *dl)
+    struct chapter *rec, struct diag_list *dl)
 {
 	const struct chapter *ch = &c->ch[i];
 	struct md_opts opts = { c->raw_html };
@@ -902,7 +916,7 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 	    ch->title ? ch->title : ch->slug);
 	prep_passes(root, &(struct prep){ .steps = PREP_LEVELS,
 	    .path = ch->path }, dl);
-	S_embed(c, ch, root, dl);
+	S_embed(c, ch, root, rec, dl);
 	return root;
 }
 
@@ -1158,7 +1172,7 @@ S_scan_work(void *arg, int worker)
 
 	(void)worker;
 	ch = &c->ch[i];
-	if ((root = S_parse(c, i, &meta, r->dl)) == NULL) {
+	if ((root = S_parse(c, i, &meta, ch, r->dl)) == NULL) {
 		r->failed = 1;
 		return;
 	}
@@ -1594,7 +1608,7 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 		/* The scan already reported this file's problems; a second
 		 * copy of each would only be noise. */
 		quiet = diag_list_new();
-		root = S_parse(c, i, &meta, quiet);
+		root = S_parse(c, i, &meta, NULL, quiet);
 		if (root == NULL)
 			diag_move(dl, quiet);
 		diag_list_free(quiet);

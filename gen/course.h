@@ -57,6 +57,11 @@ struct chapter {
 	size_t		 nreg;
 	char		*lang;		/* front matter's "nl" or "en", or
 					   NULL: the course's; owned */
+	char		**embeds;	/* the data documents it embeds, by
+					   path below the project folder (as
+					   course_asset()), in order; set by
+					   the scan; owned */
+	size_t		 nembeds;
 };
 
 struct gloss_entry {
