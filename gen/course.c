@@ -520,10 +520,57 @@ course_open(const char *dir, struct diag_list *dl)
 	return c;
 }
 
+/* What the scan learnt of chapter ch, forgotten (course_rescan(),
+ * course_free()). */
+static void
+S_chapter_unscan(struct chapter *ch)
+{
+	size_t j;
+
+	free(ch->title);
+	free(ch->description);
+	for (j = 0; j < ch->ntoc; j++) {
+		free(ch->toc[j].number);
+		free(ch->toc[j].title);
+		free(ch->toc[j].id);
+	}
+	free(ch->toc);
+	for (j = 0; j < ch->nanchors; j++)
+		free(ch->anchors[j]);
+	free(ch->anchors);
+	for (j = 0; j < ch->nreg; j++)
+		free(ch->reg[j]);
+	free(ch->reg);
+	free(ch->src);
+	free(ch->lang);
+	doc_free(ch->tree);
+	for (j = 0; j < ch->nembeds; j++)
+		free(ch->embeds[j]);
+	free(ch->embeds);
+	ch->embeds = NULL;
+	ch->nembeds = 0;
+	ch->title = ch->description = ch->src = ch->lang = NULL;
+	ch->toc = NULL;
+	ch->anchors = ch->reg = NULL;
+	ch->ntoc = ch->nanchors = ch->nreg = 0;
+	ch->tree = NULL;
+}
+
+/* The strings of a glossary entry, freed. */
+static void
+S_gloss_clear(struct gloss_entry *g)
+{
+	free(g->term);
+	free(g->key);
+	free(g->text);
+	free(g->id);
+	free(g->file);
+}
+
 void
 course_free(struct course *c)
 {
-	size_t i, j;
+	size_t i;
 	struct chapter *ch;
 
 	if (c == NULL)
@@ -533,23 +580,7 @@ course_free(struct course *c)
 		free(ch->path);
 		free(ch->file);
 		free(ch->slug);
-		free(ch->title);
-		free(ch->description);
-		for (j = 0; j < ch->ntoc; j++) {
-			free(ch->toc[j].number);
-			free(ch->toc[j].title);
-			free(ch->toc[j].id);
-		}
-		free(ch->toc);
-		for (j = 0; j < ch->nanchors; j++)
-			free(ch->anchors[j]);
-		free(ch->anchors);
-		for (j = 0; j < ch->nreg; j++)
-			free(ch->reg[j]);
-		free(ch->reg);
-		free(ch->src);
-		free(ch->lang);
-		doc_free(ch->tree);
+		S_chapter_unscan(ch);
 	}
 	free(c->ch);
 	for (i = 0; i < c->nparts; i++) {
@@ -559,13 +590,8 @@ course_free(struct course *c)
 	free(c->parts);
 	free(c->landing);
 	free(c->order_source);
-	for (i = 0; i < c->ngloss; i++) {
-		free(c->gloss[i].term);
-		free(c->gloss[i].key);
-		free(c->gloss[i].text);
-		free(c->gloss[i].id);
-		free(c->gloss[i].file);
-	}
+	for (i = 0; i < c->ngloss; i++)
+		S_gloss_clear(&c->gloss[i]);
 	free(c->gloss);
 	tmpl_ids_free(c->shell_ids);
 	for (i = 0; i < c->ndocs; i++)
@@ -793,9 +819,12 @@ S_embed_schema(const struct course *c, struct diag_list *dl)
 	return s;
 }
 
+/* Puts the data documents chapter ch embeds (figures of an .xml file) in
+ * root, in their place; with rec, notes each one's path below the
+ * project in rec->embeds (the scan's, for incr_graph.c). */
 static void
 S_embed(const struct course *c, const struct chapter *ch,
-    struct doc_node *root, struct diag_list *dl)
+    struct doc_node *root, struct chapter *rec, struct diag_list *dl)
 {
 	struct doc_node *n, *nx, *img, *sub, *b, *bn;
 	struct datadoc d;
@@ -817,7 +846,12 @@ S_embed(const struct course *c, const struct chapter *ch,
 		if ((rel = course_asset(c, ch, img->url, img->line, img->col,
 		    &full, dl)) == NULL)
 			continue;
-		free(rel);
+		if (rec != NULL) {
+			rec->embeds = xrealloc(rec->embeds, (rec->nembeds + 1) *
+			    sizeof(*rec->embeds));
+			rec->embeds[rec->nembeds++] = rel;
+		} else
+			free(rel);
 		sub = NULL;
 		src = NULL;
 		if ((schema = S_embed_schema(c, dl)) != NULL &&
@@ -854,10 +888,11 @@ S_embed(const struct course *c, const struct chapter *ch,
 	}
 }
 
-/* Reads and parses chapter i, applying the passes every sweep shares. */
+/* Reads and parses chapter i, applying the passes every sweep shares;
+ * the scan's notes what the chapter embeds in rec (S_embed). */
 static struct doc_node *
 S_parse(const struct course *c, size_t i, struct md_meta *meta,
-    struct diag_list *dl)
+    struct chapter *rec, struct diag_list *dl)
 {
 	const struct chapter *ch = &c->ch[i];
 	struct md_opts opts = { c->raw_html };
@@ -881,7 +916,7 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 	    ch->title ? ch->title : ch->slug);
 	prep_passes(root, &(struct prep){ .steps = PREP_LEVELS,
 	    .path = ch->path }, dl);
-	S_embed(c, ch, root, dl);
+	S_embed(c, ch, root, rec, dl);
 	return root;
 }
 
@@ -1137,7 +1172,7 @@ S_scan_work(void *arg, int worker)
 
 	(void)worker;
 	ch = &c->ch[i];
-	if ((root = S_parse(c, i, &meta, r->dl)) == NULL) {
+	if ((root = S_parse(c, i, &meta, ch, r->dl)) == NULL) {
 		r->failed = 1;
 		return;
 	}
@@ -1487,6 +1522,76 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	return rc;
 }
 
+int
+course_rescan(struct course *c, size_t i, struct diag_list *dl)
+{
+	struct chapter *ch = &c->ch[i];
+	struct md_meta meta;
+	struct xref_index idx;
+	struct scan_ch r;
+	size_t k, n, body, len;
+	int lines, rc = 0;
+	char *src;
+
+	if (c->hook != NULL ||
+	    (src = file_read_in(c->dir, ch->path, &len, dl)) == NULL)
+		return -1;
+	/* its place among the chapters must stay: the order pass is not
+	 * run again */
+	memset(&meta, 0, sizeof(meta));
+	if (md_front(src, len, ch->path, &meta, &body, &lines, dl) != 0 ||
+	    meta.order != ch->order || meta.has_order != ch->has_order)
+		rc = -1;
+	md_meta_clear(&meta);
+	if (rc != 0) {
+		free(src);
+		return -1;
+	}
+	S_chapter_unscan(ch);
+	ch->src = src;
+	ch->srclen = len;
+	/* its terms go, the new ones come (in chapter order only when
+	 * none is defined twice: a caller that must equal course_scan()
+	 * takes any diagnostic as a failure) */
+	for (k = n = 0; k < c->ngloss; k++)
+		if (c->gloss[k].chapter == i)
+			S_gloss_clear(&c->gloss[k]);
+		else
+			c->gloss[n++] = c->gloss[k];
+	c->ngloss = n;
+	memset(&r, 0, sizeof(r));
+	r.dl = dl;
+	r.xdl = dl;
+	r.c = c;
+	r.i = i;
+	S_scan_work(&r, 0);
+	if (r.failed)
+		rc = -1;
+	else
+		pass_gloss_add(c, r.gloss, r.ngloss, dl);
+	free(r.gloss);
+	pass_gloss_sort(c);
+	/* the trees course_scan() would keep, by the budget, in order:
+	 * the same ones, or this is not what a scan would give */
+	for (k = n = 0; k < c->nch; k++) {
+		int keep = n + c->ch[k].srclen <= c->budget;
+
+		if (keep)
+			n += c->ch[k].srclen;
+		if (k == i && !keep) {
+			doc_free(ch->tree);
+			ch->tree = NULL;
+		} else if (k != i && keep != (c->ch[k].tree != NULL))
+			rc = -1;
+	}
+	course_xref_index(c, &idx);
+	pass_xref_check(&idx, &r.links, dl);
+	pass_xref_list_free(&r.links);
+	if (diag_worst(dl) >= DIAG_ERROR)
+		rc = -1;
+	return rc;
+}
+
 struct doc_node *
 course_chapter_doc(const struct course *c, size_t i, enum edition e,
     struct diag_list *dl)
@@ -1505,7 +1610,7 @@ course_chapter_doc(const struct course *c, size_t i, enum edition e,
 		/* The scan already reported this file's problems; a second
 		 * copy of each would only be noise. */
 		quiet = diag_list_new();
-		root = S_parse(c, i, &meta, quiet);
+		root = S_parse(c, i, &meta, NULL, quiet);
 		if (root == NULL)
 			diag_move(dl, quiet);
 		diag_list_free(quiet);

@@ -57,6 +57,11 @@ struct chapter {
 	size_t		 nreg;
 	char		*lang;		/* front matter's "nl" or "en", or
 					   NULL: the course's; owned */
+	char		**embeds;	/* the data documents it embeds, by
+					   path below the project folder (as
+					   course_asset()), in order; set by
+					   the scan; owned */
+	size_t		 nembeds;
 };
 
 struct gloss_entry {
@@ -158,6 +163,16 @@ void	course_free(struct course *);
  * -1 when an error was added to dl. */
 int	course_scan(struct course *, struct theme *, int jobs,
 	    struct diag_list *);
+
+/* Scans chapter i of the scanned course c again, after its source
+ * changed, as course_scan() would have: its title, table of contents,
+ * anchors, terms (in c->gloss) and links (checked).  Its order from
+ * front matter must be the same (serve's first pass, incr_first.c, then
+ * compares what every chapter shows the others with the last scan's).
+ * Not for a course with a hook.  Returns 0, or -1
+ * when it cannot or an error was added to dl; the chapter may then be
+ * half scanned: the caller scans the course anew. */
+int	course_rescan(struct course *, size_t i, struct diag_list *);
 
 /* Parses chapter i and runs the passes for edition e.  Returns a new tree
  * (free with doc_free()) or NULL after adding diagnostics. */

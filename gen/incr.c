@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <nettle/sha2.h>
@@ -32,8 +33,26 @@ struct incr_file {
 	char		 hash[2 * SHA256_DIGEST_SIZE + 1];
 };
 
+/* What a file's hash was computed from (incr_open_memo): its stat then,
+ * and when. */
+struct incr_seen {
+	char		*rel;		/* owned */
+	long long	 dev, ino, size, msec, mnsec, csec, cnsec;
+	long long	 at;		/* when it was hashed (seconds) */
+	char		 hash[2 * SHA256_DIGEST_SIZE + 1];
+};
+
+struct incr_memo {
+	struct incr_seen *v;		/* by rel; owned */
+	size_t		 n;
+};
+
 struct incr {
 	char		*out;		/* owned */
+	struct incr_memo *memo;		/* or NULL; not owned */
+	struct incr_seen *seen;		/* this walk's, for the memo */
+	size_t		 nseen;
+	long long	 at;		/* when the walk began */
 	char		 key[2 * SHA256_DIGEST_SIZE + 1];
 	int		 unsure;	/* an input the key cannot stand for */
 	/* the cache read */
@@ -131,20 +150,57 @@ S_hex(const unsigned char *d, char *out)
 		snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
-/* The bytes of the regular file path, or -1; its own hash is kept as
- * rel's, for the graph. */
 static int
-S_put_file(struct incr *in, struct sha256_ctx *h, const char *path,
-    const char *rel)
+S_seen_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct incr_seen *)a)->rel,
+	    ((const struct incr_seen *)b)->rel);
+}
+
+/* The hash the memo holds for rel when st is the file it was computed
+ * from, or NULL.  A file changed within the clock's tick of its hashing
+ * could keep its stat: an entry is trusted only when its file had not
+ * changed for a second when it was hashed (as git's racy check). */
+static const char *
+S_memo_hash(const struct incr_memo *m, const char *rel,
+    const struct stat *st)
+{
+	struct incr_seen k, *e;
+
+	if (m == NULL || m->n == 0)
+		return NULL;
+	k.rel = (char *)rel;
+	if ((e = bsearch(&k, m->v, m->n, sizeof(*m->v), S_seen_cmp)) == NULL)
+		return NULL;
+	if (e->dev != (long long)st->st_dev ||
+	    e->ino != (long long)st->st_ino ||
+	    e->size != (long long)st->st_size ||
+	    e->msec != (long long)st->st_mtim.tv_sec ||
+	    e->mnsec != (long long)st->st_mtim.tv_nsec ||
+	    e->csec != (long long)st->st_ctim.tv_sec ||
+	    e->cnsec != (long long)st->st_ctim.tv_nsec ||
+	    e->csec + 1 >= e->at || e->msec + 1 >= e->at)
+		return NULL;
+	return e->hash;
+}
+
+/* The hash of the regular file path (rel in the project, st its stat),
+ * hex, into hash, from the memo or its bytes; or -1. */
+static int
+S_file_hash(const struct incr *in, const char *path, const char *rel,
+    const struct stat *st, char *hash)
 {
 	unsigned char d[SHA256_DIGEST_SIZE];
 	struct sha256_ctx fh;
-	struct incr_file *f;
-
+	const char *known;
 	char chunk[65536];
 	ssize_t n;
 	int fd;
 
+	if ((known = S_memo_hash(in->memo, rel, st)) != NULL) {
+		memcpy(hash, known, 2 * SHA256_DIGEST_SIZE + 1);
+		return 0;
+	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return -1;
 	sha256_init(&fh);
@@ -154,17 +210,47 @@ S_put_file(struct incr *in, struct sha256_ctx *h, const char *path,
 			continue;
 		if (n <= 0)
 			break;
-		sha256_update(h, (size_t)n, (const uint8_t *)chunk);
 		sha256_update(&fh, (size_t)n, (const uint8_t *)chunk);
 	}
 	close(fd);
 	if (n < 0)
 		return -1;
 	sha256_digest(&fh, sizeof(d), d);
+	S_hex(d, hash);
+	return 0;
+}
+
+/* The regular file path by its hash, or -1; the hash is kept as rel's,
+ * for the graph, and with st for the memo. */
+static int
+S_put_file(struct incr *in, struct sha256_ctx *h, const char *path,
+    const char *rel, const struct stat *st)
+{
+	struct incr_file *f;
+	struct incr_seen *e;
+	char hash[2 * SHA256_DIGEST_SIZE + 1];
+
+	if (S_file_hash(in, path, rel, st, hash) != 0)
+		return -1;
+	S_put(h, hash);
 	in->files = xrealloc(in->files, (in->nfiles + 1) * sizeof(*in->files));
 	f = &in->files[in->nfiles++];
 	f->rel = xstrdup(rel);
-	S_hex(d, f->hash);
+	memcpy(f->hash, hash, sizeof(hash));
+	if (in->memo == NULL)
+		return 0;
+	in->seen = xrealloc(in->seen, (in->nseen + 1) * sizeof(*in->seen));
+	e = &in->seen[in->nseen++];
+	e->rel = xstrdup(rel);
+	e->dev = (long long)st->st_dev;
+	e->ino = (long long)st->st_ino;
+	e->size = (long long)st->st_size;
+	e->msec = (long long)st->st_mtim.tv_sec;
+	e->mnsec = (long long)st->st_mtim.tv_nsec;
+	e->csec = (long long)st->st_ctim.tv_sec;
+	e->cnsec = (long long)st->st_ctim.tv_nsec;
+	e->at = in->at;
+	memcpy(e->hash, hash, sizeof(hash));
 	return 0;
 }
 
@@ -211,7 +297,7 @@ S_put_tree(struct incr *in, struct sha256_ctx *h, const char *dir,
 			S_put(h, "f");
 			S_put(h, r);
 			S_put_num(h, (long long)st.st_size);
-			if (S_put_file(in, h, p, r) != 0)
+			if (S_put_file(in, h, p, r, &st) != 0)
 				in->unsure = 1;
 		} else if (S_ISLNK(st.st_mode) &&
 		    (ln = readlink(p, link, sizeof(link) - 1)) >= 0) {
@@ -222,7 +308,7 @@ S_put_tree(struct incr *in, struct sha256_ctx *h, const char *dir,
 			/* a linked file is hashed as what it holds; what is
 			 * below a linked folder is not followed: no cache */
 			if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
-				if (S_put_file(in, h, p, r) != 0)
+				if (S_put_file(in, h, p, r, &st) != 0)
 					in->unsure = 1;
 			} else if (stat(p, &st) == 0)
 				in->unsure = 1;
@@ -415,8 +501,40 @@ S_forget(struct incr *in)
 	in->valid = in->good = 0;
 }
 
+struct incr_memo *
+incr_memo_new(void)
+{
+	return xcalloc(1, sizeof(struct incr_memo));
+}
+
+static void
+S_seen_free(struct incr_seen *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].rel);
+	free(v);
+}
+
+void
+incr_memo_free(struct incr_memo *m)
+{
+	if (m == NULL)
+		return;
+	S_seen_free(m->v, m->n);
+	free(m);
+}
+
 struct incr *
 incr_open(const char *dir, const char *out, const char *opts)
+{
+	return incr_open_memo(dir, out, opts, NULL);
+}
+
+struct incr *
+incr_open_memo(const char *dir, const char *out, const char *opts,
+    struct incr_memo *memo)
 {
 	struct incr *in = xcalloc(1, sizeof(*in));
 	struct diag_list *quiet = diag_list_new();
@@ -425,8 +543,20 @@ incr_open(const char *dir, const char *out, const char *opts)
 	size_t len;
 
 	in->out = xstrdup(out);
+	in->memo = memo;
+	in->at = (long long)time(NULL);
 	pthread_mutex_init(&in->lock, NULL);
 	S_key(in, dir, opts);
+	if (memo != NULL) {
+		/* this walk's files, and only those, for the next */
+		S_seen_free(memo->v, memo->n);
+		memo->v = in->seen;
+		memo->n = in->nseen;
+		in->seen = NULL;
+		in->nseen = 0;
+		if (memo->n > 0)
+			qsort(memo->v, memo->n, sizeof(*memo->v), S_seen_cmp);
+	}
 	path = file_join(out, INCR_FILE);
 	/* a cache that is not a plain file of ours is not read */
 	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
@@ -778,6 +908,7 @@ incr_free(struct incr *in)
 	for (i = 0; i < in->nkept; i++)
 		free(in->kept[i]);
 	free(in->kept);
+	S_seen_free(in->seen, in->nseen);
 	pthread_mutex_destroy(&in->lock);
 	free(in->out);
 	free(in);

@@ -12,7 +12,7 @@
  * Deleting it gives a clean build.
  *
  * The key covers: every file below the project folder except out/ and
- * version-control folders (path, kind and bytes), the salesgen binary
+ * version-control folders (path, kind and the SHA-256 of its bytes), the salesgen binary
  * (version, and its file's identity and mtime, which also stands for the
  * built-in templates), the fontconfig configuration and caches and the
  * hyphenation and word lists it reads (by size and mtime), the options
@@ -39,6 +39,16 @@ struct incr;
  * text that names them) and reads the cache in out.  Returns a new
  * struct incr the caller frees with incr_free(); never NULL. */
 struct incr	*incr_open(const char *dir, const char *out, const char *opts);
+
+/* As incr_open(), with a memo of the files' hashes kept between builds
+ * (serve's): a file whose stat (device, inode, size, mtime, ctime) is
+ * the one its hash was computed from is not read again.  memo is
+ * updated; from incr_memo_new(), freed with incr_memo_free(). */
+struct incr_memo;
+struct incr_memo *incr_memo_new(void);
+void	incr_memo_free(struct incr_memo *);
+struct incr	*incr_open_memo(const char *dir, const char *out,
+	    const char *opts, struct incr_memo *memo);
 
 /* 1 when the cache is valid, its key is this build's, its build was
  * good and every output it lists is still there as it was left: then

@@ -1,5 +1,6 @@
 /* incr_graph — the per-chapter dependency graph (see incr_graph.h). */
 #include "incr_graph.h"
+#include "datadoc.h"
 #include "doc.h"
 #include "mem.h"
 
@@ -20,9 +21,8 @@ S_field(struct buf *b, const char *s)
 	buf_putc(b, '\n');
 }
 
-/* What the chapters show each other (see incr_graph.h). */
-static void
-S_outline(const struct course *c, struct buf *b)
+void
+incr_outline(const struct course *c, struct buf *b)
 {
 	const struct chapter *ch;
 	const struct gloss_entry *g;
@@ -78,6 +78,15 @@ S_outline(const struct course *c, struct buf *b)
 				}
 			}
 	}
+	/* the sales documents as the contents list them */
+	buf_printf(b, "docs %zu\n", c->ndocs);
+	for (i = 0; i < c->ndocs; i++) {
+		S_field(b, c->docs[i].path);
+		S_field(b, c->docs[i].slug);
+		S_field(b, c->docs[i].kind);
+		S_field(b, c->docs[i].title);
+		S_field(b, c->docs[i].lang);
+	}
 	for (i = 0; i < c->ngloss; i++) {
 		g = &c->gloss[i];
 		buf_printf(b, "gloss %zu %d %d\n", g->chapter, g->line, g->col);
@@ -89,20 +98,42 @@ S_outline(const struct course *c, struct buf *b)
 	}
 }
 
-/* ch's path below the project folder c->dir, as incr's walk names it,
- * or NULL. */
+/* A source's path below the project folder c->dir, as incr's walk
+ * names it, or NULL. */
 static const char *
-S_rel(const struct course *c, const struct chapter *ch)
+S_rel(const struct course *c, const char *path)
 {
 	size_t n = strlen(c->dir);
 
 	while (n > 1 && c->dir[n - 1] == '/')
 		n--;
 	if (n == 0 || (n == 1 && c->dir[0] == '.'))
-		return strncmp(ch->path, "./", 2) == 0 ? NULL : ch->path;
-	if (strncmp(ch->path, c->dir, n) == 0 && ch->path[n] == '/')
-		return ch->path + n + 1;
+		return strncmp(path, "./", 2) == 0 ? NULL : path;
+	if (strncmp(path, c->dir, n) == 0 && path[n] == '/')
+		return path + n + 1;
 	return NULL;
+}
+
+static int
+S_str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* 1 when chapter ch's inputs of its own (its source, the data documents
+ * it embeds) are the last build's. */
+static int
+S_chapter_same(const struct incr *in, const struct course *c,
+    const struct chapter *ch)
+{
+	size_t k;
+
+	if (!incr_src_same(in, S_rel(c, ch->path)))
+		return 0;
+	for (k = 0; k < ch->nembeds; k++)
+		if (!incr_src_same(in, ch->embeds[k]))
+			return 0;
+	return 1;
 }
 
 struct incr_plan *
@@ -110,28 +141,47 @@ incr_plan_new(struct incr *in, const struct course *c)
 {
 	struct incr_plan *p = xcalloc(1, sizeof(*p));
 	struct buf ol = { 0 };
-	const char **srcs = xcalloc(c->nch + 1, sizeof(*srcs));
-	size_t i, n = 0;
+	const char **srcs;
+	size_t i, k, n = 0, cap = c->nch + c->ndocs;
 	int unsure = 0;
 
 	p->in = in;
 	p->nch = c->nch;
 	p->keep = xcalloc(c->nch + 1, 1);
 	p->pdf_done = xcalloc(c->nch + 1, 1);
+	/* set apart from the context: the chapters' sources and the data
+	 * documents, which only the chapters that embed them read (besides
+	 * their own page and PDF, always made) */
 	for (i = 0; i < c->nch; i++)
-		if ((srcs[n] = S_rel(c, &c->ch[i])) != NULL)
+		cap += c->ch[i].nembeds;
+	srcs = xcalloc(cap + 1, sizeof(*srcs));
+	for (i = 0; i < c->nch; i++) {
+		if ((srcs[n] = S_rel(c, c->ch[i].path)) != NULL)
 			n++;
 		else
 			unsure = 1;
-	S_outline(c, &ol);
+		for (k = 0; k < c->ch[i].nembeds; k++)
+			srcs[n++] = c->ch[i].embeds[k];
+	}
+	for (i = 0; i < c->ndocs; i++)
+		if (c->docs[i].path != NULL &&
+		    (srcs[n] = S_rel(c, c->docs[i].path)) != NULL)
+			n++;
+	if (n > 1)
+		qsort(srcs, n, sizeof(*srcs), S_str_cmp);
+	for (i = k = 0; i < n; i++)
+		if (k == 0 || strcmp(srcs[k - 1], srcs[i]) != 0)
+			srcs[k++] = srcs[i];
+	n = k;
+	incr_outline(c, &ol);
 	incr_context(in, srcs, n, buf_cstr(&ol), ol.len);
 	if (!unsure && incr_ctx_same(in)) {
 		p->outline = 1;
 		p->all = 1;
 		p->quiet = incr_quiet(in);
 		for (i = 0; i < c->nch; i++) {
-			p->keep[i] = (unsigned char)incr_src_same(in,
-			    S_rel(c, &c->ch[i]));
+			p->keep[i] = (unsigned char)S_chapter_same(in, c,
+			    &c->ch[i]);
 			if (!p->keep[i])
 				p->all = 0;
 		}

@@ -65,6 +65,9 @@ int	incr_plan_chapter(const struct incr_plan *, size_t i,
  * inputs are the last build's (plan->outline or plan->all). */
 int	incr_plan_course(const struct incr_plan *, int what, const char *rel);
 
+/* What the chapters of c show each other (above), as text, into b. */
+void	incr_outline(const struct course *c, struct buf *b);
+
 /* The options in o that change what a build writes, as text for
  * incr_open(), into b. */
 void	incr_opts_text(const struct build_opts *o, int strict, struct buf *b);

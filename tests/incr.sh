@@ -83,30 +83,51 @@ check() {
 # slugs: the chapters' output stems, in course order
 slugs() { ls p/content/*.md | sed 's|.*/||; s|\.md$||' | sort; }
 
-# kept_body SLUG: the graph kept everything a paragraph added to SLUG
-# does not change, and rendered SLUG's page and PDF and the course PDFs.
+# kept_body SLUGS: the graph kept everything a paragraph added to the
+# chapters SLUGS (a list) does not change, and rendered their pages and
+# PDFs and the course PDFs.  With SLUGS empty (a data document no chapter
+# embeds), every chapter's page and PDF and, after a build that said
+# nothing, the course PDFs were kept.
 kept_body() {
 	first=$(slugs | head -1)
 	for s in $(slugs); do
-		if [ "$s" = "$1" ]; then
-			grep -qx "kept pdf/$s.pdf" trace && note "$s.pdf kept, its source changed"
-			grep -qx "kept site/$s.html" trace && note "$s.html kept, its source changed"
-			continue
-		fi
+		case " $1 " in
+		*" $s "*)
+			grep -qx "kept pdf/$s.pdf" trace && note "$s.pdf kept, what it reads changed"
+			grep -qx "kept site/$s.html" trace && note "$s.html kept, what it reads changed"
+			continue ;;
+		esac
 		grep -qx "kept pdf/$s.pdf" trace || note "pdf/$s.pdf rendered, nothing it reads changed"
 		[ "$s" = "$first" ] ||
 		    grep -qx "kept site/$s.html" trace || note "site/$s.html rendered, nothing it reads changed"
 	done
-	# a kept PDF not named after a chapter is a course PDF
+	# a kept PDF not named after a chapter is a course PDF (a data
+	# document's PDF is always made)
 	sed -n 's|^kept pdf/\(.*\)\.pdf$|\1|p' trace | sort > kept.pdf
 	slugs > all.slugs
-	comm -23 kept.pdf all.slugs | while read -r k; do
-		note "pdf/$k.pdf kept after a chapter changed"; done
+	if [ -n "$1" ]; then
+		comm -23 kept.pdf all.slugs | while read -r k; do
+			note "pdf/$k.pdf kept after a chapter changed"; done
+	elif [ -n "$prev_quiet" ]; then
+		ls p/out/pdf | sed -n 's|\.pdf$||p' | sort > out.pdf
+		ls p/content/data | sed -n 's|\.xml$||p' | sort > docs.pdf
+		comm -23 out.pdf all.slugs | comm -23 - docs.pdf |
+		    comm -23 - kept.pdf | while read -r k; do
+			note "course PDF pdf/$k.pdf rendered, no chapter embeds the document"; done
+	fi
 	result "$2"
+}
+
+# embedders DOC: the slugs of the chapters that embed the data document
+# DOC (a figure of data/NAME.xml)
+embedders() {
+	grep -l "](data/$(basename "$1"))" p/content/*.md 2>/dev/null |
+	    sed 's|.*/||; s|\.md$||' | sort | tr '\n' ' ' | sed 's/ $//'
 }
 
 check "step 0: first build"
 prev_ok=; [ "$ist" = 0 ] && prev_ok=1
+prev_quiet=; [ -s inc.d ] || prev_quiet=1
 i=1
 while [ $i -le $steps ]; do
 	roll 14
@@ -182,17 +203,22 @@ while [ $i -le $steps ]; do
 		what="last line of $(basename "$f") changed" ;;
 	9)	pick p/content/data/*.xml
 		sed -i "s|<lead naam=\"Bouwbedrijf Hendriks B.V.\">|<lead naam=\"Bouwbedrijf Hendriks $i B.V.\">|;
+		    s|EN ISO 11612 en|EN ISO 11612 ($i) en|;
 		    \$s|\$|<!-- stap $i -->|" "$f"
+		graph=data
 		what="data document $(basename "$f") changed" ;;
 	esac
 	check "step $i: $what"
 	if [ "$graph" = body ] && [ "$ist" = 0 ] && [ -n "$prev_ok" ]; then
 		kept_body "$(basename "$f" .md)" "step $i: the graph kept all but $(basename "$f")"
+	elif [ "$graph" = data ] && [ "$ist" = 0 ] && [ -n "$prev_ok" ]; then
+		kept_body "$(embedders "$f")" "step $i: the graph kept all but what embeds $(basename "$f")"
 	elif [ "$graph" = title ] && [ "$ist" = 0 ]; then
 		grep -q '^kept site/.*[0-9]-.*\.html$' trace && note "a chapter page kept after a title changed"
 		result "step $i: a title edit renders every chapter page"
 	fi
 	prev_ok=; [ "$ist" = 0 ] && prev_ok=1
+	prev_quiet=; [ -s inc.d ] || prev_quiet=1
 	if [ $((i % 5)) = 0 ]; then
 		snap > before
 		"$bin" build -q p > noop.err 2>&1 || note "no-op build failed: $(cat noop.err)"
@@ -202,5 +228,30 @@ while [ $i -le $steps ]; do
 		result "step $i: no-op rebuild changes no mtime"
 	fi
 	i=$((i + 1))
+done
+
+# a data document's edit, after the random steps: one a chapter embeds
+# (a figure of data/sellogram-hivis.xml in 03) renders that chapter's
+# page and PDF and the course PDFs, one none embeds (an offer) none of
+# them; each is compared with a clean build, as every step
+for doc in sellogram-hivis offerte-hendriks; do
+	f=p/content/data/$doc.xml
+	sed -i "s|EN ISO 11612 en|EN ISO 11612 (data) en|;
+	    s|<ondertekening plaats=\"Deventer\"/>|<ondertekening plaats=\"Deventer (data)\"/>|" "$f"
+	check "data: $doc.xml changed"
+	emb=$(embedders "$f")
+	case $doc in
+	sellogram-hivis) [ "$emb" = 03-waardepropositie ] ||
+		note "sellogram-hivis.xml is embedded by '$emb', not 03" ;;
+	offerte-hendriks) [ -z "$emb" ] || note "offerte-hendriks.xml is embedded by '$emb'" ;;
+	esac
+	if [ "$ist" = 0 ] && [ -n "$prev_ok" ]; then
+		kept_body "$emb" "data: $doc.xml: the graph kept all but what embeds it"
+	else
+		note "the build before or this one failed: nothing to compare"
+		result "data: $doc.xml: the graph kept all but what embeds it"
+	fi
+	prev_ok=; [ "$ist" = 0 ] && prev_ok=1
+	prev_quiet=; [ -s inc.d ] || prev_quiet=1
 done
 exit 0

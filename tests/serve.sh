@@ -17,12 +17,19 @@
 #   sigterm / sigint   stop the server with exit status 0
 #   port-in-use        exit 1 and the catalogue's message
 #   options            --port out of range, --bind elsewhere: exit 2
+#   kept-scan-*        edits to the sample: the first pass (incr_first.c)
+#                      goes on from its kept scan after a body edit and
+#                      scans anew after an outline edit (SALESGEN_INCR_TRACE);
+#                      the page it writes first is the one the whole build
+#                      makes (-v: the build does not write it again), and
+#                      out/site ends as a clean build's
 #
 #   sh tests/serve.sh SALESGEN
 #
 # Waits are generous (seconds): this checks behaviour, not speed
 # (bench/serve.sh measures that).
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 pids=
 cleanup() {
@@ -260,6 +267,69 @@ if start p; then
 else
 	fail sigint "did not start again: $(tail -2 p.log)"
 fi
+
+# kept-scan: the sample, served without PDFs; each edit waits for the
+# build it causes ("rebuilt in" once more in the log)
+mkdir k
+cp -R "$top/content" k/
+SALESGEN_INCR_TRACE=$tmp/ktrace
+export SALESGEN_INCR_TRACE
+if start k -v --only site; then
+	i=0
+	while ! grep -q 'built in' k.log && [ $i -lt 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	# kedit NAME FILE HOW: FILE was changed; the first pass went HOW
+	# ("kept-scan 1", "scan 0"); with a page written first, the build
+	# after it did not write that page again
+	kedit() {
+		n=$(grep -c 'rebuilt in' k.log)
+		i=0
+		while [ "$(grep -c 'rebuilt in' k.log)" -le "$n" ] && [ $i -lt 600 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		got=$(grep '^first ' ktrace | tail -1)
+		page="out/site/$(basename "$2" .md).html"
+		# the log of this edit's build: after the last "page first"
+		again=$(awk '/ first, in /{s=""} {s=s $0 "\n"} END{printf "%s", s}' k.log |
+		    grep -c "wrote '$page'")
+		if [ "$got" = "first $3" ] &&
+		    { [ "$3" = "scan 0" ] || [ "$again" = 0 ]; }; then
+			pass "kept-scan-$1"
+		else
+			fail "kept-scan-$1" "first pass: '$got', expected 'first $3'" \
+			    "the build wrote $page again: $again" "$(tail -3 k.log)"
+		fi
+	}
+	printf '\nEen nieuwe alinea.\n' >> k/content/02-targets-en-marktanalyse.md
+	kedit body content/02-targets-en-marktanalyse.md "kept-scan 1"
+	printf '\nNog een alinea.\n' >> k/content/04-leadgeneratie.md
+	kedit body-again content/04-leadgeneratie.md "kept-scan 1"
+	# 01 and 02 link to this heading: the outline changes
+	sed -i "s/^## Wat is een waardepropositie.*/## Wat is een waardepropositie nu?/" \
+	    k/content/03-waardepropositie.md
+	kedit heading content/03-waardepropositie.md "scan 0"
+	printf '\nEen alinea na de kop.\n' >> k/content/03-waardepropositie.md
+	kedit body-after-heading content/03-waardepropositie.md "kept-scan 1"
+	printf '\n> [!definitie] Testterm\n> De betekenis.\n' >> k/content/05-funnel-en-verkoopplan.md
+	kedit term content/05-funnel-en-verkoopplan.md "scan 0"
+	printf '\nEen slotalinea.\n' >> k/content/05-funnel-en-verkoopplan.md
+	kedit body-after-term content/05-funnel-en-verkoopplan.md "kept-scan 1"
+	stop TERM
+	mkdir -p kc/k
+	cp -R k/content kc/k/
+	(cd kc/k && "$bin" build -q --only site > ../../kc.log 2>&1)
+	if diff -r k/out/site kc/k/out/site > kdiff.out 2>&1; then
+		pass kept-scan-equals-clean
+	else
+		fail kept-scan-equals-clean "$(head -5 kdiff.out)"
+	fi
+else
+	fail kept-scan "serve did not come up:" "$(cat k.log)"
+fi
+unset SALESGEN_INCR_TRACE
 
 # options
 "$bin" serve --port 70000 > opt.out 2>&1
