@@ -28,6 +28,7 @@ static const char *const S_names[] = {
 	"Lbl", "Link",
 	"Figure", "Caption", "Table", "THead", "TBody", "TR",
 	"TH", "TD", "TOC", "TOCI",
+	"Index", "Form",
 	"Artifact"
 };
 
@@ -251,6 +252,21 @@ tag_leaf(struct tag_rows *m, enum tag_role role, size_t from, size_t to,
 	if (alt != NULL)
 		m->t->el[e].alt = xstrdup(alt);
 	S_map(m, to, e);
+}
+
+int
+tag_open_leaf(struct tag_rows *m, enum tag_role role, size_t from,
+    size_t to)
+{
+	int e;
+
+	S_sync(m, from);
+	e = S_el(m->t, role, S_top(m));
+	if (to > from)
+		S_map(m, to, e);
+	m->open = xrealloc(m->open, (m->nopen + 1) * sizeof(*m->open));
+	m->open[m->nopen++] = e;
+	return e;
 }
 
 enum tag_role
@@ -698,6 +714,28 @@ tag_label(struct tag_rows *m, size_t row, size_t run)
 	m->last_li = -1;
 }
 
+int
+tag_form(struct tag_rows *m, size_t row)
+{
+	int e;
+
+	if (m == NULL || row >= m->n)
+		return -1;
+	e = m->row_el[row];
+	return S_el(m->t, TAG_FORM, e >= 0 ? e : 0);
+}
+
+void
+tag_widget(struct tag_tree *t, int el, HPDF_Annotation a)
+{
+	/* no /Contents: the widget's /TU says what it is for */
+	if (t == NULL || a == NULL || el < 0 || (size_t)el >= t->nel)
+		return;
+	t->an = xrealloc(t->an, (t->nan + 1) * sizeof(*t->an));
+	t->an[t->nan].el = el;
+	t->an[t->nan++].a = a;
+}
+
 static int
 S_lbl_cmp(const void *a, const void *b)
 {
@@ -1091,7 +1129,8 @@ S_piece(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
 
 /* A Link's /K: its text's marked content, then an object reference to
  * each of its annotations (an[0..n)), which point back at it through
- * their /StructParent, the ParentTree's key from base on. */
+ * their /StructParent, the ParentTree's key from base on.  A Form's the
+ * same: its widget's reference alone. */
 static HPDF_STATUS
 S_link_k(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
     const size_t *an, size_t n, size_t base)
@@ -1140,8 +1179,11 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 	unsigned char *kids = NULL;
 	int e, one, rc = -1;
 
-	/* an element is written when it or one below it has content;
-	 * children come after their parents in el[] */
+	/* an element is written when it or one below it has content or
+	 * an annotation (a Form: its widget); children come after their
+	 * parents in el[] */
+	for (i = 0; i < t->nan; i++)
+		t->el[t->an[i].el].used = 1;
 	for (i = t->nel; i-- > 0; ) {
 		if (t->el[i].nmc > 0)
 			t->el[i].used = 1;
@@ -1210,7 +1252,7 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 		if ((el->nmc > 0 && (kids[i] || el->role == TAG_LINK)) &&
 		    S_one_page(el))
 			TRY(HPDF_Dict_Add(d, "Pg", t->pg[el->mc[0].page].page));
-		if (el->nmc == 0 || kids[i]) {
+		if ((el->nmc == 0 && el->role != TAG_FORM) || kids[i]) {
 			/* its children are added below, with its own
 			 * pieces between them */
 			if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
@@ -1236,7 +1278,8 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 			TRY(HPDF_Dict_AddName(mi, "O", "Table"));
 			TRY(HPDF_Dict_AddName(mi, "Scope", "Column"));
 		}
-		if (el->role == TAG_LINK && !kids[i]) {
+		if ((el->role == TAG_LINK || el->role == TAG_FORM) &&
+		    !kids[i]) {
 			if (S_link_k(pdf, t, el, aidx + aoff[i],
 			    aoff[i + 1] - aoff[i], t->npg) != HPDF_OK)
 				goto fail;
