@@ -12,7 +12,8 @@
 # gets it (tests/tools/pdf_tagtext.py): a hyphenated word whole, a word's
 # own hyphen kept, a table cell one TH/TD over all its lines, a header
 # row repeated on a later page an artifact; passage-lang: a chapter in
-# another language has its own /Lang (pdfua_check.py --lang).
+# another language has its own /Lang (pdfua_check.py --lang), and so
+# has a sales document a chapter embeds in another language.
 #
 #   sh tests/pdfua.sh SALESGEN
 #
@@ -499,4 +500,42 @@ else
 	cat "$tmp/lp.log" >> "$why"
 fi
 bad passage-lang
+
+# a sales document in another language than the chapter that embeds it
+# (an English proposal in a Dutch chapter, a Dutch one in an English
+# chapter) is a Sect with its /Lang, in the course's handouts and the
+# chapter's own PDF; the text after it is the chapter's language again;
+# the site's page marks it with <div lang>
+mkdir -p "$tmp/em/content/data"
+sed '/mailing/d' "$top/content/salesgen.xml" > "$tmp/em/content/salesgen.xml"
+cp "$top/content/data/offerte-en.xml" "$top/content/data/offerte-van-dalen.xml" \
+    "$tmp/em/content/data/"
+cp -r "$top/content/data/img" "$tmp/em/content/data/"
+printf -- '---\ntitle: Klanten\n---\n# Klanten\n\nEen klant koopt bij ons.\n\n![Offerte](data/offerte-en.xml)\n\nNa de offerte volgt het gesprek.\n' \
+    > "$tmp/em/content/01-klanten.md"
+printf -- '---\ntitle: Sales pitch\nlang: en\n---\n# Sales pitch\n\nThe customer buys from us.\n\n![Proposal](data/offerte-van-dalen.xml)\n\nAfter the proposal comes the talk.\n' \
+    > "$tmp/em/content/02-pitch.md"
+: > "$why"
+if "$bin" build "$tmp/em" > "$tmp/em.log" 2>&1; then
+	emchk() {	# emchk PDF --lang TEXT=LANG...
+		f=$1; shift
+		/usr/bin/python3 "$check" "$@" "$tmp/em/out/pdf/$f" \
+		    > "$tmp/em.out" 2>&1 || cat "$tmp/em.out" >> "$why"
+	}
+	for f in verkopen-in-b2b.pdf verkopen-in-b2b-student.pdf 01-klanten.pdf; do
+		emchk $f --lang 'Your reference=en' --lang 'Een klant koopt=nl' \
+		    --lang 'Na de offerte volgt=nl'
+	done
+	for f in verkopen-in-b2b.pdf verkopen-in-b2b-student.pdf 02-pitch.pdf; do
+		emchk $f --lang 'Uw kenmerk=nl' --lang 'The customer buys=en' \
+		    --lang 'After the proposal=en'
+	done
+	grep -q '<div lang="en">' "$tmp/em/out/site/01-klanten.html" ||
+		echo "01-klanten.html: no <div lang=\"en\">" >> "$why"
+	grep -q '<div lang="nl">' "$tmp/em/out/site/02-pitch.html" ||
+		echo "02-pitch.html: no <div lang=\"nl\">" >> "$why"
+else
+	cat "$tmp/em.log" >> "$why"
+fi
+bad embedded-passage-lang
 exit 0

@@ -282,13 +282,26 @@ tag_heading(struct tag_rows *m, int level)
 	return (enum tag_role)(TAG_H1 + level - 1);
 }
 
+/* The language element e is read in from above it: the nearest /Lang
+ * of its ancestors, else the document's. */
+static const char *
+S_lang_above(const struct tag_tree *t, int e)
+{
+	for (e = t->el[e].parent; e >= 0; e = t->el[e].parent)
+		if (t->el[e].lang != NULL)
+			return t->el[e].lang;
+	return t->lang;
+}
+
 void
 tag_lang(struct tag_rows *m, const char *lang)
 {
 	struct tag_el *el;
 
+	/* a Dutch passage in an English chapter of a Dutch course says
+	 * so too: compared with what is above it, not the document */
 	if (m == NULL || m->nopen == 0 || lang == NULL ||
-	    strcmp(lang, m->t->lang) == 0)
+	    strcmp(lang, S_lang_above(m->t, S_top(m))) == 0)
 		return;
 	el = &m->t->el[S_top(m)];
 	free(el->lang);

@@ -88,8 +88,10 @@ void	tag_artifact_end(struct tag_tree *, struct buf *out);
  * with the same element (a new MCID), so the word reads whole. */
 void	tag_cell(struct tag_tree *, int cell, struct buf *out);
 /* A passage in language lang ("en" in a Dutch course: a chapter's front
- * matter): the innermost open container gets /Lang when lang is not the
- * document's (lang copied; NULL or the same: nothing). */
+ * matter, a sales document a chapter embeds): the innermost open
+ * container gets /Lang when lang is not the one it is read in from above
+ * (the nearest /Lang, else the document's; lang copied; NULL or the
+ * same: nothing). */
 void	tag_lang(struct tag_rows *, const char *lang);
 /* The same for the element tag_leaf() made last (a contents entry that
  * names a chapter in another language). */
