@@ -94,6 +94,34 @@ PY
 	res register-reading-order $st "$tmp/out"
 fi
 
+# the glossary: a P per term (it was one P over all of them), each
+# ending in the chapter it comes from
+if [ -n "$course" ]; then
+	pdfinfo -struct-text "$course" 2>&1 | grep -av '^ *Object ' |
+	    sed -n '/^  Sect "Begrippenlijst"/,/^  Sect "Register"/p' > "$tmp/gl"
+	/usr/bin/python3 - "$tmp/gl" > "$tmp/out" 2>&1 <<'PY'
+import re, sys
+# each P's text: its pieces joined (a word broken at a hyphen is two)
+ps, cur = [], None
+for ln in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    if re.match(r"^    P ", ln):
+        cur = []
+        ps.append(cur)
+    elif re.match(r'^      "', ln) and cur is not None:
+        cur.append(ln.strip()[1:-1])
+texts = ["".join(p) for p in ps]
+terms = sum(len(re.findall(r"\(Hoofdstuk \d+\)", t)) for t in texts)
+if terms < 10:
+    print("%d terms found (the case tests nothing)" % terms)
+    sys.exit(1)
+for t in texts:
+    if len(re.findall(r"\(Hoofdstuk \d+\)", t)) != 1:
+        print("a P that is not one term: %r" % t[:100])
+        sys.exit(1)
+PY
+	res glossary-p-per-term $? "$tmp/out"
+fi
+
 # the rendered test documents
 for md in "$top"/tests/regress/pdf/*.md "$top"/tests/pdf/*.md; do
 	[ -f "$md" ] || continue

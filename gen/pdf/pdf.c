@@ -731,6 +731,10 @@ S_glossary(struct job *j, struct layout *l, const struct course *c)
 			l->rows[from].keep = 1;
 			l->rows[l->n - 2].keep = 1;
 		}
+		/* tagged, a P per term (they were one P over the whole
+		 * glossary: no reader could step from term to term) */
+		if (l->tag != NULL)
+			tag_leaf(l->tag, TAG_P, from, l->n, NULL);
 		layout_space(l, 5);
 	}
 	buf_free(&t);
@@ -1193,6 +1197,12 @@ S_document(const struct doc_node *root, const char *title,
 		r->img = xstrdup(o->logo);
 		r->img_w = 110;
 		r->box_x = j.st.page_w - j.st.margin_right - r->img_w;
+		/* tagged, letterhead: an artifact as a running head is (the
+		 * letter names its sender in words), not a picture in a P
+		 * that a reader passes in silence */
+		if (body.tag != NULL)
+			tag_leaf(body.tag, TAG_ARTIFACT, body.n - 1, body.n,
+			    NULL);
 		layout_space(&body, 8);
 	}
 	if (letter) {

@@ -394,6 +394,49 @@ S_table(struct tag_rows *m, const struct doc_node *n,
 	tag_close(m, to);
 }
 
+/*
+ * The pictures set in the text of block n (an image in a sentence),
+ * rows [from, to) of the element tag_leaf() made last: each a Figure in
+ * it with the image's alternate text, its run the Figure's (tag_runs()),
+ * so a reader hears "blok" where the picture is rather than nothing.
+ * The k-th image run is the k-th image of n whose file it shows.
+ */
+static void
+S_inline_figures(struct tag_rows *m, const struct doc_node *n,
+    const struct pl_row *rows, size_t from, size_t to)
+{
+	const struct doc_node *k = n;
+	struct buf alt = { 0 };
+	size_t i, q, ul;
+	int el = (int)m->t->nel - 1, fig;
+
+	if (to <= from || m->n < to || m->row_el[from] != el)
+		return;		/* no element of its own */
+	for (i = from; i < to; i++)
+		for (q = 0; q < rows[i].nruns; q++) {
+			const struct pl_run *u = &rows[i].runs[q];
+
+			if (!(u->strike & PL_DECO_IMAGE))
+				continue;
+			for (k = doc_next(n, k, 0); k != NULL &&
+			    (k->type != DOC_IMAGE || k->url == NULL ||
+			    (ul = strlen(k->url)) > u->len ||
+			    memcmp(u->text + u->len - ul, k->url, ul) != 0);
+			    k = doc_next(n, k, 0))
+				;
+			buf_reset(&alt);
+			if (k != NULL)
+				doc_plain_text(k, &alt);
+			fig = tag_element(m, TAG_FIGURE, el);
+			m->t->el[fig].alt = xstrdup(alt.len > 0 ? alt.data :
+			    "");
+			tag_runs(m, i, q, q + 1, fig);
+			if (k == NULL)
+				k = n;	/* no match: the next from the start */
+		}
+	buf_free(&alt);
+}
+
 int
 tag_block(struct tag_rows *m, const struct doc_node *n,
     const struct pl_row *rows, size_t from, size_t to)
@@ -405,6 +448,7 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 	switch (n->type) {
 	case DOC_HEADING:
 		tag_leaf(m, tag_heading(m, n->level), from, to, NULL);
+		S_inline_figures(m, n, rows, from, to);
 		break;
 	case DOC_HRULE:
 		tag_leaf(m, TAG_ARTIFACT, from, to, NULL);
@@ -427,6 +471,7 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 		break;
 	default:
 		tag_leaf(m, TAG_P, from, to, NULL);
+		S_inline_figures(m, n, rows, from, to);
 		break;
 	}
 	buf_free(&alt);

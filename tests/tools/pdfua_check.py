@@ -18,7 +18,9 @@ aside, with an /AP /N appearance stream; every link annotation with
 Sects begin, every Sect and Part with what it should hold; every TOCI in
 a TOC; every LI with an LBody, its Lbl (the bullet or number) before it,
 and a Lbl wherever the item starts with text (an Index's entries aside);
-no text directly in an LBody (a P holds it); an Index with an L; a Part
+no text directly in an LBody (a P holds it); no image in the marked
+content of anything but a Figure (or an element with an alternate
+text) or an artifact; an Index with an L; a Part
 with a heading (its title) before its Sects; every widget annotation (a
 form field) in a Form element through an /OBJR that the ParentTree maps
 back.  With --lang TEXT=LANG (a
@@ -189,6 +191,17 @@ def check_groups(root, bad):
         if s == "/LBody" and own_content(e):
             # an item's text in a block (P), as a list item's is
             bad.append("LBody with text of its own, not in a P")
+
+
+def is_image(page, op, operands):
+    """Whether op (Do or BI) paints an image, not a form XObject."""
+    if op == "BI":
+        return True
+    try:
+        xo = page.obj.Resources.XObject[str(operands[0])]
+        return xo.get("/Subtype") == "/Image"
+    except (AttributeError, KeyError, IndexError):
+        return False
 
 
 def own_content(e):
@@ -374,6 +387,22 @@ def check(path, langs=()):
                     bad.append("page %d: %s outside marked content"
                                % (pno, op))
                     break
+                if op in ("Do", "BI") and is_image(page, op, operands) \
+                        and not any(t == "/Artifact" for t, _ in stack):
+                    # Matterhorn 13-001/13-004: a picture that is content
+                    # is a Figure (or has an alternate text), else a
+                    # reader passes it in silence
+                    mc = [m for _, m in stack if m is not None]
+                    e = arr[mc[-1]] if arr is not None and mc and \
+                        mc[-1] < len(arr) else None
+                    if e is None or (str(e.get("/S")) not in
+                                     ("/Figure", "/Formula", "/Form") and
+                                     "/Alt" not in e and
+                                     "/ActualText" not in e):
+                        bad.append("page %d: an image in a %s, neither a "
+                                   "Figure nor an artifact" % (pno, str(
+                                       e.get("/S")) if e is not None
+                                       else "?"))
         if stack:
             bad.append("page %d: marked content left open" % pno)
     for e, _ in elems:
