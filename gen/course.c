@@ -819,17 +819,34 @@ S_embed_schema(const struct course *c, struct diag_list *dl)
 	return s;
 }
 
+/* Puts b, unlinked, before n, a block of root. */
+static void
+S_insert_before(struct doc_node *root, struct doc_node *n,
+    struct doc_node *b)
+{
+	b->parent = root;
+	b->next = n;
+	b->prev = n->prev;
+	if (n->prev)
+		n->prev->next = b;
+	else
+		root->first = b;
+	n->prev = b;
+}
+
 /* Puts the data documents chapter ch embeds (figures of an .xml file) in
- * root, in their place; with rec, notes each one's path below the
- * project in rec->embeds (the scan's, for incr_graph.c). */
+ * root, in their place, a document in another language than chlang (the
+ * chapter's) marked as a passage in it; with rec, notes each one's path
+ * below the project in rec->embeds (the scan's, for incr_graph.c). */
 static void
 S_embed(const struct course *c, const struct chapter *ch,
-    struct doc_node *root, struct chapter *rec, struct diag_list *dl)
+    const char *chlang, struct doc_node *root, struct chapter *rec,
+    struct diag_list *dl)
 {
 	struct doc_node *n, *nx, *img, *sub, *b, *bn;
 	struct datadoc d;
 	const struct data_schema *schema;
-	char *full, *rel, *src;
+	char *full, *rel, *src, *lang;
 	size_t len, ulen;
 	int level = 1, shift;
 
@@ -853,35 +870,42 @@ S_embed(const struct course *c, const struct chapter *ch,
 		} else
 			free(rel);
 		sub = NULL;
-		src = NULL;
+		src = lang = NULL;
 		if ((schema = S_embed_schema(c, dl)) != NULL &&
 		    (src = file_read_in(c->dir, full, &len, dl)) != NULL &&
 		    datadoc_load(&d, src, len, full, c->dir, schema,
-		    dl) == 0)
+		    dl) == 0) {
 			sub = datadoc_doc(&d, c->theme, NULL, dl);
+			/* a document in another language than its chapter
+			 * is a passage in it (doc_passage()) */
+			if (chlang != NULL && d.lang != NULL &&
+			    strcmp(d.lang, chlang) != 0)
+				lang = xstrdup(d.lang);
+		}
 		if (src != NULL)
 			datadoc_clear(&d);
 		free(src);
 		free(full);
-		if (sub == NULL)
+		if (sub == NULL) {
+			free(lang);
 			continue;
+		}
 		shift = level;
+		if (lang != NULL)
+			S_insert_before(root, n, doc_passage(1, lang, n->line,
+			    n->col));
 		for (b = sub->first; b != NULL; b = bn) {
 			bn = b->next;
 			doc_unlink(b);
 			if (b->type == DOC_HEADING)
 				b->level = b->level + shift > 6 ? 6 :
 				    b->level + shift;
-			/* before n, in order */
-			b->parent = root;
-			b->next = n;
-			b->prev = n->prev;
-			if (n->prev)
-				n->prev->next = b;
-			else
-				root->first = b;
-			n->prev = b;
+			S_insert_before(root, n, b);	/* in order */
 		}
+		if (lang != NULL)
+			S_insert_before(root, n, doc_passage(0, lang, n->line,
+			    n->col));
+		free(lang);
 		doc_free(sub);
 		doc_unlink(n);
 		doc_free(n);
@@ -916,7 +940,10 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 	    ch->title ? ch->title : ch->slug);
 	prep_passes(root, &(struct prep){ .steps = PREP_LEVELS,
 	    .path = ch->path }, dl);
-	S_embed(c, ch, root, rec, dl);
+	/* the chapter's language, which its front matter may name: its
+	 * scan sets ch->lang from this parse */
+	S_embed(c, ch, meta->lang != NULL ? meta->lang : ch->lang != NULL ?
+	    ch->lang : c->lang, root, rec, dl);
 	return root;
 }
 

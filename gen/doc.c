@@ -141,6 +141,40 @@ doc_next(const struct doc_node *root, const struct doc_node *n,
 	return NULL;
 }
 
+struct doc_node *
+doc_passage(int start, const char *lang, int line, int col)
+{
+	struct doc_node *n = doc_new(DOC_HTMLBLOCK, line, col);
+	struct buf b = { 0 };
+	const char *s;
+
+	n->info = xstrdup("div");
+	n->level = start ? 1 : 2;
+	n->title = xstrdup(lang);
+	if (start) {
+		/* only what a language tag holds reaches the attribute */
+		buf_puts(&b, "<div lang=\"");
+		for (s = lang; *s != '\0'; s++)
+			if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' &&
+			    *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-')
+				buf_putc(&b, *s);
+		buf_puts(&b, "\">\n");
+	} else
+		buf_puts(&b, "</div>\n");
+	n->text = buf_detach(&b);
+	return n;
+}
+
+const char *
+doc_passage_lang(const struct doc_node *n)
+{
+	if (n == NULL || n->type != DOC_HTMLBLOCK || n->info == NULL ||
+	    strcmp(n->info, "div") != 0 || n->title == NULL ||
+	    (n->level != 1 && n->level != 2))
+		return NULL;
+	return n->title;
+}
+
 void
 doc_plain_text(const struct doc_node *n, struct buf *out)
 {

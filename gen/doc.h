@@ -115,6 +115,17 @@ void	doc_plain_text(const struct doc_node *n, struct buf *out);
 
 const char *doc_type_name(enum doc_type);
 
+/* A passage in another language (issue 11: an English sales document a
+ * Dutch chapter embeds) is marked by two blocks around its blocks, which
+ * stay where they are (the contents and numbering see them as before):
+ * raw HTML blocks named "div" (info), level 1 the start, `<div
+ * lang="LANG">`, level 2 the end, `</div>`, their title the language,
+ * which no raw HTML block from a source has.  doc_passage() makes one
+ * (lang copied, a language tag as the front matter's: letters and
+ * hyphens); doc_passage_lang() is a marker's language, else NULL. */
+struct doc_node *doc_passage(int start, const char *lang, int line, int col);
+const char *doc_passage_lang(const struct doc_node *);
+
 /* Maps a callout marker ("definitie", "Definition", "NOTE", ...) to its
  * kind; CALLOUT_NONE when unknown.  callout_name() gives the canonical
  * Dutch name of a kind, used in class names and anchors. */

@@ -234,7 +234,8 @@ S_enter(struct hr *h, const struct doc_node *n)
 			buf_puts(o, "<span id=\"");
 			S_text(h, n->id);
 			buf_puts(o, "\"></span>\n");
-		} else if (h->o->raw_html)
+		} else if (h->o->raw_html || doc_passage_lang(n) != NULL)
+			/* a passage's <div lang> is ours (doc.h) */
 			buf_puts(o, n->text);
 		else {
 			buf_puts(o, "<p class=\"raw-html\">");

@@ -12,7 +12,8 @@
 # gets it (tests/tools/pdf_tagtext.py): a hyphenated word whole, a word's
 # own hyphen kept, a table cell one TH/TD over all its lines, a header
 # row repeated on a later page an artifact; passage-lang: a chapter in
-# another language has its own /Lang (pdfua_check.py --lang).
+# another language has its own /Lang (pdfua_check.py --lang), and so
+# has a sales document a chapter embeds in another language.
 #
 #   sh tests/pdfua.sh SALESGEN
 #
@@ -54,15 +55,23 @@ else
 	res sample-build 1 "$tmp/build.log"
 fi
 
-# the register is read column by column: an LI per entry, in the
-# register's order (a fold of case, accents, spaces and hyphens is enough
-# for the sample's terms); it was one P read row by row across the two
-# columns
+# the register is read column by column: an Index of an L with an LI
+# per entry, in the register's order (a fold of case, accents, spaces
+# and hyphens is enough for the sample's terms), each entry's text a P
+# in its LBody; it was one P read row by row across the two columns,
+# then LBodies with the text in them
 course=$(grep '/verkopen-in-b2b\.pdf$' "$tmp/list" 2>/dev/null)
 if [ -n "$course" ]; then
 	pdfinfo -struct-text "$course" 2>&1 | grep -av '^ *Object ' |
-	    sed -n '/Sect "Register"/,$p' | grep -a -A1 '^        LBody' |
-	    grep -a '^          "' | sed 's/^ *"//; s/ *"$//' > "$tmp/reg"
+	    sed -n '/Sect "Register"/,$p' > "$tmp/regst"
+	grep -a -A1 '^    Index$' "$tmp/regst" | sed -n 2p |
+	    grep -aq '^      L ' ||
+		echo "the register is no Index holding an L" > "$tmp/regwhy"
+	grep -a -A2 '^          LBody' "$tmp/regst" |
+	    grep -a -B1 '^              "' | grep -a '^            P' |
+	    wc -l > "$tmp/regp"
+	grep -a -A2 '^          LBody' "$tmp/regst" |
+	    grep -a '^              "' | sed 's/^ *"//; s/ *"$//' > "$tmp/reg"
 	/usr/bin/python3 - "$tmp/reg" > "$tmp/out" 2>&1 <<'PY'
 import sys, unicodedata
 terms = open(sys.argv[1], encoding="utf-8").read().split("\n")[:-1]
@@ -70,14 +79,47 @@ def fold(t):
     t = unicodedata.normalize("NFD", t.lower())
     return "".join(c for c in t if c.isalnum())
 if len(terms) < 30:
-    print("%d register entries tagged, want 30 or more" % len(terms))
+    print("%d register entries tagged in a P, want 30 or more"
+          % len(terms))
     sys.exit(1)
 for a, b in zip(terms, terms[1:]):
     if fold(a) > fold(b):
         print("read out of order: %r before %r" % (a, b))
         sys.exit(1)
 PY
-	res register-reading-order $? "$tmp/out"
+	st=$?
+	[ -s "$tmp/regwhy" ] && { cat "$tmp/regwhy" >> "$tmp/out"; st=1; }
+	[ "$(cat "$tmp/regp")" = "$(wc -l < "$tmp/reg")" ] ||
+		{ echo "an entry's text is not in a P" >> "$tmp/out"; st=1; }
+	res register-reading-order $st "$tmp/out"
+fi
+
+# the glossary: a P per term (it was one P over all of them), each
+# ending in the chapter it comes from
+if [ -n "$course" ]; then
+	pdfinfo -struct-text "$course" 2>&1 | grep -av '^ *Object ' |
+	    sed -n '/^  Sect "Begrippenlijst"/,/^  Sect "Register"/p' > "$tmp/gl"
+	/usr/bin/python3 - "$tmp/gl" > "$tmp/out" 2>&1 <<'PY'
+import re, sys
+# each P's text: its pieces joined (a word broken at a hyphen is two)
+ps, cur = [], None
+for ln in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    if re.match(r"^    P ", ln):
+        cur = []
+        ps.append(cur)
+    elif re.match(r'^      "', ln) and cur is not None:
+        cur.append(ln.strip()[1:-1])
+texts = ["".join(p) for p in ps]
+terms = sum(len(re.findall(r"\(Hoofdstuk \d+\)", t)) for t in texts)
+if terms < 10:
+    print("%d terms found (the case tests nothing)" % terms)
+    sys.exit(1)
+for t in texts:
+    if len(re.findall(r"\(Hoofdstuk \d+\)", t)) != 1:
+        print("a P that is not one term: %r" % t[:100])
+        sys.exit(1)
+PY
+	res glossary-p-per-term $? "$tmp/out"
 fi
 
 # the rendered test documents
@@ -208,8 +250,10 @@ else
 fi
 
 # the course's structure (issue 11): the contents a TOC of TOCIs, each
-# a Link; Part per part, Sect per chapter; the register's subentries an
-# L in their term's LBody; a link in the text a Link
+# a Link, the chapter's in its part's TOCI; Part per part with its title
+# ("Deel 2" and the name) an H1, Sect per chapter; the register an Index
+# of an L, the entries' text a P, the subentries an L in their term's
+# LBody; a link in the text a Link
 # with the annotation's /OBJR, /Contents the URL or "pagina N"; the item
 # after a nested list an LI of the outer list, its bullet a Lbl first;
 # a chapter's own PDF Document > Sect
@@ -224,7 +268,7 @@ if "$bin" build "$tmp/c" > "$tmp/c.log" 2>&1; then
 		    tr '\n' ' '
 	}
 	got=$(order "$tmp/c/out/pdf/c.pdf")
-	want='Document P H1 TOC TOCI Link TOCI Link TOCI Link TOCI Link Sect H1 P Link Link L LI Lbl LBody P LI Lbl LBody P L LI Lbl LBody P LI Lbl LBody P Part P Sect H1 P Sect H1 L LI LBody L LI LBody Link LI LBody Link '
+	want='Document P H1 TOC TOCI Link TOCI Link TOC TOCI Link TOCI Link Sect H1 P Link Link L LI Lbl LBody P LI Lbl LBody P L LI Lbl LBody P LI Lbl LBody P Part H1 Sect H1 P Sect H1 Index L LI LBody P L LI LBody P Link LI LBody P Link '
 	got1=$(order "$tmp/c/out/pdf/1-welkom.pdf")
 	# (the link to the other chapter goes nowhere in this PDF: a Span)
 	want1='Document Sect H1 P Link Span L LI Lbl LBody P LI Lbl LBody P L LI Lbl LBody P LI Lbl LBody P '
@@ -276,6 +320,79 @@ PY
 else
 	res course-structure 1 "$tmp/c.log"
 fi
+# the contents nest as the handout does: a section's TOCI in a TOC in
+# its chapter's TOCI, a chapter's in a TOC in its part's, in the order of
+# the contents page (every entry read once, in that order); pdfinfo
+# -struct-text shows the nesting by indentation
+cat > "$tmp/tocnest.py" <<'PY'
+import re, sys
+# "part=N": chapter N is in a part, the others in none
+in_part = sys.argv[1][5:] if sys.argv[1].startswith("part=") else None
+lines = open(sys.argv[2], encoding="utf-8", errors="replace").read().split("\n")
+# (depth, role, first text below it) of every TOCI and TOC
+els, stack = [], []
+for ln in lines:
+    m = re.match(r'^( *)([A-Za-z0-9]+)( |$)', ln)
+    t = re.match(r'^( *)"(.*)"$', ln)
+    if m and not ln.strip().startswith("Object"):
+        els.append([len(m.group(1)), m.group(2), None])
+    elif t and els:
+        for e in reversed(els):
+            if e[0] < len(t.group(1)) and e[2] is None and e[1] == "TOCI":
+                e[2] = t.group(2)
+                break
+toc = [e for e in els if e[1] in ("TOC", "TOCI")]
+bad, n = [], 0
+def parent(i):   # the element holding toc[i]: the nearest shallower
+    for j in range(i - 1, -1, -1):
+        if toc[j][0] < toc[i][0]:
+            return j
+    return None
+for i, (d, role, text) in enumerate(toc):
+    if role != "TOCI" or text is None:
+        continue
+    p = parent(i)
+    up = parent(p) if p is not None else None
+    m = re.match(r"(\d+)\.(\d+) ", text)
+    if m:
+        n += 1
+        if up is None or toc[up][1] != "TOCI" or \
+                not (toc[up][2] or "").startswith(m.group(1) + " "):
+            bad.append("%r is not in its chapter's TOCI" % text)
+    elif in_part is not None and re.match(r"\d+ ", text):
+        n += 1
+        inside = up is not None and toc[up][1] == "TOCI" and \
+            not re.match(r"\d", toc[up][2] or "")
+        if text.startswith(in_part + " ") and not inside:
+            bad.append("%r is not in its part's TOCI" % text)
+        elif not text.startswith(in_part + " ") and up is not None:
+            bad.append("%r is in another entry" % text)
+if n == 0:
+    bad.append("no entry to check (the case tests nothing)")
+order = [e[2] for e in toc if e[1] == "TOCI"]
+nums = [re.match(r"[\d.]+", t or "") for t in order]
+nums = [tuple(int(x) for x in m.group(0).strip(".").split(".")) for m in nums if m]
+if nums != sorted(nums):
+    bad.append("the entries are not read in the contents' order")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+: > "$tmp/tn.out"
+st=0
+if [ -n "$course" ]; then
+	pdfinfo -struct-text "$course" > "$tmp/tn.st" 2>&1
+	/usr/bin/python3 "$tmp/tocnest.py" sections "$tmp/tn.st" >> "$tmp/tn.out" 2>&1 || st=1
+else
+	echo "no course PDF" >> "$tmp/tn.out"; st=1
+fi
+if [ -f "$tmp/c/out/pdf/c.pdf" ]; then
+	pdfinfo -struct-text "$tmp/c/out/pdf/c.pdf" > "$tmp/tn.st" 2>&1
+	/usr/bin/python3 "$tmp/tocnest.py" part=2 "$tmp/tn.st" >> "$tmp/tn.out" 2>&1 || st=1
+else
+	echo "no part course PDF" >> "$tmp/tn.out"; st=1
+fi
+res contents-nested $st "$tmp/tn.out"
+
 # reading: what a reader that follows the tags gets
 tagtext="/usr/bin/python3 $top/tests/tools/pdf_tagtext.py"
 mkdir -p "$tmp/q"
@@ -411,4 +528,42 @@ else
 	cat "$tmp/lp.log" >> "$why"
 fi
 bad passage-lang
+
+# a sales document in another language than the chapter that embeds it
+# (an English proposal in a Dutch chapter, a Dutch one in an English
+# chapter) is a Sect with its /Lang, in the course's handouts and the
+# chapter's own PDF; the text after it is the chapter's language again;
+# the site's page marks it with <div lang>
+mkdir -p "$tmp/em/content/data"
+sed '/mailing/d' "$top/content/salesgen.xml" > "$tmp/em/content/salesgen.xml"
+cp "$top/content/data/offerte-en.xml" "$top/content/data/offerte-van-dalen.xml" \
+    "$tmp/em/content/data/"
+cp -r "$top/content/data/img" "$tmp/em/content/data/"
+printf -- '---\ntitle: Klanten\n---\n# Klanten\n\nEen klant koopt bij ons.\n\n![Offerte](data/offerte-en.xml)\n\nNa de offerte volgt het gesprek.\n' \
+    > "$tmp/em/content/01-klanten.md"
+printf -- '---\ntitle: Sales pitch\nlang: en\n---\n# Sales pitch\n\nThe customer buys from us.\n\n![Proposal](data/offerte-van-dalen.xml)\n\nAfter the proposal comes the talk.\n' \
+    > "$tmp/em/content/02-pitch.md"
+: > "$why"
+if "$bin" build "$tmp/em" > "$tmp/em.log" 2>&1; then
+	emchk() {	# emchk PDF --lang TEXT=LANG...
+		f=$1; shift
+		/usr/bin/python3 "$check" "$@" "$tmp/em/out/pdf/$f" \
+		    > "$tmp/em.out" 2>&1 || cat "$tmp/em.out" >> "$why"
+	}
+	for f in verkopen-in-b2b.pdf verkopen-in-b2b-student.pdf 01-klanten.pdf; do
+		emchk $f --lang 'Your reference=en' --lang 'Een klant koopt=nl' \
+		    --lang 'Na de offerte volgt=nl'
+	done
+	for f in verkopen-in-b2b.pdf verkopen-in-b2b-student.pdf 02-pitch.pdf; do
+		emchk $f --lang 'Uw kenmerk=nl' --lang 'The customer buys=en' \
+		    --lang 'After the proposal=en'
+	done
+	grep -q '<div lang="en">' "$tmp/em/out/site/01-klanten.html" ||
+		echo "01-klanten.html: no <div lang=\"en\">" >> "$why"
+	grep -q '<div lang="nl">' "$tmp/em/out/site/02-pitch.html" ||
+		echo "02-pitch.html: no <div lang=\"nl\">" >> "$why"
+else
+	cat "$tmp/em.log" >> "$why"
+fi
+bad embedded-passage-lang
 exit 0

@@ -427,6 +427,13 @@ S_part_page(struct job *j, struct layout *l, int number, const char *title)
 	S_line(l, buf_cstr(&lab), FACE_SANS_BOLD, 12, MUTED, 'l', 8);
 	buf_free(&lab);
 	S_line(l, title, FACE_SANS_BOLD, 26, ACCENT, 'l', 0);
+	/* "Deel N" and the title are the Part's heading, one H1 read as
+	 * "Deel 1 Klantkennis": as high as the chapters' H1s (a Part's
+	 * heading above H1 has no level to take, and the chapters' H1s
+	 * stay what each chapter's own PDF has), so no level is skipped
+	 * from the contents' H1 through the parts to the chapters */
+	if (l->tag != NULL)
+		tag_leaf(l->tag, tag_heading(l->tag, 1), from, l->n, NULL);
 	if (l->n > from) {
 		r = &l->rows[from];
 		r->anchor = layout_anchor(l, S_PART_ID);
@@ -462,6 +469,34 @@ S_toci(struct layout *l, size_t from, const char *lang)
 		return;
 	tag_leaf(l->tag, TAG_TOCI, from, l->n, NULL);
 	tag_lang_leaf(l->tag, lang);
+}
+
+/*
+ * The contents nest as the handout does (ISO 32000-1, 14.8.4.3: a TOCI
+ * may hold a TOC): a part's TOCI holds a TOC of its chapters' TOCIs, a
+ * chapter's a TOC of its sections'.  S_toci_open() makes rows [from,
+ * l->n) such an entry and opens its TOC (*open: the entries open, each
+ * a TOCI and its TOC; a TOC that gets no entry is not written);
+ * S_toci_shut() closes them down to keep.
+ */
+static void
+S_toci_open(struct layout *l, size_t from, const char *lang, int *open)
+{
+	if (l->tag == NULL)
+		return;
+	tag_open_leaf(l->tag, TAG_TOCI, from, l->n);
+	tag_lang_leaf(l->tag, lang);
+	tag_open(l->tag, TAG_TOC, l->n, NULL);
+	(*open)++;
+}
+
+static void
+S_toci_shut(struct layout *l, int *open, int keep)
+{
+	for (; l->tag != NULL && *open > keep; (*open)--) {
+		tag_close(l->tag, l->n);	/* its TOC */
+		tag_close(l->tag, l->n);	/* the TOCI */
+	}
 }
 
 /* A line of the contents for a part at the back (the glossary, the
@@ -502,6 +537,7 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 	struct inline_opts o;
 	struct buf t = { 0 }, key = { 0 }, href = { 0 };
 	size_t i, k, from;
+	int open = 0, inpart = 0;	/* the part's TOCI open */
 
 	l->chapter = 0;
 	/* the title page before it a P of its own, the contents' title a
@@ -526,6 +562,8 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 			 * its page */
 			struct pl_row *r;
 
+			S_toci_shut(l, &open, 0);
+			inpart = 0;
 			from = l->n;
 			layout_space(l, 8);
 			o.x = j->st.margin_left;
@@ -549,7 +587,8 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 				buf_printf(&key, "#%s#%s", ch->slug, S_PART_ID);
 				free(r->otitle);
 				r->otitle = xstrdup(key.data + 1);
-				S_toci(l, from, NULL);
+				S_toci_open(l, from, NULL, &open);
+				inpart = 1;
 			}
 		}
 		for (k = 0; k < ch->ntoc; k++) {
@@ -558,6 +597,11 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 
 			if (e->level > 2)
 				continue;
+			/* a chapter's entry in its part's TOC, or in the
+			 * contents' own when it is in no part */
+			if (e->level == 1)
+				S_toci_shut(l, &open, ch->part >= 0 ?
+				    inpart : 0);
 			o.x = j->st.margin_left + (e->level == 1 ? 0 : 22);
 			o.width = S_width(j) - (e->level == 1 ? 0 : 22) - 40;
 			o.face = e->level == 1 ? FACE_BOLD : FACE_REGULAR;
@@ -587,9 +631,13 @@ S_toc(struct job *j, struct layout *l, const struct course *c,
 			    layout_link(l, href.data));
 			free(r->otitle);
 			r->otitle = xstrdup(key.data + 1);	/* the anchor */
-			S_toci(l, from, ch->lang);
+			if (e->level == 1)
+				S_toci_open(l, from, ch->lang, &open);
+			else
+				S_toci(l, from, ch->lang);
 		}
 	}
+	S_toci_shut(l, &open, 0);
 	if (glossary)
 		S_toc_back(j, l, &o, i18n(c->lang, I18N_GLOSSARY), "_glossary",
 		    "begrippen");
@@ -683,6 +731,10 @@ S_glossary(struct job *j, struct layout *l, const struct course *c)
 			l->rows[from].keep = 1;
 			l->rows[l->n - 2].keep = 1;
 		}
+		/* tagged, a P per term (they were one P over the whole
+		 * glossary: no reader could step from term to term) */
+		if (l->tag != NULL)
+			tag_leaf(l->tag, TAG_P, from, l->n, NULL);
 		layout_space(l, 5);
 	}
 	buf_free(&t);
@@ -1010,12 +1062,13 @@ S_frames(const struct doc_node *root, struct draw_letter *lt,
  * /Rect, /F 4 print), in the page's /Annots and the catalog's /AcroForm
  * /Fields.  No /SigFlags: they say there are signatures, which only
  * signing adds.  libharu 2.3 has no form fields: its object API writes
- * them.  Nothing when the template has no signature block. */
+ * them.  Nothing when the template has no signature block.  Tagged, the
+ * widget belongs to form, a Form element of the block (tag_form()). */
 static void
-S_sigfield(struct job *j, struct draw *d, const char *name)
+S_sigfield(struct job *j, struct draw *d, const char *name, int form)
 {
 	HPDF_Doc pdf = j->pdf;
-	HPDF_Dict f, form, ap, n;
+	HPDF_Dict f, acro, ap, n;
 	HPDF_Array rect, annots, fields;
 	HPDF_Page pg;
 	double half = (S_width(j) - 24) / 2, x, y;
@@ -1072,11 +1125,30 @@ S_sigfield(struct job *j, struct draw *d, const char *name)
 		HPDF_Dict_Add(pg, "Annots", annots);
 	}
 	HPDF_Array_Add(annots, f);
-	form = HPDF_Dict_New(pdf->mmgr);
+	tag_widget(j->tag, form, f);
+	acro = HPDF_Dict_New(pdf->mmgr);
 	fields = HPDF_Array_New(pdf->mmgr);
 	HPDF_Array_Add(fields, f);
-	HPDF_Dict_Add(form, "Fields", fields);
-	HPDF_Dict_Add(pdf->catalog, "AcroForm", form);
+	HPDF_Dict_Add(acro, "Fields", fields);
+	HPDF_Dict_Add(pdf->catalog, "AcroForm", acro);
+}
+
+/* The Form element of the signature field (tag_form()): in the element
+ * of the row that holds the room to sign in, -1 untagged or none. */
+static int
+S_sign_form(const struct layout *l)
+{
+	char key[64];
+	size_t i;
+
+	if (l->tag == NULL)
+		return -1;
+	snprintf(key, sizeof(key), "doc#%s", PL_SIGN_ANCHOR);
+	for (i = 0; i < l->n; i++)
+		if (l->rows[i].anchor != NULL &&
+		    strcmp(l->rows[i].anchor, key) == 0)
+			return tag_form(l->tag, i);
+	return -1;
 }
 
 /* pdf_document() and pdf_document_mem(): to the file out, or to mem. */
@@ -1097,7 +1169,7 @@ S_document(const struct doc_node *root, const char *title,
 	char mark[FP_SHORT + 1];
 	pthread_t t;
 	size_t spacer = 0, i;
-	int rc, freeing, letter, wline = 0, wcol = 0;
+	int rc, freeing, letter, wline = 0, wcol = 0, form = -1;
 
 	if (S_open(&j, lang, o, env, dl) != 0) {
 		S_close(&j);
@@ -1125,6 +1197,12 @@ S_document(const struct doc_node *root, const char *title,
 		r->img = xstrdup(o->logo);
 		r->img_w = 110;
 		r->box_x = j.st.page_w - j.st.margin_right - r->img_w;
+		/* tagged, letterhead: an artifact as a running head is (the
+		 * letter names its sender in words), not a picture in a P
+		 * that a reader passes in silence */
+		if (body.tag != NULL)
+			tag_leaf(body.tag, TAG_ARTIFACT, body.n - 1, body.n,
+			    NULL);
 		layout_space(&body, 8);
 	}
 	if (letter) {
@@ -1134,6 +1212,8 @@ S_document(const struct doc_node *root, const char *title,
 		layout_row(&body, PL_LINE, 0);
 	}
 	layout_doc(&body, root);
+	if (letter)
+		form = S_sign_form(&body);
 	draw_init(&d, j.pdf, j.fonts, &j.st, dl);
 	d.tag = j.tag;
 	draw_images(&d, &body);
@@ -1175,7 +1255,7 @@ S_document(const struct doc_node *root, const char *title,
 	draw_finish(&d);
 	if (letter)
 		S_sigfield(&j, &d, lt.en ? "Signature customer" :
-		    "Handtekening klant");
+		    "Handtekening klant", form);
 	S_info(&j, title, NULL, lang);
 	/* the structure tree is made once the rows' memory is back: a
 	 * long table's elements cost as much again */

@@ -727,6 +727,21 @@ S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 	layout_space(l, l->st->para_skip);
 }
 
+/* A passage in another language (doc_passage()): in a tagged PDF a Sect
+ * with its /Lang around its blocks (an embedded sales document has its
+ * own heading); nothing on the page. */
+static void
+S_passage(struct layout *l, const struct doc_node *n)
+{
+	if (l->tag == NULL)
+		return;
+	if (n->level == 1) {
+		tag_open(l->tag, TAG_SECT, l->n, NULL);
+		tag_lang(l->tag, doc_passage_lang(n));
+	} else
+		tag_close(l->tag, l->n);
+}
+
 /* The file a figure shows, as written, for a message. */
 static const char *
 S_figure_file(const struct doc_node *n)
@@ -769,6 +784,10 @@ S_leaf(struct layout *l, const struct doc_node *n, struct ctx *c)
 		S_code(l, n, c);
 		break;
 	case DOC_HTMLBLOCK:
+		if (doc_passage_lang(n) != NULL) {
+			S_passage(l, n);
+			return 1;
+		}
 		S_raw(l, n, c);
 		break;
 	case DOC_HRULE:

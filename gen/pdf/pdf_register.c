@@ -228,19 +228,35 @@ S_rows(struct layout *l, const struct lines *ls, size_t a, size_t nl,
 	}
 }
 
-/* The register in a tagged PDF: an L of an LI per entry, a subentry's
- * LI in an L inside its term's LBody; each line's runs go to its entry's
- * LBody (the two columns share rows, so rows cannot say it).  An index
- * is a list of terms, each with the pages it is on: read as one, a
- * reader hears the term, then its links. */
+/*
+ * The register in a tagged PDF: an Index holding an L of an LI per
+ * entry, each LI's LBody a P with the term and its page numbers (a Link
+ * each); a subentry's LI in an L inside its term's LBody, after the
+ * term's P.  Each line's runs go to its entry's P (the two columns share
+ * rows, so rows cannot say it).  No Lbl: the entries have no bullet or
+ * number.
+ *
+ * Why Index around the L: ISO 32000-1 (14.8.4.3) defines
+ * Index as "a sequence of entries containing identifying text
+ * accompanied by reference elements that point out occurrences of the
+ * specified text in the main body of a document", which is what a
+ * register is, and its own example of an index (PDF Reference 1.7,
+ * Appendix G.7) tags the entries as an L of LIs.  PDF/UA-1 takes the
+ * standard structure types as ISO 32000-1 defines them, and grouping
+ * elements hold block elements, so an entry's text is a P in its
+ * LBody.  A reader hears an index, can skip it whole, and gets each
+ * term as a list item with the number of its links.  The page numbers are Link, not Reference: each
+ * has a link annotation, which PDF/UA-1 (7.18.5) wants in a Link.
+ */
 static void
 S_tag_lines(struct layout *l, struct lines *ls)
 {
-	int list, body = -1, term = -1, sub = -1, li;
+	int list, body = -1, term = -1, sub = -1, li, para = -1;
 	size_t i;
 
 	if (l->tag == NULL)
 		return;
+	tag_open(l->tag, TAG_INDEX, l->n, NULL);
 	list = tag_open(l->tag, TAG_L, l->n, NULL);
 	for (i = 0; i < ls->n; i++) {
 		struct line *ln = &ls->v[i];
@@ -256,7 +272,9 @@ S_tag_lines(struct layout *l, struct lines *ls)
 			li = tag_element(l->tag, TAG_LI, sub);
 			body = tag_element(l->tag, TAG_LBODY, li);
 		}
-		ln->el = body;
+		if (ln->start != 0 || para < 0)
+			para = tag_element(l->tag, TAG_P, body);
+		ln->el = para;
 	}
 }
 
@@ -342,8 +360,10 @@ S_layout(struct layout *l, const struct reg *r, char **target, long first,
 		S_rows(l, &ls, a, nl, nr, chapter);
 		used = 0;
 	}
-	if (l->tag != NULL)
-		tag_close(l->tag, l->n);
+	if (l->tag != NULL) {
+		tag_close(l->tag, l->n);	/* the L */
+		tag_close(l->tag, l->n);	/* the Index */
+	}
 	for (i = 0; i < ls.n; i++) {
 		for (k = 0; k < ls.v[i].n; k++)
 			free(ls.v[i].p[k].text);

@@ -28,6 +28,7 @@ static const char *const S_names[] = {
 	"Lbl", "Link",
 	"Figure", "Caption", "Table", "THead", "TBody", "TR",
 	"TH", "TD", "TOC", "TOCI",
+	"Index", "Form",
 	"Artifact"
 };
 
@@ -253,6 +254,21 @@ tag_leaf(struct tag_rows *m, enum tag_role role, size_t from, size_t to,
 	S_map(m, to, e);
 }
 
+int
+tag_open_leaf(struct tag_rows *m, enum tag_role role, size_t from,
+    size_t to)
+{
+	int e;
+
+	S_sync(m, from);
+	e = S_el(m->t, role, S_top(m));
+	if (to > from)
+		S_map(m, to, e);
+	m->open = xrealloc(m->open, (m->nopen + 1) * sizeof(*m->open));
+	m->open[m->nopen++] = e;
+	return e;
+}
+
 enum tag_role
 tag_heading(struct tag_rows *m, int level)
 {
@@ -266,13 +282,26 @@ tag_heading(struct tag_rows *m, int level)
 	return (enum tag_role)(TAG_H1 + level - 1);
 }
 
+/* The language element e is read in from above it: the nearest /Lang
+ * of its ancestors, else the document's. */
+static const char *
+S_lang_above(const struct tag_tree *t, int e)
+{
+	for (e = t->el[e].parent; e >= 0; e = t->el[e].parent)
+		if (t->el[e].lang != NULL)
+			return t->el[e].lang;
+	return t->lang;
+}
+
 void
 tag_lang(struct tag_rows *m, const char *lang)
 {
 	struct tag_el *el;
 
+	/* a Dutch passage in an English chapter of a Dutch course says
+	 * so too: compared with what is above it, not the document */
 	if (m == NULL || m->nopen == 0 || lang == NULL ||
-	    strcmp(lang, m->t->lang) == 0)
+	    strcmp(lang, S_lang_above(m->t, S_top(m))) == 0)
 		return;
 	el = &m->t->el[S_top(m)];
 	free(el->lang);
@@ -365,6 +394,49 @@ S_table(struct tag_rows *m, const struct doc_node *n,
 	tag_close(m, to);
 }
 
+/*
+ * The pictures set in the text of block n (an image in a sentence),
+ * rows [from, to) of the element tag_leaf() made last: each a Figure in
+ * it with the image's alternate text, its run the Figure's (tag_runs()),
+ * so a reader hears "blok" where the picture is rather than nothing.
+ * The k-th image run is the k-th image of n whose file it shows.
+ */
+static void
+S_inline_figures(struct tag_rows *m, const struct doc_node *n,
+    const struct pl_row *rows, size_t from, size_t to)
+{
+	const struct doc_node *k = n;
+	struct buf alt = { 0 };
+	size_t i, q, ul;
+	int el = (int)m->t->nel - 1, fig;
+
+	if (to <= from || m->n < to || m->row_el[from] != el)
+		return;		/* no element of its own */
+	for (i = from; i < to; i++)
+		for (q = 0; q < rows[i].nruns; q++) {
+			const struct pl_run *u = &rows[i].runs[q];
+
+			if (!(u->strike & PL_DECO_IMAGE))
+				continue;
+			for (k = doc_next(n, k, 0); k != NULL &&
+			    (k->type != DOC_IMAGE || k->url == NULL ||
+			    (ul = strlen(k->url)) > u->len ||
+			    memcmp(u->text + u->len - ul, k->url, ul) != 0);
+			    k = doc_next(n, k, 0))
+				;
+			buf_reset(&alt);
+			if (k != NULL)
+				doc_plain_text(k, &alt);
+			fig = tag_element(m, TAG_FIGURE, el);
+			m->t->el[fig].alt = xstrdup(alt.len > 0 ? alt.data :
+			    "");
+			tag_runs(m, i, q, q + 1, fig);
+			if (k == NULL)
+				k = n;	/* no match: the next from the start */
+		}
+	buf_free(&alt);
+}
+
 int
 tag_block(struct tag_rows *m, const struct doc_node *n,
     const struct pl_row *rows, size_t from, size_t to)
@@ -376,6 +448,7 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 	switch (n->type) {
 	case DOC_HEADING:
 		tag_leaf(m, tag_heading(m, n->level), from, to, NULL);
+		S_inline_figures(m, n, rows, from, to);
 		break;
 	case DOC_HRULE:
 		tag_leaf(m, TAG_ARTIFACT, from, to, NULL);
@@ -398,6 +471,7 @@ tag_block(struct tag_rows *m, const struct doc_node *n,
 		break;
 	default:
 		tag_leaf(m, TAG_P, from, to, NULL);
+		S_inline_figures(m, n, rows, from, to);
 		break;
 	}
 	buf_free(&alt);
@@ -696,6 +770,28 @@ tag_label(struct tag_rows *m, size_t row, size_t run)
 	b->run = run;
 	b->el = S_el(m->t, TAG_LBL, m->last_li);
 	m->last_li = -1;
+}
+
+int
+tag_form(struct tag_rows *m, size_t row)
+{
+	int e;
+
+	if (m == NULL || row >= m->n)
+		return -1;
+	e = m->row_el[row];
+	return S_el(m->t, TAG_FORM, e >= 0 ? e : 0);
+}
+
+void
+tag_widget(struct tag_tree *t, int el, HPDF_Annotation a)
+{
+	/* no /Contents: the widget's /TU says what it is for */
+	if (t == NULL || a == NULL || el < 0 || (size_t)el >= t->nel)
+		return;
+	t->an = xrealloc(t->an, (t->nan + 1) * sizeof(*t->an));
+	t->an[t->nan].el = el;
+	t->an[t->nan++].a = a;
 }
 
 static int
@@ -1091,7 +1187,8 @@ S_piece(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
 
 /* A Link's /K: its text's marked content, then an object reference to
  * each of its annotations (an[0..n)), which point back at it through
- * their /StructParent, the ParentTree's key from base on. */
+ * their /StructParent, the ParentTree's key from base on.  A Form's the
+ * same: its widget's reference alone. */
 static HPDF_STATUS
 S_link_k(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
     const size_t *an, size_t n, size_t base)
@@ -1140,8 +1237,11 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 	unsigned char *kids = NULL;
 	int e, one, rc = -1;
 
-	/* an element is written when it or one below it has content;
-	 * children come after their parents in el[] */
+	/* an element is written when it or one below it has content or
+	 * an annotation (a Form: its widget); children come after their
+	 * parents in el[] */
+	for (i = 0; i < t->nan; i++)
+		t->el[t->an[i].el].used = 1;
 	for (i = t->nel; i-- > 0; ) {
 		if (t->el[i].nmc > 0)
 			t->el[i].used = 1;
@@ -1210,7 +1310,7 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 		if ((el->nmc > 0 && (kids[i] || el->role == TAG_LINK)) &&
 		    S_one_page(el))
 			TRY(HPDF_Dict_Add(d, "Pg", t->pg[el->mc[0].page].page));
-		if (el->nmc == 0 || kids[i]) {
+		if ((el->nmc == 0 && el->role != TAG_FORM) || kids[i]) {
 			/* its children are added below, with its own
 			 * pieces between them */
 			if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
@@ -1236,7 +1336,8 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 			TRY(HPDF_Dict_AddName(mi, "O", "Table"));
 			TRY(HPDF_Dict_AddName(mi, "Scope", "Column"));
 		}
-		if (el->role == TAG_LINK && !kids[i]) {
+		if ((el->role == TAG_LINK || el->role == TAG_FORM) &&
+		    !kids[i]) {
 			if (S_link_k(pdf, t, el, aidx + aoff[i],
 			    aoff[i + 1] - aoff[i], t->npg) != HPDF_OK)
 				goto fail;

@@ -34,6 +34,7 @@ enum tag_role {
 	TAG_LBL, TAG_LINK,
 	TAG_FIGURE, TAG_CAPTION, TAG_TABLE, TAG_THEAD, TAG_TBODY, TAG_TR,
 	TAG_TH, TAG_TD, TAG_TOC, TAG_TOCI,
+	TAG_INDEX, TAG_FORM,
 	TAG_ARTIFACT	/* rows that are decoration: a rule */
 };
 
@@ -57,6 +58,12 @@ void	tag_close(struct tag_rows *, size_t row);
  * that none is skipped); alt is a Figure's alternate text or NULL. */
 void	tag_leaf(struct tag_rows *, enum tag_role, size_t from, size_t to,
 	    const char *alt);
+/* Rows [from, to) are the own content of a container of role that stays
+ * open for the elements after them (a chapter's contents entry, which
+ * holds a TOC of its sections' entries); tag_close() ends it.  Returns
+ * its id. */
+int	tag_open_leaf(struct tag_rows *, enum tag_role, size_t from,
+	    size_t to);
 /* A heading of level 1..6 that follows the previous ones without a
  * skipped level: H(level), lowered to one below the last. */
 enum tag_role tag_heading(struct tag_rows *, int level);
@@ -81,8 +88,10 @@ void	tag_artifact_end(struct tag_tree *, struct buf *out);
  * with the same element (a new MCID), so the word reads whole. */
 void	tag_cell(struct tag_tree *, int cell, struct buf *out);
 /* A passage in language lang ("en" in a Dutch course: a chapter's front
- * matter): the innermost open container gets /Lang when lang is not the
- * document's (lang copied; NULL or the same: nothing). */
+ * matter, a sales document a chapter embeds): the innermost open
+ * container gets /Lang when lang is not the one it is read in from above
+ * (the nearest /Lang, else the document's; lang copied; NULL or the
+ * same: nothing). */
 void	tag_lang(struct tag_rows *, const char *lang);
 /* The same for the element tag_leaf() made last (a contents entry that
  * names a chapter in another language). */
@@ -155,6 +164,15 @@ void	tag_annot(struct tag_tree *, HPDF_Doc, int el, HPDF_Annotation,
 	    const char *uri, long page);
 void	tag_resume(struct tag_tree *, int el, struct buf *out);
 void	tag_label(struct tag_rows *, size_t row, size_t run);
+
+/* Form fields (PDF/UA-1 7.18.1, 7.18.4): tag_form() makes a Form element
+ * for a field whose widget stands on row, a child of the element that
+ * row belongs to (read after its text), and returns it (-1: a NULL map,
+ * or a row past the map); tag_widget() ties the widget annotation to it:
+ * an /OBJR in the Form, the annotation's /StructParent (tag_finish()).
+ * The annotation's /TU is the caller's. */
+int	tag_form(struct tag_rows *, size_t row);
+void	tag_widget(struct tag_tree *, int el, HPDF_Annotation);
 long	tag_label_run(struct tag_tree *, const struct tag_rows *, size_t row,
 	    size_t i, int repeated, struct buf *out);
 

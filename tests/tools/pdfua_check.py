@@ -17,7 +17,13 @@ aside, with an /AP /N appearance stream; every link annotation with
 /OBJR that the ParentTree maps back; no heading outside a Sect once the
 Sects begin, every Sect and Part with what it should hold; every TOCI in
 a TOC; every LI with an LBody, its Lbl (the bullet or number) before it,
-and a Lbl wherever the item starts with text.  With --lang TEXT=LANG (a
+and a Lbl wherever the item starts with text (an Index's entries aside);
+no text directly in an LBody (a P holds it); no image in the marked
+content of anything but a Figure (or an element with an alternate
+text) or an artifact; an Index with an L; a Part
+with a heading (its title) before its Sects; every widget annotation (a
+form field) in a Form element through an /OBJR that the ParentTree maps
+back.  With --lang TEXT=LANG (a
 passage in another language, such as a chapter whose front matter says
 lang: en in a Dutch course): the element whose text starts with TEXT has
 LANG as its language (its own /Lang or the nearest above it), while the
@@ -82,12 +88,12 @@ def number_tree(node, out, depth=0):
         number_tree(kid, out, depth + 1)
 
 
-def check_links(pdf, elems, ptree, bad):
-    """Every link annotation tagged: /Contents, /StructParent, an /OBJR
-    from a Link element, the ParentTree pointing back at that element."""
+def objrs(elems, role, bad):
+    """The annotations that elements of role reach through an /OBJR:
+    annotation to element; an element of role without one is a fault."""
     objr = {}
     for e, _ in elems:
-        if str(e.S) != "/Link":
+        if str(e.S) != role:
             continue
         k = e.get("/K")
         kids = list(k) if isinstance(k, pikepdf.Array) else [k]
@@ -98,25 +104,37 @@ def check_links(pdf, elems, ptree, bad):
                 objr[kid.Obj.objgen] = e.objgen
                 n += 1
         if n == 0:
-            bad.append("Link element without an /OBJR")
+            bad.append("%s element without an /OBJR" % role[1:])
+    return objr
+
+
+def check_annots(pdf, elems, ptree, bad, subtype, role):
+    """Every annotation of subtype tagged: reached from an element of
+    role through an /OBJR, with a /StructParent that the ParentTree maps
+    back to it; a link's with /Contents too.  Links in Link elements
+    (PDF/UA-1 7.18.5), widgets (form fields) in Form ones (7.18.4)."""
+    what = subtype[1:].lower()
+    objr = objrs(elems, role, bad)
     for pno, page in enumerate(pdf.pages, 1):
         for a in page.obj.get("/Annots", []):
-            if a.get("/Subtype") != "/Link":
+            if a.get("/Subtype") != subtype:
                 continue
-            if "/Contents" not in a or str(a.Contents) == "":
+            if subtype == "/Link" and ("/Contents" not in a or
+                                       str(a.Contents) == ""):
                 bad.append("page %d: link annotation without /Contents"
                            % pno)
             if a.objgen not in objr:
-                bad.append("page %d: link annotation not reached from a "
-                           "Link element (/OBJR)" % pno)
+                bad.append("page %d: %s annotation not reached from a "
+                           "%s element (/OBJR)" % (pno, what, role[1:]))
             sp = a.get("/StructParent")
             if sp is None:
-                bad.append("page %d: link annotation without /StructParent"
-                           % pno)
+                bad.append("page %d: %s annotation without /StructParent"
+                           % (pno, what))
             elif int(sp) not in ptree or \
                     ptree[int(sp)].objgen != objr.get(a.objgen):
-                bad.append("page %d: the ParentTree does not map link "
-                           "annotation %d to its Link" % (pno, int(sp)))
+                bad.append("page %d: the ParentTree does not map %s "
+                           "annotation %d to its %s"
+                           % (pno, what, int(sp), role[1:]))
 
 
 def check_groups(root, bad):
@@ -133,10 +151,17 @@ def check_groups(root, bad):
             if not any(re.fullmatch(r"/H[1-6]", str(x.S)) for x, _ in sub):
                 bad.append("Sect without a heading")
         elif s == "/Part":
-            if not any(str(x.S) == "/Sect" for x in kids_of(e)):
+            roles = [str(x.S) for x in kids_of(e)]
+            if "/Sect" not in roles:
                 bad.append("Part without a Sect")
+            elif not any(re.fullmatch(r"/H[1-6]", r) for r in
+                         roles[:roles.index("/Sect")]):
+                # its title ("Deel 1" and the name) read as a heading
+                bad.append("Part without a heading before its Sects")
         elif re.fullmatch(r"/H[1-6]", s):
-            if sect_seen and "/Sect" not in path:
+            # a Part's own heading is its title, in no Sect
+            if sect_seen and "/Sect" not in path and \
+                    str(parent.get("/S")) != "/Part":
                 bad.append("heading %s outside a Sect" % s[1:])
         elif s == "/TOCI":
             if str(parent.get("/S")) != "/TOC":
@@ -154,10 +179,38 @@ def check_groups(root, bad):
             elif "/Lbl" not in roles:
                 body = kids_of(e)[roles.index("/LBody")]
                 first = kids_of(body)
-                if first and str(first[0].S) == "/P":
+                # an index's entries have no bullet or number
+                if first and str(first[0].S) == "/P" and \
+                        "/Index" not in path:
                     bad.append("LI without a Lbl (its bullet or number)")
         elif s == "/Lbl" and str(parent.get("/S")) != "/LI":
             bad.append("Lbl outside an LI")
+        elif s == "/Index":
+            if not any(str(x.S) == "/L" for x in kids_of(e)):
+                bad.append("Index without an L of its entries")
+        if s == "/LBody" and own_content(e):
+            # an item's text in a block (P), as a list item's is
+            bad.append("LBody with text of its own, not in a P")
+
+
+def is_image(page, op, operands):
+    """Whether op (Do or BI) paints an image, not a form XObject."""
+    if op == "BI":
+        return True
+    try:
+        xo = page.obj.Resources.XObject[str(operands[0])]
+        return xo.get("/Subtype") == "/Image"
+    except (AttributeError, KeyError, IndexError):
+        return False
+
+
+def own_content(e):
+    """Whether e has marked content of its own (MCIDs, MCRs)."""
+    k = e.get("/K")
+    kids = list(k) if isinstance(k, pikepdf.Array) else [k]
+    return any(isinstance(x, int) or (isinstance(x, pikepdf.Dictionary)
+                                      and x.get("/Type") == "/MCR")
+               for x in kids)
 
 
 def mcids_in_tree(root):
@@ -334,6 +387,22 @@ def check(path, langs=()):
                     bad.append("page %d: %s outside marked content"
                                % (pno, op))
                     break
+                if op in ("Do", "BI") and is_image(page, op, operands) \
+                        and not any(t == "/Artifact" for t, _ in stack):
+                    # Matterhorn 13-001/13-004: a picture that is content
+                    # is a Figure (or has an alternate text), else a
+                    # reader passes it in silence
+                    mc = [m for _, m in stack if m is not None]
+                    e = arr[mc[-1]] if arr is not None and mc and \
+                        mc[-1] < len(arr) else None
+                    if e is None or (str(e.get("/S")) not in
+                                     ("/Figure", "/Formula", "/Form") and
+                                     "/Alt" not in e and
+                                     "/ActualText" not in e):
+                        bad.append("page %d: an image in a %s, neither a "
+                                   "Figure nor an artifact" % (pno, str(
+                                       e.get("/S")) if e is not None
+                                       else "?"))
         if stack:
             bad.append("page %d: marked content left open" % pno)
     for e, _ in elems:
@@ -366,7 +435,8 @@ def check(path, langs=()):
                 if a is None or "/Scope" not in a:
                     bad.append("TH without /Scope")
                     break
-    check_links(pdf, elems, ptree, bad)
+    check_annots(pdf, elems, ptree, bad, "/Link", "/Link")
+    check_annots(pdf, elems, ptree, bad, "/Widget", "/Form")
     check_groups(str_root, bad)
     return bad
 
