@@ -571,16 +571,62 @@ S_be(struct buf *b, size_t v, int w)
 		buf_putc(b, (int)((v >> (8 * w)) & 0xff));
 }
 
+/* The values of more (pdf_pack.h), written once the file's /Size is
+ * known: into x, value i ending at xend[i]. */
 static int
-S_write(struct pack *k, struct buf *out, size_t start)
+S_more(struct pack *k, const struct pack_more *more, struct buf *x,
+    size_t **xend)
+{
+	size_t i, nv;
+
+	*xend = NULL;
+	if (more == NULL)
+		return 0;
+	if (more->replace != 0 && (more->replace >= k->size ||
+	    !k->obj[more->replace].used ||
+	    k->obj[more->replace].kind != PACK_IN_STREAM))
+		return S_fail(k, "object %zu, to be replaced, is not in an "
+		    "object stream", more->replace);
+	if (more->n > PACK_NUM_MAX - k->size)
+		return S_fail(k, "too many objects to add");
+	nv = more->n + (more->replace != 0);
+	*xend = xcalloc(nv > 0 ? nv : 1, sizeof(**xend));
+	buf_grow(x, 1);		/* x->data is never NULL */
+	if (more->write(more->arg, k->size, x, *xend) != 0)
+		return S_fail(k, "the objects to add could not be written");
+	for (i = 0; i < nv; i++)
+		if ((*xend)[i] < (i > 0 ? (*xend)[i - 1] : 0) ||
+		    (*xend)[i] > x->len)
+			return S_fail(k, "the objects to add are out of order");
+	return 0;
+}
+
+/* Appends object num's value to the object stream being made: its
+ * offset to the header, its text to raw. */
+static void
+S_stm_put(struct buf *hd, struct buf *raw, size_t num, const char *v,
+    size_t n)
+{
+	S_dec(hd, num);
+	S_dec(hd, raw->len);
+	buf_put(raw, v, n);
+	buf_putc(raw, '\n');
+}
+
+static int
+S_write(struct pack *k, const struct pack_more *more, struct buf *out,
+    size_t start)
 {
 	const char *s = k->s;
-	struct buf raw = { 0 }, hd = { 0 }, z = { 0 };
+	struct buf raw = { 0 }, hd = { 0 }, z = { 0 }, x = { 0 };
 	struct pack_obj *o;
-	size_t i, j, n, first, nstm, xnum, xpos, maxv, *stmoff;
-	size_t npacked = 0;
+	size_t i, j, n, first, nstm, xnum, xpos, maxv, *stmoff = NULL;
+	size_t npacked = 0, nnew = more != NULL ? more->n : 0;
+	size_t rep = more != NULL ? more->replace : 0, *xend = NULL, xi, x0;
 	int w2, rc = -1;
 
+	if (S_more(k, more, &x, &xend) != 0)
+		goto out;
 	/* the header as libharu wrote it (the binary comment too), then
 	 * the loose objects as they were */
 	buf_put(out, s, k->obj[k->order[0]].off);
@@ -593,23 +639,31 @@ S_write(struct pack *k, struct buf *out, size_t start)
 		} else
 			npacked++;
 	}
-	/* the object streams, numbered after the last object, their
-	 * objects in the order of the file */
-	nstm = (npacked + PACK_OBJSTM_MAX - 1) / PACK_OBJSTM_MAX;
+	/* the object streams, numbered after the last object and the
+	 * added ones: the file's objects in the order of the file, then
+	 * the added ones (new object i is packed value npacked + i) */
+	nstm = (npacked + nnew + PACK_OBJSTM_MAX - 1) / PACK_OBJSTM_MAX;
 	stmoff = xmalloc((nstm > 0 ? nstm : 1) * sizeof(*stmoff));
+	xi = 0;
 	for (i = j = 0; j < nstm; j++) {
 		buf_reset(&hd);
 		buf_reset(&raw);
-		for (n = 0; i < k->nused && n < PACK_OBJSTM_MAX; i++) {
+		for (n = 0; n < PACK_OBJSTM_MAX && i < k->nused; i++) {
 			o = &k->obj[k->order[i]];
 			if (o->kind != PACK_IN_STREAM)
 				continue;
-			o->where = k->size + j;
+			o->where = k->size + nnew + j;
 			o->idx = n++;
-			S_dec(&hd, o->num);
-			S_dec(&hd, raw.len);
-			buf_put(&raw, s + o->v0, o->v1 - o->v0);
-			buf_putc(&raw, '\n');
+			if (o->num == rep)
+				S_stm_put(&hd, &raw, o->num, x.data, xend[0]);
+			else
+				S_stm_put(&hd, &raw, o->num, s + o->v0,
+				    o->v1 - o->v0);
+		}
+		for (; n < PACK_OBJSTM_MAX && xi < nnew; xi++, n++) {
+			x0 = xi + (rep != 0) > 0 ? xend[xi + (rep != 0) - 1] : 0;
+			S_stm_put(&hd, &raw, k->size + xi, x.data + x0,
+			    xend[xi + (rep != 0)] - x0);
 		}
 		first = hd.len;
 		buf_put(&hd, raw.data, raw.len);
@@ -619,14 +673,14 @@ S_write(struct pack *k, struct buf *out, size_t start)
 		stmoff[j] = out->len - start;
 		buf_printf(out, "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu "
 		    "/Filter /FlateDecode /Length %zu >>\nstream\n",
-		    k->size + j, n, first, z.len);
+		    k->size + nnew + j, n, first, z.len);
 		buf_put(out, z.data, z.len);
 		buf_puts(out, "\nendstream\nendobj\n");
 	}
 	/* the cross-reference stream: type, offset (or object stream) and
 	 * generation (or index), the middle field as wide as the largest
 	 * value needs; it is the last object and lists itself */
-	xnum = k->size + nstm;
+	xnum = k->size + nnew + nstm;
 	xpos = out->len - start;
 	maxv = xpos > xnum ? xpos : xnum;
 	for (w2 = 1; w2 < 8 && (maxv >> (8 * w2)) != 0; w2++)
@@ -634,9 +688,16 @@ S_write(struct pack *k, struct buf *out, size_t start)
 	buf_reset(&raw);
 	for (j = 0; j <= xnum; j++) {
 		o = j < k->size ? &k->obj[j] : NULL;
-		if (o == NULL) {
+		if (o == NULL && j < k->size + nnew) {
+			/* an added object */
+			buf_putc(&raw, 2);
+			S_be(&raw, k->size + nnew + (npacked + j - k->size) /
+			    PACK_OBJSTM_MAX, w2);
+			S_be(&raw, (npacked + j - k->size) % PACK_OBJSTM_MAX, 2);
+		} else if (o == NULL) {
 			buf_putc(&raw, 1);
-			S_be(&raw, j == xnum ? xpos : stmoff[j - k->size], w2);
+			S_be(&raw, j == xnum ? xpos : stmoff[j - k->size -
+			    nnew], w2);
 			S_be(&raw, 0, 2);
 		} else if (!o->used) {
 			buf_putc(&raw, 0);
@@ -667,15 +728,24 @@ S_write(struct pack *k, struct buf *out, size_t start)
 	rc = 0;
 out:
 	free(stmoff);
+	free(xend);
 	buf_free(&raw);
 	buf_free(&hd);
 	buf_free(&z);
+	buf_free(&x);
 	return rc;
 }
 
 int
 pack_pdf(const char *in, size_t len, struct buf *out, const char *src,
     struct diag_list *dl)
+{
+	return pack_pdf_more(in, len, NULL, out, src, dl);
+}
+
+int
+pack_pdf_more(const char *in, size_t len, const struct pack_more *more,
+    struct buf *out, const char *src, struct diag_list *dl)
 {
 	struct pack k;
 	size_t start = out->len;
@@ -686,7 +756,7 @@ pack_pdf(const char *in, size_t len, struct buf *out, const char *src,
 	k.len = len;
 	rc = S_read(&k);
 	if (rc == 0)
-		rc = S_write(&k, out, start);
+		rc = S_write(&k, more, out, start);
 	if (rc != 0) {
 		out->len = start;
 		if (out->data != NULL)
