@@ -110,16 +110,28 @@ struct tag_tree {
 
 struct tag_w;
 static void	S_w_free(struct tag_w *);
+static void	S_num(struct buf *, size_t);
 
 #define CUR_NONE	-1
 #define CUR_ARTIFACT	-2
+
+/* Room for item n of array p (items of size bytes, n of them now):
+ * doubled when n is 0 or a power of two, so one item costs one realloc
+ * in a thousand, and an array of one takes one. */
+static void *
+S_grow(void *p, size_t n, size_t size)
+{
+	if ((n & (n - 1)) != 0)
+		return p;
+	return xrealloc(p, (n > 0 ? 2 * n : 1) * size);
+}
 
 static int
 S_el(struct tag_tree *t, enum tag_role role, int parent)
 {
 	struct tag_el *e;
 
-	t->el = xrealloc(t->el, (t->nel + 1) * sizeof(*t->el));
+	t->el = S_grow(t->el, t->nel, sizeof(*t->el));
 	e = &t->el[t->nel];
 	memset(e, 0, sizeof(*e));
 	e->role = role;
@@ -228,7 +240,7 @@ tag_open(struct tag_rows *m, enum tag_role role, size_t row,
 	e = S_el(m->t, role, S_top(m));
 	if (title != NULL && title[0] != '\0')
 		m->t->el[e].title = xstrdup(title);
-	m->open = xrealloc(m->open, (m->nopen + 1) * sizeof(*m->open));
+	m->open = S_grow(m->open, m->nopen, sizeof(*m->open));
 	m->open[m->nopen++] = e;
 	return e;
 }
@@ -463,7 +475,7 @@ tag_container_end(struct tag_rows *m, const struct doc_node *n, size_t row)
 void
 tag_page(struct tag_tree *t, HPDF_Page p)
 {
-	t->pg = xrealloc(t->pg, (t->npg + 1) * sizeof(*t->pg));
+	t->pg = S_grow(t->pg, t->npg, sizeof(*t->pg));
 	memset(&t->pg[t->npg], 0, sizeof(*t->pg));
 	t->pg[t->npg++].page = p;
 	t->cur = CUR_NONE;
@@ -505,10 +517,15 @@ S_mc(struct tag_tree *t, int e, struct buf *out)
 	tag_page_end(t, out);
 	pg = &t->pg[t->npg - 1];
 	el = &t->el[e];
-	buf_printf(out, "/%s <</MCID %zu>> BDC\n", S_names[el->role], pg->n);
-	pg->el = xrealloc(pg->el, (pg->n + 1) * sizeof(*pg->el));
+	/* "/P <</MCID n>> BDC", made by hand: once a line of text */
+	buf_putc(out, '/');
+	buf_puts(out, S_names[el->role]);
+	buf_put(out, " <</MCID ", 9);
+	S_num(out, pg->n);
+	buf_put(out, ">> BDC\n", 7);
+	pg->el = S_grow(pg->el, pg->n, sizeof(*pg->el));
 	pg->el[pg->n] = e;
-	el->mc = xrealloc(el->mc, (el->nmc + 1) * sizeof(*el->mc));
+	el->mc = S_grow(el->mc, el->nmc, sizeof(*el->mc));
 	el->mc[el->nmc].page = t->npg - 1;
 	el->mc[el->nmc++].mcid = (int)pg->n++;
 	t->cur = e;
@@ -604,7 +621,7 @@ tag_runs(struct tag_rows *m, size_t row, size_t from, size_t to, int el)
 
 	if (m == NULL || el < 0 || to <= from)
 		return;
-	m->sp = xrealloc(m->sp, (m->nsp + 1) * sizeof(*m->sp));
+	m->sp = S_grow(m->sp, m->nsp, sizeof(*m->sp));
 	p = &m->sp[m->nsp++];
 	p->row = row;
 	p->from = from;
@@ -685,7 +702,7 @@ tag_annot(struct tag_tree *t, HPDF_Doc pdf, int el, HPDF_Annotation a,
 	if (S_text(pdf, a, "Contents", uri) != HPDF_OK ||
 	    HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK || el < 0)
 		return;
-	t->an = xrealloc(t->an, (t->nan + 1) * sizeof(*t->an));
+	t->an = S_grow(t->an, t->nan, sizeof(*t->an));
 	t->an[t->nan].el = el;
 	t->an[t->nan++].a = a;
 }
@@ -697,7 +714,7 @@ tag_label(struct tag_rows *m, size_t row, size_t run)
 
 	if (m == NULL || m->last_li < 0)
 		return;
-	m->lbl = xrealloc(m->lbl, (m->nlbl + 1) * sizeof(*m->lbl));
+	m->lbl = S_grow(m->lbl, m->nlbl, sizeof(*m->lbl));
 	b = &m->lbl[m->nlbl++];
 	b->row = row;
 	b->run = run;
