@@ -1,12 +1,16 @@
 /*
  * pdf_tag — the structure tree of a tagged PDF; see pdf_tag.h.
  *
- * libharu 2.3 has no tagging API, so the tree is made of its plain
- * objects (dictionaries, arrays, a dictionary stream for the XMP) and
- * the catalog and pages are reached through hpdf_doc.h.  Structure
- * elements are indirect objects: libharu refuses a direct dictionary in
- * a second container without calling the error handler, so every return
- * code is checked here.
+ * libharu 2.3 has no tagging API.  The tree stays in the small structs
+ * below until the PDF is saved, and its objects (the StructTreeRoot, the
+ * elements, groups of children, the ParentTree) are written as PDF text
+ * straight into the object streams by pdf_pack.c (tag_pack(), S_write()):
+ * as libharu dictionaries and arrays they cost about a kilobyte and some
+ * thousand instructions an element, more than the rest of tagging.
+ * libharu holds only a placeholder the catalog's /StructTreeRoot points
+ * at, the keys of the catalog, pages and annotations, the XMP and the
+ * output intent; the catalog and pages are reached through hpdf_doc.h,
+ * and every libharu return code is checked here.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -339,8 +343,8 @@ S_chart_alt(const struct doc_node *n, struct buf *b)
  * all the same, so the columns line up for a reader.  A row taller than
  * a page is cut into pieces, every one but the last without a rule
  * (pdf_table.c, S_split()): the pieces are one TR.  A table too wide for
- * the page, set as lines "column: value" (no header row), is one P (an
- * element a line would cost a kilobyte each in libharu).
+ * the page, set as lines "column: value" (no header row), is one P (not
+ * an element a line).
  */
 static void
 S_table(struct tag_rows *m, const struct doc_node *n,
