@@ -300,13 +300,17 @@ static int
 S_bytes(struct job *j, struct buf *b)
 {
 	struct buf raw = { 0 };
+	struct pack_more more;
 	int rc;
 
 	if (j->failed || j->pdf->pdf_version < HPDF_VER_15)
 		return S_saved(j, b);
 	rc = S_saved(j, &raw);
+	/* the structure tree goes straight into the object streams */
+	tag_pack(j->tag, &more);
 	if (rc == 0)
-		rc = pack_pdf(raw.data, raw.len, b, j->src, j->dl);
+		rc = pack_pdf_more(raw.data, raw.len, more.write != NULL ?
+		    &more : NULL, b, j->src, j->dl);
 	buf_free(&raw);
 	return rc;
 }

@@ -43,4 +43,29 @@ struct diag_list;
 int	pack_pdf(const char *in, size_t len, struct buf *out, const char *src,
 	    struct diag_list *dl);
 
+/*
+ * Objects a caller adds to the object streams as PDF text, which the
+ * saved file never held: a tagged PDF's structure tree (pdf_tag.c), so
+ * that libharu neither builds nor writes an object per element.  The n
+ * new objects take the numbers from the file's /Size on (base), before
+ * the object streams'; with replace (not 0), the value of that object of
+ * the file (one the packer puts in an object stream: a placeholder the
+ * catalogue points at) is given as well.  write() appends to out the
+ * values, the replacement first when there is one, then new objects
+ * base, base + 1, ..., and sets end[i] to where value i ends in out
+ * (value i starts where i - 1 ended, the first at 0); it returns 0, or
+ * -1 and nothing is written.  A value is one direct object, which may
+ * refer to the file's objects and to the new ones ("base + i 0 R").
+ */
+struct pack_more {
+	size_t	  n;
+	size_t	  replace;
+	int	(*write)(void *arg, size_t base, struct buf *out, size_t *end);
+	void	 *arg;
+};
+
+/* pack_pdf() with the objects of more (NULL: none). */
+int	pack_pdf_more(const char *in, size_t len, const struct pack_more *more,
+	    struct buf *out, const char *src, struct diag_list *dl);
+
 #endif

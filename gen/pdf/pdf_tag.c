@@ -1,12 +1,16 @@
 /*
  * pdf_tag — the structure tree of a tagged PDF; see pdf_tag.h.
  *
- * libharu 2.3 has no tagging API, so the tree is made of its plain
- * objects (dictionaries, arrays, a dictionary stream for the XMP) and
- * the catalog and pages are reached through hpdf_doc.h.  Structure
- * elements are indirect objects: libharu refuses a direct dictionary in
- * a second container without calling the error handler, so every return
- * code is checked here.
+ * libharu 2.3 has no tagging API.  The tree stays in the small structs
+ * below until the PDF is saved, and its objects (the StructTreeRoot, the
+ * elements, groups of children, the ParentTree) are written as PDF text
+ * straight into the object streams by pdf_pack.c (tag_pack(), S_write()):
+ * as libharu dictionaries and arrays they cost about a kilobyte and some
+ * thousand instructions an element, more than the rest of tagging.
+ * libharu holds only a placeholder the catalog's /StructTreeRoot points
+ * at, the keys of the catalog, pages and annotations, the XMP and the
+ * output intent; the catalog and pages are reached through hpdf_doc.h,
+ * and every libharu return code is checked here.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +22,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "mem.h"
+#include "pdf_pack.h"
 #include "pdf_rows.h"
 #include "pdf_tag.h"
 
@@ -47,7 +52,8 @@ struct tag_el {
 	struct tag_mcr	*mc;
 	size_t		 nmc;
 	int		 used;		/* has marked content below it */
-	HPDF_Dict	 d;		/* made by tag_finish() */
+	size_t		 num;		/* its object (struct tag_w) */
+	size_t		 up;		/* the object of its /P */
 };
 
 struct tag_page {
@@ -104,17 +110,33 @@ struct tag_tree {
 	int		 tr;		/* the TR whose cells tag_cell() may
 					   open now, -1 none */
 	int		 resume;	/* the element tag_hyphen() left */
+	struct tag_w	*w;		/* tag_finish()'s, for tag_write() */
 };
+
+struct tag_w;
+static void	S_w_free(struct tag_w *);
+static void	S_num(struct buf *, size_t);
 
 #define CUR_NONE	-1
 #define CUR_ARTIFACT	-2
+
+/* Room for item n of array p (items of size bytes, n of them now):
+ * doubled when n is 0 or a power of two, so one item costs one realloc
+ * in a thousand, and an array of one takes one. */
+static void *
+S_grow(void *p, size_t n, size_t size)
+{
+	if ((n & (n - 1)) != 0)
+		return p;
+	return xrealloc(p, (n > 0 ? 2 * n : 1) * size);
+}
 
 static int
 S_el(struct tag_tree *t, enum tag_role role, int parent)
 {
 	struct tag_el *e;
 
-	t->el = xrealloc(t->el, (t->nel + 1) * sizeof(*t->el));
+	t->el = S_grow(t->el, t->nel, sizeof(*t->el));
 	e = &t->el[t->nel];
 	memset(e, 0, sizeof(*e));
 	e->role = role;
@@ -163,6 +185,7 @@ tag_free(struct tag_tree *t)
 	free(t->maps);
 	free(t->an);
 	free(t->lang);
+	S_w_free(t->w);
 	free(t);
 }
 
@@ -222,7 +245,7 @@ tag_open(struct tag_rows *m, enum tag_role role, size_t row,
 	e = S_el(m->t, role, S_top(m));
 	if (title != NULL && title[0] != '\0')
 		m->t->el[e].title = xstrdup(title);
-	m->open = xrealloc(m->open, (m->nopen + 1) * sizeof(*m->open));
+	m->open = S_grow(m->open, m->nopen, sizeof(*m->open));
 	m->open[m->nopen++] = e;
 	return e;
 }
@@ -349,8 +372,8 @@ S_chart_alt(const struct doc_node *n, struct buf *b)
  * all the same, so the columns line up for a reader.  A row taller than
  * a page is cut into pieces, every one but the last without a rule
  * (pdf_table.c, S_split()): the pieces are one TR.  A table too wide for
- * the page, set as lines "column: value" (no header row), is one P (an
- * element a line would cost a kilobyte each in libharu).
+ * the page, set as lines "column: value" (no header row), is one P (not
+ * an element a line).
  */
 static void
 S_table(struct tag_rows *m, const struct doc_node *n,
@@ -530,7 +553,7 @@ tag_container_end(struct tag_rows *m, const struct doc_node *n, size_t row)
 void
 tag_page(struct tag_tree *t, HPDF_Page p)
 {
-	t->pg = xrealloc(t->pg, (t->npg + 1) * sizeof(*t->pg));
+	t->pg = S_grow(t->pg, t->npg, sizeof(*t->pg));
 	memset(&t->pg[t->npg], 0, sizeof(*t->pg));
 	t->pg[t->npg++].page = p;
 	t->cur = CUR_NONE;
@@ -572,10 +595,15 @@ S_mc(struct tag_tree *t, int e, struct buf *out)
 	tag_page_end(t, out);
 	pg = &t->pg[t->npg - 1];
 	el = &t->el[e];
-	buf_printf(out, "/%s <</MCID %zu>> BDC\n", S_names[el->role], pg->n);
-	pg->el = xrealloc(pg->el, (pg->n + 1) * sizeof(*pg->el));
+	/* "/P <</MCID n>> BDC", made by hand: once a line of text */
+	buf_putc(out, '/');
+	buf_puts(out, S_names[el->role]);
+	buf_put(out, " <</MCID ", 9);
+	S_num(out, pg->n);
+	buf_put(out, ">> BDC\n", 7);
+	pg->el = S_grow(pg->el, pg->n, sizeof(*pg->el));
 	pg->el[pg->n] = e;
-	el->mc = xrealloc(el->mc, (el->nmc + 1) * sizeof(*el->mc));
+	el->mc = S_grow(el->mc, el->nmc, sizeof(*el->mc));
 	el->mc[el->nmc].page = t->npg - 1;
 	el->mc[el->nmc++].mcid = (int)pg->n++;
 	t->cur = e;
@@ -671,7 +699,7 @@ tag_runs(struct tag_rows *m, size_t row, size_t from, size_t to, int el)
 
 	if (m == NULL || el < 0 || to <= from)
 		return;
-	m->sp = xrealloc(m->sp, (m->nsp + 1) * sizeof(*m->sp));
+	m->sp = S_grow(m->sp, m->nsp, sizeof(*m->sp));
 	p = &m->sp[m->nsp++];
 	p->row = row;
 	p->from = from;
@@ -752,7 +780,7 @@ tag_annot(struct tag_tree *t, HPDF_Doc pdf, int el, HPDF_Annotation a,
 	if (S_text(pdf, a, "Contents", uri) != HPDF_OK ||
 	    HPDF_Dict_AddNumber(a, "F", 4) != HPDF_OK || el < 0)
 		return;
-	t->an = xrealloc(t->an, (t->nan + 1) * sizeof(*t->an));
+	t->an = S_grow(t->an, t->nan, sizeof(*t->an));
 	t->an[t->nan].el = el;
 	t->an[t->nan++].a = a;
 }
@@ -764,7 +792,7 @@ tag_label(struct tag_rows *m, size_t row, size_t run)
 
 	if (m == NULL || m->last_li < 0)
 		return;
-	m->lbl = xrealloc(m->lbl, (m->nlbl + 1) * sizeof(*m->lbl));
+	m->lbl = S_grow(m->lbl, m->nlbl, sizeof(*m->lbl));
 	b = &m->lbl[m->nlbl++];
 	b->row = row;
 	b->run = run;
@@ -871,22 +899,25 @@ tag_hyphen_end(struct tag_tree *t, struct buf *out)
 /* A text string: ASCII as it is, anything else UTF-16BE behind a byte
  * order mark (libharu writes a string's bytes as they are, which a
  * reader takes for PDFDocEncoding). */
-static HPDF_STATUS
-S_text(HPDF_Doc pdf, HPDF_Dict d, const char *key, const char *s)
+static int
+S_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* s (UTF-8, a bad byte U+FFFD) as UTF-16BE behind a byte order mark
+ * into u, which holds 2 + 4 * strlen(s) bytes; returns its length. */
+static size_t
+S_utf16(const char *s, unsigned char *u)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	unsigned char *u;
 	size_t n = 0, i;
 	uint32_t c;
-	int ascii = 1, k;
+	int k;
 
-	for (i = 0; p[i] != '\0'; i++)
-		if (p[i] >= 0x80)
-			ascii = 0;
-	if (ascii)
-		return HPDF_Dict_Add(d, key, HPDF_String_New(pdf->mmgr, s,
-		    NULL));
-	u = xmalloc(2 + 4 * strlen(s));
 	u[n++] = 0xFE;
 	u[n++] = 0xFF;
 	for (i = 0; p[i] != '\0'; ) {
@@ -911,13 +942,25 @@ S_text(HPDF_Doc pdf, HPDF_Dict d, const char *key, const char *s)
 			u[n++] = (unsigned char)c;
 		}
 	}
-	{
-		HPDF_STATUS rc = HPDF_Dict_Add(d, key,
-		    HPDF_Binary_New(pdf->mmgr, u, (HPDF_UINT)n));
+	return n;
+}
 
-		free(u);
-		return rc;
-	}
+static HPDF_STATUS
+S_text(HPDF_Doc pdf, HPDF_Dict d, const char *key, const char *s)
+{
+	unsigned char *u;
+	size_t n;
+	HPDF_STATUS rc;
+
+	if (S_ascii(s))
+		return HPDF_Dict_Add(d, key, HPDF_String_New(pdf->mmgr, s,
+		    NULL));
+	u = xmalloc(2 + 4 * strlen(s));
+	n = S_utf16(s, u);
+	rc = HPDF_Dict_Add(d, key, HPDF_Binary_New(pdf->mmgr, u,
+	    (HPDF_UINT)n));
+	free(u);
+	return rc;
 }
 
 static void
@@ -1011,54 +1054,6 @@ S_xmp(HPDF_Doc pdf, const char *title, const char *author, const char *lang,
 	return HPDF_Dict_Add(pdf->catalog, "Metadata", s);
 }
 
-/* The most children one element gets: libharu's arrays hold at most
- * HPDF_LIMIT_MAX_ARRAY (32767) items.  salesgen(1), CAVEATS. */
-#define TAG_KIDS_MAX	30000
-/* The keys of one ParentTree leaf: a pair of items each. */
-#define TAG_LEAF_KEYS	(TAG_KIDS_MAX / 2)
-
-/* A leaf's /K: its MCIDs as numbers with /Pg when they are on one page
- * (one without an array), else an MCR per piece. */
-static HPDF_STATUS
-S_content(HPDF_Doc pdf, const struct tag_el *el, const struct tag_tree *t)
-{
-	HPDF_Array k;
-	HPDF_Dict mcr;
-	HPDF_STATUS rc;
-	size_t j;
-	int one = 1;
-
-	for (j = 1; j < el->nmc; j++)
-		if (el->mc[j].page != el->mc[0].page)
-			one = 0;
-	if (one && (rc = HPDF_Dict_Add(el->d, "Pg",
-	    t->pg[el->mc[0].page].page)) != HPDF_OK)
-		return rc;
-	if (one && el->nmc == 1)
-		return HPDF_Dict_AddNumber(el->d, "K", el->mc[0].mcid);
-	if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	if ((rc = HPDF_Dict_Add(el->d, "K", k)) != HPDF_OK)
-		return rc;
-	for (j = 0; j < el->nmc; j++) {
-		if (one) {
-			if ((rc = HPDF_Array_AddNumber(k,
-			    el->mc[j].mcid)) != HPDF_OK)
-				return rc;
-			continue;
-		}
-		if ((mcr = HPDF_Dict_New(pdf->mmgr)) == NULL)
-			return HPDF_FAILD_TO_ALLOC_MEM;
-		if ((rc = HPDF_Array_Add(k, mcr)) != HPDF_OK ||
-		    (rc = HPDF_Dict_AddName(mcr, "Type", "MCR")) != HPDF_OK ||
-		    (rc = HPDF_Dict_Add(mcr, "Pg",
-		    t->pg[el->mc[j].page].page)) != HPDF_OK ||
-		    (rc = HPDF_Dict_AddNumber(mcr, "MCID",
-		    el->mc[j].mcid)) != HPDF_OK)
-			return rc;
-	}
-	return HPDF_OK;
-}
 
 /* qsort()'s order of elements: by parent, then by where their content
  * starts.  Set only by tag_finish(), on the thread that writes the
@@ -1149,6 +1144,129 @@ S_id(HPDF_Doc pdf, const struct tag_tree *t, const char *title)
 	return HPDF_Dict_Add(pdf->trailer, "ID", a);
 }
 
+
+/*** The objects of the tree, as PDF text ***/
+
+/* The most children one element gets in one array (a table of 100,000
+ * rows gets TBody groups of them, a list Div groups): what libharu's
+ * arrays held (HPDF_LIMIT_MAX_ARRAY, 32767) when it wrote the tree, and
+ * well below what readers take.  salesgen(1), CAVEATS. */
+#define TAG_KIDS_MAX	30000
+/* The keys of one ParentTree leaf: a pair of items each. */
+#define TAG_LEAF_KEYS	(TAG_KIDS_MAX / 2)
+
+/*
+ * What tag_finish() leaves for tag_write(), which pack_pdf_more() calls
+ * once it knows the numbers the new objects get (pdf_pack.h).  Objects
+ * are numbered here from 0: the StructTreeRoot (libharu's placeholder,
+ * root), the elements that are written in the order of el[] (el->num),
+ * the groups of children (el->up of a grouped child), the ParentTree,
+ * its leaves.  Object n > 0 is base + n - 1 in the file.
+ */
+struct tag_w {
+	size_t		 root;		/* the placeholder's number */
+	size_t		 nobj;		/* objects, the root too */
+	size_t		 ngroup, group0; /* groups and the first's number */
+	size_t		 ptree;		/* the ParentTree's number */
+	uint64_t	*key;		/* where each element's content
+					   starts (page << 32 | MCID) */
+	size_t		*ord, nord;	/* written elements but the Document,
+					   by parent, then in reading order */
+	unsigned char	*kids;		/* element holds written elements */
+	size_t		*aoff, *aidx;	/* each element's annotations:
+					   an[aidx[aoff[e]..aoff[e+1])] */
+	char		*title;		/* the Document's /T, or NULL */
+	size_t		 base;		/* of tag_write() */
+};
+
+static void
+S_w_free(struct tag_w *w)
+{
+	if (w == NULL)
+		return;
+	free(w->key);
+	free(w->ord);
+	free(w->kids);
+	free(w->aoff);
+	free(w->aidx);
+	free(w->title);
+	free(w);
+}
+
+/* v in decimal: a tree is mostly numbers, and printf's parsing of its
+ * format showed in the profile. */
+static void
+S_num(struct buf *b, size_t v)
+{
+	char d[24];
+	size_t n = sizeof(d);
+
+	do
+		d[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	buf_put(b, d + n, sizeof(d) - n);
+}
+
+/* A reference to our object n. */
+static void
+S_ref(const struct tag_w *w, struct buf *b, size_t n)
+{
+	S_num(b, n == 0 ? w->root : w->base + n - 1);
+	buf_put(b, " 0 R", 4);
+}
+
+/* A reference to one of libharu's objects (a page, an annotation). */
+static void
+S_href(struct buf *b, const void *o)
+{
+	const HPDF_Obj_Header *h = o;
+
+	buf_putc(b, ' ');
+	S_num(b, h->obj_id & 0x00FFFFFF);
+	buf_putc(b, ' ');
+	S_num(b, h->gen_no);
+	buf_put(b, " R", 2);
+}
+
+/* A text string, as S_text() makes it for libharu: ASCII a literal
+ * string, anything else UTF-16BE behind a byte order mark, in hex. */
+static void
+S_str(struct buf *b, const char *key, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char *u;
+	size_t i, n;
+
+	buf_puts(b, key);
+	if (S_ascii(s)) {
+		buf_putc(b, '(');
+		for (i = 0; p[i] != '\0'; i++) {
+			if (p[i] == '(' || p[i] == ')' || p[i] == '\\') {
+				buf_putc(b, '\\');
+				buf_putc(b, p[i]);
+			} else if (p[i] < 0x20 || p[i] == 0x7F) {
+				buf_putc(b, '\\');
+				buf_putc(b, '0' + (p[i] >> 6));
+				buf_putc(b, '0' + ((p[i] >> 3) & 7));
+				buf_putc(b, '0' + (p[i] & 7));
+			} else
+				buf_putc(b, p[i]);
+		}
+		buf_putc(b, ')');
+		return;
+	}
+	u = xmalloc(2 + 4 * strlen(s));
+	n = S_utf16(s, u);
+	buf_putc(b, '<');
+	for (i = 0; i < n; i++) {
+		buf_putc(b, hex[u[i] >> 4]);
+		buf_putc(b, hex[u[i] & 15]);
+	}
+	buf_putc(b, '>');
+	free(u);
+}
+
 /* Whether el's marked content is on one page: its /Pg says it, and
  * its pieces are bare MCIDs. */
 static int
@@ -1162,64 +1280,261 @@ S_one_page(const struct tag_el *el)
 	return el->nmc > 0;
 }
 
-/* Piece j of el's marked content into array k (an element that holds
- * other elements beside it: a paragraph with links; a Link): its MCID
- * when all of el is on one page (one: S_one_page(), /Pg set), else a
- * marked-content reference. */
-static HPDF_STATUS
-S_piece(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
-    size_t j, HPDF_Array k, int one)
+/* Piece j of el's marked content in an array: its MCID when all of el
+ * is on one page (one: S_one_page(), /Pg set), else a marked-content
+ * reference. */
+static void
+S_piece(const struct tag_tree *t, const struct tag_el *el, size_t j,
+    int one, struct buf *b)
 {
-	HPDF_Dict mcr;
-	HPDF_STATUS rc;
-
-	if (one)
-		return HPDF_Array_AddNumber(k, el->mc[j].mcid);
-	if ((mcr = HPDF_Dict_New(pdf->mmgr)) == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	if ((rc = HPDF_Array_Add(k, mcr)) != HPDF_OK ||
-	    (rc = HPDF_Dict_AddName(mcr, "Type", "MCR")) != HPDF_OK ||
-	    (rc = HPDF_Dict_Add(mcr, "Pg", t->pg[el->mc[j].page].page)) !=
-	    HPDF_OK)
-		return rc;
-	return HPDF_Dict_AddNumber(mcr, "MCID", el->mc[j].mcid);
+	buf_putc(b, ' ');
+	if (one) {
+		S_num(b, (size_t)el->mc[j].mcid);
+		return;
+	}
+	buf_puts(b, "<</Type/MCR/Pg");
+	S_href(b, t->pg[el->mc[j].page].page);
+	buf_puts(b, "/MCID ");
+	S_num(b, (size_t)el->mc[j].mcid);
+	buf_puts(b, ">>");
 }
 
-/* A Link's /K: its text's marked content, then an object reference to
- * each of its annotations (an[0..n)), which point back at it through
- * their /StructParent, the ParentTree's key from base on.  A Form's the
- * same: its widget's reference alone. */
-static HPDF_STATUS
-S_link_k(HPDF_Doc pdf, const struct tag_tree *t, const struct tag_el *el,
-    const size_t *an, size_t n, size_t base)
+static uint64_t
+S_mckey(const struct tag_mcr *m)
 {
-	HPDF_Array k;
-	HPDF_Dict r;
-	HPDF_STATUS rc;
-	size_t j;
-	int one;
+	return ((uint64_t)m->page << 32) | (uint64_t)m->mcid;
+}
 
-	if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	if ((rc = HPDF_Dict_Add(el->d, "K", k)) != HPDF_OK)
-		return rc;
-	one = S_one_page(el);
-	for (j = 0; j < el->nmc; j++)
-		if ((rc = S_piece(pdf, t, el, j, k, one)) != HPDF_OK)
-			return rc;
-	for (j = 0; j < n; j++) {
-		HPDF_Annotation a = t->an[an[j]].a;
+/* The first of ord[] whose parent is p (or past those before it). */
+static size_t
+S_first_kid(const struct tag_tree *t, int p)
+{
+	const struct tag_w *w = t->w;
+	size_t lo = 0, hi = w->nord, mid;
 
-		if ((r = HPDF_Dict_New(pdf->mmgr)) == NULL)
-			return HPDF_FAILD_TO_ALLOC_MEM;
-		if ((rc = HPDF_Array_Add(k, r)) != HPDF_OK ||
-		    (rc = HPDF_Dict_AddName(r, "Type", "OBJR")) != HPDF_OK ||
-		    (rc = HPDF_Dict_Add(r, "Obj", a)) != HPDF_OK ||
-		    (rc = HPDF_Dict_AddNumber(a, "StructParent",
-		    (HPDF_INT32)(base + an[j]))) != HPDF_OK)
-			return rc;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (t->el[w->ord[mid]].parent < p)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return HPDF_OK;
+	return lo;
+}
+
+/*
+ * The /K of element e that holds others: its children in reading order
+ * with its own pieces between them, where their content falls.  More
+ * than TAG_KIDS_MAX children go into groups (TBody in a table, else
+ * Div), each an object of its own, written to g with its end in gend
+ * (*ng of them so far): the pieces then go into the groups.
+ */
+static void
+S_kids(const struct tag_tree *t, size_t e, struct buf *b, struct buf *g,
+    size_t *gend, size_t *ng)
+{
+	const struct tag_w *w = t->w;
+	const struct tag_el *up = &t->el[e];
+	size_t a = S_first_kid(t, (int)e), z, n, pi = 0;
+	struct buf *k = b;
+	int one = S_one_page(up), grouped;
+
+	for (z = a; z < w->nord && t->el[w->ord[z]].parent == (int)e; z++)
+		;
+	grouped = z - a > TAG_KIDS_MAX;
+	buf_puts(b, "/K[");
+	for (n = a; n < z; n++) {
+		if (grouped && (n - a) % TAG_KIDS_MAX == 0) {
+			if (n > a) {
+				buf_puts(g, "]>>");
+				gend[(*ng)++] = g->len;
+			}
+			buf_putc(b, ' ');
+			S_ref(w, b, t->el[w->ord[n]].up);
+			buf_puts(g, up->role == TAG_TABLE ? "<</S/TBody/P " :
+			    "<</S/Div/P ");
+			S_ref(w, g, up->num);
+			buf_puts(g, "/K[");
+			k = g;
+		}
+		for (; pi < up->nmc && S_mckey(&up->mc[pi]) <
+		    w->key[w->ord[n]]; pi++)
+			S_piece(t, up, pi, one, k);
+		buf_putc(k, ' ');
+		S_ref(w, k, t->el[w->ord[n]].num);
+	}
+	for (; pi < up->nmc; pi++)
+		S_piece(t, up, pi, one, k);
+	if (grouped) {
+		buf_puts(g, "]>>");
+		gend[(*ng)++] = g->len;
+	}
+	buf_putc(b, ']');
+}
+
+/* Element e's dictionary. */
+static void
+S_elem(const struct tag_tree *t, size_t e, struct buf *b, struct buf *g,
+    size_t *gend, size_t *ng)
+{
+	const struct tag_w *w = t->w;
+	const struct tag_el *el = &t->el[e];
+	size_t j, nan = w->aoff[e + 1] - w->aoff[e];
+	int one = S_one_page(el), kids = w->kids[e];
+	const char *lang, *title;
+
+	/* a Link whose target is not in this PDF has no annotation: its
+	 * text is a Span */
+	buf_puts(b, "<</S/");
+	buf_puts(b, el->role == TAG_LINK && nan == 0 ? "Span" :
+	    S_names[el->role]);
+	buf_puts(b, "/P ");
+	S_ref(w, b, el->up);
+	if (one) {
+		buf_puts(b, "/Pg");
+		S_href(b, t->pg[el->mc[0].page].page);
+	}
+	if ((el->nmc == 0 && el->role != TAG_FORM) || kids)
+		S_kids(t, e, b, g, gend, ng);
+	else if (el->role == TAG_LINK || el->role == TAG_FORM) {
+		/* its text's marked content, then an object reference to
+		 * each of its annotations, which point back at it through
+		 * their /StructParent; a Form's: its widget's alone */
+		buf_puts(b, "/K[");
+		for (j = 0; j < el->nmc; j++)
+			S_piece(t, el, j, one, b);
+		for (j = 0; j < nan; j++) {
+			buf_puts(b, " <</Type/OBJR/Obj");
+			S_href(b, t->an[w->aidx[w->aoff[e] + j]].a);
+			buf_puts(b, ">>");
+		}
+		buf_putc(b, ']');
+	} else if (one && el->nmc == 1) {
+		buf_puts(b, "/K ");
+		S_num(b, (size_t)el->mc[0].mcid);
+	} else {
+		buf_puts(b, "/K[");
+		for (j = 0; j < el->nmc; j++)
+			S_piece(t, el, j, one, b);
+		buf_putc(b, ']');
+	}
+	lang = el->lang;
+	title = el->title;
+	if (el->parent < 0) {
+		lang = lang != NULL ? lang : t->lang;
+		title = title != NULL ? title : w->title;
+	}
+	if (lang != NULL)
+		S_str(b, "/Lang", lang);
+	if (title != NULL)
+		S_str(b, "/T", title);
+	if (el->alt != NULL)
+		S_str(b, "/Alt", el->alt);
+	if (el->role == TAG_TH)
+		buf_puts(b, "/A<</O/Table/Scope/Column>>");
+	buf_puts(b, ">>");
+}
+
+/* One Nums pair of the ParentTree: key i (a page's MCIDs, then the
+ * annotations' Links). */
+static void
+S_nums(const struct tag_tree *t, size_t i, struct buf *b)
+{
+	const struct tag_w *w = t->w;
+	size_t j;
+
+	buf_putc(b, ' ');
+	S_num(b, i);
+	buf_putc(b, ' ');
+	if (i >= t->npg) {
+		S_ref(w, b, t->el[t->an[i - t->npg].el].num);
+		return;
+	}
+	buf_putc(b, '[');
+	for (j = 0; j < t->pg[i].n; j++) {
+		if (j > 0)
+			buf_putc(b, ' ');
+		S_ref(w, b, t->el[t->pg[i].el[j]].num);
+	}
+	buf_putc(b, ']');
+}
+
+/* pack_more's write() (pdf_pack.h): the objects in the order of their
+ * numbers, the StructTreeRoot first. */
+static int
+S_write(void *arg, size_t base, struct buf *b, size_t *end)
+{
+	const struct tag_tree *t = arg;
+	struct tag_w *w = t->w;
+	struct buf g = { 0 };
+	size_t *gend, ng = 0, i, j, n, nk = t->npg + t->nan, o = 0;
+
+	w->base = base;
+	gend = xmalloc((w->ngroup + 1) * sizeof(*gend));
+	buf_puts(b, "<</Type/StructTreeRoot/K ");
+	S_ref(w, b, t->el[0].num);
+	buf_puts(b, "/ParentTree ");
+	S_ref(w, b, w->ptree);
+	buf_puts(b, "/ParentTreeNextKey ");
+	S_num(b, nk);
+	buf_puts(b, ">>");
+	end[o++] = b->len;
+	for (i = 0; i < t->nel; i++)
+		if (t->el[i].used) {
+			S_elem(t, i, b, &g, gend, &ng);
+			end[o++] = b->len;
+		}
+	/* the groups, written beside their parents */
+	for (i = 0; i < ng; i++) {
+		buf_put(b, g.data + (i > 0 ? gend[i - 1] : 0), gend[i] -
+		    (i > 0 ? gend[i - 1] : 0));
+		end[o++] = b->len;
+	}
+	/* the ParentTree: per page, the element of each MCID, then the
+	 * Link of each annotation; in leaves under /Kids when it has more
+	 * keys than TAG_LEAF_KEYS */
+	if (nk <= TAG_LEAF_KEYS) {
+		buf_puts(b, "<</Nums[");
+		for (i = 0; i < nk; i++)
+			S_nums(t, i, b);
+		buf_puts(b, "]>>");
+		end[o++] = b->len;
+	} else {
+		buf_puts(b, "<</Kids[");
+		for (i = 0; i * TAG_LEAF_KEYS < nk; i++) {
+			buf_putc(b, ' ');
+			S_ref(w, b, w->ptree + 1 + i);
+		}
+		buf_puts(b, "]>>");
+		end[o++] = b->len;
+		for (i = 0; i < nk; i = n) {
+			n = i + TAG_LEAF_KEYS < nk ? i + TAG_LEAF_KEYS : nk;
+			buf_puts(b, "<</Limits[");
+			S_num(b, i);
+			buf_putc(b, ' ');
+			S_num(b, n - 1);
+			buf_puts(b, "]/Nums[");
+			for (j = i; j < n; j++)
+				S_nums(t, j, b);
+			buf_puts(b, "]>>");
+			end[o++] = b->len;
+		}
+	}
+	buf_free(&g);
+	free(gend);
+	return o == w->nobj + 1 ? 0 : -1;
+}
+
+void
+tag_pack(struct tag_tree *t, struct pack_more *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (t == NULL || t->w == NULL)
+		return;
+	m->n = t->w->nobj;
+	m->replace = t->w->root;
+	m->write = S_write;
+	m->arg = t;
 }
 
 #define TRY(x)	do { if ((x) != HPDF_OK) goto fail; } while (0)
@@ -1228,15 +1543,15 @@ int
 tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
     const char *author, const unsigned char *icc, size_t icclen)
 {
-	HPDF_Dict root, ptree, d, mi, vp;
-	HPDF_Array nums, pkids, a, k;
-	uint64_t *key = NULL;
-	size_t *ord = NULL, nord, i, j, n;
-	HPDF_Array gk = NULL;
-	size_t *aoff = NULL, *aidx = NULL, *apos, pi;
-	unsigned char *kids = NULL;
-	int e, one, rc = -1;
+	struct tag_w *w;
+	HPDF_Dict root, mi, vp;
+	size_t *apos, i, j, n, nk, num;
+	uint64_t *key;
 
+	S_w_free(t->w);
+	t->w = w = xcalloc(1, sizeof(*w));
+	if (title != NULL)
+		w->title = xstrdup(title);
 	/* an element is written when it or one below it has content or
 	 * an annotation (a Form: its widget); children come after their
 	 * parents in el[] */
@@ -1249,203 +1564,88 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 			t->el[t->el[i].parent].used = 1;
 	}
 	t->el[0].used = 1;
-	/* which elements hold others (their /K an array, their own
-	 * content between), and each Link's annotations, in order */
-	kids = xcalloc(t->nel, 1);
-	for (i = 1; i < t->nel; i++)
-		if (t->el[i].used)
-			kids[t->el[i].parent] = 1;
-	aoff = xcalloc(t->nel + 1, sizeof(*aoff));
-	aidx = xmalloc((t->nan + 1) * sizeof(*aidx));
-	for (i = 0; i < t->nan; i++)
-		aoff[t->an[i].el + 1]++;
-	for (i = 0; i < t->nel; i++)
-		aoff[i + 1] += aoff[i];
-	apos = xmalloc((t->nel + 1) * sizeof(*apos));
-	memcpy(apos, aoff, (t->nel + 1) * sizeof(*apos));
-	for (i = 0; i < t->nan; i++)
-		aidx[apos[t->an[i].el]++] = i;
-	free(apos);
 	/* an empty cell of a row that is written: columns line up */
 	for (i = 1; i < t->nel; i++)
 		if ((t->el[i].role == TAG_TH || t->el[i].role == TAG_TD) &&
 		    t->el[t->el[i].parent].used)
 			t->el[i].used = 1;
-	if ((root = HPDF_Dict_New(pdf->mmgr)) == NULL)
-		goto fail;
-	TRY(HPDF_Xref_Add(pdf->xref, root));
-	TRY(HPDF_Dict_AddName(root, "Type", "StructTreeRoot"));
-	/* the elements first, then each parent's children in the order
+	/* which elements hold others (their /K an array, their own
+	 * content between), and each Link's annotations, in order */
+	w->kids = xcalloc(t->nel, 1);
+	for (i = 1; i < t->nel; i++)
+		if (t->el[i].used)
+			w->kids[t->el[i].parent] = 1;
+	w->aoff = xcalloc(t->nel + 1, sizeof(*w->aoff));
+	w->aidx = xmalloc((t->nan + 1) * sizeof(*w->aidx));
+	for (i = 0; i < t->nan; i++)
+		w->aoff[t->an[i].el + 1]++;
+	for (i = 0; i < t->nel; i++)
+		w->aoff[i + 1] += w->aoff[i];
+	apos = xmalloc((t->nel + 1) * sizeof(*apos));
+	memcpy(apos, w->aoff, (t->nel + 1) * sizeof(*apos));
+	for (i = 0; i < t->nan; i++)
+		w->aidx[apos[t->an[i].el]++] = i;
+	free(apos);
+	/* the elements' numbers, then each parent's children in the order
 	 * of their content on the pages (a title page laid out after the
 	 * chapters still comes first) */
-	key = xmalloc(t->nel * sizeof(*key));
+	w->key = key = xmalloc(t->nel * sizeof(*key));
 	for (i = 0; i < t->nel; i++)
-		key[i] = t->el[i].nmc > 0 ? ((uint64_t)t->el[i].mc[0].page <<
-		    32) | (uint64_t)t->el[i].mc[0].mcid : UINT64_MAX;
+		key[i] = t->el[i].nmc > 0 ? S_mckey(&t->el[i].mc[0]) :
+		    UINT64_MAX;
 	for (i = t->nel; i-- > 1; )
 		if (key[i] < key[t->el[i].parent])
 			key[t->el[i].parent] = key[i];
-	ord = xmalloc(t->nel * sizeof(*ord));
-	nord = 0;
+	w->ord = xmalloc(t->nel * sizeof(*w->ord));
+	num = 1;
 	for (i = 0; i < t->nel; i++) {
-		struct tag_el *el = &t->el[i];
-
-		if (!el->used)
+		if (!t->el[i].used)
 			continue;
 		if (i > 0)
-			ord[nord++] = i;
-		if ((d = HPDF_Dict_New(pdf->mmgr)) == NULL)
-			goto fail;
-		TRY(HPDF_Xref_Add(pdf->xref, d));
-		el->d = d;
-		/* no /Type (optional): libharu's objects are large, and a
-		 * long table makes two elements a row */
-		/* a Link whose target is not in this PDF has no
-		 * annotation: its text is a Span */
-		TRY(HPDF_Dict_AddName(d, "S", el->role == TAG_LINK &&
-		    aoff[i] == aoff[i + 1] ? "Span" : S_names[el->role]));
-		TRY(HPDF_Dict_Add(d, "P", el->parent < 0 ? root :
-		    t->el[el->parent].d));
-		k = NULL;
-		if ((el->nmc > 0 && (kids[i] || el->role == TAG_LINK)) &&
-		    S_one_page(el))
-			TRY(HPDF_Dict_Add(d, "Pg", t->pg[el->mc[0].page].page));
-		if ((el->nmc == 0 && el->role != TAG_FORM) || kids[i]) {
-			/* its children are added below, with its own
-			 * pieces between them */
-			if ((k = HPDF_Array_New(pdf->mmgr)) == NULL)
-				goto fail;
-			TRY(HPDF_Dict_Add(d, "K", k));
-		}
-		if (el->parent < 0) {
-			TRY(HPDF_Dict_Add(root, "K", d));
-			TRY(S_text(pdf, d, "Lang", t->lang));
-			if (title != NULL)
-				TRY(S_text(pdf, d, "T", title));
-		}
-		if (el->alt != NULL)
-			TRY(S_text(pdf, d, "Alt", el->alt));
-		if (el->title != NULL)
-			TRY(S_text(pdf, d, "T", el->title));
-		if (el->lang != NULL)
-			TRY(S_text(pdf, d, "Lang", el->lang));
-		if (el->role == TAG_TH) {
-			if ((mi = HPDF_Dict_New(pdf->mmgr)) == NULL)
-				goto fail;
-			TRY(HPDF_Dict_Add(d, "A", mi));
-			TRY(HPDF_Dict_AddName(mi, "O", "Table"));
-			TRY(HPDF_Dict_AddName(mi, "Scope", "Column"));
-		}
-		if ((el->role == TAG_LINK || el->role == TAG_FORM) &&
-		    !kids[i]) {
-			if (S_link_k(pdf, t, el, aidx + aoff[i],
-			    aoff[i + 1] - aoff[i], t->npg) != HPDF_OK)
-				goto fail;
-		} else if (el->nmc > 0 && !kids[i] &&
-		    S_content(pdf, el, t) != HPDF_OK)
-			goto fail;
+			w->ord[w->nord++] = i;
+		t->el[i].num = num++;
+		t->el[i].up = t->el[i].parent < 0 ? 0 :
+		    t->el[t->el[i].parent].num;
 	}
 	S_key = key;
 	S_tree = t;
-	qsort(ord, nord, sizeof(*ord), S_cmp);
-	for (i = 0; i < nord; i = j) {
-		struct tag_el *up = &t->el[t->el[ord[i]].parent];
-		HPDF_Array pk = HPDF_Dict_GetItem(up->d, "K",
-		    HPDF_OCLASS_ARRAY);
-		HPDF_Dict g = NULL;
-
-		pi = 0;		/* up's own pieces added */
-		one = S_one_page(up);
-		for (j = i; j < nord && t->el[ord[j]].parent ==
-		    t->el[ord[i]].parent; j++)
+	qsort(w->ord, w->nord, sizeof(*w->ord), S_cmp);
+	/* the groups of a parent with more children than TAG_KIDS_MAX */
+	w->group0 = num;
+	for (i = 0; i < w->nord; i = j) {
+		for (j = i; j < w->nord && t->el[w->ord[j]].parent ==
+		    t->el[w->ord[i]].parent; j++)
 			;
-		/* more children than a libharu array holds (a table of
-		 * 100,000 rows): in groups, TBody in a table, else Div */
-		for (n = i; n < j; n++) {
-			struct tag_el *el = &t->el[ord[n]];
-
-			if (j - i > TAG_KIDS_MAX && (n - i) % TAG_KIDS_MAX == 0) {
-				if ((g = HPDF_Dict_New(pdf->mmgr)) == NULL ||
-				    (gk = HPDF_Array_New(pdf->mmgr)) == NULL)
-					goto fail;
-				TRY(HPDF_Xref_Add(pdf->xref, g));
-				TRY(HPDF_Dict_AddName(g, "S", up->role ==
-				    TAG_TABLE ? "TBody" : "Div"));
-				TRY(HPDF_Dict_Add(g, "P", up->d));
-				TRY(HPDF_Dict_Add(g, "K", gk));
-				TRY(HPDF_Array_Add(pk, g));
-			}
-			for (; pi < up->nmc && (((uint64_t)up->mc[pi].page <<
-			    32) | (uint64_t)up->mc[pi].mcid) < key[ord[n]];
-			    pi++)
-				TRY(S_piece(pdf, t, up, pi, g != NULL ? gk : pk,
-				    one));
-			if (g != NULL) {
-				TRY(HPDF_Dict_Add(el->d, "P", g));
-				TRY(HPDF_Array_Add(gk, el->d));
-			} else
-				TRY(HPDF_Array_Add(pk, el->d));
-		}
-		for (; pi < up->nmc; pi++)
-			TRY(S_piece(pdf, t, up, pi, g != NULL ? gk : pk, one));
-	}
-	/* the ParentTree: per page, the element of each MCID, then the
-	 * Link of each annotation; in leaves under /Kids when it has more
-	 * keys than a libharu array holds pairs of */
-	if ((ptree = HPDF_Dict_New(pdf->mmgr)) == NULL)
-		goto fail;
-	TRY(HPDF_Xref_Add(pdf->xref, ptree));
-	nums = pkids = NULL;
-	for (i = 0; i < t->npg + t->nan; i++) {
-		if (i % TAG_LEAF_KEYS == 0) {
-			HPDF_Dict leaf = ptree;
-			HPDF_Array lim;
-
-			if ((nums = HPDF_Array_New(pdf->mmgr)) == NULL)
-				goto fail;
-			if (t->npg + t->nan > TAG_LEAF_KEYS) {
-				if (pkids == NULL && ((pkids = HPDF_Array_New(
-				    pdf->mmgr)) == NULL || HPDF_Dict_Add(ptree,
-				    "Kids", pkids) != HPDF_OK))
-					goto fail;
-				if ((leaf = HPDF_Dict_New(pdf->mmgr)) == NULL ||
-				    (lim = HPDF_Array_New(pdf->mmgr)) == NULL)
-					goto fail;
-				TRY(HPDF_Xref_Add(pdf->xref, leaf));
-				TRY(HPDF_Array_Add(pkids, leaf));
-				TRY(HPDF_Dict_Add(leaf, "Limits", lim));
-				TRY(HPDF_Array_AddNumber(lim, (HPDF_INT32)i));
-				TRY(HPDF_Array_AddNumber(lim, (HPDF_INT32)(i +
-				    TAG_LEAF_KEYS < t->npg + t->nan ? i +
-				    TAG_LEAF_KEYS - 1 : t->npg + t->nan - 1)));
-			}
-			TRY(HPDF_Dict_Add(leaf, "Nums", nums));
-		}
-		TRY(HPDF_Array_AddNumber(nums, (HPDF_INT32)i));
-		if (i >= t->npg) {
-			TRY(HPDF_Array_Add(nums, t->el[t->an[i -
-			    t->npg].el].d));
+		if (j - i <= TAG_KIDS_MAX)
 			continue;
+		for (n = i; n < j; n++) {
+			if ((n - i) % TAG_KIDS_MAX == 0) {
+				num++;
+				w->ngroup++;
+			}
+			t->el[w->ord[n]].up = num - 1;
 		}
+	}
+	nk = t->npg + t->nan;
+	w->ptree = num++;
+	if (nk > TAG_LEAF_KEYS)
+		num += (nk + TAG_LEAF_KEYS - 1) / TAG_LEAF_KEYS;
+	w->nobj = num - 1;	/* the root is libharu's */
+	/* libharu's part: a placeholder for the StructTreeRoot, which the
+	 * packer fills in; the pages' and the annotations' keys into the
+	 * ParentTree; the catalog's keys */
+	if ((root = HPDF_Dict_New(pdf->mmgr)) == NULL)
+		goto fail;
+	TRY(HPDF_Xref_Add(pdf->xref, root));
+	w->root = root->header.obj_id & 0x00FFFFFF;
+	for (i = 0; i < t->npg; i++) {
 		TRY(HPDF_Dict_AddNumber(t->pg[i].page, "StructParents",
 		    (HPDF_INT32)i));
 		TRY(HPDF_Dict_AddName(t->pg[i].page, "Tabs", "S"));
-		if ((a = HPDF_Array_New(pdf->mmgr)) == NULL)
-			goto fail;
-		TRY(HPDF_Array_Add(nums, a));
-		for (j = 0; j < t->pg[i].n; j++) {
-			e = t->pg[i].el[j];
-			TRY(HPDF_Array_Add(a, t->el[e].d));
-		}
 	}
-	if (nums == NULL) {	/* no page */
-		if ((nums = HPDF_Array_New(pdf->mmgr)) == NULL)
-			goto fail;
-		TRY(HPDF_Dict_Add(ptree, "Nums", nums));
-	}
-	TRY(HPDF_Dict_Add(root, "ParentTree", ptree));
-	TRY(HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
-	    (HPDF_INT32)(t->npg + t->nan)));
+	for (i = 0; i < t->nan; i++)
+		TRY(HPDF_Dict_AddNumber(t->an[i].a, "StructParent",
+		    (HPDF_INT32)(t->npg + i)));
 	TRY(HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root));
 	if ((mi = HPDF_Dict_New(pdf->mmgr)) == NULL)
 		goto fail;
@@ -1461,12 +1661,9 @@ tag_finish(struct tag_tree *t, HPDF_Doc pdf, const char *title,
 		TRY(S_id(pdf, t, title));
 	}
 	pdf->pdf_version = HPDF_VER_17;
-	rc = 0;
+	return 0;
 fail:
-	free(key);
-	free(ord);
-	free(kids);
-	free(aoff);
-	free(aidx);
-	return rc;
+	S_w_free(t->w);
+	t->w = NULL;
+	return -1;
 }

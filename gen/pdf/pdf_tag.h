@@ -18,6 +18,9 @@
  *
  * Ownership: the tree owns its elements, its row maps and their texts;
  * a layout borrows its map (layout.tag).  tag_free() releases it all.
+ * libharu holds none of the tree: tag_finish() adds only the keys of the
+ * catalog, the pages and the annotations, and the elements, groups and
+ * ParentTree are written as text by pdf_pack.c (tag_pack()).
  */
 #ifndef SALESGEN_PDF_TAG_H
 #define SALESGEN_PDF_TAG_H
@@ -106,6 +109,15 @@ void	tag_hyphen_end(struct tag_tree *, struct buf *out);
  * Returns 0, or -1 when libharu refused an object. */
 int	tag_finish(struct tag_tree *, HPDF_Doc pdf, const char *title,
 	    const char *author, const unsigned char *icc, size_t icclen);
+/* The structure tree's objects themselves are no libharu objects: after
+ * tag_finish(), the tree writes them as PDF text into the object streams
+ * when the saved PDF is packed (pdf_pack.h), into the placeholder that
+ * the catalog's /StructTreeRoot points at and new objects after it.
+ * tag_pack() fills in m for pack_pdf_more(); m->write is valid while
+ * the tree lives.  Before tag_finish() (or after it failed) m has
+ * nothing to add (m->write NULL: pass no m). */
+struct pack_more;
+void	tag_pack(struct tag_tree *, struct pack_more *m);
 
 
 /* The builders' hooks (pdf_layout.c).  A block that holds no blocks,
