@@ -834,6 +834,19 @@ S_insert_before(struct doc_node *root, struct doc_node *n,
 	n->prev = b;
 }
 
+/* The level of the highest heading among root's blocks (7: none). */
+static int
+S_top_level(const struct doc_node *root)
+{
+	const struct doc_node *b;
+	int top = 7;
+
+	for (b = root->first; b != NULL; b = b->next)
+		if (b->type == DOC_HEADING && b->level < top)
+			top = b->level;
+	return top;
+}
+
 /* Puts the data documents chapter ch embeds (figures of an .xml file) in
  * root, in their place, a document in another language than chlang (the
  * chapter's) marked as a passage in it; with rec, notes each one's path
@@ -890,7 +903,11 @@ S_embed(const struct course *c, const struct chapter *ch,
 			free(lang);
 			continue;
 		}
-		shift = level;
+		/* the document's top headings one level below the heading
+		 * it stands under (its sections are that section's), its
+		 * others kept as far below them: headings are closed up
+		 * before this, so a skip here would be numbered "1.0.1" */
+		shift = level + 1 - S_top_level(sub);
 		if (lang != NULL)
 			S_insert_before(root, n, doc_passage(1, lang, n->line,
 			    n->col));
@@ -899,7 +916,7 @@ S_embed(const struct course *c, const struct chapter *ch,
 			doc_unlink(b);
 			if (b->type == DOC_HEADING)
 				b->level = b->level + shift > 6 ? 6 :
-				    b->level + shift;
+				    b->level + shift < 1 ? 1 : b->level + shift;
 			S_insert_before(root, n, b);	/* in order */
 		}
 		if (lang != NULL)
