@@ -249,6 +249,37 @@ else
 	res struct-text-order 1 "$tmp/r.log"
 fi
 
+# a picture in a table cell is a Figure in its TD with its alt text, read
+# where it stands in the cell (before the cell's text after it), not
+# content of the TD that a reader passes in silence; a repeated header
+# row's pictures stay artifacts (the checker: no image outside a Figure)
+cat > "$tmp/ti.md" <<'MD'
+# Prijzen
+
+| Pakket | Logo | Prijs |
+|---|---|---|
+| Basis | ![Logo van Basis](pic.png) | 10 |
+| Plus | ![Logo van Plus](pic.png) en meer | 20 |
+MD
+if (cd "$tmp" && "$bin" render ti.md -t pdf -o ti.pdf) > "$tmp/ti.log" 2>&1 &&
+    /usr/bin/python3 "$check" "$tmp/ti.pdf" >> "$tmp/ti.log" 2>&1; then
+	pdfinfo -struct-text "$tmp/ti.pdf" > "$tmp/ti.st" 2>&1
+	got=$(grep -o '^ *[A-Za-z0-9]*\|"[^"]*"' "$tmp/ti.st" | tr -d ' ' |
+	    grep -v '^$' | grep -v '^""$' | tr '\n' ' ')
+	alt=$(/usr/bin/python3 "$top/tests/tools/pdf_struct_dump.py" \
+	    "$tmp/ti.pdf" 2>&1 | grep -o "/Figure /Alt='[^']*'" | tr '\n' ';')
+	want='Document "Prijzen" H1 "Prijzen" Table Caption "Tabel1" TR TH "Pakket" TH "Logo" TH "Prijs" TR TD "Basis" TD Figure TD "10" TR TD "Plus" TD Figure "enmeer" TD "20" '
+	if [ "$got" = "$want" ] &&
+	    [ "$alt" = "/Figure /Alt='Logo van Basis';/Figure /Alt='Logo van Plus';" ]; then
+		res table-cell-figure 0 /dev/null
+	else
+		{ echo "want: $want"; echo "got:  $got"; echo "alt: $alt"; cat "$tmp/ti.st"; } > "$tmp/why"
+		res table-cell-figure 1 "$tmp/why"
+	fi
+else
+	res table-cell-figure 1 "$tmp/ti.log"
+fi
+
 # the course's structure (issue 11): the contents a TOC of TOCIs, each
 # a Link, the chapter's in its part's TOCI; Part per part with its title
 # ("Deel 2" and the name) an H1, Sect per chapter; the register an Index

@@ -1242,10 +1242,15 @@ S_marks(struct draw *d, const struct layout *l, const struct pl_row *r,
 		const struct pl_run *run = &r->runs[q];
 		double by = ry - r->base - run->dy + S_rise(run);
 
-		/* a cell's picture or rule is its cell's */
+		/* a cell's picture or rule is its cell's, unless the
+		 * picture is a Figure of its own (tag_runs()) */
 		if (d->tag != NULL && (run->strike & (PL_DECO_IMAGE |
-		    PL_DECO_STRIKE | PL_DECO_UNDER)))
+		    PL_DECO_STRIKE | PL_DECO_UNDER)) &&
+		    tag_run_el(l->tag, (size_t)(r - l->rows), q) < 0)
 			tag_cell(d->tag, PL_CELL(run), &d->out);
+		else if (d->tag != NULL && (run->strike & PL_DECO_IMAGE))
+			tag_resume(d->tag, tag_run_el(l->tag,
+			    (size_t)(r - l->rows), q), &d->out);
 		if (run->strike & PL_DECO_IMAGE) {
 			S_place(d, p, S_run_image(d, r, run), run->x, by,
 			    run->w, run->size);
@@ -1329,6 +1334,8 @@ S_runs_tagged(struct draw *d, const struct layout *l, size_t row,
 			;
 		el = lk >= 0 ? tag_link(d->tag, l->tag, row, q, lk,
 		    *last == lk, rep, &d->out) : -1;
+		/* a picture's own element is opened here too, empty: its
+		 * first marked content puts it in reading order (S_key) */
 		if (el < 0 && own >= 0 && !rep)
 			tag_resume(d->tag, el = own, &d->out);
 		else if (el < 0)

@@ -366,6 +366,67 @@ S_chart_alt(const struct doc_node *n, struct buf *b)
 }
 
 /*
+ * The image of block n that run u of a row shows, searched from after
+ * *k (n itself: from the start): the k-th image run is the k-th image of
+ * n whose file it shows.  Its alternate text into alt ("" when none
+ * matches, and the search starts again from n).
+ */
+static void
+S_image_alt(const struct doc_node *n, const struct doc_node **k,
+    const struct pl_run *u, struct buf *alt)
+{
+	size_t ul;
+
+	for (*k = doc_next(n, *k, 0); *k != NULL &&
+	    ((*k)->type != DOC_IMAGE || (*k)->url == NULL ||
+	    (ul = strlen((*k)->url)) > u->len ||
+	    memcmp(u->text + u->len - ul, (*k)->url, ul) != 0);
+	    *k = doc_next(n, *k, 0))
+		;
+	buf_reset(alt);
+	if (*k != NULL)
+		doc_plain_text(*k, alt);
+	else
+		*k = n;
+}
+
+/* Run q of row i, a picture, as a Figure in element parent. */
+static void
+S_figure(struct tag_rows *m, int parent, size_t i, size_t q,
+    const char *alt)
+{
+	int fig = tag_element(m, TAG_FIGURE, parent);
+
+	m->t->el[fig].alt = xstrdup(alt);
+	tag_runs(m, i, q, q + 1, fig);
+}
+
+/*
+ * The pictures in the cells of row i of table n, whose TR is tr: each a
+ * Figure in its TH or TD (tr + the run's column, as tag_cell() finds
+ * it), so that a logo in a price list is read by its alternate text.
+ * A repeated header row is drawn as an artifact and makes none.
+ */
+static void
+S_cell_figures(struct tag_rows *m, const struct doc_node *n,
+    const struct doc_node **k, const struct pl_row *rows, size_t i,
+    int tr, struct buf *alt)
+{
+	size_t q;
+	int cell;
+
+	for (q = 0; q < rows[i].nruns; q++) {
+		if (!(rows[i].runs[q].strike & PL_DECO_IMAGE))
+			continue;
+		cell = PL_CELL(&rows[i].runs[q]);
+		S_image_alt(n, k, &rows[i].runs[q], alt);
+		if (cell > 0 && (size_t)(tr + cell) < m->t->nel &&
+		    m->t->el[tr + cell].parent == tr)
+			S_figure(m, tr + cell, i, q, buf_cstr(alt));
+	}
+}
+
+/*
  * A table, rows [from, to) of layout_table(): a TR per table row with a
  * TH or TD per column, made right after their TR so that the TR's id +
  * column is the cell's (tag_cell()); a cell with nothing in it is a TD
@@ -379,6 +440,8 @@ static void
 S_table(struct tag_rows *m, const struct doc_node *n,
     const struct pl_row *rows, size_t from, size_t to)
 {
+	const struct doc_node *k = n;
+	struct buf alt = { 0 };
 	int head = 0, tr = -1, c, ncols = n->ncols > 0 ? n->ncols : 1;
 	size_t i;
 
@@ -394,6 +457,7 @@ S_table(struct tag_rows *m, const struct doc_node *n,
 		    rows[i - 1].table == rows[i].table &&
 		    rows[i - 1].nrects == 0) {
 			S_map(m, i + 1, tr);	/* the row's next piece */
+			S_cell_figures(m, n, &k, rows, i, tr, &alt);
 			continue;
 		}
 		tr = -1;
@@ -412,9 +476,11 @@ S_table(struct tag_rows *m, const struct doc_node *n,
 		for (c = 0; c < ncols; c++)
 			S_el(m->t, rows[i].theader ? TAG_TH : TAG_TD, tr);
 		S_map(m, i + 1, tr);
+		S_cell_figures(m, n, &k, rows, i, tr, &alt);
 		tag_close(m, i + 1);
 	}
 	tag_close(m, to);
+	buf_free(&alt);
 }
 
 /*
@@ -422,7 +488,6 @@ S_table(struct tag_rows *m, const struct doc_node *n,
  * rows [from, to) of the element tag_leaf() made last: each a Figure in
  * it with the image's alternate text, its run the Figure's (tag_runs()),
  * so a reader hears "blok" where the picture is rather than nothing.
- * The k-th image run is the k-th image of n whose file it shows.
  */
 static void
 S_inline_figures(struct tag_rows *m, const struct doc_node *n,
@@ -430,33 +495,17 @@ S_inline_figures(struct tag_rows *m, const struct doc_node *n,
 {
 	const struct doc_node *k = n;
 	struct buf alt = { 0 };
-	size_t i, q, ul;
-	int el = (int)m->t->nel - 1, fig;
+	size_t i, q;
+	int el = (int)m->t->nel - 1;
 
 	if (to <= from || m->n < to || m->row_el[from] != el)
 		return;		/* no element of its own */
 	for (i = from; i < to; i++)
-		for (q = 0; q < rows[i].nruns; q++) {
-			const struct pl_run *u = &rows[i].runs[q];
-
-			if (!(u->strike & PL_DECO_IMAGE))
-				continue;
-			for (k = doc_next(n, k, 0); k != NULL &&
-			    (k->type != DOC_IMAGE || k->url == NULL ||
-			    (ul = strlen(k->url)) > u->len ||
-			    memcmp(u->text + u->len - ul, k->url, ul) != 0);
-			    k = doc_next(n, k, 0))
-				;
-			buf_reset(&alt);
-			if (k != NULL)
-				doc_plain_text(k, &alt);
-			fig = tag_element(m, TAG_FIGURE, el);
-			m->t->el[fig].alt = xstrdup(alt.len > 0 ? alt.data :
-			    "");
-			tag_runs(m, i, q, q + 1, fig);
-			if (k == NULL)
-				k = n;	/* no match: the next from the start */
-		}
+		for (q = 0; q < rows[i].nruns; q++)
+			if (rows[i].runs[q].strike & PL_DECO_IMAGE) {
+				S_image_alt(n, &k, &rows[i].runs[q], &alt);
+				S_figure(m, el, i, q, buf_cstr(&alt));
+			}
 	buf_free(&alt);
 }
 
