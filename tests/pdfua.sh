@@ -249,6 +249,54 @@ else
 	res struct-text-order 1 "$tmp/r.log"
 fi
 
+# a ParentTree of more keys than one leaf holds (15,000: pages plus
+# annotations) is split into leaves under /Kids with /Limits: every key
+# from 0 on in exactly one leaf, within its limits, in order; each page's
+# /StructParents and each link's /StructParent found through them, a
+# link's entry the Link whose /OBJR is that annotation, one Link a link
+python3 -c '
+for i in range(15100):
+    print("[bron %d](https://voorbeeld.nl/%d)" % (i, i), end="\n\n" if i % 20 == 19 else " ")
+' > "$tmp/pt.md"
+if (cd "$tmp" && "$bin" render pt.md -t pdf -o pt.pdf) > "$tmp/pt.log" 2>&1 &&
+    /usr/bin/python3 - "$tmp/pt.pdf" > "$tmp/pt.log" 2>&1 <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+pt = pdf.Root.StructTreeRoot.ParentTree
+assert "/Nums" not in pt and len(pt.Kids) >= 2, "not split"
+keys = {}
+for leaf in pt.Kids:
+    lo, hi = int(leaf.Limits[0]), int(leaf.Limits[1])
+    nums = leaf.Nums
+    ks = [int(nums[i]) for i in range(0, len(nums), 2)]
+    assert ks == sorted(ks) and ks[0] == lo and ks[-1] == hi, (lo, hi)
+    for i in range(0, len(nums), 2):
+        assert int(nums[i]) not in keys, "key twice"
+        keys[int(nums[i])] = nums[i + 1]
+assert sorted(keys) == list(range(len(keys))), "keys not 0..n-1"
+assert len(keys) == int(pdf.Root.StructTreeRoot.ParentTreeNextKey)
+links = set()
+for page in pdf.pages:
+    assert isinstance(keys[int(page.obj.StructParents)], pikepdf.Array)
+    for a in page.obj.get("/Annots", []):
+        if a.Subtype != "/Link":
+            continue
+        e = keys[int(a.StructParent)]
+        assert e.S == "/Link", e.S
+        k = e.K if isinstance(e.K, pikepdf.Array) else [e.K]
+        assert any(isinstance(x, pikepdf.Dictionary) and
+                   x.get("/Type") == "/OBJR" and x.Obj.objgen == a.objgen
+                   for x in k), "no OBJR back"
+        links.add(e.objgen)
+# a link broken over two lines is one Link of two annotations
+assert len(links) == 15100, len(links)
+PY
+then
+	res parent-tree-leaves 0 /dev/null
+else
+	res parent-tree-leaves 1 "$tmp/pt.log"
+fi
+
 # a picture in a table cell is a Figure in its TD with its alt text, read
 # where it stands in the cell (before the cell's text after it), not
 # content of the TD that a reader passes in silence; a repeated header
