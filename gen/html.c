@@ -16,7 +16,17 @@ struct hr {
 	 * tables took its name, so that each region's name is unique */
 	const struct doc_node	*tab_head;
 	int			 tab_k;
+	/* the language of the passage being written (doc_passage():
+	 * an English document in a Dutch chapter), NULL: o->lang */
+	const char		*plang;
 };
+
+/* The language of the text being written, for its labels. */
+static const char *
+S_lang(const struct hr *h)
+{
+	return h->plang != NULL ? h->plang : h->o->lang;
+}
 
 static void S_walk(struct hr *, const struct doc_node *root);
 
@@ -90,7 +100,7 @@ S_table_wrap(struct hr *h, const struct doc_node *table,
 		if (s != NULL)
 			doc_plain_text(s, &name);
 		if (name.len == 0)
-			buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
+			buf_puts(&name, i18n(S_lang(h), I18N_TABLE));
 		/* screen readers list regions by name: a second table in
 		 * the same section is "Prijsopgave (2)" */
 		if (h->tab_k > 0 && s == h->tab_head)
@@ -101,7 +111,7 @@ S_table_wrap(struct hr *h, const struct doc_node *table,
 		}
 	}
 	if (table->number != NULL) {
-		buf_puts(&name, i18n(h->o->lang, I18N_TABLE));
+		buf_puts(&name, i18n(S_lang(h), I18N_TABLE));
 		buf_putc(&name, ' ');
 		buf_puts(&name, table->number);
 	}
@@ -234,8 +244,11 @@ S_enter(struct hr *h, const struct doc_node *n)
 			buf_puts(o, "<span id=\"");
 			S_text(h, n->id);
 			buf_puts(o, "\"></span>\n");
-		} else if (h->o->raw_html || doc_passage_lang(n) != NULL)
+		} else if (doc_passage_lang(n) != NULL) {
 			/* a passage's <div lang> is ours (doc.h) */
+			buf_puts(o, n->text);
+			h->plang = n->level == 1 ? doc_passage_lang(n) : NULL;
+		} else if (h->o->raw_html)
 			buf_puts(o, n->text);
 		else {
 			buf_puts(o, "<p class=\"raw-html\">");
@@ -277,7 +290,7 @@ S_enter(struct hr *h, const struct doc_node *n)
 		buf_puts(o, "<caption>");
 		if (n->number != NULL) {
 			buf_puts(o, "<span class=\"label\">");
-			S_text(h, i18n(h->o->lang, I18N_TABLE));
+			S_text(h, i18n(S_lang(h), I18N_TABLE));
 			buf_putc(o, ' ');
 			S_text(h, n->number);
 			buf_puts(o, "</span>");
@@ -369,7 +382,7 @@ S_enter(struct hr *h, const struct doc_node *n)
 		buf_putc(o, '>');
 		if (n->parent && n->parent->type == DOC_FIGURE) {
 			buf_puts(o, "\n<figcaption><span class=\"label\">");
-			S_text(h, i18n(h->o->lang, I18N_FIGURE));
+			S_text(h, i18n(S_lang(h), I18N_FIGURE));
 			if (n->parent->number) {
 				buf_putc(o, ' ');
 				S_text(h, n->parent->number);

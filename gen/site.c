@@ -423,7 +423,9 @@ S_body_hook(void *arg, const struct course *c, size_t i,
 	struct site_bodies *sb = arg;
 	struct body *b = &sb->b[i];
 	const struct chapter *ch = &c->ch[i];
-	struct html_opts ho = { c->lang, c->raw_html };
+	/* a chapter in another language has its labels in it */
+	struct html_opts ho = { ch->lang != NULL ? ch->lang : c->lang,
+	    c->raw_html };
 	struct buf body = { 0 };
 	struct doc_node *n;
 	struct xref_index idx;
@@ -564,7 +566,8 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 {
 	const struct course *c = s->c;
 	const struct chapter *ch = &c->ch[i];
-	struct html_opts ho = { c->lang, c->raw_html };
+	struct html_opts ho = { ch->lang != NULL ? ch->lang : c->lang,
+	    c->raw_html };
 	struct doc_node *root, *n;
 	struct val *ctx, *v;
 	struct buf body = { 0 }, title = { 0 };

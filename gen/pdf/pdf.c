@@ -838,6 +838,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		 * the course's: its Sect says so (the document's /Lang
 		 * stays the course's) */
 		tag_lang(body.tag, ch->lang);
+		layout_lang(&body, ch->lang);
 		/* S_images() made the paths whole: no folder before them
 		 * (the chapter's folder doubled them, and no picture of a
 		 * project built from elsewhere reached the handouts) */
@@ -848,6 +849,7 @@ pdf_course(const struct course *c, enum edition e, long chapter,
 		heads[i] = xstrdup(hb.data);
 	}
 	tag_part(body.tag, body.n, -1, NULL);
+	layout_lang(&body, NULL);
 	if (whole && c->ngloss > 0) {
 		tag_sect(body.tag, body.n, i18n(c->lang, I18N_GLOSSARY));
 		S_glossary(&j, &body, c);

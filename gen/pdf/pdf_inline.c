@@ -731,7 +731,10 @@ S_hyph(struct layout *lay, const char *w, size_t n, size_t *pos, size_t max)
 	const unsigned char *bp;
 	uint32_t h;
 
-	if (n == 0 || n > 255 || max > MEMO_MAXPOS)
+	/* the memo is the document language's: a passage in another
+	 * breaks its words afresh */
+	if (n == 0 || n > 255 || max > MEMO_MAXPOS ||
+	    lay->hyph != lay->hyph_base)
 		return hyph_word(lay->hyph, w, n, pos, max);
 	m = &S_state(lay)->memo;
 	if (2 * (m->used + 1) > m->nslot)

@@ -15,10 +15,12 @@
 #include "buf.h"
 #include "chart.h"
 #include "i18n.h"
+#include "hyph.h"
 #include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MM(x)	((x) * 72.0 / 25.4)
 
@@ -52,6 +54,42 @@ layout_free(struct layout *l)
 {
 	inline_free(l);
 	layout_rows_free(l);
+}
+
+/* Whether language tags a and b have the same primary subtag ("en" and
+ * "en-GB" do), the part hyphenation patterns and labels go by. */
+static int
+S_same_lang(const char *a, const char *b)
+{
+	size_t na = strcspn(a, "-_"), nb = strcspn(b, "-_");
+
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+void
+layout_lang(struct layout *l, const char *lang)
+{
+	l->lang = lang;
+	if (lang == NULL || l->st->lang == NULL ||
+	    S_same_lang(lang, l->st->lang)) {
+		l->hyph = l->hyph_base;
+		return;
+	}
+	if (l->other_lang == NULL || !S_same_lang(lang, l->other_lang)) {
+		hyph_free(l->hyph_other);
+		free(l->other_lang);
+		/* without patterns for it the words stay whole: no
+		 * diagnostic, the text is right all the same */
+		l->hyph_other = hyph_new(lang, NULL);
+		l->other_lang = xstrdup(lang);
+	}
+	l->hyph = l->hyph_other;
+}
+
+const char *
+layout_lang_of(const struct layout *l)
+{
+	return l->lang != NULL ? l->lang : l->st->lang;
 }
 
 /*** Blocks ***/
@@ -440,7 +478,7 @@ S_callout(struct layout *l, const struct doc_node *n, struct ctx *c)
 	layout_space(l, 4);
 	from = l->n;
 	layout_space(l, pad);
-	buf_puts(&label, i18n_callout(l->st->lang, n->ckind));
+	buf_puts(&label, i18n_callout(layout_lang_of(l), n->ckind));
 	if (n->number)
 		buf_printf(&label, " %s", n->number);
 	memset(&o, 0, sizeof(o));
@@ -534,7 +572,7 @@ S_figure(struct layout *l, const struct doc_node *n, struct ctx *c)
 	r->anchor = layout_anchor(l, n->id);
 	layout_space(l, 4);
 	l->rows[l->n - 1].keep = 1;
-	buf_printf(&label, "%s %s", i18n(l->st->lang, I18N_FIGURE),
+	buf_printf(&label, "%s %s", i18n(layout_lang_of(l), I18N_FIGURE),
 	    n->number ? n->number : "");
 	memset(&o, 0, sizeof(o));
 	o.x = c->x;
@@ -570,7 +608,7 @@ S_chart(struct layout *l, const struct doc_node *n, struct ctx *c)
 	struct diag_list *quiet = diag_list_new();
 
 	/* md_parse checked the data; nothing new to report here */
-	if (chart_parse(n->info, n->text ? n->text : "", l->st->lang, l->file,
+	if (chart_parse(n->info, n->text ? n->text : "", layout_lang_of(l), l->file,
 	    n->line, DIAG_CHART, &ch, quiet) == 0) {
 		layout_space(l, 6);
 		r = layout_row(l, PL_CHART, 0);
@@ -727,12 +765,19 @@ S_raw(struct layout *l, const struct doc_node *n, struct ctx *c)
 	layout_space(l, l->st->para_skip);
 }
 
-/* A passage in another language (doc_passage()): in a tagged PDF a Sect
- * with its /Lang around its blocks (an embedded sales document has its
- * own heading); nothing on the page. */
+/* A passage in another language (doc_passage()): set in its language,
+ * and in a tagged PDF a Sect with its /Lang around its blocks (an
+ * embedded sales document has its own heading); nothing on the page. */
 static void
 S_passage(struct layout *l, const struct doc_node *n)
 {
+	/* its labels and hyphenation its own; after it, the text
+	 * around it again (passages do not nest: datadoc.c) */
+	if (n->level == 1) {
+		l->lang_around = l->lang;
+		layout_lang(l, doc_passage_lang(n));
+	} else
+		layout_lang(l, l->lang_around);
 	if (l->tag == NULL)
 		return;
 	if (n->level == 1) {

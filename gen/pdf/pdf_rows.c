@@ -7,6 +7,7 @@
 #include "chart.h"
 #include "esc.h"
 #include "file.h"
+#include "hyph.h"
 #include "mem.h"
 
 #include <assert.h>
@@ -21,7 +22,7 @@ layout_rows_init(struct layout *l, struct fonts *f, struct hyph *h,
 {
 	memset(l, 0, sizeof(*l));
 	l->fonts = f;
-	l->hyph = h;
+	l->hyph = l->hyph_base = h;
 	l->st = st;
 	l->dl = dl;
 }
@@ -40,6 +41,11 @@ layout_rows_free(struct layout *l)
 		free(l->links[i]);
 	free(l->links);
 	free(l->img_base);
+	hyph_free(l->hyph_other);
+	free(l->other_lang);
+	l->hyph_other = NULL;
+	l->other_lang = NULL;
+	l->hyph = l->hyph_base;
 	l->rows = NULL;
 	l->n = l->cap = 0;
 	l->links = NULL;

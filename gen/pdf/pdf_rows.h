@@ -127,7 +127,15 @@ struct layout {
 	int		 boxes, tables;	/* counters for ids */
 	/* context for the builders */
 	struct fonts	*fonts;
-	struct hyph	*hyph;
+	struct hyph	*hyph;		/* the patterns of the text being set:
+					   hyph_base or hyph_other */
+	struct hyph	*hyph_base;	/* the document's (borrowed) */
+	struct hyph	*hyph_other;	/* another language's, loaded by
+					   layout_lang() (owned), or NULL */
+	char		*other_lang;	/* hyph_other's language (owned) */
+	const char	*lang;		/* the language of the text being set
+					   (layout_lang()), NULL: st->lang */
+	const char	*lang_around;	/* lang outside the passage being set */
 	const struct pdf_style *st;
 	struct diag_list *dl;
 	const char	*file;		/* source, for diagnostics */
@@ -149,7 +157,7 @@ struct layout {
  * the back end uses layout_init() (pdf_layout.h), which is this. */
 void	layout_rows_init(struct layout *, struct fonts *, struct hyph *,
 	    const struct pdf_style *, struct diag_list *);
-/* Frees the rows (row_clear()), links and img_base; l->inl must have
+/* Frees the rows (row_clear()), links, img_base and hyph_other; l->inl must have
  * been released already (inline_free(), or layout_free() which does
  * both). */
 void	layout_rows_free(struct layout *);

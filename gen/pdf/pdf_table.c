@@ -9,6 +9,7 @@
  */
 #include "pdf_table.h"
 #include "pdf_inline.h"
+#include "pdf_layout.h"
 #include "pdf_rows.h"
 #include "buf.h"
 #include "i18n.h"
@@ -40,7 +41,7 @@ S_caption(struct layout *l, const struct doc_node *t, double x, double w)
 	if (t->number == NULL && cap == NULL)
 		return;
 	if (t->number != NULL)
-		buf_printf(&label, "%s %s", i18n(l->st->lang, I18N_TABLE),
+		buf_printf(&label, "%s %s", i18n(layout_lang_of(l), I18N_TABLE),
 		    t->number);
 	memset(&o, 0, sizeof(o));
 	o.x = x;
