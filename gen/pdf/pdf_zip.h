@@ -7,7 +7,10 @@
  * (not on threads or timing): the same stream gives the same bytes.  A
  * struct zip keeps a compressor per level in use, allocated on first use
  * and freed by zip_free(); one struct zip serves one thread at a time.
- * The levels are in pdf_zip.c, with the measurements behind them.
+ * The levels are in pdf_zip.c, with the measurements behind them.  The
+ * kinds that repeat from document to document (fonts, images, maps) are
+ * also remembered for the whole process, behind a lock: a stream that
+ * was compressed before is copied, the same bytes (pdf_zip.c, cache).
  */
 #ifndef SALESGEN_PDF_ZIP_H
 #define SALESGEN_PDF_ZIP_H
