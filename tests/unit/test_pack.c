@@ -7,6 +7,9 @@
  * what it was and its /Length object gives its new length; a stream with
  * a filter, the XMP metadata and one with a direct /Length, the
  * catalogue and the information dictionary stay loose and byte for byte;
+ * pdf_zip.h: each kind of stream, compressed twice (the second time from
+ * the cache, for the kinds it keeps), inflates with zlib to its input, and
+ * an input that differs in one byte from one kept is not taken for it;
  * many objects are spread over several object
  * streams; the output is the same every time; a damaged file gives a
  * diagnostic and no output.  Every file in tests/fuzz/corpus/pack and
@@ -17,6 +20,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "pdf/pdf_pack.h"
+#include "pdf/pdf_zip.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -416,6 +420,65 @@ done:
 	diag_list_free(dl);
 }
 
+/* Does z (compressed at out[from..]) inflate to in[0..n)? */
+static int
+S_inflates(const struct buf *z, size_t from, const char *in, size_t n)
+{
+	struct buf raw = { 0 };
+	uLongf dn = n + 1;
+	int ok;
+
+	buf_grow(&raw, n + 1);
+	ok = uncompress((Bytef *)raw.data, &dn, (const Bytef *)z->data + from,
+	    z->len - from) == Z_OK && dn == n && memcmp(raw.data, in, n) == 0;
+	buf_free(&raw);
+	return ok;
+}
+
+/* Every kind of stream, small and larger than the cache keeps, twice;
+ * then the same input with one byte changed. */
+static void
+S_zip_kinds(void)
+{
+	static const size_t sizes[] = { 1, 5591, 300000 };
+	struct zip z = { 0 };
+	struct buf in = { 0 }, a = { 0 }, b = { 0 };
+	char why[200];
+	size_t i, s, k;
+	int ok = 1;
+
+	for (i = 0; i < 300000; i++)	/* text-like, compressible */
+		buf_putc(&in, "stream endobj 0123456789 "[(i * i + i / 7) % 25]);
+	why[0] = '\0';
+	for (k = 0; k < ZIP__MAX && ok; k++)
+		for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]) && ok; s++) {
+			buf_reset(&a);
+			buf_reset(&b);
+			buf_puts(&b, "x");	/* appended to what is there */
+			if (zip_put(&z, (enum zip_kind)k, in.data, sizes[s],
+			    &a) != 0 || zip_put(&z, (enum zip_kind)k, in.data,
+			    sizes[s], &b) != 0 || b.data[0] != 'x' ||
+			    a.len + 1 != b.len ||
+			    memcmp(a.data, b.data + 1, a.len) != 0 ||
+			    !S_inflates(&a, 0, in.data, sizes[s]))
+				ok = 0, snprintf(why, sizeof(why), "kind %zu, "
+				    "%zu bytes", k, sizes[s]);
+			in.data[sizes[s] / 2] ^= 1;
+			buf_reset(&b);
+			if (ok && (zip_put(&z, (enum zip_kind)k, in.data,
+			    sizes[s], &b) != 0 ||
+			    !S_inflates(&b, 0, in.data, sizes[s])))
+				ok = 0, snprintf(why, sizeof(why), "kind %zu, "
+				    "%zu bytes, one byte changed", k, sizes[s]);
+			in.data[sizes[s] / 2] ^= 1;
+		}
+	check_verdict("pack", "zip-every-kind-inflates", ok, why);
+	zip_free(&z);
+	buf_free(&in);
+	buf_free(&a);
+	buf_free(&b);
+}
+
 /* A damaged file: -1, the diagnostic, out as it was. */
 static void
 S_damaged(const char *name, const char *from, const char *to,
@@ -541,6 +604,7 @@ main(void)
 	snprintf(direct, sizeof(direct), "/Length %zu\n",
 	    strlen(S_content) + 2);
 	S_round_trip("direct-length-kept", 12, direct, 0);
+	S_zip_kinds();
 	S_damaged("truncated", NULL, NULL, "",
 	    "no 'startxref' at its end");
 	S_damaged("xref-offset-wrong", "startxref\n", "startxref\n1", "",
