@@ -26,7 +26,7 @@ OPT	?= -O2 -g
 # librsvg's glib and cairo headers do not pass -Wstrict-prototypes.
 PKGS	:= libcmark-gfm libxml-2.0 yaml-0.1 fontconfig harfbuzz-subset \
 	   harfbuzz libpng libjpeg libgif libwebp librsvg-2.0 nettle zlib \
-	   hunspell libmicrohttpd
+	   hunspell libmicrohttpd libdeflate
 NOPC_LIBS := -lhpdf -lhyphen -lcsv -lstemmer
 PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -553,6 +553,20 @@ pycheck() {	# pycheck CHECK ARGS...: py, its output as details
 	note_file "$tmp/py.out" 60
 }
 
+# pytool TOOL PDF...: tests/tools/TOOL run by Debian's python3 (pikepdf,
+# fontTools); the problems it prints become the details.
+pytool() {
+	t=$1
+	shift
+	if /usr/bin/python3 -c 'import pikepdf, fontTools' 2>/dev/null; then
+		/usr/bin/python3 "$top/tests/tools/$t" "$@" > "$tmp/pytool" 2>&1 ||
+		    note "$t failed"
+		sed "s|$tmp/||" "$tmp/pytool" | head -n 20 >> "$why"
+	else
+		note "python3-pikepdf and python3-fonttools are needed (.ci/deps test)"
+	fi
+}
+
 # ------------------------------------------------------------ the sample
 
 have qpdf pdftotext pdffonts pdfinfo python3 timeout
@@ -1101,14 +1115,15 @@ result pdf/fonts-embedded-with-tounicode
 
 # Every character shown has a glyph and its width: salesgen fills the
 # fonts' /W and /CIDToGIDMap itself around libharu (gen/pdf/pdf_font.c).
-if /usr/bin/python3 -c 'import pikepdf, fontTools' 2>/dev/null; then
-	/usr/bin/python3 "$top/tests/tools/pdf_glyphs.py" $pdfs > "$tmp/glyphs" 2>&1 ||
-	    note "pdf_glyphs.py failed"
-	sed "s|$tmp/||" "$tmp/glyphs" | head -n 20 >> "$why"
-else
-	note "python3-pikepdf and python3-fonttools are needed (.ci/deps test)"
-fi
+pytool pdf_glyphs.py $pdfs
 result pdf/every-glyph-mapped-at-its-width
+
+# salesgen compresses its streams itself (gen/pdf/pdf_zip.c): every one
+# but the XMP metadata is compressed, inflates to what it held (a font
+# program to its /Length1, and a TrueType font fontTools reads) and ends
+# where its /Length says.
+pytool pdf_streams.py $pdfs
+result pdf/streams-compressed-and-readable
 
 for f in $pdfs; do
 	for a in '' -layout; do

@@ -162,9 +162,16 @@ S_open(struct job *j, const char *lang, const struct pdf_opts *o,
 		    draw_error_words(HPDF_FAILD_TO_ALLOC_MEM));
 		return -1;
 	}
-	HPDF_SetCompressionMode(j->pdf, HPDF_COMP_ALL);
 	if (o == NULL || o->standard != PDF_STD_NONE)
 		j->tag = tag_new(lang);
+	/* A tagged PDF is packed (S_bytes), and the packer compresses with
+	 * libdeflate every stream libharu leaves uncompressed, faster than
+	 * libharu's zlib at its default level (pdf_zip.c).  The page
+	 * contents are compressed by pdf_draw.c as they are made, in either
+	 * case; libharu compresses the fonts and images of an untagged PDF,
+	 * which is not packed. */
+	HPDF_SetCompressionMode(j->pdf, j->tag != NULL ? HPDF_COMP_TEXT :
+	    HPDF_COMP_ALL);
 	j->pdfa = o == NULL || o->standard == PDF_STD_A2A_UA;
 	if (env == NULL || strcmp(env->lang, lang) != 0) {
 		if ((env = pdf_env_new(lang, o, dl)) == NULL)

@@ -19,12 +19,6 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
-
-/* zlib level for page contents.  libharu compresses at zlib's default
- * (6); level 4 measured on a 181-page course: 2 % larger contents for
- * deflate in about 60 % of the time. */
-#define CONTENT_LEVEL	4
 
 HPDF_Binary
 draw_text_string(HPDF_Doc pdf, const char *s)
@@ -70,7 +64,7 @@ draw_init(struct draw *d, HPDF_Doc pdf, struct fonts *f,
 	d->dump = dump_open();
 }
 
-static void	S_zstop(struct zpipe *, z_stream **);
+static void	S_zstop(struct zpipe *, struct zip *);
 
 void
 draw_free(struct draw *d)
@@ -93,14 +87,11 @@ draw_free(struct draw *d)
 	d->dump = NULL;
 	free(d->img);
 	/* when draw_finish() was not reached */
-	S_zstop(d->zp, (z_stream **)&d->z);
+	S_zstop(d->zp, &d->z);
 	d->zp = NULL;
 	buf_free(&d->out);
 	buf_free(&d->zout);
-	if (d->z != NULL) {
-		deflateEnd(d->z);
-		free(d->z);
-	}
+	zip_free(&d->z);
 }
 
 /*** Content ***/
@@ -151,13 +142,13 @@ S_flate_key(HPDF_Dict dict, HPDF_Stream out)
 	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-/* Deflates d->out into d->zout; 0, or -1 when zlib fails. */
-static int	S_zip(z_stream **, const struct buf *, struct buf *);
+/* Deflates d->out into d->zout; 0, or -1 when that fails. */
+static int	S_zip(struct zip *, const struct buf *, struct buf *);
 
 static int
 S_deflate(struct draw *d)
 {
-	return S_zip((z_stream **)&d->z, &d->out, &d->zout);
+	return S_zip(&d->z, &d->out, &d->zout);
 }
 
 /*** Compression ***/
@@ -166,9 +157,9 @@ S_deflate(struct draw *d)
  * Deflating the page contents is a fifth of the work of a long document,
  * and it needs nothing from the layout: from the fifth page on, a second
  * thread compresses each finished page while this one lays out the next.
- * The compressor touches only zlib and its own buffers; the bytes go into
- * libharu's streams on this thread, in page order, so the file is the
- * same byte for byte as when this thread compresses alone.
+ * The compressor touches only libdeflate and its own buffers; the bytes
+ * go into libharu's streams on this thread, in page order, so the file is
+ * the same byte for byte as when this thread compresses alone.
  */
 #define ZPIPE_FROM	4	/* pages compressed inline before it starts */
 #define ZPIPE_AHEAD	16	/* pages waiting at most */
@@ -191,41 +182,20 @@ struct zpipe {
 	int		 quit;
 };
 
-/* Deflates in into out at CONTENT_LEVEL with z (initialised on first
- * use); 0, or -1 when zlib fails. */
+/* Deflates in into out (replacing what it held) with z; 0, or -1 when
+ * that fails. */
 static int
-S_zip(z_stream **zp, const struct buf *in, struct buf *out)
+S_zip(struct zip *z, const struct buf *in, struct buf *out)
 {
-	z_stream *z = *zp;
-	int rc;
-
-	if (z == NULL) {
-		z = *zp = xcalloc(1, sizeof(*z));
-		if (deflateInit(z, CONTENT_LEVEL) != Z_OK) {
-			free(z);
-			*zp = NULL;
-			return -1;
-		}
-	} else if (deflateReset(z) != Z_OK)
-		return -1;
 	buf_reset(out);
-	buf_grow(out, deflateBound(z, (uLong)in->len));
-	z->next_in = (Bytef *)in->data;
-	z->avail_in = (uInt)in->len;
-	z->next_out = (Bytef *)out->data;
-	z->avail_out = (uInt)(out->size - 1);
-	rc = deflate(z, Z_FINISH);
-	if (rc != Z_STREAM_END)
-		return -1;
-	out->len = (size_t)(out->size - 1 - z->avail_out);
-	return 0;
+	return zip_put(z, ZIP_CONTENT, in->data, in->len, out);
 }
 
 static void *
 S_zworker(void *arg)
 {
 	struct zpipe *zp = arg;
-	z_stream *z = NULL;
+	struct zip z = { 0 };
 	struct zjob *j;
 
 	pthread_mutex_lock(&zp->lock);
@@ -253,10 +223,7 @@ S_zworker(void *arg)
 		pthread_cond_signal(&zp->done);
 	}
 	pthread_mutex_unlock(&zp->lock);
-	if (z != NULL) {
-		deflateEnd(z);
-		free(z);
-	}
+	zip_free(&z);
 	return NULL;
 }
 
@@ -278,7 +245,7 @@ S_put(HPDF_PageAttr a, const struct buf *b, int compressed)
  * the compressor, this thread compresses the last page nobody has taken
  * yet itself (with its own stream z: the same level, the same bytes). */
 static void
-S_zdrain(struct zpipe *zp, int wait_all, z_stream **z)
+S_zdrain(struct zpipe *zp, int wait_all, struct zip *z)
 {
 	struct zjob *j, *mine;
 	size_t i;
@@ -339,7 +306,7 @@ S_zstart(void)
 
 /* Writes what is left, stops the thread and frees the pipe. */
 static void
-S_zstop(struct zpipe *zp, z_stream **z)
+S_zstop(struct zpipe *zp, struct zip *z)
 {
 	size_t i;
 
@@ -382,11 +349,12 @@ S_zqueue(struct draw *d, HPDF_PageAttr a)
 	zp->job[zp->n++] = j;
 	pthread_cond_signal(&zp->work);
 	pthread_mutex_unlock(&zp->lock);
-	S_zdrain(zp, 0, (z_stream **)&d->z);
+	S_zdrain(zp, 0, &d->z);
 }
 
 /* Puts the page's content into its stream, compressed here when libharu
- * would have compressed it (at its fixed level, and copying it twice). */
+ * would have compressed it (with zlib at its fixed level, and copying it
+ * twice). */
 static void
 S_flush(struct draw *d)
 {
@@ -556,8 +524,8 @@ draw_clip_text(struct buf *b, const char *s, size_t max)
 #define IMG_PPP		(300.0 / 72)
 
 /* Makes the PDF image of a decoded picture: its pixels as they are
- * (libharu deflates them), its alpha as a soft mask.  NULL after libharu
- * failed. */
+ * (deflated by the packer, or by libharu in an untagged PDF: pdf.c), its
+ * alpha as a soft mask.  NULL after libharu failed. */
 static HPDF_Image
 S_embed_raw(struct draw *d, struct img *im)
 {
@@ -1521,7 +1489,7 @@ draw_finish(struct draw *d)
 	size_t i, k;
 	const char *t;
 
-	S_zstop(d->zp, (z_stream **)&d->z);
+	S_zstop(d->zp, &d->z);
 	d->zp = NULL;
 	fonts_keep_drawn(d->fonts);
 	for (i = 0; i < d->npend; i++) {

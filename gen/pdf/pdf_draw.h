@@ -15,6 +15,7 @@
 #include "pdf_int.h"
 #include "pdf_rows.h"
 #include "pdf_page.h"
+#include "pdf_zip.h"
 
 struct anchor_map;
 struct tag_tree;
@@ -90,9 +91,9 @@ struct draw {
 	int			 cface;		/* font set, -1 none */
 	double			 csize;
 	uint32_t		 cfill;		/* fill colour set, PL_NONE none */
-	/* the page's content compressed, by a zlib stream kept for all */
+	/* the page's content compressed, by compressors kept for all */
 	struct buf		 zout;
-	void			*z;
+	struct zip		 z;
 	/* past the first pages, a second thread compresses the pages
 	 * while this one lays out the next (pdf_draw.c, "Compression") */
 	struct zpipe		*zp;

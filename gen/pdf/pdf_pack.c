@@ -6,10 +6,13 @@
  * has: each object runs from its offset to the next object's, so text in
  * an object (a title reading "endobj") never decides where it ends.  What
  * an object holds is tokenised only as far as needed to tell one value
- * from a stream.  Nothing recurses, every read is bounded by the buffer,
- * and nothing is written to the output until the whole file has passed.
+ * from a stream, and a stream's dictionary as far as needed to tell
+ * whether to compress it.  Nothing recurses, every read is bounded by the
+ * buffer, and nothing is written to the output until the whole file has
+ * passed.
  */
 #include "pdf_pack.h"
+#include "pdf_zip.h"
 #include "buf.h"
 #include "diag.h"
 #include "mem.h"
@@ -19,8 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <zlib.h>
 
 /* The largest object number a PDF may use (PDF 1.7, Annex C), and the
  * deepest nesting of arrays and dictionaries in one object that the
@@ -45,6 +46,17 @@ struct pack_obj {
 	size_t		 where;	/* loose: new offset; packed: the number of
 				   its object stream */
 	size_t		 idx;	/* packed: its index in that stream */
+	/* a stream the packer compresses (zip): where its dictionary's
+	 * ">>" stands, its data s0..s0 + slen, the object that holds its
+	 * /Length (lenobj) and the kind of stream it is */
+	int		 zip;
+	size_t		 d1, s0, slen, lenobj;
+	enum zip_kind	 zkind;
+	/* a /Length object: streams that refer to it; once its stream is
+	 * compressed (lenset), the length that it now gives */
+	unsigned	 lenrefs;
+	int		 lenset;
+	size_t		 newlen;
 };
 
 struct pack {
@@ -59,8 +71,7 @@ struct pack {
 	size_t		 root, info;	/* object numbers; info 0 = none */
 	unsigned	 root_gen, info_gen;
 	size_t		 id0, id1;	/* the /ID array's text; empty = none */
-	z_stream	 z;		/* S_deflate()'s, once zinit */
-	int		 zinit;
+	struct zip	 z;		/* the compressors, for every stream */
 };
 
 static int
@@ -244,6 +255,53 @@ S_ref(const char *s, size_t p, size_t end, size_t *num, unsigned *gen)
 	return S_ws(s, p + 1, end) == end ? 0 : -1;
 }
 
+/* One entry of a dictionary at *pp (just after its "<<" or after an
+ * entry), within end: the key's name k0..k1 (without the '/') and its
+ * value v0..v1, a reference "N G R" taken as one value.  Returns 0 and
+ * moves *pp past the entry; 1 at the closing ">>" (*pp at it); -1 when
+ * neither stands there. */
+static int
+S_entry(const char *s, size_t *pp, size_t end, size_t *k0, size_t *k1,
+    size_t *v0, size_t *v1)
+{
+	size_t p = S_ws(s, *pp, end), q, dummy;
+
+	if (p + 2 <= end && memcmp(s + p, ">>", 2) == 0) {
+		*pp = p;
+		return 1;
+	}
+	if (p >= end || s[p] != '/')
+		return -1;
+	*k0 = p + 1;
+	for (p++; p < end && S_is_regular((unsigned char)s[p]); p++)
+		continue;
+	*k1 = p;
+	*v0 = S_ws(s, p, end);
+	p = *v0;
+	if (S_value(s, &p, end) != 0)
+		return -1;
+	/* a reference: two more values, the second 'R' */
+	q = *v0;
+	if (S_uint(s, &q, end, PACK_NUM_MAX, &dummy) == 0) {
+		q = S_ws(s, p, end);
+		if (S_uint(s, &q, end, 65535, &dummy) == 0) {
+			q = S_ws(s, q, end);
+			if (S_kw(s, q, end, "R"))
+				p = q + 1;
+		}
+	}
+	*v1 = p;
+	*pp = p;
+	return 0;
+}
+
+/* Is the key k0..k1 name? */
+static int
+S_key(const char *s, size_t k0, size_t k1, const char *name)
+{
+	return k1 - k0 == strlen(name) && memcmp(s + k0, name, k1 - k0) == 0;
+}
+
 /* *** Reading the file *** */
 
 /* The offset that "startxref" near the end gives. */
@@ -341,40 +399,17 @@ static int
 S_trailer(struct pack *k, size_t p)
 {
 	const char *s = k->s;
-	size_t k0, k1, v0, v1, q, dummy;
-	int have_size = 0, have_root = 0;
+	size_t k0, k1, v0, v1, q;
+	int have_size = 0, have_root = 0, rc;
 
 	p = S_ws(s, p + 7, k->len);
 	if (p + 2 > k->len || memcmp(s + p, "<<", 2) != 0)
 		return S_fail(k, "no trailer dictionary");
 	p += 2;
-	for (;;) {
-		p = S_ws(s, p, k->len);
-		if (p + 2 <= k->len && memcmp(s + p, ">>", 2) == 0)
-			break;
-		if (p >= k->len || s[p] != '/')
+	while ((rc = S_entry(s, &p, k->len, &k0, &k1, &v0, &v1)) != 1) {
+		if (rc != 0)
 			return S_fail(k, "a bad trailer dictionary");
-		k0 = p + 1;
-		for (p++; p < k->len && S_is_regular((unsigned char)s[p]); p++)
-			continue;
-		k1 = p;
-		v0 = S_ws(s, p, k->len);
-		p = v0;
-		if (S_value(s, &p, k->len) != 0)
-			return S_fail(k, "a bad trailer dictionary");
-		/* a reference: two more values, the second 'R' */
-		q = v0;
-		if (S_uint(s, &q, k->len, PACK_NUM_MAX, &dummy) == 0) {
-			q = S_ws(s, p, k->len);
-			if (S_uint(s, &q, k->len, 65535, &dummy) == 0) {
-				q = S_ws(s, q, k->len);
-				if (S_kw(s, q, k->len, "R"))
-					p = q + 1;
-			}
-		}
-		v1 = p;
-#define KEY(name) (k1 - k0 == sizeof(name) - 1 && \
-		    memcmp(s + k0, name, sizeof(name) - 1) == 0)
+#define KEY(name) S_key(s, k0, k1, name)
 		if (KEY("Size")) {
 			q = v0;
 			if (S_uint(s, &q, v1, PACK_NUM_MAX + 1, &k->size) != 0
@@ -402,6 +437,88 @@ S_trailer(struct pack *k, size_t p)
 	if (!have_size || !have_root)
 		return S_fail(k, "the trailer lacks /Size or /Root");
 	return 0;
+}
+
+/*
+ * Is the stream of object o (its dictionary o->v0..o->v1, "stream" at p)
+ * one to compress?  One without a /Filter, as libharu writes the streams
+ * it is told not to compress (pdf.c): its /Length a reference, its data
+ * that many bytes after the end of line that follows "stream", then an
+ * optional end of line and "endstream".  The XMP metadata stays as it is
+ * (PDF/A wants it readable), and so does an empty stream.  The length is
+ * read in S_zip_check(), when every object is known.
+ */
+static void
+S_zip_scan(struct pack *k, struct pack_obj *o, size_t p)
+{
+	const char *s = k->s;
+	size_t q = o->v0 + 2, k0, k1, v0, v1, num;
+	unsigned gen;
+	int rc, len = 0;
+
+	o->zkind = ZIP_OTHER;
+	while ((rc = S_entry(s, &q, o->v1, &k0, &k1, &v0, &v1)) == 0) {
+		if (S_key(s, k0, k1, "Filter") ||
+		    S_key(s, k0, k1, "DecodeParms") ||
+		    (S_key(s, k0, k1, "Type") && S_kw(s, v0, v1, "/Metadata")))
+			return;
+		if (S_key(s, k0, k1, "Length")) {
+			if (S_ref(s, v0, v1, &num, &gen) != 0 || gen != 0 ||
+			    num >= k->size || len)
+				return;
+			len = 1;
+			o->lenobj = num;
+		} else if (S_key(s, k0, k1, "Length1"))
+			o->zkind = ZIP_FONT;
+		else if (S_key(s, k0, k1, "Subtype") &&
+		    S_kw(s, v0, v1, "/Image"))
+			o->zkind = ZIP_IMAGE;
+	}
+	if (rc != 1 || !len)
+		return;
+	k->obj[o->lenobj].lenrefs++;
+	o->d1 = q;
+	p += 6;
+	if (p < o->end && s[p] == '\r')
+		p++;
+	if (p >= o->end || s[p] != '\n')
+		return;
+	o->s0 = p + 1;
+	o->zip = 1;
+}
+
+/* The streams S_zip_scan() chose whose /Length is an object of their
+ * own, packed, holding a plain number that ends their data where
+ * "endstream" follows: compressed, with the new length in that object.
+ * Any other stays as it is. */
+static void
+S_zip_check(struct pack *k)
+{
+	const char *s = k->s;
+	struct pack_obj *o, *l;
+	size_t i, p, e;
+
+	for (i = 0; i < k->nused; i++) {
+		o = &k->obj[k->order[i]];
+		if (!o->zip)
+			continue;
+		o->zip = 0;
+		l = &k->obj[o->lenobj];
+		p = l->v0;
+		if (!l->used || l->kind != PACK_IN_STREAM || l->lenrefs != 1 ||
+		    S_uint(s, &p, l->v1, SIZE_MAX, &o->slen) != 0 ||
+		    p != l->v1 || o->slen == 0 || o->slen > o->end - o->s0)
+			continue;
+		p = o->s0 + o->slen;
+		e = o->end - 6;		/* "endobj" */
+		if (p < e && s[p] == '\r')
+			p++;
+		if (p < e && s[p] == '\n')
+			p++;
+		if (!S_kw(s, p, e, "endstream"))
+			continue;
+		o->zip = 1;
+	}
 }
 
 /* The used objects are put in file order as (offset, number) pairs. */
@@ -486,9 +603,10 @@ S_objects(struct pack *k)
 		o->v0 = v;
 		o->v1 = p;
 		p = S_ws(s, p, e);
-		if (s[v] == '<' && S_kw(s, p, e, "stream"))
+		if (s[v] == '<' && S_kw(s, p, e, "stream")) {
 			o->kind = PACK_LOOSE;
-		else if (p != e)
+			S_zip_scan(k, o, p);
+		} else if (p != e)
 			return S_fail(k, "object %zu holds more than one "
 			    "value", o->num);
 		else if (o->gen != 0 || o->num == k->root ||
@@ -503,6 +621,7 @@ S_objects(struct pack *k)
 	if (k->info != 0 && (k->info >= k->size || !k->obj[k->info].used ||
 	    k->obj[k->info].gen != k->info_gen))
 		return S_fail(k, "the trailer's /Info is no object");
+	S_zip_check(k);
 	return 0;
 }
 
@@ -531,46 +650,13 @@ S_read(struct pack *k)
 
 /* *** Writing *** */
 
-/* Appends a[0..na) and b[0..nb), one after the other, Flate-compressed
- * as one stream to out.  One deflate state serves every object stream
- * of the file (k->z, reset between them): zlib's compress2() allocates
- * and clears one a call, and the two pieces (an object stream's offsets
- * and its objects) need not be copied into one. */
+/* Appends in[0..n) Flate-compressed as a stream of kind to out. */
 static int
-S_deflate(struct pack *k, struct buf *out, const char *a, size_t na,
-    const char *b, size_t nb)
+S_deflate(struct pack *k, struct buf *out, enum zip_kind kind,
+    const char *in, size_t n)
 {
-	z_stream *z = &k->z;
-	size_t bound;
-	int rc;
-
-	if (na > (size_t)UINT32_MAX / 2 || nb > (size_t)UINT32_MAX / 2)
-		return S_fail(k, "an object stream too large to compress");
-	/* the fastest level: on a tagged handout it packs in half the
-	 * time of the default level, for 1 to 3 % more bytes */
-	if (!k->zinit) {
-		memset(z, 0, sizeof(*z));
-		if (deflateInit(z, Z_BEST_SPEED) != Z_OK)
-			return S_fail(k, "zlib could not start to compress");
-		k->zinit = 1;
-	} else if (deflateReset(z) != Z_OK)
-		return S_fail(k, "zlib could not compress an object stream");
-	bound = (size_t)deflateBound(z, (uLong)(na + nb)) + 16;
-	buf_grow(out, bound);
-	z->next_out = (Bytef *)out->data + out->len;
-	z->avail_out = (uInt)bound;
-	z->next_in = (Bytef *)(uintptr_t)a;
-	z->avail_in = (uInt)na;
-	rc = deflate(z, Z_NO_FLUSH);
-	if (rc == Z_OK || rc == Z_BUF_ERROR) {
-		z->next_in = (Bytef *)(uintptr_t)b;
-		z->avail_in = (uInt)nb;
-		rc = deflate(z, Z_FINISH);
-	}
-	if (rc != Z_STREAM_END)
-		return S_fail(k, "zlib could not compress an object stream");
-	out->len = (size_t)((char *)z->next_out - out->data);
-	out->data[out->len] = '\0';
+	if (zip_put(&k->z, kind, in, n, out) != 0)
+		return S_fail(k, "could not compress a stream");
 	return 0;
 }
 
@@ -648,6 +734,7 @@ S_write(struct pack *k, const struct pack_more *more, struct buf *out,
 	size_t i, j, n, first, nstm, xnum, xpos, maxv, *stmoff = NULL;
 	size_t npacked = 0, nnew = more != NULL ? more->n : 0;
 	size_t rep = more != NULL ? more->replace : 0, *xend = NULL, xi, x0;
+	char num[24];
 	int w2, rc = -1;
 
 	if (S_more(k, more, &x, &xend) != 0)
@@ -657,12 +744,26 @@ S_write(struct pack *k, const struct pack_more *more, struct buf *out,
 	buf_put(out, s, k->obj[k->order[0]].off);
 	for (i = 0; i < k->nused; i++) {
 		o = &k->obj[k->order[i]];
-		if (o->kind == PACK_LOOSE) {
-			o->where = out->len - start;
+		if (o->kind != PACK_LOOSE) {
+			npacked++;
+			continue;
+		}
+		o->where = out->len - start;
+		if (!o->zip) {
 			buf_put(out, s + o->off, o->end - o->off);
 			buf_putc(out, '\n');
-		} else
-			npacked++;
+			continue;
+		}
+		/* its dictionary up to the ">>", the filter, the data
+		 * compressed; the length goes into its object */
+		buf_put(out, s + o->off, o->d1 - o->off);
+		buf_puts(out, "/Filter /FlateDecode\n>>\nstream\n");
+		x0 = out->len;
+		if (S_deflate(k, out, o->zkind, s + o->s0, o->slen) != 0)
+			goto out;
+		k->obj[o->lenobj].newlen = out->len - x0;
+		k->obj[o->lenobj].lenset = 1;
+		buf_puts(out, "\nendstream\nendobj\n");
 	}
 	/* the object streams, numbered after the last object and the
 	 * added ones: the file's objects in the order of the file, then
@@ -681,7 +782,10 @@ S_write(struct pack *k, const struct pack_more *more, struct buf *out,
 			o->idx = n++;
 			if (o->num == rep)
 				S_stm_put(&hd, &raw, o->num, x.data, xend[0]);
-			else
+			else if (o->lenset) {
+				snprintf(num, sizeof(num), "%zu", o->newlen);
+				S_stm_put(&hd, &raw, o->num, num, strlen(num));
+			} else
 				S_stm_put(&hd, &raw, o->num, s + o->v0,
 				    o->v1 - o->v0);
 		}
@@ -690,9 +794,11 @@ S_write(struct pack *k, const struct pack_more *more, struct buf *out,
 			S_stm_put(&hd, &raw, k->size + xi, x.data + x0,
 			    xend[xi + (rep != 0)] - x0);
 		}
+		/* the offsets, then the objects: one stream */
 		first = hd.len;
+		buf_put(&hd, raw.data, raw.len);
 		buf_reset(&z);
-		if (S_deflate(k, &z, hd.data, hd.len, raw.data, raw.len) != 0)
+		if (S_deflate(k, &z, ZIP_OBJSTM, hd.data, hd.len) != 0)
 			goto out;
 		stmoff[j] = out->len - start;
 		buf_printf(out, "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu "
@@ -734,7 +840,7 @@ S_write(struct pack *k, const struct pack_more *more, struct buf *out,
 		}
 	}
 	buf_reset(&z);
-	if (S_deflate(k, &z, raw.data, raw.len, "", 0) != 0)
+	if (S_deflate(k, &z, ZIP_XREF, raw.data, raw.len) != 0)
 		goto out;
 	buf_printf(out, "%zu 0 obj\n<< /Type /XRef /Size %zu /W [ 1 %d 2 ] "
 	    "/Root %zu %u R", xnum, xnum + 1, w2, k->root, k->root_gen);
@@ -787,8 +893,7 @@ pack_pdf_more(const char *in, size_t len, const struct pack_more *more,
 			out->data[start] = '\0';
 		diag_add(dl, DIAG_PDF, src, 0, 0, "the object streams", k.why);
 	}
-	if (k.zinit)
-		deflateEnd(&k.z);
+	zip_free(&k.z);
 	free(k.obj);
 	free(k.order);
 	return rc;

@@ -29,13 +29,18 @@ struct diag_list;
  * cross-reference table, a trailer with /Size, /Root, /Info and /ID —
  * rewritten with every object that may stand in an object stream in
  * object streams of at most PACK_OBJSTM_MAX objects, and a
- * cross-reference stream in place of the table and trailer.  Left as
- * they were, byte for byte: the header, every stream (contents, fonts,
- * images, the XMP metadata that PDF/A wants readable), objects of a
- * generation other than 0, the catalogue and the document information
- * (salesgen verify reads the fingerprint there, fpread.h).  Object
- * numbers stay; the object streams and the cross-reference stream take
- * the numbers after the last.  The same input gives the same output.
+ * cross-reference stream in place of the table and trailer.  A stream
+ * without a /Filter (libharu leaves the font programs, CMaps, images and
+ * the ICC profile of a tagged PDF uncompressed: pdf.c) is Flate-compressed
+ * with libdeflate at the level of its kind (pdf_zip.h), when its /Length
+ * is an object of its own that the packer puts in an object stream: that
+ * object then gives the new length.  Left as they were, byte for byte:
+ * the header, every other stream (the page contents, compressed already;
+ * the XMP metadata that PDF/A wants readable), objects of a generation
+ * other than 0, the catalogue and the document information (salesgen
+ * verify reads the fingerprint there, fpread.h).  Object numbers stay;
+ * the object streams and the cross-reference stream take the numbers
+ * after the last.  The same input gives the same output.
  *
  * Returns 0; or -1 with a DIAG_PDF diagnostic at src (may be NULL) when
  * in is not such a file, and out as it was.

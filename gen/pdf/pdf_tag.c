@@ -1147,7 +1147,7 @@ S_intent(HPDF_Doc pdf, const unsigned char *icc, size_t len)
 	    (oi = HPDF_Dict_New(pdf->mmgr)) == NULL ||
 	    (a = HPDF_Array_New(pdf->mmgr)) == NULL)
 		return HPDF_FAILD_TO_ALLOC_MEM;
-	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	/* left uncompressed: the packer compresses it (pdf_pack.h) */
 	if ((rc = HPDF_Dict_AddNumber(s, "N", 3)) != HPDF_OK ||
 	    (rc = HPDF_Stream_Write(s->stream, icc, (HPDF_UINT)len)) !=
 	    HPDF_OK ||

@@ -3,8 +3,14 @@
  * and read back by a reader of this file's own (the cross-reference
  * stream inflated, every object found where it says: a loose one at its
  * offset, a packed one in its object stream with the same value as
- * before); streams, the catalogue and the information dictionary stay
- * loose and byte for byte; many objects are spread over several object
+ * before); a stream without a filter is compressed, inflates with zlib to
+ * what it was and its /Length object gives its new length; a stream with
+ * a filter, the XMP metadata and one with a direct /Length, the
+ * catalogue and the information dictionary stay loose and byte for byte;
+ * pdf_zip.h: each kind of stream, compressed twice (the second time from
+ * the cache, for the kinds it keeps), inflates with zlib to its input, and
+ * an input that differs in one byte from one kept is not taken for it;
+ * many objects are spread over several object
  * streams; the output is the same every time; a damaged file gives a
  * diagnostic and no output.  Every file in tests/fuzz/corpus/pack and
  * tests/fuzz/crashes/pack (run from the top of the tree, as tests/run.sh
@@ -14,6 +20,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "pdf/pdf_pack.h"
+#include "pdf/pdf_zip.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -56,10 +63,11 @@ S_finish(struct mk *m, const char *trailer_extra)
 
 static const char S_content[] = "BT /F1 12 Tf 72 720 Td (endobj) Tj ET";
 
-/* Catalogue, pages, page, a content stream with its length as object 5,
- * the information (6), and extra small objects up to n in all. */
+/* Catalogue, pages, page, a content stream with its length as object 5
+ * (dict4: the keys of its dictionary besides /Length, may be ""), the
+ * information (6), and extra small objects up to n in all. */
 static void
-S_make(struct mk *m, size_t n, const char *trailer_extra)
+S_make4(struct mk *m, size_t n, const char *trailer_extra, const char *dict4)
 {
 	char tmp[256];
 
@@ -69,8 +77,12 @@ S_make(struct mk *m, size_t n, const char *trailer_extra)
 	S_obj(m, "<<\n/Type /Pages\n/Kids [ 3 0 R ]\n/Count 1\n>>");
 	S_obj(m, "<<\n/Type /Page\n/Parent 2 0 R\n/Contents 4 0 R\n"
 	    "/Tabs /S\n/MediaBox [ 0 0 595 842 ]\n>>");
-	snprintf(tmp, sizeof(tmp), "<<\n/Length 5 0 R\n>>\nstream\r\n%s\r\n"
-	    "endstream", S_content);
+	if (strstr(dict4, "/Length ") != NULL)
+		snprintf(tmp, sizeof(tmp), "<<\n%s>>\nstream\r\n%s\r\n"
+		    "endstream", dict4, S_content);
+	else
+		snprintf(tmp, sizeof(tmp), "<<\n/Length 5 0 R\n%s>>\nstream"
+		    "\r\n%s\r\nendstream", dict4, S_content);
 	S_obj(m, tmp);
 	snprintf(tmp, sizeof(tmp), "%zu", strlen(S_content) + 2);
 	S_obj(m, tmp);
@@ -84,6 +96,12 @@ S_make(struct mk *m, size_t n, const char *trailer_extra)
 		S_obj(m, tmp);
 	}
 	S_finish(m, trailer_extra);
+}
+
+static void
+S_make(struct mk *m, size_t n, const char *trailer_extra)
+{
+	S_make4(m, n, trailer_extra, "");
 }
 
 /* *** Reading the packed PDF back *** */
@@ -266,8 +284,59 @@ S_get(struct rd *r, size_t num, struct buf *val)
 
 /* *** The tests *** */
 
+/* Object 4 as the packer compressed it: its dictionary says so, its data
+ * inflates with zlib to what S_make4() wrote, and object 5 (packed)
+ * gives the length of its data. */
+static int
+S_zipped(struct rd *r, char *why, size_t nwhy)
+{
+	static const char head[] = "/Filter /FlateDecode\n>>\nstream\n";
+	static const char tail[] = "\nendstream\nendobj\n";
+	struct buf v = { 0 }, l = { 0 }, raw = { 0 };
+	const char *d;
+	char want[128], *e;
+	size_t n, len;
+	uLongf dn;
+	int ok = 0;
+
+	if (S_get(r, 4, &v) != 0 || S_get(r, 5, &l) != 0) {
+		snprintf(why, nwhy, "%s", r->why);
+		goto done;
+	}
+	d = S_find(v.data, v.len, head);
+	if (d == NULL || v.len < sizeof(tail) - 1 || memcmp(v.data + v.len -
+	    (sizeof(tail) - 1), tail, sizeof(tail) - 1) != 0) {
+		snprintf(why, nwhy, "object 4 is no compressed stream: '%.80s'",
+		    v.data);
+		goto done;
+	}
+	d += sizeof(head) - 1;
+	n = (size_t)(v.data + v.len - (sizeof(tail) - 1) - d);
+	len = strtoul(l.data, &e, 10);
+	if (*e != '\0' || len != n) {
+		snprintf(why, nwhy, "object 5 is '%s' for %zu bytes", l.data, n);
+		goto done;
+	}
+	snprintf(want, sizeof(want), "%s\r\n", S_content);
+	buf_grow(&raw, 4096);
+	dn = 4096;
+	if (uncompress((Bytef *)raw.data, &dn, (const Bytef *)d, n) != Z_OK ||
+	    dn != strlen(want) || memcmp(raw.data, want, dn) != 0) {
+		snprintf(why, nwhy, "object 4 does not inflate to its content");
+		goto done;
+	}
+	ok = 1;
+done:
+	buf_free(&v);
+	buf_free(&l);
+	buf_free(&raw);
+	return ok ? 0 : -1;
+}
+
+/* Packs the PDF of S_make4(nobj, dict4) and reads it back; zipped: its
+ * stream (object 4) is to be compressed, else to stay as it was. */
 static void
-S_round_trip(const char *name, size_t nobj)
+S_round_trip(const char *name, size_t nobj, const char *dict4, int zipped)
 {
 	struct mk m;
 	struct buf out = { 0 }, again = { 0 }, v = { 0 };
@@ -278,7 +347,7 @@ S_round_trip(const char *name, size_t nobj)
 	int ok = 1;
 	const char *p;
 
-	S_make(&m, nobj, "");
+	S_make4(&m, nobj, "", dict4);
 	why[0] = '\0';
 	if (pack_pdf(m.b.data, m.b.len, &out, "t.pdf", dl) != 0) {
 		check_verdict("pack", name, 0, "pack_pdf failed");
@@ -309,6 +378,8 @@ S_round_trip(const char *name, size_t nobj)
 			packed++;
 			if (r.f2[i] + 1 > m.n + 1 + nstm)
 				nstm = r.f2[i] + 1 - (m.n + 1);
+			if (i == 5 && zipped)
+				continue;	/* S_zipped() */
 			/* the same value as in the input */
 			snprintf(want, sizeof(want), "%zu 0 obj\n", i);
 			p = m.b.data + m.off[i] + strlen(want);
@@ -319,6 +390,8 @@ S_round_trip(const char *name, size_t nobj)
 		} else if (i != 1 && i != 4 && i != 6)
 			ok = 0, snprintf(why, sizeof(why), "object %zu "
 			    "loose", i);
+		else if (i == 4 && zipped)
+			continue;	/* S_zipped() */
 		else if (strncmp(m.b.data + m.off[i], v.data, v.len) != 0)
 			ok = 0, snprintf(why, sizeof(why), "object %zu "
 			    "changed", i);
@@ -332,6 +405,8 @@ S_round_trip(const char *name, size_t nobj)
 	    == NULL))
 		ok = 0, snprintf(why, sizeof(why), "header or trailer keys "
 		    "lost");
+	if (ok && zipped && S_zipped(&r, why, sizeof(why)) != 0)
+		ok = 0;
 	if (ok && dl->n != 0)
 		ok = 0, snprintf(why, sizeof(why), "diagnostics");
 	check_verdict("pack", name, ok, why);
@@ -343,6 +418,65 @@ done:
 	buf_free(&again);
 	buf_free(&v);
 	diag_list_free(dl);
+}
+
+/* Does z (compressed at out[from..]) inflate to in[0..n)? */
+static int
+S_inflates(const struct buf *z, size_t from, const char *in, size_t n)
+{
+	struct buf raw = { 0 };
+	uLongf dn = n + 1;
+	int ok;
+
+	buf_grow(&raw, n + 1);
+	ok = uncompress((Bytef *)raw.data, &dn, (const Bytef *)z->data + from,
+	    z->len - from) == Z_OK && dn == n && memcmp(raw.data, in, n) == 0;
+	buf_free(&raw);
+	return ok;
+}
+
+/* Every kind of stream, small and larger than the cache keeps, twice;
+ * then the same input with one byte changed. */
+static void
+S_zip_kinds(void)
+{
+	static const size_t sizes[] = { 1, 5591, 300000 };
+	struct zip z = { 0 };
+	struct buf in = { 0 }, a = { 0 }, b = { 0 };
+	char why[200];
+	size_t i, s, k;
+	int ok = 1;
+
+	for (i = 0; i < 300000; i++)	/* text-like, compressible */
+		buf_putc(&in, "stream endobj 0123456789 "[(i * i + i / 7) % 25]);
+	why[0] = '\0';
+	for (k = 0; k < ZIP__MAX && ok; k++)
+		for (s = 0; s < sizeof(sizes) / sizeof(sizes[0]) && ok; s++) {
+			buf_reset(&a);
+			buf_reset(&b);
+			buf_puts(&b, "x");	/* appended to what is there */
+			if (zip_put(&z, (enum zip_kind)k, in.data, sizes[s],
+			    &a) != 0 || zip_put(&z, (enum zip_kind)k, in.data,
+			    sizes[s], &b) != 0 || b.data[0] != 'x' ||
+			    a.len + 1 != b.len ||
+			    memcmp(a.data, b.data + 1, a.len) != 0 ||
+			    !S_inflates(&a, 0, in.data, sizes[s]))
+				ok = 0, snprintf(why, sizeof(why), "kind %zu, "
+				    "%zu bytes", k, sizes[s]);
+			in.data[sizes[s] / 2] ^= 1;
+			buf_reset(&b);
+			if (ok && (zip_put(&z, (enum zip_kind)k, in.data,
+			    sizes[s], &b) != 0 ||
+			    !S_inflates(&b, 0, in.data, sizes[s])))
+				ok = 0, snprintf(why, sizeof(why), "kind %zu, "
+				    "%zu bytes, one byte changed", k, sizes[s]);
+			in.data[sizes[s] / 2] ^= 1;
+		}
+	check_verdict("pack", "zip-every-kind-inflates", ok, why);
+	zip_free(&z);
+	buf_free(&in);
+	buf_free(&a);
+	buf_free(&b);
 }
 
 /* A damaged file: -1, the diagnostic, out as it was. */
@@ -459,8 +593,18 @@ S_replay(const char *dir)
 int
 main(void)
 {
-	S_round_trip("round-trip", 12);
-	S_round_trip("many-objects-several-streams", 1050);
+	char direct[64];
+
+	S_round_trip("round-trip", 12, "", 1);
+	S_round_trip("many-objects-several-streams", 1050, "", 1);
+	S_round_trip("font-stream-compressed", 12, "/Length1 39\n", 1);
+	S_round_trip("filtered-stream-kept", 12, "/Filter /FlateDecode\n", 0);
+	S_round_trip("metadata-kept", 12, "/Type /Metadata\n/Subtype /XML\n",
+	    0);
+	snprintf(direct, sizeof(direct), "/Length %zu\n",
+	    strlen(S_content) + 2);
+	S_round_trip("direct-length-kept", 12, direct, 0);
+	S_zip_kinds();
 	S_damaged("truncated", NULL, NULL, "",
 	    "no 'startxref' at its end");
 	S_damaged("xref-offset-wrong", "startxref\n", "startxref\n1", "",
