@@ -493,8 +493,8 @@ function lineOf(r, quiet) {
 	return [sh.t[r - idx.shards[lo][3]], sh.p[r - idx.shards[lo][3]]];
 }
 
-/* About how many docs a term's line has: its length with its
- * compounds' (those loaded) */
+/* About how many docs a term's line has: its length with those of the
+ * terms it names (those loaded) */
 var sizes = Object.create(null);
 function size(line) {
 	var e = line.indexOf(";"), n = line.length, drv, k, x;
@@ -510,8 +510,9 @@ function size(line) {
 /* A term's line (S_line()): its docs, after "," the places in the whole
  * list of the docs where it is in the heading or is the glossary term,
  * which weigh ten (twenty) where the others weigh one, and after ";" the
- * ranks of the compounds whose docs it has too; null while one of those
- * is in a shard not loaded */
+ * ranks of the terms whose docs are all among its own (a compound's, a
+ * set phrase's other words'); null while one of those is in a shard not
+ * loaded */
 function postings(t, line) {
 	var p = decoded[t];
 	if (p) return p;
@@ -585,7 +586,7 @@ function match(w, acc, hits) {
 		/* while a word is typed, its commonest completions first, up
 		 * to a budget of postings: a keystroke stays quick however
 		 * many words begin with "ver" (how common: the length of the
-		 * line and of its compounds' lines) */
+		 * line and of the lines it names) */
 		cand.forEach(function (x) { x.push(size(x[1])); });
 		cand.sort(function (x, y) { return y[2] - x[2]; });
 		for (i = 0; i < cand.length && budget > 0; i++) {
@@ -677,7 +678,7 @@ function search(s, done, all) {
 		list = list.filter(function (d) { return m[d] > 0 || (w.free & docs[d][5]) !== 0; });
 		list.forEach(function (d) { score[d] += m[d]; });
 	});
-	/* a term's compounds in shards still to load: those, then again */
+	/* the terms a line names in shards still to load: those, then again */
 	need = Object.keys(lack).map(Number);
 	if (need.length > 0) {
 		left = need.length;
@@ -957,6 +958,12 @@ var api = {
 	},
 	shards: function () {	/* how many shards are still to load */
 		return idx ? idx.shards.filter(function (sh) { return sh[1] === null; }).length : -1;
+	},
+	/* term t's docs and weights as the index has them (null: not
+	 * there, or its shard not loaded), for the tests' round trip */
+	docs: function (t) {
+		var sh = parsed(shardOf(t)), i = lower(sh.t, t);
+		return sh.t[i] === t ? postings(t, sh.p[i]) : null;
 	},
 	shard: function (k, t, p) { idx.shards[k][1] = t; idx.shards[k][2] = p; },
 	text: function (ch, v) { texts[ch] = v; }
