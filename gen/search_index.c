@@ -4,25 +4,28 @@
  * Format (read by templates/site/search.js; keep the two in step):
  *
  *	SalesgenSearch.index({lang, chapters: [[url, title, sections(,
- *	    lang)]...],
- *	    docs: [title | [title, anchor]... , [chapter, term(, id)]...],
+ *	    lang)]...], gloss: [chapter...],
  *	    shards: [[first term, terms, postings, first term's rank]...]})
+ *	SalesgenSearch.text(N, [text...], [title | [title, anchor]...])
  *
- * with chapters and docs as JSON.parse() of a string (a large object
- * literal takes seconds to parse; a string does not).  docs are every
- * chapter's sections in order (a chapter's count in chapters), then the
- * glossary terms.  A chapter's title is 0 when it is its first
+ * with chapters, texts and titles as JSON.parse() of a string (a large
+ * object literal takes seconds to parse; a string does not).  The docs
+ * that postings number are every chapter's sections in order (a
+ * chapter's count in chapters), then the glossary terms (gloss: each
+ * one's chapter).  A chapter's title is 0 when it is its first
  * section's; its lang is there when it is not the site's ("en" in a
  * Dutch site: its words have the English stemmer's terms and are not
- * split, and search.js matches a query's English terms in it).  A section's title is written without its heading number
- * when that follows from the one before (S_title()), and is the
- * section alone when its anchor is what S_slug() makes of the title, as
- * search.js makes it again; a glossary
- * term has its id only when that is not "def-" and its slug.  The texts,
- * for the snippets, are in search/N.js, chapter N's sections' and then
- * its glossary terms': not in the index, as only the shown results need
- * them.  terms is every term, sorted, separated by spaces, for a binary
- * search of exact and prefix matches; postings has one line per term
+ * split, and search.js matches a query's English terms in it).
+ * search/N.js (text()) has chapter N's sections' and then its glossary
+ * terms' texts, for the snippets, and their titles and anchors
+ * (S_heads()): not in the index, as only the shown results need them.
+ * A section's title is written without its heading number when that
+ * follows from the one before in the chapter (S_title()), and is the
+ * title alone when its anchor is what S_slug() makes of it, as
+ * search.js makes it again; a glossary term has its id only when that
+ * is not "def-" and its slug.  terms is every term, sorted, separated
+ * by spaces, for a binary search of exact and prefix matches; postings
+ * has one line per term
  * (S_line()): doc numbers as deltas, the marked ones (in the heading)
  * after ",", after ";" the terms whose docs are all among its own (by
  * rank, the term's place in all terms; S_derive()), decoded only for the
@@ -961,6 +964,49 @@ S_title(struct buf *b, const char *title, unsigned long *prev, size_t *nprev)
 	*nprev = n;
 }
 
+/* Into b (reset first), as JSON: chapter ci's sections' titles and then
+ * its glossary terms, each "title", or ["title", "anchor"] where the
+ * anchor is not what search.js makes of the title (S_slug()); a title's
+ * heading number is left out where it follows from the one before in
+ * the chapter (S_title()). */
+static void
+S_heads(struct buf *b, const struct search_index *si, size_t ci)
+{
+	unsigned long num[NUM_MAX];
+	size_t k, n = 0, nnum = 0;
+	const struct chap *c = &si->ch[ci];
+
+	buf_reset(b);
+	buf_putc(b, '[');
+	for (k = 0; k < c->n; k++, n++) {
+		const struct sect *s = &c->s[k];
+		int same = S_slug(s->title, "", s->anchor, 1);
+
+		buf_puts(b, n ? "," : "");
+		buf_puts(b, same ? "\"" : "[\"");
+		S_title(b, s->title, num, &nnum);
+		if (!same) {
+			buf_puts(b, "\",\"");
+			S_json(b, s->anchor);
+		}
+		buf_puts(b, same ? "\"" : "\"]");
+	}
+	for (k = 0; k < si->ng; k++)
+		if (si->g[k].ch == ci) {
+			int same = S_slug(si->g[k].term, "def-", si->g[k].id, 0);
+
+			buf_puts(b, n++ ? "," : "");
+			buf_puts(b, same ? "\"" : "[\"");
+			S_json(b, si->g[k].term);
+			if (!same) {
+				buf_puts(b, "\",\"");
+				S_json(b, si->g[k].id);
+			}
+			buf_puts(b, same ? "\"" : "\"]");
+		}
+	buf_putc(b, ']');
+}
+
 static size_t
 S_gzip_size(const char *s, size_t n)
 {
@@ -999,8 +1045,6 @@ search_index_write(struct search_index *si, const char *outdir,
 	size_t *shard_at = NULL, *from, ndrv;
 	struct drv *drv;
 	uint32_t *seen;
-	unsigned long num[NUM_MAX];
-	size_t nnum = 0;
 	int pass, rc = 0;
 	char *dir;
 	int dutch = 0;
@@ -1108,36 +1152,12 @@ search_index_write(struct search_index *si, const char *outdir,
 	}
 	buf_putc(&j, ']');
 	S_js(&b, j.data, j.len);
-	buf_puts(&b, "),\ndocs:JSON.parse(");
-	buf_reset(&j);
-	buf_putc(&j, '[');
-	for (d = 0, i = 0; i < si->nch; i++)
-		for (k = 0; k < si->ch[i].n; k++, d++) {
-			struct sect *s = &si->ch[i].s[k];
-			int same = S_slug(s->title, "", s->anchor, 1);
-
-			if (d > 0)
-				buf_putc(&j, ',');
-			buf_puts(&j, same ? "\"" : "[\"");
-			S_title(&j, s->title, num, &nnum);
-			if (!same) {
-				buf_puts(&j, "\",\"");
-				S_json(&j, s->anchor);
-			}
-			buf_puts(&j, same ? "\"" : "\"]");
-		}
-	for (i = 0; i < si->ng; i++, d++) {
-		buf_printf(&j, "%s[%zu,\"", d ? "," : "", si->g[i].ch);
-		S_json(&j, si->g[i].term);
-		if (!S_slug(si->g[i].term, "def-", si->g[i].id, 0)) {
-			buf_puts(&j, "\",\"");
-			S_json(&j, si->g[i].id);
-		}
-		buf_puts(&j, "\"]");
-	}
-	buf_putc(&j, ']');
-	S_js(&b, j.data, j.len);
-	buf_puts(&b, "),\nshards:[");
+	/* a glossary term's chapter; its term and id are with its text */
+	buf_puts(&b, "),\ngloss:[");
+	for (i = 0; i < si->ng; i++)
+		buf_printf(&b, "%s%zu", i ? "," : "", si->g[i].ch);
+	buf_putc(&b, ']');
+	buf_puts(&b, ",\nshards:[");
 
 	/* one shard inline, or shards of about SHARD_RAW in files */
 	/* no compression needed to know a small index is small */
@@ -1205,7 +1225,9 @@ search_index_write(struct search_index *si, const char *outdir,
 		S_prune(outdir, "search-index-%zu.js", nshard);
 
 	/* each chapter's section texts and then its glossary terms', for
-	 * the snippets */
+	 * the snippets, and their titles and anchors: a result shows them
+	 * with its snippet, so only the chapters of the shown results need
+	 * them (a tenth of the index at 1,000 chapters) */
 	dir = file_join(outdir, "search");
 	if (rc == 0 && si->nch > 0)
 		rc = file_mkdirs(dir, dl);
@@ -1227,6 +1249,9 @@ search_index_write(struct search_index *si, const char *outdir,
 				buf_putc(&j, '"');
 			}
 		buf_putc(&j, ']');
+		S_js(&b, j.data, j.len);
+		buf_puts(&b, "),JSON.parse(");
+		S_heads(&j, si, i);
 		S_js(&b, j.data, j.len);
 		buf_puts(&b, "));\n");
 		buf_reset(&name);

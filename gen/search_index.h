@@ -4,9 +4,10 @@
  * classic scripts that work from disk (file://), where fetch() and
  * modules do not:
  *
- *	search-index.js		chapters, sections, terms and postings
+ *	search-index.js		chapters, terms and postings
  *	search-index-N.js	a shard of the terms of a large site
- *	search/N.js		chapter N's section texts, for snippets
+ *	search/N.js		chapter N's section titles, anchors and
+ *				texts, for the results and their snippets
  *
  * The page's search.js reads them (templates/site/search.js).  Terms are
  * search_text's, plus the parts of Dutch compounds (search_split).

@@ -773,14 +773,42 @@ function slug(t, num) {
 }
 
 /* The index's docs as [chapter, anchor, title, kind, text, lang]:
- * anchor null when it is the title's slug, text the doc's number in its
- * chapter's texts (search/N.js: the sections', then the glossary
- * terms'), lang its chapter's as a bit of BIT; and data.langs the
- * languages of the site's chapters */
+ * every chapter's sections, then the glossary terms (data.gloss: their
+ * chapters); kind 1 for a glossary term, text the doc's number in its
+ * chapter's file (search/N.js: the sections', then the glossary
+ * terms'), lang its chapter's as a bit of BIT.  Title and anchor are
+ * null until that file is there (heads()); data.of[ch] are chapter ch's
+ * docs, data.langs the languages of the site's chapters */
 function expand(data) {
-	var docs = [], d = 0, next = [], x, num = [], has = {};
-	/* a title's heading number, counted on from the one before where
-	 * search_index.c left it out (S_title()) */
+	var docs = [], d = 0, has = {};
+	data.of = [];
+	data.chapters.forEach(function (c, ch) {
+		var bit = BIT[c[3] || data.lang];
+		has[c[3] || data.lang] = 1;
+		data.of[ch] = [];
+		for (var k = 0; k < c[2]; k++, d++) {
+			docs.push([ch, null, null, 0, k, bit]);
+			data.of[ch].push(d);
+		}
+	});
+	data.gloss.forEach(function (ch) {
+		docs.push([ch, null, null, 1, data.of[ch].length,
+		    BIT[data.chapters[ch][3] || data.lang]]);
+		data.of[ch].push(d++);
+	});
+	data.docs = docs;
+	/* the site's own language first: a word's term in it leads */
+	data.langs = [data.lang].concat(Object.keys(has).filter(function (l) {
+		return l !== data.lang;
+	}).sort());
+}
+
+/* Chapter ch's titles and anchors from its file (S_heads()): each
+ * "title" (the anchor made from it: docUrl()) or [title, anchor], a
+ * section's heading number counted on from the one before where
+ * search_index.c left it out (S_title()) */
+function heads(ch, h) {
+	var num = [], c = idx.chapters[ch];
 	function title(t) {
 		var m, n;
 		if (t.charAt(0) === "^") {
@@ -796,70 +824,60 @@ function expand(data) {
 			num = m[1].split(".").map(Number);
 		return t;
 	}
-	data.chapters.forEach(function (c, ch) {
-		var bit = BIT[c[3] || data.lang];
-		has[c[3] || data.lang] = 1;
-		for (var k = 0; k < c[2]; k++, d++) {
-			x = data.docs[d];
-			docs.push(typeof x === "string" ? [ch, null, title(x), 0, k, bit] :
-			    [ch, x[1], title(x[0]), 0, k, bit]);
-			if (k === 0 && c[1] === 0) c[1] = docs[d][2];
-		}
-		next[ch] = c[2];
+	idx.of[ch].forEach(function (d, k) {
+		var doc = idx.docs[d], x = h[k];
+		if (x === undefined) return;
+		if (typeof x === "string") x = [x, null];
+		doc[2] = doc[3] ? x[0] : title(x[0]);
+		doc[1] = x[1];
 	});
-	for (; d < data.docs.length; d++) {
-		x = data.docs[d];
-		docs.push([x[0], x.length > 2 ? x[2] : null, x[1], 1, next[x[0]]++,
-		    BIT[data.chapters[x[0]][3] || data.lang]]);
-	}
-	data.docs = docs;
-	/* the site's own language first: a word's term in it leads */
-	data.langs = [data.lang].concat(Object.keys(has).filter(function (l) {
-		return l !== data.lang;
-	}).sort());
+	/* 0: the title of its first section */
+	if (c[1] === 0 && c[2] > 0) c[1] = idx.docs[idx.of[ch][0]][2];
 }
 
 function docUrl(d) {
 	var doc = idx.docs[d], ch = idx.chapters[doc[0]], a = doc[1];
-	if (a === null) a = (doc[3] ? "def-" : "") + slug(doc[2], !doc[3]);
+	if (a === null) a = doc[2] === null ? "" : (doc[3] ? "def-" : "") + slug(doc[2], !doc[3]);
 	return base + ch[0] + (a ? "#" + encodeURIComponent(a).replace(/%2F/g, "/") : "");
 }
 
-/* The results as a list of links into el; snippets follow as the
- * chapters' texts arrive. */
+/* The results as a list of links into el, each shown once its
+ * chapter's file (titles, anchors, texts) is there, in its place. */
 function render(el, res, q, max) {
 	var ul = document.createElement("ul");
 	ul.className = "search-list";
 	res.slice(0, max).forEach(function (d) {
 		var doc = idx.docs[d], li = document.createElement("li");
-		li.innerHTML = "<a href=\"" + esc(docUrl(d)) + "\"><span class=\"search-chapter\">" +
-		    esc(idx.chapters[doc[0]][1]) + "</span> <span class=\"search-title\">" +
-		    (doc[3] ? "<span class=\"search-kind\" lang=\"" + idx.lang + "\">" +
-		    esc(LABELS[idx.lang].term) + "</span> " : "") +
-		    marked(doc[2], q, false, doc[5]) + "</span></a><p class=\"search-snippet\"></p>";
-		/* a result of a chapter in the other language says which, for
-		 * a screen reader's voice (WCAG 3.1.2) */
-		if (doc[5] !== BIT[idx.lang])
-			li.lang = idx.chapters[doc[0]][3];
+		li.hidden = true;
 		ul.appendChild(li);
-		snippet(li.lastChild, d, q);
+		chapter(doc[0], function () {
+			li.innerHTML = "<a href=\"" + esc(docUrl(d)) + "\"><span class=\"search-chapter\">" +
+			    esc(idx.chapters[doc[0]][1] || "") + "</span> <span class=\"search-title\">" +
+			    (doc[3] ? "<span class=\"search-kind\" lang=\"" + idx.lang + "\">" +
+			    esc(LABELS[idx.lang].term) + "</span> " : "") +
+			    marked(doc[2] || "", q, false, doc[5]) + "</span></a><p class=\"search-snippet\">" +
+			    marked(texts[doc[0]][doc[4]] || "", q, true, doc[5]) + "</p>";
+			/* a result of a chapter in the other language says
+			 * which, for a screen reader's voice (WCAG 3.1.2) */
+			if (doc[5] !== BIT[idx.lang])
+				li.lang = idx.chapters[doc[0]][3];
+			li.hidden = false;
+		});
 	});
 	el.textContent = "";
 	el.appendChild(ul);
 }
 
-function snippet(p, d, q) {
-	var doc = idx.docs[d], ch = doc[0];
-	if (texts[ch]) { p.innerHTML = marked(texts[ch][doc[4]] || "", q, true, doc[5]); return; }
-	(textWait[ch] = textWait[ch] || []).push(function () {
-		p.innerHTML = marked((texts[ch] || [])[doc[4]] || "", q, true, doc[5]);
-	});
+/* Calls f once chapter ch's file (search/N.js) is loaded, or failed */
+function chapter(ch, f) {
+	if (texts[ch]) { f(); return; }
+	(textWait[ch] = textWait[ch] || []).push(f);
 	if (textWait[ch].length === 1)
 		load(base + "search/" + ch + ".js", function () {
 			var w = textWait[ch] || [];
 			textWait[ch] = null;
 			texts[ch] = texts[ch] || [];
-			w.forEach(function (f) { f(); });
+			w.forEach(function (g) { g(); });
 		});
 }
 
@@ -966,7 +984,7 @@ var api = {
 		return sh.t[i] === t ? postings(t, sh.p[i]) : null;
 	},
 	shard: function (k, t, p) { idx.shards[k][1] = t; idx.shards[k][2] = p; },
-	text: function (ch, v) { texts[ch] = v; }
+	text: function (ch, v, h) { texts[ch] = v; if (idx) heads(ch, h || []); }
 };
 root.SalesgenSearch = api;
 if (typeof module !== "undefined" && module.exports) {
