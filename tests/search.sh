@@ -75,13 +75,13 @@ else
 	sed 's/^/  /' "$tmp/links" | head -20
 fi
 
-# the index's format round trip: on a generated 1,000-chapter course (so
+# the index's format round trip: on a generated 1,500-chapter course (so
 # that the terms are sharded and name terms in other shards), every
 # (term, section) pair the C side indexed, with its heading mark, is
 # what search.js decodes, no pair more or less
 g=$tmp/gen
 mkdir -p "$g/pairs"
-if python3 "$top/bench/gen_course.py" 1000 "$g" > /dev/null 2>&1 &&
+if python3 "$top/bench/gen_course.py" 1500 "$g" > /dev/null 2>&1 &&
     "$bin" build --only site -q "$g" > "$tmp/err" 2>&1 &&
     "$units/test_search" pairs "$g/pairs" nl $(ls "$g"/out/site/[0-9]*.html | sort) \
     > "$tmp/pairs" 2> "$tmp/err" &&

@@ -459,6 +459,38 @@ var DIGIT = (function () {
 	return v;
 })();
 
+/* The docs of s[a..b) in Rice code (S_rice()): n and k as numbers,
+ * then each gap less one as a unary quotient and k bits, six bits a
+ * digit (DIGIT's value) */
+function rice(s, a, b) {
+	var at = a, n = 0, k = 0, d, i, q, acc = 0, nb = 0, prev = -1, out, mask;
+	if (a >= b) return new Int32Array(0);
+	while ((d = DIGIT[s.charCodeAt(at++)]) < 32) n = n * 32 + d;
+	n = n * 32 + d - 32;
+	while ((d = DIGIT[s.charCodeAt(at++)]) < 32) k = k * 32 + d;
+	k = k * 32 + d - 32;
+	mask = (1 << k) - 1;
+	out = new Int32Array(n);
+	for (i = 0; i < n; i++) {
+		/* the quotient: ones up to a zero */
+		q = 0;
+		for (;;) {
+			if (nb === 0) { acc = DIGIT[s.charCodeAt(at++)]; nb = 6; }
+			if (((acc >> --nb) & 1) === 0) break;
+			q++;
+		}
+		/* the k low bits at once: acc keeps its nb unread bits */
+		while (nb < k) {
+			acc = ((acc & ((1 << nb) - 1)) << 6) | DIGIT[s.charCodeAt(at++)];
+			nb += 6;
+		}
+		nb -= k;
+		prev += q * (mask + 1) + ((acc >> nb) & mask) + 1;
+		out[i] = prev;
+	}
+	return out;
+}
+
 /* The numbers of s[a..b) (S_num()), summed as they go when sum */
 function nums(s, a, b, sum) {
 	var n = 0, k, d, v = 0, at = 0, out;
@@ -507,9 +539,10 @@ function size(line) {
 	return (sizes[line] = n);
 }
 
-/* A term's line (S_line()): its docs, after "," the places in the whole
- * list of the docs where it is in the heading or is the glossary term,
- * which weigh ten (twenty) where the others weigh one, and after ";" the
+/* A term's line (S_line()): its docs (rice()), after "," the places in
+ * the whole list of the docs where it is in the heading or is the
+ * glossary term, which weigh ten (twenty) where the others weigh one,
+ * and after ";" the
  * ranks of the terms whose docs are all among its own (a compound's, a
  * set phrase's other words'); null while one of those is in a shard not
  * loaded */
@@ -519,7 +552,7 @@ function postings(t, line) {
 	var e = line.indexOf(";"), c = line.indexOf(",");
 	if (e < 0) e = line.length;
 	if (c < 0 || c > e) c = e;
-	var docs = nums(line, 0, c, true), k, x, parts = [docs], n = docs.length;
+	var docs = rice(line, 0, c), k, x, parts = [docs], n = docs.length;
 	if (e < line.length) {
 		var drv = nums(line, e + 1, line.length, true);
 		for (k = 0; k < drv.length; k++) {
