@@ -563,16 +563,29 @@ function postings(t, line) {
 			parts.push(x[0]);
 			n += x[0].length;
 		}
-		/* join them: in doc order, each doc once (marks over all docs
-		 * are quicker than a sort) */
-		var mark = new Uint8Array(idx.docs.length), at = 0;
-		parts.forEach(function (v) {
-			for (var j = 0; j < v.length; j++) mark[v[j]] = 1;
-		});
-		for (n = 0, k = 0; k < mark.length; k++) n += mark[k];
-		docs = new Int32Array(n);
-		for (k = 0; k < mark.length; k++)
-			if (mark[k]) docs[at++] = k;
+		/* join them: in doc order, each doc once; two lists by a
+		 * merge, more by marks over all docs (quicker than a sort) */
+		var at = 0;
+		if (parts.length === 2) {
+			var u = parts[0], v = parts[1], i = 0, j = 0;
+			docs = new Int32Array(u.length + v.length);
+			while (i < u.length && j < v.length)
+				if (u[i] < v[j]) docs[at++] = u[i++];
+				else if (u[i] > v[j]) docs[at++] = v[j++];
+				else { docs[at++] = u[i++]; j++; }
+			while (i < u.length) docs[at++] = u[i++];
+			while (j < v.length) docs[at++] = v[j++];
+			docs = docs.subarray(0, at);
+		} else {
+			var mark = new Uint8Array(idx.docs.length);
+			parts.forEach(function (w) {
+				for (var l = 0; l < w.length; l++) mark[w[l]] = 1;
+			});
+			for (n = 0, k = 0; k < mark.length; k++) n += mark[k];
+			docs = new Int32Array(n);
+			for (k = 0; k < mark.length; k++)
+				if (mark[k]) docs[at++] = k;
+		}
 	}
 	var ws = new Int32Array(docs.length).fill(1);
 	if (c < e) {
