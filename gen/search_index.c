@@ -4,29 +4,32 @@
  * Format (read by templates/site/search.js; keep the two in step):
  *
  *	SalesgenSearch.index({lang, chapters: [[url, title, sections(,
- *	    lang)]...],
- *	    docs: [title | [title, anchor]... , [chapter, term(, id)]...],
+ *	    lang)]...], gloss: [chapter...],
  *	    shards: [[first term, terms, postings, first term's rank]...]})
+ *	SalesgenSearch.text(N, [text...], [title | [title, anchor]...])
  *
- * with chapters and docs as JSON.parse() of a string (a large object
- * literal takes seconds to parse; a string does not).  docs are every
- * chapter's sections in order (a chapter's count in chapters), then the
- * glossary terms.  A chapter's title is 0 when it is its first
+ * with chapters, texts and titles as JSON.parse() of a string (a large
+ * object literal takes seconds to parse; a string does not).  The docs
+ * that postings number are every chapter's sections in order (a
+ * chapter's count in chapters), then the glossary terms (gloss: each
+ * one's chapter).  A chapter's title is 0 when it is its first
  * section's; its lang is there when it is not the site's ("en" in a
  * Dutch site: its words have the English stemmer's terms and are not
- * split, and search.js matches a query's English terms in it).  A section's title is written without its heading number
- * when that follows from the one before (S_title()), and is the
- * section alone when its anchor is what S_slug() makes of the title, as
- * search.js makes it again; a glossary
- * term has its id only when that is not "def-" and its slug.  The texts,
- * for the snippets, are in search/N.js, chapter N's sections' and then
- * its glossary terms': not in the index, as only the shown results need
- * them.  terms is every term, sorted, separated by spaces, for a binary
- * search of exact and prefix matches; postings has one line per term
+ * split, and search.js matches a query's English terms in it).
+ * search/N.js (text()) has chapter N's sections' and then its glossary
+ * terms' texts, for the snippets, and their titles and anchors
+ * (S_heads()): not in the index, as only the shown results need them.
+ * A section's title is written without its heading number when that
+ * follows from the one before in the chapter (S_title()), and is the
+ * title alone when its anchor is what S_slug() makes of it, as
+ * search.js makes it again; a glossary term has its id only when that
+ * is not "def-" and its slug.  terms is every term, sorted, separated
+ * by spaces, for a binary search of exact and prefix matches; postings
+ * has one line per term
  * (S_line()): doc numbers as deltas, the marked ones (in the heading)
- * after ",", the compounds whose docs it shares after ";" (by rank, the
- * term's place in all terms), decoded only for the terms a query
- * matches.  A number is written in base 32, its last
+ * after ",", after ";" the terms whose docs are all among its own (by
+ * rank, the term's place in all terms; S_derive()), decoded only for the
+ * terms a query matches.  A number is written in base 32, its last
  * digit from a second alphabet (S_num()), so that numbers need no
  * separator: a tenth less gzip than base 36 with commas.  A shard
  * written to a file of its own (search-index-N.js) has null for terms
@@ -572,6 +575,11 @@ S_str_cmp(const void *a, const void *b)
 	    S_sort_si->terms[*(const uint32_t *)b]);
 }
 
+/* The 64 digits, 0-31 S_num()'s inner ones and 32-63 its last ones, so
+ * that search.js reads both with one table; none is a separator. */
+static const char S_digit[] = "0123456789abcdefghijklmnopqrstuv"
+    "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_~";
+
 /* v in base 32, its last digit from the second alphabet: search.js
  * finds the end of a number without a separator. */
 static void
@@ -580,24 +588,27 @@ S_num(struct buf *b, unsigned long v)
 	char d[16];
 	int n = 0;
 
-	d[n++] = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_~"[v % 32];
+	d[n++] = S_digit[32 + v % 32];
 	for (v /= 32; v > 0; v /= 32)
-		d[n++] = "0123456789abcdefghijklmnopqrstuv"[v % 32];
+		d[n++] = S_digit[v % 32];
 	while (n > 0)
 		buf_putc(b, d[--n]);
 }
 
-/*** Compounds ***/
+/*** Terms within terms ***/
 
-/* A compound's docs are all among each of its parts' docs, and would be
- * written again in each part's line: "plan" holds every doc of
- * "verkoopplan", "accountplan" and the rest.  A part's line names those
- * compounds instead and lists only the docs they do not cover; search.js
- * joins them.  On the 1,000-chapter course that leaves out a quarter
- * of the postings, a sixth of the index. */
+/* A term whose docs are all among another's would have them written
+ * again in that one's line: "plan" holds every doc of "verkoopplan",
+ * "accountplan" and the rest, and in running text a word that comes
+ * only in a set phrase ("cijfers" in "op basis van cijfers") holds as
+ * few as the phrase's other words.  A term's line names such terms
+ * (its subsets) instead and lists only the docs they do not cover;
+ * search.js joins them.  Any term may stand for another, not only a
+ * compound for its parts: on the 1,000-chapter course that writes 16 %
+ * less gzip than compounds alone (bench/search.sh). */
 
 struct drv {
-	uint32_t part, whole;	/* term ranks */
+	uint32_t part, whole;	/* term ranks: whole's docs within part's */
 };
 
 static int
@@ -631,67 +642,174 @@ S_subset(const struct post *p, size_t a, size_t b, size_t c, size_t d)
 	return 1;
 }
 
-/* The (part, whole) pairs of the site's compounds, by part, where the
- * whole's docs are all among the part's: *n of them.  from[r] is where
- * the postings of the term of rank r begin.  A whole is longer than its
- * part (or as long and after it), so no term is made of itself. */
+/* A subset whose docs are not yet covered by fewer than this saves
+ * less than its rank costs to write. */
+#define DRV_GAIN	3
+
+static const size_t *S_from;	/* for S_by_cand (qsort has no argument) */
+
+/* By part, then the larger subsets first (they cover the most), then
+ * rank. */
+static int
+S_by_cand(const void *a, const void *b)
+{
+	const struct drv *x = a, *y = b;
+	size_t nx = S_from[x->whole + 1] - S_from[x->whole];
+	size_t ny = S_from[y->whole + 1] - S_from[y->whole];
+
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	if (nx != ny)
+		return nx > ny ? -1 : 1;
+	return x->whole < y->whole ? -1 : x->whole > y->whole;
+}
+
+/*
+ * The (part, whole) pairs, by part and then whole, where part's line
+ * names whole: *n of them.  from[r] is where the postings of the term of
+ * rank r begin.  A whole has fewer docs than its part, or as many and a
+ * higher rank, so no term stands for itself, however indirectly.  The
+ * candidates for a whole are the terms of its first doc (doc_at, doc_t:
+ * each doc's term ranks); a part takes its subsets largest first, each
+ * that covers at least DRV_GAIN docs the ones before did not.
+ */
 static struct drv *
-S_derive(struct search_index *si, const size_t *from, size_t *n)
+S_derive(struct search_index *si, const size_t *from, size_t ndocs,
+    size_t *n)
 {
 	struct drv *v = NULL;
-	size_t i, k, m = 0, cap = 0;
-	uint32_t t, c;
-	const struct wtab *tab = &si->wt[L_NL];	/* only Dutch is split */
+	size_t i, k, m = 0, cap = 0, r, t, nr, nt, gain, kept;
+	size_t *doc_at = xcalloc(ndocs + 2, sizeof(*doc_at));
+	uint32_t *doc_t = xmalloc((si->np + 1) * sizeof(*doc_t));
+	uint32_t *cov = xcalloc(ndocs + 1, sizeof(*cov));
 
-	for (i = 0; i < tab->wcap; i++)
-		for (k = 1; tab->wt[i].w != NULL && k < tab->wt[i].n; k++) {
-			const char *pt = si->terms[tab->wt[i].id[k]];
-			const char *wt = si->terms[tab->wt[i].id[0]];
-			size_t lp = strlen(pt), lw = strlen(wt);
+	/* each doc's terms, by rank (the postings are by rank) */
+	for (i = 0; i < si->np; i++)
+		doc_at[si->p[i].doc + 1]++;
+	for (i = 0; i < ndocs; i++)
+		doc_at[i + 1] += doc_at[i];
+	for (r = 0; r < si->nterms; r++)
+		for (i = from[r]; i < from[r + 1]; i++)
+			doc_t[doc_at[si->p[i].doc]++] = (uint32_t)r;
+	for (i = ndocs; i > 0; i--)
+		doc_at[i] = doc_at[i - 1];
+	doc_at[0] = 0;
 
-			if (lw < lp || (lw == lp && strcmp(wt, pt) <= 0))
+	for (r = 0; r < si->nterms; r++) {
+		nr = from[r + 1] - from[r];
+		if (nr < 2)
+			continue;
+		i = si->p[from[r]].doc;
+		for (k = doc_at[i]; k < doc_at[i + 1]; k++) {
+			t = doc_t[k];
+			nt = from[t + 1] - from[t];
+			if (t == r || nt < nr || (nt == nr && t > r) ||
+			    !S_subset(si->p, from[r], from[r + 1], from[t],
+			    from[t + 1]))
 				continue;
 			if (m == cap) {
 				cap = cap ? cap * 2 : 256;
 				v = xrealloc(v, cap * sizeof(*v));
 			}
-			v[m].part = S_rank[tab->wt[i].id[k]];
-			v[m++].whole = S_rank[tab->wt[i].id[0]];
+			v[m].part = (uint32_t)t;
+			v[m++].whole = (uint32_t)r;
 		}
-	if (m > 0)
-		qsort(v, m, sizeof(*v), S_drv_cmp);
-	for (i = 0, k = 0; i < m; i++) {
-		t = v[i].part;
-		c = v[i].whole;
-		if (k > 0 && v[k - 1].part == t && v[k - 1].whole == c)
-			continue;
-		/* a whole in one doc saves less than it costs to name */
-		if (from[c + 1] - from[c] < 2 || !S_subset(si->p, from[c],
-		    from[c + 1], from[t], from[t + 1]))
-			continue;
-		v[k++] = v[i];
 	}
-	*n = k;
+	S_from = from;
+	if (m > 0)
+		qsort(v, m, sizeof(*v), S_by_cand);
+	for (i = 0, kept = 0; i < m; i++) {
+		t = v[i].part;
+		r = v[i].whole;
+		for (gain = 0, k = from[r]; k < from[r + 1]; k++)
+			gain += cov[si->p[k].doc] != t + 1;
+		if (gain < DRV_GAIN)
+			continue;
+		for (k = from[r]; k < from[r + 1]; k++)
+			cov[si->p[k].doc] = (uint32_t)t + 1;
+		v[kept++] = v[i];
+	}
+	if (kept > 0)
+		qsort(v, kept, sizeof(*v), S_drv_cmp);
+	free(cov);
+	free(doc_t);
+	free(doc_at);
+	*n = kept;
 	return v;
 }
 
-/* A term's line of postings p[0..n) (one per doc, in doc order): the
- * docs as deltas but those whose seen[doc] is mark (its compounds'),
- * then, after ",", which of all its docs are marked, as the gaps between
- * their places in the list, then, after ";", the ranks of its compounds
- * drv[0..nd) as deltas. */
+/*
+ * The docs v[0..n) (ascending) in Rice code: n and k (S_num()), then
+ * each doc's gap to the one before less one (the first's: the doc) as
+ * its quotient by 2^k in unary (ones ended by a zero) and its k low
+ * bits, six bits a digit (S_digit), the last filled with zeros.  For
+ * gaps as random as a term's that is within a few per cent of their
+ * entropy, where base-32 numbers left gzip a tenth or more above it;
+ * gzip can do nothing more with it.  k is the one that makes the
+ * fewest bits.
+ */
+static void
+S_rice(struct buf *b, const uint32_t *v, size_t n)
+{
+	uint64_t bits, best = UINT64_MAX;
+	uint32_t g, prev;
+	unsigned kk, k = 0, acc = 0, nacc = 0;
+	size_t i;
+
+	for (kk = 0; kk < 24; kk++) {
+		for (bits = 0, prev = UINT32_MAX, i = 0; i < n; i++) {
+			g = v[i] - prev - 1;	/* prev + 1 wraps to 0 */
+			bits += (g >> kk) + 1 + kk;
+			prev = v[i];
+		}
+		if (bits < best) {
+			best = bits;
+			k = kk;
+		}
+	}
+	S_num(b, n);
+	S_num(b, k);
+#define PUT(bit) do {							\
+		acc = acc << 1 | (bit);					\
+		if (++nacc == 6) {					\
+			buf_putc(b, S_digit[acc]);			\
+			acc = nacc = 0;					\
+		}							\
+	} while (0)
+	for (prev = UINT32_MAX, i = 0; i < n; i++) {
+		g = v[i] - prev - 1;
+		prev = v[i];
+		for (kk = g >> k; kk > 0; kk--)
+			PUT(1u);
+		PUT(0u);
+		for (kk = k; kk > 0; kk--)
+			PUT((g >> (kk - 1)) & 1u);
+	}
+#undef PUT
+	if (nacc > 0)
+		buf_putc(b, S_digit[acc << (6 - nacc)]);
+}
+
+/* A term's line of postings p[0..n) (one per doc, in doc order): its
+ * docs but those whose seen[doc] is mark (its subsets'), in Rice code
+ * (S_rice(); nothing when there are none), then, after ",", which of
+ * all its docs are marked, as the gaps between their places in the
+ * list, then, after ";", the ranks of the terms it names, drv[0..nd),
+ * as deltas. */
 static void
 S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *seen,
     uint32_t mark, const struct drv *drv, size_t nd)
 {
-	size_t k, next = 0;
+	size_t k, next = 0, m = 0;
 	unsigned long last = 0;
+	uint32_t *own = xmalloc((n + 1) * sizeof(*own));
 
 	for (k = 0; k < n; k++)
-		if (seen[p[k].doc] != mark) {
-			S_num(b, p[k].doc - last);
-			last = p[k].doc;
-		}
+		if (seen[p[k].doc] != mark)
+			own[m++] = p[k].doc;
+	if (m > 0)
+		S_rice(b, own, m);
+	free(own);
 	for (k = 0; k < n; k++)
 		if (p[k].w) {
 			if (next == 0)
@@ -705,6 +823,17 @@ S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *seen,
 		S_num(b, drv[k].whole - last);
 		last = drv[k].whole;
 	}
+}
+
+void
+search_index_pairs(const struct search_index *si,
+    void (*f)(void *, const char *, size_t, int), void *arg)
+{
+	size_t i;
+
+	for (i = 0; si != NULL && i < si->np; i++)
+		f(arg, si->terms[si->p[i].term], si->p[i].doc,
+		    si->p[i].w != 0);
 }
 
 /*** Writing ***/
@@ -895,6 +1024,49 @@ S_title(struct buf *b, const char *title, unsigned long *prev, size_t *nprev)
 	*nprev = n;
 }
 
+/* Into b (reset first), as JSON: chapter ci's sections' titles and then
+ * its glossary terms, each "title", or ["title", "anchor"] where the
+ * anchor is not what search.js makes of the title (S_slug()); a title's
+ * heading number is left out where it follows from the one before in
+ * the chapter (S_title()). */
+static void
+S_heads(struct buf *b, const struct search_index *si, size_t ci)
+{
+	unsigned long num[NUM_MAX];
+	size_t k, n = 0, nnum = 0;
+	const struct chap *c = &si->ch[ci];
+
+	buf_reset(b);
+	buf_putc(b, '[');
+	for (k = 0; k < c->n; k++, n++) {
+		const struct sect *s = &c->s[k];
+		int same = S_slug(s->title, "", s->anchor, 1);
+
+		buf_puts(b, n ? "," : "");
+		buf_puts(b, same ? "\"" : "[\"");
+		S_title(b, s->title, num, &nnum);
+		if (!same) {
+			buf_puts(b, "\",\"");
+			S_json(b, s->anchor);
+		}
+		buf_puts(b, same ? "\"" : "\"]");
+	}
+	for (k = 0; k < si->ng; k++)
+		if (si->g[k].ch == ci) {
+			int same = S_slug(si->g[k].term, "def-", si->g[k].id, 0);
+
+			buf_puts(b, n++ ? "," : "");
+			buf_puts(b, same ? "\"" : "[\"");
+			S_json(b, si->g[k].term);
+			if (!same) {
+				buf_puts(b, "\",\"");
+				S_json(b, si->g[k].id);
+			}
+			buf_puts(b, same ? "\"" : "\"]");
+		}
+	buf_putc(b, ']');
+}
+
 static size_t
 S_gzip_size(const char *s, size_t n)
 {
@@ -933,8 +1105,6 @@ search_index_write(struct search_index *si, const char *outdir,
 	size_t *shard_at = NULL, *from, ndrv;
 	struct drv *drv;
 	uint32_t *seen;
-	unsigned long num[NUM_MAX];
-	size_t nnum = 0;
 	int pass, rc = 0;
 	char *dir;
 	int dutch = 0;
@@ -1000,7 +1170,7 @@ search_index_write(struct search_index *si, const char *outdir,
 			i++;
 	}
 	from[si->nterms] = si->np;
-	drv = S_derive(si, from, &ndrv);
+	drv = S_derive(si, from, ndocs, &ndrv);
 	seen = xcalloc(ndocs + 1, sizeof(*seen));
 	shard_at = xcalloc(si->nterms + 2, sizeof(*shard_at));
 	for (i = 0, t = 0; t < si->nterms; t++) {
@@ -1042,36 +1212,12 @@ search_index_write(struct search_index *si, const char *outdir,
 	}
 	buf_putc(&j, ']');
 	S_js(&b, j.data, j.len);
-	buf_puts(&b, "),\ndocs:JSON.parse(");
-	buf_reset(&j);
-	buf_putc(&j, '[');
-	for (d = 0, i = 0; i < si->nch; i++)
-		for (k = 0; k < si->ch[i].n; k++, d++) {
-			struct sect *s = &si->ch[i].s[k];
-			int same = S_slug(s->title, "", s->anchor, 1);
-
-			if (d > 0)
-				buf_putc(&j, ',');
-			buf_puts(&j, same ? "\"" : "[\"");
-			S_title(&j, s->title, num, &nnum);
-			if (!same) {
-				buf_puts(&j, "\",\"");
-				S_json(&j, s->anchor);
-			}
-			buf_puts(&j, same ? "\"" : "\"]");
-		}
-	for (i = 0; i < si->ng; i++, d++) {
-		buf_printf(&j, "%s[%zu,\"", d ? "," : "", si->g[i].ch);
-		S_json(&j, si->g[i].term);
-		if (!S_slug(si->g[i].term, "def-", si->g[i].id, 0)) {
-			buf_puts(&j, "\",\"");
-			S_json(&j, si->g[i].id);
-		}
-		buf_puts(&j, "\"]");
-	}
-	buf_putc(&j, ']');
-	S_js(&b, j.data, j.len);
-	buf_puts(&b, "),\nshards:[");
+	/* a glossary term's chapter; its term and id are with its text */
+	buf_puts(&b, "),\ngloss:[");
+	for (i = 0; i < si->ng; i++)
+		buf_printf(&b, "%s%zu", i ? "," : "", si->g[i].ch);
+	buf_putc(&b, ']');
+	buf_puts(&b, ",\nshards:[");
 
 	/* one shard inline, or shards of about SHARD_RAW in files */
 	/* no compression needed to know a small index is small */
@@ -1139,7 +1285,9 @@ search_index_write(struct search_index *si, const char *outdir,
 		S_prune(outdir, "search-index-%zu.js", nshard);
 
 	/* each chapter's section texts and then its glossary terms', for
-	 * the snippets */
+	 * the snippets, and their titles and anchors: a result shows them
+	 * with its snippet, so only the chapters of the shown results need
+	 * them (a tenth of the index at 1,000 chapters) */
 	dir = file_join(outdir, "search");
 	if (rc == 0 && si->nch > 0)
 		rc = file_mkdirs(dir, dl);
@@ -1161,6 +1309,9 @@ search_index_write(struct search_index *si, const char *outdir,
 				buf_putc(&j, '"');
 			}
 		buf_putc(&j, ']');
+		S_js(&b, j.data, j.len);
+		buf_puts(&b, "),JSON.parse(");
+		S_heads(&j, si, i);
 		S_js(&b, j.data, j.len);
 		buf_puts(&b, "));\n");
 		buf_reset(&name);

@@ -4,9 +4,10 @@
  * classic scripts that work from disk (file://), where fetch() and
  * modules do not:
  *
- *	search-index.js		chapters, sections, terms and postings
+ *	search-index.js		chapters, terms and postings
  *	search-index-N.js	a shard of the terms of a large site
- *	search/N.js		chapter N's section texts, for snippets
+ *	search/N.js		chapter N's section titles, anchors and
+ *				texts, for the results and their snippets
  *
  * The page's search.js reads them (templates/site/search.js).  Terms are
  * search_text's, plus the parts of Dutch compounds (search_split).
@@ -44,6 +45,15 @@ void	search_index_gloss(struct search_index *, size_t i, const char *id,
  * diagnostics. */
 int	search_index_write(struct search_index *, const char *outdir,
 	    struct diag_list *);
+
+/* After search_index_write(): f(arg, term, doc, marked) for each term
+ * of each doc, docs numbered as search.js numbers them (every chapter's
+ * sections in order, then the glossary terms), marked when the term is
+ * in the heading or is the glossary term.  For the tests' round trip
+ * through search.js (tests/tools/search-pairs.js). */
+void	search_index_pairs(const struct search_index *,
+	    void (*f)(void *arg, const char *term, size_t doc, int marked),
+	    void *arg);
 
 /* The label of the search box in lang (labels.txt's "search"). */
 const char *search_label(const char *lang);

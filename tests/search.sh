@@ -75,6 +75,46 @@ else
 	sed 's/^/  /' "$tmp/links" | head -20
 fi
 
+# the index's format round trip: on a generated 1,500-chapter course (so
+# that the terms are sharded and name terms in other shards), every
+# (term, section) pair the C side indexed, with its heading mark, is
+# what search.js decodes, no pair more or less
+g=$tmp/gen
+mkdir -p "$g/pairs"
+if python3 "$top/bench/gen_course.py" 1500 "$g" > /dev/null 2>&1 &&
+    "$bin" build --only site -q "$g" > "$tmp/err" 2>&1 &&
+    "$units/test_search" pairs "$g/pairs" nl $(ls "$g"/out/site/[0-9]*.html | sort) \
+    > "$tmp/pairs" 2> "$tmp/err" &&
+    cp "$top/templates/site/search.js" "$g/pairs/" &&
+    node "$top/tests/tools/search-pairs.js" "$g/pairs" "$tmp/pairs" > "$tmp/rt" 2>&1 &&
+    grep -q 'shard(s): [0-9]* decoded, 0 wrong' "$tmp/rt" &&
+    ! grep -q ' 1 shard(s)' "$tmp/rt"; then
+	echo "PASS ${PREFIX}search/index-round-trip-sharded"
+else
+	echo "FAIL ${PREFIX}search/index-round-trip-sharded"
+	cat "$tmp/err" "$tmp/rt" 2>/dev/null | head -20 | sed 's/^/  /'
+fi
+# the same course with 900 chapters (its links only to those), built
+# again into the same site: small enough for one index file, so the
+# shard files and the cut chapters' files of the build before go
+# (S_prune()), as the new site would not load them
+if [ -d "$g/out/site" ] && ls "$g"/out/site/search-index-1.js > /dev/null 2>&1; then
+	rm -rf "$g/content"
+	python3 "$top/bench/gen_course.py" 900 "$g" > /dev/null 2>&1
+	"$bin" build --only site -q "$g" > "$tmp/err" 2>&1
+	if [ -f "$g/out/site/search-index.js" ] && [ -f "$g/out/site/search/899.js" ] &&
+	    ! ls "$g"/out/site/search-index-*.js > /dev/null 2>&1 &&
+	    [ ! -f "$g/out/site/search/900.js" ]; then
+		echo "PASS ${PREFIX}search/stale-shards-removed"
+	else
+		echo "FAIL ${PREFIX}search/stale-shards-removed"
+		(cat "$tmp/err"; ls "$g/out/site" | grep search) | head -10 | sed 's/^/  /'
+	fi
+else
+	echo "FAIL ${PREFIX}search/stale-shards-removed: the 1,500-chapter site has no shards"
+fi
+rm -rf "$g"
+
 # ------------------------------------------------ Chromium, from file://
 chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
 mods=$top/tests/.tools/axe/node_modules

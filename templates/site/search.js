@@ -459,6 +459,38 @@ var DIGIT = (function () {
 	return v;
 })();
 
+/* The docs of s[a..b) in Rice code (S_rice()): n and k as numbers,
+ * then each gap less one as a unary quotient and k bits, six bits a
+ * digit (DIGIT's value) */
+function rice(s, a, b) {
+	var at = a, n = 0, k = 0, d, i, q, acc = 0, nb = 0, prev = -1, out, mask;
+	if (a >= b) return new Int32Array(0);
+	while ((d = DIGIT[s.charCodeAt(at++)]) < 32) n = n * 32 + d;
+	n = n * 32 + d - 32;
+	while ((d = DIGIT[s.charCodeAt(at++)]) < 32) k = k * 32 + d;
+	k = k * 32 + d - 32;
+	mask = (1 << k) - 1;
+	out = new Int32Array(n);
+	for (i = 0; i < n; i++) {
+		/* the quotient: ones up to a zero */
+		q = 0;
+		for (;;) {
+			if (nb === 0) { acc = DIGIT[s.charCodeAt(at++)]; nb = 6; }
+			if (((acc >> --nb) & 1) === 0) break;
+			q++;
+		}
+		/* the k low bits at once: acc keeps its nb unread bits */
+		while (nb < k) {
+			acc = ((acc & ((1 << nb) - 1)) << 6) | DIGIT[s.charCodeAt(at++)];
+			nb += 6;
+		}
+		nb -= k;
+		prev += q * (mask + 1) + ((acc >> nb) & mask) + 1;
+		out[i] = prev;
+	}
+	return out;
+}
+
 /* The numbers of s[a..b) (S_num()), summed as they go when sum */
 function nums(s, a, b, sum) {
 	var n = 0, k, d, v = 0, at = 0, out;
@@ -493,8 +525,8 @@ function lineOf(r, quiet) {
 	return [sh.t[r - idx.shards[lo][3]], sh.p[r - idx.shards[lo][3]]];
 }
 
-/* About how many docs a term's line has: its length with its
- * compounds' (those loaded) */
+/* About how many docs a term's line has: its length with those of the
+ * terms it names (those loaded) */
 var sizes = Object.create(null);
 function size(line) {
 	var e = line.indexOf(";"), n = line.length, drv, k, x;
@@ -507,18 +539,20 @@ function size(line) {
 	return (sizes[line] = n);
 }
 
-/* A term's line (S_line()): its docs, after "," the places in the whole
- * list of the docs where it is in the heading or is the glossary term,
- * which weigh ten (twenty) where the others weigh one, and after ";" the
- * ranks of the compounds whose docs it has too; null while one of those
- * is in a shard not loaded */
+/* A term's line (S_line()): its docs (rice()), after "," the places in
+ * the whole list of the docs where it is in the heading or is the
+ * glossary term, which weigh ten (twenty) where the others weigh one,
+ * and after ";" the
+ * ranks of the terms whose docs are all among its own (a compound's, a
+ * set phrase's other words'); null while one of those is in a shard not
+ * loaded */
 function postings(t, line) {
 	var p = decoded[t];
 	if (p) return p;
 	var e = line.indexOf(";"), c = line.indexOf(",");
 	if (e < 0) e = line.length;
 	if (c < 0 || c > e) c = e;
-	var docs = nums(line, 0, c, true), k, x, parts = [docs], n = docs.length;
+	var docs = rice(line, 0, c), k, x, parts = [docs], n = docs.length;
 	if (e < line.length) {
 		var drv = nums(line, e + 1, line.length, true);
 		for (k = 0; k < drv.length; k++) {
@@ -529,16 +563,29 @@ function postings(t, line) {
 			parts.push(x[0]);
 			n += x[0].length;
 		}
-		/* join them: in doc order, each doc once (marks over all docs
-		 * are quicker than a sort) */
-		var mark = new Uint8Array(idx.docs.length), at = 0;
-		parts.forEach(function (v) {
-			for (var j = 0; j < v.length; j++) mark[v[j]] = 1;
-		});
-		for (n = 0, k = 0; k < mark.length; k++) n += mark[k];
-		docs = new Int32Array(n);
-		for (k = 0; k < mark.length; k++)
-			if (mark[k]) docs[at++] = k;
+		/* join them: in doc order, each doc once; two lists by a
+		 * merge, more by marks over all docs (quicker than a sort) */
+		var at = 0;
+		if (parts.length === 2) {
+			var u = parts[0], v = parts[1], i = 0, j = 0;
+			docs = new Int32Array(u.length + v.length);
+			while (i < u.length && j < v.length)
+				if (u[i] < v[j]) docs[at++] = u[i++];
+				else if (u[i] > v[j]) docs[at++] = v[j++];
+				else { docs[at++] = u[i++]; j++; }
+			while (i < u.length) docs[at++] = u[i++];
+			while (j < v.length) docs[at++] = v[j++];
+			docs = docs.subarray(0, at);
+		} else {
+			var mark = new Uint8Array(idx.docs.length);
+			parts.forEach(function (w) {
+				for (var l = 0; l < w.length; l++) mark[w[l]] = 1;
+			});
+			for (n = 0, k = 0; k < mark.length; k++) n += mark[k];
+			docs = new Int32Array(n);
+			for (k = 0; k < mark.length; k++)
+				if (mark[k]) docs[at++] = k;
+		}
 	}
 	var ws = new Int32Array(docs.length).fill(1);
 	if (c < e) {
@@ -585,7 +632,7 @@ function match(w, acc, hits) {
 		/* while a word is typed, its commonest completions first, up
 		 * to a budget of postings: a keystroke stays quick however
 		 * many words begin with "ver" (how common: the length of the
-		 * line and of its compounds' lines) */
+		 * line and of the lines it names) */
 		cand.forEach(function (x) { x.push(size(x[1])); });
 		cand.sort(function (x, y) { return y[2] - x[2]; });
 		for (i = 0; i < cand.length && budget > 0; i++) {
@@ -677,7 +724,7 @@ function search(s, done, all) {
 		list = list.filter(function (d) { return m[d] > 0 || (w.free & docs[d][5]) !== 0; });
 		list.forEach(function (d) { score[d] += m[d]; });
 	});
-	/* a term's compounds in shards still to load: those, then again */
+	/* the terms a line names in shards still to load: those, then again */
 	need = Object.keys(lack).map(Number);
 	if (need.length > 0) {
 		left = need.length;
@@ -772,14 +819,42 @@ function slug(t, num) {
 }
 
 /* The index's docs as [chapter, anchor, title, kind, text, lang]:
- * anchor null when it is the title's slug, text the doc's number in its
- * chapter's texts (search/N.js: the sections', then the glossary
- * terms'), lang its chapter's as a bit of BIT; and data.langs the
- * languages of the site's chapters */
+ * every chapter's sections, then the glossary terms (data.gloss: their
+ * chapters); kind 1 for a glossary term, text the doc's number in its
+ * chapter's file (search/N.js: the sections', then the glossary
+ * terms'), lang its chapter's as a bit of BIT.  Title and anchor are
+ * null until that file is there (heads()); data.of[ch] are chapter ch's
+ * docs, data.langs the languages of the site's chapters */
 function expand(data) {
-	var docs = [], d = 0, next = [], x, num = [], has = {};
-	/* a title's heading number, counted on from the one before where
-	 * search_index.c left it out (S_title()) */
+	var docs = [], d = 0, has = {};
+	data.of = [];
+	data.chapters.forEach(function (c, ch) {
+		var bit = BIT[c[3] || data.lang];
+		has[c[3] || data.lang] = 1;
+		data.of[ch] = [];
+		for (var k = 0; k < c[2]; k++, d++) {
+			docs.push([ch, null, null, 0, k, bit]);
+			data.of[ch].push(d);
+		}
+	});
+	data.gloss.forEach(function (ch) {
+		docs.push([ch, null, null, 1, data.of[ch].length,
+		    BIT[data.chapters[ch][3] || data.lang]]);
+		data.of[ch].push(d++);
+	});
+	data.docs = docs;
+	/* the site's own language first: a word's term in it leads */
+	data.langs = [data.lang].concat(Object.keys(has).filter(function (l) {
+		return l !== data.lang;
+	}).sort());
+}
+
+/* Chapter ch's titles and anchors from its file (S_heads()): each
+ * "title" (the anchor made from it: docUrl()) or [title, anchor], a
+ * section's heading number counted on from the one before where
+ * search_index.c left it out (S_title()) */
+function heads(ch, h) {
+	var num = [], c = idx.chapters[ch];
 	function title(t) {
 		var m, n;
 		if (t.charAt(0) === "^") {
@@ -795,70 +870,60 @@ function expand(data) {
 			num = m[1].split(".").map(Number);
 		return t;
 	}
-	data.chapters.forEach(function (c, ch) {
-		var bit = BIT[c[3] || data.lang];
-		has[c[3] || data.lang] = 1;
-		for (var k = 0; k < c[2]; k++, d++) {
-			x = data.docs[d];
-			docs.push(typeof x === "string" ? [ch, null, title(x), 0, k, bit] :
-			    [ch, x[1], title(x[0]), 0, k, bit]);
-			if (k === 0 && c[1] === 0) c[1] = docs[d][2];
-		}
-		next[ch] = c[2];
+	idx.of[ch].forEach(function (d, k) {
+		var doc = idx.docs[d], x = h[k];
+		if (x === undefined) return;
+		if (typeof x === "string") x = [x, null];
+		doc[2] = doc[3] ? x[0] : title(x[0]);
+		doc[1] = x[1];
 	});
-	for (; d < data.docs.length; d++) {
-		x = data.docs[d];
-		docs.push([x[0], x.length > 2 ? x[2] : null, x[1], 1, next[x[0]]++,
-		    BIT[data.chapters[x[0]][3] || data.lang]]);
-	}
-	data.docs = docs;
-	/* the site's own language first: a word's term in it leads */
-	data.langs = [data.lang].concat(Object.keys(has).filter(function (l) {
-		return l !== data.lang;
-	}).sort());
+	/* 0: the title of its first section */
+	if (c[1] === 0 && c[2] > 0) c[1] = idx.docs[idx.of[ch][0]][2];
 }
 
 function docUrl(d) {
 	var doc = idx.docs[d], ch = idx.chapters[doc[0]], a = doc[1];
-	if (a === null) a = (doc[3] ? "def-" : "") + slug(doc[2], !doc[3]);
+	if (a === null) a = doc[2] === null ? "" : (doc[3] ? "def-" : "") + slug(doc[2], !doc[3]);
 	return base + ch[0] + (a ? "#" + encodeURIComponent(a).replace(/%2F/g, "/") : "");
 }
 
-/* The results as a list of links into el; snippets follow as the
- * chapters' texts arrive. */
+/* The results as a list of links into el, each shown once its
+ * chapter's file (titles, anchors, texts) is there, in its place. */
 function render(el, res, q, max) {
 	var ul = document.createElement("ul");
 	ul.className = "search-list";
 	res.slice(0, max).forEach(function (d) {
 		var doc = idx.docs[d], li = document.createElement("li");
-		li.innerHTML = "<a href=\"" + esc(docUrl(d)) + "\"><span class=\"search-chapter\">" +
-		    esc(idx.chapters[doc[0]][1]) + "</span> <span class=\"search-title\">" +
-		    (doc[3] ? "<span class=\"search-kind\" lang=\"" + idx.lang + "\">" +
-		    esc(LABELS[idx.lang].term) + "</span> " : "") +
-		    marked(doc[2], q, false, doc[5]) + "</span></a><p class=\"search-snippet\"></p>";
-		/* a result of a chapter in the other language says which, for
-		 * a screen reader's voice (WCAG 3.1.2) */
-		if (doc[5] !== BIT[idx.lang])
-			li.lang = idx.chapters[doc[0]][3];
+		li.hidden = true;
 		ul.appendChild(li);
-		snippet(li.lastChild, d, q);
+		chapter(doc[0], function () {
+			li.innerHTML = "<a href=\"" + esc(docUrl(d)) + "\"><span class=\"search-chapter\">" +
+			    esc(idx.chapters[doc[0]][1] || "") + "</span> <span class=\"search-title\">" +
+			    (doc[3] ? "<span class=\"search-kind\" lang=\"" + idx.lang + "\">" +
+			    esc(LABELS[idx.lang].term) + "</span> " : "") +
+			    marked(doc[2] || "", q, false, doc[5]) + "</span></a><p class=\"search-snippet\">" +
+			    marked(texts[doc[0]][doc[4]] || "", q, true, doc[5]) + "</p>";
+			/* a result of a chapter in the other language says
+			 * which, for a screen reader's voice (WCAG 3.1.2) */
+			if (doc[5] !== BIT[idx.lang])
+				li.lang = idx.chapters[doc[0]][3];
+			li.hidden = false;
+		});
 	});
 	el.textContent = "";
 	el.appendChild(ul);
 }
 
-function snippet(p, d, q) {
-	var doc = idx.docs[d], ch = doc[0];
-	if (texts[ch]) { p.innerHTML = marked(texts[ch][doc[4]] || "", q, true, doc[5]); return; }
-	(textWait[ch] = textWait[ch] || []).push(function () {
-		p.innerHTML = marked((texts[ch] || [])[doc[4]] || "", q, true, doc[5]);
-	});
+/* Calls f once chapter ch's file (search/N.js) is loaded, or failed */
+function chapter(ch, f) {
+	if (texts[ch]) { f(); return; }
+	(textWait[ch] = textWait[ch] || []).push(f);
 	if (textWait[ch].length === 1)
 		load(base + "search/" + ch + ".js", function () {
 			var w = textWait[ch] || [];
 			textWait[ch] = null;
 			texts[ch] = texts[ch] || [];
-			w.forEach(function (f) { f(); });
+			w.forEach(function (g) { g(); });
 		});
 }
 
@@ -958,8 +1023,14 @@ var api = {
 	shards: function () {	/* how many shards are still to load */
 		return idx ? idx.shards.filter(function (sh) { return sh[1] === null; }).length : -1;
 	},
+	/* term t's docs and weights as the index has them (null: not
+	 * there, or its shard not loaded), for the tests' round trip */
+	docs: function (t) {
+		var sh = parsed(shardOf(t)), i = lower(sh.t, t);
+		return sh.t[i] === t ? postings(t, sh.p[i]) : null;
+	},
 	shard: function (k, t, p) { idx.shards[k][1] = t; idx.shards[k][2] = p; },
-	text: function (ch, v) { texts[ch] = v; }
+	text: function (ch, v, h) { texts[ch] = v; if (idx) heads(ch, h || []); }
 };
 root.SalesgenSearch = api;
 if (typeof module !== "undefined" && module.exports) {

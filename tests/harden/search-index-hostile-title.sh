@@ -11,9 +11,11 @@ st=$(run out "$SG" build p --only site)
 node -e '
 const fs = require("fs");
 let idx, text;
-/* search.js reads the index (its docs are stored compactly) */
+/* search.js reads the index (its docs are stored compactly) and the
+ * chapter file (its titles) */
 const api = require(process.cwd() + "/p/out/site/search.js");
-global.SalesgenSearch = { index: (d) => { api.index(d); idx = d; }, text: (c, v) => { text = v; } };
+global.SalesgenSearch = { index: (d) => { api.index(d); idx = d; },
+    text: (c, v, h) => { api.text(c, v, h); text = v; } };
 eval(fs.readFileSync("p/out/site/search-index.js", "utf8"));
 eval(fs.readFileSync("p/out/site/search/0.js", "utf8"));
 const t = idx.docs.find((d) => d[2] !== "1 Een");

@@ -1,5 +1,6 @@
-# The search index leaves out heading numbers that follow from the one
-# before and anchors that follow from the title; search.js makes them
+# The search index (the chapters' files, search/N.js) leaves out heading
+# numbers that follow from the one before and anchors that follow from
+# the title; search.js makes them
 # again, and every result comes back with its heading's text and a link
 # to its id, also for headings that look like the index's own marks
 # ("^2 ...") or carry a number of their own ("3.1 ...", "1.01 ...").
@@ -14,8 +15,11 @@ node -e '
 const fs = require("fs");
 const api = require(process.cwd() + "/p/out/site/search.js");
 let idx;
-global.SalesgenSearch = { index: (d) => { api.index(d); idx = d; } };
+global.SalesgenSearch = { index: (d) => { api.index(d); idx = d; }, text: api.text };
 eval(fs.readFileSync("p/out/site/search-index.js", "utf8"));
+/* the titles and anchors are in search/N.js */
+eval(fs.readFileSync("p/out/site/search/0.js", "utf8"));
+eval(fs.readFileSync("p/out/site/search/1.js", "utf8"));
 /* the headings of the pages, as a reader sees them: [file#id, text] */
 const want = [];
 for (const f of ["01-een.html", "02-twee.html"]) {

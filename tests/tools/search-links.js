@@ -7,12 +7,8 @@
 const fs = require("fs");
 const path = require("path");
 const dir = process.argv[2];
-const api = require(path.resolve(dir, "search.js"));
-let idx;
-const index = api.index;
-api.index = (d) => { index(d); idx = d; };
-globalThis.SalesgenSearch = api;
-(0, eval)(fs.readFileSync(path.join(dir, "search-index.js"), "utf8"));
+// titles and anchors are in the chapters' files (search/N.js)
+const { api, idx } = require("./search-site.js")(dir);
 const ids = {};
 let bad = 0, made = 0;
 for (let d = 0; d < idx.docs.length; d++) {

@@ -13,7 +13,7 @@ module.exports = function (dir) {
 	const api = require(path.resolve(dir, "search.js"));
 	const texts = {};
 	const text = api.text;
-	api.text = (ch, v) => { texts[ch] = v; text(ch, v); };
+	api.text = (ch, v, h) => { texts[ch] = v; text(ch, v, h); };
 	let idx;
 	const index = api.index;
 	api.index = (d) => { idx = d; index(d); };

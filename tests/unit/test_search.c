@@ -11,6 +11,11 @@
  *					the index of the pages' <article>s
  *					into DIR, and the time that took
  *					(bench/search.sh)
+ *	test_search pairs DIR LANG PAGE.html...
+ *					the same index, then every (term,
+ *					doc) pair of it, one a line, as
+ *					"term<TAB>doc<TAB>marked (0/1)", for
+ *					tests/tools/search-pairs.js
  */
 #include "search_index.h"
 #include "search_split.h"
@@ -109,8 +114,15 @@ S_now(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+static void
+S_pair(void *arg, const char *term, size_t doc, int marked)
+{
+	fprintf(arg, "%s\t%zu\t%d\n", term, doc, marked);
+}
+
+/* pairs: print the index's pairs, not the time it took */
 static int
-S_index(const char *dir, const char *lang, int n, char **pages)
+S_index(const char *dir, const char *lang, int n, char **pages, int pairs)
 {
 	struct search_index *si = search_index_new(lang, (size_t)n);
 	struct diag_list *dl = diag_list_new();
@@ -136,7 +148,10 @@ S_index(const char *dir, const char *lang, int n, char **pages)
 		    "", buf_cstr(&body[i]), body[i].len);
 	}
 	rc = search_index_write(si, dir, dl);
-	printf("index of %d pages: %.0f ms\n", n, S_now() - t0);
+	if (pairs)
+		search_index_pairs(si, S_pair, stdout);
+	else
+		printf("index of %d pages: %.0f ms\n", n, S_now() - t0);
 	diag_print(dl, stderr);
 	for (i = 0; i < n; i++)
 		buf_free(&body[i]);
@@ -155,7 +170,9 @@ main(int argc, char *argv[])
 	if (argc == 4 && strcmp(argv[1], "terms") == 0)
 		return S_dump(argv[2], argv[3]);
 	if (argc >= 4 && strcmp(argv[1], "index") == 0)
-		return S_index(argv[2], argv[3], argc - 4, argv + 4);
+		return S_index(argv[2], argv[3], argc - 4, argv + 4, 0);
+	if (argc >= 4 && strcmp(argv[1], "pairs") == 0)
+		return S_index(argv[2], argv[3], argc - 4, argv + 4, 1);
 	nl = search_text_new("nl");
 	en = search_text_new("en");
 	/* rules N on top of Snowball (design/search.md) */
