@@ -11,6 +11,7 @@
 #include "html.h"
 #include "mem.h"
 #include "pdf/pdf.h"
+#include "pdf/pdf_fcache.h"
 #include "pool.h"
 #include "progress.h"
 #include "strmap.h"
@@ -79,6 +80,7 @@ struct mjob {
 	struct diag_list	*dl;	/* the caller's */
 	struct pool		*pool;
 	struct pdf_env		**env;	/* per worker, made on first use */
+	struct fcache		*fonts;	/* the workers' shared font work */
 	size_t			 nrows, done, failed;
 	struct report		*rep;
 	size_t			 nrep, caprep;
@@ -92,6 +94,12 @@ struct mjob {
 	struct mrow		*man;
 	size_t			 nman, capman;
 };
+
+/* The most bytes of subsets and font programs a mailing keeps: some 20 to
+ * 60 KB each; a few subsets per face, and font programs as varied as the
+ * glyphs the rows draw (the first ones kept: enough for the faces whose
+ * glyphs repeat, and memory stays flat however many rows). */
+#define MERGE_FONT_CACHE	(4u << 20)
 
 /* Whether row k (0-based, every data row counted) is this run's. */
 static int
@@ -647,8 +655,10 @@ S_row_work(void *arg, int worker)
 	struct diag_list *dl = diag_list_new();
 	int rc;
 
-	if (*env == NULL && m->o->pdf)
+	if (*env == NULL && m->o->pdf) {
 		*env = pdf_env_new(m->base->lang, m->o->pdfo, dl);
+		pdf_env_share(*env, m->fonts);
+	}
 	j->fp[0] = '\0';
 	if (m->o->pdf && *env == NULL) {
 		rc = -1;
@@ -896,6 +906,13 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 		m.pg = progress_begin("rows", o->nshards == 0 ? nm.nrows :
 		    nm.nrows > o->shard ?
 		    (nm.nrows - o->shard - 1) / o->nshards + 1 : 0, 1);
+	/* A mailing's documents differ in a few fields: most of them
+	 * embed the same subsets, which are made once and shared (the same
+	 * bytes as each making its own, so a row's document does not
+	 * depend on the others).  A few distinct sets per face are
+	 * expected; the cap keeps a mailing of very varied rows flat. */
+	if (o->pdf)
+		m.fonts = fcache_new(MERGE_FONT_CACHE);
 	m.pool = pool_new(o->jobs);
 	m.env = xcalloc((size_t)pool_threads(m.pool), sizeof(*m.env));
 	co.row = S_feed;
@@ -908,6 +925,7 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	for (k = 0; k < nw; k++)
 		pdf_env_free(m.env[k]);
 	free(m.env);
+	fcache_free(m.fonts);
 	progress_end(m.pg);
 	if (m.nrep > 1)
 		qsort(m.rep, m.nrep, sizeof(*m.rep), S_report_cmp);

@@ -17,6 +17,7 @@
 #include "diag.h"
 
 struct buf;
+struct fcache;
 
 enum font_face {
 	FACE_REGULAR,
@@ -39,6 +40,11 @@ struct font {
 	int16_t		*w;		/* advance per BMP code point, 1/1000 em; lazily */
 	uint8_t		*seen;		/* 1 = looked up, 2 = missing glyph */
 	uint8_t		*drawn;		/* bitmap of the BMP: characters drawn */
+	/* With a cache (fonts.cache): what the subset was made of, the
+	 * face's file and its used[] (owned, until fonts_reset()), the
+	 * key of the subset and the first part of its font program's. */
+	unsigned char	*key;
+	size_t		 nkey;
 	double		 ascent, descent; /* 1/1000 em, descent negative */
 	/* Set only in a helper thread's copy (pdf_inline.c), whose seen is its
 	 * own snapshot: it looks nothing up (w, seen and libharu's font
@@ -60,6 +66,10 @@ struct fonts {
 	int		 logging;
 	uint32_t	*log;
 	size_t		 nlog, caplog;
+	/* Subsets and font programs shared with other documents (a
+	 * mailing's threads), or NULL: each document makes its own.  Not
+	 * ours: set with fonts_share(), freed by who made it. */
+	struct fcache	*cache;
 };
 
 /* Families asked of fontconfig; NULL members take the defaults
@@ -81,6 +91,12 @@ void	fonts_free(struct fonts *);
  * Returns 0, or -1 after adding diagnostics.  The subsets stay open until
  * fonts_reset() or fonts_free(), after pdf is saved. */
 int	fonts_embed(struct fonts *, HPDF_Doc pdf, struct diag_list *);
+/* Makes fonts_embed() take a face's subset from cache when one was made
+ * for the same face and the same characters, and the font program libharu
+ * writes from it when the same glyphs are kept: the same bytes as making
+ * them, for less.  cache (pdf_fcache.h) must outlive the fonts' use; NULL
+ * stops sharing. */
+void	fonts_share(struct fonts *, struct fcache *cache);
 /* Forgets the characters used and the subsets, for the next document. */
 void	fonts_reset(struct fonts *);
 /* Releases fontconfig's process-wide state; call once, at exit. */
