@@ -145,10 +145,11 @@ pdf_env_free(struct pdf_env *e)
 }
 
 void
-pdf_env_share(struct pdf_env *e, struct fcache *cache)
+pdf_env_share(struct pdf_env *e, struct fcache *cache,
+    const unsigned char *keep)
 {
 	if (e != NULL)
-		fonts_share(&e->fonts, cache);
+		fonts_share(&e->fonts, cache, keep);
 }
 
 static int

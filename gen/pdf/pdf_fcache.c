@@ -25,6 +25,11 @@ struct fc_entry {
 struct fcache {
 	pthread_mutex_t	 lock;
 	struct fc_entry	*b[FC_BUCKETS];
+	/* the keys missed so far (their hashes, 0 for none; open
+	 * addressing, grown at half full), each with its misses up to 2 */
+	uint64_t	*miss;
+	unsigned char	*nmiss;
+	size_t		 cmiss, umiss;
 	size_t		 cap;
 	struct fcache_stats st[FCACHE_KINDS];	/* [0]: all kinds */
 };
@@ -55,6 +60,8 @@ fcache_free(struct fcache *c)
 			free(e);
 		}
 	pthread_mutex_destroy(&c->lock);
+	free(c->miss);
+	free(c->nmiss);
 	free(c);
 }
 
@@ -70,7 +77,7 @@ S_hash(int kind, const unsigned char *k, size_t n)
 		h ^= k[i];
 		h *= 0x100000001b3ull;
 	}
-	return h;
+	return h != 0 ? h : 1;	/* 0 marks an empty slot of the misses */
 }
 
 /* The entry under the key, or NULL; with the lock held. */
@@ -84,6 +91,61 @@ S_find(struct fcache *c, uint64_t h, int kind, const void *key, size_t klen)
 		    memcmp(e->key, key, klen) == 0)
 			return e;
 	return NULL;
+}
+
+/* The slot of hash h in the table of misses (h's, or the empty one
+ * where it would go); with the lock held and the table not full. */
+static size_t
+S_slot(const struct fcache *c, uint64_t h)
+{
+	size_t i = (size_t)(h % c->cmiss);
+
+	while (c->miss[i] != 0 && c->miss[i] != h)
+		i = (i + 1) % c->cmiss;
+	return i;
+}
+
+/* Counts a miss of hash h (never 0: S_hash() is made so). */
+static void
+S_missed(struct fcache *c, uint64_t h)
+{
+	uint64_t *om = c->miss;
+	unsigned char *on = c->nmiss;
+	size_t i, oc = c->cmiss;
+
+	if (2 * (c->umiss + 1) > c->cmiss) {
+		c->cmiss = oc ? 2 * oc : 256;
+		c->miss = xcalloc(c->cmiss, sizeof(*c->miss));
+		c->nmiss = xcalloc(c->cmiss, 1);
+		for (i = 0; i < oc; i++)
+			if (om[i] != 0) {
+				size_t j = S_slot(c, om[i]);
+
+				c->miss[j] = om[i];
+				c->nmiss[j] = on[i];
+			}
+		free(om);
+		free(on);
+	}
+	i = S_slot(c, h);
+	if (c->miss[i] == 0) {
+		c->miss[i] = h;
+		c->umiss++;
+	}
+	if (c->nmiss[i] < 2)
+		c->nmiss[i]++;
+}
+
+/* How often hash h was missed, up to 2; with the lock held. */
+static int
+S_misses(const struct fcache *c, uint64_t h)
+{
+	size_t i;
+
+	if (c->cmiss == 0)
+		return 0;
+	i = S_slot(c, h);
+	return c->miss[i] == h ? c->nmiss[i] : 0;
 }
 
 const unsigned char *
@@ -104,6 +166,7 @@ fcache_get(struct fcache *c, int kind, const void *key, size_t klen,
 	} else {
 		c->st[0].misses++;
 		c->st[kind].misses++;
+		S_missed(c, h);
 	}
 	pthread_mutex_unlock(&c->lock);
 	return e != NULL ? e->val : NULL;
@@ -121,7 +184,10 @@ fcache_put(struct fcache *c, int kind, const void *key, size_t klen,
 	pthread_mutex_lock(&c->lock);
 	if ((e = S_find(c, h, kind, key, klen)) != NULL)
 		out = e->val;
-	else if (c->st[0].bytes + len + klen > c->cap) {
+	else if (S_misses(c, h) < 2) {
+		c->st[0].once++;
+		c->st[kind].once++;
+	} else if (c->st[0].bytes + len + klen > c->cap) {
 		c->st[0].refused++;
 		c->st[kind].refused++;
 	} else {

@@ -9,9 +9,12 @@
  * uses it).  A value, once in, is never changed or removed until
  * fcache_free(): a caller may keep the pointer fcache_get() or
  * fcache_put() returns while the cache lives.  Lookups and additions are
- * serialised by a mutex; the work itself happens outside it.  The cache
- * holds at most its capacity in bytes; past that, fcache_put() stores
- * nothing more (the work is then done again, with the same result).
+ * serialised by a mutex; the work itself happens outside it.  A value is
+ * stored only for a key looked up before without success at least twice
+ * (work asked for once in a run is not worth keeping: a mailing's rows
+ * each draw their own letters in some face), and the cache holds at most
+ * its capacity in bytes; otherwise fcache_put() stores nothing (the work is
+ * then done again, with the same result).
  */
 #ifndef SALESGEN_PDF_FCACHE_H
 #define SALESGEN_PDF_FCACHE_H
@@ -27,6 +30,7 @@ struct fcache_stats {
 	size_t	hits, misses;	/* fcache_get() calls that found / did not */
 	size_t	entries, bytes;	/* values held, their bytes */
 	size_t	refused;	/* fcache_put() calls over the capacity */
+	size_t	once;		/* fcache_put() calls for a key missed once */
 };
 
 /* A cache holding at most cap bytes of values.  Free with fcache_free()
@@ -41,8 +45,8 @@ const unsigned char *fcache_get(struct fcache *, int kind, const void *key,
 	    size_t klen, size_t *len, unsigned long *aux);
 
 /* Stores a copy of val[0..len) and aux under the key, unless the key is
- * there already (another thread did the same work: its value is kept) or
- * the cache is full.  Returns the value now under the key (the cache's),
+ * there already (another thread did the same work: its value is kept),
+ * fcache_get() missed it only once so far, or the cache is full.  Returns the value now under the key (the cache's),
  * or NULL when nothing is. */
 const unsigned char *fcache_put(struct fcache *, int kind, const void *key,
 	    size_t klen, const void *val, size_t len, unsigned long aux);

@@ -317,9 +317,10 @@ static _Thread_local struct fonts *S_saving;
 static _Atomic(HPDF_Dict_BeforeWriteFunc) S_libharu_bw;
 
 void
-fonts_share(struct fonts *fs, struct fcache *cache)
+fonts_share(struct fonts *fs, struct fcache *cache, const uint8_t *keep)
 {
 	fs->cache = cache;
+	fs->keep = cache != NULL ? keep : NULL;
 }
 
 /* f's subset key: its file, a NUL, its used[] bitmap. */
@@ -419,6 +420,44 @@ S_keep_program(struct fcache *c, HPDF_FontAttr fa, const unsigned char *key,
 	free(prog);
 }
 
+/* Whether libharu keeps the glyph of c in the font program of def. */
+static int
+S_kept(HPDF_FontDef def, unsigned c)
+{
+	HPDF_TTFontDefAttr da = def->attr;
+	HPDF_UINT16 g = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
+
+	return g < da->num_glyphs && da->glyph_tbl.flgs[g];
+}
+
+/*
+ * The rows of a mailing draw different letters in the face their fields
+ * are set in (names, addresses), so its font program would differ from
+ * row to row although the subset is the same.  A face that already keeps
+ * all but at most FONT_KEEP_MAX of the rows' characters (keep) its subset
+ * has (in, its used[]) keeps them all: the body face, which draws most
+ * letters anyway, then writes one font program for the whole mailing,
+ * for a glyph or two more an offer.  A face that would take on more (one
+ * that shows a single field, a name in a running head) keeps what it drew:
+ * its bytes grew by more than the time they save (some 5 KB a face).
+ * Measuring marks a glyph kept, as drawing does.
+ */
+#define FONT_KEEP_MAX	24
+
+static void
+S_keep(const uint8_t *keep, const uint8_t *in, HPDF_FontDef def)
+{
+	unsigned c, more = 0;
+
+	for (c = S_next_bit(keep, 0); c < 65536; c = S_next_bit(keep, c + 1))
+		if ((in[c >> 3] & (1u << (c & 7))) && !S_kept(def, c) &&
+		    ++more > FONT_KEEP_MAX)
+			return;
+	for (c = S_next_bit(keep, 0); c < 65536; c = S_next_bit(keep, c + 1))
+		if (in[c >> 3] & (1u << (c & 7)))
+			(void)HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)c);
+}
+
 /* A shared font's before-write callback (see above). */
 static HPDF_STATUS
 S_before_write(HPDF_Dict obj)
@@ -443,6 +482,8 @@ S_before_write(HPDF_Dict obj)
 	    fa->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
 	    !(da = fa->fontdef->attr)->embedding)
 		return bw(obj);
+	if (fs->keep != NULL)
+		S_keep(fs->keep, f->key + f->nkey - 65536 / 8, fa->fontdef);
 	/* the subset's key, libharu's tag for it, the glyphs kept */
 	klen = f->nkey + sizeof(da->tag_name) + da->num_glyphs;
 	key = xmalloc(klen);

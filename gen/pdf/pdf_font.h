@@ -70,6 +70,12 @@ struct fonts {
 	 * mailing's threads), or NULL: each document makes its own.  Not
 	 * ours: set with fonts_share(), freed by who made it. */
 	struct fcache	*cache;
+	/* With cache: characters whose glyphs every document of the run
+	 * keeps in a face whose subset has them (a bitmap of the BMP, the
+	 * caller's, read-only), so that documents drawing different
+	 * letters of the same subset still write one font program; NULL:
+	 * each keeps the glyphs it drew. */
+	const uint8_t	*keep;
 };
 
 /* Families asked of fontconfig; NULL members take the defaults
@@ -94,9 +100,12 @@ int	fonts_embed(struct fonts *, HPDF_Doc pdf, struct diag_list *);
 /* Makes fonts_embed() take a face's subset from cache when one was made
  * for the same face and the same characters, and the font program libharu
  * writes from it when the same glyphs are kept: the same bytes as making
- * them, for less.  cache (pdf_fcache.h) must outlive the fonts' use; NULL
- * stops sharing. */
-void	fonts_share(struct fonts *, struct fcache *cache);
+ * them, for less.  keep (NULL: none) lists characters whose glyphs are
+ * kept in every face whose subset has them, as if drawn: a document's
+ * bytes then depend on keep as well, never on the cache.  cache
+ * (pdf_fcache.h) and keep must outlive the fonts' use; NULL stops
+ * sharing. */
+void	fonts_share(struct fonts *, struct fcache *cache, const uint8_t *keep);
 /* Forgets the characters used and the subsets, for the next document. */
 void	fonts_reset(struct fonts *);
 /* Releases fontconfig's process-wide state; call once, at exit. */
