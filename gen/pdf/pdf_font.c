@@ -533,8 +533,11 @@ S_subset(struct fonts *fs, struct font *f, const char **data, unsigned *len,
 	for (c = S_next_bit(f->used, 0); c < 65536;
 	    c = S_next_bit(f->used, c + 1))
 		hb_set_add(uni, c);
-	/* Hinting is for screens at small sizes; a PDF viewer
-	 * does without, and the file is half the size. */
+	/* The hinting stays, although a PDF viewer does without and the
+	 * font programs would be some 40 % smaller: with
+	 * HB_SUBSET_FLAGS_NO_HINTING libharu 2.3 fails to save some
+	 * documents (the sample course's chapter 4, "the PDF library
+	 * failed"). */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DEFAULT);
 	*face = hb_subset_or_fail(f->hbface, in);
 	hb_subset_input_destroy(in);

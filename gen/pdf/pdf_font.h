@@ -4,7 +4,10 @@
  * metrics.  Owns the fix for libharu 2.3.0's /ToUnicode map, which is not a
  * valid ToUnicode CMap: with the UTF-8 encoder a code is its Unicode value,
  * so an identity map written as 256 bfranges makes extraction, search and
- * copy-paste exact.
+ * copy-paste exact.  In a mailing (fonts_share()) it takes subsets and font
+ * programs made for another document of the run from a cache
+ * (pdf_fcache.h) when they are the very same, and wraps libharu's writing
+ * of the font descriptor for that.
  */
 #ifndef SALESGEN_PDF_FONT_H
 #define SALESGEN_PDF_FONT_H
