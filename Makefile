@@ -114,7 +114,7 @@ build-asan-units: $(UNITBIN)
 tsan:
 	@$(MAKE) -s B=build-tsan OPT="-O1 -g -fsanitize=thread" \
 		LDFLAGS="-fsanitize=thread" build-tsan/salesgen-tsan \
-		build-tsan/tests/test_pool
+		build-tsan/tests/test_pool build-tsan/tests/test_fcache
 	@sh tests/tsan.sh build-tsan/salesgen-tsan 4
 
 build-tsan/salesgen-tsan: $(OBJS)

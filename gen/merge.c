@@ -11,10 +11,12 @@
 #include "html.h"
 #include "mem.h"
 #include "pdf/pdf.h"
+#include "pdf/pdf_fcache.h"
 #include "pool.h"
 #include "progress.h"
 #include "strmap.h"
 #include "theme.h"
+#include "utf8.h"
 #include "val.h"
 #include "xml.h"
 
@@ -79,6 +81,8 @@ struct mjob {
 	struct diag_list	*dl;	/* the caller's */
 	struct pool		*pool;
 	struct pdf_env		**env;	/* per worker, made on first use */
+	struct fcache		*fonts;	/* the workers' shared font work */
+	const unsigned char	*keep;	/* the rows' characters (names) */
 	size_t			 nrows, done, failed;
 	struct report		*rep;
 	size_t			 nrep, caprep;
@@ -92,6 +96,13 @@ struct mjob {
 	struct mrow		*man;
 	size_t			 nman, capman;
 };
+
+/* The most bytes of subsets and font programs a mailing keeps: some 20 to
+ * 60 KB each; a few subsets per face, and font programs as varied as the
+ * glyphs the rows draw in the faces that show a single field (those kept
+ * first: the body face's come early).  Memory stays flat however many
+ * rows. */
+#define MERGE_FONT_CACHE	(2u << 20)
 
 /* Whether row k (0-based, every data row counted) is this run's. */
 static int
@@ -213,6 +224,9 @@ struct names {
 	size_t			 ntold;
 	struct report		*rep;	/* the clashes' diagnostics */
 	size_t			 nrep, caprep;
+	/* every character in the cells of every row (a bit each, of the
+	 * BMP): the glyphs each document keeps (merge_run) */
+	unsigned char		*chars;
 	/* the header's check */
 	const struct data_schema *schema;
 	const struct merge_opts	*o;
@@ -242,8 +256,35 @@ S_marked(const unsigned char *clash, size_t nclash, size_t i)
 	return i / 8 < nclash && (clash[i / 8] >> (i % 8) & 1);
 }
 
-/* csv_load's row callback in the first reading: counts the row and
- * checks its file name against those of the rows before it. */
+/* Marks the characters of the row's cells in bits: of every row, in
+ * every shard, so that all agree. */
+static void
+S_chars(unsigned char *bits, const struct merge_opts *o, const struct val *row)
+{
+	const unsigned char *s;
+	size_t k, i, n, adv;
+	uint32_t c;
+
+	for (k = 0; k < row->n; k++) {
+		if (S_ignored(o, row->keys[k]) ||
+		    row->items[k]->type != VAL_STR)
+			continue;
+		s = (const unsigned char *)row->items[k]->str;
+		n = row->items[k]->len;
+		for (i = 0; i < n; i += adv) {
+			if ((adv = utf8_decode(s + i, n - i, &c)) == 0) {
+				adv = 1;
+				continue;
+			}
+			if (c <= 0xFFFF)
+				bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+		}
+	}
+}
+
+/* csv_load's row callback in the first reading: counts the row, notes
+ * its characters and checks its file name against those of the rows
+ * before it. */
 static int
 S_collect(void *arg, struct val *row)
 {
@@ -257,6 +298,7 @@ S_collect(void *arg, struct val *row)
 	size_t i = nm->nrows++;
 	int line = row->line, col = 1;
 
+	S_chars(nm->chars, nm->o, row);
 	S_outname(nm->base, row, i, nm->pdf, &name);
 	kept = arena_alloc(nm->names, name.len + 1);
 	memcpy(kept, name.data, name.len + 1);
@@ -647,8 +689,10 @@ S_row_work(void *arg, int worker)
 	struct diag_list *dl = diag_list_new();
 	int rc;
 
-	if (*env == NULL && m->o->pdf)
+	if (*env == NULL && m->o->pdf) {
 		*env = pdf_env_new(m->base->lang, m->o->pdfo, dl);
+		pdf_env_share(*env, m->fonts, m->keep);
+	}
 	j->fp[0] = '\0';
 	if (m->o->pdf && *env == NULL) {
 		rc = -1;
@@ -839,6 +883,7 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	nm.schema = schema;
 	nm.o = o;
 	nm.dl = dl;
+	nm.chars = xcalloc(65536 / 8, 1);
 	memset(&co, 0, sizeof(co));
 	co.diag_code = DIAG_CSV;
 	co.row = S_collect;
@@ -859,6 +904,7 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 		free(nm.rep);
 		free(nm.clash);
 		free(nm.told);
+		free(nm.chars);
 		val_free(none);
 		free(src);
 		data_schema_free(schema);
@@ -896,6 +942,19 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 		m.pg = progress_begin("rows", o->nshards == 0 ? nm.nrows :
 		    nm.nrows > o->shard ?
 		    (nm.nrows - o->shard - 1) / o->nshards + 1 : 0, 1);
+	/* A mailing's documents differ in a few fields: most of them
+	 * embed the same subsets, which are made once and shared (the same
+	 * bytes as each making its own, so a row's document does not
+	 * depend on the others).  The glyphs a document keeps of a subset
+	 * would differ with the letters of its row; every document keeps
+	 * those of all rows' characters its subsets have instead, so that
+	 * one font program serves them all.  That depends on the whole
+	 * file, which every shard reads: a row's PDF is the same whatever
+	 * -j and --shard. */
+	if (o->pdf) {
+		m.fonts = fcache_new(MERGE_FONT_CACHE);
+		m.keep = nm.chars;
+	}
 	m.pool = pool_new(o->jobs);
 	m.env = xcalloc((size_t)pool_threads(m.pool), sizeof(*m.env));
 	co.row = S_feed;
@@ -908,6 +967,7 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	for (k = 0; k < nw; k++)
 		pdf_env_free(m.env[k]);
 	free(m.env);
+	fcache_free(m.fonts);
 	progress_end(m.pg);
 	if (m.nrep > 1)
 		qsort(m.rep, m.nrep, sizeof(*m.rep), S_report_cmp);
@@ -927,6 +987,7 @@ merge_run(const char *tmpl, const char *rows, const char *dir,
 	free(m.rep);
 	free(nm.clash);
 	free(nm.told);
+	free(nm.chars);
 	*failed = m.failed;
 	*written = m.done - m.failed;
 	if (m.failed > 0)

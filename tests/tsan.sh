@@ -4,8 +4,9 @@
 #
 #   sh tests/tsan.sh SALESGEN-TSAN [JOBS]
 #
-# The pool's unit test (tests/unit/test_pool.c, built beside the binary)
-# runs first.  Every run of salesgen in the golden files, the PDF checks,
+# The unit tests of the pool and of the mailing's shared font cache
+# (tests/unit/test_pool.c, test_fcache.c, built beside the binary) run
+# first.  Every run of salesgen in the golden files, the PDF checks,
 # the hardening cases and tests/jobs.sh (-j 1 and -j 2 the same) goes
 # through a wrapper that puts -j JOBS (default 4) after the command word,
 # so the pool, the paragraph helper, the compressor, the pattern loading
@@ -40,11 +41,13 @@ export HARDEN_TIMEOUT
 
 out=$tmp/out
 : > "$out"
-# the pool's own test, when it was built beside the binary
-unit=$(dirname "$bin")/tests/test_pool
-if [ -x "$unit" ]; then
-	"$unit" 2>&1 | sed 's/^\(PASS\|FAIL\) /\1 tsan:/' >> "$out"
-fi
+# the pool's and the font cache's own tests, when built beside the binary
+for unit in test_pool test_fcache; do
+	unit=$(dirname "$bin")/tests/$unit
+	if [ -x "$unit" ]; then
+		"$unit" 2>&1 | sed 's/^\(PASS\|FAIL\) /\1 tsan:/' >> "$out"
+	fi
+done
 PREFIX=tsan: sh "$top/tests/regress.sh" "$tmp/bin/salesgen" >> "$out" 2>&1
 PREFIX=tsan: sh "$top/tests/pdf.sh" "$tmp/bin/salesgen" >> "$out" 2>&1
 PREFIX=tsan: sh "$top/tests/harden.sh" "$tmp/bin/salesgen" >> "$out" 2>&1

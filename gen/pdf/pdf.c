@@ -144,6 +144,14 @@ pdf_env_free(struct pdf_env *e)
 	free(e);
 }
 
+void
+pdf_env_share(struct pdf_env *e, struct fcache *cache,
+    const unsigned char *keep)
+{
+	if (e != NULL)
+		fonts_share(&e->fonts, cache, keep);
+}
+
 static int
 S_open(struct job *j, const char *lang, const struct pdf_opts *o,
     struct pdf_env *env, struct diag_list *dl)

@@ -59,6 +59,14 @@ struct pdf_env;
 struct pdf_env *pdf_env_new(const char *lang, const struct pdf_opts *,
     struct diag_list *);
 void	pdf_env_free(struct pdf_env *);
+/* Makes env's documents share font subsets and font programs through
+ * cache (pdf_fcache.h, the caller's; it must outlive env's use), as a
+ * mailing's threads do: the same bytes, made once.  keep (a bitmap of the
+ * BMP, or NULL) names characters whose glyphs every document keeps in the
+ * faces whose subsets have them (fonts_share() in pdf_font.h). */
+struct fcache;
+void	pdf_env_share(struct pdf_env *env, struct fcache *cache,
+	    const unsigned char *keep);
 
 /* Writes one parsed document (already through the passes) to out ("-" is
  * standard output).  path is the source, for diagnostics and images.  env

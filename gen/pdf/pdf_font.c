@@ -1,5 +1,6 @@
 /* pdf_font — font lookup, embedding and metrics (see pdf_font.h). */
 #include "pdf_font.h"
+#include "pdf_fcache.h"
 #include "buf.h"
 #include "file.h"
 #include "mem.h"
@@ -7,6 +8,7 @@
 
 #include <assert.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,20 +72,22 @@ S_find(const char *family, const char *style, struct diag_list *dl)
 	return out;
 }
 
-/* Replaces libharu's /ToUnicode stream by an identity map: codes are
- * UTF-16 code units of the BMP, so each high byte maps its 256 codes to
- * themselves.  Surrogates have no characters and are skipped. */
+/* The identity /ToUnicode CMap: codes are UTF-16 code units of the BMP,
+ * so each high byte maps its 256 codes to themselves.  Surrogates have no
+ * characters and are skipped.  The same 5,591 bytes for every face of
+ * every document: made once (100 snprintf calls a face a document were 3 %
+ * of a mailing). */
+static char	S_tu[6144];
+static size_t	S_ntu;
+static pthread_once_t S_tu_once = PTHREAD_ONCE_INIT;
+
 static void
-S_fix_tounicode(HPDF_Font hf)
+S_tu_make(void)
 {
-	HPDF_Dict tu = HPDF_Dict_GetItem(hf, "ToUnicode", HPDF_OCLASS_DICT);
-	char line[64];
+	struct buf b = { 0 };
 	int hi, n = 0, left = 248;
 
-	if (tu == NULL || tu->stream == NULL)
-		return;
-	HPDF_MemStream_FreeData(tu->stream);
-	HPDF_Stream_WriteStr(tu->stream,
+	buf_puts(&b,
 	    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
 	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
@@ -92,23 +96,37 @@ S_fix_tounicode(HPDF_Font hf)
 	for (hi = 0; hi < 256; hi++) {
 		if (hi >= 0xD8 && hi <= 0xDF)
 			continue;
-		if (n == 0) {
+		if (n == 0)
 			/* at most 100 entries per block, as the CMap spec says */
-			snprintf(line, sizeof(line), "%d beginbfrange\n",
-			    left < 100 ? left : 100);
-			HPDF_Stream_WriteStr(tu->stream, line);
-		}
-		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
-		    hi, hi, hi);
-		HPDF_Stream_WriteStr(tu->stream, line);
+			buf_printf(&b, "%d beginbfrange\n", left < 100 ? left :
+			    100);
+		buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
 		left--;
 		if (++n == 100 || left == 0) {
-			HPDF_Stream_WriteStr(tu->stream, "endbfrange\n");
+			buf_puts(&b, "endbfrange\n");
 			n = 0;
 		}
 	}
-	HPDF_Stream_WriteStr(tu->stream, "endcmap\nCMapName currentdict "
+	buf_puts(&b, "endcmap\nCMapName currentdict "
 	    "/CMap defineresource pop\nend\nend\n");
+	assert(b.len <= sizeof(S_tu));
+	S_ntu = b.len < sizeof(S_tu) ? b.len : sizeof(S_tu);
+	memcpy(S_tu, b.data, S_ntu);
+	buf_free(&b);
+}
+
+/* Replaces libharu's /ToUnicode stream by the identity map. */
+static void
+S_fix_tounicode(HPDF_Font hf)
+{
+	HPDF_Dict tu = HPDF_Dict_GetItem(hf, "ToUnicode", HPDF_OCLASS_DICT);
+
+	if (tu == NULL || tu->stream == NULL)
+		return;
+	pthread_once(&S_tu_once, S_tu_make);
+	HPDF_MemStream_FreeData(tu->stream);
+	HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)S_tu,
+	    (HPDF_UINT)S_ntu);
 }
 
 static void
@@ -284,15 +302,262 @@ S_get_font(HPDF_Doc pdf, const char *name, const uint8_t *used)
 	return hf;
 }
 
+/*** Sharing with other documents (fonts_share) ***/
+
+/* The kinds of value in the cache: a face's subset, keyed by the face's
+ * file and the characters in it; the font program libharu writes from
+ * that subset, keyed by the same and the glyphs it keeps. */
+enum { FC_SUBSET = 1, FC_PROGRAM };
+
+/* The fonts of the document this thread is saving, for S_before_write();
+ * libharu's callback gets the font and nothing else. */
+static _Thread_local struct fonts *S_saving;
+/* libharu's own callback for a TrueType Type0 font (a static function of
+ * its): the same for every font, stored by each thread that takes it. */
+static _Atomic(HPDF_Dict_BeforeWriteFunc) S_libharu_bw;
+
+void
+fonts_share(struct fonts *fs, struct fcache *cache, const uint8_t *keep)
+{
+	fs->cache = cache;
+	fs->keep = cache != NULL ? keep : NULL;
+}
+
+/* f's subset key: its file, a NUL, its used[] bitmap. */
+static void
+S_key(struct font *f)
+{
+	size_t n = strlen(f->file) + 1;
+
+	free(f->key);
+	f->nkey = n + 65536 / 8;
+	f->key = xmalloc(f->nkey);
+	memcpy(f->key, f->file, n);
+	memcpy(f->key + n, f->used, 65536 / 8);
+}
+
+/*
+ * libharu writes the font program (the subset as it rewrites it, without
+ * the glyphs nothing drew) when it saves the document, in the callback
+ * that makes the font descriptor: parsing and writing it again was an
+ * eighth of a mailing.  It makes the descriptor only when the font
+ * definition has none: so when the cache holds the program for this
+ * subset and these glyphs, S_descriptor() makes the descriptor as libharu
+ * would, in the same order (the same object numbers, the same bytes),
+ * with the cached program as its FontFile2, and libharu's callback does
+ * the rest.  Otherwise libharu writes the program and the cache keeps it.
+ */
+static HPDF_STATUS
+S_descriptor(HPDF_Dict obj, const unsigned char *prog, size_t len,
+    unsigned long length1)
+{
+	HPDF_FontAttr fa = obj->attr;
+	HPDF_FontDef def = fa->fontdef;
+	HPDF_TTFontDefAttr da = def->attr;
+	HPDF_Dict desc, data;
+	HPDF_Array box;
+	HPDF_STATUS ret = HPDF_OK;
+
+	if ((desc = HPDF_Dict_New(obj->mmgr)) == NULL ||
+	    (data = HPDF_DictStream_New(obj->mmgr, fa->xref)) == NULL)
+		return HPDF_Error_GetCode(obj->error);
+	ret += HPDF_Stream_Write(data->stream, prog, (HPDF_UINT)len);
+	ret += HPDF_Dict_Add(desc, "FontFile2", data);
+	ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)length1);
+	ret += HPDF_Dict_AddNumber(data, "Length2", 0);
+	ret += HPDF_Dict_AddNumber(data, "Length3", 0);
+	data->filter = obj->filter;
+	if (ret != HPDF_OK)
+		return HPDF_Error_GetCode(obj->error);
+	ret += HPDF_Xref_Add(fa->xref, desc);
+	ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+	ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+	ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
+	box = HPDF_Box_Array_New(obj->mmgr, def->font_bbox);
+	ret += HPDF_Dict_Add(desc, "FontBBox", box);
+	ret += HPDF_Dict_AddName(desc, "FontName", da->base_font);
+	ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+	ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+	ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
+	if (ret != HPDF_OK)
+		return HPDF_Error_GetCode(obj->error);
+	def->descriptor = desc;
+	return HPDF_OK;
+}
+
+/* Offers the font program libharu just wrote for fa to the cache. */
+static void
+S_keep_program(struct fcache *c, HPDF_FontAttr fa, const unsigned char *key,
+    size_t klen)
+{
+	HPDF_TTFontDefAttr da = fa->fontdef->attr;
+	HPDF_Dict data = HPDF_Dict_GetItem(fa->fontdef->descriptor,
+	    "FontFile2", HPDF_OCLASS_DICT);
+	HPDF_Stream st;
+	HPDF_BYTE *p;
+	HPDF_UINT i, nbuf, n, len;
+	unsigned char *prog;
+	size_t at = 0;
+
+	if (data == NULL || (st = data->stream) == NULL ||
+	    st->type != HPDF_STREAM_MEMORY)
+		return;
+	len = st->size;
+	prog = xmalloc(len > 0 ? len : 1);
+	nbuf = HPDF_MemStream_GetBufCount(st);
+	for (i = 0; i < nbuf && at < len; i++) {
+		if ((p = HPDF_MemStream_GetBufPtr(st, i, &n)) == NULL)
+			break;
+		if (n > len - at)
+			n = (HPDF_UINT)(len - at);
+		memcpy(prog + at, p, n);
+		at += n;
+	}
+	if (at == len)
+		(void)fcache_put(c, FC_PROGRAM, key, klen, prog, len,
+		    da->length1);
+	free(prog);
+}
+
+/* Whether libharu keeps the glyph of c in the font program of def. */
+static int
+S_kept(HPDF_FontDef def, unsigned c)
+{
+	HPDF_TTFontDefAttr da = def->attr;
+	HPDF_UINT16 g = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
+
+	return g < da->num_glyphs && da->glyph_tbl.flgs[g];
+}
+
+/*
+ * The rows of a mailing draw different letters in the face their fields
+ * are set in (names, addresses), so its font program would differ from
+ * row to row although the subset is the same.  A face that already keeps
+ * all but at most FONT_KEEP_MAX of the rows' characters (keep) its subset
+ * has (in, its used[]) keeps them all: the body face, which draws most
+ * letters anyway, then writes one font program for the whole mailing,
+ * for a glyph or two more an offer.  A face that would take on more (one
+ * that shows a single field, a name in a running head) keeps what it drew:
+ * its bytes grew by more than the time they save (some 5 KB a face).
+ * Measuring marks a glyph kept, as drawing does.
+ */
+#define FONT_KEEP_MAX	24
+
+static void
+S_keep(const uint8_t *keep, const uint8_t *in, HPDF_FontDef def)
+{
+	unsigned c, more = 0;
+
+	for (c = S_next_bit(keep, 0); c < 65536; c = S_next_bit(keep, c + 1))
+		if ((in[c >> 3] & (1u << (c & 7))) && !S_kept(def, c) &&
+		    ++more > FONT_KEEP_MAX)
+			return;
+	for (c = S_next_bit(keep, 0); c < 65536; c = S_next_bit(keep, c + 1))
+		if (in[c >> 3] & (1u << (c & 7)))
+			(void)HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)c);
+}
+
+/* A shared font's before-write callback (see above). */
+static HPDF_STATUS
+S_before_write(HPDF_Dict obj)
+{
+	HPDF_Dict_BeforeWriteFunc bw = atomic_load(&S_libharu_bw);
+	struct fonts *fs = S_saving;
+	HPDF_FontAttr fa = obj->attr;
+	HPDF_TTFontDefAttr da;
+	struct font *f = NULL;
+	const unsigned char *hit;
+	unsigned char *key;
+	unsigned long length1 = 0;
+	size_t klen, n = 0;
+	HPDF_STATUS rc;
+	int i;
+
+	for (i = 0; fs != NULL && i < FACE__MAX; i++)
+		if (fs->f[i].hf == obj)
+			f = &fs->f[i];
+	if (f == NULL || fs->cache == NULL || f->key == NULL || fa == NULL ||
+	    fa->fontdef->descriptor != NULL ||
+	    fa->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    !(da = fa->fontdef->attr)->embedding)
+		return bw(obj);
+	if (fs->keep != NULL)
+		S_keep(fs->keep, f->key + f->nkey - 65536 / 8, fa->fontdef);
+	/* the subset's key, libharu's tag for it, the glyphs kept */
+	klen = f->nkey + sizeof(da->tag_name) + da->num_glyphs;
+	key = xmalloc(klen);
+	memcpy(key, f->key, f->nkey);
+	memcpy(key + f->nkey, da->tag_name, sizeof(da->tag_name));
+	memcpy(key + f->nkey + sizeof(da->tag_name), da->glyph_tbl.flgs,
+	    da->num_glyphs);
+	if ((hit = fcache_get(fs->cache, FC_PROGRAM, key, klen, &n,
+	    &length1)) != NULL) {
+		if ((rc = S_descriptor(obj, hit, n, length1)) == HPDF_OK)
+			rc = bw(obj);
+	} else if ((rc = bw(obj)) == HPDF_OK) {
+		S_keep_program(fs->cache, fa, key, klen);
+	}
+	free(key);
+	return rc;
+}
+
+/*** Embedding ***/
+
+/* f's subset with the characters in used[], as bytes at *data (*len of
+ * them): the cache's, or made (and offered to the cache), then held by
+ * *blob and *face for the caller to destroy.  Returns 0, or -1. */
+static int
+S_subset(struct fonts *fs, struct font *f, const char **data, unsigned *len,
+    hb_blob_t **blob, hb_face_t **face)
+{
+	hb_subset_input_t *in;
+	hb_set_t *uni;
+	const unsigned char *hit;
+	size_t n;
+	unsigned c;
+
+	*blob = NULL;
+	*face = NULL;
+	if (fs->cache != NULL) {
+		S_key(f);
+		if ((hit = fcache_get(fs->cache, FC_SUBSET, f->key, f->nkey,
+		    &n, NULL)) != NULL) {
+			*data = (const char *)hit;
+			*len = (unsigned)n;
+			return 0;
+		}
+	}
+	in = hb_subset_input_create_or_fail();
+	uni = hb_subset_input_unicode_set(in);
+	for (c = S_next_bit(f->used, 0); c < 65536;
+	    c = S_next_bit(f->used, c + 1))
+		hb_set_add(uni, c);
+	/* The hinting stays, although a PDF viewer does without and the
+	 * font programs would be some 40 % smaller: with
+	 * HB_SUBSET_FLAGS_NO_HINTING libharu 2.3 fails to save some
+	 * documents (the sample course's chapter 4, "the PDF library
+	 * failed"). */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DEFAULT);
+	*face = hb_subset_or_fail(f->hbface, in);
+	hb_subset_input_destroy(in);
+	if (*face == NULL)
+		return -1;
+	*blob = hb_face_reference_blob(*face);
+	*data = hb_blob_get_data(*blob, len);
+	if (fs->cache != NULL)
+		(void)fcache_put(fs->cache, FC_SUBSET, f->key, f->nkey, *data,
+		    *len, 0);
+	return 0;
+}
+
 int
 fonts_embed(struct fonts *fs, HPDF_Doc pdf, struct diag_list *dl)
 {
-	hb_subset_input_t *in;
 	hb_face_t *sub;
 	hb_blob_t *out;
-	hb_set_t *uni;
 	const char *data, *name;
-	unsigned len, c;
+	unsigned len;
 	char path[64];
 	struct font *f;
 	int i, rc = 0;
@@ -306,24 +571,12 @@ fonts_embed(struct fonts *fs, HPDF_Doc pdf, struct diag_list *dl)
 		if (S_next_bit(f->used, 0) == 65536)
 			continue;	/* never set: not embedded */
 		S_mark_basics(f);
-		in = hb_subset_input_create_or_fail();
-		uni = hb_subset_input_unicode_set(in);
-		for (c = S_next_bit(f->used, 0); c < 65536;
-		    c = S_next_bit(f->used, c + 1))
-			hb_set_add(uni, c);
-		/* Hinting is for screens at small sizes; a PDF viewer
-		 * does without, and the file is half the size. */
-		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DEFAULT);
-		sub = hb_subset_or_fail(f->hbface, in);
-		hb_subset_input_destroy(in);
-		if (sub == NULL) {
+		if (S_subset(fs, f, &data, &len, &out, &sub) != 0) {
 			diag_add(dl, DIAG_FONT, NULL, 0, 0, f->file,
 			    "cannot make a subset");
 			rc = -1;
 			continue;
 		}
-		out = hb_face_reference_blob(sub);
-		data = hb_blob_get_data(out, &len);
 		/* libharu reads fonts from files only: give it an unlinked
 		 * temporary file through /proc, nothing lands on disk by
 		 * name. */
@@ -341,8 +594,16 @@ fonts_embed(struct fonts *fs, HPDF_Doc pdf, struct diag_list *dl)
 				diag_add(dl, DIAG_FONT, NULL, 0, 0, f->file,
 				    "libharu cannot load its subset");
 				rc = -1;
-			} else
+			} else {
 				S_fix_tounicode(f->hf);
+				if (fs->cache != NULL &&
+				    f->hf->before_write_fn != NULL) {
+					atomic_store(&S_libharu_bw,
+					    f->hf->before_write_fn);
+					f->hf->before_write_fn = S_before_write;
+					S_saving = fs;
+				}
+			}
 		}
 		hb_blob_destroy(out);
 		hb_face_destroy(sub);
@@ -364,8 +625,13 @@ fonts_reset(struct fonts *fs)
 			fclose(fs->f[i].sub);
 		fs->f[i].sub = NULL;
 		fs->f[i].hf = NULL;
+		free(fs->f[i].key);
+		fs->f[i].key = NULL;
+		fs->f[i].nkey = 0;
 	}
 	fs->nmissing = 0;
+	if (S_saving == fs)
+		S_saving = NULL;
 }
 
 void

@@ -4,7 +4,10 @@
  * metrics.  Owns the fix for libharu 2.3.0's /ToUnicode map, which is not a
  * valid ToUnicode CMap: with the UTF-8 encoder a code is its Unicode value,
  * so an identity map written as 256 bfranges makes extraction, search and
- * copy-paste exact.
+ * copy-paste exact.  In a mailing (fonts_share()) it takes subsets and font
+ * programs made for another document of the run from a cache
+ * (pdf_fcache.h) when they are the very same, and wraps libharu's writing
+ * of the font descriptor for that.
  */
 #ifndef SALESGEN_PDF_FONT_H
 #define SALESGEN_PDF_FONT_H
@@ -17,6 +20,7 @@
 #include "diag.h"
 
 struct buf;
+struct fcache;
 
 enum font_face {
 	FACE_REGULAR,
@@ -39,6 +43,11 @@ struct font {
 	int16_t		*w;		/* advance per BMP code point, 1/1000 em; lazily */
 	uint8_t		*seen;		/* 1 = looked up, 2 = missing glyph */
 	uint8_t		*drawn;		/* bitmap of the BMP: characters drawn */
+	/* With a cache (fonts.cache): what the subset was made of, the
+	 * face's file and its used[] (owned, until fonts_reset()), the
+	 * key of the subset and the first part of its font program's. */
+	unsigned char	*key;
+	size_t		 nkey;
 	double		 ascent, descent; /* 1/1000 em, descent negative */
 	/* Set only in a helper thread's copy (pdf_inline.c), whose seen is its
 	 * own snapshot: it looks nothing up (w, seen and libharu's font
@@ -60,6 +69,16 @@ struct fonts {
 	int		 logging;
 	uint32_t	*log;
 	size_t		 nlog, caplog;
+	/* Subsets and font programs shared with other documents (a
+	 * mailing's threads), or NULL: each document makes its own.  Not
+	 * ours: set with fonts_share(), freed by who made it. */
+	struct fcache	*cache;
+	/* With cache: characters whose glyphs every document of the run
+	 * keeps in a face whose subset has them (a bitmap of the BMP, the
+	 * caller's, read-only), so that documents drawing different
+	 * letters of the same subset still write one font program; NULL:
+	 * each keeps the glyphs it drew. */
+	const uint8_t	*keep;
 };
 
 /* Families asked of fontconfig; NULL members take the defaults
@@ -81,6 +100,15 @@ void	fonts_free(struct fonts *);
  * Returns 0, or -1 after adding diagnostics.  The subsets stay open until
  * fonts_reset() or fonts_free(), after pdf is saved. */
 int	fonts_embed(struct fonts *, HPDF_Doc pdf, struct diag_list *);
+/* Makes fonts_embed() take a face's subset from cache when one was made
+ * for the same face and the same characters, and the font program libharu
+ * writes from it when the same glyphs are kept: the same bytes as making
+ * them, for less.  keep (NULL: none) lists characters whose glyphs are
+ * kept in every face whose subset has them, as if drawn: a document's
+ * bytes then depend on keep as well, never on the cache.  cache
+ * (pdf_fcache.h) and keep must outlive the fonts' use; NULL stops
+ * sharing. */
+void	fonts_share(struct fonts *, struct fcache *cache, const uint8_t *keep);
 /* Forgets the characters used and the subsets, for the next document. */
 void	fonts_reset(struct fonts *);
 /* Releases fontconfig's process-wide state; call once, at exit. */
