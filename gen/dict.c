@@ -2,10 +2,13 @@
  * dict — the process's hunspell dictionaries (see dict.h).
  */
 #include "dict.h"
+#include "dict_filter.h"
+#include "buf.h"
 #include "mem.h"
 
 #include <hunspell.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,21 +22,20 @@ struct dict {
 	char		*aff, *dic;
 	Hunhandle	*hs;		/* NULL: no such files */
 	int		 state;
-	int		 thread;	/* th was started */
-	pthread_t	 th;
+	int		 own;		/* dict_open_words()'s: the caller's */
 	struct dict	*next;
 };
 
-/* The list, each entry's state and hunspell's lookups, behind one lock:
- * the lookups of both splitters run on the thread that writes the site,
- * so the lock costs no waiting. */
+/* The list, each entry's state and hunspell's lookups in the shared
+ * dictionaries, behind one lock. */
 static pthread_mutex_t	 S_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 S_loaded = PTHREAD_COND_INITIALIZER;
 static struct dict	*S_dicts;
 static int		 S_atexit;
 
-/* At exit: waits for a load still running, then frees every dictionary
- * (valgrind and LeakSanitizer see nothing left). */
+/* At exit: frees every shared dictionary (valgrind and LeakSanitizer see
+ * nothing left).  Every load is done by then: a load runs inside a
+ * dict_open() call. */
 static void
 S_free_all(void)
 {
@@ -41,8 +43,6 @@ S_free_all(void)
 
 	for (d = S_dicts; d != NULL; d = next) {
 		next = d->next;
-		if (d->thread)
-			pthread_join(d->th, NULL);
 		if (d->hs != NULL)
 			Hunspell_destroy(d->hs);
 		free(d->aff);
@@ -66,13 +66,6 @@ S_load(struct dict *d)
 	d->state = D_READY;
 	pthread_cond_broadcast(&S_loaded);
 	pthread_mutex_unlock(&S_lock);
-}
-
-static void *
-S_load_thread(void *arg)
-{
-	S_load(arg);
-	return NULL;
 }
 
 /* The entry for aff/dic, added (state D_LOADING) when there is none;
@@ -100,21 +93,6 @@ S_entry(const char *aff, const char *dic, int *added)
 	return d;
 }
 
-void
-dict_preload(const char *aff, const char *dic)
-{
-	struct dict *d;
-	int added;
-
-	pthread_mutex_lock(&S_lock);
-	d = S_entry(aff ? aff : NL_AFF, dic ? dic : NL_DIC, &added);
-	if (added && pthread_create(&d->th, NULL, S_load_thread, d) == 0)
-		d->thread = 1;
-	pthread_mutex_unlock(&S_lock);
-	if (added && !d->thread)
-		S_load(d);	/* no thread to be had: load it now */
-}
-
 struct dict *
 dict_open(const char *aff, const char *dic)
 {
@@ -135,10 +113,83 @@ dict_open(const char *aff, const char *dic)
 }
 
 int
+dict_exists(const char *aff, const char *dic)
+{
+	return access(aff ? aff : NL_AFF, R_OK) == 0 &&
+	    access(dic ? dic : NL_DIC, R_OK) == 0;
+}
+
+/* The filtered .dic text into a temporary file (hunspell reads only
+ * files), loaded with the .aff, then removed: hunspell has read it all
+ * when Hunspell_create() returns.  NULL when no file can be made. */
+static Hunhandle *
+S_load_text(const char *aff, const struct buf *text)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf path = { 0 };
+	Hunhandle *hs = NULL;
+	size_t done = 0;
+	ssize_t w;
+	int fd;
+
+	buf_printf(&path, "%s/salesgen-dic-XXXXXX",
+	    dir != NULL && *dir == '/' ? dir : "/tmp");
+	if ((fd = mkstemp(path.data)) < 0) {
+		buf_free(&path);
+		return NULL;
+	}
+	while (done < text->len &&
+	    (w = write(fd, text->data + done, text->len - done)) > 0)
+		done += (size_t)w;
+	if (close(fd) == 0 && done == text->len)
+		hs = Hunspell_create(aff, path.data);
+	unlink(path.data);
+	buf_free(&path);
+	return hs;
+}
+
+struct dict *
+dict_open_words(const char *aff, const char *dic, const char *const *words,
+    size_t n, const char *pre, const char *post)
+{
+	struct buf text = { 0 };
+	struct dict *d;
+	Hunhandle *hs = NULL;
+	size_t kept;
+
+	aff = aff ? aff : NL_AFF;
+	dic = dic ? dic : NL_DIC;
+	if (!dict_exists(aff, dic))
+		return NULL;
+	if (dict_filter(aff, dic, words, n, pre, post, &text, &kept) == 0)
+		hs = S_load_text(aff, &text);
+	buf_free(&text);
+	if (hs == NULL)
+		return dict_open(aff, dic);
+	d = xcalloc(1, sizeof(*d));
+	d->hs = hs;
+	d->state = D_READY;
+	d->own = 1;
+	return d;
+}
+
+void
+dict_free(struct dict *d)
+{
+	if (d == NULL || !d->own)
+		return;
+	Hunspell_destroy(d->hs);
+	free(d);
+}
+
+int
 dict_spell(struct dict *d, const char *word)
 {
 	int ok;
 
+	/* a caller's own is used by one thread at a time */
+	if (d->own)
+		return Hunspell_spell(d->hs, word) != 0;
 	pthread_mutex_lock(&S_lock);
 	ok = Hunspell_spell(d->hs, word) != 0;
 	pthread_mutex_unlock(&S_lock);

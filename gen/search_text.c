@@ -5,6 +5,7 @@
  */
 #include "search_text.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -297,17 +298,6 @@ S_vowel(char c)
 	    c == 'y';
 }
 
-/* Letters (not bytes) in a UTF-8 string. */
-static size_t
-S_letters(const char *s, size_t n)
-{
-	size_t k, m = 0;
-
-	for (k = 0; k < n; k++)
-		m += ((unsigned char)s[k] & 0xC0) != 0x80;
-	return m;
-}
-
 const char *
 search_text_term(struct search_text *st, const char *word)
 {
@@ -316,7 +306,7 @@ search_text_term(struct search_text *st, const char *word)
 	size_t n = strlen(word), k;
 	int all_digits = 1;
 
-	if (n < 2 || n >= sizeof(in) || S_letters(word, n) < 2)
+	if (n < 2 || n >= sizeof(in) || utf8_count(word, n) < 2)
 		return NULL;
 	for (k = 0; k < n; k++)
 		if (word[k] < '0' || word[k] > '9')
@@ -330,7 +320,7 @@ search_text_term(struct search_text *st, const char *word)
 	memcpy(in, word, n + 1);
 	/* rule N(a): "offertes", "acties" lose their s, which Snowball
 	 * keeps after a vowel and -t-e */
-	if (!st->en && S_letters(in, n) >= 5 && in[n - 1] == 's' &&
+	if (!st->en && utf8_count(in, n) >= 5 && in[n - 1] == 's' &&
 	    in[n - 2] == 'e' && strchr("aeos", in[n - 3]) == NULL)
 		in[--n] = '\0';
 	r = sb_stemmer_stem(st->sb, (const sb_symbol *)in, (int)n);
@@ -343,7 +333,7 @@ search_text_term(struct search_text *st, const char *word)
 		return st->out;
 	/* N(b): "plann" (plannen) is "plan"; Snowball undoubles only
 	 * kk, dd and tt */
-	if (S_letters(st->out, n) > 3 && st->out[n - 1] == st->out[n - 2] &&
+	if (utf8_count(st->out, n) > 3 && st->out[n - 1] == st->out[n - 2] &&
 	    (unsigned char)st->out[n - 1] < 0x80 && !S_vowel(st->out[n - 1]))
 		st->out[--n] = '\0';
 	/* N(c), N(d): bedrijven → bedrijf, prijzen → prijs */
