@@ -92,6 +92,9 @@ struct wterms {
 	char		*w;
 	uint32_t	*id;		/* term numbers */
 	size_t		 n;
+	int		 termed;	/* id and n are set */
+	uint32_t	 num;		/* its number in its table (at) */
+	size_t		 count;		/* in Dutch text, for the splitter */
 };
 
 struct search_index {
@@ -114,6 +117,7 @@ struct search_index {
 	struct wtab {
 		struct wterms	*wt;
 		size_t		 nwt, wcap;	/* wcap: a power of 2 */
+		uint32_t	*at;	/* by number, its slot in wt */
 	}		 wt[2];
 };
 
@@ -178,6 +182,7 @@ search_index_free(struct search_index *si)
 			free(si->wt[k].wt[i].id);
 		}
 		free(si->wt[k].wt);
+		free(si->wt[k].at);
 	}
 	free(si->lang);
 	free(si);
@@ -456,22 +461,20 @@ S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
 	si->np++;
 }
 
-/* The terms of a folded word in tab's language (stemmed by st, split by
- * sp unless NULL): its own and its compound parts'. */
-static struct wterms *
-S_word_terms(struct search_index *si, struct wtab *tab,
-    struct search_text *st, struct search_split *sp, const char *word)
+/* The number of a folded word in tab (a new one when it has none),
+ * which stays its number however the table grows. */
+static uint32_t
+S_word_num(struct wtab *tab, const char *word)
 {
-	char part[WORD_MAX];
-	const char *t, *parts, *sep;
-	struct wterms *e, *old;
-	size_t i, k, n;
+	struct wterms *old;
+	size_t i, k;
 
 	if ((tab->nwt + 1) * 2 > tab->wcap) {
 		old = tab->wt;
 		k = tab->wcap;
 		tab->wcap = tab->wcap ? tab->wcap * 2 : 4096;
 		tab->wt = xcalloc(tab->wcap, sizeof(*tab->wt));
+		tab->at = xrealloc(tab->at, tab->wcap / 2 * sizeof(*tab->at));
 		for (i = 0; i < k; i++)
 			if (old[i].w != NULL) {
 				size_t j = S_hash(old[i].w) & (tab->wcap - 1);
@@ -479,23 +482,39 @@ S_word_terms(struct search_index *si, struct wtab *tab,
 				while (tab->wt[j].w != NULL)
 					j = (j + 1) & (tab->wcap - 1);
 				tab->wt[j] = old[i];
+				tab->at[old[i].num] = (uint32_t)j;
 			}
 		free(old);
 	}
 	for (i = S_hash(word) & (tab->wcap - 1); tab->wt[i].w != NULL;
 	    i = (i + 1) & (tab->wcap - 1))
 		if (strcmp(tab->wt[i].w, word) == 0)
-			return &tab->wt[i];
-	e = &tab->wt[i];
-	e->w = xstrdup(word);
-	tab->nwt++;
-	if ((t = search_text_term(st, word)) == NULL)
-		return e;
+			return tab->wt[i].num;
+	tab->wt[i].w = xstrdup(word);
+	tab->wt[i].num = (uint32_t)tab->nwt;
+	tab->at[tab->nwt] = (uint32_t)i;
+	return (uint32_t)tab->nwt++;
+}
+
+/* The terms of e, a folded word in tab's language (stemmed by st, split
+ * by sp unless NULL): its own and its compound parts', found at its
+ * first occurrence. */
+static void
+S_word_terms(struct search_index *si, struct wterms *e,
+    struct search_text *st, struct search_split *sp)
+{
+	char part[WORD_MAX];
+	const char *t, *parts, *sep;
+	size_t n;
+
+	e->termed = 1;
+	if ((t = search_text_term(st, e->w)) == NULL)
+		return;
 	e->id = xmalloc(sizeof(*e->id));
 	e->id[e->n++] = S_term_id(si, t);
 	if (sp == NULL)
-		return e;
-	for (parts = search_split_parts(sp, word); *parts;
+		return;
+	for (parts = search_split_parts(sp, e->w); *parts;
 	    parts = *sep ? sep + 1 : sep) {
 		sep = strchr(parts, ' ');
 		if (sep == NULL)
@@ -510,33 +529,104 @@ S_word_terms(struct search_index *si, struct wtab *tab,
 			e->id[e->n++] = S_term_id(si, t);
 		}
 	}
-	return e;
 }
 
-/* Counts (sp, pass 1) or indexes (pass 2) the words of s for doc, a
- * doc in English when en: the English stemmer's terms and no compounds,
- * nor are its words evidence for Dutch ones. */
+/* The site's words, each read once: as numbers in their language's
+ * table, each text's ended by TOK_END. */
+struct toks {
+	uint32_t	*v;
+	size_t		 n, cap, at;
+};
+
+#define TOK_END	UINT32_MAX
+
 static void
-S_words(struct search_index *si, struct search_text **st,
-    struct search_split *sp, const char *s, size_t doc, unsigned w, int pass,
-    int en)
+S_tok_add(struct toks *tk, uint32_t v)
+{
+	if (tk->n == tk->cap) {
+		tk->cap = tk->cap ? tk->cap * 2 : 4096;
+		tk->v = xrealloc(tk->v, tk->cap * sizeof(*tk->v));
+	}
+	tk->v[tk->n++] = v;
+}
+
+/* The words of s, text of a doc in English when en, into tk; a Dutch
+ * one counted, the evidence for compounds (an English one is none). */
+static void
+S_words(struct search_index *si, const char *s, int en, struct toks *tk)
 {
 	char word[WORD_MAX];
-	struct wterms *e;
-	size_t pos = 0, a, b, len = strlen(s), k;
+	struct wtab *tab = &si->wt[en ? L_EN : L_NL];
+	size_t pos = 0, a, b, len = strlen(s);
+	uint32_t num;
 
-	if (pass == 1 && en)
-		return;
 	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b)) {
-		if (pass == 1) {
-			search_split_count(sp, word);
-			continue;
-		}
-		e = S_word_terms(si, &si->wt[en ? L_EN : L_NL], st[en ? L_EN :
-		    L_NL], en ? NULL : sp, word);
+		num = S_word_num(tab, word);
+		if (!en)
+			tab->wt[tab->at[num]].count++;
+		S_tok_add(tk, num);
+	}
+	S_tok_add(tk, TOK_END);
+}
+
+/* Indexes the next text's words in tk for doc (in English when en: the
+ * English stemmer's terms and no compounds). */
+static void
+S_post_words(struct search_index *si, struct search_text **st,
+    struct search_split *sp, struct toks *tk, size_t doc, unsigned w, int en)
+{
+	struct wtab *tab = &si->wt[en ? L_EN : L_NL];
+	struct wterms *e;
+	size_t k;
+
+	for (; tk->v[tk->at] != TOK_END; tk->at++) {
+		e = &tab->wt[tab->at[tk->v[tk->at]]];
+		if (!e->termed)
+			S_word_terms(si, e, st[en ? L_EN : L_NL],
+			    en ? NULL : sp);
 		for (k = 0; k < e->n; k++)
 			S_post(si, e->id[k], doc, w);
 	}
+	tk->at++;
+}
+
+/* Every doc's terms and postings: the words read once (S_words()), the
+ * Dutch ones counted for sp, then indexed in doc order.  Returns the
+ * number of docs. */
+static size_t
+S_collect(struct search_index *si, struct search_text **st,
+    struct search_split *sp)
+{
+	struct toks tk = { 0 };
+	const struct wtab *nl = &si->wt[L_NL];
+	size_t i, k, d;
+
+	for (i = 0; i < si->nch; i++)
+		for (k = 0; k < si->ch[i].n; k++) {
+			S_words(si, si->ch[i].s[k].title, si->ch[i].en, &tk);
+			S_words(si, si->ch[i].s[k].text, si->ch[i].en, &tk);
+		}
+	for (i = 0; i < si->ng; i++) {
+		S_words(si, si->g[i].term, si->ch[si->g[i].ch].en, &tk);
+		S_words(si, si->g[i].text, si->ch[si->g[i].ch].en, &tk);
+	}
+	for (i = 0; sp != NULL && i < nl->nwt; i++)
+		if (nl->wt[nl->at[i]].count > 0)
+			search_split_add(sp, nl->wt[nl->at[i]].w,
+			    nl->wt[nl->at[i]].count);
+	for (d = 0, i = 0; i < si->nch; i++)
+		for (k = 0; k < si->ch[i].n; k++, d++) {
+			S_post_words(si, st, sp, &tk, d, W_TITLE, si->ch[i].en);
+			S_post_words(si, st, sp, &tk, d, W_TEXT, si->ch[i].en);
+		}
+	for (i = 0; i < si->ng; i++, d++) {
+		S_post_words(si, st, sp, &tk, d, W_GLOSS,
+		    si->ch[si->g[i].ch].en);
+		S_post_words(si, st, sp, &tk, d, W_TEXT,
+		    si->ch[si->g[i].ch].en);
+	}
+	free(tk.v);
+	return d;
 }
 
 static struct search_index *S_sort_si;	/* qsort has no argument */
@@ -935,7 +1025,7 @@ search_index_write(struct search_index *si, const char *outdir,
 	uint32_t *seen;
 	unsigned long num[NUM_MAX];
 	size_t nnum = 0;
-	int pass, rc = 0;
+	int rc = 0;
 	char *dir;
 	int dutch = 0;
 
@@ -961,25 +1051,7 @@ search_index_write(struct search_index *si, const char *outdir,
 	if (sp != NULL && !search_split_has_dict(sp))
 		diag_add(dl, DIAG_SEARCH_NO_DICT, NULL, 0, 0,
 		    search_split_dict(sp));
-	/* pass 1 counts the site's words, the evidence for compounds;
-	 * pass 2 indexes */
-	for (pass = sp ? 1 : 2; pass <= 2; pass++) {
-		d = 0;
-		for (i = 0; i < si->nch; i++)
-			for (k = 0; k < si->ch[i].n; k++, d++) {
-				S_words(si, st, sp, si->ch[i].s[k].title, d,
-				    W_TITLE, pass, si->ch[i].en);
-				S_words(si, st, sp, si->ch[i].s[k].text, d,
-				    W_TEXT, pass, si->ch[i].en);
-			}
-		for (i = 0; i < si->ng; i++, d++) {
-			S_words(si, st, sp, si->g[i].term, d, W_GLOSS, pass,
-			    si->ch[si->g[i].ch].en);
-			S_words(si, st, sp, si->g[i].text, d, W_TEXT, pass,
-			    si->ch[si->g[i].ch].en);
-		}
-		ndocs = d;
-	}
+	ndocs = S_collect(si, st, sp);
 	/* terms in byte order, which is the order of search.js's
 	 * comparisons for every character below U+10000 */
 	order = xcalloc(si->nterms + 1, sizeof(*order));

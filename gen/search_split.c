@@ -141,13 +141,20 @@ search_split_dict(const struct search_split *sp)
 }
 
 void
-search_split_count(struct search_split *sp, const char *word)
+search_split_add(struct search_split *sp, const char *word, size_t n)
 {
 	struct word *e = S_find(sp, word, 1);
 
 	/* a new word after the load: the loaded entries may not do */
-	if (e->count++ == 0 && sp->loaded)
+	if (e->count == 0 && n > 0 && sp->loaded)
 		sp->full = 1;
+	e->count += n;
+}
+
+void
+search_split_count(struct search_split *sp, const char *word)
+{
+	search_split_add(sp, word, 1);
 }
 
 /* The dictionary to ask: the one for the counted words, loaded now, or

@@ -32,6 +32,8 @@ const char *search_split_dict(const struct search_split *);
 /* Counts one occurrence of a folded word of the site; every word is
  * counted before the first search_split_parts(). */
 void	search_split_count(struct search_split *, const char *word);
+/* Counts n occurrences at once. */
+void	search_split_add(struct search_split *, const char *word, size_t n);
 
 /* The parts of a folded word, separated by spaces ("verkoop prijzen"),
  * whole parts before their own parts; "" when the word is no compound.
