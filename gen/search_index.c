@@ -71,13 +71,46 @@ struct sect {
 	char	*text;
 };
 
+/* A word and its terms (a table of them: struct wtab). */
+struct wterms {
+	char		*w;
+	uint32_t	*id;		/* term numbers */
+	size_t		 n;
+	int		 termed;	/* id and n are set */
+	uint32_t	 num;		/* its number in its table (at) */
+	size_t		 count;		/* in Dutch text, for the splitter */
+};
+
+/* Words by open addressing, each numbered in the order it came. */
+struct wtab {
+	struct wterms	*wt;
+	size_t		 nwt, wcap;	/* wcap: a power of 2 */
+	uint32_t	*at;		/* by number, its slot in wt */
+};
+
+/* Words read once, as numbers in a table, each text's ended by
+ * TOK_END. */
+struct toks {
+	uint32_t	*v;
+	size_t		 n, cap, at;
+};
+
+#define TOK_END	UINT32_MAX
+
 struct chap {
 	char		*url;
 	char		*title;
 	struct sect	*s;
 	size_t		 n;
 	int		 en;	/* English: its stemmer, no splitting */
+	/* its sections' words (title, text, ...) as search_index_chapter()
+	 * read them on the page's thread: each folded and ended by a NUL,
+	 * each text by one more; S_collect() numbers them */
+	struct buf	 words;
 };
+
+static void	S_chapter_words(struct chap *);
+static void	S_wtab_free(struct wtab *);
 
 struct gloss {
 	size_t	 ch;
@@ -86,15 +119,6 @@ struct gloss {
 
 struct post {
 	uint32_t term, doc, w;
-};
-
-struct wterms {
-	char		*w;
-	uint32_t	*id;		/* term numbers */
-	size_t		 n;
-	int		 termed;	/* id and n are set */
-	uint32_t	 num;		/* its number in its table (at) */
-	size_t		 count;		/* in Dutch text, for the splitter */
 };
 
 struct search_index {
@@ -114,11 +138,7 @@ struct search_index {
 	uint32_t	*tlast, *tlastp;
 	/* each word's terms, found once however often it occurs: one
 	 * table per language (L_NL, L_EN), as a word's terms differ */
-	struct wtab {
-		struct wterms	*wt;
-		size_t		 nwt, wcap;	/* wcap: a power of 2 */
-		uint32_t	*at;	/* by number, its slot in wt */
-	}		 wt[2];
+	struct wtab	 wt[2];
 };
 
 enum { L_NL, L_EN };
@@ -161,6 +181,7 @@ search_index_free(struct search_index *si)
 		free(si->ch[i].s);
 		free(si->ch[i].url);
 		free(si->ch[i].title);
+		buf_free(&si->ch[i].words);
 	}
 	free(si->ch);
 	for (i = 0; i < si->ng; i++) {
@@ -176,14 +197,8 @@ search_index_free(struct search_index *si)
 	free(si->p);
 	free(si->tlast);
 	free(si->tlastp);
-	for (k = 0; k < 2; k++) {
-		for (i = 0; i < si->wt[k].wcap; i++) {
-			free(si->wt[k].wt[i].w);
-			free(si->wt[k].wt[i].id);
-		}
-		free(si->wt[k].wt);
-		free(si->wt[k].at);
-	}
+	for (k = 0; k < 2; k++)
+		S_wtab_free(&si->wt[k]);
 	free(si->lang);
 	free(si);
 }
@@ -381,6 +396,7 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 		i = k;
 	}
 	S_sect_add(c, anchor, &head, &text);
+	S_chapter_words(c);
 }
 
 void
@@ -531,15 +547,6 @@ S_word_terms(struct search_index *si, struct wterms *e,
 	}
 }
 
-/* The site's words, each read once: as numbers in their language's
- * table, each text's ended by TOK_END. */
-struct toks {
-	uint32_t	*v;
-	size_t		 n, cap, at;
-};
-
-#define TOK_END	UINT32_MAX
-
 static void
 S_tok_add(struct toks *tk, uint32_t v)
 {
@@ -550,23 +557,68 @@ S_tok_add(struct toks *tk, uint32_t v)
 	tk->v[tk->n++] = v;
 }
 
-/* The words of s, text of a doc in English when en, into tk; a Dutch
- * one counted, the evidence for compounds (an English one is none). */
+/* The words of s into out, folded, each ended by a NUL, and one more
+ * NUL after the last. */
 static void
-S_words(struct search_index *si, const char *s, int en, struct toks *tk)
+S_text_words(const char *s, struct buf *out)
 {
 	char word[WORD_MAX];
-	struct wtab *tab = &si->wt[en ? L_EN : L_NL];
 	size_t pos = 0, a, b, len = strlen(s);
+
+	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b))
+		buf_put(out, word, strlen(word) + 1);
+	buf_putc(out, '\0');
+}
+
+static void
+S_wtab_free(struct wtab *tab)
+{
+	size_t i;
+
+	for (i = 0; i < tab->wcap; i++) {
+		free(tab->wt[i].w);
+		free(tab->wt[i].id);
+	}
+	free(tab->wt);
+	free(tab->at);
+}
+
+/* Reads c's sections' words (each title, then its text), on the
+ * thread that makes the chapter's page. */
+static void
+S_chapter_words(struct chap *c)
+{
+	size_t k;
+
+	for (k = 0; k < c->n; k++) {
+		S_text_words(c->s[k].title, &c->words);
+		S_text_words(c->s[k].text, &c->words);
+	}
+}
+
+/* Numbers the words w[0..n) (S_text_words()) in the site's table of
+ * their language, counted there when Dutch (an English one is no
+ * evidence for compounds), into tk. */
+static void
+S_word_nums(struct search_index *si, const char *w, size_t n, int en,
+    struct toks *tk)
+{
+	struct wtab *tab = &si->wt[en ? L_EN : L_NL];
+	const char *end = w + n;
 	uint32_t num;
 
-	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b)) {
-		num = S_word_num(tab, word);
+	while (w < end) {
+		if (*w == '\0') {
+			S_tok_add(tk, TOK_END);
+			w++;
+			continue;
+		}
+		num = S_word_num(tab, w);
 		if (!en)
 			tab->wt[tab->at[num]].count++;
 		S_tok_add(tk, num);
+		w += strlen(w) + 1;
 	}
-	S_tok_add(tk, TOK_END);
 }
 
 /* Indexes the next text's words in tk for doc (in English when en: the
@@ -590,7 +642,8 @@ S_post_words(struct search_index *si, struct search_text **st,
 	tk->at++;
 }
 
-/* Every doc's terms and postings: the words read once (S_words()), the
+/* Every doc's terms and postings: the words the pages' threads read
+ * (S_chapter_words()) and the glossary's numbered for the site, the
  * Dutch ones counted for sp, then indexed in doc order.  Returns the
  * number of docs. */
 static size_t
@@ -601,14 +654,18 @@ S_collect(struct search_index *si, struct search_text **st,
 	const struct wtab *nl = &si->wt[L_NL];
 	size_t i, k, d;
 
-	for (i = 0; i < si->nch; i++)
-		for (k = 0; k < si->ch[i].n; k++) {
-			S_words(si, si->ch[i].s[k].title, si->ch[i].en, &tk);
-			S_words(si, si->ch[i].s[k].text, si->ch[i].en, &tk);
-		}
+	for (i = 0; i < si->nch; i++) {
+		S_word_nums(si, si->ch[i].words.data, si->ch[i].words.len,
+		    si->ch[i].en, &tk);
+		buf_free(&si->ch[i].words);
+	}
 	for (i = 0; i < si->ng; i++) {
-		S_words(si, si->g[i].term, si->ch[si->g[i].ch].en, &tk);
-		S_words(si, si->g[i].text, si->ch[si->g[i].ch].en, &tk);
+		struct buf w = { 0 };
+
+		S_text_words(si->g[i].term, &w);
+		S_text_words(si->g[i].text, &w);
+		S_word_nums(si, w.data, w.len, si->ch[si->g[i].ch].en, &tk);
+		buf_free(&w);
 	}
 	for (i = 0; sp != NULL && i < nl->nwt; i++)
 		if (nl->wt[nl->at[i]].count > 0)
