@@ -155,6 +155,10 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 			return 0;
 		}
 		at = i;
+		if (u[i] < 0x80) {	/* a letter or digit, by the loop */
+			cp = u[i++];
+			break;
+		}
 		cp = S_decode(u, len, &i);
 		if (S_class(cp) == 1)
 			break;
@@ -164,20 +168,20 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 		if (cp < 0x80) {
 			/* an ASCII letter or digit (class 1), and the ASCII
 			 * ones after it */
-			*end = i;
-			if (!full && w + 1 < wsize)
-				word[w++] = (char)(cp >= 'A' && cp <= 'Z' ?
-				    cp - 'A' + 'a' : cp);
-			else
-				full = 1;
-			if (i >= len)
-				break;
-			if (u[i] < 0x80) {
-				if (!S_alnum[u[i]])
+			for (;;) {
+				if (!full && w + 1 < wsize)
+					word[w++] = (char)(cp >= 'A' &&
+					    cp <= 'Z' ? cp - 'A' + 'a' : cp);
+				else
+					full = 1;
+				if (i >= len || u[i] >= 0x80 ||
+				    !S_alnum[u[i]])
 					break;
 				cp = u[i++];
-				continue;
 			}
+			*end = i;
+			if (i >= len || u[i] < 0x80)
+				break;
 			at = i;
 			cp = S_decode(u, len, &i);
 			if (S_class(cp) == 0) {
