@@ -16,17 +16,22 @@
 #define NL_AFF	"/usr/share/hunspell/nl.aff"
 #define NL_DIC	"/usr/share/hunspell/nl.dic"
 
-enum { D_LOADING, D_READY };
+enum { D_NONE, D_LOADING, D_READY };
 
+/* A dictionary of the process's list (or a caller's own, own set): its
+ * whole hunspell load and the cores of its entries (dict_filter.h), each
+ * made once for every user. */
 struct dict {
-	char		*aff, *dic;
-	Hunhandle	*hs;		/* NULL: no such files */
-	int		 state;
-	int		 own;		/* dict_open_words()'s: the caller's */
-	struct dict	*next;
+	char			*aff, *dic;
+	Hunhandle		*hs;	/* NULL: no such files */
+	int			 state;	/* of hs */
+	struct dict_cores	*dc;	/* NULL: not to be filtered */
+	int			 cstate;	/* of dc */
+	int			 own;	/* dict_open_words()'s: the caller's */
+	struct dict		*next;
 };
 
-/* The list, each entry's state and hunspell's lookups in the shared
+/* The list, each entry's states and hunspell's lookups in the shared
  * dictionaries, behind one lock. */
 static pthread_mutex_t	 S_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 S_loaded = PTHREAD_COND_INITIALIZER;
@@ -34,8 +39,8 @@ static struct dict	*S_dicts;
 static int		 S_atexit;
 
 /* At exit: frees every shared dictionary (valgrind and LeakSanitizer see
- * nothing left).  Every load is done by then: a load runs inside a
- * dict_open() call. */
+ * nothing left).  Every load is done by then: a load runs inside a call
+ * that returns when it is done. */
 static void
 S_free_all(void)
 {
@@ -45,6 +50,7 @@ S_free_all(void)
 		next = d->next;
 		if (d->hs != NULL)
 			Hunspell_destroy(d->hs);
+		dict_cores_free(d->dc);
 		free(d->aff);
 		free(d->dic);
 		free(d);
@@ -52,30 +58,13 @@ S_free_all(void)
 	S_dicts = NULL;
 }
 
-/* Loads d (outside the lock: it takes the time) and says so. */
-static void
-S_load(struct dict *d)
-{
-	Hunhandle *hs = NULL;
-
-	/* hunspell does not say when it finds no file */
-	if (access(d->aff, R_OK) == 0 && access(d->dic, R_OK) == 0)
-		hs = Hunspell_create(d->aff, d->dic);
-	pthread_mutex_lock(&S_lock);
-	d->hs = hs;
-	d->state = D_READY;
-	pthread_cond_broadcast(&S_loaded);
-	pthread_mutex_unlock(&S_lock);
-}
-
-/* The entry for aff/dic, added (state D_LOADING) when there is none;
- * *added says which.  Called with the lock held. */
+/* The entry for aff/dic, added (nothing made) when there is none.
+ * Called with the lock held. */
 static struct dict *
-S_entry(const char *aff, const char *dic, int *added)
+S_entry(const char *aff, const char *dic)
 {
 	struct dict *d;
 
-	*added = 0;
 	for (d = S_dicts; d != NULL; d = d->next)
 		if (strcmp(d->aff, aff) == 0 && strcmp(d->dic, dic) == 0)
 			return d;
@@ -86,28 +75,51 @@ S_entry(const char *aff, const char *dic, int *added)
 	d = xcalloc(1, sizeof(*d));
 	d->aff = xstrdup(aff);
 	d->dic = xstrdup(dic);
-	d->state = D_LOADING;
 	d->next = S_dicts;
 	S_dicts = d;
-	*added = 1;
 	return d;
+}
+
+/* Makes what d lacks of its hunspell load (cores 0) or of its cores
+ * (cores 1), unless another thread makes it; with wait, waits until it
+ * is made.  Called with the lock held; makes it outside the lock, as it
+ * takes the time. */
+static void
+S_make(struct dict *d, int cores, int wait)
+{
+	int *state = cores ? &d->cstate : &d->state;
+	struct dict_cores *dc = NULL;
+	Hunhandle *hs = NULL;
+
+	if (*state == D_NONE) {
+		*state = D_LOADING;
+		pthread_mutex_unlock(&S_lock);
+		if (cores)
+			dc = dict_cores_new(d->aff, d->dic);
+		/* hunspell does not say when it finds no file */
+		else if (access(d->aff, R_OK) == 0 &&
+		    access(d->dic, R_OK) == 0)
+			hs = Hunspell_create(d->aff, d->dic);
+		pthread_mutex_lock(&S_lock);
+		if (cores)
+			d->dc = dc;
+		else
+			d->hs = hs;
+		*state = D_READY;
+		pthread_cond_broadcast(&S_loaded);
+	}
+	while (wait && *state != D_READY)
+		pthread_cond_wait(&S_loaded, &S_lock);
 }
 
 struct dict *
 dict_open(const char *aff, const char *dic)
 {
 	struct dict *d;
-	int added;
 
 	pthread_mutex_lock(&S_lock);
-	d = S_entry(aff ? aff : NL_AFF, dic ? dic : NL_DIC, &added);
-	if (added) {
-		pthread_mutex_unlock(&S_lock);
-		S_load(d);
-		pthread_mutex_lock(&S_lock);
-	}
-	while (d->state != D_READY)
-		pthread_cond_wait(&S_loaded, &S_lock);
+	d = S_entry(aff ? aff : NL_AFF, dic ? dic : NL_DIC);
+	S_make(d, 0, 1);
 	pthread_mutex_unlock(&S_lock);
 	return d->hs != NULL ? d : NULL;
 }
@@ -148,11 +160,24 @@ S_load_text(const char *aff, const struct buf *text)
 	return hs;
 }
 
+void
+dict_prepare(const char *aff, const char *dic)
+{
+	aff = aff ? aff : NL_AFF;
+	dic = dic ? dic : NL_DIC;
+	if (!dict_exists(aff, dic))
+		return;
+	pthread_mutex_lock(&S_lock);
+	S_make(S_entry(aff, dic), 1, 0);
+	pthread_mutex_unlock(&S_lock);
+}
+
 struct dict *
 dict_open_words(const char *aff, const char *dic, const char *const *words,
     size_t n, const char *pre, const char *post)
 {
 	struct buf text = { 0 };
+	struct dict_cores *dc;
 	struct dict *d;
 	Hunhandle *hs = NULL;
 	size_t kept;
@@ -161,8 +186,15 @@ dict_open_words(const char *aff, const char *dic, const char *const *words,
 	dic = dic ? dic : NL_DIC;
 	if (!dict_exists(aff, dic))
 		return NULL;
-	if (dict_filter(aff, dic, words, n, pre, post, &text, &kept) == 0)
+	pthread_mutex_lock(&S_lock);
+	d = S_entry(aff, dic);
+	S_make(d, 1, 1);
+	dc = d->dc;
+	pthread_mutex_unlock(&S_lock);
+	if (dc != NULL) {
+		dict_cores_select(dc, words, n, pre, post, &text, &kept);
 		hs = S_load_text(aff, &text);
+	}
 	buf_free(&text);
 	if (hs == NULL)
 		return dict_open(aff, dic);

@@ -7,10 +7,12 @@
  * free it), while a splitter asks about a few thousand pieces of the
  * site's words.  So a splitter loads a dictionary of its own with only
  * the entries those pieces can need (dict_open_words(), dict_filter.h),
- * loaded once it knows the site's words and freed by it.  The whole one
- * (dict_open()) is loaded once per process, for a splitter asked about
- * a word it did not load for, and belongs to this module until the
- * process exits.
+ * loaded once it knows the site's words and freed by it.  What that
+ * filter needs whatever the words (each entry's core) is made once per
+ * process, by the first splitter or ahead of it (dict_prepare()), and
+ * kept.  The whole dictionary (dict_open()) is loaded once per process,
+ * for a splitter asked about a word it did not load for.  Both belong
+ * to this module until the process exits.
  *
  * Every function may be called from any thread; hunspell's own lookups
  * are not made for threads, so dict_spell() takes one lock for the
@@ -47,6 +49,12 @@ struct dict *dict_open_words(const char *aff, const char *dic,
 	    const char *const *words, size_t n, const char *pre,
 	    const char *post);
 void	dict_free(struct dict *);
+
+/* Makes what dict_open_words() needs of aff/dic whatever the words (the
+ * entries' cores, dict_filter.h), unless another thread makes or made
+ * it: a thread with nothing to do at the moment does it before a
+ * splitter asks.  Kept until the process exits. */
+void	dict_prepare(const char *aff, const char *dic);
 
 /* 1 when hunspell knows word (UTF-8) as a word, 0 otherwise. */
 int	dict_spell(struct dict *, const char *word);

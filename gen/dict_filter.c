@@ -347,11 +347,11 @@ S_core_may(const struct filt *ft, const char *c, size_t n)
 	return from >= n || S_may(ft, c + from, n - from);
 }
 
-/* 1 when the .dic line[0..len) may take part in an answer. */
-static int
-S_keep(struct filt *ft, const char *line, size_t len)
+/* The core of the .dic line[0..len) into core (room for len bytes):
+ * its length, or -1 when the line is to be kept whatever is asked. */
+static long
+S_core(struct filt *ft, const char *line, size_t len, char *core)
 {
-	char core[256];
 	const char *slash = NULL, *p, *end = line + len;
 	size_t fr = 0, en = 0, a, b, n = 0, k, chars;
 	unsigned char c;
@@ -359,8 +359,6 @@ S_keep(struct filt *ft, const char *line, size_t len)
 	/* the root: up to "/" (not the first byte), a tab or the end;
 	 * without its spaces ("aan laat": hunspell forbids the compound
 	 * of a word pair it lists), ASCII in lower case */
-	if (len >= sizeof(core))
-		return 1;
 	for (p = line; p < end; p++) {
 		c = (unsigned char)*p;
 		switch (ft->cls[c]) {
@@ -380,7 +378,7 @@ S_keep(struct filt *ft, const char *line, size_t len)
 		case C_TAB:
 			break;
 		default:
-			return 1;
+			return -1;
 		}
 		break;
 	}
@@ -388,7 +386,7 @@ S_keep(struct filt *ft, const char *line, size_t len)
 		for (p = slash + 1; p < end && *p != ' ' && *p != '\t';
 		    p += ft->flen) {
 			if (p + ft->flen > end)
-				return 1;
+				return -1;
 			S_bound(ft, S_flag_at(ft, p), &a, &b, 0);
 			if (a > fr)
 				fr = a;
@@ -396,13 +394,13 @@ S_keep(struct filt *ft, const char *line, size_t len)
 				en = b;
 		}
 		if (p == slash + 1 || memchr(p, ':', (size_t)(end - p)))
-			return 1;	/* "word/" and nothing, fields */
+			return -1;	/* "word/" and nothing, fields */
 	} else if (memchr(p, ':', (size_t)(end - p)))
-		return 1;
+		return -1;
 	if (fr + en > 0 && (chars = utf8_count(core, n)) <= fr + en)
-		return 1;
+		return -1;
 	if (n == 0)
-		return 1;
+		return -1;
 	/* fr characters off the start, en off the end */
 	for (a = 0, k = 0; k < fr; k++)
 		for (a++; a < n && ((unsigned char)core[a] & 0xC0) == 0x80; a++)
@@ -410,29 +408,53 @@ S_keep(struct filt *ft, const char *line, size_t len)
 	for (b = n, k = 0; k < en; k++)
 		for (b--; b > 0 && ((unsigned char)core[b] & 0xC0) == 0x80; b--)
 			;
-	return S_core_may(ft, core + a, b - a);
+	memmove(core, core + a, b - a);
+	return (long)(b - a);
 }
 
-int
-dict_filter(const char *aff, const char *dic, const char *const *words,
-    size_t n, const char *pre, const char *post, struct buf *out,
-    size_t *kept)
+/* A .dic line and its core (in dict_cores.core). */
+struct dline {
+	uint32_t	off, len;	/* in the .dic's text */
+	uint32_t	core, clen;	/* clen KEEP: kept whatever is asked */
+};
+
+#define KEEP	UINT32_MAX
+
+struct dict_cores {
+	char		*dtext;
+	struct dline	*v;
+	size_t		 n;
+	char		*core;
+	char		*iconv[ICONV_MAX];
+	size_t		 ilen[ICONV_MAX], niconv;
+};
+
+void
+dict_cores_free(struct dict_cores *dc)
 {
+	size_t i;
+
+	if (dc == NULL)
+		return;
+	free(dc->dtext);
+	free(dc->v);
+	free(dc->core);
+	for (i = 0; i < dc->niconv; i++)
+		free(dc->iconv[i]);
+	free(dc);
+}
+
+struct dict_cores *
+dict_cores_new(const char *aff, const char *dic)
+{
+	struct dict_cores *dc = NULL;
 	struct filt ft;
-	struct buf b = { 0 };
+	struct buf cores = { 0 };
 	char *atext, *dtext, *line, *next;
-	size_t alen, dlen, i, len, nk = 0;
-	int rc = -1;
+	size_t alen, dlen, i, len, cap = 0;
+	long cl;
 
 	memset(&ft, 0, sizeof(ft));
-	ft.pre = pre;
-	ft.post = post;
-	ft.lpre = pre ? strlen(pre) : 0;
-	ft.lpost = post ? strlen(post) : 0;
-	for (i = 0; i < ft.lpre; i++)
-		ft.inpre[(unsigned char)pre[i]] = 1;
-	for (i = 0; i < ft.lpost; i++)
-		ft.inpost[(unsigned char)post[i]] = 1;
 	/* escapes, morphological fields ("po:noun"), controls: unsure
 	 * where the root ends */
 	for (i = 0; i < 0x20; i++)
@@ -444,14 +466,12 @@ dict_filter(const char *aff, const char *dic, const char *const *words,
 	ft.f = xcalloc(NFLAG, sizeof(*ft.f));
 	atext = S_slurp(aff, &alen);
 	dtext = atext != NULL ? S_slurp(dic, &dlen) : NULL;
-	if (dtext == NULL || S_aff(&ft, atext) != 0)
+	if (dtext == NULL || dlen >= KEEP || S_aff(&ft, atext) != 0) {
+		free(dtext);
 		goto done;
-	for (i = 0; i < n; i++)
-		S_pieces(&ft, words[i]);
-	if (pre != NULL)
-		S_pieces(&ft, pre);
-	if (post != NULL)
-		S_pieces(&ft, post);
+	}
+	dc = xcalloc(1, sizeof(*dc));
+	dc->dtext = dtext;
 	/* the first line is the count: hunspell sizes its table by it */
 	line = strchr(dtext, '\n');
 	for (line = line ? line + 1 : dtext + dlen; *line != '\0'; line = next) {
@@ -462,25 +482,96 @@ dict_filter(const char *aff, const char *dic, const char *const *words,
 			next++;
 		if (len > 0 && line[len - 1] == '\r')
 			len--;
-		if (len == 0 || !S_keep(&ft, line, len))
+		if (len == 0)
 			continue;
-		buf_put(&b, line, len);
+		if (dc->n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			dc->v = xrealloc(dc->v, cap * sizeof(*dc->v));
+		}
+		buf_grow(&cores, len);
+		cl = S_core(&ft, line, len, cores.data + cores.len);
+		dc->v[dc->n].off = (uint32_t)(line - dtext);
+		dc->v[dc->n].len = (uint32_t)len;
+		dc->v[dc->n].core = (uint32_t)cores.len;
+		dc->v[dc->n++].clen = cl < 0 ? KEEP : (uint32_t)cl;
+		if (cl > 0)
+			cores.len += (size_t)cl;
+	}
+	dc->core = buf_detach(&cores);
+	for (i = 0; i < ft.niconv; i++) {
+		dc->iconv[i] = ft.iconv[i];
+		dc->ilen[i] = ft.ilen[i];
+	}
+	dc->niconv = ft.niconv;
+	ft.niconv = 0;
+done:
+	buf_free(&cores);
+	free(atext);
+	for (i = 0; i < NFLAG; i++)
+		free(ft.f[i].cont);
+	free(ft.f);
+	for (i = 0; i < ft.niconv; i++)
+		free(ft.iconv[i]);
+	return dc;
+}
+
+void
+dict_cores_select(const struct dict_cores *dc, const char *const *words,
+    size_t n, const char *pre, const char *post, struct buf *out,
+    size_t *kept)
+{
+	struct filt ft;
+	struct buf b = { 0 };
+	const struct dline *l;
+	size_t i, nk = 0;
+
+	memset(&ft, 0, sizeof(ft));
+	ft.pre = pre;
+	ft.post = post;
+	ft.lpre = pre ? strlen(pre) : 0;
+	ft.lpost = post ? strlen(post) : 0;
+	for (i = 0; i < ft.lpre; i++)
+		ft.inpre[(unsigned char)pre[i]] = 1;
+	for (i = 0; i < ft.lpost; i++)
+		ft.inpost[(unsigned char)post[i]] = 1;
+	for (i = 0; i < dc->niconv; i++) {
+		ft.iconv[i] = dc->iconv[i];
+		ft.ilen[i] = dc->ilen[i];
+		ft.istart[(unsigned char)dc->iconv[i][0]] = 1;
+	}
+	ft.niconv = dc->niconv;
+	for (i = 0; i < n; i++)
+		S_pieces(&ft, words[i]);
+	if (pre != NULL)
+		S_pieces(&ft, pre);
+	if (post != NULL)
+		S_pieces(&ft, post);
+	for (i = 0; i < dc->n; i++) {
+		l = &dc->v[i];
+		if (l->clen != KEEP && !S_core_may(&ft, dc->core + l->core,
+		    l->clen))
+			continue;
+		buf_put(&b, dc->dtext + l->off, l->len);
 		buf_putc(&b, '\n');
 		nk++;
 	}
 	buf_printf(out, "%zu\n", nk);
 	buf_put(out, b.data ? b.data : "", b.len);
 	*kept = nk;
-	rc = 0;
-done:
 	buf_free(&b);
-	free(atext);
-	free(dtext);
-	for (i = 0; i < NFLAG; i++)
-		free(ft.f[i].cont);
-	free(ft.f);
-	for (i = 0; i < ft.niconv; i++)
-		free(ft.iconv[i]);
 	free(ft.set);
-	return rc;
+}
+
+int
+dict_filter(const char *aff, const char *dic, const char *const *words,
+    size_t n, const char *pre, const char *post, struct buf *out,
+    size_t *kept)
+{
+	struct dict_cores *dc = dict_cores_new(aff, dic);
+
+	if (dc == NULL)
+		return -1;
+	dict_cores_select(dc, words, n, pre, post, out, kept);
+	dict_cores_free(dc);
+	return 0;
 }

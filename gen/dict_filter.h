@@ -38,4 +38,18 @@ int	dict_filter(const char *aff, const char *dic,
 	    const char *const *words, size_t n, const char *pre,
 	    const char *post, struct buf *out, size_t *kept);
 
+/*
+ * The same in two steps, the first not depending on what is asked: the
+ * core of every entry of aff/dic (dict_cores_new(); NULL as -1 above;
+ * free with dict_cores_free()), then the entries some strings need
+ * (dict_cores_select(), as dict_filter()).  A dict_cores is only read
+ * by dict_cores_select(): threads may share one.
+ */
+struct dict_cores;
+struct dict_cores *dict_cores_new(const char *aff, const char *dic);
+void	dict_cores_select(const struct dict_cores *,
+	    const char *const *words, size_t n, const char *pre,
+	    const char *post, struct buf *out, size_t *kept);
+void	dict_cores_free(struct dict_cores *);
+
 #endif
