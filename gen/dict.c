@@ -37,6 +37,29 @@ static pthread_mutex_t	 S_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 S_loaded = PTHREAD_COND_INITIALIZER;
 static struct dict	*S_dicts;
 static int		 S_atexit;
+/* hunspell counts its users of a table of its own without a lock:
+ * Hunspell_create() and Hunspell_destroy() run one at a time (never
+ * taken while S_lock is wanted) */
+static pthread_mutex_t	 S_hlock = PTHREAD_MUTEX_INITIALIZER;
+
+static Hunhandle *
+S_create(const char *aff, const char *dic)
+{
+	Hunhandle *hs;
+
+	pthread_mutex_lock(&S_hlock);
+	hs = Hunspell_create(aff, dic);
+	pthread_mutex_unlock(&S_hlock);
+	return hs;
+}
+
+static void
+S_destroy(Hunhandle *hs)
+{
+	pthread_mutex_lock(&S_hlock);
+	Hunspell_destroy(hs);
+	pthread_mutex_unlock(&S_hlock);
+}
 
 /* At exit: frees every shared dictionary (valgrind and LeakSanitizer see
  * nothing left).  Every load is done by then: a load runs inside a call
@@ -49,7 +72,7 @@ S_free_all(void)
 	for (d = S_dicts; d != NULL; d = next) {
 		next = d->next;
 		if (d->hs != NULL)
-			Hunspell_destroy(d->hs);
+			S_destroy(d->hs);
 		dict_cores_free(d->dc);
 		free(d->aff);
 		free(d->dic);
@@ -99,7 +122,7 @@ S_make(struct dict *d, int cores, int wait)
 		/* hunspell does not say when it finds no file */
 		else if (access(d->aff, R_OK) == 0 &&
 		    access(d->dic, R_OK) == 0)
-			hs = Hunspell_create(d->aff, d->dic);
+			hs = S_create(d->aff, d->dic);
 		pthread_mutex_lock(&S_lock);
 		if (cores)
 			d->dc = dc;
@@ -154,7 +177,7 @@ S_load_text(const char *aff, const struct buf *text)
 	    (w = write(fd, text->data + done, text->len - done)) > 0)
 		done += (size_t)w;
 	if (close(fd) == 0 && done == text->len)
-		hs = Hunspell_create(aff, path.data);
+		hs = S_create(aff, path.data);
 	unlink(path.data);
 	buf_free(&path);
 	return hs;
@@ -210,7 +233,7 @@ dict_free(struct dict *d)
 {
 	if (d == NULL || !d->own)
 		return;
-	Hunspell_destroy(d->hs);
+	S_destroy(d->hs);
 	free(d);
 }
 
