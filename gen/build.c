@@ -6,7 +6,6 @@
 #include "buf.h"
 #include "course.h"
 #include "datadoc.h"
-#include "dict.h"
 #include "docpage.h"
 #include "file.h"
 #include "file_tmp.h"
@@ -409,11 +408,6 @@ build_project(const struct build_opts *o, int write, struct diag_list *dl)
 		bodies = site_bodies_new(c, e);
 		if (o->only != NULL)
 			c->budget = 0;
-		/* the site's search and register split Dutch compounds with
-		 * hunspell-nl: loaded on a thread while the chapters parse */
-		if (o->jobs > 1 && (c->lang == NULL ||
-		    strcmp(c->lang, "en") != 0))
-			dict_preload(NULL, NULL);
 	}
 	if (course_scan(c, th, o->jobs, dl) != 0) {
 		incr_free(in);

@@ -2,10 +2,13 @@
  * dict — the process's hunspell dictionaries (see dict.h).
  */
 #include "dict.h"
+#include "dict_filter.h"
+#include "buf.h"
 #include "mem.h"
 
 #include <hunspell.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,27 +16,54 @@
 #define NL_AFF	"/usr/share/hunspell/nl.aff"
 #define NL_DIC	"/usr/share/hunspell/nl.dic"
 
-enum { D_LOADING, D_READY };
+enum { D_NONE, D_LOADING, D_READY };
 
+/* A dictionary of the process's list (or a caller's own, own set): its
+ * whole hunspell load and the cores of its entries (dict_filter.h), each
+ * made once for every user. */
 struct dict {
-	char		*aff, *dic;
-	Hunhandle	*hs;		/* NULL: no such files */
-	int		 state;
-	int		 thread;	/* th was started */
-	pthread_t	 th;
-	struct dict	*next;
+	char			*aff, *dic;
+	Hunhandle		*hs;	/* NULL: no such files */
+	int			 state;	/* of hs */
+	struct dict_cores	*dc;	/* NULL: not to be filtered */
+	int			 cstate;	/* of dc */
+	int			 own;	/* dict_open_words()'s: the caller's */
+	struct dict		*next;
 };
 
-/* The list, each entry's state and hunspell's lookups, behind one lock:
- * the lookups of both splitters run on the thread that writes the site,
- * so the lock costs no waiting. */
+/* The list, each entry's states and hunspell's lookups in the shared
+ * dictionaries, behind one lock. */
 static pthread_mutex_t	 S_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 S_loaded = PTHREAD_COND_INITIALIZER;
 static struct dict	*S_dicts;
 static int		 S_atexit;
+/* hunspell counts its users of a table of its own without a lock:
+ * Hunspell_create() and Hunspell_destroy() run one at a time (never
+ * taken while S_lock is wanted) */
+static pthread_mutex_t	 S_hlock = PTHREAD_MUTEX_INITIALIZER;
 
-/* At exit: waits for a load still running, then frees every dictionary
- * (valgrind and LeakSanitizer see nothing left). */
+static Hunhandle *
+S_create(const char *aff, const char *dic)
+{
+	Hunhandle *hs;
+
+	pthread_mutex_lock(&S_hlock);
+	hs = Hunspell_create(aff, dic);
+	pthread_mutex_unlock(&S_hlock);
+	return hs;
+}
+
+static void
+S_destroy(Hunhandle *hs)
+{
+	pthread_mutex_lock(&S_hlock);
+	Hunspell_destroy(hs);
+	pthread_mutex_unlock(&S_hlock);
+}
+
+/* At exit: frees every shared dictionary (valgrind and LeakSanitizer see
+ * nothing left).  Every load is done by then: a load runs inside a call
+ * that returns when it is done. */
 static void
 S_free_all(void)
 {
@@ -41,10 +71,9 @@ S_free_all(void)
 
 	for (d = S_dicts; d != NULL; d = next) {
 		next = d->next;
-		if (d->thread)
-			pthread_join(d->th, NULL);
 		if (d->hs != NULL)
-			Hunspell_destroy(d->hs);
+			S_destroy(d->hs);
+		dict_cores_free(d->dc);
 		free(d->aff);
 		free(d->dic);
 		free(d);
@@ -52,37 +81,13 @@ S_free_all(void)
 	S_dicts = NULL;
 }
 
-/* Loads d (outside the lock: it takes the time) and says so. */
-static void
-S_load(struct dict *d)
-{
-	Hunhandle *hs = NULL;
-
-	/* hunspell does not say when it finds no file */
-	if (access(d->aff, R_OK) == 0 && access(d->dic, R_OK) == 0)
-		hs = Hunspell_create(d->aff, d->dic);
-	pthread_mutex_lock(&S_lock);
-	d->hs = hs;
-	d->state = D_READY;
-	pthread_cond_broadcast(&S_loaded);
-	pthread_mutex_unlock(&S_lock);
-}
-
-static void *
-S_load_thread(void *arg)
-{
-	S_load(arg);
-	return NULL;
-}
-
-/* The entry for aff/dic, added (state D_LOADING) when there is none;
- * *added says which.  Called with the lock held. */
+/* The entry for aff/dic, added (nothing made) when there is none.
+ * Called with the lock held. */
 static struct dict *
-S_entry(const char *aff, const char *dic, int *added)
+S_entry(const char *aff, const char *dic)
 {
 	struct dict *d;
 
-	*added = 0;
 	for (d = S_dicts; d != NULL; d = d->next)
 		if (strcmp(d->aff, aff) == 0 && strcmp(d->dic, dic) == 0)
 			return d;
@@ -93,45 +98,143 @@ S_entry(const char *aff, const char *dic, int *added)
 	d = xcalloc(1, sizeof(*d));
 	d->aff = xstrdup(aff);
 	d->dic = xstrdup(dic);
-	d->state = D_LOADING;
 	d->next = S_dicts;
 	S_dicts = d;
-	*added = 1;
 	return d;
 }
 
-void
-dict_preload(const char *aff, const char *dic)
+/* Makes what d lacks of its hunspell load (cores 0) or of its cores
+ * (cores 1), unless another thread makes it; with wait, waits until it
+ * is made.  Called with the lock held; makes it outside the lock, as it
+ * takes the time. */
+static void
+S_make(struct dict *d, int cores, int wait)
 {
-	struct dict *d;
-	int added;
+	int *state = cores ? &d->cstate : &d->state;
+	struct dict_cores *dc = NULL;
+	Hunhandle *hs = NULL;
 
-	pthread_mutex_lock(&S_lock);
-	d = S_entry(aff ? aff : NL_AFF, dic ? dic : NL_DIC, &added);
-	if (added && pthread_create(&d->th, NULL, S_load_thread, d) == 0)
-		d->thread = 1;
-	pthread_mutex_unlock(&S_lock);
-	if (added && !d->thread)
-		S_load(d);	/* no thread to be had: load it now */
+	if (*state == D_NONE) {
+		*state = D_LOADING;
+		pthread_mutex_unlock(&S_lock);
+		if (cores)
+			dc = dict_cores_new(d->aff, d->dic);
+		/* hunspell does not say when it finds no file */
+		else if (access(d->aff, R_OK) == 0 &&
+		    access(d->dic, R_OK) == 0)
+			hs = S_create(d->aff, d->dic);
+		pthread_mutex_lock(&S_lock);
+		if (cores)
+			d->dc = dc;
+		else
+			d->hs = hs;
+		*state = D_READY;
+		pthread_cond_broadcast(&S_loaded);
+	}
+	while (wait && *state != D_READY)
+		pthread_cond_wait(&S_loaded, &S_lock);
 }
 
 struct dict *
 dict_open(const char *aff, const char *dic)
 {
 	struct dict *d;
-	int added;
 
 	pthread_mutex_lock(&S_lock);
-	d = S_entry(aff ? aff : NL_AFF, dic ? dic : NL_DIC, &added);
-	if (added) {
-		pthread_mutex_unlock(&S_lock);
-		S_load(d);
-		pthread_mutex_lock(&S_lock);
-	}
-	while (d->state != D_READY)
-		pthread_cond_wait(&S_loaded, &S_lock);
+	d = S_entry(aff ? aff : NL_AFF, dic ? dic : NL_DIC);
+	S_make(d, 0, 1);
 	pthread_mutex_unlock(&S_lock);
 	return d->hs != NULL ? d : NULL;
+}
+
+int
+dict_exists(const char *aff, const char *dic)
+{
+	return access(aff ? aff : NL_AFF, R_OK) == 0 &&
+	    access(dic ? dic : NL_DIC, R_OK) == 0;
+}
+
+/* The filtered .dic text into a temporary file (hunspell reads only
+ * files), loaded with the .aff, then removed: hunspell has read it all
+ * when Hunspell_create() returns.  NULL when no file can be made. */
+static Hunhandle *
+S_load_text(const char *aff, const struct buf *text)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf path = { 0 };
+	Hunhandle *hs = NULL;
+	size_t done = 0;
+	ssize_t w;
+	int fd;
+
+	buf_printf(&path, "%s/salesgen-dic-XXXXXX",
+	    dir != NULL && *dir == '/' ? dir : "/tmp");
+	if ((fd = mkstemp(path.data)) < 0) {
+		buf_free(&path);
+		return NULL;
+	}
+	while (done < text->len &&
+	    (w = write(fd, text->data + done, text->len - done)) > 0)
+		done += (size_t)w;
+	if (close(fd) == 0 && done == text->len)
+		hs = S_create(aff, path.data);
+	unlink(path.data);
+	buf_free(&path);
+	return hs;
+}
+
+void
+dict_prepare(const char *aff, const char *dic)
+{
+	aff = aff ? aff : NL_AFF;
+	dic = dic ? dic : NL_DIC;
+	if (!dict_exists(aff, dic))
+		return;
+	pthread_mutex_lock(&S_lock);
+	S_make(S_entry(aff, dic), 1, 0);
+	pthread_mutex_unlock(&S_lock);
+}
+
+struct dict *
+dict_open_words(const char *aff, const char *dic, const char *const *words,
+    size_t n, const char *pre, const char *post)
+{
+	struct buf text = { 0 };
+	struct dict_cores *dc;
+	struct dict *d;
+	Hunhandle *hs = NULL;
+	size_t kept;
+
+	aff = aff ? aff : NL_AFF;
+	dic = dic ? dic : NL_DIC;
+	if (!dict_exists(aff, dic))
+		return NULL;
+	pthread_mutex_lock(&S_lock);
+	d = S_entry(aff, dic);
+	S_make(d, 1, 1);
+	dc = d->dc;
+	pthread_mutex_unlock(&S_lock);
+	if (dc != NULL) {
+		dict_cores_select(dc, words, n, pre, post, &text, &kept);
+		hs = S_load_text(aff, &text);
+	}
+	buf_free(&text);
+	if (hs == NULL)
+		return dict_open(aff, dic);
+	d = xcalloc(1, sizeof(*d));
+	d->hs = hs;
+	d->state = D_READY;
+	d->own = 1;
+	return d;
+}
+
+void
+dict_free(struct dict *d)
+{
+	if (d == NULL || !d->own)
+		return;
+	S_destroy(d->hs);
+	free(d);
 }
 
 int
@@ -139,6 +242,9 @@ dict_spell(struct dict *d, const char *word)
 {
 	int ok;
 
+	/* a caller's own is used by one thread at a time */
+	if (d->own)
+		return Hunspell_spell(d->hs, word) != 0;
 	pthread_mutex_lock(&S_lock);
 	ok = Hunspell_spell(d->hs, word) != 0;
 	pthread_mutex_unlock(&S_lock);

@@ -558,23 +558,16 @@ S_found(const struct reg_words *w, const uint32_t *t, size_t nt,
 	return 0;
 }
 
-void
-reg_page(struct reg *r, const char *text, size_t len, long page)
+/* Records page for every entry whose patterns are on the page t[0..nt)
+ * (indices into w->tok). */
+static void
+S_page(struct reg *r, struct reg_words *w, const uint32_t *t, size_t nt,
+    long page)
 {
-	struct reg_words *w = S_words(r);
-	uint32_t *t = NULL, sid;
-	char word[WORD_MAX];
-	size_t nt = 0, tcap = 0, nc, i, j, pos = 0, start, end;
+	uint32_t sid;
+	size_t nc, i, j;
 	int all, p;
 
-	while (search_text_word(text, len, &pos, word, sizeof(word), &start,
-	    &end)) {
-		if (nt == tcap) {
-			tcap = tcap ? 2 * tcap : 256;
-			t = xrealloc(t, tcap * sizeof(*t));
-		}
-		t[nt++] = S_tok(r, w, word);
-	}
 	/* Where each stem stands (a word's own or a compound part's): a
 	 * list per stem, through at[] and next[], undone below, so a page
 	 * costs its own words and not a sort of them. */
@@ -620,7 +613,84 @@ reg_page(struct reg *r, const char *text, size_t len, long page)
 		for (j = 0; j < k->np; j++)
 			w->at[k->psid[j]] = UINT32_MAX;
 	}
+}
+
+void
+reg_page(struct reg *r, const char *text, size_t len, long page)
+{
+	struct reg_words *w = S_words(r);
+	uint32_t *t = NULL;
+	char word[WORD_MAX];
+	size_t nt = 0, tcap = 0, pos = 0, start, end;
+
+	while (search_text_word(text, len, &pos, word, sizeof(word), &start,
+	    &end)) {
+		if (nt == tcap) {
+			tcap = tcap ? 2 * tcap : 256;
+			t = xrealloc(t, tcap * sizeof(*t));
+		}
+		t[nt++] = S_tok(r, w, word);
+	}
+	S_page(r, w, t, nt, page);
 	free(t);
+}
+
+void
+reg_pages(struct reg *r, const char *const *text, const long *page,
+    size_t n)
+{
+	struct reg_words *w = S_words(r);
+	struct reg_table seen = { 0 };	/* word: its number in dw */
+	char word[WORD_MAX], **dw = NULL;
+	uint32_t *v = NULL, *tok = NULL, num;
+	size_t *dc = NULL, *from, nv = 0, vcap = 0, ndw = 0, i, k, pos;
+	size_t start, end;
+
+	/* each page's words as numbers, each word counted */
+	from = xcalloc(n + 1, sizeof(*from));
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(text[i]);
+
+		from[i] = nv;
+		for (pos = 0; search_text_word(text[i], len, &pos, word,
+		    sizeof(word), &start, &end); ) {
+			if ((num = S_get(&seen, word)) == UINT32_MAX) {
+				num = (uint32_t)ndw;
+				S_put(&seen, word, num);
+				dw = xrealloc(dw, (ndw + 1) * sizeof(*dw));
+				dc = xrealloc(dc, (ndw + 1) * sizeof(*dc));
+				dw[ndw] = seen.key[S_slot(&seen, word)];
+				dc[ndw++] = 0;
+			}
+			dc[num]++;
+			if (nv == vcap) {
+				vcap = vcap ? 2 * vcap : 4096;
+				v = xrealloc(v, vcap * sizeof(*v));
+			}
+			v[nv++] = num;
+		}
+	}
+	from[n] = nv;
+	for (k = 0; r->sp != NULL && k < ndw; k++)
+		search_split_add(r->sp, dw[k], dc[k]);
+	/* then the pages, each word stemmed and split at its first
+	 * meeting, as reg_page() does */
+	tok = xcalloc(ndw + 1, sizeof(*tok));
+	for (k = 0; k < ndw; k++)
+		tok[k] = UINT32_MAX;
+	for (k = 0; k < nv; k++) {
+		if (tok[v[k]] == UINT32_MAX)
+			tok[v[k]] = S_tok(r, w, dw[v[k]]);
+		v[k] = tok[v[k]];
+	}
+	for (i = 0; i < n; i++)
+		S_page(r, w, v + from[i], from[i + 1] - from[i], page[i]);
+	free(from);
+	free(v);
+	free(tok);
+	free(dw);
+	free(dc);
+	S_table_free(&seen);
 }
 
 void

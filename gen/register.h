@@ -74,6 +74,11 @@ void	reg_count(struct reg *, const char *text, size_t len);
  * call) for every entry that occurs in text. */
 void	reg_page(struct reg *, const char *text, size_t len, long page);
 
+/* reg_count() of every text[i], then reg_page() of each for page[i],
+ * with each word read once. */
+void	reg_pages(struct reg *, const char *const *text, const long *page,
+	    size_t n);
+
 /* Adds page to e (kept ascending, no doubles). */
 void	reg_add_page(struct reg_entry *e, long page);
 

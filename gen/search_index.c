@@ -74,13 +74,46 @@ struct sect {
 	char	*text;
 };
 
+/* A word and its terms (a table of them: struct wtab). */
+struct wterms {
+	char		*w;
+	uint32_t	*id;		/* term numbers */
+	size_t		 n;
+	int		 termed;	/* id and n are set */
+	uint32_t	 num;		/* its number in its table (at) */
+	size_t		 count;		/* in Dutch text, for the splitter */
+};
+
+/* Words by open addressing, each numbered in the order it came. */
+struct wtab {
+	struct wterms	*wt;
+	size_t		 nwt, wcap;	/* wcap: a power of 2 */
+	uint32_t	*at;		/* by number, its slot in wt */
+};
+
+/* Words read once, as numbers in a table, each text's ended by
+ * TOK_END. */
+struct toks {
+	uint32_t	*v;
+	size_t		 n, cap, at;
+};
+
+#define TOK_END	UINT32_MAX
+
 struct chap {
 	char		*url;
 	char		*title;
 	struct sect	*s;
 	size_t		 n;
 	int		 en;	/* English: its stemmer, no splitting */
+	/* its sections' words (title, text, ...) as search_index_chapter()
+	 * read them on the page's thread: each folded and ended by a NUL,
+	 * each text by one more; S_collect() numbers them */
+	struct buf	 words;
 };
+
+static void	S_chapter_words(struct chap *);
+static void	S_wtab_free(struct wtab *);
 
 struct gloss {
 	size_t	 ch;
@@ -89,12 +122,6 @@ struct gloss {
 
 struct post {
 	uint32_t term, doc, w;
-};
-
-struct wterms {
-	char		*w;
-	uint32_t	*id;		/* term numbers */
-	size_t		 n;
 };
 
 struct search_index {
@@ -114,10 +141,7 @@ struct search_index {
 	uint32_t	*tlast, *tlastp;
 	/* each word's terms, found once however often it occurs: one
 	 * table per language (L_NL, L_EN), as a word's terms differ */
-	struct wtab {
-		struct wterms	*wt;
-		size_t		 nwt, wcap;	/* wcap: a power of 2 */
-	}		 wt[2];
+	struct wtab	 wt[2];
 };
 
 enum { L_NL, L_EN };
@@ -160,6 +184,7 @@ search_index_free(struct search_index *si)
 		free(si->ch[i].s);
 		free(si->ch[i].url);
 		free(si->ch[i].title);
+		buf_free(&si->ch[i].words);
 	}
 	free(si->ch);
 	for (i = 0; i < si->ng; i++) {
@@ -175,13 +200,8 @@ search_index_free(struct search_index *si)
 	free(si->p);
 	free(si->tlast);
 	free(si->tlastp);
-	for (k = 0; k < 2; k++) {
-		for (i = 0; i < si->wt[k].wcap; i++) {
-			free(si->wt[k].wt[i].w);
-			free(si->wt[k].wt[i].id);
-		}
-		free(si->wt[k].wt);
-	}
+	for (k = 0; k < 2; k++)
+		S_wtab_free(&si->wt[k]);
 	free(si->lang);
 	free(si);
 }
@@ -379,6 +399,7 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 		i = k;
 	}
 	S_sect_add(c, anchor, &head, &text);
+	S_chapter_words(c);
 }
 
 void
@@ -459,22 +480,20 @@ S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
 	si->np++;
 }
 
-/* The terms of a folded word in tab's language (stemmed by st, split by
- * sp unless NULL): its own and its compound parts'. */
-static struct wterms *
-S_word_terms(struct search_index *si, struct wtab *tab,
-    struct search_text *st, struct search_split *sp, const char *word)
+/* The number of a folded word in tab (a new one when it has none),
+ * which stays its number however the table grows. */
+static uint32_t
+S_word_num(struct wtab *tab, const char *word)
 {
-	char part[WORD_MAX];
-	const char *t, *parts, *sep;
-	struct wterms *e, *old;
-	size_t i, k, n;
+	struct wterms *old;
+	size_t i, k;
 
 	if ((tab->nwt + 1) * 2 > tab->wcap) {
 		old = tab->wt;
 		k = tab->wcap;
 		tab->wcap = tab->wcap ? tab->wcap * 2 : 4096;
 		tab->wt = xcalloc(tab->wcap, sizeof(*tab->wt));
+		tab->at = xrealloc(tab->at, tab->wcap / 2 * sizeof(*tab->at));
 		for (i = 0; i < k; i++)
 			if (old[i].w != NULL) {
 				size_t j = S_hash(old[i].w) & (tab->wcap - 1);
@@ -482,23 +501,39 @@ S_word_terms(struct search_index *si, struct wtab *tab,
 				while (tab->wt[j].w != NULL)
 					j = (j + 1) & (tab->wcap - 1);
 				tab->wt[j] = old[i];
+				tab->at[old[i].num] = (uint32_t)j;
 			}
 		free(old);
 	}
 	for (i = S_hash(word) & (tab->wcap - 1); tab->wt[i].w != NULL;
 	    i = (i + 1) & (tab->wcap - 1))
 		if (strcmp(tab->wt[i].w, word) == 0)
-			return &tab->wt[i];
-	e = &tab->wt[i];
-	e->w = xstrdup(word);
-	tab->nwt++;
-	if ((t = search_text_term(st, word)) == NULL)
-		return e;
+			return tab->wt[i].num;
+	tab->wt[i].w = xstrdup(word);
+	tab->wt[i].num = (uint32_t)tab->nwt;
+	tab->at[tab->nwt] = (uint32_t)i;
+	return (uint32_t)tab->nwt++;
+}
+
+/* The terms of e, a folded word in tab's language (stemmed by st, split
+ * by sp unless NULL): its own and its compound parts', found at its
+ * first occurrence. */
+static void
+S_word_terms(struct search_index *si, struct wterms *e,
+    struct search_text *st, struct search_split *sp)
+{
+	char part[WORD_MAX];
+	const char *t, *parts, *sep;
+	size_t n;
+
+	e->termed = 1;
+	if ((t = search_text_term(st, e->w)) == NULL)
+		return;
 	e->id = xmalloc(sizeof(*e->id));
 	e->id[e->n++] = S_term_id(si, t);
 	if (sp == NULL)
-		return e;
-	for (parts = search_split_parts(sp, word); *parts;
+		return;
+	for (parts = search_split_parts(sp, e->w); *parts;
 	    parts = *sep ? sep + 1 : sep) {
 		sep = strchr(parts, ' ');
 		if (sep == NULL)
@@ -513,33 +548,145 @@ S_word_terms(struct search_index *si, struct wtab *tab,
 			e->id[e->n++] = S_term_id(si, t);
 		}
 	}
-	return e;
 }
 
-/* Counts (sp, pass 1) or indexes (pass 2) the words of s for doc, a
- * doc in English when en: the English stemmer's terms and no compounds,
- * nor are its words evidence for Dutch ones. */
 static void
-S_words(struct search_index *si, struct search_text **st,
-    struct search_split *sp, const char *s, size_t doc, unsigned w, int pass,
-    int en)
+S_tok_add(struct toks *tk, uint32_t v)
+{
+	if (tk->n == tk->cap) {
+		tk->cap = tk->cap ? tk->cap * 2 : 4096;
+		tk->v = xrealloc(tk->v, tk->cap * sizeof(*tk->v));
+	}
+	tk->v[tk->n++] = v;
+}
+
+/* The words of s into out, folded, each ended by a NUL, and one more
+ * NUL after the last. */
+static void
+S_text_words(const char *s, struct buf *out)
 {
 	char word[WORD_MAX];
-	struct wterms *e;
-	size_t pos = 0, a, b, len = strlen(s), k;
+	size_t pos = 0, a, b, len = strlen(s);
 
-	if (pass == 1 && en)
-		return;
-	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b)) {
-		if (pass == 1) {
-			search_split_count(sp, word);
+	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b))
+		buf_put(out, word, strlen(word) + 1);
+	buf_putc(out, '\0');
+}
+
+static void
+S_wtab_free(struct wtab *tab)
+{
+	size_t i;
+
+	for (i = 0; i < tab->wcap; i++) {
+		free(tab->wt[i].w);
+		free(tab->wt[i].id);
+	}
+	free(tab->wt);
+	free(tab->at);
+}
+
+/* Reads c's sections' words (each title, then its text), on the
+ * thread that makes the chapter's page. */
+static void
+S_chapter_words(struct chap *c)
+{
+	size_t k;
+
+	for (k = 0; k < c->n; k++) {
+		S_text_words(c->s[k].title, &c->words);
+		S_text_words(c->s[k].text, &c->words);
+	}
+}
+
+/* Numbers the words w[0..n) (S_text_words()) in the site's table of
+ * their language, counted there when Dutch (an English one is no
+ * evidence for compounds), into tk. */
+static void
+S_word_nums(struct search_index *si, const char *w, size_t n, int en,
+    struct toks *tk)
+{
+	struct wtab *tab = &si->wt[en ? L_EN : L_NL];
+	const char *end = w + n;
+	uint32_t num;
+
+	while (w < end) {
+		if (*w == '\0') {
+			S_tok_add(tk, TOK_END);
+			w++;
 			continue;
 		}
-		e = S_word_terms(si, &si->wt[en ? L_EN : L_NL], st[en ? L_EN :
-		    L_NL], en ? NULL : sp, word);
+		num = S_word_num(tab, w);
+		if (!en)
+			tab->wt[tab->at[num]].count++;
+		S_tok_add(tk, num);
+		w += strlen(w) + 1;
+	}
+}
+
+/* Indexes the next text's words in tk for doc (in English when en: the
+ * English stemmer's terms and no compounds). */
+static void
+S_post_words(struct search_index *si, struct search_text **st,
+    struct search_split *sp, struct toks *tk, size_t doc, unsigned w, int en)
+{
+	struct wtab *tab = &si->wt[en ? L_EN : L_NL];
+	struct wterms *e;
+	size_t k;
+
+	for (; tk->v[tk->at] != TOK_END; tk->at++) {
+		e = &tab->wt[tab->at[tk->v[tk->at]]];
+		if (!e->termed)
+			S_word_terms(si, e, st[en ? L_EN : L_NL],
+			    en ? NULL : sp);
 		for (k = 0; k < e->n; k++)
 			S_post(si, e->id[k], doc, w);
 	}
+	tk->at++;
+}
+
+/* Every doc's terms and postings: the words the pages' threads read
+ * (S_chapter_words()) and the glossary's numbered for the site, the
+ * Dutch ones counted for sp, then indexed in doc order.  Returns the
+ * number of docs. */
+static size_t
+S_collect(struct search_index *si, struct search_text **st,
+    struct search_split *sp)
+{
+	struct toks tk = { 0 };
+	const struct wtab *nl = &si->wt[L_NL];
+	size_t i, k, d;
+
+	for (i = 0; i < si->nch; i++) {
+		S_word_nums(si, si->ch[i].words.data, si->ch[i].words.len,
+		    si->ch[i].en, &tk);
+		buf_free(&si->ch[i].words);
+	}
+	for (i = 0; i < si->ng; i++) {
+		struct buf w = { 0 };
+
+		S_text_words(si->g[i].term, &w);
+		S_text_words(si->g[i].text, &w);
+		S_word_nums(si, w.data, w.len, si->ch[si->g[i].ch].en, &tk);
+		buf_free(&w);
+	}
+	for (i = 0; sp != NULL && i < nl->nwt; i++)
+		if (nl->wt[nl->at[i]].count > 0)
+			search_split_add(sp, nl->wt[nl->at[i]].w,
+			    nl->wt[nl->at[i]].count);
+	for (d = 0, i = 0; i < si->nch; i++)
+		for (k = 0; k < si->ch[i].n; k++, d++) {
+			S_post_words(si, st, sp, &tk, d, W_TITLE, si->ch[i].en);
+			S_post_words(si, st, sp, &tk, d, W_TEXT, si->ch[i].en);
+		}
+	for (i = 0; i < si->ng; i++, d++) {
+		S_post_words(si, st, sp, &tk, d, W_GLOSS,
+		    si->ch[si->g[i].ch].en);
+		S_post_words(si, st, sp, &tk, d, W_TEXT,
+		    si->ch[si->g[i].ch].en);
+	}
+	free(tk.v);
+	return d;
 }
 
 static struct search_index *S_sort_si;	/* qsort has no argument */
@@ -1105,7 +1252,7 @@ search_index_write(struct search_index *si, const char *outdir,
 	size_t *shard_at = NULL, *from, ndrv;
 	struct drv *drv;
 	uint32_t *seen;
-	int pass, rc = 0;
+	int rc = 0;
 	char *dir;
 	int dutch = 0;
 
@@ -1131,25 +1278,7 @@ search_index_write(struct search_index *si, const char *outdir,
 	if (sp != NULL && !search_split_has_dict(sp))
 		diag_add(dl, DIAG_SEARCH_NO_DICT, NULL, 0, 0,
 		    search_split_dict(sp));
-	/* pass 1 counts the site's words, the evidence for compounds;
-	 * pass 2 indexes */
-	for (pass = sp ? 1 : 2; pass <= 2; pass++) {
-		d = 0;
-		for (i = 0; i < si->nch; i++)
-			for (k = 0; k < si->ch[i].n; k++, d++) {
-				S_words(si, st, sp, si->ch[i].s[k].title, d,
-				    W_TITLE, pass, si->ch[i].en);
-				S_words(si, st, sp, si->ch[i].s[k].text, d,
-				    W_TEXT, pass, si->ch[i].en);
-			}
-		for (i = 0; i < si->ng; i++, d++) {
-			S_words(si, st, sp, si->g[i].term, d, W_GLOSS, pass,
-			    si->ch[si->g[i].ch].en);
-			S_words(si, st, sp, si->g[i].text, d, W_TEXT, pass,
-			    si->ch[si->g[i].ch].en);
-		}
-		ndocs = d;
-	}
+	ndocs = S_collect(si, st, sp);
 	/* terms in byte order, which is the order of search.js's
 	 * comparisons for every character below U+10000 */
 	order = xcalloc(si->nterms + 1, sizeof(*order));

@@ -30,8 +30,17 @@ struct word {
 
 struct search_split {
 	struct search_text	*st;
-	struct dict		*hs;		/* dict.c's, not freed here */
-	char			*dic;		/* its path, for the note */
+	/* The dictionary, loaded at the first question: then the site's
+	 * words are known, and hunspell loads only the entries they can
+	 * need (dict_open_words()).  A word asked that was not counted
+	 * (or counted after the load) may need others: from then on the
+	 * process's whole dictionary answers (full). */
+	int			 has;		/* its files are there */
+	int			 loaded, full;
+	struct dict		*own;		/* dict_open_words()'s */
+	struct dict		*hs;		/* the one asked */
+	char			*aff, *dic;	/* as given, or NULL */
+	char			*note;		/* the .dic's path, for the note */
 	struct word		*v;
 	size_t			 cap, n;	/* cap is a power of two */
 	int			 termed;	/* terms counted from the words */
@@ -93,9 +102,10 @@ search_split_new(struct search_text *st, const char *aff, const char *dic)
 	struct search_split *sp = xcalloc(1, sizeof(*sp));
 
 	sp->st = st;
-	sp->dic = xstrdup(dic ? dic : NL_DIC);
-	/* loaded once for the process, however many splitters ask */
-	sp->hs = dict_open(aff, dic);
+	sp->note = xstrdup(dic ? dic : NL_DIC);
+	sp->aff = aff ? xstrdup(aff) : NULL;
+	sp->dic = dic ? xstrdup(dic) : NULL;
+	sp->has = dict_exists(aff, dic);
 	return sp;
 }
 
@@ -111,26 +121,67 @@ search_split_free(struct search_split *sp)
 		free(sp->v[i].parts);
 	}
 	free(sp->v);
+	dict_free(sp->own);
+	free(sp->aff);
 	free(sp->dic);
+	free(sp->note);
 	free(sp);
 }
 
 int
 search_split_has_dict(const struct search_split *sp)
 {
-	return sp->hs != NULL;
+	return sp->has;
 }
 
 const char *
 search_split_dict(const struct search_split *sp)
 {
-	return sp->dic;
+	return sp->note;
+}
+
+void
+search_split_add(struct search_split *sp, const char *word, size_t n)
+{
+	struct word *e = S_find(sp, word, 1);
+
+	/* a new word after the load: the loaded entries may not do */
+	if (e->count == 0 && n > 0 && sp->loaded)
+		sp->full = 1;
+	e->count += n;
 }
 
 void
 search_split_count(struct search_split *sp, const char *word)
 {
-	S_find(sp, word, 1)->count++;
+	search_split_add(sp, word, 1);
+}
+
+/* The dictionary to ask: the one for the counted words, loaded now, or
+ * the whole one once a word was asked that they do not hold.  The
+ * questions are pieces of words, alone, after "klant" or before
+ * "piramide" (S_split_at()). */
+static struct dict *
+S_dict(struct search_split *sp)
+{
+	const char **w;
+	size_t i, n = 0;
+
+	if (!sp->loaded) {
+		sp->loaded = 1;
+		w = xcalloc(sp->n + 1, sizeof(*w));
+		for (i = 0; i < sp->cap; i++)
+			if (sp->v[i].w != NULL && sp->v[i].count > 0 &&
+			    sp->v[i].w[0] != '\x01')
+				w[n++] = sp->v[i].w;
+		sp->own = dict_open_words(sp->aff, sp->dic, w, n, "klant",
+		    "piramide");
+		free(w);
+		sp->hs = sp->own;
+	}
+	if (sp->full && sp->hs == sp->own)
+		sp->hs = dict_open(sp->aff, sp->dic);
+	return sp->hs;
 }
 
 /* Adds each counted word's count to its term, behind a byte no word has
@@ -203,6 +254,7 @@ S_spell(struct search_split *sp, const char *a, const char *b)
 {
 	struct buf x = { 0 };
 	struct word *e;
+	struct dict *d;
 	int ok;
 
 	buf_puts(&x, a);
@@ -211,7 +263,8 @@ S_spell(struct search_split *sp, const char *a, const char *b)
 		buf_free(&x);
 		return e->spell == 2;
 	}
-	ok = dict_spell(sp->hs, buf_cstr(&x));
+	d = S_dict(sp);
+	ok = d != NULL && dict_spell(d, buf_cstr(&x));
 	S_find(sp, buf_cstr(&x), 1)->spell = ok ? 2 : 1;
 	buf_free(&x);
 	return ok;
@@ -262,7 +315,7 @@ S_split_at(struct search_split *sp, const char *w)
 	l = xmalloc(n + 1);
 	/* the dictionary: the first split from the left whose left part
 	 * may begin and whose right part may end a compound */
-	for (i = PART_MIN; sp->hs != NULL && i + PART_MIN <= n; i++) {
+	for (i = PART_MIN; sp->has && i + PART_MIN <= n; i++) {
 		if (((unsigned char)w[i] & 0xC0) == 0x80)
 			continue;
 		memcpy(l, w, i);
@@ -279,7 +332,7 @@ S_split_at(struct search_split *sp, const char *w)
 	 * without a linking s), a right part of at least five letters that
 	 * is a word: "lead|kwalificatie", "doel|stelling" (the dictionary
 	 * does not let "stelling" end a compound) */
-	for (i = PART_MIN; sp->hs != NULL && i + 5 <= n; i++) {
+	for (i = PART_MIN; sp->has && i + 5 <= n; i++) {
 		size_t cl;
 
 		if (((unsigned char)w[i] & 0xC0) == 0x80)
@@ -338,7 +391,7 @@ S_parts(struct search_split *sp, const char *w, struct buf *out, int depth)
 	l = xstrndup(w, at);
 	n = strlen(l);
 	/* a linking s: "bedrijfs|leider" is "bedrijf" */
-	if (sp->hs != NULL && n > PART_MIN && l[n - 1] == 's' &&
+	if (sp->has && n > PART_MIN && l[n - 1] == 's' &&
 	    !S_spell(sp, l, "")) {
 		l[n - 1] = '\0';
 		if (!S_spell(sp, l, ""))
@@ -359,6 +412,8 @@ search_split_parts(struct search_split *sp, const char *word)
 	if (!sp->termed)
 		S_count_terms(sp);
 	e = S_find(sp, word, 1);
+	if (e->count == 0)
+		sp->full = 1;	/* not among the words loaded for */
 	if (e->parts == NULL) {
 		S_parts(sp, word, &out, 0);
 		buf_putc(&out, '\0');

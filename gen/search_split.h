@@ -7,7 +7,6 @@
  * and the site's own words (Koehn & Knight): a split whose two parts
  * occur on their own more often than the whole does.  Without the
  * dictionary only the second is used.  Results are cached per word.
- * The dictionary is the process's one (dict.h), whoever else splits.
  */
 #ifndef SALESGEN_SEARCH_SPLIT_H
 #define SALESGEN_SEARCH_SPLIT_H
@@ -17,8 +16,10 @@
 struct search_text;
 
 /* A splitter that uses the dictionary at aff/dic (NULL: hunspell-nl's
- * own place; dict_open(): loaded once per process), stemming with st
- * (kept, not owned).  Free with
+ * own place), stemming with st (kept, not owned).  The dictionary is
+ * loaded at the first question, for the words counted by then
+ * (dict_open_words()); a question about another word loads the whole
+ * one (dict_open()), so the answers never depend on it.  Free with
  * search_split_free(). */
 struct search_split *search_split_new(struct search_text *st,
 	    const char *aff, const char *dic);
@@ -31,6 +32,8 @@ const char *search_split_dict(const struct search_split *);
 /* Counts one occurrence of a folded word of the site; every word is
  * counted before the first search_split_parts(). */
 void	search_split_count(struct search_split *, const char *word);
+/* Counts n occurrences at once. */
+void	search_split_add(struct search_split *, const char *word, size_t n);
 
 /* The parts of a folded word, separated by spaces ("verkoop prijzen"),
  * whole parts before their own parts; "" when the word is no compound.

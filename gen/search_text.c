@@ -5,6 +5,7 @@
  */
 #include "search_text.h"
 #include "mem.h"
+#include "utf8.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -154,6 +155,10 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 			return 0;
 		}
 		at = i;
+		if (u[i] < 0x80) {	/* a letter or digit, by the loop */
+			cp = u[i++];
+			break;
+		}
 		cp = S_decode(u, len, &i);
 		if (S_class(cp) == 1)
 			break;
@@ -163,20 +168,20 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 		if (cp < 0x80) {
 			/* an ASCII letter or digit (class 1), and the ASCII
 			 * ones after it */
-			*end = i;
-			if (!full && w + 1 < wsize)
-				word[w++] = (char)(cp >= 'A' && cp <= 'Z' ?
-				    cp - 'A' + 'a' : cp);
-			else
-				full = 1;
-			if (i >= len)
-				break;
-			if (u[i] < 0x80) {
-				if (!S_alnum[u[i]])
+			for (;;) {
+				if (!full && w + 1 < wsize)
+					word[w++] = (char)(cp >= 'A' &&
+					    cp <= 'Z' ? cp - 'A' + 'a' : cp);
+				else
+					full = 1;
+				if (i >= len || u[i] >= 0x80 ||
+				    !S_alnum[u[i]])
 					break;
 				cp = u[i++];
-				continue;
 			}
+			*end = i;
+			if (i >= len || u[i] < 0x80)
+				break;
 			at = i;
 			cp = S_decode(u, len, &i);
 			if (S_class(cp) == 0) {
@@ -297,17 +302,6 @@ S_vowel(char c)
 	    c == 'y';
 }
 
-/* Letters (not bytes) in a UTF-8 string. */
-static size_t
-S_letters(const char *s, size_t n)
-{
-	size_t k, m = 0;
-
-	for (k = 0; k < n; k++)
-		m += ((unsigned char)s[k] & 0xC0) != 0x80;
-	return m;
-}
-
 const char *
 search_text_term(struct search_text *st, const char *word)
 {
@@ -316,7 +310,7 @@ search_text_term(struct search_text *st, const char *word)
 	size_t n = strlen(word), k;
 	int all_digits = 1;
 
-	if (n < 2 || n >= sizeof(in) || S_letters(word, n) < 2)
+	if (n < 2 || n >= sizeof(in) || utf8_count(word, n) < 2)
 		return NULL;
 	for (k = 0; k < n; k++)
 		if (word[k] < '0' || word[k] > '9')
@@ -330,7 +324,7 @@ search_text_term(struct search_text *st, const char *word)
 	memcpy(in, word, n + 1);
 	/* rule N(a): "offertes", "acties" lose their s, which Snowball
 	 * keeps after a vowel and -t-e */
-	if (!st->en && S_letters(in, n) >= 5 && in[n - 1] == 's' &&
+	if (!st->en && utf8_count(in, n) >= 5 && in[n - 1] == 's' &&
 	    in[n - 2] == 'e' && strchr("aeos", in[n - 3]) == NULL)
 		in[--n] = '\0';
 	r = sb_stemmer_stem(st->sb, (const sb_symbol *)in, (int)n);
@@ -343,7 +337,7 @@ search_text_term(struct search_text *st, const char *word)
 		return st->out;
 	/* N(b): "plann" (plannen) is "plan"; Snowball undoubles only
 	 * kk, dd and tt */
-	if (S_letters(st->out, n) > 3 && st->out[n - 1] == st->out[n - 2] &&
+	if (utf8_count(st->out, n) > 3 && st->out[n - 1] == st->out[n - 2] &&
 	    (unsigned char)st->out[n - 1] < 0x80 && !S_vowel(st->out[n - 1]))
 		st->out[--n] = '\0';
 	/* N(c), N(d): bedrijven → bedrijf, prijzen → prijs */

@@ -10,6 +10,7 @@
 #include "site_register.h"
 #include "buf.h"
 #include "datadoc.h"
+#include "dict.h"
 #include "esc.h"
 #include "file.h"
 #include "html.h"
@@ -991,6 +992,25 @@ S_search_work(void *arg, int worker)
 	sj->rc = search_index_write(sj->si, sj->outdir, sj->dl);
 }
 
+/* 1 when the search index splits Dutch compounds with hunspell-nl's
+ * own dictionary: a chapter in Dutch, no other dictionary asked for
+ * (search_index_write()). */
+static int
+S_dutch(const struct course *c)
+{
+	const char *env = getenv("SALESGEN_DICT_NL"), *lang;
+	size_t i;
+
+	if (env != NULL && *env != '\0')
+		return 0;
+	for (i = 0; i < c->nch; i++) {
+		lang = c->ch[i].lang != NULL ? c->ch[i].lang : c->lang;
+		if (lang == NULL || strcmp(lang, "en") != 0)
+			return 1;
+	}
+	return 0;
+}
+
 int
 site_build(const struct course *c, struct theme *th, const char *outdir,
     enum edition e, int jobs, struct site_bodies *bodies, struct diag_list *dl)
@@ -1073,6 +1093,12 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		if (c->nch > 0) {
 			spool = pool_new(jobs > 1 ? 2 : 1);
 			pool_submit(spool, S_search_work, NULL, &sj);
+			/* the index's compound splitter will want hunspell-nl
+			 * when its words are numbered; the dictionary's part
+			 * that does not depend on them is made here meanwhile,
+			 * as the index's work is the longer (dict.h) */
+			if (jobs > 1 && S_dutch(c))
+				dict_prepare(NULL, NULL);
 		}
 		if (s.reg != NULL && S_register_page(&s) != 0)
 			rc = -1;

@@ -232,8 +232,9 @@ site_reg_letters(struct site_reg *s)
 	struct val *letters = val_list(), *letter = NULL, *ents = NULL;
 	struct val *v, *links, *l;
 	struct buf h = { 0 };
-	long *first, n = 0, k;
-	size_t i, j, ci;
+	long *first, *pages, n = 0, k;
+	const char **texts;
+	size_t i, j, ci, nt;
 	char initial = 0;
 	const char *last = NULL;
 
@@ -243,17 +244,17 @@ site_reg_letters(struct site_reg *s)
 		n += (long)s->ch[ci].n;
 	}
 	first[c->nch] = n;
-	for (ci = 0; ci < c->nch; ci++)
+	texts = xcalloc((size_t)n + 1, sizeof(*texts));
+	pages = xcalloc((size_t)n + 1, sizeof(*pages));
+	for (ci = 0, nt = 0; ci < c->nch; ci++)
 		for (j = 0; j < s->ch[ci].n; j++)
-			if (s->ch[ci].s[j].text != NULL)
-				reg_count(s->r, s->ch[ci].s[j].text,
-				    strlen(s->ch[ci].s[j].text));
-	for (ci = 0; ci < c->nch; ci++)
-		for (j = 0; j < s->ch[ci].n; j++)
-			if (s->ch[ci].s[j].text != NULL)
-				reg_page(s->r, s->ch[ci].s[j].text,
-				    strlen(s->ch[ci].s[j].text),
-				    first[ci] + (long)j);
+			if (s->ch[ci].s[j].text != NULL) {
+				texts[nt] = s->ch[ci].s[j].text;
+				pages[nt++] = first[ci] + (long)j;
+			}
+	reg_pages(s->r, texts, pages, nt);
+	free(texts);
+	free(pages);
 	for (i = 0; i < s->r->n; i++) {
 		struct reg_entry *e = &s->r->e[i];
 

@@ -45,6 +45,16 @@ utf8_len(const unsigned char *s, size_t n)
 	return utf8_decode(s, n, &cp);
 }
 
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t k, m = 0;
+
+	for (k = 0; k < n; k++)
+		m += ((unsigned char)s[k] & 0xC0) != 0x80;
+	return m;
+}
+
 int
 utf8_nonchar(uint32_t cp)
 {

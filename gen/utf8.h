@@ -29,6 +29,11 @@ size_t	utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
  * well-formed as above. */
 size_t	utf8_len(const unsigned char *s, size_t n);
 
+/* The characters in s[0..n): the bytes that do not continue one (a
+ * count for well-formed UTF-8; each stray continuation byte of other
+ * text is counted with the character before it). */
+size_t	utf8_count(const char *s, size_t n);
+
 /* 1 for a noncharacter (U+FDD0 to U+FDEF, and U+xFFFE, U+xFFFF in every
  * plane), which HTML forbids; 0 otherwise. */
 int	utf8_nonchar(uint32_t cp);

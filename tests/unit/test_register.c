@@ -96,9 +96,12 @@ S_ranges(void)
 	buf_free(&b);
 }
 
-/* Which of the pages (one text each) the term is found on. */
+/* Which of the pages (one text each) the term is found on: by
+ * reg_count() and reg_page() one page at a time, or by
+ * reg_pages() all at once. */
 static void
-S_found(const char *term, const char *const *page, const char *want)
+S_found_by(const char *term, const char *const *page, const char *want,
+    int at_once)
 {
 	const char *in[1] = { term };
 	struct course c;
@@ -106,18 +109,33 @@ S_found(const char *term, const char *const *page, const char *want)
 	struct reg *r = S_reg(in, 1, &c, &ch);
 	struct buf b = { 0 };
 	char name[64];
+	long num[16];
 	size_t i;
 
-	for (i = 0; page[i] != NULL; i++)
-		reg_count(r, page[i], strlen(page[i]));
-	for (i = 0; page[i] != NULL; i++)
-		reg_page(r, page[i], strlen(page[i]), (long)i + 1);
+	if (at_once) {
+		for (i = 0; page[i] != NULL && i < 16; i++)
+			num[i] = (long)i + 1;
+		reg_pages(r, page, num, i);
+	} else {
+		for (i = 0; page[i] != NULL; i++)
+			reg_count(r, page[i], strlen(page[i]));
+		for (i = 0; page[i] != NULL; i++)
+			reg_page(r, page[i], strlen(page[i]), (long)i + 1);
+	}
 	for (i = 0; i < r->e[0].npages; i++)
 		buf_printf(&b, "%s%ld", i ? " " : "", r->e[0].pages[i]);
-	snprintf(name, sizeof(name), "found-%s", term);
+	snprintf(name, sizeof(name), "found-%s%s", at_once ? "pages-" : "",
+	    term);
 	S_check(name, buf_cstr(&b), want);
 	buf_free(&b);
 	reg_free(r);
+}
+
+static void
+S_found(const char *term, const char *const *page, const char *want)
+{
+	S_found_by(term, page, want, 0);
+	S_found_by(term, page, want, 1);
 }
 
 int

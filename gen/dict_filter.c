@@ -1,0 +1,577 @@
+/*
+ * dict_filter — the entries of a hunspell dictionary a set of strings
+ * needs (see dict_filter.h).
+ *
+ * An entry is kept unless its core, the root less the most its affix
+ * flags (and those flags' continuation classes, two levels deep) may
+ * strip from its start and its end, occurs in no string that may be
+ * asked.  Everything unsure keeps the entry: a line this module does not
+ * parse the way hunspell does, a root no longer than what may be
+ * stripped, a root that differs only in ASCII case.  Roots carrying an
+ * ICONV output ("ĳ", which hunspell-nl's roots use for the input "ij")
+ * are tested piece by piece around it.
+ */
+#include "dict_filter.h"
+#include "buf.h"
+#include "mem.h"
+#include "utf8.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NFLAG	65536	/* a flag of one or two bytes, as a number */
+#define ICONV_MAX	16
+
+struct flag {
+	uint8_t		 fr, en;	/* most stripped at the start, end */
+	uint16_t	*cont;		/* continuation classes */
+	size_t		 ncont;
+	uint8_t		 fr2, en2;	/* with two levels of them */
+	int		 done;
+};
+
+struct filt {
+	int		 flen;		/* bytes per flag: 1 or 2 */
+	struct flag	*f;		/* NFLAG of them */
+	char		*iconv[ICONV_MAX];	/* ICONV outputs */
+	size_t		 ilen[ICONV_MAX];
+	unsigned char	 istart[256];	/* the first bytes of those */
+	size_t		 niconv;
+	/* every piece of every word: a set of hashes (0 = empty slot; a
+	 * collision only keeps an entry more) */
+	uint64_t	*set;
+	size_t		 cap, n;
+	const char	*pre, *post;
+	size_t		 lpre, lpost;
+	unsigned char	 inpre[256], inpost[256];	/* their bytes */
+	/* per byte of a root: 0 a letter, or what ends or spoils it */
+	unsigned char	 cls[256];
+};
+
+enum { C_BYTE, C_SLASH, C_TAB, C_SPACE, C_UNSURE };
+
+static char *
+S_slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b = { 0 };
+	char chunk[65536];
+	size_t r;
+
+	if (fp == NULL)
+		return NULL;
+	while ((r = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(&b, chunk, r);
+	if (ferror(fp)) {
+		fclose(fp);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(fp);
+	*len = b.len;
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+static uint64_t
+S_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h | 1;	/* never 0, the empty slot */
+}
+
+static void
+S_set_add(struct filt *ft, uint64_t h)
+{
+	size_t i, k;
+	uint64_t *old;
+
+	if ((ft->n + 1) * 2 > ft->cap) {
+		old = ft->set;
+		k = ft->cap;
+		ft->cap = ft->cap ? ft->cap * 2 : 4096;
+		ft->set = xcalloc(ft->cap, sizeof(*ft->set));
+		for (i = 0; i < k; i++)
+			if (old[i] != 0) {
+				size_t j = old[i] & (ft->cap - 1);
+
+				while (ft->set[j] != 0)
+					j = (j + 1) & (ft->cap - 1);
+				ft->set[j] = old[i];
+			}
+		free(old);
+	}
+	for (i = h & (ft->cap - 1); ft->set[i] != 0; i = (i + 1) & (ft->cap - 1))
+		if (ft->set[i] == h)
+			return;
+	ft->set[i] = h;
+	ft->n++;
+}
+
+static int
+S_set_has(const struct filt *ft, const char *s, size_t n)
+{
+	uint64_t h = S_hash(s, n);
+	size_t i;
+
+	for (i = h & (ft->cap - 1); ft->set[i] != 0; i = (i + 1) & (ft->cap - 1))
+		if (ft->set[i] == h)
+			return 1;
+	return 0;
+}
+
+/* Every piece of w (bytes; the empty one too). */
+static void
+S_pieces(struct filt *ft, const char *w)
+{
+	size_t n = strlen(w), a, b;
+
+	S_set_add(ft, S_hash("", 0));
+	for (a = 0; a < n; a++) {
+		uint64_t h = 1469598103934665603ULL;
+
+		for (b = a; b < n; b++) {
+			h = (h ^ (unsigned char)w[b]) * 1099511628211ULL;
+			S_set_add(ft, h | 1);
+		}
+	}
+}
+
+static unsigned
+S_flag_at(const struct filt *ft, const char *s)
+{
+	return ft->flen == 2 ? ((unsigned)(unsigned char)s[0] << 8) |
+	    (unsigned char)s[1] : (unsigned char)s[0];
+}
+
+/* The .aff's words on one line, up to NTOK. */
+#define NTOK	6
+static size_t
+S_tokens(char *line, char **tok)
+{
+	size_t n = 0;
+	char *p = line;
+
+	while (n < NTOK) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		tok[n++] = p;
+		while (*p != '\0' && *p != ' ' && *p != '\t')
+			p++;
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+	return n;
+}
+
+static int
+S_digits(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* Reads the .aff: the flags' strips and continuation classes, the ICONV
+ * outputs.  -1 for what the filter does not know. */
+static int
+S_aff(struct filt *ft, char *text)
+{
+	char *line, *next, *tok[NTOK], *slash;
+	size_t n, k, len;
+	int rc = 0;
+
+	ft->flen = 1;
+	for (line = text; line != NULL && rc == 0; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		len = strlen(line);
+		if (len > 0 && line[len - 1] == '\r')
+			line[len - 1] = '\0';
+		if ((n = S_tokens(line, tok)) == 0)
+			continue;
+		if (strcmp(tok[0], "FLAG") == 0) {
+			if (n < 2 || strcmp(tok[1], "long") != 0)
+				rc = -1;
+			else
+				ft->flen = 2;
+		} else if (strcmp(tok[0], "AF") == 0 ||
+		    strcmp(tok[0], "AM") == 0 || strcmp(tok[0], "IGNORE") == 0)
+			rc = -1;
+		else if (strcmp(tok[0], "CHECKCOMPOUNDPATTERN") == 0) {
+			/* a replacement makes roots that are not in the
+			 * word as written */
+			if (n >= 4 && tok[3][0] != '#')
+				rc = -1;
+		} else if (strcmp(tok[0], "ICONV") == 0 && n >= 3 &&
+		    tok[2][0] != '#') {
+			if (ft->niconv == ICONV_MAX)
+				rc = -1;
+			else if (tok[2][0] != '\0') {
+				ft->ilen[ft->niconv] = strlen(tok[2]);
+				ft->istart[(unsigned char)tok[2][0]] = 1;
+				ft->iconv[ft->niconv++] = xstrdup(tok[2]);
+			}
+		} else if ((strcmp(tok[0], "PFX") == 0 ||
+		    strcmp(tok[0], "SFX") == 0) && n >= 4) {
+			struct flag *f;
+			size_t strip;
+
+			if (strlen(tok[1]) != (size_t)ft->flen) {
+				rc = -1;
+				continue;
+			}
+			if ((strcmp(tok[2], "Y") == 0 ||
+			    strcmp(tok[2], "N") == 0) && S_digits(tok[3]))
+				continue;	/* the header */
+			f = &ft->f[S_flag_at(ft, tok[1])];
+			strip = strcmp(tok[2], "0") == 0 ? 0 :
+			    utf8_count(tok[2], strlen(tok[2]));
+			if (strip > 60) {
+				rc = -1;
+				continue;
+			}
+			if (tok[0][0] == 'P' && strip > f->fr)
+				f->fr = (uint8_t)strip;
+			if (tok[0][0] == 'S' && strip > f->en)
+				f->en = (uint8_t)strip;
+			if ((slash = strchr(tok[3], '/')) == NULL)
+				continue;
+			for (slash++; *slash != '\0' && *slash != '#' &&
+			    strlen(slash) >= (size_t)ft->flen;
+			    slash += ft->flen) {
+				k = S_flag_at(ft, slash);
+				f->cont = xrealloc(f->cont,
+				    (f->ncont + 1) * sizeof(*f->cont));
+				f->cont[f->ncont++] = (uint16_t)k;
+			}
+		}
+	}
+	return rc;
+}
+
+/* f's strips with two levels of continuation classes. */
+static void
+S_bound(struct filt *ft, unsigned fl, size_t *fr, size_t *en, int depth)
+{
+	struct flag *f = &ft->f[fl];
+	size_t k, a, b, mf = 0, me = 0;
+
+	if (f->done) {
+		*fr = f->fr2;
+		*en = f->en2;
+		return;
+	}
+	if (depth < 2)
+		for (k = 0; k < f->ncont; k++) {
+			S_bound(ft, f->cont[k], &a, &b, depth + 1);
+			if (a > mf)
+				mf = a;
+			if (b > me)
+				me = b;
+		}
+	*fr = f->fr + mf;
+	*en = f->en + me;
+	if (depth == 0) {
+		f->fr2 = (uint8_t)(*fr > 255 ? 255 : *fr);
+		f->en2 = (uint8_t)(*en > 255 ? 255 : *en);
+		f->done = 1;
+	}
+}
+
+/* 1 when s[0..n) may be in a string asked: s1 + w + s2 with w a piece of
+ * a word, s1 a piece at the end of pre, s2 one at the start of post. */
+static int
+S_may(const struct filt *ft, const char *s, size_t n)
+{
+	size_t a, k, na = 0, nk = 0, av[16], kv[16], i, j;
+
+	if (n == 0)
+		return 1;
+	/* the ways s may begin in pre and end in post, mostly none: its
+	 * first byte must be one of pre's, its last one of post's */
+	av[na++] = 0;
+	for (a = 1; ft->inpre[(unsigned char)s[0]] && a <= ft->lpre &&
+	    a <= n && na < 16; a++)
+		if (s[0] == ft->pre[ft->lpre - a] &&
+		    memcmp(s, ft->pre + ft->lpre - a, a) == 0)
+			av[na++] = a;
+	kv[nk++] = 0;
+	for (k = 1; ft->inpost[(unsigned char)s[n - 1]] && k <= ft->lpost &&
+	    k <= n && nk < 16; k++)
+		if (s[n - k] == ft->post[0] &&
+		    memcmp(s + n - k, ft->post, k) == 0)
+			kv[nk++] = k;
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nk; j++)
+			if (av[i] + kv[j] <= n &&
+			    S_set_has(ft, s + av[i], n - av[i] - kv[j]))
+				return 1;
+	/* a piece longer than 16 ways: unsure */
+	return na == 16 || nk == 16;
+}
+
+/* 1 when the core c[0..n) may be in a string asked: around an ICONV
+ * output, each piece on its own. */
+static int
+S_core_may(const struct filt *ft, const char *c, size_t n)
+{
+	size_t i, k, from = 0, m;
+
+	for (i = 0; i < n; i++) {
+		if (!ft->istart[(unsigned char)c[i]])
+			continue;
+		for (k = 0; k < ft->niconv; k++) {
+			m = ft->ilen[k];
+			if (c[i] == ft->iconv[k][0] && i + m <= n &&
+			    memcmp(c + i, ft->iconv[k], m) == 0) {
+				if (i > from && !S_may(ft, c + from, i - from))
+					return 0;
+				from = i + m;
+				i = from - 1;
+				break;
+			}
+		}
+	}
+	return from >= n || S_may(ft, c + from, n - from);
+}
+
+/* The core of the .dic line[0..len) into core (room for len bytes):
+ * its length, or -1 when the line is to be kept whatever is asked. */
+static long
+S_core(struct filt *ft, const char *line, size_t len, char *core)
+{
+	const char *slash = NULL, *p, *end = line + len;
+	size_t fr = 0, en = 0, a, b, n = 0, k, chars;
+	unsigned char c;
+
+	/* the root: up to "/" (not the first byte), a tab or the end;
+	 * without its spaces ("aan laat": hunspell forbids the compound
+	 * of a word pair it lists), ASCII in lower case */
+	for (p = line; p < end; p++) {
+		c = (unsigned char)*p;
+		switch (ft->cls[c]) {
+		case C_BYTE:
+			core[n++] = (char)(c >= 'A' && c <= 'Z' ?
+			    c - 'A' + 'a' : c);
+			continue;
+		case C_SPACE:
+			continue;
+		case C_SLASH:
+			if (p == line) {
+				core[n++] = (char)c;
+				continue;
+			}
+			slash = p;
+			break;
+		case C_TAB:
+			break;
+		default:
+			return -1;
+		}
+		break;
+	}
+	if (slash != NULL) {
+		for (p = slash + 1; p < end && *p != ' ' && *p != '\t';
+		    p += ft->flen) {
+			if (p + ft->flen > end)
+				return -1;
+			S_bound(ft, S_flag_at(ft, p), &a, &b, 0);
+			if (a > fr)
+				fr = a;
+			if (b > en)
+				en = b;
+		}
+		if (p == slash + 1 || memchr(p, ':', (size_t)(end - p)))
+			return -1;	/* "word/" and nothing, fields */
+	} else if (memchr(p, ':', (size_t)(end - p)))
+		return -1;
+	if (fr + en > 0 && (chars = utf8_count(core, n)) <= fr + en)
+		return -1;
+	if (n == 0)
+		return -1;
+	/* fr characters off the start, en off the end */
+	for (a = 0, k = 0; k < fr; k++)
+		for (a++; a < n && ((unsigned char)core[a] & 0xC0) == 0x80; a++)
+			;
+	for (b = n, k = 0; k < en; k++)
+		for (b--; b > 0 && ((unsigned char)core[b] & 0xC0) == 0x80; b--)
+			;
+	memmove(core, core + a, b - a);
+	return (long)(b - a);
+}
+
+/* A .dic line and its core (in dict_cores.core). */
+struct dline {
+	uint32_t	off, len;	/* in the .dic's text */
+	uint32_t	core, clen;	/* clen KEEP: kept whatever is asked */
+};
+
+#define KEEP	UINT32_MAX
+
+struct dict_cores {
+	char		*dtext;
+	struct dline	*v;
+	size_t		 n;
+	char		*core;
+	char		*iconv[ICONV_MAX];
+	size_t		 ilen[ICONV_MAX], niconv;
+};
+
+void
+dict_cores_free(struct dict_cores *dc)
+{
+	size_t i;
+
+	if (dc == NULL)
+		return;
+	free(dc->dtext);
+	free(dc->v);
+	free(dc->core);
+	for (i = 0; i < dc->niconv; i++)
+		free(dc->iconv[i]);
+	free(dc);
+}
+
+struct dict_cores *
+dict_cores_new(const char *aff, const char *dic)
+{
+	struct dict_cores *dc = NULL;
+	struct filt ft;
+	struct buf cores = { 0 };
+	char *atext, *dtext, *line, *next;
+	size_t alen, dlen, i, len, cap = 0;
+	long cl;
+
+	memset(&ft, 0, sizeof(ft));
+	/* escapes, morphological fields ("po:noun"), controls: unsure
+	 * where the root ends */
+	for (i = 0; i < 0x20; i++)
+		ft.cls[i] = C_UNSURE;
+	ft.cls['\\'] = ft.cls[':'] = C_UNSURE;
+	ft.cls['\t'] = C_TAB;
+	ft.cls[' '] = C_SPACE;
+	ft.cls['/'] = C_SLASH;
+	ft.f = xcalloc(NFLAG, sizeof(*ft.f));
+	atext = S_slurp(aff, &alen);
+	dtext = atext != NULL ? S_slurp(dic, &dlen) : NULL;
+	if (dtext == NULL || dlen >= KEEP || S_aff(&ft, atext) != 0) {
+		free(dtext);
+		goto done;
+	}
+	dc = xcalloc(1, sizeof(*dc));
+	dc->dtext = dtext;
+	/* the first line is the count: hunspell sizes its table by it */
+	line = strchr(dtext, '\n');
+	for (line = line ? line + 1 : dtext + dlen; *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) == NULL)
+			next = line + strlen(line);
+		len = (size_t)(next - line);
+		if (*next == '\n')
+			next++;
+		if (len > 0 && line[len - 1] == '\r')
+			len--;
+		if (len == 0)
+			continue;
+		if (dc->n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			dc->v = xrealloc(dc->v, cap * sizeof(*dc->v));
+		}
+		buf_grow(&cores, len);
+		cl = S_core(&ft, line, len, cores.data + cores.len);
+		dc->v[dc->n].off = (uint32_t)(line - dtext);
+		dc->v[dc->n].len = (uint32_t)len;
+		dc->v[dc->n].core = (uint32_t)cores.len;
+		dc->v[dc->n++].clen = cl < 0 ? KEEP : (uint32_t)cl;
+		if (cl > 0)
+			cores.len += (size_t)cl;
+	}
+	dc->core = buf_detach(&cores);
+	for (i = 0; i < ft.niconv; i++) {
+		dc->iconv[i] = ft.iconv[i];
+		dc->ilen[i] = ft.ilen[i];
+	}
+	dc->niconv = ft.niconv;
+	ft.niconv = 0;
+done:
+	buf_free(&cores);
+	free(atext);
+	for (i = 0; i < NFLAG; i++)
+		free(ft.f[i].cont);
+	free(ft.f);
+	for (i = 0; i < ft.niconv; i++)
+		free(ft.iconv[i]);
+	return dc;
+}
+
+void
+dict_cores_select(const struct dict_cores *dc, const char *const *words,
+    size_t n, const char *pre, const char *post, struct buf *out,
+    size_t *kept)
+{
+	struct filt ft;
+	struct buf b = { 0 };
+	const struct dline *l;
+	size_t i, nk = 0;
+
+	memset(&ft, 0, sizeof(ft));
+	ft.pre = pre;
+	ft.post = post;
+	ft.lpre = pre ? strlen(pre) : 0;
+	ft.lpost = post ? strlen(post) : 0;
+	for (i = 0; i < ft.lpre; i++)
+		ft.inpre[(unsigned char)pre[i]] = 1;
+	for (i = 0; i < ft.lpost; i++)
+		ft.inpost[(unsigned char)post[i]] = 1;
+	for (i = 0; i < dc->niconv; i++) {
+		ft.iconv[i] = dc->iconv[i];
+		ft.ilen[i] = dc->ilen[i];
+		ft.istart[(unsigned char)dc->iconv[i][0]] = 1;
+	}
+	ft.niconv = dc->niconv;
+	for (i = 0; i < n; i++)
+		S_pieces(&ft, words[i]);
+	if (pre != NULL)
+		S_pieces(&ft, pre);
+	if (post != NULL)
+		S_pieces(&ft, post);
+	for (i = 0; i < dc->n; i++) {
+		l = &dc->v[i];
+		if (l->clen != KEEP && !S_core_may(&ft, dc->core + l->core,
+		    l->clen))
+			continue;
+		buf_put(&b, dc->dtext + l->off, l->len);
+		buf_putc(&b, '\n');
+		nk++;
+	}
+	buf_printf(out, "%zu\n", nk);
+	buf_put(out, b.data ? b.data : "", b.len);
+	*kept = nk;
+	buf_free(&b);
+	free(ft.set);
+}
+
+int
+dict_filter(const char *aff, const char *dic, const char *const *words,
+    size_t n, const char *pre, const char *post, struct buf *out,
+    size_t *kept)
+{
+	struct dict_cores *dc = dict_cores_new(aff, dic);
+
+	if (dc == NULL)
+		return -1;
+	dict_cores_select(dc, words, n, pre, post, out, kept);
+	dict_cores_free(dc);
+	return 0;
+}
