@@ -1,6 +1,7 @@
 /*
  * dict — the process's hunspell dictionaries (see dict.h).
  */
+#define _GNU_SOURCE	/* memfd_create() */
 #include "dict.h"
 #include "dict_filter.h"
 #include "buf.h"
@@ -10,6 +11,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -154,32 +156,29 @@ dict_exists(const char *aff, const char *dic)
 	    access(dic ? dic : NL_DIC, R_OK) == 0;
 }
 
-/* The filtered .dic text into a temporary file (hunspell reads only
- * files), loaded with the .aff, then removed: hunspell has read it all
- * when Hunspell_create() returns.  NULL when no file can be made. */
+/* The filtered .dic text loaded with the .aff.  hunspell reads only
+ * files, so the text goes into an anonymous memory file (memfd, named by
+ * its /proc/self/fd path): nothing is written to disk, nor anywhere
+ * outside the project and out/.  NULL when no such file can be made
+ * (then the caller loads the whole dictionary). */
 static Hunhandle *
 S_load_text(const char *aff, const struct buf *text)
 {
-	const char *dir = getenv("TMPDIR");
-	struct buf path = { 0 };
+	char path[64];
 	Hunhandle *hs = NULL;
 	size_t done = 0;
 	ssize_t w;
 	int fd;
 
-	buf_printf(&path, "%s/salesgen-dic-XXXXXX",
-	    dir != NULL && *dir == '/' ? dir : "/tmp");
-	if ((fd = mkstemp(path.data)) < 0) {
-		buf_free(&path);
+	if ((fd = memfd_create("salesgen-dic", MFD_CLOEXEC)) < 0)
 		return NULL;
-	}
 	while (done < text->len &&
 	    (w = write(fd, text->data + done, text->len - done)) > 0)
 		done += (size_t)w;
-	if (close(fd) == 0 && done == text->len)
-		hs = S_create(aff, path.data);
-	unlink(path.data);
-	buf_free(&path);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	if (done == text->len && access(path, R_OK) == 0)
+		hs = S_create(aff, path);
+	close(fd);
 	return hs;
 }
 
