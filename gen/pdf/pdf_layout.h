@@ -29,15 +29,6 @@ void	layout_init(struct layout *, struct fonts *, struct hyph *,
 /* Frees the rows, links and what pdf_inline.c kept between paragraphs. */
 void	layout_free(struct layout *);
 
-/* The language of the text laid out from now on (NULL: the document's,
- * st->lang): its labels ("Table 2.1"), number formats and hyphenation
- * patterns, which are loaded on first use and kept until layout_free()
- * (none found: that language's words are not hyphenated).  A chapter in
- * another language than its course, or a passage in one (doc_passage()). */
-void	layout_lang(struct layout *, const char *lang);
-/* The language of the text being set. */
-const char *layout_lang_of(const struct layout *);
-
 /* Lays out the blocks of root (a chapter or document) at the text block's
  * full width.  chapter > 0 starts it on a new page with a chapter
  * opening. */

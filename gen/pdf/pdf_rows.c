@@ -13,6 +13,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /*** Rows ***/
 
@@ -51,6 +52,42 @@ layout_rows_free(struct layout *l)
 	l->links = NULL;
 	l->nlinks = 0;
 	l->img_base = NULL;
+}
+
+/* Whether language tags a and b have the same primary subtag ("en" and
+ * "en-GB" do), the part hyphenation patterns and labels go by. */
+static int
+S_same_lang(const char *a, const char *b)
+{
+	size_t na = strcspn(a, "-_"), nb = strcspn(b, "-_");
+
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+void
+layout_lang(struct layout *l, const char *lang)
+{
+	l->lang = lang;
+	if (lang == NULL || l->st->lang == NULL ||
+	    S_same_lang(lang, l->st->lang)) {
+		l->hyph = l->hyph_base;
+		return;
+	}
+	if (l->other_lang == NULL || !S_same_lang(lang, l->other_lang)) {
+		hyph_free(l->hyph_other);
+		free(l->other_lang);
+		/* without patterns for it the words stay whole: no
+		 * diagnostic, the text is right all the same */
+		l->hyph_other = hyph_new(lang, NULL);
+		l->other_lang = xstrdup(lang);
+	}
+	l->hyph = l->hyph_other;
+}
+
+const char *
+layout_lang_of(const struct layout *l)
+{
+	return l->lang != NULL ? l->lang : l->st->lang;
 }
 
 struct pl_row *

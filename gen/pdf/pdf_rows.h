@@ -6,9 +6,10 @@
  * pdf_inline.c, pdf_table.c and pdf_code.c write rows here, pdf_page.c
  * cuts the column into pages and pdf_draw.c paints them.
  *
- * The store is a leaf: it calls nothing else in gen/pdf/, so every
- * builder can write into it without the builders calling each other in
- * a loop.  struct layout is the store plus the context the builders
+ * The store is a leaf: it calls nothing else in gen/pdf/ but hyph.c
+ * (itself a leaf: the patterns of the language being set, layout_lang()),
+ * so every builder can write into it without the builders calling each
+ * other in a loop.  struct layout is the store plus the context the builders
  * read (fonts, style, diagnostics, where the block being laid out
  * starts); one pointer in it (inl) belongs to pdf_inline.c.
  */
@@ -161,6 +162,15 @@ void	layout_rows_init(struct layout *, struct fonts *, struct hyph *,
  * been released already (inline_free(), or layout_free() which does
  * both). */
 void	layout_rows_free(struct layout *);
+/* The language of the text laid out from now on (NULL: the document's,
+ * st->lang): its labels ("Table 2.1"), number formats and hyphenation
+ * patterns, which are loaded on first use and kept until layout_free()
+ * (none found: that language's words are not hyphenated).  A chapter in
+ * another language than its course, or a passage in one (doc_passage()). */
+void	layout_lang(struct layout *, const char *lang);
+/* The language of the text being set. */
+const char *layout_lang_of(const struct layout *);
+
 /* A new row at the end, of kind and height h, from the block at
  * l->file:l->line:l->col; the pointer holds until the next row is
  * added. */

@@ -9,7 +9,6 @@
  */
 #include "pdf_table.h"
 #include "pdf_inline.h"
-#include "pdf_layout.h"
 #include "pdf_rows.h"
 #include "buf.h"
 #include "i18n.h"
