@@ -62,9 +62,12 @@ def main():
         if len(f) == 8 and f[1] == "text":
             runs.append(f[7])
     bad = checked = 0
-    for a, b in zip(runs, runs[1:]):
+    for i, a in enumerate(runs):
         if not a.endswith("-") or len(a) < 2 or not a[-2].isalpha():
             continue
+        # the rest of the word is the next run that starts with a
+        # letter: a list item's bullet may be drawn between the two
+        b = next((r for r in runs[i + 1:i + 4] if r[:1].isalpha()), "")
         head = re.sub(r"^\W+", "", a[:-1])
         tail = re.sub(r"\W+$", "", b)
         word = head + tail
