@@ -24,11 +24,15 @@ OPT	?= -O2 -g
 # ship no .pc file in Debian: those are named by hand.  Headers of the
 # libraries are system headers (-isystem): -Werror is for our code, and
 # librsvg's glib and cairo headers do not pass -Wstrict-prototypes.
+# librsvg and libmicrohttpd are compiled against but not linked: gen/dl.c
+# opens them when an SVG is drawn or serve starts, so that the 40-odd
+# libraries they bring are not loaded and relocated at every start.
 PKGS	:= libcmark-gfm libxml-2.0 yaml-0.1 fontconfig harfbuzz-subset \
-	   harfbuzz libpng libjpeg libgif libwebp librsvg-2.0 nettle zlib \
-	   hunspell libmicrohttpd libdeflate
+	   harfbuzz libpng libjpeg libgif libwebp nettle zlib \
+	   hunspell libdeflate
+DL_PKGS	:= librsvg-2.0 libmicrohttpd
 NOPC_LIBS := -lhpdf -lhyphen -lcsv -lstemmer
-PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) $(DL_PKGS) 2>/dev/null))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igen -Ibuild \
 	   $(PKG_CFLAGS)

@@ -11,6 +11,8 @@
  */
 #include "img.h"
 
+#include "dl.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,6 +21,52 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
+/* librsvg's, cairo's and GLib's functions, found when the first drawing
+ * is decoded (dl.h): their 40-odd libraries are loaded by the runs that
+ * draw an SVG, not by every run.  __typeof__ gives each pointer the type
+ * its header declares, so a call through it is checked as a direct one. */
+static struct {
+	__typeof__(&rsvg_handle_new_from_data) rsvg_handle_new_from_data;
+	__typeof__(&rsvg_handle_set_dpi) rsvg_handle_set_dpi;
+	__typeof__(&rsvg_handle_get_intrinsic_size_in_pixels) rsvg_handle_get_intrinsic_size_in_pixels;
+	__typeof__(&rsvg_handle_get_intrinsic_dimensions) rsvg_handle_get_intrinsic_dimensions;
+	__typeof__(&rsvg_handle_render_document) rsvg_handle_render_document;
+	__typeof__(&cairo_image_surface_create) cairo_image_surface_create;
+	__typeof__(&cairo_surface_status) cairo_surface_status;
+	__typeof__(&cairo_create) cairo_create;
+	__typeof__(&cairo_destroy) cairo_destroy;
+	__typeof__(&cairo_surface_flush) cairo_surface_flush;
+	__typeof__(&cairo_image_surface_get_data) cairo_image_surface_get_data;
+	__typeof__(&cairo_image_surface_get_stride) cairo_image_surface_get_stride;
+	__typeof__(&cairo_surface_destroy) cairo_surface_destroy;
+	__typeof__(&g_error_free) g_error_free;
+	__typeof__(&g_object_unref) g_object_unref;
+} R;
+
+#define S_SYM(f)	{ #f, &R.f }
+static const struct dl_sym S_syms[] = {
+	S_SYM(rsvg_handle_new_from_data),
+	S_SYM(rsvg_handle_set_dpi),
+	S_SYM(rsvg_handle_get_intrinsic_size_in_pixels),
+	S_SYM(rsvg_handle_get_intrinsic_dimensions),
+	S_SYM(rsvg_handle_render_document),
+	S_SYM(cairo_image_surface_create),
+	S_SYM(cairo_surface_status),
+	S_SYM(cairo_create),
+	S_SYM(cairo_destroy),
+	S_SYM(cairo_surface_flush),
+	S_SYM(cairo_image_surface_get_data),
+	S_SYM(cairo_image_surface_get_stride),
+	S_SYM(cairo_surface_destroy),
+	S_SYM(g_error_free),
+	S_SYM(g_object_unref),
+	{ NULL, NULL }
+};
+#undef S_SYM
+
+/* the ABI of the librsvg-2.0 headers this file is compiled with */
+static struct dl_lib S_lib = { "librsvg-2.so.2", S_syms, 0, "" };
+
 /* glib's message, cut to what fits the reason. */
 static int
 S_gerror(struct img *im, GError *e, const char *what)
@@ -26,7 +74,7 @@ S_gerror(struct img *im, GError *e, const char *what)
 	img_fail(im, "%s (%.100s)", what, e != NULL && e->message != NULL ?
 	    e->message : "librsvg");
 	if (e != NULL)
-		g_error_free(e);
+		R.g_error_free(e);
 	return -1;
 }
 
@@ -38,11 +86,11 @@ S_size(RsvgHandle *h, double *w, double *ht)
 	RsvgLength lw, lh;
 	RsvgRectangle vb;
 
-	if (rsvg_handle_get_intrinsic_size_in_pixels(h, w, ht) &&
+	if (R.rsvg_handle_get_intrinsic_size_in_pixels(h, w, ht) &&
 	    *w > 0 && *ht > 0)
 		return 0;
 	/* width and height in percent, or none: the viewBox is the size */
-	rsvg_handle_get_intrinsic_dimensions(h, &hw, &lw, &hh, &lh, &hv, &vb);
+	R.rsvg_handle_get_intrinsic_dimensions(h, &hw, &lw, &hh, &lh, &hv, &vb);
 	if (hv && vb.width > 0 && vb.height > 0) {
 		*w = vb.width;
 		*ht = vb.height;
@@ -68,9 +116,12 @@ img_svg_decode(const unsigned char *data, size_t len, unsigned flags,
 	uint32_t v;
 	int stride, rc = -1, opaque = 1;
 
-	if ((h = rsvg_handle_new_from_data(data, len, &e)) == NULL)
+	if (dl_load(&S_lib) != 0)
+		return img_fail(im, "SVG drawings need librsvg, which cannot "
+		    "be loaded (%.150s)", S_lib.why);
+	if ((h = R.rsvg_handle_new_from_data(data, len, &e)) == NULL)
 		return S_gerror(im, e, "it is not a valid SVG file");
-	rsvg_handle_set_dpi(h, 96);
+	R.rsvg_handle_set_dpi(h, 96);
 	if (S_size(h, &w, &ht) != 0) {
 		img_fail(im, "it has no size (no width and height, no "
 		    "viewBox)");
@@ -101,22 +152,22 @@ img_svg_decode(const unsigned char *data, size_t len, unsigned flags,
 		rc = 0;
 		goto out;
 	}
-	sf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)pw, (int)ph);
-	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
+	sf = R.cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)pw, (int)ph);
+	if (R.cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
 		img_fail(im, "out of memory (%lu x %lu pixels)", pw, ph);
 		goto out;
 	}
-	cr = cairo_create(sf);
+	cr = R.cairo_create(sf);
 	vp.x = vp.y = 0;
 	vp.width = (double)pw;
 	vp.height = (double)ph;
-	if (!rsvg_handle_render_document(h, cr, &vp, &e)) {
-		cairo_destroy(cr);
+	if (!R.rsvg_handle_render_document(h, cr, &vp, &e)) {
+		R.cairo_destroy(cr);
 		S_gerror(im, e, "the drawing cannot be rendered");
 		goto out;
 	}
-	cairo_destroy(cr);
-	cairo_surface_flush(sf);
+	R.cairo_destroy(cr);
+	R.cairo_surface_flush(sf);
 	n = (size_t)pw * ph;
 	if ((im->pixels = malloc(n * 3)) == NULL ||
 	    (im->alpha = malloc(n)) == NULL) {
@@ -124,8 +175,8 @@ img_svg_decode(const unsigned char *data, size_t len, unsigned flags,
 		goto out;
 	}
 	/* cairo's ARGB32 is premultiplied, one native-endian word a pixel */
-	row = cairo_image_surface_get_data(sf);
-	stride = cairo_image_surface_get_stride(sf);
+	row = R.cairo_image_surface_get_data(sf);
+	stride = R.cairo_image_surface_get_stride(sf);
 	for (y = 0; y < ph; y++)
 		for (x = 0; x < pw; x++) {
 			memcpy(&v, row + y * (size_t)stride + x * 4, 4);
@@ -153,7 +204,7 @@ img_svg_decode(const unsigned char *data, size_t len, unsigned flags,
 	rc = 0;
 out:
 	if (sf != NULL)
-		cairo_surface_destroy(sf);
-	g_object_unref(h);
+		R.cairo_surface_destroy(sf);
+	R.g_object_unref(h);
 	return rc;
 }

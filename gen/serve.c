@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "build.h"
 #include "diag.h"
+#include "dl.h"
 #include "esc.h"
 #include "file.h"
 #include "incr_graph.h"
@@ -38,6 +39,39 @@
 #include <unistd.h>
 
 extern char **environ;
+
+/* libmicrohttpd's functions, found when serve starts (dl.h): it and
+ * GnuTLS are loaded by serve, not by every run.  __typeof__ gives each
+ * pointer the type its header declares. */
+static struct {
+	__typeof__(&MHD_create_response_from_buffer) MHD_create_response_from_buffer;
+	__typeof__(&MHD_create_response_from_callback) MHD_create_response_from_callback;
+	__typeof__(&MHD_add_response_header) MHD_add_response_header;
+	__typeof__(&MHD_queue_response) MHD_queue_response;
+	__typeof__(&MHD_destroy_response) MHD_destroy_response;
+	__typeof__(&MHD_lookup_connection_value) MHD_lookup_connection_value;
+	__typeof__(&MHD_start_daemon) MHD_start_daemon;
+	__typeof__(&MHD_get_daemon_info) MHD_get_daemon_info;
+	__typeof__(&MHD_stop_daemon) MHD_stop_daemon;
+} M;
+
+#define S_SYM(f)	{ #f, &M.f }
+static const struct dl_sym S_syms[] = {
+	S_SYM(MHD_create_response_from_buffer),
+	S_SYM(MHD_create_response_from_callback),
+	S_SYM(MHD_add_response_header),
+	S_SYM(MHD_queue_response),
+	S_SYM(MHD_destroy_response),
+	S_SYM(MHD_lookup_connection_value),
+	S_SYM(MHD_start_daemon),
+	S_SYM(MHD_get_daemon_info),
+	S_SYM(MHD_stop_daemon),
+	{ NULL, NULL }
+};
+#undef S_SYM
+
+/* the ABI of the microhttpd.h this file is compiled with */
+static struct dl_lib S_lib = { "libmicrohttpd.so.12", S_syms, 0, "" };
 
 /* A burst of saves (an editor writing, renaming, then touching; a git
  * checkout) becomes one build: the build starts once the project has
@@ -184,16 +218,16 @@ S_send(struct MHD_Connection *c, unsigned status, const char *type,
 	struct MHD_Response *r;
 	enum MHD_Result ret;
 
-	r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	r = M.MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
 	if (r == NULL) {
 		free(data);
 		return MHD_NO;
 	}
-	MHD_add_response_header(r, "Content-Type", type);
-	MHD_add_response_header(r, "Cache-Control", "no-store");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	ret = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
+	M.MHD_add_response_header(r, "Content-Type", type);
+	M.MHD_add_response_header(r, "Cache-Control", "no-store");
+	M.MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	ret = M.MHD_queue_response(c, status, r);
+	M.MHD_destroy_response(r);
 	return ret;
 }
 
@@ -298,24 +332,24 @@ S_events(struct serve *s, struct MHD_Connection *c)
 	pthread_mutex_unlock(&s->mu);
 	/* The build the page was served from: a build that finished
 	 * between the page and this request still reloads it. */
-	since = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since");
+	since = M.MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since");
 	if (since != NULL && *since != '\0') {
 		v = strtoul(since, &end, 10);
 		if (*end == '\0')
 			st->seen = (unsigned)v;
 	}
-	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 256,
+	r = M.MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 256,
 	    S_stream_read, st, free);
 	if (r == NULL) {
 		free(st);
 		return MHD_NO;
 	}
-	MHD_add_response_header(r, "Content-Type", "text/event-stream");
+	M.MHD_add_response_header(r, "Content-Type", "text/event-stream");
 	/* a stream ends only when serve stops: no keep-alive after it */
-	MHD_add_response_header(r, "Connection", "close");
-	MHD_add_response_header(r, "Cache-Control", "no-store");
-	ret = MHD_queue_response(c, MHD_HTTP_OK, r);
-	MHD_destroy_response(r);
+	M.MHD_add_response_header(r, "Connection", "close");
+	M.MHD_add_response_header(r, "Cache-Control", "no-store");
+	ret = M.MHD_queue_response(c, MHD_HTTP_OK, r);
+	M.MHD_destroy_response(r);
 	return ret;
 }
 
@@ -385,12 +419,12 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 
 			free(path);
 			buf_printf(&loc, "%s/", url);
-			r = MHD_create_response_from_buffer(0, NULL,
+			r = M.MHD_create_response_from_buffer(0, NULL,
 			    MHD_RESPMEM_PERSISTENT);
-			MHD_add_response_header(r, "Location", buf_cstr(&loc));
-			MHD_add_response_header(r, "Cache-Control", "no-store");
-			ret = MHD_queue_response(c, MHD_HTTP_MOVED_PERMANENTLY, r);
-			MHD_destroy_response(r);
+			M.MHD_add_response_header(r, "Location", buf_cstr(&loc));
+			M.MHD_add_response_header(r, "Cache-Control", "no-store");
+			ret = M.MHD_queue_response(c, MHD_HTTP_MOVED_PERMANENTLY, r);
+			M.MHD_destroy_response(r);
 			buf_free(&loc);
 			return ret;
 		}
@@ -571,6 +605,11 @@ serve_run(const struct build_opts *o, struct diag_list *dl)
 		    "--bind takes an IPv4 or IPv6 address (such as 127.0.0.1 or ::1)");
 		return BUILD_USAGE;
 	}
+	if (dl_load(&S_lib) != 0) {
+		diag_add(dl, DIAG_SERVE_LISTEN, NULL, 0, 0, bind, port,
+		    S_lib.why);
+		return -1;
+	}
 	memset(&s, 0, sizeof(s));
 	s.first = incr_first_new();
 	pthread_mutex_init(&s.mu, NULL);
@@ -599,7 +638,7 @@ serve_run(const struct build_opts *o, struct diag_list *dl)
 		goto done;
 	}
 
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
+	d = M.MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
 	    MHD_USE_THREAD_PER_CONNECTION | (v6 ? MHD_USE_IPv6 : 0),
 	    (uint16_t)port, NULL, NULL, S_request, &s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
@@ -611,7 +650,7 @@ serve_run(const struct build_opts *o, struct diag_list *dl)
 		    errno ? strerror(errno) : "the port is in use or not allowed");
 		goto done;
 	}
-	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	info = M.MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	if (info != NULL && info->port != 0)
 		port = info->port;
 	w = watch_open(dir, dl);
@@ -679,7 +718,7 @@ done:
 	pthread_cond_broadcast(&s.cv);
 	pthread_mutex_unlock(&s.mu);
 	if (d != NULL)
-		MHD_stop_daemon(d);
+		M.MHD_stop_daemon(d);
 	if (browser > 0)
 		waitpid(browser, NULL, 0);
 	watch_close(w);
