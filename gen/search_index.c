@@ -106,10 +106,13 @@ struct chap {
 	struct sect	*s;
 	size_t		 n;
 	int		 en;	/* English: its stemmer, no splitting */
-	/* its sections' words (title, text, ...) as search_index_chapter()
-	 * read them on the page's thread: each folded and ended by a NUL,
-	 * each text by one more; S_collect() numbers them */
-	struct buf	 words;
+	/* its sections' words (title, text, ...), as search_index_chapter()
+	 * read them on the page's thread: numbers in lw, its own table of
+	 * them (each word folded and hashed once per chapter there, not on
+	 * the index's thread), each text ended by TOK_END; S_chap_nums() makes
+	 * them the site's numbers and frees lw */
+	struct wtab	 lw;
+	struct toks	 tk;
 };
 
 static void	S_chapter_words(struct chap *);
@@ -142,6 +145,7 @@ struct search_index {
 	/* each word's terms, found once however often it occurs: one
 	 * table per language (L_NL, L_EN), as a word's terms differ */
 	struct wtab	 wt[2];
+	size_t		 nnum;	/* chapters numbered in wt (S_chap_nums()) */
 };
 
 enum { L_NL, L_EN };
@@ -184,7 +188,8 @@ search_index_free(struct search_index *si)
 		free(si->ch[i].s);
 		free(si->ch[i].url);
 		free(si->ch[i].title);
-		buf_free(&si->ch[i].words);
+		S_wtab_free(&si->ch[i].lw);
+		free(si->ch[i].tk.v);
 	}
 	free(si->ch);
 	for (i = 0; i < si->ng; i++) {
@@ -491,7 +496,8 @@ S_word_num(struct wtab *tab, const char *word)
 	if ((tab->nwt + 1) * 2 > tab->wcap) {
 		old = tab->wt;
 		k = tab->wcap;
-		tab->wcap = tab->wcap ? tab->wcap * 2 : 4096;
+		/* small at first: a chapter's table is one of many */
+		tab->wcap = tab->wcap ? tab->wcap * 2 : 512;
 		tab->wt = xcalloc(tab->wcap, sizeof(*tab->wt));
 		tab->at = xrealloc(tab->at, tab->wcap / 2 * sizeof(*tab->at));
 		for (i = 0; i < k; i++)
@@ -560,17 +566,21 @@ S_tok_add(struct toks *tk, uint32_t v)
 	tk->v[tk->n++] = v;
 }
 
-/* The words of s into out, folded, each ended by a NUL, and one more
- * NUL after the last. */
+/* The words of s, folded, as their numbers in tab (counted there) into
+ * tk, and TOK_END after the last. */
 static void
-S_text_words(const char *s, struct buf *out)
+S_text_nums(struct wtab *tab, const char *s, struct toks *tk)
 {
 	char word[WORD_MAX];
 	size_t pos = 0, a, b, len = strlen(s);
+	uint32_t num;
 
-	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b))
-		buf_put(out, word, strlen(word) + 1);
-	buf_putc(out, '\0');
+	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b)) {
+		num = S_word_num(tab, word);
+		tab->wt[tab->at[num]].count++;
+		S_tok_add(tk, num);
+	}
+	S_tok_add(tk, TOK_END);
 }
 
 static void
@@ -584,44 +594,53 @@ S_wtab_free(struct wtab *tab)
 	}
 	free(tab->wt);
 	free(tab->at);
+	memset(tab, 0, sizeof(*tab));
 }
 
-/* Reads c's sections' words (each title, then its text), on the
- * thread that makes the chapter's page. */
+/* Reads c's sections' words (each title, then its text) into its own
+ * table, on the thread that makes the chapter's page. */
 static void
 S_chapter_words(struct chap *c)
 {
 	size_t k;
 
 	for (k = 0; k < c->n; k++) {
-		S_text_words(c->s[k].title, &c->words);
-		S_text_words(c->s[k].text, &c->words);
+		S_text_nums(&c->lw, c->s[k].title, &c->tk);
+		S_text_nums(&c->lw, c->s[k].text, &c->tk);
 	}
 }
 
-/* Numbers the words w[0..n) (S_text_words()) in the site's table of
- * their language, counted there when Dutch (an English one is no
- * evidence for compounds), into tk. */
+/* Numbers c's words in the site's table of its language, in the order
+ * they came, as if its text were read there word by word: its own
+ * table's words are in that order, each counted (the counts of the
+ * English table are never read: an English word is no evidence for
+ * Dutch compounds). */
 static void
-S_word_nums(struct search_index *si, const char *w, size_t n, int en,
-    struct toks *tk)
+S_chap_nums(struct search_index *si, struct chap *c)
 {
-	struct wtab *tab = &si->wt[en ? L_EN : L_NL];
-	const char *end = w + n;
-	uint32_t num;
+	struct wtab *tab = &si->wt[c->en ? L_EN : L_NL];
+	const struct wterms *e;
+	uint32_t *map = xmalloc((c->lw.nwt + 1) * sizeof(*map)), num;
+	size_t k;
 
-	while (w < end) {
-		if (*w == '\0') {
-			S_tok_add(tk, TOK_END);
-			w++;
-			continue;
-		}
-		num = S_word_num(tab, w);
-		if (!en)
-			tab->wt[tab->at[num]].count++;
-		S_tok_add(tk, num);
-		w += strlen(w) + 1;
+	for (k = 0; k < c->lw.nwt; k++) {
+		e = &c->lw.wt[c->lw.at[k]];
+		num = S_word_num(tab, e->w);
+		tab->wt[tab->at[num]].count += e->count;
+		map[k] = num;
 	}
+	for (k = 0; k < c->tk.n; k++)
+		if (c->tk.v[k] != TOK_END)
+			c->tk.v[k] = map[c->tk.v[k]];
+	free(map);
+	S_wtab_free(&c->lw);
+}
+
+void
+search_index_number(struct search_index *si, size_t ci)
+{
+	for (; si != NULL && si->nnum <= ci && si->nnum < si->nch; si->nnum++)
+		S_chap_nums(si, &si->ch[si->nnum]);
 }
 
 /* Indexes the next text's words in tk for doc (in English when en: the
@@ -646,9 +665,9 @@ S_post_words(struct search_index *si, struct search_text **st,
 }
 
 /* Every doc's terms and postings: the words the pages' threads read
- * (S_chapter_words()) and the glossary's numbered for the site, the
- * Dutch ones counted for sp, then indexed in doc order.  Returns the
- * number of docs. */
+ * (S_chapter_words()), numbered for the site (those search_index_number()
+ * has not numbered yet), and the glossary's, the Dutch ones counted for
+ * sp, then indexed in doc order.  Returns the number of docs. */
 static size_t
 S_collect(struct search_index *si, struct search_text **st,
     struct search_split *sp)
@@ -657,28 +676,27 @@ S_collect(struct search_index *si, struct search_text **st,
 	const struct wtab *nl = &si->wt[L_NL];
 	size_t i, k, d;
 
-	for (i = 0; i < si->nch; i++) {
-		S_word_nums(si, si->ch[i].words.data, si->ch[i].words.len,
-		    si->ch[i].en, &tk);
-		buf_free(&si->ch[i].words);
-	}
+	search_index_number(si, si->nch);
 	for (i = 0; i < si->ng; i++) {
-		struct buf w = { 0 };
+		struct wtab *tab = &si->wt[si->ch[si->g[i].ch].en ? L_EN : L_NL];
 
-		S_text_words(si->g[i].term, &w);
-		S_text_words(si->g[i].text, &w);
-		S_word_nums(si, w.data, w.len, si->ch[si->g[i].ch].en, &tk);
-		buf_free(&w);
+		S_text_nums(tab, si->g[i].term, &tk);
+		S_text_nums(tab, si->g[i].text, &tk);
 	}
 	for (i = 0; sp != NULL && i < nl->nwt; i++)
 		if (nl->wt[nl->at[i]].count > 0)
 			search_split_add(sp, nl->wt[nl->at[i]].w,
 			    nl->wt[nl->at[i]].count);
-	for (d = 0, i = 0; i < si->nch; i++)
+	for (d = 0, i = 0; i < si->nch; i++) {
 		for (k = 0; k < si->ch[i].n; k++, d++) {
-			S_post_words(si, st, sp, &tk, d, W_TITLE, si->ch[i].en);
-			S_post_words(si, st, sp, &tk, d, W_TEXT, si->ch[i].en);
+			S_post_words(si, st, sp, &si->ch[i].tk, d, W_TITLE,
+			    si->ch[i].en);
+			S_post_words(si, st, sp, &si->ch[i].tk, d, W_TEXT,
+			    si->ch[i].en);
 		}
+		free(si->ch[i].tk.v);
+		memset(&si->ch[i].tk, 0, sizeof(si->ch[i].tk));
+	}
 	for (i = 0; i < si->ng; i++, d++) {
 		S_post_words(si, st, sp, &tk, d, W_GLOSS,
 		    si->ch[si->g[i].ch].en);

@@ -32,6 +32,15 @@ void	search_index_free(struct search_index *);
 void	search_index_chapter(struct search_index *, size_t i, const char *url,
 	    const char *title, const char *html, size_t len);
 
+/* Numbers the words of chapter i, and of every chapter before it not
+ * numbered yet, in the site's tables (the order of numbers follows the
+ * chapters, so the bytes do not depend on the threads): on the owning
+ * thread, in chapter order, each after its search_index_chapter() and
+ * search_index_lang(), while the threads make later pages, so that
+ * search_index_write() (which numbers the rest) starts with it done.
+ * Optional. */
+void	search_index_number(struct search_index *, size_t i);
+
 /* Chapter i is in lang ("en" or "nl"; NULL: the site's): an English
  * chapter's words get the English stemmer's terms and no compound
  * splitting.  Call before search_index_write(). */

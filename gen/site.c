@@ -897,6 +897,10 @@ S_page_done(void *arg)
 {
 	struct page_job *pj = arg;
 
+	/* the index's word numbers, in chapter order, here on the owning
+	 * thread while the workers make later pages: off the index's
+	 * thread, which runs alone once the pages are made */
+	search_index_number(pj->ws[0].sh->search, pj->i);
 	progress_step(pj->pg, 1);
 }
 
@@ -939,6 +943,7 @@ S_chapters(struct site *s, enum edition e, int jobs)
 	s->dl = sh->chdl[0];
 	if (S_chapter_page(s, 0, e) != 0)
 		sh->rc = -1;
+	search_index_number(sh->search, 0);
 	progress_step(pg, 1);
 	s->dl = main_dl;
 	pool = pool_new(jobs);
