@@ -231,6 +231,12 @@ S_put(struct buf *b, int c)
 	buf_putc(b, c);
 }
 
+/* 1 for the bytes that end a run of page text: a tag, an entity, white
+ * space (search_index_chapter()). */
+static const unsigned char S_text_stop[256] = {
+	['<'] = 1, ['&'] = 1, [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
+};
+
 /* Decodes the entity at s[*i] ('&') into b. */
 static void
 S_entity(const char *s, size_t len, size_t *i, struct buf *b)
@@ -365,11 +371,18 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 			continue;
 		}
 		if (html[i] != '<') {
-			if (inhead)
-				S_put(&head, (unsigned char)html[i]);
+			struct buf *b = inhead ? &head : &text;
+
+			/* a run of text as it is, white space as S_put() has
+			 * it: nearly every byte of a page is in such a run */
+			for (k = i; k < len && !S_text_stop[(unsigned char)html[k]];
+			    k++)
+				continue;
+			if (k > i)
+				buf_put(b, html + i, k - i);
 			else
-				S_put(&text, (unsigned char)html[i]);
-			i++;
+				S_put(b, (unsigned char)html[k++]);
+			i = k;
 			continue;
 		}
 		if (S_tag(html, len, i, "script", 0) ||
@@ -639,6 +652,7 @@ S_chap_nums(struct search_index *si, struct chap *c)
 void
 search_index_number(struct search_index *si, size_t ci)
 {
+
 	for (; si != NULL && si->nnum <= ci && si->nnum < si->nch; si->nnum++)
 		S_chap_nums(si, &si->ch[si->nnum]);
 }
@@ -1295,7 +1309,6 @@ search_index_write(struct search_index *si, const char *outdir,
 	struct drv *drv;
 	uint32_t *seen;
 	int rc = 0;
-	char *dir;
 	int dutch = 0;
 
 	st[L_NL] = search_text_new("nl");
@@ -1455,10 +1468,37 @@ search_index_write(struct search_index *si, const char *outdir,
 	if (rc == 0)
 		S_prune(outdir, "search-index-%zu.js", nshard);
 
-	/* each chapter's section texts and then its glossary terms', for
-	 * the snippets, and their titles and anchors: a result shows them
-	 * with its snippet, so only the chapters of the shown results need
-	 * them (a tenth of the index at 1,000 chapters) */
+	(void)ndocs;
+	free(order);
+	free(S_rank);
+	S_rank = NULL;
+	free(shard_at);
+	buf_free(&b);
+	buf_free(&j);
+	buf_free(&terms);
+	buf_free(&post);
+	buf_free(&name);
+	search_split_free(sp);
+	search_text_free(st[L_NL]);
+	search_text_free(st[L_EN]);
+	return rc;
+}
+
+/* Each chapter's section texts and then its glossary terms', for the
+ * snippets, and their titles and anchors: a result shows them with its
+ * snippet, so only the chapters of the shown results need them (a tenth
+ * of the index at 1,000 chapters).  Reads only the sections and the
+ * glossary, which search_index_write() does not change: the two may run
+ * at once on two threads. */
+int
+search_index_write_texts(const struct search_index *si, const char *outdir,
+    struct diag_list *dl)
+{
+	struct buf b = { 0 }, j = { 0 }, name = { 0 };
+	size_t i, k, t;
+	int rc = 0;
+	char *dir;
+
 	dir = file_join(outdir, "search");
 	if (rc == 0 && si->nch > 0)
 		rc = file_mkdirs(dir, dl);
@@ -1491,18 +1531,8 @@ search_index_write(struct search_index *si, const char *outdir,
 	}
 	if (rc == 0)
 		S_prune(outdir, "search/%zu.js", si->nch);
-	(void)ndocs;
-	free(order);
-	free(S_rank);
-	S_rank = NULL;
-	free(shard_at);
 	buf_free(&b);
 	buf_free(&j);
-	buf_free(&terms);
-	buf_free(&post);
 	buf_free(&name);
-	search_split_free(sp);
-	search_text_free(st[L_NL]);
-	search_text_free(st[L_EN]);
 	return rc;
 }

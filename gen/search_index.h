@@ -50,10 +50,18 @@ void	search_index_lang(struct search_index *, size_t i, const char *lang);
 void	search_index_gloss(struct search_index *, size_t i, const char *id,
 	    const char *term, const char *text);
 
-/* Writes the index files into outdir.  Returns 0, or -1 after adding
+/* Writes search-index.js and its shards into outdir (search/N.js:
+ * search_index_write_texts()).  Returns 0, or -1 after adding
  * diagnostics. */
 int	search_index_write(struct search_index *, const char *outdir,
 	    struct diag_list *);
+
+/* Writes search/N.js, each chapter's texts, titles and anchors, into
+ * outdir (search_index_write() writes the rest).  May run on another
+ * thread while search_index_write() runs.  Returns 0, or -1 after adding
+ * diagnostics. */
+int	search_index_write_texts(const struct search_index *,
+	    const char *outdir, struct diag_list *);
 
 /* After search_index_write(): f(arg, term, doc, marked) for each term
  * of each doc, docs numbered as search.js numbers them (every chapter's

@@ -1022,6 +1022,7 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 {
 	struct shared sh;
 	struct search_job sj;
+	struct diag_list *tdl;
 	struct pool *spool = NULL;
 	struct site s;
 	struct buf gh = { 0 };
@@ -1129,11 +1130,22 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		if (c->nch > 0 && (S_search_page(&s) != 0 ||
 		    S_copy(&s, "site/search.js", "search.js") != 0))
 			rc = -1;
+		/* the chapters' texts for the snippets, here while the index's
+		 * thread is still at its terms (it is the longer: on -j 2
+		 * this thread waits for it); their diagnostics after its */
+		tdl = diag_list_new();
+		tdl->strict = dl->strict;
+		tdl->verbose = dl->verbose;
+		if (c->nch > 0 &&
+		    search_index_write_texts(sh.search, outdir, tdl) != 0)
+			rc = -1;
 		pool_free(spool);
 		if (c->nch > 0 && sj.rc != 0)
 			rc = -1;
 		diag_move(dl, sj.dl);
 		diag_list_free(sj.dl);
+		diag_move(dl, tdl);
+		diag_list_free(tdl);
 pages_only:
 		search_index_free(sh.search);
 	}
