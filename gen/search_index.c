@@ -77,6 +77,7 @@ struct sect {
 /* A word and its terms (a table of them: struct wtab). */
 struct wterms {
 	char		*w;
+	uint64_t	 h;		/* S_hash(w) */
 	uint32_t	*id;		/* term numbers */
 	size_t		 n;
 	int		 termed;	/* id and n are set */
@@ -89,6 +90,24 @@ struct wtab {
 	struct wterms	*wt;
 	size_t		 nwt, wcap;	/* wcap: a power of 2 */
 	uint32_t	*at;		/* by number, its slot in wt */
+};
+
+/* A chapter's own table of its words (struct chap), made on its page's
+ * thread: a word is hashed and copied once per chapter, into one
+ * buffer (no allocation per word), and the entries are in the order
+ * the words came, which S_chap_nums() keeps. */
+struct lword {
+	uint64_t	 h;		/* S_hash() */
+	size_t		 off;		/* in words, NUL-ended */
+	size_t		 count;
+};
+
+struct lwords {
+	uint32_t	*slot;		/* entry + 1, 0 = empty */
+	size_t		 nslot;		/* a power of 2 */
+	struct lword	*e;
+	size_t		 n, cap;
+	struct buf	 words;
 };
 
 /* Words read once, as numbers in a table, each text's ended by
@@ -111,12 +130,13 @@ struct chap {
 	 * them (each word folded and hashed once per chapter there, not on
 	 * the index's thread), each text ended by TOK_END; S_chap_nums() makes
 	 * them the site's numbers and frees lw */
-	struct wtab	 lw;
+	struct lwords	 lw;
 	struct toks	 tk;
 };
 
 static void	S_chapter_words(struct chap *);
 static void	S_wtab_free(struct wtab *);
+static void	S_lwords_free(struct lwords *);
 
 struct gloss {
 	size_t	 ch;
@@ -188,7 +208,7 @@ search_index_free(struct search_index *si)
 		free(si->ch[i].s);
 		free(si->ch[i].url);
 		free(si->ch[i].title);
-		S_wtab_free(&si->ch[i].lw);
+		S_lwords_free(&si->ch[i].lw);
 		free(si->ch[i].tk.v);
 	}
 	free(si->ch);
@@ -232,9 +252,9 @@ S_put(struct buf *b, int c)
 }
 
 /* 1 for the bytes that end a run of page text: a tag, an entity, white
- * space (search_index_chapter()). */
+ * space but a space (search_index_chapter()). */
 static const unsigned char S_text_stop[256] = {
-	['<'] = 1, ['&'] = 1, [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
+	['<'] = 1, ['&'] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
 };
 
 /* Decodes the entity at s[*i] ('&') into b. */
@@ -374,10 +394,13 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 			struct buf *b = inhead ? &head : &text;
 
 			/* a run of text as it is, white space as S_put() has
-			 * it: nearly every byte of a page is in such a run */
-			for (k = i; k < len && !S_text_stop[(unsigned char)html[k]];
-			    k++)
-				continue;
+			 * it (a space after another is not in the run): nearly
+			 * every byte of a page is in such a run */
+			for (k = i; k < len; k++)
+				if (S_text_stop[(unsigned char)html[k]] ||
+				    (html[k] == ' ' && (k == i ||
+				    html[k - 1] == ' ')))
+					break;
 			if (k > i)
 				buf_put(b, html + i, k - i);
 			else
@@ -499,9 +522,9 @@ S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
 }
 
 /* The number of a folded word in tab (a new one when it has none),
- * which stays its number however the table grows. */
+ * which stays its number however the table grows; h is S_hash(word). */
 static uint32_t
-S_word_num(struct wtab *tab, const char *word)
+S_word_num(struct wtab *tab, const char *word, uint64_t h)
 {
 	struct wterms *old;
 	size_t i, k;
@@ -509,13 +532,12 @@ S_word_num(struct wtab *tab, const char *word)
 	if ((tab->nwt + 1) * 2 > tab->wcap) {
 		old = tab->wt;
 		k = tab->wcap;
-		/* small at first: a chapter's table is one of many */
-		tab->wcap = tab->wcap ? tab->wcap * 2 : 512;
+		tab->wcap = tab->wcap ? tab->wcap * 2 : 4096;
 		tab->wt = xcalloc(tab->wcap, sizeof(*tab->wt));
 		tab->at = xrealloc(tab->at, tab->wcap / 2 * sizeof(*tab->at));
 		for (i = 0; i < k; i++)
 			if (old[i].w != NULL) {
-				size_t j = S_hash(old[i].w) & (tab->wcap - 1);
+				size_t j = old[i].h & (tab->wcap - 1);
 
 				while (tab->wt[j].w != NULL)
 					j = (j + 1) & (tab->wcap - 1);
@@ -524,11 +546,12 @@ S_word_num(struct wtab *tab, const char *word)
 			}
 		free(old);
 	}
-	for (i = S_hash(word) & (tab->wcap - 1); tab->wt[i].w != NULL;
+	for (i = h & (tab->wcap - 1); tab->wt[i].w != NULL;
 	    i = (i + 1) & (tab->wcap - 1))
-		if (strcmp(tab->wt[i].w, word) == 0)
+		if (tab->wt[i].h == h && strcmp(tab->wt[i].w, word) == 0)
 			return tab->wt[i].num;
 	tab->wt[i].w = xstrdup(word);
+	tab->wt[i].h = h;
 	tab->wt[i].num = (uint32_t)tab->nwt;
 	tab->at[tab->nwt] = (uint32_t)i;
 	return (uint32_t)tab->nwt++;
@@ -589,7 +612,7 @@ S_text_nums(struct wtab *tab, const char *s, struct toks *tk)
 	uint32_t num;
 
 	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b)) {
-		num = S_word_num(tab, word);
+		num = S_word_num(tab, word, S_hash(word));
 		tab->wt[tab->at[num]].count++;
 		S_tok_add(tk, num);
 	}
@@ -610,17 +633,75 @@ S_wtab_free(struct wtab *tab)
 	memset(tab, 0, sizeof(*tab));
 }
 
+/* The number of word (n bytes) in lw, counted; a new one when it has
+ * none. */
+static uint32_t
+S_lword_num(struct lwords *lw, const char *word, size_t n)
+{
+	uint64_t h = S_hash(word);
+	size_t i, k;
+
+	if ((lw->n + 1) * 2 > lw->nslot) {
+		free(lw->slot);
+		lw->nslot = lw->nslot ? lw->nslot * 2 : 1024;
+		lw->slot = xcalloc(lw->nslot, sizeof(*lw->slot));
+		for (k = 0; k < lw->n; k++) {
+			for (i = lw->e[k].h & (lw->nslot - 1); lw->slot[i] != 0;
+			    i = (i + 1) & (lw->nslot - 1))
+				continue;
+			lw->slot[i] = (uint32_t)k + 1;
+		}
+	}
+	for (i = h & (lw->nslot - 1); lw->slot[i] != 0;
+	    i = (i + 1) & (lw->nslot - 1)) {
+		struct lword *e = &lw->e[lw->slot[i] - 1];
+
+		if (e->h == h &&
+		    memcmp(lw->words.data + e->off, word, n + 1) == 0) {
+			e->count++;
+			return lw->slot[i] - 1;
+		}
+	}
+	if (lw->n == lw->cap) {
+		lw->cap = lw->cap ? lw->cap * 2 : 256;
+		lw->e = xrealloc(lw->e, lw->cap * sizeof(*lw->e));
+	}
+	lw->e[lw->n].h = h;
+	lw->e[lw->n].off = lw->words.len;
+	lw->e[lw->n].count = 1;
+	buf_put(&lw->words, word, n + 1);
+	lw->slot[i] = (uint32_t)++lw->n;
+	return (uint32_t)lw->n - 1;
+}
+
+static void
+S_lwords_free(struct lwords *lw)
+{
+	free(lw->slot);
+	free(lw->e);
+	buf_free(&lw->words);
+	memset(lw, 0, sizeof(*lw));
+}
+
 /* Reads c's sections' words (each title, then its text) into its own
  * table, on the thread that makes the chapter's page. */
 static void
 S_chapter_words(struct chap *c)
 {
-	size_t k;
+	char word[WORD_MAX];
+	const char *s;
+	size_t k, t, pos, a, b, len;
 
-	for (k = 0; k < c->n; k++) {
-		S_text_nums(&c->lw, c->s[k].title, &c->tk);
-		S_text_nums(&c->lw, c->s[k].text, &c->tk);
-	}
+	for (k = 0; k < c->n; k++)
+		for (t = 0; t < 2; t++) {
+			s = t == 0 ? c->s[k].title : c->s[k].text;
+			len = strlen(s);
+			for (pos = 0; search_text_word(s, len, &pos, word,
+			    sizeof(word), &a, &b); )
+				S_tok_add(&c->tk, S_lword_num(&c->lw, word,
+				    strlen(word)));
+			S_tok_add(&c->tk, TOK_END);
+		}
 }
 
 /* Numbers c's words in the site's table of its language, in the order
@@ -632,13 +713,13 @@ static void
 S_chap_nums(struct search_index *si, struct chap *c)
 {
 	struct wtab *tab = &si->wt[c->en ? L_EN : L_NL];
-	const struct wterms *e;
-	uint32_t *map = xmalloc((c->lw.nwt + 1) * sizeof(*map)), num;
+	const struct lword *e;
+	uint32_t *map = xmalloc((c->lw.n + 1) * sizeof(*map)), num;
 	size_t k;
 
-	for (k = 0; k < c->lw.nwt; k++) {
-		e = &c->lw.wt[c->lw.at[k]];
-		num = S_word_num(tab, e->w);
+	for (k = 0; k < c->lw.n; k++) {
+		e = &c->lw.e[k];
+		num = S_word_num(tab, c->lw.words.data + e->off, e->h);
 		tab->wt[tab->at[num]].count += e->count;
 		map[k] = num;
 	}
@@ -646,13 +727,12 @@ S_chap_nums(struct search_index *si, struct chap *c)
 		if (c->tk.v[k] != TOK_END)
 			c->tk.v[k] = map[c->tk.v[k]];
 	free(map);
-	S_wtab_free(&c->lw);
+	S_lwords_free(&c->lw);
 }
 
 void
 search_index_number(struct search_index *si, size_t ci)
 {
-
 	for (; si != NULL && si->nnum <= ci && si->nnum < si->nch; si->nnum++)
 		S_chap_nums(si, &si->ch[si->nnum]);
 }
