@@ -471,6 +471,18 @@ S_hash(const char *s)
 	return h;
 }
 
+/* Puts v into the first empty one of slot[0..n) (n a power of 2) from
+ * h on: a table grown, each entry again. */
+static void
+S_slot_put(uint32_t *slot, size_t n, uint64_t h, uint32_t v)
+{
+	size_t i;
+
+	for (i = h & (n - 1); slot[i] != 0; i = (i + 1) & (n - 1))
+		continue;
+	slot[i] = v;
+}
+
 static uint32_t
 S_term_id(struct search_index *si, const char *t)
 {
@@ -480,12 +492,9 @@ S_term_id(struct search_index *si, const char *t)
 		free(si->slot);
 		si->tcap = si->tcap ? si->tcap * 2 : 4096;
 		si->slot = xcalloc(si->tcap, sizeof(*si->slot));
-		for (k = 0; k < si->nterms; k++) {
-			i = S_hash(si->terms[k]) & (si->tcap - 1);
-			while (si->slot[i] != 0)
-				i = (i + 1) & (si->tcap - 1);
-			si->slot[i] = (uint32_t)k + 1;
-		}
+		for (k = 0; k < si->nterms; k++)
+			S_slot_put(si->slot, si->tcap, S_hash(si->terms[k]),
+			    (uint32_t)k + 1);
 	}
 	for (i = S_hash(t) & (si->tcap - 1); si->slot[i] != 0;
 	    i = (i + 1) & (si->tcap - 1))
@@ -645,12 +654,9 @@ S_lword_num(struct lwords *lw, const char *word, size_t n)
 		free(lw->slot);
 		lw->nslot = lw->nslot ? lw->nslot * 2 : 1024;
 		lw->slot = xcalloc(lw->nslot, sizeof(*lw->slot));
-		for (k = 0; k < lw->n; k++) {
-			for (i = lw->e[k].h & (lw->nslot - 1); lw->slot[i] != 0;
-			    i = (i + 1) & (lw->nslot - 1))
-				continue;
-			lw->slot[i] = (uint32_t)k + 1;
-		}
+		for (k = 0; k < lw->n; k++)
+			S_slot_put(lw->slot, lw->nslot, lw->e[k].h,
+			    (uint32_t)k + 1);
 	}
 	for (i = h & (lw->nslot - 1); lw->slot[i] != 0;
 	    i = (i + 1) & (lw->nslot - 1)) {
