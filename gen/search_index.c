@@ -252,10 +252,28 @@ S_put(struct buf *b, int c)
 }
 
 /* 1 for the bytes that end a run of page text: a tag, an entity, white
- * space but a space (search_index_chapter()). */
+ * space (search_index_chapter() takes a single space in). */
 static const unsigned char S_text_stop[256] = {
-	['<'] = 1, ['&'] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
+	['<'] = 1, ['&'] = 1, [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
 };
+
+/* The length of the longest start of s[0..n) without a byte whose
+ * stop[] is set, eight bytes a step while there is none: a page's text
+ * and the index's strings are long runs of plain bytes. */
+static size_t
+S_span(const char *s, size_t n, const unsigned char *stop)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i + 8 <= n && !(stop[u[i]] | stop[u[i + 1]] | stop[u[i + 2]] |
+	    stop[u[i + 3]] | stop[u[i + 4]] | stop[u[i + 5]] | stop[u[i + 6]] |
+	    stop[u[i + 7]]))
+		i += 8;
+	while (i < n && !stop[u[i]])
+		i++;
+	return i;
+}
 
 /* Decodes the entity at s[*i] ('&') into b. */
 static void
@@ -396,11 +414,12 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 			/* a run of text as it is, white space as S_put() has
 			 * it (a space after another is not in the run): nearly
 			 * every byte of a page is in such a run */
-			for (k = i; k < len; k++)
-				if (S_text_stop[(unsigned char)html[k]] ||
-				    (html[k] == ' ' && (k == i ||
-				    html[k - 1] == ' ')))
+			for (k = i;; k++) {
+				k += S_span(html + k, len - k, S_text_stop);
+				if (k == len || html[k] != ' ' || k == i ||
+				    html[k - 1] == ' ')
 					break;
+			}
 			if (k > i)
 				buf_put(b, html + i, k - i);
 			else
@@ -408,8 +427,10 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 			i = k;
 			continue;
 		}
-		if (S_tag(html, len, i, "script", 0) ||
-		    S_tag(html, len, i, "style", 0)) {
+		/* html[i + 1] is there: html ends in NUL */
+		if ((html[i + 1] | 0x20) == 's' &&
+		    (S_tag(html, len, i, "script", 0) ||
+		    S_tag(html, len, i, "style", 0))) {
 			const char *close = S_tag(html, len, i, "script", 0) ?
 			    "</script" : "</style";
 
@@ -430,7 +451,8 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 		} else if (inhead && html[i + 1] == '/' && html[i + 2] == 'h' &&
 		    html[i + 3] >= '1' && html[i + 3] <= '6')
 			inhead = 0;
-		else if (S_tag(html, len, i, "a", 0) &&
+		else if ((html[i + 1] | 0x20) == 'a' &&
+		    S_tag(html, len, i, "a", 0) &&
 		    S_memstr(html + i, k - i, "class=\"anchor\"") != NULL) {
 			/* the heading's "#" link */
 			end = strstr(html + i, "</a>");
@@ -1132,27 +1154,38 @@ S_prune(const char *outdir, const char *fmt, size_t from)
 	buf_free(&name);
 }
 
+/* 1 for a byte S_json() escapes: a control character, " and \. */
+static const unsigned char S_json_special[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1,
+	[0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
+	[0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+	[0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
+	[0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1,
+};
+
 /* s as the inside of a JSON string: runs of bytes that need no escape
- * are copied whole, as nearly every byte of a page's text is one (a
- * byte at a time was a tenth of the index's writing). */
+ * are copied whole (S_span()), as nearly every byte of a page's text is
+ * one (a byte at a time was a tenth of the index's writing). */
 static void
 S_json(struct buf *b, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s, *run;
+	size_t n = strlen(s), i = 0, k;
+	unsigned char c;
 
-	for (;;) {
-		for (run = u; *u >= 0x20 && *u != '"' && *u != '\\'; u++)
-			continue;
-		if (u > run)
-			buf_put(b, run, (size_t)(u - run));
-		if (*u == '\0')
+	while (i < n) {
+		k = i + S_span(s + i, n - i, S_json_special);
+		if (k > i)
+			buf_put(b, s + i, k - i);
+		if (k == n)
 			return;
-		if (*u == '"' || *u == '\\') {
+		c = (unsigned char)s[k];
+		if (c == '"' || c == '\\') {
 			buf_putc(b, '\\');
-			buf_putc(b, *u);
+			buf_putc(b, c);
 		} else
-			buf_printf(b, "\\u%04x", *u);
-		u++;
+			buf_printf(b, "\\u%04x", c);
+		i = k + 1;
 	}
 }
 
@@ -1164,7 +1197,7 @@ static const unsigned char S_js_special[256] = {
 };
 
 /* s (JSON text) as a single-quoted JavaScript string, copied by runs
- * of bytes that are not S_js_special. */
+ * of bytes that are not S_js_special (S_span()). */
 static void
 S_js(struct buf *b, const char *s, size_t n)
 {
@@ -1174,8 +1207,8 @@ S_js(struct buf *b, const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c;
 
-		for (run = i; i < n && !S_js_special[(unsigned char)s[i]]; i++)
-			continue;
+		run = i;
+		i += S_span(s + i, n - i, S_js_special);
 		if (i > run)
 			buf_put(b, s + run, i - run);
 		if (i == n)
