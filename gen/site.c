@@ -988,6 +988,16 @@ struct search_job {
 	int			 rc;
 };
 
+/* The part of hunspell-nl the index's compound splitter needs whatever
+ * the site's words are (dict_prepare()), as a job of a pool. */
+static void
+S_prepare_work(void *arg, int worker)
+{
+	(void)arg;
+	(void)worker;
+	dict_prepare(NULL, NULL);
+}
+
 static void
 S_search_work(void *arg, int worker)
 {
@@ -1082,6 +1092,15 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		}
 		s.warned[T_NAV] = 0;	/* the current entry differs */
 		sh.search = search_index_new(c->lang, c->nch);
+		/* the dictionary's part that does not depend on the words
+		 * (dict.h) is made on the index's pool while the pages are:
+		 * the index's splitter asks for it at once when they are done
+		 * and would wait for it there, alone on the critical path */
+		if (jobs > 1 && c->nch > 0 && S_dutch(c) &&
+		    !(c->plan != NULL && c->plan->pages_only)) {
+			spool = pool_new(2);
+			pool_submit(spool, S_prepare_work, NULL, NULL);
+		}
 		if (S_chapters(&s, e, jobs) != 0)
 			rc = -1;
 		if (c->plan != NULL && c->plan->pages_only)
@@ -1097,14 +1116,9 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		sj.dl->strict = dl->strict;
 		sj.dl->verbose = dl->verbose;
 		if (c->nch > 0) {
-			spool = pool_new(jobs > 1 ? 2 : 1);
+			if (spool == NULL)
+				spool = pool_new(jobs > 1 ? 2 : 1);
 			pool_submit(spool, S_search_work, NULL, &sj);
-			/* the index's compound splitter will want hunspell-nl
-			 * when its words are numbered; the dictionary's part
-			 * that does not depend on them is made here meanwhile,
-			 * as the index's work is the longer (dict.h) */
-			if (jobs > 1 && S_dutch(c))
-				dict_prepare(NULL, NULL);
 		}
 		if (s.reg != NULL && S_register_page(&s) != 0)
 			rc = -1;
