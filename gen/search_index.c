@@ -77,6 +77,7 @@ struct sect {
 /* A word and its terms (a table of them: struct wtab). */
 struct wterms {
 	char		*w;
+	uint64_t	 h;		/* S_hash(w) */
 	uint32_t	*id;		/* term numbers */
 	size_t		 n;
 	int		 termed;	/* id and n are set */
@@ -89,6 +90,24 @@ struct wtab {
 	struct wterms	*wt;
 	size_t		 nwt, wcap;	/* wcap: a power of 2 */
 	uint32_t	*at;		/* by number, its slot in wt */
+};
+
+/* A chapter's own table of its words (struct chap), made on its page's
+ * thread: a word is hashed and copied once per chapter, into one
+ * buffer (no allocation per word), and the entries are in the order
+ * the words came, which S_chap_nums() keeps. */
+struct lword {
+	uint64_t	 h;		/* S_hash() */
+	size_t		 off;		/* in words, NUL-ended */
+	size_t		 count;
+};
+
+struct lwords {
+	uint32_t	*slot;		/* entry + 1, 0 = empty */
+	size_t		 nslot;		/* a power of 2 */
+	struct lword	*e;
+	size_t		 n, cap;
+	struct buf	 words;
 };
 
 /* Words read once, as numbers in a table, each text's ended by
@@ -106,14 +125,18 @@ struct chap {
 	struct sect	*s;
 	size_t		 n;
 	int		 en;	/* English: its stemmer, no splitting */
-	/* its sections' words (title, text, ...) as search_index_chapter()
-	 * read them on the page's thread: each folded and ended by a NUL,
-	 * each text by one more; S_collect() numbers them */
-	struct buf	 words;
+	/* its sections' words (title, text, ...), as search_index_chapter()
+	 * read them on the page's thread: numbers in lw, its own table of
+	 * them (each word folded and hashed once per chapter there, not on
+	 * the index's thread), each text ended by TOK_END; S_chap_nums() makes
+	 * them the site's numbers and frees lw */
+	struct lwords	 lw;
+	struct toks	 tk;
 };
 
 static void	S_chapter_words(struct chap *);
 static void	S_wtab_free(struct wtab *);
+static void	S_lwords_free(struct lwords *);
 
 struct gloss {
 	size_t	 ch;
@@ -142,6 +165,7 @@ struct search_index {
 	/* each word's terms, found once however often it occurs: one
 	 * table per language (L_NL, L_EN), as a word's terms differ */
 	struct wtab	 wt[2];
+	size_t		 nnum;	/* chapters numbered in wt (S_chap_nums()) */
 };
 
 enum { L_NL, L_EN };
@@ -184,7 +208,8 @@ search_index_free(struct search_index *si)
 		free(si->ch[i].s);
 		free(si->ch[i].url);
 		free(si->ch[i].title);
-		buf_free(&si->ch[i].words);
+		S_lwords_free(&si->ch[i].lw);
+		free(si->ch[i].tk.v);
 	}
 	free(si->ch);
 	for (i = 0; i < si->ng; i++) {
@@ -224,6 +249,30 @@ S_put(struct buf *b, int c)
 		c = ' ';
 	}
 	buf_putc(b, c);
+}
+
+/* 1 for the bytes that end a run of page text: a tag, an entity, white
+ * space (search_index_chapter() takes a single space in). */
+static const unsigned char S_text_stop[256] = {
+	['<'] = 1, ['&'] = 1, [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
+};
+
+/* The length of the longest start of s[0..n) without a byte whose
+ * stop[] is set, eight bytes a step while there is none: a page's text
+ * and the index's strings are long runs of plain bytes. */
+static size_t
+S_span(const char *s, size_t n, const unsigned char *stop)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i + 8 <= n && !(stop[u[i]] | stop[u[i + 1]] | stop[u[i + 2]] |
+	    stop[u[i + 3]] | stop[u[i + 4]] | stop[u[i + 5]] | stop[u[i + 6]] |
+	    stop[u[i + 7]]))
+		i += 8;
+	while (i < n && !stop[u[i]])
+		i++;
+	return i;
 }
 
 /* Decodes the entity at s[*i] ('&') into b. */
@@ -360,15 +409,28 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 			continue;
 		}
 		if (html[i] != '<') {
-			if (inhead)
-				S_put(&head, (unsigned char)html[i]);
+			struct buf *b = inhead ? &head : &text;
+
+			/* a run of text as it is, white space as S_put() has
+			 * it (a space after another is not in the run): nearly
+			 * every byte of a page is in such a run */
+			for (k = i;; k++) {
+				k += S_span(html + k, len - k, S_text_stop);
+				if (k == len || html[k] != ' ' || k == i ||
+				    html[k - 1] == ' ')
+					break;
+			}
+			if (k > i)
+				buf_put(b, html + i, k - i);
 			else
-				S_put(&text, (unsigned char)html[i]);
-			i++;
+				S_put(b, (unsigned char)html[k++]);
+			i = k;
 			continue;
 		}
-		if (S_tag(html, len, i, "script", 0) ||
-		    S_tag(html, len, i, "style", 0)) {
+		/* html[i + 1] is there: html ends in NUL */
+		if ((html[i + 1] | 0x20) == 's' &&
+		    (S_tag(html, len, i, "script", 0) ||
+		    S_tag(html, len, i, "style", 0))) {
 			const char *close = S_tag(html, len, i, "script", 0) ?
 			    "</script" : "</style";
 
@@ -389,7 +451,8 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 		} else if (inhead && html[i + 1] == '/' && html[i + 2] == 'h' &&
 		    html[i + 3] >= '1' && html[i + 3] <= '6')
 			inhead = 0;
-		else if (S_tag(html, len, i, "a", 0) &&
+		else if ((html[i + 1] | 0x20) == 'a' &&
+		    S_tag(html, len, i, "a", 0) &&
 		    S_memstr(html + i, k - i, "class=\"anchor\"") != NULL) {
 			/* the heading's "#" link */
 			end = strstr(html + i, "</a>");
@@ -430,6 +493,18 @@ S_hash(const char *s)
 	return h;
 }
 
+/* Puts v into the first empty one of slot[0..n) (n a power of 2) from
+ * h on: a table grown, each entry again. */
+static void
+S_slot_put(uint32_t *slot, size_t n, uint64_t h, uint32_t v)
+{
+	size_t i;
+
+	for (i = h & (n - 1); slot[i] != 0; i = (i + 1) & (n - 1))
+		continue;
+	slot[i] = v;
+}
+
 static uint32_t
 S_term_id(struct search_index *si, const char *t)
 {
@@ -439,12 +514,9 @@ S_term_id(struct search_index *si, const char *t)
 		free(si->slot);
 		si->tcap = si->tcap ? si->tcap * 2 : 4096;
 		si->slot = xcalloc(si->tcap, sizeof(*si->slot));
-		for (k = 0; k < si->nterms; k++) {
-			i = S_hash(si->terms[k]) & (si->tcap - 1);
-			while (si->slot[i] != 0)
-				i = (i + 1) & (si->tcap - 1);
-			si->slot[i] = (uint32_t)k + 1;
-		}
+		for (k = 0; k < si->nterms; k++)
+			S_slot_put(si->slot, si->tcap, S_hash(si->terms[k]),
+			    (uint32_t)k + 1);
 	}
 	for (i = S_hash(t) & (si->tcap - 1); si->slot[i] != 0;
 	    i = (i + 1) & (si->tcap - 1))
@@ -481,9 +553,9 @@ S_post(struct search_index *si, uint32_t term, size_t doc, unsigned w)
 }
 
 /* The number of a folded word in tab (a new one when it has none),
- * which stays its number however the table grows. */
+ * which stays its number however the table grows; h is S_hash(word). */
 static uint32_t
-S_word_num(struct wtab *tab, const char *word)
+S_word_num(struct wtab *tab, const char *word, uint64_t h)
 {
 	struct wterms *old;
 	size_t i, k;
@@ -496,7 +568,7 @@ S_word_num(struct wtab *tab, const char *word)
 		tab->at = xrealloc(tab->at, tab->wcap / 2 * sizeof(*tab->at));
 		for (i = 0; i < k; i++)
 			if (old[i].w != NULL) {
-				size_t j = S_hash(old[i].w) & (tab->wcap - 1);
+				size_t j = old[i].h & (tab->wcap - 1);
 
 				while (tab->wt[j].w != NULL)
 					j = (j + 1) & (tab->wcap - 1);
@@ -505,11 +577,12 @@ S_word_num(struct wtab *tab, const char *word)
 			}
 		free(old);
 	}
-	for (i = S_hash(word) & (tab->wcap - 1); tab->wt[i].w != NULL;
+	for (i = h & (tab->wcap - 1); tab->wt[i].w != NULL;
 	    i = (i + 1) & (tab->wcap - 1))
-		if (strcmp(tab->wt[i].w, word) == 0)
+		if (tab->wt[i].h == h && strcmp(tab->wt[i].w, word) == 0)
 			return tab->wt[i].num;
 	tab->wt[i].w = xstrdup(word);
+	tab->wt[i].h = h;
 	tab->wt[i].num = (uint32_t)tab->nwt;
 	tab->at[tab->nwt] = (uint32_t)i;
 	return (uint32_t)tab->nwt++;
@@ -560,17 +633,21 @@ S_tok_add(struct toks *tk, uint32_t v)
 	tk->v[tk->n++] = v;
 }
 
-/* The words of s into out, folded, each ended by a NUL, and one more
- * NUL after the last. */
+/* The words of s, folded, as their numbers in tab (counted there) into
+ * tk, and TOK_END after the last. */
 static void
-S_text_words(const char *s, struct buf *out)
+S_text_nums(struct wtab *tab, const char *s, struct toks *tk)
 {
 	char word[WORD_MAX];
 	size_t pos = 0, a, b, len = strlen(s);
+	uint32_t num;
 
-	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b))
-		buf_put(out, word, strlen(word) + 1);
-	buf_putc(out, '\0');
+	while (search_text_word(s, len, &pos, word, sizeof(word), &a, &b)) {
+		num = S_word_num(tab, word, S_hash(word));
+		tab->wt[tab->at[num]].count++;
+		S_tok_add(tk, num);
+	}
+	S_tok_add(tk, TOK_END);
 }
 
 static void
@@ -584,44 +661,108 @@ S_wtab_free(struct wtab *tab)
 	}
 	free(tab->wt);
 	free(tab->at);
+	memset(tab, 0, sizeof(*tab));
 }
 
-/* Reads c's sections' words (each title, then its text), on the
- * thread that makes the chapter's page. */
+/* The number of word (n bytes) in lw, counted; a new one when it has
+ * none. */
+static uint32_t
+S_lword_num(struct lwords *lw, const char *word, size_t n)
+{
+	uint64_t h = S_hash(word);
+	size_t i, k;
+
+	if ((lw->n + 1) * 2 > lw->nslot) {
+		free(lw->slot);
+		lw->nslot = lw->nslot ? lw->nslot * 2 : 1024;
+		lw->slot = xcalloc(lw->nslot, sizeof(*lw->slot));
+		for (k = 0; k < lw->n; k++)
+			S_slot_put(lw->slot, lw->nslot, lw->e[k].h,
+			    (uint32_t)k + 1);
+	}
+	for (i = h & (lw->nslot - 1); lw->slot[i] != 0;
+	    i = (i + 1) & (lw->nslot - 1)) {
+		struct lword *e = &lw->e[lw->slot[i] - 1];
+
+		if (e->h == h &&
+		    memcmp(lw->words.data + e->off, word, n + 1) == 0) {
+			e->count++;
+			return lw->slot[i] - 1;
+		}
+	}
+	if (lw->n == lw->cap) {
+		lw->cap = lw->cap ? lw->cap * 2 : 256;
+		lw->e = xrealloc(lw->e, lw->cap * sizeof(*lw->e));
+	}
+	lw->e[lw->n].h = h;
+	lw->e[lw->n].off = lw->words.len;
+	lw->e[lw->n].count = 1;
+	buf_put(&lw->words, word, n + 1);
+	lw->slot[i] = (uint32_t)++lw->n;
+	return (uint32_t)lw->n - 1;
+}
+
+static void
+S_lwords_free(struct lwords *lw)
+{
+	free(lw->slot);
+	free(lw->e);
+	buf_free(&lw->words);
+	memset(lw, 0, sizeof(*lw));
+}
+
+/* Reads c's sections' words (each title, then its text) into its own
+ * table, on the thread that makes the chapter's page. */
 static void
 S_chapter_words(struct chap *c)
 {
-	size_t k;
+	char word[WORD_MAX];
+	const char *s;
+	size_t k, t, pos, a, b, len;
 
-	for (k = 0; k < c->n; k++) {
-		S_text_words(c->s[k].title, &c->words);
-		S_text_words(c->s[k].text, &c->words);
-	}
+	for (k = 0; k < c->n; k++)
+		for (t = 0; t < 2; t++) {
+			s = t == 0 ? c->s[k].title : c->s[k].text;
+			len = strlen(s);
+			for (pos = 0; search_text_word(s, len, &pos, word,
+			    sizeof(word), &a, &b); )
+				S_tok_add(&c->tk, S_lword_num(&c->lw, word,
+				    strlen(word)));
+			S_tok_add(&c->tk, TOK_END);
+		}
 }
 
-/* Numbers the words w[0..n) (S_text_words()) in the site's table of
- * their language, counted there when Dutch (an English one is no
- * evidence for compounds), into tk. */
+/* Numbers c's words in the site's table of its language, in the order
+ * they came, as if its text were read there word by word: its own
+ * table's words are in that order, each counted (the counts of the
+ * English table are never read: an English word is no evidence for
+ * Dutch compounds). */
 static void
-S_word_nums(struct search_index *si, const char *w, size_t n, int en,
-    struct toks *tk)
+S_chap_nums(struct search_index *si, struct chap *c)
 {
-	struct wtab *tab = &si->wt[en ? L_EN : L_NL];
-	const char *end = w + n;
-	uint32_t num;
+	struct wtab *tab = &si->wt[c->en ? L_EN : L_NL];
+	const struct lword *e;
+	uint32_t *map = xmalloc((c->lw.n + 1) * sizeof(*map)), num;
+	size_t k;
 
-	while (w < end) {
-		if (*w == '\0') {
-			S_tok_add(tk, TOK_END);
-			w++;
-			continue;
-		}
-		num = S_word_num(tab, w);
-		if (!en)
-			tab->wt[tab->at[num]].count++;
-		S_tok_add(tk, num);
-		w += strlen(w) + 1;
+	for (k = 0; k < c->lw.n; k++) {
+		e = &c->lw.e[k];
+		num = S_word_num(tab, c->lw.words.data + e->off, e->h);
+		tab->wt[tab->at[num]].count += e->count;
+		map[k] = num;
 	}
+	for (k = 0; k < c->tk.n; k++)
+		if (c->tk.v[k] != TOK_END)
+			c->tk.v[k] = map[c->tk.v[k]];
+	free(map);
+	S_lwords_free(&c->lw);
+}
+
+void
+search_index_number(struct search_index *si, size_t ci)
+{
+	for (; si != NULL && si->nnum <= ci && si->nnum < si->nch; si->nnum++)
+		S_chap_nums(si, &si->ch[si->nnum]);
 }
 
 /* Indexes the next text's words in tk for doc (in English when en: the
@@ -646,9 +787,9 @@ S_post_words(struct search_index *si, struct search_text **st,
 }
 
 /* Every doc's terms and postings: the words the pages' threads read
- * (S_chapter_words()) and the glossary's numbered for the site, the
- * Dutch ones counted for sp, then indexed in doc order.  Returns the
- * number of docs. */
+ * (S_chapter_words()), numbered for the site (those search_index_number()
+ * has not numbered yet), and the glossary's, the Dutch ones counted for
+ * sp, then indexed in doc order.  Returns the number of docs. */
 static size_t
 S_collect(struct search_index *si, struct search_text **st,
     struct search_split *sp)
@@ -657,28 +798,27 @@ S_collect(struct search_index *si, struct search_text **st,
 	const struct wtab *nl = &si->wt[L_NL];
 	size_t i, k, d;
 
-	for (i = 0; i < si->nch; i++) {
-		S_word_nums(si, si->ch[i].words.data, si->ch[i].words.len,
-		    si->ch[i].en, &tk);
-		buf_free(&si->ch[i].words);
-	}
+	search_index_number(si, si->nch);
 	for (i = 0; i < si->ng; i++) {
-		struct buf w = { 0 };
+		struct wtab *tab = &si->wt[si->ch[si->g[i].ch].en ? L_EN : L_NL];
 
-		S_text_words(si->g[i].term, &w);
-		S_text_words(si->g[i].text, &w);
-		S_word_nums(si, w.data, w.len, si->ch[si->g[i].ch].en, &tk);
-		buf_free(&w);
+		S_text_nums(tab, si->g[i].term, &tk);
+		S_text_nums(tab, si->g[i].text, &tk);
 	}
 	for (i = 0; sp != NULL && i < nl->nwt; i++)
 		if (nl->wt[nl->at[i]].count > 0)
 			search_split_add(sp, nl->wt[nl->at[i]].w,
 			    nl->wt[nl->at[i]].count);
-	for (d = 0, i = 0; i < si->nch; i++)
+	for (d = 0, i = 0; i < si->nch; i++) {
 		for (k = 0; k < si->ch[i].n; k++, d++) {
-			S_post_words(si, st, sp, &tk, d, W_TITLE, si->ch[i].en);
-			S_post_words(si, st, sp, &tk, d, W_TEXT, si->ch[i].en);
+			S_post_words(si, st, sp, &si->ch[i].tk, d, W_TITLE,
+			    si->ch[i].en);
+			S_post_words(si, st, sp, &si->ch[i].tk, d, W_TEXT,
+			    si->ch[i].en);
 		}
+		free(si->ch[i].tk.v);
+		memset(&si->ch[i].tk, 0, sizeof(si->ch[i].tk));
+	}
 	for (i = 0; i < si->ng; i++, d++) {
 		S_post_words(si, st, sp, &tk, d, W_GLOSS,
 		    si->ch[si->g[i].ch].en);
@@ -1014,35 +1154,70 @@ S_prune(const char *outdir, const char *fmt, size_t from)
 	buf_free(&name);
 }
 
-/* s as the inside of a JSON string. */
+/* 1 for a byte S_json() escapes: a control character, " and \. */
+static const unsigned char S_json_special[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1,
+	[0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
+	[0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+	[0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
+	[0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1,
+};
+
+/* s as the inside of a JSON string: runs of bytes that need no escape
+ * are copied whole (S_span()), as nearly every byte of a page's text is
+ * one (a byte at a time was a tenth of the index's writing). */
 static void
 S_json(struct buf *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	size_t n = strlen(s), i = 0, k;
+	unsigned char c;
 
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
+	while (i < n) {
+		k = i + S_span(s + i, n - i, S_json_special);
+		if (k > i)
+			buf_put(b, s + i, k - i);
+		if (k == n)
+			return;
+		c = (unsigned char)s[k];
+		if (c == '"' || c == '\\') {
+			buf_putc(b, '\\');
 			buf_putc(b, c);
+		} else
+			buf_printf(b, "\\u%04x", c);
+		i = k + 1;
 	}
 }
 
-/* s (JSON text) as a single-quoted JavaScript string. */
+/* 1 for a byte S_js() may have to escape: ' \ and a newline, and the
+ * first byte of U+2028/U+2029 (0xE2) and of "</"; it copies runs of
+ * the others as they are. */
+static const unsigned char S_js_special[256] = {
+	['\''] = 1, ['\\'] = 1, ['\n'] = 1, [0xE2] = 1, ['<'] = 1,
+};
+
+/* s (JSON text) as a single-quoted JavaScript string, copied by runs
+ * of bytes that are not S_js_special (S_span()). */
 static void
 S_js(struct buf *b, const char *s, size_t n)
 {
-	size_t i;
+	size_t i, run;
 
 	buf_putc(b, '\'');
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
-		if (c == '\'' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
+		run = i;
+		i += S_span(s + i, n - i, S_js_special);
+		if (i > run)
+			buf_put(b, s + run, i - run);
+		if (i == n)
+			break;
+		c = (unsigned char)s[i];
+		if (c == '\'' || c == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, c);
+		} else if (c == '\n')
 			buf_puts(b, "\\n");
 		else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] ==
 		    0x80 && ((unsigned char)s[i + 2] & 0xFE) == 0xA8) {
@@ -1253,7 +1428,6 @@ search_index_write(struct search_index *si, const char *outdir,
 	struct drv *drv;
 	uint32_t *seen;
 	int rc = 0;
-	char *dir;
 	int dutch = 0;
 
 	st[L_NL] = search_text_new("nl");
@@ -1413,10 +1587,37 @@ search_index_write(struct search_index *si, const char *outdir,
 	if (rc == 0)
 		S_prune(outdir, "search-index-%zu.js", nshard);
 
-	/* each chapter's section texts and then its glossary terms', for
-	 * the snippets, and their titles and anchors: a result shows them
-	 * with its snippet, so only the chapters of the shown results need
-	 * them (a tenth of the index at 1,000 chapters) */
+	(void)ndocs;
+	free(order);
+	free(S_rank);
+	S_rank = NULL;
+	free(shard_at);
+	buf_free(&b);
+	buf_free(&j);
+	buf_free(&terms);
+	buf_free(&post);
+	buf_free(&name);
+	search_split_free(sp);
+	search_text_free(st[L_NL]);
+	search_text_free(st[L_EN]);
+	return rc;
+}
+
+/* Each chapter's section texts and then its glossary terms', for the
+ * snippets, and their titles and anchors: a result shows them with its
+ * snippet, so only the chapters of the shown results need them (a tenth
+ * of the index at 1,000 chapters).  Reads only the sections and the
+ * glossary, which search_index_write() does not change: the two may run
+ * at once on two threads. */
+int
+search_index_write_texts(const struct search_index *si, const char *outdir,
+    struct diag_list *dl)
+{
+	struct buf b = { 0 }, j = { 0 }, name = { 0 };
+	size_t i, k, t;
+	int rc = 0;
+	char *dir;
+
 	dir = file_join(outdir, "search");
 	if (rc == 0 && si->nch > 0)
 		rc = file_mkdirs(dir, dl);
@@ -1449,18 +1650,8 @@ search_index_write(struct search_index *si, const char *outdir,
 	}
 	if (rc == 0)
 		S_prune(outdir, "search/%zu.js", si->nch);
-	(void)ndocs;
-	free(order);
-	free(S_rank);
-	S_rank = NULL;
-	free(shard_at);
 	buf_free(&b);
 	buf_free(&j);
-	buf_free(&terms);
-	buf_free(&post);
 	buf_free(&name);
-	search_split_free(sp);
-	search_text_free(st[L_NL]);
-	search_text_free(st[L_EN]);
 	return rc;
 }

@@ -32,6 +32,15 @@ void	search_index_free(struct search_index *);
 void	search_index_chapter(struct search_index *, size_t i, const char *url,
 	    const char *title, const char *html, size_t len);
 
+/* Numbers the words of chapter i, and of every chapter before it not
+ * numbered yet, in the site's tables (the order of numbers follows the
+ * chapters, so the bytes do not depend on the threads): on the owning
+ * thread, in chapter order, each after its search_index_chapter() and
+ * search_index_lang(), while the threads make later pages, so that
+ * search_index_write() (which numbers the rest) starts with it done.
+ * Optional. */
+void	search_index_number(struct search_index *, size_t i);
+
 /* Chapter i is in lang ("en" or "nl"; NULL: the site's): an English
  * chapter's words get the English stemmer's terms and no compound
  * splitting.  Call before search_index_write(). */
@@ -41,10 +50,18 @@ void	search_index_lang(struct search_index *, size_t i, const char *lang);
 void	search_index_gloss(struct search_index *, size_t i, const char *id,
 	    const char *term, const char *text);
 
-/* Writes the index files into outdir.  Returns 0, or -1 after adding
+/* Writes search-index.js and its shards into outdir (search/N.js:
+ * search_index_write_texts()).  Returns 0, or -1 after adding
  * diagnostics. */
 int	search_index_write(struct search_index *, const char *outdir,
 	    struct diag_list *);
+
+/* Writes search/N.js, each chapter's texts, titles and anchors, into
+ * outdir (search_index_write() writes the rest).  May run on another
+ * thread while search_index_write() runs.  Returns 0, or -1 after adding
+ * diagnostics. */
+int	search_index_write_texts(const struct search_index *,
+	    const char *outdir, struct diag_list *);
 
 /* After search_index_write(): f(arg, term, doc, marked) for each term
  * of each doc, docs numbered as search.js numbers them (every chapter's

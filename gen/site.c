@@ -897,6 +897,10 @@ S_page_done(void *arg)
 {
 	struct page_job *pj = arg;
 
+	/* the index's word numbers, in chapter order, here on the owning
+	 * thread while the workers make later pages: off the index's
+	 * thread, which runs alone once the pages are made */
+	search_index_number(pj->ws[0].sh->search, pj->i);
 	progress_step(pj->pg, 1);
 }
 
@@ -939,6 +943,7 @@ S_chapters(struct site *s, enum edition e, int jobs)
 	s->dl = sh->chdl[0];
 	if (S_chapter_page(s, 0, e) != 0)
 		sh->rc = -1;
+	search_index_number(sh->search, 0);
 	progress_step(pg, 1);
 	s->dl = main_dl;
 	pool = pool_new(jobs);
@@ -983,6 +988,16 @@ struct search_job {
 	int			 rc;
 };
 
+/* The part of hunspell-nl the index's compound splitter needs whatever
+ * the site's words are (dict_prepare()), as a job of a pool. */
+static void
+S_prepare_work(void *arg, int worker)
+{
+	(void)arg;
+	(void)worker;
+	dict_prepare(NULL, NULL);
+}
+
 static void
 S_search_work(void *arg, int worker)
 {
@@ -1017,6 +1032,7 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 {
 	struct shared sh;
 	struct search_job sj;
+	struct diag_list *tdl;
 	struct pool *spool = NULL;
 	struct site s;
 	struct buf gh = { 0 };
@@ -1076,6 +1092,15 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		}
 		s.warned[T_NAV] = 0;	/* the current entry differs */
 		sh.search = search_index_new(c->lang, c->nch);
+		/* the dictionary's part that does not depend on the words
+		 * (dict.h) is made on the index's pool while the pages are:
+		 * the index's splitter asks for it at once when they are done
+		 * and would wait for it there, alone on the critical path */
+		if (jobs > 1 && c->nch > 0 && S_dutch(c) &&
+		    !(c->plan != NULL && c->plan->pages_only)) {
+			spool = pool_new(2);
+			pool_submit(spool, S_prepare_work, NULL, NULL);
+		}
 		if (S_chapters(&s, e, jobs) != 0)
 			rc = -1;
 		if (c->plan != NULL && c->plan->pages_only)
@@ -1091,14 +1116,9 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		sj.dl->strict = dl->strict;
 		sj.dl->verbose = dl->verbose;
 		if (c->nch > 0) {
-			spool = pool_new(jobs > 1 ? 2 : 1);
+			if (spool == NULL)
+				spool = pool_new(jobs > 1 ? 2 : 1);
 			pool_submit(spool, S_search_work, NULL, &sj);
-			/* the index's compound splitter will want hunspell-nl
-			 * when its words are numbered; the dictionary's part
-			 * that does not depend on them is made here meanwhile,
-			 * as the index's work is the longer (dict.h) */
-			if (jobs > 1 && S_dutch(c))
-				dict_prepare(NULL, NULL);
 		}
 		if (s.reg != NULL && S_register_page(&s) != 0)
 			rc = -1;
@@ -1124,11 +1144,22 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		if (c->nch > 0 && (S_search_page(&s) != 0 ||
 		    S_copy(&s, "site/search.js", "search.js") != 0))
 			rc = -1;
+		/* the chapters' texts for the snippets, here while the index's
+		 * thread is still at its terms (it is the longer: on -j 2
+		 * this thread waits for it); their diagnostics after its */
+		tdl = diag_list_new();
+		tdl->strict = dl->strict;
+		tdl->verbose = dl->verbose;
+		if (c->nch > 0 &&
+		    search_index_write_texts(sh.search, outdir, tdl) != 0)
+			rc = -1;
 		pool_free(spool);
 		if (c->nch > 0 && sj.rc != 0)
 			rc = -1;
 		diag_move(dl, sj.dl);
 		diag_list_free(sj.dl);
+		diag_move(dl, tdl);
+		diag_list_free(tdl);
 pages_only:
 		search_index_free(sh.search);
 	}

@@ -148,6 +148,8 @@ S_index(const char *dir, const char *lang, int n, char **pages, int pairs)
 		    "", buf_cstr(&body[i]), body[i].len);
 	}
 	rc = search_index_write(si, dir, dl);
+	if (search_index_write_texts(si, dir, dl) != 0)
+		rc = -1;
 	if (pairs)
 		search_index_pairs(si, S_pair, stdout);
 	else
