@@ -94,6 +94,15 @@ else
 	echo "FAIL ${PREFIX}search/index-round-trip-sharded"
 	cat "$tmp/err" "$tmp/rt" 2>/dev/null | head -20 | sed 's/^/  /'
 fi
+# on the same site: a keystroke's best 50 (picked by a selection of the
+# 50th score, not a sort) are the first 50 of all the results in order
+if [ -d "$g/out/site" ] &&
+    node "$top/tests/tools/search-top.js" "$g/out/site" > "$tmp/top" 2>&1; then
+	echo "PASS ${PREFIX}search/best-50-as-sorted"
+else
+	echo "FAIL ${PREFIX}search/best-50-as-sorted"
+	head -12 "$tmp/top" 2>/dev/null | sed 's/^/  /'
+fi
 # the same course with 900 chapters (its links only to those), built
 # again into the same site: small enough for one index file, so the
 # shard files and the cut chapters' files of the build before go

@@ -539,6 +539,42 @@ function size(line) {
 	return (sizes[line] = n);
 }
 
+/* The sorted docs of u or v (both sorted), each once */
+function union(u, v) {
+	var out = new Int32Array(u.length + v.length), i = 0, j = 0, at = 0;
+	while (i < u.length && j < v.length)
+		if (u[i] < v[j]) out[at++] = u[i++];
+		else if (u[i] > v[j]) out[at++] = v[j++];
+		else { out[at++] = u[i++]; j++; }
+	while (i < u.length) out[at++] = u[i++];
+	while (j < v.length) out[at++] = v[j++];
+	return out.subarray(0, at);
+}
+
+/* The sorted docs of the sorted lists v, each once: marks in one array
+ * kept for it (a new one for each term, over all docs, was most of a
+ * first keystroke's time), read back between the least and the most */
+var marks = null;
+function unions(v) {
+	var k, j, x, lo = Infinity, hi = -1, n = 0, out, at = 0;
+	if (marks === null || marks.length !== idx.docs.length)
+		marks = new Uint8Array(idx.docs.length);
+	for (k = 0; k < v.length; k++) {
+		x = v[k];
+		if (x.length === 0) continue;
+		if (x[0] < lo) lo = x[0];
+		if (x[x.length - 1] > hi) hi = x[x.length - 1];
+		for (j = 0; j < x.length; j++) {
+			n += 1 - marks[x[j]];
+			marks[x[j]] = 1;
+		}
+	}
+	out = new Int32Array(n);
+	for (k = lo; k <= hi; k++)
+		if (marks[k]) { out[at++] = k; marks[k] = 0; }
+	return out;
+}
+
 /* A term's line (S_line()): its docs (rice()), after "," the places in
  * the whole list of the docs where it is in the heading or is the
  * glossary term, which weigh ten (twenty) where the others weigh one,
@@ -552,7 +588,7 @@ function postings(t, line) {
 	var e = line.indexOf(";"), c = line.indexOf(",");
 	if (e < 0) e = line.length;
 	if (c < 0 || c > e) c = e;
-	var docs = rice(line, 0, c), k, x, parts = [docs], n = docs.length;
+	var docs = rice(line, 0, c), k, x, parts = [docs], at;
 	if (e < line.length) {
 		var drv = nums(line, e + 1, line.length, true);
 		for (k = 0; k < drv.length; k++) {
@@ -561,38 +597,15 @@ function postings(t, line) {
 			if (x !== null) x = postings(x[0], x[1]);
 			if (x === null) return null;
 			parts.push(x[0]);
-			n += x[0].length;
 		}
-		/* join them: in doc order, each doc once; two lists by a
-		 * merge, more by marks over all docs (quicker than a sort) */
-		var at = 0;
-		if (parts.length === 2) {
-			var u = parts[0], v = parts[1], i = 0, j = 0;
-			docs = new Int32Array(u.length + v.length);
-			while (i < u.length && j < v.length)
-				if (u[i] < v[j]) docs[at++] = u[i++];
-				else if (u[i] > v[j]) docs[at++] = v[j++];
-				else { docs[at++] = u[i++]; j++; }
-			while (i < u.length) docs[at++] = u[i++];
-			while (j < v.length) docs[at++] = v[j++];
-			docs = docs.subarray(0, at);
-		} else {
-			var mark = new Uint8Array(idx.docs.length);
-			parts.forEach(function (w) {
-				for (var l = 0; l < w.length; l++) mark[w[l]] = 1;
-			});
-			for (n = 0, k = 0; k < mark.length; k++) n += mark[k];
-			docs = new Int32Array(n);
-			for (k = 0; k < mark.length; k++)
-				if (mark[k]) docs[at++] = k;
-		}
+		docs = parts.length === 2 ? union(parts[0], parts[1]) : unions(parts);
 	}
-	var ws = new Int32Array(docs.length).fill(1);
+	var ws = new Uint8Array(docs.length).fill(1), gl = idx.firstGloss;
 	if (c < e) {
 		var gaps = nums(line, c + 1, e, false);
 		for (at = 0, k = 0; k < gaps.length; k++) {
 			at += gaps[k];
-			ws[at] = idx.docs[docs[at]][3] ? 20 : 10;
+			ws[at] = docs[at] >= gl ? 20 : 10;
 			at++;
 		}
 	}
@@ -606,13 +619,25 @@ function postings(t, line) {
 function match(w, acc, hits) {
 	var k, sh, i, n = 0;
 	function add(t, line, langs) {
-		var p = postings(t, line), d, j, docs = idx.docs;
+		var p = postings(t, line), d, j, lang = idx.bits;
 		if (p === null) return;		/* see lack */
-		for (j = 0; j < p[0].length; j++) {
-			d = p[0][j];
-			if ((langs & docs[d][5]) === 0) continue;
+		var ds = p[0], ws = p[1], len = ds.length;
+		/* a word with a term in every language of the site (any
+		 * prefix) asks no doc its language: the common case, and
+		 * the loop every keystroke runs over thousands of postings */
+		if ((langs & idx.langBits) === idx.langBits) {
+			for (j = 0; j < len; j++) {
+				d = ds[j];
+				if (acc[d] === 0) hits.push(d);
+				acc[d] += ws[j];
+			}
+			return;
+		}
+		for (j = 0; j < len; j++) {
+			d = ds[j];
+			if ((langs & lang[d]) === 0) continue;
 			if (acc[d] === 0) hits.push(d);
-			acc[d] += p[1][j];
+			acc[d] += ws[j];
 		}
 	}
 	w.ts.forEach(function (x) {
@@ -688,6 +713,20 @@ function prefetch(k) {
 	});
 }
 
+/* A zeroed array of n scores, and back when done with it: reused, as a
+ * new one for every keystroke's words cost a collection of garbage
+ * every few keystrokes (a large typed array lives outside the heap) */
+var pool = [];
+function take(n) {
+	var m = pool.pop();
+	return m && m.length === n ? m : new Float64Array(n);
+}
+function give(m) {
+	if (m === null) return;
+	m.fill(0);
+	pool.push(m);
+}
+
 /* Runs s; calls done(results) once the shards it needs are there: the
  * best 50, or all of them. */
 function search(s, done, all) {
@@ -704,7 +743,7 @@ function search(s, done, all) {
 	var n = idx.docs.length, score = null, list = [], docs = idx.docs;
 	lack = Object.create(null);
 	q.forEach(function (w, k) {
-		var m = new Float64Array(n), hits = [], seen;
+		var m = take(n), hits = [], seen;
 		match(w, m, hits);
 		if (k === 0 && !w.free) { score = m; list = hits; return; }
 		if (k === 0) {
@@ -723,10 +762,12 @@ function search(s, done, all) {
 		 * which it is a stop word */
 		list = list.filter(function (d) { return m[d] > 0 || (w.free & docs[d][5]) !== 0; });
 		list.forEach(function (d) { score[d] += m[d]; });
+		give(m);
 	});
 	/* the terms a line names in shards still to load: those, then again */
 	need = Object.keys(lack).map(Number);
 	if (need.length > 0) {
+		give(score);
 		left = need.length;
 		need.forEach(function (k) {
 			load(base + "search-index-" + k + ".js", function () {
@@ -737,17 +778,38 @@ function search(s, done, all) {
 		return;
 	}
 	if (!all && list.length > 200) {
-		/* the best 50 only: the 50th score from a typed sort, which
-		 * is many times quicker than sorting the pairs */
-		var v = new Float64Array(list.length);
-		list.forEach(function (d, k) { v[k] = score[d]; });
-		v.sort();
-		var min = v[v.length - 50];
+		/* the best 50 only: the 50th score by a selection (nth()),
+		 * many times quicker than sorting the pairs, or the scores:
+		 * a typed sort of 10,000 was most of a keystroke's time */
+		var v = new Float64Array(list.length), k;
+		for (k = 0; k < list.length; k++) v[k] = score[list[k]];
+		var min = nth(v, v.length - 50);
 		list = list.filter(function (d) { return score[d] >= min; });
 	}
 	var res = list.map(function (d) { return [d, score[d]]; });
+	give(score);
 	res.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
 	done(res.slice(0, all ? res.length : 50).map(function (r) { return r[0]; }), q);
+}
+
+/* The k-th smallest (from 0) of v, which it reorders: a quickselect
+ * with a three-way partition, as scores repeat (sums of 1, 10 and 20) */
+function nth(v, k) {
+	var lo = 0, hi = v.length - 1, i, lt, gt, p, x;
+	while (lo < hi) {
+		p = v[(lo + hi) >> 1];
+		lt = lo; gt = hi; i = lo;
+		while (i <= gt) {
+			x = v[i];
+			if (x < p) { v[i++] = v[lt]; v[lt++] = x; }
+			else if (x > p) { v[i] = v[gt]; v[gt--] = x; }
+			else i++;
+		}
+		if (k < lt) hi = lt - 1;
+		else if (k > gt) lo = gt + 1;
+		else return p;
+	}
+	return v[k];
 }
 
 /*** Results ***/
@@ -837,12 +899,17 @@ function expand(data) {
 			data.of[ch].push(d);
 		}
 	});
+	data.firstGloss = d;	/* the docs from here on are glossary terms */
 	data.gloss.forEach(function (ch) {
 		docs.push([ch, null, null, 1, data.of[ch].length,
 		    BIT[data.chapters[ch][3] || data.lang]]);
 		data.of[ch].push(d++);
 	});
 	data.docs = docs;
+	/* each doc's language bit, for the loop over postings (match()) */
+	data.bits = new Uint8Array(docs.length);
+	data.langBits = 0;
+	docs.forEach(function (x, k) { data.bits[k] = x[5]; data.langBits |= x[5]; });
 	/* the site's own language first: a word's term in it leads */
 	data.langs = [data.lang].concat(Object.keys(has).filter(function (l) {
 		return l !== data.lang;
@@ -1029,6 +1096,7 @@ var api = {
 		var sh = parsed(shardOf(t)), i = lower(sh.t, t);
 		return sh.t[i] === t ? postings(t, sh.p[i]) : null;
 	},
+	nth: nth,	/* for the tests: the selection the best 50 come from */
 	shard: function (k, t, p) { idx.shards[k][1] = t; idx.shards[k][2] = p; },
 	text: function (ch, v, h) { texts[ch] = v; if (idx) heads(ch, h || []); }
 };
