@@ -9,7 +9,9 @@
  * parse the way hunspell does, a root no longer than what may be
  * stripped, a root that differs only in ASCII case.  Roots carrying an
  * ICONV output ("ĳ", which hunspell-nl's roots use for the input "ij")
- * are tested piece by piece around it.
+ * are tested piece by piece around it.  Before that, the cheap test
+ * that most entries fail: every two bytes in a row of the core (up to
+ * an ICONV output) must occur in a string that may be asked.
  */
 #include "dict_filter.h"
 #include "buf.h"
@@ -46,11 +48,15 @@ struct filt {
 	const char	*pre, *post;
 	size_t		 lpre, lpost;
 	unsigned char	 inpre[256], inpost[256];	/* their bytes */
+	/* every two bytes in a row of a string that may be asked, a bit
+	 * each: a core with another pair occurs in none (S_pairs_may()) */
+	uint64_t	 pairs[65536 / 64];
 	/* per byte of a root: 0 a letter, or what ends or spoils it */
 	unsigned char	 cls[256];
 };
 
-enum { C_BYTE, C_SLASH, C_TAB, C_SPACE, C_UNSURE };
+/* C_ISTART: a letter an ICONV output may begin with */
+enum { C_BYTE, C_SLASH, C_TAB, C_SPACE, C_UNSURE, C_ISTART };
 
 static char *
 S_slurp(const char *path, size_t *len)
@@ -323,13 +329,16 @@ S_may(const struct filt *ft, const char *s, size_t n)
 }
 
 /* 1 when the core c[0..n) may be in a string asked: around an ICONV
- * output, each piece on its own. */
+ * output, each piece on its own.  No ICONV output begins before
+ * c[plain]. */
 static int
-S_core_may(const struct filt *ft, const char *c, size_t n)
+S_core_may(const struct filt *ft, const char *c, size_t n, size_t plain)
 {
 	size_t i, k, from = 0, m;
 
-	for (i = 0; i < n; i++) {
+	if (plain == n)
+		return S_may(ft, c, n);
+	for (i = plain; i < n; i++) {
 		if (!ft->istart[(unsigned char)c[i]])
 			continue;
 		for (k = 0; k < ft->niconv; k++) {
@@ -347,13 +356,75 @@ S_core_may(const struct filt *ft, const char *c, size_t n)
 	return from >= n || S_may(ft, c + from, n - from);
 }
 
-/* The core of the .dic line[0..len) into core (room for len bytes):
- * its length, or -1 when the line is to be kept whatever is asked. */
+#define PAIR(a, b)	(((unsigned)(unsigned char)(a) << 8) | \
+			    (unsigned char)(b))
+
+static void
+S_pair_add(struct filt *ft, unsigned p)
+{
+	ft->pairs[p >> 6] |= (uint64_t)1 << (p & 63);
+}
+
+/* Every pair of bytes in a row that a string asked may hold: within a
+ * word, pre or post, and where a piece of one meets the end of pre or
+ * the start of post (any byte of them: B), or pre's end post's start. */
+static void
+S_pairs(struct filt *ft, const char *const *words, size_t n)
+{
+	unsigned char inb[256] = { 0 };
+	const char *w;
+	size_t i, k, c;
+
+	for (i = 0; i < n + 2; i++) {
+		w = i < n ? words[i] : i == n ? ft->pre : ft->post;
+		if (w == NULL)
+			continue;
+		for (k = 0; w[k] != '\0'; k++) {
+			inb[(unsigned char)w[k]] = 1;
+			if (w[k + 1] != '\0')
+				S_pair_add(ft, PAIR(w[k], w[k + 1]));
+		}
+	}
+	for (c = 0; c < 256; c++) {
+		if (!inb[c])
+			continue;
+		if (ft->lpre > 0)
+			S_pair_add(ft, PAIR(ft->pre[ft->lpre - 1], c));
+		if (ft->lpost > 0)
+			S_pair_add(ft, PAIR(c, ft->post[0]));
+	}
+	if (ft->lpre > 0 && ft->lpost > 0)
+		S_pair_add(ft, PAIR(ft->pre[ft->lpre - 1], ft->post[0]));
+}
+
+/* 0 when s[0..n), a piece of a core, holds two bytes in a row that no
+ * string asked holds: then the core is in none (S_may() would say 0,
+ * for less). */
+static int
+S_pairs_may(const struct filt *ft, const char *s, size_t n)
+{
+	size_t i;
+	unsigned p;
+
+	for (i = 0; i + 1 < n; i++) {
+		p = PAIR(s[i], s[i + 1]);
+		if (!(ft->pairs[p >> 6] & ((uint64_t)1 << (p & 63))))
+			return 0;
+	}
+	return 1;
+}
+
+/* The core of the .dic line[0..len), written into core (room for len
+ * bytes) from core[*from] on: its length, or -1 when the line is to be
+ * kept whatever is asked.  *plain gets the length of its start before
+ * the first byte an ICONV output may begin with (all of it when none). */
 static long
-S_core(struct filt *ft, const char *line, size_t len, char *core)
+S_core(struct filt *ft, const char *line, size_t len, char *core,
+    size_t *from, size_t *plain)
 {
 	const char *slash = NULL, *p, *end = line + len;
 	size_t fr = 0, en = 0, a, b, n = 0, k, chars;
+	size_t first = SIZE_MAX;	/* the first C_ISTART byte's */
 	unsigned char c;
 
 	/* the root: up to "/" (not the first byte), a tab or the end;
@@ -366,10 +437,18 @@ S_core(struct filt *ft, const char *line, size_t len, char *core)
 			core[n++] = (char)(c >= 'A' && c <= 'Z' ?
 			    c - 'A' + 'a' : c);
 			continue;
+		case C_ISTART:
+			if (first == SIZE_MAX)
+				first = n;
+			core[n++] = (char)(c >= 'A' && c <= 'Z' ?
+			    c - 'A' + 'a' : c);
+			continue;
 		case C_SPACE:
 			continue;
 		case C_SLASH:
 			if (p == line) {
+				if (ft->istart[c])
+					first = n;
 				core[n++] = (char)c;
 				continue;
 			}
@@ -408,7 +487,14 @@ S_core(struct filt *ft, const char *line, size_t len, char *core)
 	for (b = n, k = 0; k < en; k++)
 		for (b--; b > 0 && ((unsigned char)core[b] & 0xC0) == 0x80; b--)
 			;
-	memmove(core, core + a, b - a);
+	/* where the first C_ISTART byte of the core is, if any */
+	if (first < a)
+		for (first = a; first < b &&
+		    !ft->istart[(unsigned char)core[first]]; first++)
+			;
+	k = first < b ? first : b;
+	*from = a;
+	*plain = k - a;
 	return (long)(b - a);
 }
 
@@ -416,6 +502,7 @@ S_core(struct filt *ft, const char *line, size_t len, char *core)
 struct dline {
 	uint32_t	off, len;	/* in the .dic's text */
 	uint32_t	core, clen;	/* clen KEEP: kept whatever is asked */
+	uint32_t	plain;		/* S_core()'s *plain */
 };
 
 #define KEEP	UINT32_MAX
@@ -449,9 +536,8 @@ dict_cores_new(const char *aff, const char *dic)
 {
 	struct dict_cores *dc = NULL;
 	struct filt ft;
-	struct buf cores = { 0 };
-	char *atext, *dtext, *line, *next;
-	size_t alen, dlen, i, len, cap = 0;
+	char *atext, *dtext, *line, *next, *cores = NULL;
+	size_t alen, dlen, i, len, cap = 0, ncores = 0, from, plain;
 	long cl;
 
 	memset(&ft, 0, sizeof(ft));
@@ -470,15 +556,24 @@ dict_cores_new(const char *aff, const char *dic)
 		free(dtext);
 		goto done;
 	}
+	for (i = 0; i < 256; i++)
+		if (ft.cls[i] == C_BYTE && ft.istart[i >= 'A' && i <= 'Z' ?
+		    i - 'A' + 'a' : i])
+			ft.cls[i] = C_ISTART;
 	dc = xcalloc(1, sizeof(*dc));
 	dc->dtext = dtext;
+	dlen = strlen(dtext);	/* a NUL ends the text, as it always did */
+	/* a core is at most its line: room for all of them at once */
+	cores = xmalloc(dlen + 1);
 	/* the first line is the count: hunspell sizes its table by it */
-	line = strchr(dtext, '\n');
-	for (line = line ? line + 1 : dtext + dlen; *line != '\0'; line = next) {
-		if ((next = strchr(line, '\n')) == NULL)
-			next = line + strlen(line);
+	line = memchr(dtext, '\n', dlen);
+	for (line = line ? line + 1 : dtext + dlen; line < dtext + dlen;
+	    line = next) {
+		if ((next = memchr(line, '\n', (size_t)(dtext + dlen -
+		    line))) == NULL)
+			next = dtext + dlen;
 		len = (size_t)(next - line);
-		if (*next == '\n')
+		if (next < dtext + dlen)
 			next++;
 		if (len > 0 && line[len - 1] == '\r')
 			len--;
@@ -488,16 +583,17 @@ dict_cores_new(const char *aff, const char *dic)
 			cap = cap ? cap * 2 : 65536;
 			dc->v = xrealloc(dc->v, cap * sizeof(*dc->v));
 		}
-		buf_grow(&cores, len);
-		cl = S_core(&ft, line, len, cores.data + cores.len);
+		cl = S_core(&ft, line, len, cores + ncores, &from, &plain);
 		dc->v[dc->n].off = (uint32_t)(line - dtext);
 		dc->v[dc->n].len = (uint32_t)len;
-		dc->v[dc->n].core = (uint32_t)cores.len;
+		dc->v[dc->n].core = (uint32_t)(ncores + (cl < 0 ? 0 : from));
+		dc->v[dc->n].plain = cl < 0 ? 0 : (uint32_t)plain;
 		dc->v[dc->n++].clen = cl < 0 ? KEEP : (uint32_t)cl;
 		if (cl > 0)
-			cores.len += (size_t)cl;
+			ncores += from + (size_t)cl;
 	}
-	dc->core = buf_detach(&cores);
+	dc->core = cores;
+	cores = NULL;
 	for (i = 0; i < ft.niconv; i++) {
 		dc->iconv[i] = ft.iconv[i];
 		dc->ilen[i] = ft.ilen[i];
@@ -505,7 +601,7 @@ dict_cores_new(const char *aff, const char *dic)
 	dc->niconv = ft.niconv;
 	ft.niconv = 0;
 done:
-	buf_free(&cores);
+	free(cores);
 	free(atext);
 	for (i = 0; i < NFLAG; i++)
 		free(ft.f[i].cont);
@@ -540,6 +636,7 @@ dict_cores_select(const struct dict_cores *dc, const char *const *words,
 		ft.istart[(unsigned char)dc->iconv[i][0]] = 1;
 	}
 	ft.niconv = dc->niconv;
+	S_pairs(&ft, words, n);
 	for (i = 0; i < n; i++)
 		S_pieces(&ft, words[i]);
 	if (pre != NULL)
@@ -548,8 +645,9 @@ dict_cores_select(const struct dict_cores *dc, const char *const *words,
 		S_pieces(&ft, post);
 	for (i = 0; i < dc->n; i++) {
 		l = &dc->v[i];
-		if (l->clen != KEEP && !S_core_may(&ft, dc->core + l->core,
-		    l->clen))
+		if (l->clen != KEEP && (!S_pairs_may(&ft, dc->core + l->core,
+		    l->plain) || !S_core_may(&ft, dc->core + l->core, l->clen,
+		    l->plain)))
 			continue;
 		buf_put(&b, dc->dtext + l->off, l->len);
 		buf_putc(&b, '\n');

@@ -322,8 +322,10 @@ S_split_at(struct search_split *sp, const char *w)
 		l[i] = '\0';
 		if (!S_part_ok(sp, l) || !S_part_ok(sp, w + i))
 			continue;
-		if (S_spell(sp, w + i, "") && S_spell(sp, l, "piramide") &&
-		    S_spell(sp, "klant", w + i) && !S_inflection(sp, w, l)) {
+		/* the same answer in any order; this one asks hunspell
+		 * least (a string before "piramide" costs it most) */
+		if (S_spell(sp, w + i, "") && S_spell(sp, "klant", w + i) &&
+		    S_spell(sp, l, "piramide") && !S_inflection(sp, w, l)) {
 			free(l);
 			return i;
 		}
