@@ -49,14 +49,16 @@ struct filt {
 	size_t		 lpre, lpost;
 	unsigned char	 inpre[256], inpost[256];	/* their bytes */
 	/* every two bytes in a row of a string that may be asked, a bit
-	 * each: a core with another pair occurs in none (S_pairs_may()) */
+	 * each, and every three, a bit for a hash of them (TRIPLES): a core
+	 * with another pair or three occurs in none (S_grams_may()) */
 	uint64_t	 pairs[65536 / 64];
+	uint64_t	*triples;
 	/* per byte of a root: 0 a letter, or what ends or spoils it */
 	unsigned char	 cls[256];
 };
 
-/* C_ISTART: a letter an ICONV output may begin with */
-enum { C_BYTE, C_SLASH, C_TAB, C_SPACE, C_UNSURE, C_ISTART };
+/* C_ISTART: a letter an ICONV output may begin with (not a capital) */
+enum { C_BYTE, C_SLASH, C_TAB, C_SPACE, C_UNSURE, C_ISTART, C_UPPER };
 
 static char *
 S_slurp(const char *path, size_t *len)
@@ -397,49 +399,117 @@ S_pairs(struct filt *ft, const char *const *words, size_t n)
 		S_pair_add(ft, PAIR(ft->pre[ft->lpre - 1], ft->post[0]));
 }
 
-/* 0 when s[0..n), a piece of a core, holds two bytes in a row that no
- * string asked holds: then the core is in none (S_may() would say 0,
- * for less). */
+/* Three bytes as a bit of filt.triples: two triples may share one (a
+ * core is then kept for nothing, never dropped). */
+#define TRIPLE_BITS	20
+#define TRIPLE(a, b, c)	((((unsigned)(unsigned char)(a) << 16 | \
+			    (unsigned)(unsigned char)(b) << 8 | \
+			    (unsigned char)(c)) * 0x9E3779B1u) >> \
+			    (32 - TRIPLE_BITS))
+
+static void
+S_triple_add(struct filt *ft, unsigned t)
+{
+	ft->triples[t >> 6] |= (uint64_t)1 << (t & 63);
+}
+
+/* Every three bytes in a row that a string asked may hold, s1 + w + s2
+ * as in S_may(): within a word, pre or post; pre's last two and w's
+ * first byte (any byte of them, B), or post's first; pre's last, two of
+ * w in a row (a pair of S_pairs() within one of them) or one of w and
+ * post's first, or post's first two; the same the other way round.
+ * After S_pairs(). */
+static void
+S_triples(struct filt *ft, const char *const *words, size_t n)
+{
+	unsigned char inb[256] = { 0 };
+	const char *w, *pre = ft->pre, *post = ft->post;
+	size_t i, k, lpre = ft->lpre, lpost = ft->lpost;
+	unsigned c, p;
+	uint64_t *own = xcalloc(65536 / 64, sizeof(*own));
+
+	ft->triples = xcalloc(((size_t)1 << TRIPLE_BITS) / 64,
+	    sizeof(*ft->triples));
+	for (i = 0; i < n + 2; i++) {
+		w = i < n ? words[i] : i == n ? pre : post;
+		if (w == NULL)
+			continue;
+		for (k = 0; w[k] != '\0'; k++) {
+			inb[(unsigned char)w[k]] = 1;
+			if (w[k + 1] == '\0')
+				continue;
+			p = PAIR(w[k], w[k + 1]);
+			own[p >> 6] |= (uint64_t)1 << (p & 63);
+			if (w[k + 2] != '\0')
+				S_triple_add(ft, TRIPLE(w[k], w[k + 1],
+				    w[k + 2]));
+		}
+	}
+	for (p = 0; p < 65536; p++) {
+		if (!(own[p >> 6] & ((uint64_t)1 << (p & 63))))
+			continue;
+		if (lpre > 0)
+			S_triple_add(ft, TRIPLE(pre[lpre - 1], p >> 8, p & 0xFF));
+		if (lpost > 0)
+			S_triple_add(ft, TRIPLE(p >> 8, p & 0xFF, post[0]));
+	}
+	for (c = 0; c < 256; c++) {
+		if (!inb[c])
+			continue;
+		if (lpre > 1)
+			S_triple_add(ft, TRIPLE(pre[lpre - 2], pre[lpre - 1], c));
+		if (lpost > 1)
+			S_triple_add(ft, TRIPLE(c, post[0], post[1]));
+		if (lpre > 0 && lpost > 0)
+			S_triple_add(ft, TRIPLE(pre[lpre - 1], c, post[0]));
+	}
+	if (lpre > 1 && lpost > 0)
+		S_triple_add(ft, TRIPLE(pre[lpre - 2], pre[lpre - 1], post[0]));
+	if (lpre > 0 && lpost > 1)
+		S_triple_add(ft, TRIPLE(pre[lpre - 1], post[0], post[1]));
+	free(own);
+}
+
+/* 0 when s[0..n), a piece of a core, holds two bytes in a row (n 2) or
+ * three (n 3 or more) that no string asked holds: then the core is in
+ * none (S_may() would say 0, for less). */
 static int
-S_pairs_may(const struct filt *ft, const char *s, size_t n)
+S_grams_may(const struct filt *ft, const char *s, size_t n)
 {
 	size_t i;
-	unsigned p;
+	unsigned t;
 
-	for (i = 0; i + 1 < n; i++) {
-		p = PAIR(s[i], s[i + 1]);
-		if (!(ft->pairs[p >> 6] & ((uint64_t)1 << (p & 63))))
+	if (n == 2) {
+		t = PAIR(s[0], s[1]);
+		return (ft->pairs[t >> 6] >> (t & 63)) & 1;
+	}
+	for (i = 0; i + 2 < n; i++) {
+		t = TRIPLE(s[i], s[i + 1], s[i + 2]);
+		if (!((ft->triples[t >> 6] >> (t & 63)) & 1))
 			return 0;
 	}
 	return 1;
 }
 
-/* The core of the .dic line[0..len), written into core (room for len
- * bytes) from core[*from] on: its length, or -1 when the line is to be
- * kept whatever is asked.  *plain gets the length of its start before
- * the first byte an ICONV output may begin with (all of it when none). */
+/* The root of the .dic line up to end, copied into core: without its
+ * spaces ("aan laat": hunspell forbids the compound of a word pair it
+ * lists), ASCII in lower case.  Its length, or -1 when unsure where it
+ * ends; *stop gets where it ends, *slash its flags' "/" or NULL. */
 static long
-S_core(struct filt *ft, const char *line, size_t len, char *core,
-    size_t *from, size_t *plain)
+S_root_copy(const struct filt *ft, const char *line, const char *end,
+    char *core, const char **stop, const char **slash)
 {
-	const char *slash = NULL, *p, *end = line + len;
-	size_t fr = 0, en = 0, a, b, n = 0, k, chars;
-	size_t first = SIZE_MAX;	/* the first C_ISTART byte's */
+	const char *p;
+	size_t n = 0;
 	unsigned char c;
 
-	/* the root: up to "/" (not the first byte), a tab or the end;
-	 * without its spaces ("aan laat": hunspell forbids the compound
-	 * of a word pair it lists), ASCII in lower case */
+	*slash = NULL;
 	for (p = line; p < end; p++) {
 		c = (unsigned char)*p;
 		switch (ft->cls[c]) {
 		case C_BYTE:
-			core[n++] = (char)(c >= 'A' && c <= 'Z' ?
-			    c - 'A' + 'a' : c);
-			continue;
 		case C_ISTART:
-			if (first == SIZE_MAX)
-				first = n;
+		case C_UPPER:
 			core[n++] = (char)(c >= 'A' && c <= 'Z' ?
 			    c - 'A' + 'a' : c);
 			continue;
@@ -447,12 +517,10 @@ S_core(struct filt *ft, const char *line, size_t len, char *core,
 			continue;
 		case C_SLASH:
 			if (p == line) {
-				if (ft->istart[c])
-					first = n;
 				core[n++] = (char)c;
 				continue;
 			}
-			slash = p;
+			*slash = p;
 			break;
 		case C_TAB:
 			break;
@@ -461,6 +529,62 @@ S_core(struct filt *ft, const char *line, size_t len, char *core,
 		}
 		break;
 	}
+	*stop = p;
+	return (long)n;
+}
+
+/* The core of the .dic line[0..len), whose end the text's next byte
+ * (a line end or its NUL) marks: its length, or -1 when the line is to
+ * be kept whatever is asked.  *src gets where its bytes are: the line
+ * itself when they are the line's (most are), else copy (room for len
+ * bytes), written from its start; the core begins at (*src)[*from].
+ * *plain gets the length of its start before the first byte an ICONV
+ * output may begin with (all of it when none). */
+static long
+S_core(struct filt *ft, const char *line, size_t len, char *copy,
+    const char **src, size_t *from, size_t *plain)
+{
+	const char *slash = NULL, *p, *end = line + len, *core = line;
+	size_t fr = 0, en = 0, a, b, n, k, chars;
+	size_t first = SIZE_MAX;	/* the first C_ISTART byte's */
+	int copied = 0;
+	long rn;
+	unsigned char c;
+
+	/* the root: up to "/" (not the first byte), a tab or the end; a
+	 * root with spaces or capitals is copied the slow way.  The byte
+	 * at end is no C_BYTE: the scan needs no bound */
+	for (p = line;; p++) {
+		while (ft->cls[(unsigned char)*p] == C_BYTE)
+			p++;
+		if (p == end)
+			break;
+		c = (unsigned char)*p;
+		if (ft->cls[c] == C_ISTART) {
+			if (first == SIZE_MAX)
+				first = (size_t)(p - line);
+			continue;
+		}
+		if (ft->cls[c] == C_SLASH && p == line) {
+			if (ft->istart[c])
+				first = 0;
+			continue;
+		}
+		if (ft->cls[c] == C_SLASH)
+			slash = p;
+		else if (ft->cls[c] != C_TAB) {
+			if ((rn = S_root_copy(ft, line, end, copy, &p,
+			    &slash)) < 0)
+				return -1;
+			core = copy;
+			copied = 1;
+			n = (size_t)rn;
+			goto flags;
+		}
+		break;
+	}
+	n = (size_t)(p - line);
+flags:
 	if (slash != NULL) {
 		for (p = slash + 1; p < end && *p != ' ' && *p != '\t';
 		    p += ft->flen) {
@@ -487,12 +611,13 @@ S_core(struct filt *ft, const char *line, size_t len, char *core,
 	for (b = n, k = 0; k < en; k++)
 		for (b--; b > 0 && ((unsigned char)core[b] & 0xC0) == 0x80; b--)
 			;
-	/* where the first C_ISTART byte of the core is, if any */
-	if (first < a)
+	/* where the first ICONV start of the core is, if any */
+	if (copied || first < a)
 		for (first = a; first < b &&
 		    !ft->istart[(unsigned char)core[first]]; first++)
 			;
 	k = first < b ? first : b;
+	*src = core;
 	*from = a;
 	*plain = k - a;
 	return (long)(b - a);
@@ -506,6 +631,8 @@ struct dline {
 };
 
 #define KEEP	UINT32_MAX
+/* a core's offset with this bit is in dict_cores.core, else in dtext */
+#define COPIED	0x80000000u
 
 struct dict_cores {
 	char		*dtext;
@@ -537,6 +664,7 @@ dict_cores_new(const char *aff, const char *dic)
 	struct dict_cores *dc = NULL;
 	struct filt ft;
 	char *atext, *dtext, *line, *next, *cores = NULL;
+	const char *src;
 	size_t alen, dlen, i, len, cap = 0, ncores = 0, from, plain;
 	long cl;
 
@@ -549,16 +677,17 @@ dict_cores_new(const char *aff, const char *dic)
 	ft.cls['\t'] = C_TAB;
 	ft.cls[' '] = C_SPACE;
 	ft.cls['/'] = C_SLASH;
+	for (i = 'A'; i <= 'Z'; i++)
+		ft.cls[i] = C_UPPER;
 	ft.f = xcalloc(NFLAG, sizeof(*ft.f));
 	atext = S_slurp(aff, &alen);
 	dtext = atext != NULL ? S_slurp(dic, &dlen) : NULL;
-	if (dtext == NULL || dlen >= KEEP || S_aff(&ft, atext) != 0) {
+	if (dtext == NULL || dlen >= COPIED || S_aff(&ft, atext) != 0) {
 		free(dtext);
 		goto done;
 	}
 	for (i = 0; i < 256; i++)
-		if (ft.cls[i] == C_BYTE && ft.istart[i >= 'A' && i <= 'Z' ?
-		    i - 'A' + 'a' : i])
+		if (ft.cls[i] == C_BYTE && ft.istart[i])
 			ft.cls[i] = C_ISTART;
 	dc = xcalloc(1, sizeof(*dc));
 	dc->dtext = dtext;
@@ -583,14 +712,19 @@ dict_cores_new(const char *aff, const char *dic)
 			cap = cap ? cap * 2 : 65536;
 			dc->v = xrealloc(dc->v, cap * sizeof(*dc->v));
 		}
-		cl = S_core(&ft, line, len, cores + ncores, &from, &plain);
+		cl = S_core(&ft, line, len, cores + ncores, &src, &from,
+		    &plain);
 		dc->v[dc->n].off = (uint32_t)(line - dtext);
 		dc->v[dc->n].len = (uint32_t)len;
-		dc->v[dc->n].core = (uint32_t)(ncores + (cl < 0 ? 0 : from));
+		dc->v[dc->n].core = 0;
+		if (cl > 0 && src == line)
+			dc->v[dc->n].core = (uint32_t)(line - dtext + from);
+		else if (cl > 0) {
+			dc->v[dc->n].core = COPIED | (uint32_t)(ncores + from);
+			ncores += from + (size_t)cl;
+		}
 		dc->v[dc->n].plain = cl < 0 ? 0 : (uint32_t)plain;
 		dc->v[dc->n++].clen = cl < 0 ? KEEP : (uint32_t)cl;
-		if (cl > 0)
-			ncores += from + (size_t)cl;
 	}
 	dc->core = cores;
 	cores = NULL;
@@ -619,6 +753,7 @@ dict_cores_select(const struct dict_cores *dc, const char *const *words,
 	struct filt ft;
 	struct buf b = { 0 };
 	const struct dline *l;
+	const char *c;
 	size_t i, nk = 0;
 
 	memset(&ft, 0, sizeof(ft));
@@ -637,6 +772,7 @@ dict_cores_select(const struct dict_cores *dc, const char *const *words,
 	}
 	ft.niconv = dc->niconv;
 	S_pairs(&ft, words, n);
+	S_triples(&ft, words, n);
 	for (i = 0; i < n; i++)
 		S_pieces(&ft, words[i]);
 	if (pre != NULL)
@@ -645,9 +781,10 @@ dict_cores_select(const struct dict_cores *dc, const char *const *words,
 		S_pieces(&ft, post);
 	for (i = 0; i < dc->n; i++) {
 		l = &dc->v[i];
-		if (l->clen != KEEP && (!S_pairs_may(&ft, dc->core + l->core,
-		    l->plain) || !S_core_may(&ft, dc->core + l->core, l->clen,
-		    l->plain)))
+		c = l->core & COPIED ? dc->core + (l->core & ~COPIED) :
+		    dc->dtext + l->core;
+		if (l->clen != KEEP && (!S_grams_may(&ft, c, l->plain) ||
+		    !S_core_may(&ft, c, l->clen, l->plain)))
 			continue;
 		buf_put(&b, dc->dtext + l->off, l->len);
 		buf_putc(&b, '\n');
@@ -658,6 +795,7 @@ dict_cores_select(const struct dict_cores *dc, const char *const *words,
 	*kept = nk;
 	buf_free(&b);
 	free(ft.set);
+	free(ft.triples);
 }
 
 int
