@@ -548,6 +548,7 @@ S_core(struct filt *ft, const char *line, size_t len, char *copy,
 	size_t fr = 0, en = 0, a, b, n, k, chars;
 	size_t first = SIZE_MAX;	/* the first C_ISTART byte's */
 	int copied = 0;
+	const struct flag *f;
 	long rn;
 	unsigned char c;
 
@@ -590,7 +591,12 @@ flags:
 		    p += ft->flen) {
 			if (p + ft->flen > end)
 				return -1;
-			S_bound(ft, S_flag_at(ft, p), &a, &b, 0);
+			f = &ft->f[S_flag_at(ft, p)];
+			if (f->done) {	/* most: no call */
+				a = f->fr2;
+				b = f->en2;
+			} else
+				S_bound(ft, S_flag_at(ft, p), &a, &b, 0);
 			if (a > fr)
 				fr = a;
 			if (b > en)
