@@ -156,29 +156,48 @@ dict_exists(const char *aff, const char *dic)
 	    access(dic ? dic : NL_DIC, R_OK) == 0;
 }
 
-/* The filtered .dic text loaded with the .aff.  hunspell reads only
- * files, so the text goes into an anonymous memory file (memfd, named by
- * its /proc/self/fd path): nothing is written to disk, nor anywhere
- * outside the project and out/.  NULL when no such file can be made
- * (then the caller loads the whole dictionary). */
-static Hunhandle *
-S_load_text(const char *aff, const struct buf *text)
+/* text[0..len) in an anonymous memory file (memfd), named by its
+ * /proc/self/fd path into path (room for 64): its fd, or -1. */
+static int
+S_memfile(const char *text, size_t len, char *path)
 {
-	char path[64];
-	Hunhandle *hs = NULL;
 	size_t done = 0;
 	ssize_t w;
 	int fd;
 
-	if ((fd = memfd_create("salesgen-dic", MFD_CLOEXEC)) < 0)
-		return NULL;
-	while (done < text->len &&
-	    (w = write(fd, text->data + done, text->len - done)) > 0)
+	if ((fd = memfd_create("salesgen-dict", MFD_CLOEXEC)) < 0)
+		return -1;
+	while (done < len && (w = write(fd, text + done, len - done)) > 0)
 		done += (size_t)w;
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	if (done == text->len && access(path, R_OK) == 0)
-		hs = S_create(aff, path);
-	close(fd);
+	snprintf(path, 64, "/proc/self/fd/%d", fd);
+	if (done != len || access(path, R_OK) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The filtered .dic text loaded with the .aff text aff[0..alen) (the
+ * .aff less what spelling does not read, dict_cores_aff()).  hunspell
+ * reads only files, so the texts go into anonymous memory files:
+ * nothing is written to disk, nor anywhere outside the project and
+ * out/.  NULL when no such file can be made (then the caller loads the
+ * whole dictionary). */
+static Hunhandle *
+S_load_text(const char *aff, size_t alen, const struct buf *text)
+{
+	char apath[64], dpath[64];
+	Hunhandle *hs = NULL;
+	int afd, dfd;
+
+	if ((afd = S_memfile(aff, alen, apath)) < 0)
+		return NULL;
+	if ((dfd = S_memfile(text->data ? text->data : "", text->len,
+	    dpath)) >= 0) {
+		hs = S_create(apath, dpath);
+		close(dfd);
+	}
+	close(afd);
 	return hs;
 }
 
@@ -202,7 +221,8 @@ dict_open_words(const char *aff, const char *dic, const char *const *words,
 	struct dict_cores *dc;
 	struct dict *d;
 	Hunhandle *hs = NULL;
-	size_t kept;
+	const char *atext;
+	size_t kept, alen;
 
 	aff = aff ? aff : NL_AFF;
 	dic = dic ? dic : NL_DIC;
@@ -215,7 +235,8 @@ dict_open_words(const char *aff, const char *dic, const char *const *words,
 	pthread_mutex_unlock(&S_lock);
 	if (dc != NULL) {
 		dict_cores_select(dc, words, n, pre, post, &text, &kept);
-		hs = S_load_text(aff, &text);
+		atext = dict_cores_aff(dc, &alen);
+		hs = S_load_text(atext, alen, &text);
 	}
 	buf_free(&text);
 	if (hs == NULL)

@@ -52,4 +52,10 @@ void	dict_cores_select(const struct dict_cores *,
 	    const char *post, struct buf *out, size_t *kept);
 void	dict_cores_free(struct dict_cores *);
 
+/* The .aff text to load with what dict_cores_select() gives: the .aff
+ * less what only hunspell's suggestions read (REP, MAP, KEY, TRY,
+ * PHONE), as the splitters only spell.  Its length into *len; it
+ * belongs to dc. */
+const char *dict_cores_aff(const struct dict_cores *dc, size_t *len);
+
 #endif
