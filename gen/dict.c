@@ -178,7 +178,8 @@ S_memfile(const char *text, size_t len, char *path)
 }
 
 /* The filtered .dic text loaded with the .aff text aff[0..alen) (the
- * .aff less what spelling does not read, dict_cores_aff()).  hunspell
+ * .aff less what spelling of those entries does not read,
+ * dict_cores_select()).  hunspell
  * reads only files, so the texts go into anonymous memory files:
  * nothing is written to disk, nor anywhere outside the project and
  * out/.  NULL when no such file can be made (then the caller loads the
@@ -217,12 +218,11 @@ struct dict *
 dict_open_words(const char *aff, const char *dic, const char *const *words,
     size_t n, const char *pre, const char *post)
 {
-	struct buf text = { 0 };
+	struct buf text = { 0 }, afftext = { 0 };
 	struct dict_cores *dc;
 	struct dict *d;
 	Hunhandle *hs = NULL;
-	const char *atext;
-	size_t kept, alen;
+	size_t kept;
 
 	aff = aff ? aff : NL_AFF;
 	dic = dic ? dic : NL_DIC;
@@ -234,11 +234,13 @@ dict_open_words(const char *aff, const char *dic, const char *const *words,
 	dc = d->dc;
 	pthread_mutex_unlock(&S_lock);
 	if (dc != NULL) {
-		dict_cores_select(dc, words, n, pre, post, &text, &kept);
-		atext = dict_cores_aff(dc, &alen);
-		hs = S_load_text(atext, alen, &text);
+		dict_cores_select(dc, words, n, pre, post, &text, &kept,
+		    &afftext);
+		hs = S_load_text(afftext.data ? afftext.data : "",
+		    afftext.len, &text);
 	}
 	buf_free(&text);
+	buf_free(&afftext);
 	if (hs == NULL)
 		return dict_open(aff, dic);
 	d = xcalloc(1, sizeof(*d));

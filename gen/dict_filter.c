@@ -690,11 +690,93 @@ S_aff_spell(const char *text, size_t len, struct buf *out)
 	}
 }
 
-const char *
-dict_cores_aff(const struct dict_cores *dc, size_t *len)
+/* 1 when the CHECKCOMPOUNDPATTERN line[0..len) may forbid a compound
+ * of a string asked: hunspell tests its two strings, less their flags,
+ * end to end where a compound's parts meet; with both of them plain
+ * letters, their concatenation must be in a string asked.  Anything
+ * else (a flag alone, "0", a "." wildcard, a long line) keeps it. */
+static int
+S_pattern_may(const struct filt *ft, const char *line, size_t len)
 {
-	*len = dc->alen;
-	return dc->aff;
+	char copy[256], *tok[NTOK], lit[256], *sl;
+	size_t n, k, m = 0, plain;
+
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	if (len >= sizeof(copy))
+		return 1;
+	memcpy(copy, line, len);
+	copy[len] = '\0';
+	if ((n = S_tokens(copy, tok)) < 3)
+		return 1;
+	for (k = 1; k <= 2; k++) {
+		if ((sl = strchr(tok[k], '/')) != NULL)
+			*sl = '\0';
+		if (tok[k][0] == '\0' || tok[k][0] == '0' ||
+		    strchr(tok[k], '.') != NULL ||
+		    m + strlen(tok[k]) >= sizeof(lit))
+			return 1;
+		memcpy(lit + m, tok[k], strlen(tok[k]));
+		m += strlen(tok[k]);
+	}
+	for (plain = 0; plain < m && !ft->istart[(unsigned char)lit[plain]];
+	    plain++)
+		;
+	return S_core_may(ft, lit, m, plain);
+}
+
+/* dc's .aff text (S_aff_spell()) into out, less the CHECKCOMPOUNDPATTERN
+ * lines that can forbid no compound of a string asked (S_pattern_may()):
+ * hunspell tries each at every place a compound may split.  The table
+ * goes last, its header counting the lines kept (none: no header). */
+static void
+S_aff_select(const struct dict_cores *dc, const struct filt *ft,
+    struct buf *out)
+{
+	static const char key[] = "CHECKCOMPOUNDPATTERN";
+	const char *end = dc->aff + dc->alen, *line, *next;
+	char copy[256], *tok[NTOK];
+	size_t klen = sizeof(key) - 1, len, keep = 0, n;
+	struct buf all = { 0 }, pat = { 0 };
+	int head = 0;
+
+	for (line = dc->aff; line < end; line = next) {
+		next = memchr(line, '\n', (size_t)(end - line));
+		next = next ? next + 1 : end;
+		len = (size_t)(next - line);
+		if (len <= klen || memcmp(line, key, klen) != 0 ||
+		    (line[klen] != ' ' && line[klen] != '\t')) {
+			buf_put(out, line, len);
+			continue;
+		}
+		buf_put(&all, line, len);
+		/* the header: "CHECKCOMPOUNDPATTERN 52" */
+		if (!head && len < sizeof(copy)) {
+			memcpy(copy, line, len);
+			copy[len] = '\0';
+			copy[strcspn(copy, "\r\n")] = '\0';
+			n = S_tokens(copy, tok);
+			if (n >= 2 && strspn(tok[1], "0123456789") ==
+			    strlen(tok[1]) && (n == 2 || tok[2][0] == '#')) {
+				head = 1;
+				continue;
+			}
+		}
+		if (S_pattern_may(ft, line, len)) {
+			buf_put(&pat, line, len);
+			keep++;
+		}
+	}
+	if (!head)	/* not as hunspell-nl's: as it was */
+		buf_put(out, all.data ? all.data : "", all.len);
+	else if (keep > 0) {
+		if (out->len > 0 && out->data[out->len - 1] != '\n')
+			buf_putc(out, '\n');
+		buf_printf(out, "%s %zu\n", key, keep);
+		buf_put(out, pat.data, pat.len);
+	}
+	buf_free(&all);
+	buf_free(&pat);
 }
 
 void
@@ -811,7 +893,7 @@ done:
 void
 dict_cores_select(const struct dict_cores *dc, const char *const *words,
     size_t n, const char *pre, const char *post, struct buf *out,
-    size_t *kept)
+    size_t *kept, struct buf *aff)
 {
 	struct filt ft;
 	struct buf b = { 0 };
@@ -856,6 +938,8 @@ dict_cores_select(const struct dict_cores *dc, const char *const *words,
 	buf_printf(out, "%zu\n", nk);
 	buf_put(out, b.data ? b.data : "", b.len);
 	*kept = nk;
+	if (aff != NULL)
+		S_aff_select(dc, &ft, aff);
 	buf_free(&b);
 	free(ft.set);
 	free(ft.triples);
@@ -870,7 +954,7 @@ dict_filter(const char *aff, const char *dic, const char *const *words,
 
 	if (dc == NULL)
 		return -1;
-	dict_cores_select(dc, words, n, pre, post, out, kept);
+	dict_cores_select(dc, words, n, pre, post, out, kept, NULL);
 	dict_cores_free(dc);
 	return 0;
 }
