@@ -649,6 +649,8 @@ struct dict_cores {
 	size_t		 ilen[ICONV_MAX], niconv;
 	char		*aff;		/* S_aff_spell()'s */
 	size_t		 alen;
+	int		 flen;		/* bytes per flag */
+	uint64_t	 cont[NFLAG / 64];	/* flags of continuation classes */
 };
 
 /* The .aff text (len bytes) less what only hunspell's suggestions read
@@ -725,58 +727,131 @@ S_pattern_may(const struct filt *ft, const char *line, size_t len)
 	return S_core_may(ft, lit, m, plain);
 }
 
+/* 1 when the COMPOUNDRULE line[0..len) may let a string asked be a
+ * compound: every flag it needs (not followed by "*" or "?") is one of a
+ * kept entry's (has, hunspell tests the roots' flags) or, to be sure, of
+ * a continuation class.  Anything but long flags in parentheses keeps
+ * it. */
+static int
+S_rule_may(const struct dict_cores *dc, const uint64_t *has,
+    const char *line, size_t len)
+{
+	char copy[256], *tok[NTOK], *p;
+	unsigned fl;
+
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	if (len >= sizeof(copy) || dc->flen != 2)
+		return 1;
+	memcpy(copy, line, len);
+	copy[len] = '\0';
+	if (S_tokens(copy, tok) < 2)
+		return 1;
+	for (p = tok[1]; *p != '\0'; p += 4) {
+		if (p[0] != '(' || p[1] == '\0' || p[2] == '\0' || p[3] != ')')
+			return 1;
+		fl = ((unsigned)(unsigned char)p[1] << 8) | (unsigned char)p[2];
+		if (p[4] == '*' || p[4] == '?') {
+			p++;
+			continue;
+		}
+		if (!((has[fl >> 6] | dc->cont[fl >> 6]) >> (fl & 63) & 1))
+			return 0;
+	}
+	return 1;
+}
+
+/* The tables of the .aff that S_aff_select() thins out. */
+enum { T_PATTERN, T_RULE, T_N };
+
 /* dc's .aff text (S_aff_spell()) into out, less the CHECKCOMPOUNDPATTERN
- * lines that can forbid no compound of a string asked (S_pattern_may()):
- * hunspell tries each at every place a compound may split.  The table
- * goes last, its header counting the lines kept (none: no header). */
+ * lines that can forbid no compound of a string asked (S_pattern_may())
+ * and the COMPOUNDRULE lines that can make none (S_rule_may(); has: the
+ * kept entries' flags): hunspell tries each pattern wherever a compound
+ * may split, and tries every word again for the rules.  Each table goes
+ * last, its header counting the lines kept (none: no header). */
 static void
 S_aff_select(const struct dict_cores *dc, const struct filt *ft,
-    struct buf *out)
+    const uint64_t *has, struct buf *out)
 {
-	static const char key[] = "CHECKCOMPOUNDPATTERN";
+	static const char *key[T_N] = { "CHECKCOMPOUNDPATTERN",
+	    "COMPOUNDRULE" };
 	const char *end = dc->aff + dc->alen, *line, *next;
 	char copy[256], *tok[NTOK];
-	size_t klen = sizeof(key) - 1, len, keep = 0, n;
-	struct buf all = { 0 }, pat = { 0 };
-	int head = 0;
+	size_t klen, len, keep[T_N] = { 0 }, n, t;
+	struct buf all[T_N] = { { 0 } }, kept[T_N] = { { 0 } };
+	int head[T_N] = { 0 }, may;
 
 	for (line = dc->aff; line < end; line = next) {
 		next = memchr(line, '\n', (size_t)(end - line));
 		next = next ? next + 1 : end;
 		len = (size_t)(next - line);
-		if (len <= klen || memcmp(line, key, klen) != 0 ||
-		    (line[klen] != ' ' && line[klen] != '\t')) {
+		for (t = 0; t < T_N; t++) {
+			klen = strlen(key[t]);
+			if (len > klen && memcmp(line, key[t], klen) == 0 &&
+			    (line[klen] == ' ' || line[klen] == '\t'))
+				break;
+		}
+		if (t == T_N) {
 			buf_put(out, line, len);
 			continue;
 		}
-		buf_put(&all, line, len);
+		buf_put(&all[t], line, len);
 		/* the header: "CHECKCOMPOUNDPATTERN 52" */
-		if (!head && len < sizeof(copy)) {
+		if (!head[t] && len < sizeof(copy)) {
 			memcpy(copy, line, len);
 			copy[len] = '\0';
 			copy[strcspn(copy, "\r\n")] = '\0';
 			n = S_tokens(copy, tok);
 			if (n >= 2 && strspn(tok[1], "0123456789") ==
 			    strlen(tok[1]) && (n == 2 || tok[2][0] == '#')) {
-				head = 1;
+				head[t] = 1;
 				continue;
 			}
 		}
-		if (S_pattern_may(ft, line, len)) {
-			buf_put(&pat, line, len);
-			keep++;
+		may = t == T_PATTERN ? S_pattern_may(ft, line, len) :
+		    S_rule_may(dc, has, line, len);
+		if (may) {
+			buf_put(&kept[t], line, len);
+			keep[t]++;
 		}
 	}
-	if (!head)	/* not as hunspell-nl's: as it was */
-		buf_put(out, all.data ? all.data : "", all.len);
-	else if (keep > 0) {
-		if (out->len > 0 && out->data[out->len - 1] != '\n')
-			buf_putc(out, '\n');
-		buf_printf(out, "%s %zu\n", key, keep);
-		buf_put(out, pat.data, pat.len);
+	for (t = 0; t < T_N; t++) {
+		if (!head[t])	/* not as hunspell-nl's: as it was */
+			buf_put(out, all[t].data ? all[t].data : "",
+			    all[t].len);
+		else if (keep[t] > 0) {
+			if (out->len > 0 && out->data[out->len - 1] != '\n')
+				buf_putc(out, '\n');
+			buf_printf(out, "%s %zu\n", key[t], keep[t]);
+			buf_put(out, kept[t].data, kept[t].len);
+		}
+		buf_free(&all[t]);
+		buf_free(&kept[t]);
 	}
-	buf_free(&all);
-	buf_free(&pat);
+}
+
+/* The flags of the .dic line[0..len) into has: after every "/" but a
+ * first byte, up to a space or a tab (more than hunspell reads, never
+ * fewer). */
+static void
+S_line_flags(const struct dict_cores *dc, const char *line, size_t len,
+    uint64_t *has)
+{
+	const char *p, *end = line + len;
+	unsigned fl;
+
+	for (p = line + 1; p < end; p++) {
+		if (*p != '/')
+			continue;
+		for (p++; p + dc->flen <= end && *p != ' ' && *p != '\t' &&
+		    *p != '/'; p += dc->flen) {
+			fl = dc->flen == 2 ? ((unsigned)(unsigned char)p[0] << 8) |
+			    (unsigned char)p[1] : (unsigned char)p[0];
+			has[fl >> 6] |= (uint64_t)1 << (fl & 63);
+		}
+		p--;
+	}
 }
 
 void
@@ -803,7 +878,7 @@ dict_cores_new(const char *aff, const char *dic)
 	struct filt ft;
 	char *atext, *dtext, *line, *next, *cores = NULL;
 	const char *src;
-	size_t alen, dlen, i, len, cap = 0, ncores = 0, from, plain;
+	size_t alen, dlen, i, k, len, cap = 0, ncores = 0, from, plain;
 	long cl;
 
 	memset(&ft, 0, sizeof(ft));
@@ -878,6 +953,11 @@ dict_cores_new(const char *aff, const char *dic)
 	}
 	dc->niconv = ft.niconv;
 	ft.niconv = 0;
+	dc->flen = ft.flen;
+	for (i = 0; i < NFLAG; i++)
+		for (k = 0; k < ft.f[i].ncont; k++)
+			dc->cont[ft.f[i].cont[k] >> 6] |=
+			    (uint64_t)1 << (ft.f[i].cont[k] & 63);
 done:
 	buf_free(&spell);
 	free(cores);
@@ -900,6 +980,7 @@ dict_cores_select(const struct dict_cores *dc, const char *const *words,
 	const struct dline *l;
 	const char *c;
 	size_t i, nk = 0;
+	uint64_t *has = aff ? xcalloc(NFLAG / 64, sizeof(*has)) : NULL;
 
 	memset(&ft, 0, sizeof(ft));
 	ft.pre = pre;
@@ -933,13 +1014,16 @@ dict_cores_select(const struct dict_cores *dc, const char *const *words,
 			continue;
 		buf_put(&b, dc->dtext + l->off, l->len);
 		buf_putc(&b, '\n');
+		if (has != NULL)
+			S_line_flags(dc, dc->dtext + l->off, l->len, has);
 		nk++;
 	}
 	buf_printf(out, "%zu\n", nk);
 	buf_put(out, b.data ? b.data : "", b.len);
 	*kept = nk;
 	if (aff != NULL)
-		S_aff_select(dc, &ft, aff);
+		S_aff_select(dc, &ft, has, aff);
+	free(has);
 	buf_free(&b);
 	free(ft.set);
 	free(ft.triples);
