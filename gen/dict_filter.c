@@ -10,8 +10,10 @@
  * stripped, a root that differs only in ASCII case.  Roots carrying an
  * ICONV output ("ĳ", which hunspell-nl's roots use for the input "ij")
  * are tested piece by piece around it.  Before that, the cheap test
- * that most entries fail: every two bytes in a row of the core (up to
- * an ICONV output) must occur in a string that may be asked.
+ * that most entries fail: every three bytes in a row of the core (up to
+ * an ICONV output; two for a core of two) must occur in a string that
+ * may be asked.  The .aff goes to hunspell less what those entries and
+ * strings cannot use (dict_cores_select()).
  */
 #include "dict_filter.h"
 #include "buf.h"
