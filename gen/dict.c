@@ -156,29 +156,49 @@ dict_exists(const char *aff, const char *dic)
 	    access(dic ? dic : NL_DIC, R_OK) == 0;
 }
 
-/* The filtered .dic text loaded with the .aff.  hunspell reads only
- * files, so the text goes into an anonymous memory file (memfd, named by
- * its /proc/self/fd path): nothing is written to disk, nor anywhere
- * outside the project and out/.  NULL when no such file can be made
- * (then the caller loads the whole dictionary). */
-static Hunhandle *
-S_load_text(const char *aff, const struct buf *text)
+/* text[0..len) in an anonymous memory file (memfd), named by its
+ * /proc/self/fd path into path (room for 64): its fd, or -1. */
+static int
+S_memfile(const char *text, size_t len, char *path)
 {
-	char path[64];
-	Hunhandle *hs = NULL;
 	size_t done = 0;
 	ssize_t w;
 	int fd;
 
-	if ((fd = memfd_create("salesgen-dic", MFD_CLOEXEC)) < 0)
-		return NULL;
-	while (done < text->len &&
-	    (w = write(fd, text->data + done, text->len - done)) > 0)
+	if ((fd = memfd_create("salesgen-dict", MFD_CLOEXEC)) < 0)
+		return -1;
+	while (done < len && (w = write(fd, text + done, len - done)) > 0)
 		done += (size_t)w;
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	if (done == text->len && access(path, R_OK) == 0)
-		hs = S_create(aff, path);
-	close(fd);
+	snprintf(path, 64, "/proc/self/fd/%d", fd);
+	if (done != len || access(path, R_OK) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The filtered .dic text loaded with the .aff text aff[0..alen) (the
+ * .aff less what spelling of those entries does not read,
+ * dict_cores_select()).  hunspell
+ * reads only files, so the texts go into anonymous memory files:
+ * nothing is written to disk, nor anywhere outside the project and
+ * out/.  NULL when no such file can be made (then the caller loads the
+ * whole dictionary). */
+static Hunhandle *
+S_load_text(const char *aff, size_t alen, const struct buf *text)
+{
+	char apath[64], dpath[64];
+	Hunhandle *hs = NULL;
+	int afd, dfd;
+
+	if ((afd = S_memfile(aff, alen, apath)) < 0)
+		return NULL;
+	if ((dfd = S_memfile(text->data ? text->data : "", text->len,
+	    dpath)) >= 0) {
+		hs = S_create(apath, dpath);
+		close(dfd);
+	}
+	close(afd);
 	return hs;
 }
 
@@ -198,7 +218,7 @@ struct dict *
 dict_open_words(const char *aff, const char *dic, const char *const *words,
     size_t n, const char *pre, const char *post)
 {
-	struct buf text = { 0 };
+	struct buf text = { 0 }, afftext = { 0 };
 	struct dict_cores *dc;
 	struct dict *d;
 	Hunhandle *hs = NULL;
@@ -214,10 +234,13 @@ dict_open_words(const char *aff, const char *dic, const char *const *words,
 	dc = d->dc;
 	pthread_mutex_unlock(&S_lock);
 	if (dc != NULL) {
-		dict_cores_select(dc, words, n, pre, post, &text, &kept);
-		hs = S_load_text(aff, &text);
+		dict_cores_select(dc, words, n, pre, post, &text, &kept,
+		    &afftext);
+		hs = S_load_text(afftext.data ? afftext.data : "",
+		    afftext.len, &text);
 	}
 	buf_free(&text);
+	buf_free(&afftext);
 	if (hs == NULL)
 		return dict_open(aff, dic);
 	d = xcalloc(1, sizeof(*d));

@@ -6,7 +6,8 @@
  * over a 200-chapter course (about 70 ms, and a fifth of that again to
  * free it), while a splitter asks about a few thousand pieces of the
  * site's words.  So a splitter loads a dictionary of its own with only
- * the entries those pieces can need (dict_open_words(), dict_filter.h),
+ * the entries those pieces can need, and the .aff less the lines that
+ * cannot change how it spells them (dict_open_words(), dict_filter.h),
  * loaded once it knows the site's words and freed by it.  What that
  * filter needs whatever the words (each entry's core) is made once per
  * process, by the first splitter or ahead of it (dict_prepare()), and

@@ -49,7 +49,16 @@ struct dict_cores;
 struct dict_cores *dict_cores_new(const char *aff, const char *dic);
 void	dict_cores_select(const struct dict_cores *,
 	    const char *const *words, size_t n, const char *pre,
-	    const char *post, struct buf *out, size_t *kept);
+	    const char *post, struct buf *out, size_t *kept,
+	    struct buf *aff);
 void	dict_cores_free(struct dict_cores *);
+/*
+ * With aff not NULL, dict_cores_select() also appends the .aff text to
+ * load with those entries: the .aff less what only hunspell's
+ * suggestions read (REP, MAP, KEY, TRY, PHONE), as the splitters only
+ * spell, and less the CHECKCOMPOUNDPATTERN lines whose strings no string
+ * asked holds end to end (hunspell tries every one wherever a compound
+ * may split).
+ */
 
 #endif

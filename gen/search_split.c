@@ -47,7 +47,8 @@ struct search_split {
 };
 
 /* Prefixes and particles that begin countless words without being their
- * first part ("ver|koop", "onder|werp"). */
+ * first part ("ver|koop", "onder|werp"); none longer than PARTICLE_MAX. */
+#define PARTICLE_MAX	6
 static const char *S_particles[] = {
 	"aan", "achter", "af", "be", "bij", "boven", "door", "er", "ge",
 	"her", "in", "mee", "mis", "na", "om", "on", "ont", "onder", "op",
@@ -275,11 +276,13 @@ S_spell(struct search_split *sp, const char *a, const char *b)
 static int
 S_part_ok(struct search_split *sp, const char *part)
 {
-	size_t i;
+	size_t i, n = strlen(part);
 
-	if (strlen(part) < PART_MIN)
+	if (n < PART_MIN)
 		return 0;
-	for (i = 0; i < sizeof(S_particles) / sizeof(*S_particles); i++)
+	/* none is longer than PARTICLE_MAX */
+	for (i = 0; n <= PARTICLE_MAX &&
+	    i < sizeof(S_particles) / sizeof(*S_particles); i++)
 		if (strcmp(part, S_particles[i]) == 0)
 			return 0;
 	return !search_text_stop(sp->st, part);
@@ -322,8 +325,10 @@ S_split_at(struct search_split *sp, const char *w)
 		l[i] = '\0';
 		if (!S_part_ok(sp, l) || !S_part_ok(sp, w + i))
 			continue;
-		if (S_spell(sp, w + i, "") && S_spell(sp, l, "piramide") &&
-		    S_spell(sp, "klant", w + i) && !S_inflection(sp, w, l)) {
+		/* the same answer in any order; this one asks hunspell
+		 * least (a string before "piramide" costs it most) */
+		if (S_spell(sp, w + i, "") && S_spell(sp, "klant", w + i) &&
+		    S_spell(sp, l, "piramide") && !S_inflection(sp, w, l)) {
 			free(l);
 			return i;
 		}

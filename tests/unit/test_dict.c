@@ -11,6 +11,7 @@
  * "piramide", every end of it after "klant" (search_split.c).  Needs
  * hunspell-nl; says SKIP without it.
  */
+#define _GNU_SOURCE	/* memfd_create() */
 #include "dict.h"
 #include "dict_filter.h"
 #include "buf.h"
@@ -18,10 +19,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 /* Inflections whose root loses letters (bedrijf|ven, prijs|zen), roots
  * with the ĳ ligature, compounds with and without a linking s, number
- * words of COMPOUNDRULE, a word pair of the dictionary ("aan laat"). */
+ * words of COMPOUNDRULE, a word pair of the dictionary ("aan laat"),
+ * compounds that a CHECKCOMPOUNDPATTERN of the .aff forbids (a filter
+ * that drops one they need answers differently). */
 static const char *S_words[] = {
 	"bedrijven", "verkoopprijzen", "prijzen", "klantvoordelen",
 	"accountplannen", "offertes", "leadkwalificatie", "doelstelling",
@@ -32,7 +37,11 @@ static const char *S_words[] = {
 	"orderfrequentie", "servicegraad", "prijsafspraak", "piramidemodel",
 	"klantenpiramide", "stoppen", "standaard", "diagram", "wijzigingen",
 	"beslissingseenheid", "vestigingsmanager", "onderhandelingen",
-	"salesteam", "crm", "2026", "koffie"
+	"salesteam", "crm", "2026", "koffie",
+	/* compounds a CHECKCOMPOUNDPATTERN forbids */
+	"klantleverancier", "hartlongmachine", "woonwerkverkeer",
+	"vraagaanbod", "wolkenloos", "subsidiering", "bioskoop",
+	"studentdocent", "steppijn", "bakkeren"
 };
 
 /* The questions about w into q (NUL-separated). */
@@ -54,6 +63,59 @@ S_questions(const char *w, struct buf *q)
 		buf_puts(q, w + a);
 		buf_putc(q, '\0');
 	}
+}
+
+/* A file of text in memory, named by *path (room for 64): its fd. */
+static int
+S_memfile(const char *text, char *path)
+{
+	int fd = memfd_create("test-dict", MFD_CLOEXEC);
+
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		return -1;
+	snprintf(path, 64, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
+/* Entries that only a string across "klant" and a word, or a word and
+ * "piramide", holds ("klantxq", "xqpiramide" for the word "xq"): a
+ * filter that keeps an entry only for what the word itself holds drops
+ * them, and hunspell answers differently. */
+static void
+S_junctions(void)
+{
+	static const char *q[] = { "klantxq", "xqpiramide", "tx", "xq" };
+	const char *words[] = { "xq" };
+	char aff[64], dic[64];
+	struct dict *all, *some;
+	struct buf reasons = { 0 };
+	int fa, fd;
+	size_t i;
+
+	fa = S_memfile("SET UTF-8\n", aff);
+	fd = S_memfile("2\nklantxq\nxqpiramide\n", dic);
+	if (fa < 0 || fd < 0) {
+		check_verdict("dict", "across klant and a word", 0,
+		    "no memory file\n");
+		return;
+	}
+	all = dict_open(aff, dic);
+	some = dict_open_words(aff, dic, words, 1, "klant", "piramide");
+	for (i = 0; i < sizeof(q) / sizeof(*q); i++)
+		if (all == NULL || some == NULL ||
+		    dict_spell(all, q[i]) != dict_spell(some, q[i]))
+			buf_printf(&reasons, "\"%s\": not as the whole "
+			    "dictionary says\n", q[i]);
+	if (all != NULL && (!dict_spell(all, "klantxq") ||
+	    dict_spell(all, "tx")))
+		buf_puts(&reasons, "hunspell does not read the test's "
+		    "dictionary\n");
+	check_verdict("dict", "across klant and a word", reasons.len == 0,
+	    reasons.len ? buf_cstr(&reasons) : NULL);
+	dict_free(some);
+	buf_free(&reasons);
+	close(fa);
+	close(fd);
 }
 
 int
@@ -115,6 +177,28 @@ main(int argc, char *argv[])
 	check_verdict("dict", buf_cstr(&text), reasons.len == 0,
 	    reasons.len ? buf_cstr(&reasons) : NULL);
 	dict_free(some);
+
+	/* each word alone: the fewest entries kept, so that a filter
+	 * that drops one it must not (a pair of letters across "klant"
+	 * and the word, say) answers differently */
+	buf_reset(&reasons);
+	for (i = 0; i < n; i++) {
+		buf_reset(&q);
+		S_questions(S_words[i], &q);
+		some = dict_open_words(NULL, NULL, &S_words[i], 1, "klant",
+		    "piramide");
+		for (p = q.data; p < q.data + q.len; p += strlen(p) + 1)
+			if (dict_spell(all, p) != dict_spell(some, p) &&
+			    reasons.len < 2000)
+				buf_printf(&reasons, "\"%s\": %s, loaded for "
+				    "\"%s\" alone\n", p, dict_spell(all, p) ?
+				    "a word" : "none", S_words[i]);
+		dict_free(some);
+	}
+	check_verdict("dict", "same answers, each word alone",
+	    reasons.len == 0, reasons.len ? buf_cstr(&reasons) : NULL);
+
+	S_junctions();
 
 	/* and a small part of the dictionary: what makes it worth it */
 	buf_reset(&text);
