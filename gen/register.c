@@ -487,13 +487,28 @@ S_maybe_scan(const struct reg_words *w, const char *word)
 	return 0;
 }
 
+/* The number of the first stem of pat (stems, space-separated), cut as
+ * the page's words are. */
+static uint32_t
+S_sid_first(struct reg_words *w, const char *pat)
+{
+	char first[WORD_MAX];
+	size_t n = S_len(pat);
+
+	if (n >= sizeof(first))
+		n = sizeof(first) - 1;
+	memcpy(first, pat, n);
+	first[n] = '\0';
+	return S_sid(w, first);
+}
+
 /* The words' memo, made on the first page: the numbers of the patterns'
- * first stems. */
+ * first stems, the patterns each starts, what one-word patterns keep
+ * of their word (S_maybe_scan()). */
 static struct reg_words *
 S_words(struct reg *r)
 {
 	struct reg_words *w;
-	char first[WORD_MAX];
 	size_t i, n;
 	int p;
 
@@ -507,13 +522,7 @@ S_words(struct reg *r)
 
 			if (pat == NULL)
 				continue;
-			/* cut as the page's words are */
-			n = S_len(pat);
-			if (n >= sizeof(first))
-				n = sizeof(first) - 1;
-			memcpy(first, pat, n);
-			first[n] = '\0';
-			w->first[i * REG_PATS + p] = S_sid(w, first);
+			w->first[i * REG_PATS + p] = S_sid_first(w, pat);
 		}
 	/* the entries per first stem, in entry order */
 	w->nfirst = w->stems.n;
@@ -543,13 +552,7 @@ S_words(struct reg *r)
 			w->smulti[w->first[i * REG_PATS + p]] = 1;
 			/* numbered as a word's stem is (S_tok()): the same
 			 * number, the same stem (S_at() still checks) */
-			sp++;
-			n = S_len(sp);
-			if (n >= sizeof(first))
-				n = sizeof(first) - 1;
-			memcpy(first, sp, n);
-			first[n] = '\0';
-			w->second[i * REG_PATS + p] = S_sid(w, first);
+			w->second[i * REG_PATS + p] = S_sid_first(w, sp + 1);
 		}
 	w->touched = xcalloc(r->n + 1, sizeof(*w->touched));
 	w->needle = xcalloc(r->n * REG_PATS + 1, sizeof(*w->needle));
