@@ -827,12 +827,30 @@ S_intern(struct reg_text *t, const char *w, size_t n, size_t h)
 	return id;
 }
 
-/* Adds folded word w[0..n) (hash h) to the page being read. */
-static void
+/* 1 for c = t->fold[byte] of an ASCII letter or digit: 0 and
+ * FOLD_MORE (after 0x80 - 1 == 0x7F letters) fall out in one test. */
+#define FOLD_LETTER(c)	((unsigned char)((c) - 1) < FOLD_MORE - 1)
+
+/* Adds folded word w[0..n) (hash h) to the page being read: found in
+ * place (most words of a chapter are met before), S_intern() for a new
+ * one. */
+static inline void
 S_text_add(struct reg_text *t, const char *w, size_t n, size_t h)
 {
-	uint32_t id = S_intern(t, w, n, h);
+	uint32_t id = UINT32_MAX, k;
+	size_t i;
 
+	for (i = h & (t->cap - 1); t->cap > 0 && (k = t->slot[i]) != 0;
+	    i = (i + 1) & (t->cap - 1)) {
+		if (t->hash[--k] != h || t->len[k] != n)
+			continue;
+		if (memcmp(t->pool + t->off[k], w, n) == 0) {
+			id = k;
+			break;
+		}
+	}
+	if (id == UINT32_MAX)
+		id = S_intern(t, w, n, h);
 	t->count[id]++;
 	if (t->ntok == t->ctok) {
 		t->ctok = t->ctok ? 2 * t->ctok : 1024;
@@ -844,30 +862,36 @@ S_text_add(struct reg_text *t, const char *w, size_t n, size_t h)
 void
 reg_text_words(struct reg_text *t, const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	char word[WORD_MAX];
+	const unsigned char *u = (const unsigned char *)s, *p, *pe;
+	const unsigned char *fold = t->fold;
+	char word[WORD_MAX], *o;
 	unsigned char c = 0;
-	size_t i = 0, j, w, h, start, end;
+	size_t i = 0, j, n, h, pos, start, end;
 
 	while (i < len) {
-		if ((c = t->fold[u[i]]) == 0) {
+		if ((c = fold[u[i]]) == 0) {
 			i++;
 			continue;
 		}
 		if (c != FOLD_MORE) {
 			/* an ASCII word, folded and hashed (as S_hash()
 			 * does) here: the text is mostly ASCII; cut as
-			 * search_text_word() cuts it */
+			 * search_text_word() cuts it, the rest read on */
+			pe = u + (len - i > sizeof(word) - 1 ?
+			    i + sizeof(word) - 1 : len);
 			h = S_HASH_BASIS;
-			for (j = i, w = 0; j < len && (c = t->fold[u[j]]) != 0 &&
-			    c != FOLD_MORE; j++)
-				if (w + 1 < sizeof(word)) {
-					word[w++] = (char)c;
-					h = S_HASH_STEP(h, c);
-				}
+			for (p = u + i, o = word; p < pe &&
+			    FOLD_LETTER(c = fold[*p]); p++) {
+				*o++ = (char)c;
+				h = S_HASH_STEP(h, c);
+			}
+			n = (size_t)(o - word);
+			for (j = (size_t)(p - u); j < len &&
+			    FOLD_LETTER(c = fold[u[j]]); j++)
+				;
 			if (j >= len || c == 0) {
-				word[w] = '\0';
-				S_text_add(t, word, w, h);
+				word[n] = '\0';
+				S_text_add(t, word, n, h);
 				i = j;
 				continue;
 			}
@@ -875,12 +899,12 @@ reg_text_words(struct reg_text *t, const char *s, size_t len)
 		/* a byte beyond ASCII at or after i: search_text_word()
 		 * reads on, from i as from the start of s, since i starts
 		 * a word or stands between two */
-		j = i;
-		if (!search_text_word(s, len, &j, word, sizeof(word), &start,
+		pos = i;
+		if (!search_text_word(s, len, &pos, word, sizeof(word), &start,
 		    &end))
 			break;
 		S_text_add(t, word, strlen(word), S_hash(word));
-		i = j;
+		i = pos;
 	}
 }
 
