@@ -307,7 +307,7 @@ S_course(struct course *c, struct chapter *ch, size_t nch)
 	ch[0].reg = (char **)S_terms;
 	ch[0].nreg = sizeof(S_terms) / sizeof(*S_terms);
 	for (i = 0; i < nch; i++) {
-		char slug[16];
+		char slug[32];
 
 		snprintf(slug, sizeof(slug), "h%zu", i + 1);
 		ch[i].slug = xstrdup(slug);
