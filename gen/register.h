@@ -15,9 +15,11 @@
  * "klantgericht" for "klantgerichtheid").  A subentry written without
  * '-' counts where both it and its main term occur.
  *
- * The back ends own the pages: the PDF hands in each page's text
- * (reg_count() for all, then reg_page() for each), the site each
- * section's; the register records the page numbers it was given.
+ * The back ends own the pages: the PDF hands in each page's text, the
+ * site each section's (read in the chapter's own job), through a
+ * struct reg_text each, then reg_match(); the register records the page
+ * numbers it was given.  reg_count() and reg_page() do the same a page
+ * at a time.
  */
 #ifndef SALESGEN_REGISTER_H
 #define SALESGEN_REGISTER_H
