@@ -240,6 +240,12 @@ struct tok {
 	char		**pword, **pstem;
 	size_t		 np;
 	uint32_t	 sid, *psid;
+	/* the one-word patterns (entry * REG_PATS + pattern) it matches,
+	 * and whether its stem starts a pattern of more words: a page
+	 * asks its words, not the register's every pattern */
+	uint32_t	*hits;
+	size_t		 nhits;
+	int		 multi;
 };
 
 /* The pages' words and stems, so that a word met on many pages is
@@ -261,19 +267,31 @@ struct reg_words {
 	size_t			 ntok;
 	uint32_t		*first;	/* per entry and pattern: its first
 					   stem's number */
-	/* reg_page()'s: per stem the last place it stands on the page
-	 * (UINT32_MAX none), per place the one before and its word */
-	uint32_t		*at, *next, *word;
-	size_t			 nat, ncand;
+	/* per first stem (numbers 0..nfirst-1, given before any other),
+	 * the entries and patterns (entry * REG_PATS + pattern) it
+	 * starts: cand[cfrom[s]..cfrom[s + 1]) */
+	uint32_t		*cfrom, *cand;
+	size_t			 nfirst;
+	unsigned char		*multi;	/* per pattern: of more words */
+	uint32_t		*second;	/* of those: the second stem */
+	unsigned char		*smulti;	/* per first stem: starts one */
+	uint32_t		*touched;	/* S_page(): entries hit */
+	/* what an inflection keeps of each one-word pattern (S_maybe_scan) */
+	char			**needle;
+	size_t			 nneedle;
 };
+
+/* FNV-1a, a step at a time for reg_text_words() */
+#define S_HASH_BASIS		14695981039346656037ULL
+#define S_HASH_STEP(h, c)	(((h) ^ (unsigned char)(c)) * 1099511628211ULL)
 
 static size_t
 S_hash(const char *s)
 {
-	size_t h = 14695981039346656037ULL;
+	size_t h = S_HASH_BASIS;
 
 	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+		h = S_HASH_STEP(h, *s++);
 	return h;
 }
 
@@ -356,12 +374,19 @@ S_words_free(struct reg_words *w)
 		free(w->tok[i].pword);
 		free(w->tok[i].pstem);
 		free(w->tok[i].psid);
+		free(w->tok[i].hits);
 	}
 	free(w->tok);
 	free(w->first);
-	free(w->at);
-	free(w->next);
-	free(w->word);
+	free(w->cfrom);
+	free(w->cand);
+	free(w->multi);
+	free(w->second);
+	free(w->smulti);
+	free(w->touched);
+	for (i = 0; i < w->nneedle; i++)
+		free(w->needle[i]);
+	free(w->needle);
 	S_table_free(&w->words);
 	S_table_free(&w->stems);
 	free(w);
@@ -404,6 +429,21 @@ S_len(const char *s)
 	return sp ? (size_t)(sp - s) : strlen(s);
 }
 
+/* 1 when one-word pattern pat (its stem; fold, its word) is word k or
+ * one of its compound parts. */
+static int
+S_at_word(const struct tok *k, const char *pat, const char *fold)
+{
+	size_t n = strlen(pat), fn = strlen(fold), j;
+
+	if (S_word(k->word, k->stem, pat, n, fold, fn))
+		return 1;
+	for (j = 0; j < k->np; j++)
+		if (S_word(k->pword[j], k->pstem[j], pat, n, fold, fn))
+			return 1;
+	return 0;
+}
+
 /* 1 when pattern pat (stems; fold, the words) starts at token i of the
  * page t (indices into tok): one word may be a part of a compound,
  * several must follow each other. */
@@ -411,19 +451,10 @@ static int
 S_at(const struct tok *tok, const uint32_t *t, size_t nt, size_t i,
     const char *pat, const char *fold)
 {
-	const struct tok *k = &tok[t[i]];
-	size_t n, fn, w = 0, j;
+	size_t n, fn, w = 0;
 
-	if (strchr(pat, ' ') == NULL) {
-		n = strlen(pat);
-		fn = strlen(fold);
-		if (S_word(k->word, k->stem, pat, n, fold, fn))
-			return 1;
-		for (j = 0; j < k->np; j++)
-			if (S_word(k->pword[j], k->pstem[j], pat, n, fold, fn))
-				return 1;
-		return 0;
-	}
+	if (strchr(pat, ' ') == NULL)
+		return S_at_word(&tok[t[i]], pat, fold);
 	for (; *pat; w++) {
 		n = S_len(pat);
 		fn = S_len(fold);
@@ -444,39 +475,40 @@ S_at(const struct tok *tok, const uint32_t *t, size_t nt, size_t i,
  * only such words are split (the splitter asks its dictionary about
  * every way to cut a word, and most words hold no term). */
 static int
-S_maybe_scan(const struct reg *r, const char *word)
+S_maybe_scan(const struct reg_words *w, const char *word)
 {
-	const struct reg_entry *e;
-	char needle[WORD_MAX];
-	size_t i, n;
-	int p;
+	size_t i;
 
-	for (i = 0; i < r->n; i++) {
-		e = &r->e[i];
-		for (p = 0; p < REG_PATS; p++) {
-			if (e->fold[p] == NULL || strchr(e->fold[p], ' '))
-				continue;
-			/* what an inflection keeps of it */
-			n = strlen(e->fold[p]);
-			n = n > 2 ? n - 2 : 1;
-			if (n >= sizeof(needle))
-				n = sizeof(needle) - 1;
-			memcpy(needle, e->fold[p], n);
-			needle[n] = '\0';
-			if (word[0] != '\0' && strstr(word + 1, needle) != NULL)
-				return 1;
-		}
-	}
+	if (word[0] == '\0')
+		return 0;
+	for (i = 0; i < w->nneedle; i++)
+		if (strstr(word + 1, w->needle[i]) != NULL)
+			return 1;
 	return 0;
 }
 
+/* The number of the first stem of pat (stems, space-separated), cut as
+ * the page's words are. */
+static uint32_t
+S_sid_first(struct reg_words *w, const char *pat)
+{
+	char first[WORD_MAX];
+	size_t n = S_len(pat);
+
+	if (n >= sizeof(first))
+		n = sizeof(first) - 1;
+	memcpy(first, pat, n);
+	first[n] = '\0';
+	return S_sid(w, first);
+}
+
 /* The words' memo, made on the first page: the numbers of the patterns'
- * first stems. */
+ * first stems, the patterns each starts, what one-word patterns keep
+ * of their word (S_maybe_scan()). */
 static struct reg_words *
 S_words(struct reg *r)
 {
 	struct reg_words *w;
-	char first[WORD_MAX];
 	size_t i, n;
 	int p;
 
@@ -490,15 +522,88 @@ S_words(struct reg *r)
 
 			if (pat == NULL)
 				continue;
-			/* cut as the page's words are */
-			n = S_len(pat);
-			if (n >= sizeof(first))
-				n = sizeof(first) - 1;
-			memcpy(first, pat, n);
-			first[n] = '\0';
-			w->first[i * REG_PATS + p] = S_sid(w, first);
+			w->first[i * REG_PATS + p] = S_sid_first(w, pat);
+		}
+	/* the entries per first stem, in entry order */
+	w->nfirst = w->stems.n;
+	w->cfrom = xcalloc(w->nfirst + 2, sizeof(*w->cfrom));
+	w->cand = xcalloc(r->n * REG_PATS + 1, sizeof(*w->cand));
+	for (i = 0; i < r->n; i++)
+		for (p = 0; p < REG_PATS; p++)
+			if (r->e[i].pat[p] != NULL)
+				w->cfrom[w->first[i * REG_PATS + p] + 2]++;
+	for (i = 0; i < w->nfirst; i++)
+		w->cfrom[i + 2] += w->cfrom[i + 1];
+	for (i = 0; i < r->n; i++)
+		for (p = 0; p < REG_PATS; p++)
+			if (r->e[i].pat[p] != NULL)
+				w->cand[w->cfrom[w->first[i * REG_PATS + p] +
+				    1]++] = (uint32_t)(i * REG_PATS + p);
+	w->multi = xcalloc(r->n * REG_PATS + 1, 1);
+	w->second = xcalloc(r->n * REG_PATS + 1, sizeof(*w->second));
+	w->smulti = xcalloc(w->nfirst + 1, 1);
+	for (i = 0; i < r->n; i++)
+		for (p = 0; p < REG_PATS; p++) {
+			const char *pat = r->e[i].pat[p], *sp;
+
+			if (pat == NULL || (sp = strchr(pat, ' ')) == NULL)
+				continue;
+			w->multi[i * REG_PATS + p] = 1;
+			w->smulti[w->first[i * REG_PATS + p]] = 1;
+			/* numbered as a word's stem is (S_tok()): the same
+			 * number, the same stem (S_at() still checks) */
+			w->second[i * REG_PATS + p] = S_sid_first(w, sp + 1);
+		}
+	w->touched = xcalloc(r->n + 1, sizeof(*w->touched));
+	w->needle = xcalloc(r->n * REG_PATS + 1, sizeof(*w->needle));
+	for (i = 0; i < r->n; i++)
+		for (p = 0; p < REG_PATS; p++) {
+			const char *f = r->e[i].fold[p];
+
+			if (f == NULL || strchr(f, ' ') != NULL)
+				continue;
+			/* what an inflection keeps of it */
+			n = strlen(f);
+			n = n > 2 ? n - 2 : 1;
+			if (n >= WORD_MAX)
+				n = WORD_MAX - 1;
+			w->needle[w->nneedle++] = xstrndup(f, n);
 		}
 	return w;
+}
+
+/* k's hits and multi: the patterns that its stem or a part's starts,
+ * tried once per word (S_at_word()), not at each place it stands. */
+static void
+S_tok_hits(const struct reg *r, struct reg_words *w, struct tok *k)
+{
+	const struct reg_entry *e;
+	uint32_t sid, c, x;
+	size_t j, h;
+	int p;
+
+	for (j = 0; j <= k->np; j++) {
+		sid = j == 0 ? k->sid : k->psid[j - 1];
+		if (sid >= w->nfirst)
+			continue;
+		if (j == 0 && w->smulti[sid])
+			k->multi = 1;
+		for (c = w->cfrom[sid]; c < w->cfrom[sid + 1]; c++) {
+			x = w->cand[c];
+			if (w->multi[x])
+				continue;
+			for (h = 0; h < k->nhits && k->hits[h] != x; h++)
+				;
+			e = &r->e[x / REG_PATS];
+			p = (int)(x % REG_PATS);
+			if (h < k->nhits || !S_at_word(k, e->pat[p],
+			    e->fold[p]))
+				continue;
+			k->hits = xrealloc(k->hits, (k->nhits + 1) *
+			    sizeof(*k->hits));
+			k->hits[k->nhits++] = x;
+		}
+	}
 }
 
 /* The index in tok of folded word (stemmed and split on its first
@@ -522,7 +627,7 @@ S_tok(struct reg *r, struct reg_words *w, const char *word)
 	s = search_text_term(r->st, word);
 	k->stem = xstrdup(s ? s : word);
 	k->sid = S_sid(w, k->stem);
-	parts = r->sp && S_maybe_scan(r, k->word) ?
+	parts = r->sp && S_maybe_scan(w, k->word) ?
 	    search_split_parts(r->sp, k->word) : "";
 	/* the splitter's string lives until its next call */
 	parts = xstrdup(parts);
@@ -538,80 +643,64 @@ S_tok(struct reg *r, struct reg_words *w, const char *word)
 		k->np++;
 	}
 	free((char *)parts);
+	S_tok_hits(r, w, k);
 	S_put(&w->words, word, id);
 	return id;
 }
 
-/* 1 when pattern pat (fold, its words; first, the number of its first
- * stem) is on the page t: tried only at the words where its first stem
- * stands (at[first], then next[] in turn), not at every word of the
- * page for every term. */
-static int
-S_found(const struct reg_words *w, const uint32_t *t, size_t nt,
-    uint32_t first, const char *pat, const char *fold)
+/* Marks pattern x (entry * REG_PATS + pattern) found on the page. */
+static void
+S_hit(struct reg *r, struct reg_words *w, size_t *nh, uint32_t x)
 {
-	uint32_t c;
+	struct reg_entry *e = &r->e[x / REG_PATS];
 
-	for (c = w->at[first]; c != UINT32_MAX; c = w->next[c])
-		if (S_at(w->tok, t, nt, w->word[c], pat, fold))
-			return 1;
-	return 0;
+	if (e->hit == 0)
+		w->touched[(*nh)++] = x / REG_PATS;
+	e->hit |= 1 << (x % REG_PATS);
 }
 
 /* Records page for every entry whose patterns are on the page t[0..nt)
- * (indices into w->tok). */
+ * (indices into w->tok): a one-word pattern where a word matches it
+ * (its hits), one of more words where they follow each other from a
+ * word whose stem starts it. */
 static void
 S_page(struct reg *r, struct reg_words *w, const uint32_t *t, size_t nt,
     long page)
 {
-	uint32_t sid;
-	size_t nc, i, j;
-	int all, p;
+	const struct tok *k;
+	struct reg_entry *e;
+	uint32_t c, x;
+	size_t nh = 0, i, j;
+	int p, all;
 
-	/* Where each stem stands (a word's own or a compound part's): a
-	 * list per stem, through at[] and next[], undone below, so a page
-	 * costs its own words and not a sort of them. */
-	if (w->nat < w->stems.n) {
-		w->at = xrealloc(w->at, w->stems.n * sizeof(*w->at));
-		for (; w->nat < w->stems.n; w->nat++)
-			w->at[w->nat] = UINT32_MAX;
-	}
-	for (i = nc = 0; i < nt; i++)
-		nc += 1 + w->tok[t[i]].np;
-	if (nc > w->ncand) {
-		w->ncand = nc;
-		w->next = xrealloc(w->next, nc * sizeof(*w->next));
-		w->word = xrealloc(w->word, nc * sizeof(*w->word));
-	}
-	for (i = nc = 0; i < nt; i++) {
-		const struct tok *k = &w->tok[t[i]];
-
-		for (j = 0; j <= k->np; j++, nc++) {
-			sid = j == 0 ? k->sid : k->psid[j - 1];
-			w->word[nc] = (uint32_t)i;
-			w->next[nc] = w->at[sid];
-			w->at[sid] = (uint32_t)nc;
+	for (i = 0; i < nt; i++) {
+		k = &w->tok[t[i]];
+		for (j = 0; j < k->nhits; j++)
+			S_hit(r, w, &nh, k->hits[j]);
+		if (!k->multi)
+			continue;
+		for (c = w->cfrom[k->sid]; c < w->cfrom[k->sid + 1]; c++) {
+			x = w->cand[c];
+			e = &r->e[x / REG_PATS];
+			p = (int)(x % REG_PATS);
+			/* the next word's stem first, as a number: most
+			 * places where a pattern's first word stands do not
+			 * go on with its second */
+			if (w->multi[x] && !(e->hit & (1 << p)) &&
+			    i + 1 < nt && w->tok[t[i + 1]].sid == w->second[x] &&
+			    S_at(w->tok, t, nt, i, e->pat[p], e->fold[p]))
+				S_hit(r, w, &nh, x);
 		}
 	}
-	for (j = 0; j < r->n; j++) {
-		struct reg_entry *e = &r->e[j];
-
+	for (i = 0; i < nh; i++) {
+		e = &r->e[w->touched[i]];
 		all = e->pat[0] != NULL;
-		for (p = 0; p < REG_PATS && all; p++) {
-			if (e->pat[p] == NULL)
-				continue;
-			all = S_found(w, t, nt, w->first[j * REG_PATS + p],
-			    e->pat[p], e->fold[p]);
-		}
+		for (p = 0; p < REG_PATS && all; p++)
+			if (e->pat[p] != NULL && !(e->hit & (1 << p)))
+				all = 0;
 		if (all)
 			reg_add_page(e, page);
-	}
-	for (i = 0; i < nt; i++) {
-		const struct tok *k = &w->tok[t[i]];
-
-		w->at[k->sid] = UINT32_MAX;
-		for (j = 0; j < k->np; j++)
-			w->at[k->psid[j]] = UINT32_MAX;
+		e->hit = 0;
 	}
 }
 
@@ -635,62 +724,246 @@ reg_page(struct reg *r, const char *text, size_t len, long page)
 	free(t);
 }
 
+/*** A back end's pages, read once (struct reg_text) ***/
+
+/* The words are folded and kept once each in pool (NUL-terminated, at
+ * off[i]), found again through an open-addressing table of their
+ * hashes; a page is a run of tok[] (word numbers) up to end[page]. */
+struct reg_text {
+	char		*pool;
+	size_t		 npool, cpool;
+	size_t		*off, *hash;	/* hash: S_hash()'s */
+	uint32_t	*len, *count;
+	size_t		 nw, cw;
+	uint32_t	*slot;	/* word number + 1; 0 empty */
+	size_t		 cap;
+	uint32_t	*tok;
+	size_t		 ntok, ctok;
+	size_t		*end;	/* per page: where its words end in tok */
+	size_t		 npage, cpage;
+	/* per byte: 0 between words, FOLD_MORE beyond ASCII, else an
+	 * ASCII letter or digit as search_text_word() folds it */
+	unsigned char	 fold[256];
+};
+
+#define FOLD_MORE	0x80
+
+struct reg_text *
+reg_text_new(void)
+{
+	struct reg_text *t = xcalloc(1, sizeof(*t));
+	int c;
+
+	for (c = '0'; c <= '9'; c++)
+		t->fold[c] = (unsigned char)c;
+	for (c = 'a'; c <= 'z'; c++)
+		t->fold[c] = t->fold[c - 'a' + 'A'] = (unsigned char)c;
+	for (c = 0x80; c < 0x100; c++)
+		t->fold[c] = FOLD_MORE;
+	return t;
+}
+
 void
-reg_pages(struct reg *r, const char *const *text, const long *page,
+reg_text_free(struct reg_text *t)
+{
+	if (t == NULL)
+		return;
+	free(t->pool);
+	free(t->off);
+	free(t->len);
+	free(t->hash);
+	free(t->count);
+	free(t->slot);
+	free(t->tok);
+	free(t->end);
+	free(t);
+}
+
+/* The number of word w[0..n) (hash h) in t, a new one with count 0
+ * when t has none. */
+static uint32_t
+S_intern(struct reg_text *t, const char *w, size_t n, size_t h)
+{
+	size_t i, k;
+	uint32_t id;
+
+	if (2 * (t->nw + 1) > t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 1024;
+		free(t->slot);
+		t->slot = xcalloc(t->cap, sizeof(*t->slot));
+		for (k = 0; k < t->nw; k++) {
+			for (i = t->hash[k] & (t->cap - 1); t->slot[i] != 0;
+			    i = (i + 1) & (t->cap - 1))
+				;
+			t->slot[i] = (uint32_t)k + 1;
+		}
+	}
+	for (i = h & (t->cap - 1); t->slot[i] != 0; i = (i + 1) & (t->cap - 1)) {
+		id = t->slot[i] - 1;
+		if (t->hash[id] == h && t->len[id] == n &&
+		    memcmp(t->pool + t->off[id], w, n) == 0)
+			return id;
+	}
+	if (t->nw == t->cw) {
+		t->cw = t->cw ? 2 * t->cw : 1024;
+		t->off = xrealloc(t->off, t->cw * sizeof(*t->off));
+		t->len = xrealloc(t->len, t->cw * sizeof(*t->len));
+		t->hash = xrealloc(t->hash, t->cw * sizeof(*t->hash));
+		t->count = xrealloc(t->count, t->cw * sizeof(*t->count));
+	}
+	while (t->npool + n + 1 > t->cpool) {
+		t->cpool = t->cpool ? 2 * t->cpool : 8192;
+		t->pool = xrealloc(t->pool, t->cpool);
+	}
+	memcpy(t->pool + t->npool, w, n);
+	t->pool[t->npool + n] = '\0';
+	id = (uint32_t)t->nw++;
+	t->off[id] = t->npool;
+	t->len[id] = (uint32_t)n;
+	t->hash[id] = h;
+	t->count[id] = 0;
+	t->npool += n + 1;
+	t->slot[i] = id + 1;
+	return id;
+}
+
+/* 1 for c = t->fold[byte] of an ASCII letter or digit: 0 and
+ * FOLD_MORE (after 0x80 - 1 == 0x7F letters) fall out in one test. */
+#define FOLD_LETTER(c)	((unsigned char)((c) - 1) < FOLD_MORE - 1)
+
+/* Adds folded word w[0..n) (hash h) to the page being read: found in
+ * place (most words of a chapter are met before), S_intern() for a new
+ * one. */
+static inline void
+S_text_add(struct reg_text *t, const char *w, size_t n, size_t h)
+{
+	uint32_t id = UINT32_MAX, k;
+	size_t i;
+
+	for (i = h & (t->cap - 1); t->cap > 0 && (k = t->slot[i]) != 0;
+	    i = (i + 1) & (t->cap - 1)) {
+		if (t->hash[--k] != h || t->len[k] != n)
+			continue;
+		if (memcmp(t->pool + t->off[k], w, n) == 0) {
+			id = k;
+			break;
+		}
+	}
+	if (id == UINT32_MAX)
+		id = S_intern(t, w, n, h);
+	t->count[id]++;
+	if (t->ntok == t->ctok) {
+		t->ctok = t->ctok ? 2 * t->ctok : 1024;
+		t->tok = xrealloc(t->tok, t->ctok * sizeof(*t->tok));
+	}
+	t->tok[t->ntok++] = id;
+}
+
+void
+reg_text_words(struct reg_text *t, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s, *p, *pe;
+	const unsigned char *fold = t->fold;
+	char word[WORD_MAX], *o;
+	unsigned char c = 0;
+	size_t i = 0, j, n, h, pos, start, end;
+
+	while (i < len) {
+		if ((c = fold[u[i]]) == 0) {
+			i++;
+			continue;
+		}
+		if (c != FOLD_MORE) {
+			/* an ASCII word, folded and hashed (as S_hash()
+			 * does) here: the text is mostly ASCII; cut as
+			 * search_text_word() cuts it, the rest read on */
+			pe = u + (len - i > sizeof(word) - 1 ?
+			    i + sizeof(word) - 1 : len);
+			h = S_HASH_BASIS;
+			for (p = u + i, o = word; p < pe &&
+			    FOLD_LETTER(c = fold[*p]); p++) {
+				*o++ = (char)c;
+				h = S_HASH_STEP(h, c);
+			}
+			n = (size_t)(o - word);
+			for (j = (size_t)(p - u); j < len &&
+			    FOLD_LETTER(c = fold[u[j]]); j++)
+				;
+			if (j >= len || c == 0) {
+				word[n] = '\0';
+				S_text_add(t, word, n, h);
+				i = j;
+				continue;
+			}
+		}
+		/* a byte beyond ASCII at or after i: search_text_word()
+		 * reads on, from i as from the start of s, since i starts
+		 * a word or stands between two */
+		pos = i;
+		if (!search_text_word(s, len, &pos, word, sizeof(word), &start,
+		    &end))
+			break;
+		S_text_add(t, word, strlen(word), S_hash(word));
+		i = pos;
+	}
+}
+
+size_t
+reg_text_page(struct reg_text *t)
+{
+	if (t->npage == t->cpage) {
+		t->cpage = t->cpage ? 2 * t->cpage : 64;
+		t->end = xrealloc(t->end, t->cpage * sizeof(*t->end));
+	}
+	t->end[t->npage++] = t->ntok;
+	return t->npage;
+}
+
+void
+reg_match(struct reg *r, struct reg_text *const *t, const long *first,
     size_t n)
 {
 	struct reg_words *w = S_words(r);
-	struct reg_table seen = { 0 };	/* word: its number in dw */
-	char word[WORD_MAX], **dw = NULL;
-	uint32_t *v = NULL, *tok = NULL, num;
-	size_t *dc = NULL, *from, nv = 0, vcap = 0, ndw = 0, i, k, pos;
-	size_t start, end;
+	struct reg_text *all = reg_text_new();	/* every page's words */
+	uint32_t **map, *tok, *v = NULL;
+	size_t i, k, pg, from, nv = 0;
 
-	/* each page's words as numbers, each word counted */
-	from = xcalloc(n + 1, sizeof(*from));
+	/* each text's words numbered in all, in the order they first
+	 * occur over the pages, counted */
+	map = xcalloc(n + 1, sizeof(*map));
 	for (i = 0; i < n; i++) {
-		size_t len = strlen(text[i]);
-
-		from[i] = nv;
-		for (pos = 0; search_text_word(text[i], len, &pos, word,
-		    sizeof(word), &start, &end); ) {
-			if ((num = S_get(&seen, word)) == UINT32_MAX) {
-				num = (uint32_t)ndw;
-				S_put(&seen, word, num);
-				dw = xrealloc(dw, (ndw + 1) * sizeof(*dw));
-				dc = xrealloc(dc, (ndw + 1) * sizeof(*dc));
-				dw[ndw] = seen.key[S_slot(&seen, word)];
-				dc[ndw++] = 0;
-			}
-			dc[num]++;
-			if (nv == vcap) {
-				vcap = vcap ? 2 * vcap : 4096;
-				v = xrealloc(v, vcap * sizeof(*v));
-			}
-			v[nv++] = num;
+		map[i] = xcalloc(t[i]->nw + 1, sizeof(*map[i]));
+		for (k = 0; k < t[i]->nw; k++) {
+			map[i][k] = S_intern(all, t[i]->pool + t[i]->off[k],
+			    t[i]->len[k], t[i]->hash[k]);
+			all->count[map[i][k]] += t[i]->count[k];
 		}
+		if (t[i]->ntok > nv)
+			nv = t[i]->ntok;
 	}
-	from[n] = nv;
-	for (k = 0; r->sp != NULL && k < ndw; k++)
-		search_split_add(r->sp, dw[k], dc[k]);
-	/* then the pages, each word stemmed and split at its first
-	 * meeting, as reg_page() does */
-	tok = xcalloc(ndw + 1, sizeof(*tok));
-	for (k = 0; k < ndw; k++)
-		tok[k] = UINT32_MAX;
-	for (k = 0; k < nv; k++) {
-		if (tok[v[k]] == UINT32_MAX)
-			tok[v[k]] = S_tok(r, w, dw[v[k]]);
-		v[k] = tok[v[k]];
+	for (k = 0; r->sp != NULL && k < all->nw; k++)
+		search_split_add(r->sp, all->pool + all->off[k],
+		    all->count[k]);
+	/* then each word stemmed and split, in that order, as reg_page()
+	 * does at its first meeting */
+	tok = xcalloc(all->nw + 1, sizeof(*tok));
+	for (k = 0; k < all->nw; k++)
+		tok[k] = S_tok(r, w, all->pool + all->off[k]);
+	v = xcalloc(nv + 1, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < t[i]->ntok; k++)
+			v[k] = tok[map[i][t[i]->tok[k]]];
+		for (pg = 0, from = 0; pg < t[i]->npage; pg++) {
+			S_page(r, w, v + from, t[i]->end[pg] - from,
+			    first[i] + (long)pg);
+			from = t[i]->end[pg];
+		}
+		free(map[i]);
 	}
-	for (i = 0; i < n; i++)
-		S_page(r, w, v + from[i], from[i + 1] - from[i], page[i]);
-	free(from);
-	free(v);
+	free(map);
 	free(tok);
-	free(dw);
-	free(dc);
-	S_table_free(&seen);
+	free(v);
+	reg_text_free(all);
 }
 
 void

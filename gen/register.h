@@ -15,9 +15,11 @@
  * "klantgericht" for "klantgerichtheid").  A subentry written without
  * '-' counts where both it and its main term occur.
  *
- * The back ends own the pages: the PDF hands in each page's text
- * (reg_count() for all, then reg_page() for each), the site each
- * section's; the register records the page numbers it was given.
+ * The back ends own the pages: the PDF hands in each page's text, the
+ * site each section's (read in the chapter's own job), through a
+ * struct reg_text each, then reg_match(); the register records the page
+ * numbers it was given.  reg_count() and reg_page() do the same a page
+ * at a time.
  */
 #ifndef SALESGEN_REGISTER_H
 #define SALESGEN_REGISTER_H
@@ -44,7 +46,7 @@ struct reg_entry {
 	size_t	 npages;
 	long	 bold;		/* the definition's page, -1 none (set by
 				   the back end) */
-	int	 hit[REG_PATS];	/* reg_page()'s state */
+	int	 hit;		/* S_page()'s state: patterns found */
 };
 
 struct reg {
@@ -74,9 +76,29 @@ void	reg_count(struct reg *, const char *text, size_t len);
  * call) for every entry that occurs in text. */
 void	reg_page(struct reg *, const char *text, size_t len, long page);
 
-/* reg_count() of every text[i], then reg_page() of each for page[i],
- * with each word read once. */
-void	reg_pages(struct reg *, const char *const *text, const long *page,
+/* The words of some pages, read once: each page's words as numbers into
+ * the pages' own table of folded words (each kept once, with its
+ * count).  Reading needs no struct reg, so that one thread per chapter
+ * reads its pages while others read theirs; reg_match() then stems,
+ * splits and matches every distinct word once.  Free with
+ * reg_text_free(). */
+struct reg_text *reg_text_new(void);
+void	reg_text_free(struct reg_text *);
+
+/* Adds the words of s[0..len) to the page being read: they are the
+ * words search_text_word() finds there.  A word never runs from one
+ * call into the next: the caller cuts only where no word goes on (at
+ * a tag or an entity of HTML, which the register reads as a space). */
+void	reg_text_words(struct reg_text *, const char *s, size_t len);
+
+/* Ends the page being read (one without words too); returns how many
+ * pages t has. */
+size_t	reg_text_page(struct reg_text *);
+
+/* Counts the words of every page of t[0..n) for the compound splitter,
+ * then records the pages where each entry occurs: page k of t[i] is
+ * first[i] + k (ascending over the whole). */
+void	reg_match(struct reg *, struct reg_text *const *t, const long *first,
 	    size_t n);
 
 /* Adds page to e (kept ascending, no doubles). */

@@ -17,12 +17,12 @@
 struct sect {
 	char	*id;		/* the heading's anchor, decoded */
 	char	*title;		/* its text */
-	char	*text;		/* heading and body as text */
 };
 
 struct chap {
 	struct sect	*s;
 	size_t		 n;
+	struct reg_text	*words;	/* each section's words, a page each */
 };
 
 struct site_reg {
@@ -63,9 +63,9 @@ site_reg_free(struct site_reg *s)
 		for (k = 0; k < s->ch[i].n; k++) {
 			free(s->ch[i].s[k].id);
 			free(s->ch[i].s[k].title);
-			free(s->ch[i].s[k].text);
 		}
 		free(s->ch[i].s);
+		reg_text_free(s->ch[i].words);
 	}
 	free(s->ch);
 	free(s->def);
@@ -110,6 +110,43 @@ S_text(const char *h, size_t a, size_t b, struct buf *out)
 		}
 		buf_putc(out, h[i++]);
 	}
+}
+
+/* Hands the words of html[a..b) to t: the text S_text() makes of it,
+ * cut at its tags and entities (no word goes on across them: they are
+ * spaces and punctuation there), and ended at a NUL as a string is. */
+static void
+S_words(struct reg_text *t, const char *h, size_t a, size_t b)
+{
+	static const char *const ent[] = {
+		"&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x27;",
+	};
+	const char *p;
+	size_t i = a, j, k;
+
+	while (i < b) {
+		/* h is a string: strcspn() stops at b, a '<' or its end */
+		if ((j = i + strcspn(h + i, "<&")) > b)
+			j = b;
+		reg_text_words(t, h + i, j - i);
+		if (j >= b || h[j] == '\0')
+			break;
+		if (h[j] == '<') {
+			p = memchr(h + j, '>', b - j);
+			i = p ? (size_t)(p - h) + 1 : b;
+			continue;
+		}
+		for (k = 0; k < sizeof(ent) / sizeof(ent[0]); k++)
+			if (strncmp(h + j, ent[k], strlen(ent[k])) == 0)
+				break;
+		if (k < sizeof(ent) / sizeof(ent[0])) {
+			i = j + strlen(ent[k]);
+			continue;
+		}
+		p = memchr(h + j, ';', b - j);
+		i = p && p - (h + j) < 12 ? (size_t)(p - h) + 1 : j + 1;
+	}
+	reg_text_page(t);
 }
 
 /* Folds white space into single spaces, trimmed. */
@@ -160,25 +197,33 @@ site_reg_chapter(struct site_reg *s, size_t ci, const char *html,
 	struct chap *c;
 	struct sect *sc;
 	struct buf t = { 0 }, key = { 0 };
-	size_t i, k, start = 0, ia, ib, end, hend;
+	size_t i, k, start = 0, ia = 0, ib = 0, end, hend, *at = NULL;
+	const char *lt;
 	long cur = -1;
 
 	if (s == NULL || ci >= s->c->nch)
 		return;
 	c = &s->ch[ci];
+	c->words = reg_text_new();
 	for (i = 0; i <= len; i++) {
-		end = i < len && html[i] == '<' ?
-		    S_heading(html, len, i, &ia, &ib) : 0;
-		if (i < len && end == 0)
-			continue;
-		if (cur >= 0) {	/* the section before ends here */
-			buf_reset(&t);
-			S_text(html, start, i, &t);
-			c->s[cur].text = S_squeeze(buf_cstr(&t));
+		/* to the next '<' that starts a heading with an id */
+		end = 0;
+		while (i < len && (lt = memchr(html + i, '<', len - i)) !=
+		    NULL) {
+			i = (size_t)(lt - html);
+			if ((end = S_heading(html, len, i, &ia, &ib)) != 0)
+				break;
+			i++;
 		}
+		if (end == 0)
+			i = len;
+		if (cur >= 0)	/* the section before ends here */
+			S_words(c->words, html, start, i);
 		if (i == len)
 			break;
 		c->s = xrealloc(c->s, (c->n + 1) * sizeof(*c->s));
+		at = xrealloc(at, (c->n + 1) * sizeof(*at));
+		at[c->n] = i;
 		sc = &c->s[c->n];
 		cur = (long)c->n++;
 		memset(sc, 0, sizeof(*sc));
@@ -202,10 +247,10 @@ site_reg_chapter(struct site_reg *s, size_t ci, const char *html,
 		start = i;
 	}
 	/* the sections defining this chapter's terms (this thread's
-	 * entries only) */
+	 * entries only): the last heading before the definition's id */
 	for (k = 0; k < s->r->n; k++) {
 		const struct reg_entry *e = &s->r->e[k];
-		const char *at;
+		const char *found;
 
 		if (e->def_ch != (long)ci || e->def_id == NULL)
 			continue;
@@ -213,14 +258,14 @@ site_reg_chapter(struct site_reg *s, size_t ci, const char *html,
 		buf_printf(&key, " id=\"");
 		esc_html(&key, e->def_id, strlen(e->def_id));
 		buf_putc(&key, '"');
-		if ((at = strstr(html, key.data)) == NULL)
+		if ((found = strstr(html, key.data)) == NULL)
 			continue;
-		for (i = 0, cur = -1; i < len && html + i < at; i++)
-			if (html[i] == '<' && S_heading(html, len, i, &ia,
-			    &ib) != 0)
-				cur++;
+		for (i = 0, cur = -1; i < c->n && at[i] < (size_t)(found - html);
+		    i++)
+			cur++;
 		s->def[k] = cur;
 	}
+	free(at);
 	buf_free(&t);
 	buf_free(&key);
 }
@@ -232,9 +277,9 @@ site_reg_letters(struct site_reg *s)
 	struct val *letters = val_list(), *letter = NULL, *ents = NULL;
 	struct val *v, *links, *l;
 	struct buf h = { 0 };
-	long *first, *pages, n = 0, k;
-	const char **texts;
-	size_t i, j, ci, nt;
+	long *first, n = 0, k;
+	struct reg_text **words;
+	size_t i, j, ci;
 	char initial = 0;
 	const char *last = NULL;
 
@@ -244,17 +289,13 @@ site_reg_letters(struct site_reg *s)
 		n += (long)s->ch[ci].n;
 	}
 	first[c->nch] = n;
-	texts = xcalloc((size_t)n + 1, sizeof(*texts));
-	pages = xcalloc((size_t)n + 1, sizeof(*pages));
-	for (ci = 0, nt = 0; ci < c->nch; ci++)
-		for (j = 0; j < s->ch[ci].n; j++)
-			if (s->ch[ci].s[j].text != NULL) {
-				texts[nt] = s->ch[ci].s[j].text;
-				pages[nt++] = first[ci] + (long)j;
-			}
-	reg_pages(s->r, texts, pages, nt);
-	free(texts);
-	free(pages);
+	/* a chapter not handed in has no sections, hence no pages */
+	words = xcalloc(c->nch + 1, sizeof(*words));
+	for (ci = 0; ci < c->nch; ci++)
+		if ((words[ci] = s->ch[ci].words) == NULL)
+			words[ci] = s->ch[ci].words = reg_text_new();
+	reg_match(s->r, words, first, c->nch);
+	free(words);
 	for (i = 0; i < s->r->n; i++) {
 		struct reg_entry *e = &s->r->e[i];
 

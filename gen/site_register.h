@@ -22,9 +22,10 @@ struct site_reg;
 struct site_reg *site_reg_new(const struct course *c);
 void	site_reg_free(struct site_reg *);
 
-/* Chapter i's page body (HTML as html_render() wrote it): its sections,
- * one per heading with an id.  Threads may hand in different chapters
- * at once. */
+/* Chapter i's page body (HTML as html_render() wrote it, a string:
+ * html[len] is '\0'): its sections, one per heading with an id, and
+ * their words (read here, so in the chapter's own job).  Threads may
+ * hand in different chapters at once. */
 void	site_reg_chapter(struct site_reg *, size_t i, const char *html,
 	    size_t len);
 

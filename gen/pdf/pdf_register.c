@@ -379,18 +379,19 @@ pdf_register(struct layout *body, const struct pages *bp, struct reg *r,
     double body_h)
 {
 	struct buf t = { 0 }, key = { 0 };
+	struct reg_text *words = reg_text_new();
 	char **target;
 	size_t i, k, seen, set;
 	long pg;
 
+	/* each page's words read once, then matched (register.h) */
 	for (i = 0, seen = 0; i < bp->n; i++) {
 		S_page_text(body, &bp->p[i], &seen, (int)c->nch, &t);
-		reg_count(r, t.data ? t.data : "", t.len);
+		reg_text_words(words, t.data ? t.data : "", t.len);
+		reg_text_page(words);
 	}
-	for (i = 0, seen = 0; i < bp->n; i++) {
-		S_page_text(body, &bp->p[i], &seen, (int)c->nch, &t);
-		reg_page(r, t.data ? t.data : "", t.len, (long)i + first);
-	}
+	reg_match(r, &words, &first, 1);
+	reg_text_free(words);
 	for (k = 0; k < r->n; k++) {
 		struct reg_entry *e = &r->e[k];
 

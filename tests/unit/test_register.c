@@ -97,8 +97,8 @@ S_ranges(void)
 }
 
 /* Which of the pages (one text each) the term is found on: by
- * reg_count() and reg_page() one page at a time, or by
- * reg_pages() all at once. */
+ * reg_count() and reg_page() one page at a time, or read once
+ * (reg_text_words()) and matched all at once (reg_match()). */
 static void
 S_found_by(const char *term, const char *const *page, const char *want,
     int at_once)
@@ -109,13 +109,18 @@ S_found_by(const char *term, const char *const *page, const char *want,
 	struct reg *r = S_reg(in, 1, &c, &ch);
 	struct buf b = { 0 };
 	char name[64];
-	long num[16];
 	size_t i;
 
 	if (at_once) {
-		for (i = 0; page[i] != NULL && i < 16; i++)
-			num[i] = (long)i + 1;
-		reg_pages(r, page, num, i);
+		struct reg_text *t = reg_text_new();
+		long first = 1;
+
+		for (i = 0; page[i] != NULL; i++) {
+			reg_text_words(t, page[i], strlen(page[i]));
+			reg_text_page(t);
+		}
+		reg_match(r, &t, &first, 1);
+		reg_text_free(t);
 	} else {
 		for (i = 0; page[i] != NULL; i++)
 			reg_count(r, page[i], strlen(page[i]));
