@@ -145,8 +145,8 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 	int k, full = 0;
 
 	/* to the first letter; ASCII without decoding: the site's text is
-	 * mostly ASCII, and every word of it is read four times (the
-	 * search's two passes, the register's two) */
+	 * mostly ASCII, and the search reads all of it through here (the
+	 * register folds ASCII words itself, reg_text_words()) */
 	for (;;) {
 		while (i < len && u[i] < 0x80 && !S_alnum[u[i]])
 			i++;
