@@ -37,6 +37,7 @@
  */
 #include "search_index.h"
 #include "search_split.h"
+#include "search_subset.h"
 #include "search_text.h"
 #include "buf.h"
 #include "file.h"
@@ -908,27 +909,6 @@ S_drv_cmp(const void *a, const void *b)
 	return x->whole < y->whole ? -1 : x->whole > y->whole;
 }
 
-/* 1 when the docs of p[a..b) are all among those of p[c..d) (both in
- * doc order). */
-static int
-S_subset(const struct post *p, size_t a, size_t b, size_t c, size_t d)
-{
-	size_t lo = c, hi, mid;
-
-	for (; a < b; a++) {
-		for (hi = d; lo < hi; ) {
-			mid = lo + (hi - lo) / 2;
-			if (p[mid].doc < p[a].doc)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo == d || p[lo].doc != p[a].doc)
-			return 0;
-	}
-	return 1;
-}
-
 /* A subset whose docs are not yet covered by fewer than this saves
  * less than its rank costs to write. */
 #define DRV_GAIN	3
@@ -955,53 +935,32 @@ S_by_cand(const void *a, const void *b)
  * The (part, whole) pairs, by part and then whole, where part's line
  * names whole: *n of them.  from[r] is where the postings of the term of
  * rank r begin.  A whole has fewer docs than its part, or as many and a
- * higher rank, so no term stands for itself, however indirectly.  The
- * candidates for a whole are the terms of its first doc (doc_at, doc_t:
- * each doc's term ranks); a part takes its subsets largest first, each
- * that covers at least DRV_GAIN docs the ones before did not.
+ * higher rank, so no term stands for itself, however indirectly
+ * (search_subsets() finds every such pair); a part takes its subsets
+ * largest first, each that covers at least DRV_GAIN docs the ones
+ * before did not.
  */
 static struct drv *
 S_derive(struct search_index *si, const size_t *from, size_t ndocs,
     size_t *n)
 {
 	struct drv *v = NULL;
-	size_t i, k, m = 0, cap = 0, r, t, nr, nt, gain, kept;
-	size_t *doc_at = xcalloc(ndocs + 2, sizeof(*doc_at));
-	uint32_t *doc_t = xmalloc((si->np + 1) * sizeof(*doc_t));
+	struct search_pair *pair;
+	size_t i, k, m, r, t, gain, kept;
+	uint32_t *docs = xmalloc((si->np + 1) * sizeof(*docs));
 	uint32_t *cov = xcalloc(ndocs + 1, sizeof(*cov));
 
-	/* each doc's terms, by rank (the postings are by rank) */
+	/* the postings are by rank */
 	for (i = 0; i < si->np; i++)
-		doc_at[si->p[i].doc + 1]++;
-	for (i = 0; i < ndocs; i++)
-		doc_at[i + 1] += doc_at[i];
-	for (r = 0; r < si->nterms; r++)
-		for (i = from[r]; i < from[r + 1]; i++)
-			doc_t[doc_at[si->p[i].doc]++] = (uint32_t)r;
-	for (i = ndocs; i > 0; i--)
-		doc_at[i] = doc_at[i - 1];
-	doc_at[0] = 0;
-
-	for (r = 0; r < si->nterms; r++) {
-		nr = from[r + 1] - from[r];
-		if (nr < 2)
-			continue;
-		i = si->p[from[r]].doc;
-		for (k = doc_at[i]; k < doc_at[i + 1]; k++) {
-			t = doc_t[k];
-			nt = from[t + 1] - from[t];
-			if (t == r || nt < nr || (nt == nr && t > r) ||
-			    !S_subset(si->p, from[r], from[r + 1], from[t],
-			    from[t + 1]))
-				continue;
-			if (m == cap) {
-				cap = cap ? cap * 2 : 256;
-				v = xrealloc(v, cap * sizeof(*v));
-			}
-			v[m].part = (uint32_t)t;
-			v[m++].whole = (uint32_t)r;
-		}
+		docs[i] = si->p[i].doc;
+	m = search_subsets(docs, from, si->nterms, ndocs, &pair);
+	free(docs);
+	v = xmalloc((m + 1) * sizeof(*v));
+	for (i = 0; i < m; i++) {
+		v[i].part = pair[i].part;
+		v[i].whole = pair[i].whole;
 	}
+	free(pair);
 	S_from = from;
 	if (m > 0)
 		qsort(v, m, sizeof(*v), S_by_cand);
@@ -1019,8 +978,6 @@ S_derive(struct search_index *si, const size_t *from, size_t ndocs,
 	if (kept > 0)
 		qsort(v, kept, sizeof(*v), S_drv_cmp);
 	free(cov);
-	free(doc_t);
-	free(doc_at);
 	*n = kept;
 	return v;
 }
