@@ -43,6 +43,7 @@
 #include "file.h"
 #include "i18n.h"
 #include "mem.h"
+#include "pool.h"
 
 #include <sys/stat.h>
 
@@ -167,6 +168,10 @@ struct search_index {
 	 * table per language (L_NL, L_EN), as a word's terms differ */
 	struct wtab	 wt[2];
 	size_t		 nnum;	/* chapters numbered in wt (S_chap_nums()) */
+	int		 threads;	/* search_index_threads() */
+	/* by number in wt[L_NL], the parts of each Dutch word that has a
+	 * term, found ahead on threads (S_split_all()), or NULL */
+	char		**parts;
 };
 
 enum { L_NL, L_EN };
@@ -194,12 +199,22 @@ search_index_lang(struct search_index *si, size_t ci, const char *lang)
 }
 
 void
+search_index_threads(struct search_index *si, int n)
+{
+	if (si != NULL)
+		si->threads = n;
+}
+
+void
 search_index_free(struct search_index *si)
 {
 	size_t i, k;
 
 	if (si == NULL)
 		return;
+	for (i = 0; si->parts != NULL && i < si->wt[L_NL].nwt; i++)
+		free(si->parts[i]);
+	free(si->parts);
 	for (i = 0; i < si->nch; i++) {
 		for (k = 0; k < si->ch[i].n; k++) {
 			free(si->ch[i].s[k].anchor);
@@ -607,7 +622,9 @@ S_word_terms(struct search_index *si, struct wterms *e,
 	e->id[e->n++] = S_term_id(si, t);
 	if (sp == NULL)
 		return;
-	for (parts = search_split_parts(sp, e->w); *parts;
+	parts = si->parts != NULL && si->parts[e->num] != NULL ?
+	    si->parts[e->num] : search_split_parts(sp, e->w);
+	for (; *parts;
 	    parts = *sep ? sep + 1 : sep) {
 		sep = strchr(parts, ' ');
 		if (sep == NULL)
@@ -787,13 +804,97 @@ S_post_words(struct search_index *si, struct search_text **st,
 	tk->at++;
 }
 
+/*** Compounds on threads ***/
+
+/* Below this many Dutch words a thread's share would not pay for the
+ * dictionary it loads for it (a few ms whatever the share). */
+#define SPLIT_SHARE	256
+#define SPLIT_THREADS	2
+
+/* A share of the Dutch words to split: every n-th from k on. */
+struct split_job {
+	struct search_index	*si;
+	const char		*aff, *dic;
+	size_t			 k, n;
+};
+
+/* Splits a share of the Dutch words with a splitter of the job's own:
+ * every word counted, as search_index_write()'s splitter counts them,
+ * and the dictionary loaded for the share only (search_split_load()).
+ * A word's parts depend on the counts and on hunspell's answers, never
+ * on the share nor the thread.  Writes only the share's slots of
+ * si->parts; reads the words' table, which nothing changes meanwhile. */
+static void
+S_split_work(void *arg, int worker)
+{
+	struct split_job *j = arg;
+	const struct wtab *nl = &j->si->wt[L_NL];
+	struct search_text *st = search_text_new("nl");
+	struct search_split *sp = search_split_new(st, j->aff, j->dic);
+	const char **w = xmalloc((nl->nwt / j->n + 1) * sizeof(*w));
+	size_t *num = xmalloc((nl->nwt / j->n + 1) * sizeof(*num));
+	size_t i, m = 0;
+
+	(void)worker;
+	for (i = 0; i < nl->nwt; i++)
+		if (nl->wt[nl->at[i]].count > 0)
+			search_split_add(sp, nl->wt[nl->at[i]].w,
+			    nl->wt[nl->at[i]].count);
+	/* the words S_word_terms() splits: those with a term */
+	for (i = j->k; i < nl->nwt; i += j->n)
+		if (search_text_term(st, nl->wt[nl->at[i]].w) != NULL) {
+			w[m] = nl->wt[nl->at[i]].w;
+			num[m++] = i;
+		}
+	search_split_load(sp, w, m);
+	for (i = 0; i < m; i++)
+		j->si->parts[num[i]] = xstrdup(search_split_parts(sp, w[i]));
+	free(num);
+	free(w);
+	search_split_free(sp);
+	search_text_free(st);
+}
+
+/* The parts of every Dutch word with a term into si->parts, on up to
+ * SPLIT_THREADS threads, each with a dictionary of its own (hunspell
+ * answers one thread at a time): the index's tail ran alone on one core
+ * while its splitter asked hunspell a few thousand questions.  Nothing
+ * when the site has too few words to share or si->threads is below 2
+ * (then S_word_terms() asks sp, one word at a time, as before). */
+static void
+S_split_all(struct search_index *si, const char *aff, const char *dic)
+{
+	const struct wtab *nl = &si->wt[L_NL];
+	struct split_job job[SPLIT_THREADS];
+	struct pool *pool;
+	size_t n = nl->nwt / SPLIT_SHARE, k;
+
+	if (n > SPLIT_THREADS)
+		n = SPLIT_THREADS;
+	if (si->threads < 2 || n < 2)
+		return;
+	si->parts = xcalloc(nl->nwt + 1, sizeof(*si->parts));
+	pool = pool_new((int)n);
+	for (k = 0; k < n; k++) {
+		job[k].si = si;
+		job[k].aff = aff;
+		job[k].dic = dic;
+		job[k].k = k;
+		job[k].n = n;
+		pool_submit(pool, S_split_work, NULL, &job[k]);
+	}
+	pool_free(pool);
+}
+
 /* Every doc's terms and postings: the words the pages' threads read
  * (S_chapter_words()), numbered for the site (those search_index_number()
  * has not numbered yet), and the glossary's, the Dutch ones counted for
- * sp, then indexed in doc order.  Returns the number of docs. */
+ * sp, then indexed in doc order (their compounds split ahead on
+ * threads when it may, S_split_all(), with the dictionary at aff/dic).
+ * Returns the number of docs. */
 static size_t
 S_collect(struct search_index *si, struct search_text **st,
-    struct search_split *sp)
+    struct search_split *sp, const char *aff, const char *dic)
 {
 	struct toks tk = { 0 };
 	const struct wtab *nl = &si->wt[L_NL];
@@ -810,6 +911,8 @@ S_collect(struct search_index *si, struct search_text **st,
 		if (nl->wt[nl->at[i]].count > 0)
 			search_split_add(sp, nl->wt[nl->at[i]].w,
 			    nl->wt[nl->at[i]].count);
+	if (sp != NULL)
+		S_split_all(si, aff, dic);
 	for (d = 0, i = 0; i < si->nch; i++) {
 		for (k = 0; k < si->ch[i].n; k++, d++) {
 			S_post_words(si, st, sp, &si->ch[i].tk, d, W_TITLE,
@@ -1378,7 +1481,7 @@ search_index_write(struct search_index *si, const char *outdir,
 	struct search_text *st[2];
 	struct search_split *sp = NULL;
 	struct buf b = { 0 }, j = { 0 }, terms = { 0 }, post = { 0 };
-	struct buf name = { 0 };
+	struct buf name = { 0 }, aff = { 0 }, dic = { 0 };
 	uint32_t *order;
 	size_t i, k, d, ndocs = 0, t, nshard = 0;
 	size_t *shard_at = NULL, *from, ndrv;
@@ -1395,7 +1498,6 @@ search_index_write(struct search_index *si, const char *outdir,
 		/* SALESGEN_DICT_NL: another dictionary (path without
 		 * .aff/.dic), for a test without one */
 		const char *env = getenv("SALESGEN_DICT_NL");
-		struct buf aff = { 0 }, dic = { 0 };
 
 		if (env != NULL && *env != '\0') {
 			buf_printf(&aff, "%s.aff", env);
@@ -1403,13 +1505,14 @@ search_index_write(struct search_index *si, const char *outdir,
 		}
 		sp = search_split_new(st[L_NL], aff.len ? aff.data : NULL,
 		    dic.len ? dic.data : NULL);
-		buf_free(&aff);
-		buf_free(&dic);
 	}
 	if (sp != NULL && !search_split_has_dict(sp))
 		diag_add(dl, DIAG_SEARCH_NO_DICT, NULL, 0, 0,
 		    search_split_dict(sp));
-	ndocs = S_collect(si, st, sp);
+	ndocs = S_collect(si, st, sp, aff.len ? aff.data : NULL,
+	    dic.len ? dic.data : NULL);
+	buf_free(&aff);
+	buf_free(&dic);
 	/* terms in byte order, which is the order of search.js's
 	 * comparisons for every character below U+10000 */
 	order = xcalloc(si->nterms + 1, sizeof(*order));

@@ -41,6 +41,11 @@ void	search_index_chapter(struct search_index *, size_t i, const char *url,
  * Optional. */
 void	search_index_number(struct search_index *, size_t i);
 
+/* search_index_write() may run n threads of its own (-j): it splits
+ * the Dutch compounds on two when the site has words enough.  Unset: 1,
+ * no thread. */
+void	search_index_threads(struct search_index *, int n);
+
 /* Chapter i is in lang ("en" or "nl"; NULL: the site's): an English
  * chapter's words get the English stemmer's terms and no compound
  * splitting.  Call before search_index_write(). */

@@ -26,6 +26,7 @@ struct word {
 	size_t	 tcount;	/* S_count_term(), when tknown */
 	int	 tknown;
 	int	 spell;		/* 0 unknown, 1 misspelt, 2 a word */
+	int	 listed;	/* search_split_load()'s words[] has it */
 };
 
 struct search_split {
@@ -37,6 +38,8 @@ struct search_split {
 	 * process's whole dictionary answers (full). */
 	int			 has;		/* its files are there */
 	int			 loaded, full;
+	int			 some;	/* loaded for search_split_load()'s
+					 * words: any other asked is full */
 	struct dict		*own;		/* dict_open_words()'s */
 	struct dict		*hs;		/* the one asked */
 	char			*aff, *dic;	/* as given, or NULL */
@@ -183,6 +186,24 @@ S_dict(struct search_split *sp)
 	if (sp->full && sp->hs == sp->own)
 		sp->hs = dict_open(sp->aff, sp->dic);
 	return sp->hs;
+}
+
+void
+search_split_load(struct search_split *sp, const char *const *words,
+    size_t n)
+{
+	size_t i;
+
+	if (sp->loaded)
+		return;
+	sp->loaded = 1;
+	sp->some = 1;
+	for (i = 0; i < n; i++)
+		S_find(sp, words[i], 1)->listed = 1;
+	if (sp->has)
+		sp->own = dict_open_words(sp->aff, sp->dic, words, n, "klant",
+		    "piramide");
+	sp->hs = sp->own;
 }
 
 /* Adds each counted word's count to its term, behind a byte no word has
@@ -417,7 +438,7 @@ search_split_parts(struct search_split *sp, const char *word)
 	if (!sp->termed)
 		S_count_terms(sp);
 	e = S_find(sp, word, 1);
-	if (e->count == 0)
+	if (e->count == 0 || (sp->some && !e->listed))
 		sp->full = 1;	/* not among the words loaded for */
 	if (e->parts == NULL) {
 		S_parts(sp, word, &out, 0);

@@ -35,6 +35,14 @@ void	search_split_count(struct search_split *, const char *word);
 /* Counts n occurrences at once. */
 void	search_split_add(struct search_split *, const char *word, size_t n);
 
+/* Loads the dictionary now for words[0..n) (folded, counted) only: a
+ * splitter of its own for a share of the site's words, on a thread of
+ * its own, each with every word counted first (search_index.c).  Asked
+ * about another word, it loads the whole dictionary, so that the
+ * answers never depend on the share.  Nothing once it is loaded. */
+void	search_split_load(struct search_split *, const char *const *words,
+	    size_t n);
+
 /* The parts of a folded word, separated by spaces ("verkoop prijzen"),
  * whole parts before their own parts; "" when the word is no compound.
  * The string belongs to the splitter. */

@@ -1092,6 +1092,7 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		}
 		s.warned[T_NAV] = 0;	/* the current entry differs */
 		sh.search = search_index_new(c->lang, c->nch);
+		search_index_threads(sh.search, jobs);
 		/* the dictionary's part that does not depend on the words
 		 * (dict.h) is made on the index's pool while the pages are:
 		 * the index's splitter asks for it at once when they are done
