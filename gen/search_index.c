@@ -169,9 +169,10 @@ struct search_index {
 	struct wtab	 wt[2];
 	size_t		 nnum;	/* chapters numbered in wt (S_chap_nums()) */
 	int		 threads;	/* search_index_threads() */
-	/* by number in wt[L_NL], the parts of each Dutch word that has a
-	 * term, found ahead on threads (S_split_all()), or NULL */
-	char		**parts;
+	/* by number in wt[L_NL], the terms of each Dutch word that has
+	 * one (S_terms_of()), found ahead on threads (S_split_all()), or
+	 * NULL */
+	char		**terms_of;
 };
 
 enum { L_NL, L_EN };
@@ -212,9 +213,9 @@ search_index_free(struct search_index *si)
 
 	if (si == NULL)
 		return;
-	for (i = 0; si->parts != NULL && i < si->wt[L_NL].nwt; i++)
-		free(si->parts[i]);
-	free(si->parts);
+	for (i = 0; si->terms_of != NULL && i < si->wt[L_NL].nwt; i++)
+		free(si->terms_of[i]);
+	free(si->terms_of);
 	for (i = 0; i < si->nch; i++) {
 		for (k = 0; k < si->ch[i].n; k++) {
 			free(si->ch[i].s[k].anchor);
@@ -604,28 +605,23 @@ S_word_num(struct wtab *tab, const char *word, uint64_t h)
 	return (uint32_t)tab->nwt++;
 }
 
-/* The terms of e, a folded word in tab's language (stemmed by st, split
- * by sp unless NULL): its own and its compound parts', found at its
- * first occurrence. */
+/* Into b (reset first), each ended by a NUL and the last by two: the
+ * terms of the folded word w (stemmed by st, split by sp unless NULL),
+ * its own and then its compound parts'; only the last NUL when w is no
+ * term. */
 static void
-S_word_terms(struct search_index *si, struct wterms *e,
-    struct search_text *st, struct search_split *sp)
+S_terms_of(struct buf *b, struct search_text *st, struct search_split *sp,
+    const char *w)
 {
 	char part[WORD_MAX];
 	const char *t, *parts, *sep;
 	size_t n;
 
-	e->termed = 1;
-	if ((t = search_text_term(st, e->w)) == NULL)
-		return;
-	e->id = xmalloc(sizeof(*e->id));
-	e->id[e->n++] = S_term_id(si, t);
-	if (sp == NULL)
-		return;
-	parts = si->parts != NULL && si->parts[e->num] != NULL ?
-	    si->parts[e->num] : search_split_parts(sp, e->w);
-	for (; *parts;
-	    parts = *sep ? sep + 1 : sep) {
+	buf_reset(b);
+	if ((t = search_text_term(st, w)) != NULL)
+		buf_put(b, t, strlen(t) + 1);
+	for (parts = t != NULL && sp != NULL ? search_split_parts(sp, w) : "";
+	    *parts; parts = *sep ? sep + 1 : sep) {
 		sep = strchr(parts, ' ');
 		if (sep == NULL)
 			sep = parts + strlen(parts);
@@ -634,11 +630,37 @@ S_word_terms(struct search_index *si, struct wterms *e,
 			continue;
 		memcpy(part, parts, n);
 		part[n] = '\0';
-		if ((t = search_text_term(st, part)) != NULL) {
-			e->id = xrealloc(e->id, (e->n + 1) * sizeof(*e->id));
-			e->id[e->n++] = S_term_id(si, t);
-		}
+		if ((t = search_text_term(st, part)) != NULL)
+			buf_put(b, t, strlen(t) + 1);
 	}
+	buf_putc(b, '\0');
+}
+
+/* The terms of e, a folded word in tab's language (stemmed by st, split
+ * by sp unless NULL: S_terms_of(), or what S_split_all() found of it
+ * ahead), as numbers, found at its first occurrence. */
+static void
+S_word_terms(struct search_index *si, struct wterms *e,
+    struct search_text *st, struct search_split *sp)
+{
+	struct buf b = { 0 };
+	const char *terms, *t;
+	size_t n = 0;
+
+	e->termed = 1;
+	if (sp != NULL && si->terms_of != NULL &&
+	    si->terms_of[e->num] != NULL)
+		terms = si->terms_of[e->num];
+	else {
+		S_terms_of(&b, st, sp, e->w);
+		terms = b.data;
+	}
+	for (t = terms; *t; t += strlen(t) + 1)
+		n++;
+	e->id = n > 0 ? xmalloc(n * sizeof(*e->id)) : NULL;
+	for (t = terms; *t; t += strlen(t) + 1)
+		e->id[e->n++] = S_term_id(si, t);
+	buf_free(&b);
 }
 
 static void
@@ -823,7 +845,8 @@ struct split_job {
  * and the dictionary loaded for the share only (search_split_load()).
  * A word's parts depend on the counts and on hunspell's answers, never
  * on the share nor the thread.  Writes only the share's slots of
- * si->parts; reads the words' table, which nothing changes meanwhile. */
+ * si->terms_of; reads the words' table, which nothing changes
+ * meanwhile. */
 static void
 S_split_work(void *arg, int worker)
 {
@@ -833,6 +856,7 @@ S_split_work(void *arg, int worker)
 	struct search_split *sp = search_split_new(st, j->aff, j->dic);
 	const char **w = xmalloc((nl->nwt / j->n + 1) * sizeof(*w));
 	size_t *num = xmalloc((nl->nwt / j->n + 1) * sizeof(*num));
+	struct buf b = { 0 };
 	size_t i, m = 0;
 
 	(void)worker;
@@ -840,22 +864,25 @@ S_split_work(void *arg, int worker)
 		if (nl->wt[nl->at[i]].count > 0)
 			search_split_add(sp, nl->wt[nl->at[i]].w,
 			    nl->wt[nl->at[i]].count);
-	/* the words S_word_terms() splits: those with a term */
+	/* the words S_terms_of() splits: those with a term */
 	for (i = j->k; i < nl->nwt; i += j->n)
 		if (search_text_term(st, nl->wt[nl->at[i]].w) != NULL) {
 			w[m] = nl->wt[nl->at[i]].w;
 			num[m++] = i;
 		}
 	search_split_load(sp, w, m);
-	for (i = 0; i < m; i++)
-		j->si->parts[num[i]] = xstrdup(search_split_parts(sp, w[i]));
+	for (i = 0; i < m; i++) {
+		S_terms_of(&b, st, sp, w[i]);
+		j->si->terms_of[num[i]] = buf_detach(&b);
+	}
+	buf_free(&b);
 	free(num);
 	free(w);
 	search_split_free(sp);
 	search_text_free(st);
 }
 
-/* The parts of every Dutch word with a term into si->parts, on up to
+/* The terms of every Dutch word with a term into si->terms_of, on up to
  * SPLIT_THREADS threads, each with a dictionary of its own (hunspell
  * answers one thread at a time): the index's tail ran alone on one core
  * while its splitter asked hunspell a few thousand questions.  Nothing
@@ -873,7 +900,7 @@ S_split_all(struct search_index *si, const char *aff, const char *dic)
 		n = SPLIT_THREADS;
 	if (si->threads < 2 || n < 2)
 		return;
-	si->parts = xcalloc(nl->nwt + 1, sizeof(*si->parts));
+	si->terms_of = xcalloc(nl->nwt + 1, sizeof(*si->terms_of));
 	pool = pool_new((int)n);
 	for (k = 0; k < n; k++) {
 		job[k].si = si;
