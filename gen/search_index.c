@@ -833,12 +833,37 @@ S_post_words(struct search_index *si, struct search_text **st,
 #define SPLIT_SHARE	256
 #define SPLIT_THREADS	2
 
-/* A share of the Dutch words to split: every n-th from k on. */
+/* A Dutch word by its end, for S_by_end(). */
+struct word_end {
+	const char	*w;
+	size_t		 len;
+	uint32_t	 num;
+};
+
+/* A share of the Dutch words to split: v[0..n). */
 struct split_job {
 	struct search_index	*si;
 	const char		*aff, *dic;
-	size_t			 k, n;
+	const struct word_end	*v;
+	size_t			 n;
 };
+
+/* The words by their bytes from the last on: words that end alike go to
+ * one thread, which asks hunspell about their common ends once (most
+ * questions are a word's ends, S_split_at() in search_split.c) and
+ * loads a dictionary for fewer pieces. */
+static int
+S_by_end(const void *a, const void *b)
+{
+	const struct word_end *x = a, *y = b;
+	size_t i = x->len, k = y->len;
+
+	for (; i > 0 && k > 0; i--, k--)
+		if (x->w[i - 1] != y->w[k - 1])
+			return (unsigned char)x->w[i - 1] <
+			    (unsigned char)y->w[k - 1] ? -1 : 1;
+	return i > 0 ? 1 : k > 0 ? -1 : 0;
+}
 
 /* Splits a share of the Dutch words with a splitter of the job's own:
  * every word counted, as search_index_write()'s splitter counts them,
@@ -854,8 +879,8 @@ S_split_work(void *arg, int worker)
 	const struct wtab *nl = &j->si->wt[L_NL];
 	struct search_text *st = search_text_new("nl");
 	struct search_split *sp = search_split_new(st, j->aff, j->dic);
-	const char **w = xmalloc((nl->nwt / j->n + 1) * sizeof(*w));
-	size_t *num = xmalloc((nl->nwt / j->n + 1) * sizeof(*num));
+	const char **w = xmalloc((j->n + 1) * sizeof(*w));
+	size_t *num = xmalloc((j->n + 1) * sizeof(*num));
 	struct buf b = { 0 };
 	size_t i, m = 0;
 
@@ -865,10 +890,10 @@ S_split_work(void *arg, int worker)
 			search_split_add(sp, nl->wt[nl->at[i]].w,
 			    nl->wt[nl->at[i]].count);
 	/* the words S_terms_of() splits: those with a term */
-	for (i = j->k; i < nl->nwt; i += j->n)
-		if (search_text_term(st, nl->wt[nl->at[i]].w) != NULL) {
-			w[m] = nl->wt[nl->at[i]].w;
-			num[m++] = i;
+	for (i = 0; i < j->n; i++)
+		if (search_text_term(st, j->v[i].w) != NULL) {
+			w[m] = j->v[i].w;
+			num[m++] = j->v[i].num;
 		}
 	search_split_load(sp, w, m);
 	for (i = 0; i < m; i++) {
@@ -893,24 +918,40 @@ S_split_all(struct search_index *si, const char *aff, const char *dic)
 {
 	const struct wtab *nl = &si->wt[L_NL];
 	struct split_job job[SPLIT_THREADS];
+	struct word_end *v;
 	struct pool *pool;
-	size_t n = nl->nwt / SPLIT_SHARE, k;
+	size_t n = nl->nwt / SPLIT_SHARE, k, i, work = 0, sum = 0;
 
 	if (n > SPLIT_THREADS)
 		n = SPLIT_THREADS;
 	if (si->threads < 2 || n < 2)
 		return;
 	si->terms_of = xcalloc(nl->nwt + 1, sizeof(*si->terms_of));
+	v = xmalloc(nl->nwt * sizeof(*v));
+	for (i = 0; i < nl->nwt; i++) {
+		v[i].w = nl->wt[nl->at[i]].w;
+		v[i].len = strlen(v[i].w);
+		v[i].num = (uint32_t)i;
+	}
+	qsort(v, nl->nwt, sizeof(*v), S_by_end);
+	/* shares of about equal work: a word costs a question or more at
+	 * each place it may split, a long one more */
+	for (i = 0; i < nl->nwt; i++)
+		work += v[i].len * v[i].len;
 	pool = pool_new((int)n);
-	for (k = 0; k < n; k++) {
+	for (i = 0, k = 0; k < n; k++) {
 		job[k].si = si;
 		job[k].aff = aff;
 		job[k].dic = dic;
-		job[k].k = k;
-		job[k].n = n;
+		job[k].v = v + i;
+		for (; i < nl->nwt && (k + 1 == n || sum * n < work * (k + 1));
+		    i++)
+			sum += v[i].len * v[i].len;
+		job[k].n = (size_t)(v + i - job[k].v);
 		pool_submit(pool, S_split_work, NULL, &job[k]);
 	}
 	pool_free(pool);
+	free(v);
 }
 
 /* Every doc's terms and postings: the words the pages' threads read
