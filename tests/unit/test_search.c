@@ -76,6 +76,60 @@ S_split(struct search_split *sp, const char *word, const char *want)
 	failed = 1;
 }
 
+/* A splitter that loads the dictionary for a share of the words only
+ * (search_split_load(), as the index's threads do) splits every word as
+ * one that loads it for all: the share's words with the entries their
+ * pieces need, any other with the whole dictionary. */
+static void
+S_split_share(struct search_text *nl)
+{
+	static const char *w[] = {
+		"verkoopplan", "accountplan", "klantportfolio", "portfolio",
+		"leadkwalificatie", "kwalificatie", "doelstelling", "doel",
+		"verkoopprijzen", "prijzen", "marktanalyse", "analyse",
+		"waardepropositie", "propositie", "klantgerichtheid",
+		"beslissingseenheid", "eenheid", "zorgsector", "sector",
+		"accountmanager", "manager", "funnelfase", "fase",
+		"bedrijfsleider", "leider", "offerteaanvraag", "aanvraag",
+		"standaard", "diagram", "stoppen", "plan", "klant",
+	};
+	size_t n = sizeof(w) / sizeof(*w), i, k, share = n / 2;
+	struct search_split *all = search_split_new(nl, NULL, NULL);
+	struct search_split *some = search_split_new(nl, NULL, NULL);
+	struct buf why = { 0 };
+	const char *a, *b;
+
+	if (!search_split_has_dict(all)) {
+		printf("SKIP search/split-share: no hunspell-nl\n");
+		search_split_free(all);
+		search_split_free(some);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		for (k = 0; k <= i % 3; k++) {
+			search_split_count(all, w[i]);
+			search_split_count(some, w[i]);
+		}
+	search_split_load(some, w, share);
+	/* the share's words first, then the others: each of those loads
+	 * the whole dictionary */
+	for (i = 0; i < n; i++) {
+		a = search_split_parts(all, w[i]);
+		b = search_split_parts(some, w[i]);
+		if (strcmp(a, b) != 0)
+			buf_printf(&why, " %s: '%s' against '%s'", w[i], b, a);
+	}
+	if (why.len == 0)
+		printf("PASS search/split-share\n");
+	else {
+		printf("FAIL search/split-share:%s\n", why.data);
+		failed = 1;
+	}
+	buf_free(&why);
+	search_split_free(all);
+	search_split_free(some);
+}
+
 static int
 S_dump(const char *lang, const char *path)
 {
@@ -207,6 +261,7 @@ main(int argc, char *argv[])
 	} else
 		printf("SKIP search/split: no hunspell-nl\n");
 	search_split_free(sp);
+	S_split_share(nl);
 	/* without a dictionary, the site's own words */
 	sp = search_split_new(nl, "/nonexistent.aff", "/nonexistent.dic");
 	search_split_count(sp, "tabel");
