@@ -505,19 +505,36 @@ S_slot_put(uint32_t *slot, size_t n, uint64_t h, uint32_t v)
 	slot[i] = v;
 }
 
+/* Makes room in a table of slots (entry + 1, 0 = empty) for one entry
+ * more than its n: twice as many slots (first at first) when it would be
+ * more than half full, each entry put again at hash(arg, k). */
+static void
+S_slots_room(uint32_t **slot, size_t *nslot, size_t n, size_t first,
+    uint64_t (*hash)(const void *, size_t), const void *arg)
+{
+	size_t k;
+
+	if ((n + 1) * 2 <= *nslot)
+		return;
+	free(*slot);
+	*nslot = *nslot ? *nslot * 2 : first;
+	*slot = xcalloc(*nslot, sizeof(**slot));
+	for (k = 0; k < n; k++)
+		S_slot_put(*slot, *nslot, hash(arg, k), (uint32_t)k + 1);
+}
+
+static uint64_t
+S_term_hash(const void *arg, size_t k)
+{
+	return S_hash(((const struct search_index *)arg)->terms[k]);
+}
+
 static uint32_t
 S_term_id(struct search_index *si, const char *t)
 {
-	size_t i, k;
+	size_t i;
 
-	if ((si->nterms + 1) * 2 > si->tcap) {
-		free(si->slot);
-		si->tcap = si->tcap ? si->tcap * 2 : 4096;
-		si->slot = xcalloc(si->tcap, sizeof(*si->slot));
-		for (k = 0; k < si->nterms; k++)
-			S_slot_put(si->slot, si->tcap, S_hash(si->terms[k]),
-			    (uint32_t)k + 1);
-	}
+	S_slots_room(&si->slot, &si->tcap, si->nterms, 4096, S_term_hash, si);
 	for (i = S_hash(t) & (si->tcap - 1); si->slot[i] != 0;
 	    i = (i + 1) & (si->tcap - 1))
 		if (strcmp(si->terms[si->slot[i] - 1], t) == 0)
@@ -664,22 +681,20 @@ S_wtab_free(struct wtab *tab)
 	memset(tab, 0, sizeof(*tab));
 }
 
-/* The number of word (n bytes) in lw, counted; a new one when it has
- * none. */
-static uint32_t
-S_lword_num(struct lwords *lw, const char *word, size_t n)
+static uint64_t
+S_lword_hash(const void *arg, size_t k)
 {
-	uint64_t h = S_hash(word);
-	size_t i, k;
+	return ((const struct lwords *)arg)->e[k].h;
+}
 
-	if ((lw->n + 1) * 2 > lw->nslot) {
-		free(lw->slot);
-		lw->nslot = lw->nslot ? lw->nslot * 2 : 1024;
-		lw->slot = xcalloc(lw->nslot, sizeof(*lw->slot));
-		for (k = 0; k < lw->n; k++)
-			S_slot_put(lw->slot, lw->nslot, lw->e[k].h,
-			    (uint32_t)k + 1);
-	}
+/* The number of word (n bytes, h its S_hash()) in lw, counted; a new one
+ * when it has none. */
+static uint32_t
+S_lword_num(struct lwords *lw, const char *word, size_t n, uint64_t h)
+{
+	size_t i;
+
+	S_slots_room(&lw->slot, &lw->nslot, lw->n, 1024, S_lword_hash, lw);
 	for (i = h & (lw->nslot - 1); lw->slot[i] != 0;
 	    i = (i + 1) & (lw->nslot - 1)) {
 		struct lword *e = &lw->e[lw->slot[i] - 1];
@@ -711,25 +726,97 @@ S_lwords_free(struct lwords *lw)
 	memset(lw, 0, sizeof(*lw));
 }
 
+/* Per byte: an ASCII letter or digit as search_text_word() folds it
+ * (lower case), 0 for any other ASCII byte, FOLD_MORE beyond ASCII
+ * (search_text_word() reads those). */
+#define FOLD_MORE	0x80
+#define F16(c)	[c] = FOLD_MORE, [c + 1] = FOLD_MORE, [c + 2] = FOLD_MORE, \
+	[c + 3] = FOLD_MORE, [c + 4] = FOLD_MORE, [c + 5] = FOLD_MORE, \
+	[c + 6] = FOLD_MORE, [c + 7] = FOLD_MORE, [c + 8] = FOLD_MORE, \
+	[c + 9] = FOLD_MORE, [c + 10] = FOLD_MORE, [c + 11] = FOLD_MORE, \
+	[c + 12] = FOLD_MORE, [c + 13] = FOLD_MORE, [c + 14] = FOLD_MORE, \
+	[c + 15] = FOLD_MORE
+static const unsigned char S_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd',
+	['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i',
+	['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's',
+	['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+	F16(0x80), F16(0x90), F16(0xA0), F16(0xB0), F16(0xC0), F16(0xD0),
+	F16(0xE0), F16(0xF0)
+};
+#undef F16
+/* 1 for f = S_fold[byte] of an ASCII letter or digit: 0 and FOLD_MORE
+ * fall out in one test. */
+#define FOLD_LETTER(f)	((unsigned char)((f) - 1) < FOLD_MORE - 1)
+
+/* Reads the words of s[0..len) into c's table and tk, TOK_END after the
+ * last: the words search_text_word() reads, in its order.  An ASCII word
+ * ended by an ASCII byte or the text's end (nearly every word of a
+ * page) is folded and hashed here in one pass, cut as search_text_word()
+ * cuts it; at a byte beyond ASCII, search_text_word() reads on from the
+ * start of that word or the gap it is in, as it would from the start
+ * of s: its next word depends on where it starts only. */
+static void
+S_text_words(struct chap *c, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char word[WORD_MAX];
+	size_t i = 0, j, n, pos, a, b;
+	uint64_t h;
+	unsigned f;
+
+	while (i < len) {
+		if ((f = S_fold[u[i]]) == 0) {
+			i++;
+			continue;
+		}
+		if (f != FOLD_MORE) {
+			h = 1469598103934665603ULL;	/* S_hash() */
+			for (j = i, n = 0; j < len &&
+			    FOLD_LETTER(f = S_fold[u[j]]); j++)
+				if (n + 1 < sizeof(word)) {
+					word[n++] = (char)f;
+					h = (h ^ f) * 1099511628211ULL;
+				}
+			if (j >= len || f == 0) {
+				word[n] = '\0';
+				S_tok_add(&c->tk, S_lword_num(&c->lw, word, n,
+				    h));
+				i = j;
+				continue;
+			}
+		}
+		pos = i;
+		if (!search_text_word(s, len, &pos, word, sizeof(word), &a,
+		    &b))
+			break;
+		S_tok_add(&c->tk, S_lword_num(&c->lw, word, strlen(word),
+		    S_hash(word)));
+		i = pos;
+	}
+	S_tok_add(&c->tk, TOK_END);
+}
+
 /* Reads c's sections' words (each title, then its text) into its own
  * table, on the thread that makes the chapter's page. */
 static void
 S_chapter_words(struct chap *c)
 {
-	char word[WORD_MAX];
-	const char *s;
-	size_t k, t, pos, a, b, len;
+	size_t k;
 
-	for (k = 0; k < c->n; k++)
-		for (t = 0; t < 2; t++) {
-			s = t == 0 ? c->s[k].title : c->s[k].text;
-			len = strlen(s);
-			for (pos = 0; search_text_word(s, len, &pos, word,
-			    sizeof(word), &a, &b); )
-				S_tok_add(&c->tk, S_lword_num(&c->lw, word,
-				    strlen(word)));
-			S_tok_add(&c->tk, TOK_END);
-		}
+	for (k = 0; k < c->n; k++) {
+		S_text_words(c, c->s[k].title, strlen(c->s[k].title));
+		S_text_words(c, c->s[k].text, strlen(c->s[k].text));
+	}
 }
 
 /* Numbers c's words in the site's table of its language, in the order
