@@ -252,9 +252,10 @@ S_put(struct buf *b, int c)
 }
 
 /* 1 for the bytes that end a run of page text: a tag, an entity, white
- * space (search_index_chapter() takes a single space in). */
+ * space other than a space (search_index_chapter() looks for two spaces
+ * in a row within the run, S_two_spaces()). */
 static const unsigned char S_text_stop[256] = {
-	['<'] = 1, ['&'] = 1, [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
+	['<'] = 1, ['&'] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
 };
 
 /* The length of the longest start of s[0..n) without a byte whose
@@ -273,6 +274,20 @@ S_span(const char *s, size_t n, const unsigned char *stop)
 	while (i < n && !stop[u[i]])
 		i++;
 	return i;
+}
+
+/* Where the first of two spaces in a row is in s[0..n), or n. */
+static size_t
+S_two_spaces(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, ' ', (size_t)(e - p))) != NULL && p + 1 < e) {
+		if (p[1] == ' ')
+			return (size_t)(p - s);
+		p += 2;		/* p[1] is no space */
+	}
+	return n;
 }
 
 /* Decodes the entity at s[*i] ('&') into b. */
@@ -411,20 +426,29 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 		if (html[i] != '<') {
 			struct buf *b = inhead ? &head : &text;
 
-			/* a run of text as it is, white space as S_put() has
-			 * it (a space after another is not in the run): nearly
-			 * every byte of a page is in such a run */
-			for (k = i;; k++) {
-				k += S_span(html + k, len - k, S_text_stop);
-				if (k == len || html[k] != ' ' || k == i ||
-				    html[k - 1] == ' ')
-					break;
+			/* a run of text up to a tag, an entity or white space
+			 * other than spaces; in it, what does not start with a
+			 * space, up to and with the first of two spaces, is
+			 * taken as it is (S_put() would keep every byte of it),
+			 * the spaces after that through S_put(): nearly every
+			 * byte of a page is in such a piece */
+			end = html + i + S_span(html + i, len - i, S_text_stop);
+			if (html + i == end) {
+				S_put(b, (unsigned char)html[i++]);
+				continue;
 			}
-			if (k > i)
-				buf_put(b, html + i, k - i);
-			else
-				S_put(b, (unsigned char)html[k++]);
-			i = k;
+			while (html + i < end) {
+				if (html[i] == ' ') {
+					S_put(b, ' ');
+					i++;
+					continue;
+				}
+				k = S_two_spaces(html + i, (size_t)(end - html) -
+				    i);
+				k += k < (size_t)(end - html) - i;
+				buf_put(b, html + i, k);
+				i += k;
+			}
 			continue;
 		}
 		/* html[i + 1] is there: html ends in NUL */

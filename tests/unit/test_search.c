@@ -330,6 +330,79 @@ S_index_words(struct search_text *en)
 	buf_free(&got);
 }
 
+/* Sections of random white space around words through
+ * search_index_chapter(): their texts in search/0.js must be the text
+ * with each run of white space one space, none at the start or end
+ * (what search_index.c's S_put() makes of it byte by byte; the page
+ * thread takes runs without two spaces in a row whole). */
+static void
+S_index_spaces(void)
+{
+	static const char *const piece[] = {
+		"ab", "Cd.", " ", "  ", "   ", "\n", "\t", " \n ", "\r\n", ",",
+	};
+	char dir[] = "/tmp/test_search.XXXXXX", path[64];
+	struct search_index *si = search_index_new("en", 1);
+	struct diag_list *dl = diag_list_new();
+	struct buf html = { 0 }, want = { 0 }, text = { 0 };
+	char *got = NULL;
+	size_t k, n, p, len = 0;
+	const char *c;
+
+	if (mkdtemp(dir) == NULL) {
+		printf("FAIL search/index-spaces: mkdtemp\n");
+		failed = 1;
+		return;
+	}
+	buf_puts(&want, "SalesgenSearch.text(0,JSON.parse('[");
+	for (k = 0; k < 40; k++) {
+		buf_reset(&text);
+		for (n = 1 + S_rand(12); n > 0; n--)
+			buf_puts(&text, piece[S_rand(sizeof(piece) /
+			    sizeof(*piece))]);
+		buf_printf(&html, "<h2 id=\"s%zu\">T</h2>\n<p>%s</p>\n", k,
+		    buf_cstr(&text));
+		buf_puts(&want, k > 0 ? ",\"" : "\"");
+		p = want.len;
+		for (c = buf_cstr(&text); *c != '\0'; c++)
+			if (strchr(" \n\t\r", *c) == NULL)
+				buf_putc(&want, *c);
+			else if (want.len > p && want.data[want.len - 1] != ' ')
+				buf_putc(&want, ' ');
+		if (want.len > p && want.data[want.len - 1] == ' ')
+			want.len--;
+		buf_putc(&want, '"');
+	}
+	buf_puts(&want, "]'),");
+	search_index_chapter(si, 0, "page.html", "Page", buf_cstr(&html),
+	    html.len);
+	snprintf(path, sizeof(path), "%s/search/0.js", dir);
+	if (search_index_write_texts(si, dir, dl) == 0)
+		got = file_read(path, &len, dl);
+	if (got != NULL && len >= want.len &&
+	    memcmp(got, want.data, want.len) == 0)
+		printf("PASS search/index-spaces\n");
+	else {
+		for (k = 0; got != NULL && k < len && k < want.len &&
+		    got[k] == want.data[k]; k++)
+			;
+		printf("FAIL search/index-spaces: at byte %zu: \"%.40s\", "
+		    "want \"%.40s\"\n", k, got ? got + k : "(no file)",
+		    want.data + k);
+		failed = 1;
+	}
+	free(got);
+	remove(path);
+	snprintf(path, sizeof(path), "%s/search", dir);
+	rmdir(path);
+	rmdir(dir);
+	search_index_free(si);
+	diag_list_free(dl);
+	buf_free(&html);
+	buf_free(&want);
+	buf_free(&text);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -365,6 +438,7 @@ main(int argc, char *argv[])
 	S_fold("Stra\xc3\x9f" "e", "strasse");
 	S_fold("co\xc2\xad" "\xc3\xb6peratie", "cooperatie");	/* soft hyphen */
 	S_index_words(en);
+	S_index_spaces();
 	sp = search_split_new(nl, NULL, NULL);
 	if (search_split_has_dict(sp)) {
 		S_split(sp, "verkoopplan", "verkoop plan");
