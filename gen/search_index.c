@@ -132,6 +132,12 @@ struct chap {
 	 * them the site's numbers and frees lw */
 	struct lwords	 lw;
 	struct toks	 tk;
+	/* search_index_words() may hand lw and tk to the register: the
+	 * page had nothing this module reads otherwise than
+	 * site_register.c does (search_index_chapter()), and lw is not
+	 * numbered yet; lead: s[0] is the text before the first heading */
+	int		 plain;
+	int		 lead;
 };
 
 static void	S_chapter_words(struct chap *);
@@ -290,6 +296,24 @@ S_two_spaces(const char *s, size_t n)
 	return n;
 }
 
+/* 1 for the entities at s[0..n) ('&') the register decodes: those
+ * S_entity() makes no letter of either. */
+static int
+S_entity_plain(const char *s, size_t n)
+{
+	static const char *const ent[] = {
+		"&amp;", "&lt;", "&gt;", "&quot;", "&#39;",
+	};
+	size_t k, m;
+
+	for (k = 0; k < sizeof(ent) / sizeof(*ent); k++) {
+		m = strlen(ent[k]);
+		if (m <= n && memcmp(s, ent[k], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Decodes the entity at s[*i] ('&') into b. */
 static void
 S_entity(const char *s, size_t len, size_t *i, struct buf *b)
@@ -367,9 +391,14 @@ S_sect_add(struct chap *c, char *anchor, struct buf *title,
 		return;
 	}
 	c->s = xrealloc(c->s, (c->n + 1) * sizeof(*c->s));
+	if (anchor == NULL)
+		c->lead = 1;
 	c->s[c->n].anchor = anchor ? anchor : xstrdup("");
 	c->s[c->n].title = S_trimmed(title);
 	if (c->s[c->n].title[0] == '\0') {
+		/* words the register does not read there */
+		if (anchor != NULL)
+			c->plain = 0;
 		free(c->s[c->n].title);
 		c->s[c->n].title = xstrdup(c->title);
 	}
@@ -410,7 +439,7 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 	struct buf text = { 0 }, head = { 0 };
 	char *anchor = NULL, *q, *e;
 	size_t i = 0, k;
-	int inhead = 0;
+	int inhead = 0, hd;
 	const char *end;
 
 	if (si == NULL || ci >= si->nch)
@@ -418,8 +447,14 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 	c = &si->ch[ci];
 	c->url = xstrdup(url);
 	c->title = xstrdup(title);
+	/* the register (site_register.c) cuts a section's text at a NUL */
+	c->plain = memchr(html, '\0', len) == NULL;
 	while (i < len) {
 		if (html[i] == '&') {
+			/* the register decodes these five (as no letters), any
+			 * other as a space */
+			if (!S_entity_plain(html + i, len - i))
+				c->plain = 0;
 			S_entity(html, len, &i, inhead ? &head : &text);
 			continue;
 		}
@@ -458,16 +493,23 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 			const char *close = S_tag(html, len, i, "script", 0) ?
 			    "</script" : "</style";
 
+			c->plain = 0;	/* the register reads what is in it */
 			end = strstr(html + i, close);	/* html ends in NUL */
 			i = end ? (size_t)(end - html) + 1 : len;
 		}
 		end = memchr(html + i, '>', len - i);
 		k = end ? (size_t)(end - html) + 1 : len;
-		if (!inhead && i + 3 < len && html[i + 1] == 'h' &&
+		/* the register ends a tag at the end of its section */
+		if (end == NULL || memchr(html + i + 1, '<', k - i - 1) != NULL)
+			c->plain = 0;
+		hd = i + 3 < len && html[i + 1] == 'h' &&
 		    html[i + 2] >= '1' && html[i + 2] <= '6' &&
 		    strchr(" >", html[i + 3]) != NULL &&
 		    (q = S_memstr(html + i, k - i, " id=\"")) != NULL &&
-		    (e = memchr(q + 5, '"', (size_t)(html + k - (q + 5)))) != NULL) {
+		    (e = memchr(q + 5, '"', (size_t)(html + k - (q + 5)))) != NULL;
+		if (hd && inhead)
+			c->plain = 0;	/* a section to the register */
+		if (!inhead && hd) {
 			/* a new section: the one before is complete */
 			S_sect_add(c, anchor, &head, &text);
 			anchor = xstrndup(q + 5, (size_t)(e - (q + 5)));
@@ -478,7 +520,9 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 		else if ((html[i + 1] | 0x20) == 'a' &&
 		    S_tag(html, len, i, "a", 0) &&
 		    S_memstr(html + i, k - i, "class=\"anchor\"") != NULL) {
-			/* the heading's "#" link */
+			/* the heading's "#" link: the register reads it */
+			if (k + 5 > len || strncmp(html + k, "#</a>", 5) != 0)
+				c->plain = 0;
 			end = strstr(html + i, "</a>");
 			k = end ? (size_t)(end - html) + 4 : len;
 		}
@@ -867,6 +911,37 @@ S_chap_nums(struct search_index *si, struct chap *c)
 			c->tk.v[k] = map[c->tk.v[k]];
 	free(map);
 	S_lwords_free(&c->lw);
+	c->plain = 0;	/* tk has the site's numbers now */
+}
+
+int
+search_index_words(const struct search_index *si, size_t ci,
+    struct search_words *w)
+{
+	const struct chap *c;
+
+	memset(w, 0, sizeof(*w));
+	if (si == NULL || ci >= si->nch || !si->ch[ci].plain)
+		return -1;
+	c = &si->ch[ci];
+	w->tok = c->tk.v;
+	w->ntok = c->tk.n;
+	w->nword = c->lw.n;
+	w->nsect = c->n;
+	w->lead = c->lead;
+	w->si = si;
+	w->ci = ci;
+	return 0;
+}
+
+const char *
+search_words_word(const struct search_words *w, uint32_t k, size_t *len)
+{
+	const struct lwords *lw = &w->si->ch[w->ci].lw;
+
+	*len = (k + 1 < lw->n ? lw->e[k + 1].off : lw->words.len) -
+	    lw->e[k].off - 1;
+	return lw->words.data + lw->e[k].off;
 }
 
 void
