@@ -831,10 +831,22 @@ S_intern(struct reg_text *t, const char *w, size_t n, size_t h)
  * FOLD_MORE (after 0x80 - 1 == 0x7F letters) fall out in one test. */
 #define FOLD_LETTER(c)	((unsigned char)((c) - 1) < FOLD_MORE - 1)
 
+/* Adds word id to the page being read, counted. */
+static inline void
+S_again(struct reg_text *t, uint32_t id)
+{
+	t->count[id]++;
+	if (t->ntok == t->ctok) {
+		t->ctok = t->ctok ? 2 * t->ctok : 1024;
+		t->tok = xrealloc(t->tok, t->ctok * sizeof(*t->tok));
+	}
+	t->tok[t->ntok++] = id;
+}
+
 /* Adds folded word w[0..n) (hash h) to the page being read: found in
  * place (most words of a chapter are met before), S_intern() for a new
  * one. */
-static inline void
+static inline uint32_t
 S_text_add(struct reg_text *t, const char *w, size_t n, size_t h)
 {
 	uint32_t id = UINT32_MAX, k;
@@ -851,12 +863,20 @@ S_text_add(struct reg_text *t, const char *w, size_t n, size_t h)
 	}
 	if (id == UINT32_MAX)
 		id = S_intern(t, w, n, h);
-	t->count[id]++;
-	if (t->ntok == t->ctok) {
-		t->ctok = t->ctok ? 2 * t->ctok : 1024;
-		t->tok = xrealloc(t->tok, t->ctok * sizeof(*t->tok));
-	}
-	t->tok[t->ntok++] = id;
+	S_again(t, id);
+	return id;
+}
+
+uint32_t
+reg_text_word(struct reg_text *t, const char *w, size_t n)
+{
+	return S_text_add(t, w, n, S_hash(w));
+}
+
+void
+reg_text_again(struct reg_text *t, uint32_t id)
+{
+	S_again(t, id);
 }
 
 void

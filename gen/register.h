@@ -25,6 +25,7 @@
 #define SALESGEN_REGISTER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "course.h"
 
@@ -90,6 +91,12 @@ void	reg_text_free(struct reg_text *);
  * call into the next: the caller cuts only where no word goes on (at
  * a tag or an entity of HTML, which the register reads as a space). */
 void	reg_text_words(struct reg_text *, const char *s, size_t len);
+
+/* Adds folded word w[0..n) (a word search_text_word() gives, w[n] is
+ * '\0') to the page being read; returns its number in t, with which
+ * reg_text_again() adds the same word again without finding it. */
+uint32_t reg_text_word(struct reg_text *, const char *w, size_t n);
+void	reg_text_again(struct reg_text *, uint32_t num);
 
 /* Ends the page being read (one without words too); returns how many
  * pages t has. */

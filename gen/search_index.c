@@ -134,6 +134,12 @@ struct chap {
 	 * them the site's numbers and frees lw */
 	struct lwords	 lw;
 	struct toks	 tk;
+	/* search_index_words() may hand lw and tk to the register: the
+	 * page had nothing this module reads otherwise than
+	 * site_register.c does (search_index_chapter()), and lw is not
+	 * numbered yet; lead: s[0] is the text before the first heading */
+	int		 plain;
+	int		 lead;
 };
 
 static void	S_chapter_words(struct chap *);
@@ -269,9 +275,10 @@ S_put(struct buf *b, int c)
 }
 
 /* 1 for the bytes that end a run of page text: a tag, an entity, white
- * space (search_index_chapter() takes a single space in). */
+ * space other than a space (search_index_chapter() looks for two spaces
+ * in a row within the run, S_two_spaces()). */
 static const unsigned char S_text_stop[256] = {
-	['<'] = 1, ['&'] = 1, [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
+	['<'] = 1, ['&'] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1,
 };
 
 /* The length of the longest start of s[0..n) without a byte whose
@@ -290,6 +297,38 @@ S_span(const char *s, size_t n, const unsigned char *stop)
 	while (i < n && !stop[u[i]])
 		i++;
 	return i;
+}
+
+/* Where the first of two spaces in a row is in s[0..n), or n. */
+static size_t
+S_two_spaces(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, ' ', (size_t)(e - p))) != NULL && p + 1 < e) {
+		if (p[1] == ' ')
+			return (size_t)(p - s);
+		p += 2;		/* p[1] is no space */
+	}
+	return n;
+}
+
+/* 1 for the entities at s[0..n) ('&') the register decodes: those
+ * S_entity() makes no letter of either. */
+static int
+S_entity_plain(const char *s, size_t n)
+{
+	static const char *const ent[] = {
+		"&amp;", "&lt;", "&gt;", "&quot;", "&#39;",
+	};
+	size_t k, m;
+
+	for (k = 0; k < sizeof(ent) / sizeof(*ent); k++) {
+		m = strlen(ent[k]);
+		if (m <= n && memcmp(s, ent[k], m) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Decodes the entity at s[*i] ('&') into b. */
@@ -369,9 +408,14 @@ S_sect_add(struct chap *c, char *anchor, struct buf *title,
 		return;
 	}
 	c->s = xrealloc(c->s, (c->n + 1) * sizeof(*c->s));
+	if (anchor == NULL)
+		c->lead = 1;
 	c->s[c->n].anchor = anchor ? anchor : xstrdup("");
 	c->s[c->n].title = S_trimmed(title);
 	if (c->s[c->n].title[0] == '\0') {
+		/* words the register does not read there */
+		if (anchor != NULL)
+			c->plain = 0;
 		free(c->s[c->n].title);
 		c->s[c->n].title = xstrdup(c->title);
 	}
@@ -412,7 +456,7 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 	struct buf text = { 0 }, head = { 0 };
 	char *anchor = NULL, *q, *e;
 	size_t i = 0, k;
-	int inhead = 0;
+	int inhead = 0, hd;
 	const char *end;
 
 	if (si == NULL || ci >= si->nch)
@@ -420,28 +464,43 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 	c = &si->ch[ci];
 	c->url = xstrdup(url);
 	c->title = xstrdup(title);
+	/* the register (site_register.c) cuts a section's text at a NUL */
+	c->plain = memchr(html, '\0', len) == NULL;
 	while (i < len) {
 		if (html[i] == '&') {
+			/* the register decodes these five (as no letters), any
+			 * other as a space */
+			if (!S_entity_plain(html + i, len - i))
+				c->plain = 0;
 			S_entity(html, len, &i, inhead ? &head : &text);
 			continue;
 		}
 		if (html[i] != '<') {
 			struct buf *b = inhead ? &head : &text;
 
-			/* a run of text as it is, white space as S_put() has
-			 * it (a space after another is not in the run): nearly
-			 * every byte of a page is in such a run */
-			for (k = i;; k++) {
-				k += S_span(html + k, len - k, S_text_stop);
-				if (k == len || html[k] != ' ' || k == i ||
-				    html[k - 1] == ' ')
-					break;
+			/* a run of text up to a tag, an entity or white space
+			 * other than spaces; in it, what does not start with a
+			 * space, up to and with the first of two spaces, is
+			 * taken as it is (S_put() would keep every byte of it),
+			 * the spaces after that through S_put(): nearly every
+			 * byte of a page is in such a piece */
+			end = html + i + S_span(html + i, len - i, S_text_stop);
+			if (html + i == end) {
+				S_put(b, (unsigned char)html[i++]);
+				continue;
 			}
-			if (k > i)
-				buf_put(b, html + i, k - i);
-			else
-				S_put(b, (unsigned char)html[k++]);
-			i = k;
+			while (html + i < end) {
+				if (html[i] == ' ') {
+					S_put(b, ' ');
+					i++;
+					continue;
+				}
+				k = S_two_spaces(html + i, (size_t)(end - html) -
+				    i);
+				k += k < (size_t)(end - html) - i;
+				buf_put(b, html + i, k);
+				i += k;
+			}
 			continue;
 		}
 		/* html[i + 1] is there: html ends in NUL */
@@ -451,16 +510,23 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 			const char *close = S_tag(html, len, i, "script", 0) ?
 			    "</script" : "</style";
 
+			c->plain = 0;	/* the register reads what is in it */
 			end = strstr(html + i, close);	/* html ends in NUL */
 			i = end ? (size_t)(end - html) + 1 : len;
 		}
 		end = memchr(html + i, '>', len - i);
 		k = end ? (size_t)(end - html) + 1 : len;
-		if (!inhead && i + 3 < len && html[i + 1] == 'h' &&
+		/* the register ends a tag at the end of its section */
+		if (end == NULL || memchr(html + i + 1, '<', k - i - 1) != NULL)
+			c->plain = 0;
+		hd = i + 3 < len && html[i + 1] == 'h' &&
 		    html[i + 2] >= '1' && html[i + 2] <= '6' &&
 		    strchr(" >", html[i + 3]) != NULL &&
 		    (q = S_memstr(html + i, k - i, " id=\"")) != NULL &&
-		    (e = memchr(q + 5, '"', (size_t)(html + k - (q + 5)))) != NULL) {
+		    (e = memchr(q + 5, '"', (size_t)(html + k - (q + 5)))) != NULL;
+		if (hd && inhead)
+			c->plain = 0;	/* a section to the register */
+		if (!inhead && hd) {
 			/* a new section: the one before is complete */
 			S_sect_add(c, anchor, &head, &text);
 			anchor = xstrndup(q + 5, (size_t)(e - (q + 5)));
@@ -471,7 +537,9 @@ search_index_chapter(struct search_index *si, size_t ci, const char *url,
 		else if ((html[i + 1] | 0x20) == 'a' &&
 		    S_tag(html, len, i, "a", 0) &&
 		    S_memstr(html + i, k - i, "class=\"anchor\"") != NULL) {
-			/* the heading's "#" link */
+			/* the heading's "#" link: the register reads it */
+			if (k + 5 > len || strncmp(html + k, "#</a>", 5) != 0)
+				c->plain = 0;
 			end = strstr(html + i, "</a>");
 			k = end ? (size_t)(end - html) + 4 : len;
 		}
@@ -522,19 +590,36 @@ S_slot_put(uint32_t *slot, size_t n, uint64_t h, uint32_t v)
 	slot[i] = v;
 }
 
+/* Makes room in a table of slots (entry + 1, 0 = empty) for one entry
+ * more than its n: twice as many slots (first at first) when it would be
+ * more than half full, each entry put again at hash(arg, k). */
+static void
+S_slots_room(uint32_t **slot, size_t *nslot, size_t n, size_t first,
+    uint64_t (*hash)(const void *, size_t), const void *arg)
+{
+	size_t k;
+
+	if ((n + 1) * 2 <= *nslot)
+		return;
+	free(*slot);
+	*nslot = *nslot ? *nslot * 2 : first;
+	*slot = xcalloc(*nslot, sizeof(**slot));
+	for (k = 0; k < n; k++)
+		S_slot_put(*slot, *nslot, hash(arg, k), (uint32_t)k + 1);
+}
+
+static uint64_t
+S_term_hash(const void *arg, size_t k)
+{
+	return S_hash(((const struct search_index *)arg)->terms[k]);
+}
+
 static uint32_t
 S_term_id(struct search_index *si, const char *t)
 {
-	size_t i, k;
+	size_t i;
 
-	if ((si->nterms + 1) * 2 > si->tcap) {
-		free(si->slot);
-		si->tcap = si->tcap ? si->tcap * 2 : 4096;
-		si->slot = xcalloc(si->tcap, sizeof(*si->slot));
-		for (k = 0; k < si->nterms; k++)
-			S_slot_put(si->slot, si->tcap, S_hash(si->terms[k]),
-			    (uint32_t)k + 1);
-	}
+	S_slots_room(&si->slot, &si->tcap, si->nterms, 4096, S_term_hash, si);
 	for (i = S_hash(t) & (si->tcap - 1); si->slot[i] != 0;
 	    i = (i + 1) & (si->tcap - 1))
 		if (strcmp(si->terms[si->slot[i] - 1], t) == 0)
@@ -704,22 +789,20 @@ S_wtab_free(struct wtab *tab)
 	memset(tab, 0, sizeof(*tab));
 }
 
-/* The number of word (n bytes) in lw, counted; a new one when it has
- * none. */
-static uint32_t
-S_lword_num(struct lwords *lw, const char *word, size_t n)
+static uint64_t
+S_lword_hash(const void *arg, size_t k)
 {
-	uint64_t h = S_hash(word);
-	size_t i, k;
+	return ((const struct lwords *)arg)->e[k].h;
+}
 
-	if ((lw->n + 1) * 2 > lw->nslot) {
-		free(lw->slot);
-		lw->nslot = lw->nslot ? lw->nslot * 2 : 1024;
-		lw->slot = xcalloc(lw->nslot, sizeof(*lw->slot));
-		for (k = 0; k < lw->n; k++)
-			S_slot_put(lw->slot, lw->nslot, lw->e[k].h,
-			    (uint32_t)k + 1);
-	}
+/* The number of word (n bytes, h its S_hash()) in lw, counted; a new one
+ * when it has none. */
+static uint32_t
+S_lword_num(struct lwords *lw, const char *word, size_t n, uint64_t h)
+{
+	size_t i;
+
+	S_slots_room(&lw->slot, &lw->nslot, lw->n, 1024, S_lword_hash, lw);
 	for (i = h & (lw->nslot - 1); lw->slot[i] != 0;
 	    i = (i + 1) & (lw->nslot - 1)) {
 		struct lword *e = &lw->e[lw->slot[i] - 1];
@@ -751,25 +834,97 @@ S_lwords_free(struct lwords *lw)
 	memset(lw, 0, sizeof(*lw));
 }
 
+/* Per byte: an ASCII letter or digit as search_text_word() folds it
+ * (lower case), 0 for any other ASCII byte, FOLD_MORE beyond ASCII
+ * (search_text_word() reads those). */
+#define FOLD_MORE	0x80
+#define F16(c)	[c] = FOLD_MORE, [c + 1] = FOLD_MORE, [c + 2] = FOLD_MORE, \
+	[c + 3] = FOLD_MORE, [c + 4] = FOLD_MORE, [c + 5] = FOLD_MORE, \
+	[c + 6] = FOLD_MORE, [c + 7] = FOLD_MORE, [c + 8] = FOLD_MORE, \
+	[c + 9] = FOLD_MORE, [c + 10] = FOLD_MORE, [c + 11] = FOLD_MORE, \
+	[c + 12] = FOLD_MORE, [c + 13] = FOLD_MORE, [c + 14] = FOLD_MORE, \
+	[c + 15] = FOLD_MORE
+static const unsigned char S_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd',
+	['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i',
+	['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's',
+	['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+	F16(0x80), F16(0x90), F16(0xA0), F16(0xB0), F16(0xC0), F16(0xD0),
+	F16(0xE0), F16(0xF0)
+};
+#undef F16
+/* 1 for f = S_fold[byte] of an ASCII letter or digit: 0 and FOLD_MORE
+ * fall out in one test. */
+#define FOLD_LETTER(f)	((unsigned char)((f) - 1) < FOLD_MORE - 1)
+
+/* Reads the words of s[0..len) into c's table and tk, TOK_END after the
+ * last: the words search_text_word() reads, in its order.  An ASCII word
+ * ended by an ASCII byte or the text's end (nearly every word of a
+ * page) is folded and hashed here in one pass, cut as search_text_word()
+ * cuts it; at a byte beyond ASCII, search_text_word() reads on from the
+ * start of that word or the gap it is in, as it would from the start
+ * of s: its next word depends on where it starts only. */
+static void
+S_text_words(struct chap *c, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char word[WORD_MAX];
+	size_t i = 0, j, n, pos, a, b;
+	uint64_t h;
+	unsigned f;
+
+	while (i < len) {
+		if ((f = S_fold[u[i]]) == 0) {
+			i++;
+			continue;
+		}
+		if (f != FOLD_MORE) {
+			h = 1469598103934665603ULL;	/* S_hash() */
+			for (j = i, n = 0; j < len &&
+			    FOLD_LETTER(f = S_fold[u[j]]); j++)
+				if (n + 1 < sizeof(word)) {
+					word[n++] = (char)f;
+					h = (h ^ f) * 1099511628211ULL;
+				}
+			if (j >= len || f == 0) {
+				word[n] = '\0';
+				S_tok_add(&c->tk, S_lword_num(&c->lw, word, n,
+				    h));
+				i = j;
+				continue;
+			}
+		}
+		pos = i;
+		if (!search_text_word(s, len, &pos, word, sizeof(word), &a,
+		    &b))
+			break;
+		S_tok_add(&c->tk, S_lword_num(&c->lw, word, strlen(word),
+		    S_hash(word)));
+		i = pos;
+	}
+	S_tok_add(&c->tk, TOK_END);
+}
+
 /* Reads c's sections' words (each title, then its text) into its own
  * table, on the thread that makes the chapter's page. */
 static void
 S_chapter_words(struct chap *c)
 {
-	char word[WORD_MAX];
-	const char *s;
-	size_t k, t, pos, a, b, len;
+	size_t k;
 
-	for (k = 0; k < c->n; k++)
-		for (t = 0; t < 2; t++) {
-			s = t == 0 ? c->s[k].title : c->s[k].text;
-			len = strlen(s);
-			for (pos = 0; search_text_word(s, len, &pos, word,
-			    sizeof(word), &a, &b); )
-				S_tok_add(&c->tk, S_lword_num(&c->lw, word,
-				    strlen(word)));
-			S_tok_add(&c->tk, TOK_END);
-		}
+	for (k = 0; k < c->n; k++) {
+		S_text_words(c, c->s[k].title, strlen(c->s[k].title));
+		S_text_words(c, c->s[k].text, strlen(c->s[k].text));
+	}
 }
 
 /* Numbers c's words in the site's table of its language, in the order
@@ -796,6 +951,37 @@ S_chap_nums(struct search_index *si, struct chap *c)
 			c->tk.v[k] = map[c->tk.v[k]];
 	free(map);
 	S_lwords_free(&c->lw);
+	c->plain = 0;	/* tk has the site's numbers now */
+}
+
+int
+search_index_words(const struct search_index *si, size_t ci,
+    struct search_words *w)
+{
+	const struct chap *c;
+
+	memset(w, 0, sizeof(*w));
+	if (si == NULL || ci >= si->nch || !si->ch[ci].plain)
+		return -1;
+	c = &si->ch[ci];
+	w->tok = c->tk.v;
+	w->ntok = c->tk.n;
+	w->nword = c->lw.n;
+	w->nsect = c->n;
+	w->lead = c->lead;
+	w->si = si;
+	w->ci = ci;
+	return 0;
+}
+
+const char *
+search_words_word(const struct search_words *w, uint32_t k, size_t *len)
+{
+	const struct lwords *lw = &w->si->ch[w->ci].lw;
+
+	*len = (k + 1 < lw->n ? lw->e[k + 1].off : lw->words.len) -
+	    lw->e[k].off - 1;
+	return lw->words.data + lw->e[k].off;
 }
 
 void

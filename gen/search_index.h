@@ -16,6 +16,7 @@
 #define SALESGEN_SEARCH_INDEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -45,6 +46,33 @@ void	search_index_number(struct search_index *, size_t i);
  * the Dutch compounds on two when the site has words enough.  Unset: 1,
  * no thread. */
 void	search_index_threads(struct search_index *, int n);
+
+/* Chapter i's words as search_index_chapter() read them, for the
+ * register (site_register.c), which reads the same words from a
+ * heading up to the next one when the page has nothing the two read
+ * otherwise (only the entities &amp; &lt; &gt; &quot; &#39;, no script
+ * or style, no tag with a '<' in it or without its '>', no heading
+ * inside a heading or without words, heading links of "#" only, no
+ * NUL): tok has, per section, the numbers of its title's words, then
+ * UINT32_MAX, then its text's, then UINT32_MAX; lead is 1 when the
+ * first section is the text before the first heading (not the
+ * register's).  Returns 0 and sets *w, or -1 (read the page then).  On
+ * the thread that made chapter i's page, before search_index_number()
+ * numbers it; w lives as long as that. */
+struct search_words {
+	const uint32_t			*tok;
+	size_t				 ntok, nword, nsect;
+	int				 lead;
+	const struct search_index	*si;
+	size_t				 ci;
+};
+int	search_index_words(const struct search_index *, size_t i,
+	    struct search_words *w);
+
+/* Word k (< w->nword) of w, folded as search_text_word() folds it,
+ * NUL-ended, its length in *len; it lives as long as w. */
+const char *search_words_word(const struct search_words *w, uint32_t k,
+	    size_t *len);
 
 /* Chapter i is in lang ("en" or "nl"; NULL: the site's): an English
  * chapter's words get the English stemmer's terms and no compound

@@ -619,13 +619,18 @@ S_chapter_page(struct site *s, size_t i, enum edition e)
 	buf_printf(&title, "%d %s", ch->number, ch->title);
 	{
 		struct buf url = { 0 };
+		struct search_words words;
 
 		esc_url_path(&url, ch->slug, strlen(ch->slug));
 		buf_puts(&url, ".html");
 		search_index_chapter(s->sh->search, i, buf_cstr(&url),
 		    buf_cstr(&title), buf_cstr(&body), body.len);
 		search_index_lang(s->sh->search, i, ch->lang);
-		site_reg_chapter(s->reg, i, buf_cstr(&body), body.len);
+		/* the register's words: those the index just read, when
+		 * they are the same */
+		site_reg_chapter(s->reg, i, buf_cstr(&body), body.len,
+		    search_index_words(s->sh->search, i, &words) == 0 ?
+		    &words : NULL);
 		buf_free(&url);
 	}
 	{

@@ -9,6 +9,7 @@
 #include "esc.h"
 #include "mem.h"
 #include "register.h"
+#include "search_index.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,9 +191,34 @@ S_heading(const char *h, size_t len, size_t i, size_t *ia, size_t *ib)
 	return (size_t)(gt - h) + 1;
 }
 
+/* Hands section k's words of w (the search index's reading of the
+ * same page, its sections after w's lead ones) to t, a page: section
+ * k's title's words, then its text's; map has each word's number in t
+ * (+ 1; 0: not met yet). */
+static void
+S_words_of(struct reg_text *t, const struct search_words *w, size_t *at,
+    uint32_t *map)
+{
+	const char *word;
+	size_t n, part;
+	uint32_t k;
+
+	for (part = 0; part < 2 && *at < w->ntok; part++) {
+		for (; (k = w->tok[*at]) != UINT32_MAX; ++*at)
+			if (map[k] != 0)
+				reg_text_again(t, map[k] - 1);
+			else {
+				word = search_words_word(w, k, &n);
+				map[k] = reg_text_word(t, word, n) + 1;
+			}
+		++*at;
+	}
+	reg_text_page(t);
+}
+
 void
 site_reg_chapter(struct site_reg *s, size_t ci, const char *html,
-    size_t len)
+    size_t len, const struct search_words *w)
 {
 	struct chap *c;
 	struct sect *sc;
@@ -217,8 +243,6 @@ site_reg_chapter(struct site_reg *s, size_t ci, const char *html,
 		}
 		if (end == 0)
 			i = len;
-		if (cur >= 0)	/* the section before ends here */
-			S_words(c->words, html, start, i);
 		if (i == len)
 			break;
 		c->s = xrealloc(c->s, (c->n + 1) * sizeof(*c->s));
@@ -244,8 +268,26 @@ site_reg_chapter(struct site_reg *s, size_t ci, const char *html,
 		if ((k = strlen(sc->title)) >= 2 &&
 		    strcmp(sc->title + k - 2, " #") == 0)
 			sc->title[k - 2] = '\0';
-		start = i;
 	}
+	/* the sections' words: the search index's reading of the page
+	 * when it has the same sections (it read the same words then,
+	 * search_index_words()), else the page's text */
+	if (w != NULL && w->nsect - (size_t)w->lead == c->n) {
+		uint32_t *map = xcalloc(w->nword + 1, sizeof(*map));
+
+		/* past the lead's title and text */
+		for (k = 0, start = 0; k < 2 * (size_t)w->lead; k++) {
+			while (start < w->ntok && w->tok[start] != UINT32_MAX)
+				start++;
+			start++;
+		}
+		for (k = 0; k < c->n; k++)
+			S_words_of(c->words, w, &start, map);
+		free(map);
+	} else
+		for (k = 0; k < c->n; k++)
+			S_words(c->words, html, at[k], k + 1 < c->n ?
+			    at[k + 1] : len);
 	/* the sections defining this chapter's terms (this thread's
 	 * entries only): the last heading before the definition's id */
 	for (k = 0; k < s->r->n; k++) {

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "course.h"
+#include "search_index.h"
 #include "val.h"
 
 struct site_reg;
@@ -24,10 +25,12 @@ void	site_reg_free(struct site_reg *);
 
 /* Chapter i's page body (HTML as html_render() wrote it, a string:
  * html[len] is '\0'): its sections, one per heading with an id, and
- * their words (read here, so in the chapter's own job).  Threads may
- * hand in different chapters at once. */
+ * their words (read here, so in the chapter's own job), from w when
+ * not NULL (the search index's reading of the same body,
+ * search_index_words(): the same words, not folded again).  Threads
+ * may hand in different chapters at once. */
 void	site_reg_chapter(struct site_reg *, size_t i, const char *html,
-	    size_t len);
+	    size_t len, const struct search_words *w);
 
 /* Once every chapter is in: the template's "letters" (a new list the
  * caller frees): per initial a letter, an id and entries, each with its

@@ -11,6 +11,7 @@
 #include "course.h"
 #include "mem.h"
 #include "register.h"
+#include "search_index.h"
 #include "search_split.h"
 #include "search_text.h"
 #include "site_register.h"
@@ -472,7 +473,7 @@ S_html_round(int n)
 		tp[i] = buf_cstr(&text[i]);
 	/* the chapters handed in in another order, as threads may */
 	for (i = NCH; i-- > 0; )
-		site_reg_chapter(s, i, buf_cstr(&html[i]), html[i].len);
+		site_reg_chapter(s, i, buf_cstr(&html[i]), html[i].len, NULL);
 	letters = site_reg_letters(s);
 	S_links(letters, &got);
 	/* the naive's pages as links: page k + 1 is chapter k / NS,
@@ -520,15 +521,153 @@ S_html_round(int n)
 	buf_free(&naive);
 }
 
+/*** The search index's words, handed to the register ***/
+
+/* What a page may have that the search index reads otherwise than the
+ * register (search_index_words() then hands over nothing), and what it
+ * reads alike: entities, scripts, heading links, headings in headings,
+ * headings without words, tags without an end, a NUL. */
+static const char *const S_odd[] = {
+	"&eacute;t&#233;", "caf&#xe9;", "&nbsp;plan", "&apos;x", "&#x27;",
+	"<script>var plan = 1;</script>", "<STYLE>p { }</STYLE>",
+	"<a class=\"anchor\" href=\"#s1\">ijs</a>", "co&#246;rdinatie",
+	"<h3 id=\"n\">in <h4 id=\"m\">plan</h4></h3>", "<h2 id=\"e\"></h2>",
+	"<h2 id=\"w\"> \n </h2>", "a < b plan", "<b<i>>offerte</i></b>",
+	"<h2 id=\"\">prijs</h2>", "<H2 id=\"u\">plan</H2>", "<h5>x</h5>",
+	"&amp;&lt;&gt;&quot;&#39;", "<a class=\"anchor\" href=\"#s\">#</a>",
+	"\xc3\xa9\xc3\xa9n", "klant\xc2\xad" "gerichtheid",
+};
+
+/* n words (a term of more words now and then, inline markup around
+ * one) with separators into html: nothing the search index reads
+ * otherwise than the register. */
+static void
+S_gen_plain(struct buf *html, size_t n)
+{
+	const char *w;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(html, S_seps[S_rand(sizeof(S_seps) /
+			    sizeof(*S_seps))]);
+		if (S_rand(9) == 0)
+			w = S_rand(2) ? "unique selling points" :
+			    "behoefte van de klant";
+		else
+			w = S_vocab[S_rand(sizeof(S_vocab) / sizeof(*S_vocab))];
+		buf_printf(html, S_rand(8) == 0 ? "<em>%s</em>" : "%s", w);
+	}
+}
+
+/* A chapter's HTML: maybe text before the first heading, sections of
+ * headings (some with the "#" link) and words, now and then one of
+ * S_odd somewhere. */
+static void
+S_shared_page(struct buf *html)
+{
+	size_t j, ns = 1 + S_rand(4);
+
+	if (S_rand(2)) {
+		buf_puts(html, "<p>");
+		S_gen_plain(html, 1 + S_rand(6));
+		buf_puts(html, "</p>\n");
+	}
+	for (j = 0; j < ns; j++) {
+		buf_printf(html, "<h2 id=\"s%zu\">", j + 1);
+		S_gen_plain(html, 1 + S_rand(3));
+		if (S_rand(8) == 0)	/* the register reads to a NUL */
+			buf_put(html, " \0x", 3);
+		if (S_rand(2))
+			buf_printf(html, " <a class=\"anchor\" "
+			    "href=\"#s%zu\">#</a>", j + 1);
+		buf_puts(html, "</h2>\n<p>");
+		S_gen_plain(html, 1 + S_rand(12));
+		if (S_rand(3) == 0)
+			buf_puts(html, S_odd[S_rand(sizeof(S_odd) /
+			    sizeof(*S_odd))]);
+		S_gen_plain(html, S_rand(4));
+		buf_puts(html, "</p>\n");
+	}
+}
+
+/* Round n: chapters through site_reg_chapter() twice, reading the HTML
+ * and with the search index's words of it (when search_index_words()
+ * hands them over): the same links.  *shared and *own count the
+ * chapters each way, so that the rounds are seen to test both. */
+static void
+S_shared_round(int n, size_t *shared, size_t *own)
+{
+	enum { NCH = 6 };
+	struct course c;
+	struct chapter ch[NCH];
+	struct buf html[NCH] = { { 0 } }, a = { 0 }, b = { 0 };
+	struct search_index *si;
+	struct search_words w;
+	struct site_reg *s1, *s2;
+	struct val *l1, *l2;
+	size_t i;
+	char name[64];
+
+	S_course(&c, ch, NCH);
+	s1 = site_reg_new(&c);
+	s2 = site_reg_new(&c);
+	si = search_index_new("nl", NCH);
+	for (i = 0; i < NCH; i++) {
+		S_shared_page(&html[i]);
+		site_reg_chapter(s1, i, buf_cstr(&html[i]), html[i].len, NULL);
+		search_index_chapter(si, i, "x.html", "plan",
+		    buf_cstr(&html[i]), html[i].len);
+		if (search_index_words(si, i, &w) == 0) {
+			++*shared;
+			site_reg_chapter(s2, i, buf_cstr(&html[i]),
+			    html[i].len, &w);
+		} else {
+			++*own;
+			site_reg_chapter(s2, i, buf_cstr(&html[i]),
+			    html[i].len, NULL);
+		}
+		search_index_number(si, i);
+	}
+	l1 = site_reg_letters(s1);
+	l2 = site_reg_letters(s2);
+	S_links(l1, &a);
+	S_links(l2, &b);
+	snprintf(name, sizeof(name), "shared-%d", n);
+	check_verdict("reg_match", name, a.len > 0 &&
+	    strcmp(buf_cstr(&a), buf_cstr(&b)) == 0,
+	    strcmp(buf_cstr(&a), buf_cstr(&b)) ? buf_cstr(&b) : "no links");
+	if (strcmp(buf_cstr(&a), buf_cstr(&b)) != 0)
+		printf("  want:\n%s", buf_cstr(&a));
+	val_free(l1);
+	val_free(l2);
+	site_reg_free(s1);
+	site_reg_free(s2);
+	search_index_free(si);
+	for (i = 0; i < NCH; i++) {
+		buf_free(&html[i]);
+		free(ch[i].slug);
+	}
+	buf_free(&a);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	int n;
+	size_t shared = 0, own = 0;
 
 	for (n = 0; n < 20; n++) {
 		S_seed = (unsigned long)n + 1;
 		S_text_round(n);
 		S_html_round(n);
 	}
+	for (n = 0; n < 120; n++) {
+		S_seed = (unsigned long)n + 1000;
+		S_shared_round(n, &shared, &own);
+	}
+	check_verdict("reg_match", "shared-both-ways", shared > 100 && own > 100,
+	    "the rounds did not try both ways");
 	return check_status();
 }

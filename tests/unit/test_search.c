@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static int failed;
 
@@ -217,6 +218,245 @@ S_index(const char *dir, const char *lang, int n, char **pages, int pairs)
 	return rc != 0;
 }
 
+/*** The page thread's words against search_text_word() ***/
+
+/* Pieces of section text: ASCII words and word pieces, letters beyond
+ * ASCII (é, É, ß, ĳ, a combining accent, a soft hyphen), a dash and a
+ * no-break space (no letters), digits, punctuation, white space, and
+ * runs of 40 letters and 35 digits, so that two in a row make a word
+ * longer than the 63 bytes an index word keeps. */
+static const char *const S_piece[] = {
+	"Sales", "offer", "X", "2026", "ab", " ", " ", "  ", "\n", ", ",
+	"-", ".", "'", "\xc3\xa9", "\xc3\x89", "\xc3\x9f", "\xc4\xb3",
+	"e\xcc\x81", "co\xc2\xad", "\xe2\x80\x94", "\xc2\xa0", "Caf\xc3\xa9",
+	"klantgerichtheidsverbeteringsprogrammaaa",
+	"12345678901234567890123456789012345",
+};
+
+static unsigned long S_seed = 12345;
+
+static size_t
+S_rand(size_t n)
+{
+	S_seed = S_seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (size_t)(S_seed >> 33) % n;
+}
+
+static void
+S_random_text(struct buf *b)
+{
+	size_t k, n = 1 + S_rand(30);
+
+	buf_reset(b);
+	for (k = 0; k < n; k++)
+		buf_puts(b, S_piece[S_rand(sizeof(S_piece) /
+		    sizeof(*S_piece))]);
+}
+
+/* Appends "term<TAB>doc<TAB>marked" lines for each term of s. */
+static void
+S_want_terms(struct search_text *st, const char *s, size_t doc,
+    int marked, struct buf *out)
+{
+	char w[64];
+	const char *t;
+	size_t pos = 0, a, b;
+
+	while (search_text_word(s, strlen(s), &pos, w, sizeof(w), &a, &b))
+		if ((t = search_text_term(st, w)) != NULL)
+			buf_printf(out, "%s\t%zu\t%d\n", t, doc, marked);
+}
+
+static void
+S_pair_buf(void *arg, const char *term, size_t doc, int marked)
+{
+	buf_printf(arg, "%s\t%zu\t%d\n", term, doc, marked);
+}
+
+static int
+S_line_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lines of b sorted, without repeats and without the unmarked line
+ * of a term whose marked line is there: the index's pairs are a set,
+ * a doc's term marked when its title has it. */
+static void
+S_pair_set(struct buf *b)
+{
+	char **v = NULL, *p, *nl;
+	size_t n = 0, k, len;
+	struct buf out = { 0 };
+
+	for (p = b->data; p != NULL && *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		*nl = '\0';
+		v = realloc(v, (n + 1) * sizeof(*v));
+		v[n++] = p;
+	}
+	qsort(v, n, sizeof(*v), S_line_cmp);
+	for (k = 0; k < n; k++) {
+		len = strlen(v[k]);
+		if (k > 0 && strcmp(v[k], v[k - 1]) == 0)
+			continue;
+		/* "t\td\t0" sorts before "t\td\t1" */
+		if (k + 1 < n && strncmp(v[k], v[k + 1], len - 1) == 0 &&
+		    v[k + 1][len - 1] == '1' && v[k][len - 1] == '0')
+			continue;
+		buf_printf(&out, "%s\n", v[k]);
+	}
+	free(v);
+	buf_free(b);
+	*b = out;
+}
+
+/* Pages of random sections through search_index_chapter(), in English
+ * (no compound splitting): the index's pairs must be the terms
+ * search_text_word() and search_text_term() find in each section's
+ * title and text, which the page thread reads with a fast path of its
+ * own for ASCII words (search_index.c, S_text_words()). */
+static void
+S_index_words(struct search_text *en)
+{
+	char dir[] = "/tmp/test_search.XXXXXX", path[64];
+	struct search_index *si;
+	struct diag_list *dl;
+	struct buf html = { 0 }, title = { 0 }, text = { 0 };
+	struct buf want = { 0 }, got = { 0 };
+	size_t i, k, doc = 0, npage = 6, nsect = 5;
+
+	if (mkdtemp(dir) == NULL) {
+		printf("FAIL search/index-words: mkdtemp\n");
+		failed = 1;
+		return;
+	}
+	si = search_index_new("en", npage);
+	dl = diag_list_new();
+	for (i = 0; i < npage; i++) {
+		buf_reset(&html);
+		for (k = 0; k < nsect; k++, doc++) {
+			S_random_text(&title);
+			S_random_text(&text);
+			buf_printf(&html, "<h2 id=\"s%zu\">%s</h2>\n<p>%s</p>\n",
+			    k, buf_cstr(&title), buf_cstr(&text));
+			/* a title of white space only is the chapter's
+			 * (search_index.c, S_sect_add()) */
+			S_want_terms(en, strspn(buf_cstr(&title), " \n") ==
+			    title.len ? "Page" : buf_cstr(&title), doc, 1,
+			    &want);
+			S_want_terms(en, buf_cstr(&text), doc, 0, &want);
+		}
+		search_index_chapter(si, i, "page.html", "Page",
+		    buf_cstr(&html), html.len);
+	}
+	if (search_index_write(si, dir, dl) != 0) {
+		printf("FAIL search/index-words: search_index_write\n");
+		failed = 1;
+	} else {
+		search_index_pairs(si, S_pair_buf, &got);
+		S_pair_set(&want);
+		S_pair_set(&got);
+		if (want.len > 0 && got.len == want.len &&
+		    memcmp(got.data, want.data, want.len) == 0)
+			printf("PASS search/index-words\n");
+		else {
+			for (k = 0; k < got.len && k < want.len &&
+			    got.data[k] == want.data[k]; k++)
+				;
+			while (k > 0 && want.data[k - 1] != '\n')
+				k--;
+			printf("FAIL search/index-words: at \"%.60s\", "
+			    "want \"%.60s\"\n", got.data + k,
+			    want.data + k);
+			failed = 1;
+		}
+	}
+	snprintf(path, sizeof(path), "%s/search-index.js", dir);
+	remove(path);
+	rmdir(dir);
+	search_index_free(si);
+	diag_list_free(dl);
+	buf_free(&html);
+	buf_free(&title);
+	buf_free(&text);
+	buf_free(&want);
+	buf_free(&got);
+}
+
+/* Sections of random white space around words through
+ * search_index_chapter(): their texts in search/0.js must be the text
+ * with each run of white space one space, none at the start or end
+ * (what search_index.c's S_put() makes of it byte by byte; the page
+ * thread takes runs without two spaces in a row whole). */
+static void
+S_index_spaces(void)
+{
+	static const char *const piece[] = {
+		"ab", "Cd.", " ", "  ", "   ", "\n", "\t", " \n ", "\r\n", ",",
+	};
+	char dir[] = "/tmp/test_search.XXXXXX", path[64];
+	struct search_index *si = search_index_new("en", 1);
+	struct diag_list *dl = diag_list_new();
+	struct buf html = { 0 }, want = { 0 }, text = { 0 };
+	char *got = NULL;
+	size_t k, n, p, len = 0;
+	const char *c;
+
+	if (mkdtemp(dir) == NULL) {
+		printf("FAIL search/index-spaces: mkdtemp\n");
+		failed = 1;
+		return;
+	}
+	buf_puts(&want, "SalesgenSearch.text(0,JSON.parse('[");
+	for (k = 0; k < 40; k++) {
+		buf_reset(&text);
+		for (n = 1 + S_rand(12); n > 0; n--)
+			buf_puts(&text, piece[S_rand(sizeof(piece) /
+			    sizeof(*piece))]);
+		buf_printf(&html, "<h2 id=\"s%zu\">T</h2>\n<p>%s</p>\n", k,
+		    buf_cstr(&text));
+		buf_puts(&want, k > 0 ? ",\"" : "\"");
+		p = want.len;
+		for (c = buf_cstr(&text); *c != '\0'; c++)
+			if (strchr(" \n\t\r", *c) == NULL)
+				buf_putc(&want, *c);
+			else if (want.len > p && want.data[want.len - 1] != ' ')
+				buf_putc(&want, ' ');
+		if (want.len > p && want.data[want.len - 1] == ' ')
+			want.len--;
+		buf_putc(&want, '"');
+	}
+	buf_puts(&want, "]'),");
+	search_index_chapter(si, 0, "page.html", "Page", buf_cstr(&html),
+	    html.len);
+	snprintf(path, sizeof(path), "%s/search/0.js", dir);
+	if (search_index_write_texts(si, dir, dl) == 0)
+		got = file_read(path, &len, dl);
+	if (got != NULL && len >= want.len &&
+	    memcmp(got, want.data, want.len) == 0)
+		printf("PASS search/index-spaces\n");
+	else {
+		for (k = 0; got != NULL && k < len && k < want.len &&
+		    got[k] == want.data[k]; k++)
+			;
+		printf("FAIL search/index-spaces: at byte %zu: \"%.40s\", "
+		    "want \"%.40s\"\n", k, got ? got + k : "(no file)",
+		    want.data + k);
+		failed = 1;
+	}
+	free(got);
+	remove(path);
+	snprintf(path, sizeof(path), "%s/search", dir);
+	rmdir(path);
+	rmdir(dir);
+	search_index_free(si);
+	diag_list_free(dl);
+	buf_free(&html);
+	buf_free(&want);
+	buf_free(&text);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -251,6 +491,8 @@ main(int argc, char *argv[])
 	S_fold("\xc4\xb3sje", "ijsje");	/* the ĳ ligature */
 	S_fold("Stra\xc3\x9f" "e", "strasse");
 	S_fold("co\xc2\xad" "\xc3\xb6peratie", "cooperatie");	/* soft hyphen */
+	S_index_words(en);
+	S_index_spaces();
 	sp = search_split_new(nl, NULL, NULL);
 	if (search_split_has_dict(sp)) {
 		S_split(sp, "verkoopplan", "verkoop plan");
