@@ -491,6 +491,69 @@ function rice(s, a, b) {
 	return out;
 }
 
+/* The docs of s[a..b) as bits in the range code (search_code_bits()
+ * in gen/search_code.c, which says why): each doc's bit, 0 or 1, with
+ * the chance of a 0 made of the zeros and ones so far in its context:
+ * for a section its size class (idx.cls) and in how many sections
+ * before it in its chapter the term is (0, 1, more), for a glossary
+ * term whether the term is in its section (idx.def); the docs of the
+ * terms its line names (parts) are skipped, as known.  The digits are
+ * bytes, six bits each, zeros after the last.  Plain arithmetic, not
+ * bit operations, on range and code: they are 32-bit unsigned. */
+function bits(s, a, b, parts) {
+	var n = new Int32Array(22), nd = idx.docs.length, nsec = idx.firstGloss;
+	var cls = idx.cls, first = idx.first, def = idx.def;
+	var bit = new Uint8Array(nd), at = a, acc = 0, nb = 0, range = 4294967295;
+	var code = 0, d, k, ctx, before = 0, p0, bound, m = 0, out, c0, j;
+	/* the docs of the terms it names are its own, and not written */
+	for (k = 0; k < parts.length; k++)
+		for (j = 0; j < parts[k].length; j++)
+			bit[parts[k][j]] = 2;
+	function byte() {
+		while (nb < 8) {
+			acc = ((acc & ((1 << nb) - 1)) << 6) | (at < b ? DIGIT[s.charCodeAt(at++)] : 0);
+			nb += 6;
+		}
+		nb -= 8;
+		return (acc >> nb) & 255;
+	}
+	for (k = 0; k < 4; k++) code = code * 256 + byte();
+	for (d = 0; d < nd; d++) {
+		if (d < nsec) {
+			if (first[d]) before = 0;
+			ctx = cls[d] * 3 + (before < 2 ? before : 2);
+			if (bit[d] === 2) { before++; continue; }
+		} else {
+			if (bit[d] === 2) continue;
+			ctx = 9 + (def[d - nsec] >= 0 && bit[def[d - nsec]] !== 0 ? 1 : 0);
+		}
+		/* S_p0(): (n0 + 1/2) / (n + 1) in 12 bits, never 0 or 1 */
+		c0 = n[2 * ctx];
+		p0 = Math.floor((2 * c0 + 1) * 4096 / (2 * (c0 + n[2 * ctx + 1]) + 2));
+		if (p0 < 1) p0 = 1; else if (p0 > 4095) p0 = 4095;
+		bound = Math.floor(range / 4096) * p0;
+		if (code < bound) {
+			range = bound;
+			n[2 * ctx]++;
+		} else {
+			code -= bound;
+			range -= bound;
+			n[2 * ctx + 1]++;
+			bit[d] = 1;
+			m++;
+			if (d < nsec) before++;
+		}
+		while (range < 16777216) {
+			range *= 256;
+			code = code * 256 + byte();
+		}
+	}
+	out = new Int32Array(m);
+	for (m = 0, d = 0; d < nd; d++)
+		if (bit[d] === 1) out[m++] = d;
+	return out;
+}
+
 /* The numbers of s[a..b) (S_num()), summed as they go when sum */
 function nums(s, a, b, sum) {
 	var n = 0, k, d, v = 0, at = 0, out;
@@ -588,16 +651,24 @@ function postings(t, line) {
 	var e = line.indexOf(";"), c = line.indexOf(",");
 	if (e < 0) e = line.length;
 	if (c < 0 || c > e) c = e;
-	var docs = rice(line, 0, c), k, x, parts = [docs], at;
+	/* the terms it names first: bits() skips their docs */
+	var docs, k, x, parts = [], at, lost = 0;
 	if (e < line.length) {
 		var drv = nums(line, e + 1, line.length, true);
 		for (k = 0; k < drv.length; k++) {
 			x = lineOf(drv[k]);
-			if (x !== null && x[1] === undefined) continue;	/* shard failed */
+			if (x !== null && x[1] === undefined) { lost = 1; continue; }	/* shard failed */
 			if (x !== null) x = postings(x[0], x[1]);
 			if (x === null) return null;
 			parts.push(x[0]);
 		}
+	}
+	if (line.charAt(0) !== ".")
+		docs = rice(line, 0, c);
+	else	/* without all of the parts the bits cannot be read */
+		docs = lost ? new Int32Array(0) : bits(line, 1, c, parts);
+	if (parts.length > 0) {
+		parts.unshift(docs);
 		docs = parts.length === 2 ? union(parts[0], parts[1]) : unions(parts);
 	}
 	var ws = new Uint8Array(docs.length).fill(1), gl = idx.firstGloss;
@@ -906,6 +977,24 @@ function expand(data) {
 		data.of[ch].push(d++);
 	});
 	data.docs = docs;
+	/* bits()'s model: the sections' size classes (data.cls: three a
+	 * digit), which are first in their chapters, the glossary terms'
+	 * sections as docs (data.def: their numbers in their chapters;
+	 * -1 for none) */
+	var cls = new Uint8Array(data.firstGloss), first = new Uint8Array(data.firstGloss);
+	for (d = 0; d < data.firstGloss; d++) {
+		cls[d] = Math.floor(DIGIT[data.cls.charCodeAt(Math.floor(d / 3))] /
+		    [9, 3, 1][d % 3]) % 3;
+		first[d] = docs[d][4] === 0 ? 1 : 0;
+	}
+	var def = new Int32Array(data.gloss.length), gd = nums(data.def || "", 0,
+	    (data.def || "").length, false);
+	data.gloss.forEach(function (ch, g) {
+		def[g] = data.chapters[ch][2] > 0 ? data.of[ch][gd[g]] : -1;
+	});
+	data.cls = cls;
+	data.first = first;
+	data.def = def;
 	/* each doc's language bit, for the loop over postings (match()) */
 	data.bits = new Uint8Array(docs.length);
 	data.langBits = 0;
