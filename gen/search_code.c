@@ -97,6 +97,7 @@ search_code_rice(struct buf *b, const uint32_t *v, size_t n)
  * term stays in Rice (search_index.c writes whichever is shorter).
  */
 #define P_BITS		12
+#define P_PRIOR		2	/* in tenths: the estimate's prior, 0.2 */
 #define N_CLS		3
 #define N_CTX		(N_CLS * 3 + 2)
 
@@ -175,14 +176,40 @@ S_end(struct rc *rc)
 static unsigned
 S_p0(uint32_t n0, uint32_t n1)
 {
-	uint64_t p = ((uint64_t)2 * n0 + 1) << P_BITS;
+	uint64_t p = ((uint64_t)10 * n0 + P_PRIOR) << P_BITS;
 
-	p /= (uint64_t)2 * (n0 + n1) + 2;
+	p /= (uint64_t)10 * (n0 + n1) + 2 * P_PRIOR;
 	if (p < 1)
 		p = 1;
 	if (p > (1u << P_BITS) - 1)
 		p = (1u << P_BITS) - 1;
 	return (unsigned)p;
+}
+
+/* The coder's bytes as six bits a digit, after "." (zero bytes and
+ * digits at the end left out: search.js reads zeros after the last);
+ * frees the bytes. */
+static void
+S_digits(struct buf *b, struct buf *bytes)
+{
+	unsigned acc = 0, nacc = 0;
+	size_t d, i, end = bytes->len;
+
+	buf_putc(b, '.');
+	while (end > 0 && bytes->data[end - 1] == 0)
+		end--;
+	i = b->len;
+	for (d = 0; d < end; d++) {
+		acc = acc << 8 | (unsigned char)bytes->data[d];
+		for (nacc += 8; nacc >= 6; nacc -= 6)
+			buf_putc(b, search_code_digit[(acc >> (nacc - 6)) & 63]);
+		acc &= (1u << nacc) - 1;
+	}
+	if (nacc > 0)
+		buf_putc(b, search_code_digit[(acc << (6 - nacc)) & 63]);
+	while (b->len > i && b->data[b->len - 1] == '0')
+		b->data[--b->len] = '\0';
+	buf_free(bytes);
 }
 
 void
@@ -192,8 +219,8 @@ search_code_bits(struct buf *b, const struct search_code_model *m,
 	struct buf bytes = { 0 };
 	struct rc rc = { 0, UINT32_MAX, 0, 1, &bytes, 0 };
 	uint32_t n[N_CTX][2] = { { 0 } };
-	unsigned ctx, acc = 0, nacc = 0, before = 0;
-	size_t d, i, end;
+	unsigned ctx, before = 0;
+	size_t d;
 
 	for (d = 0; d < m->ndocs; d++) {
 		if (d < m->nsec) {
@@ -210,21 +237,27 @@ search_code_bits(struct buf *b, const struct search_code_model *m,
 		n[ctx][bit[d]]++;
 	}
 	S_end(&rc);
-	/* zero bytes at the end go, and then the bytes as six bits a
-	 * digit, zero digits at the end left out too */
-	end = bytes.len;
-	while (end > 0 && bytes.data[end - 1] == 0)
-		end--;
-	i = b->len;
-	for (d = 0; d < end; d++) {
-		acc = acc << 8 | (unsigned char)bytes.data[d];
-		for (nacc += 8; nacc >= 6; nacc -= 6)
-			buf_putc(b, search_code_digit[(acc >> (nacc - 6)) & 63]);
-		acc &= (1u << nacc) - 1;
+	S_digits(b, &bytes);
+}
+
+/* A mark is likelier in a short section (its heading is more of its
+ * words) and in a glossary term (its own words) than in a long section:
+ * a context each. */
+void
+search_code_marks(struct buf *b, const struct search_code_model *m,
+    const uint32_t *doc, const uint8_t *mark, size_t n)
+{
+	struct buf bytes = { 0 };
+	struct rc rc = { 0, UINT32_MAX, 0, 1, &bytes, 0 };
+	uint32_t c[N_CLS + 1][2] = { { 0 } };
+	unsigned ctx;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		ctx = doc[k] < m->nsec ? m->cls[doc[k]] : N_CLS;
+		S_bit(&rc, S_p0(c[ctx][0], c[ctx][1]), mark[k]);
+		c[ctx][mark[k]]++;
 	}
-	if (nacc > 0)
-		buf_putc(b, search_code_digit[(acc << (6 - nacc)) & 63]);
-	while (b->len > i && b->data[b->len - 1] == '0')
-		b->data[--b->len] = '\0';
-	buf_free(&bytes);
+	S_end(&rc);
+	S_digits(b, &bytes);
 }

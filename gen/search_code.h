@@ -37,9 +37,14 @@ struct search_code_model {
 				 * UINT32_MAX for none */
 };
 
-/* The bits bit[0..ndocs) in the range code: 0 or 1, or 2 for a doc
- * known to be 1 (search.js knows it before: not written). */
+/* The bits bit[0..ndocs) in the range code, after ".": 0 or 1, or 2
+ * for a doc known to be 1 (search.js knows it before: not written). */
 void	search_code_bits(struct buf *, const struct search_code_model *,
 	    const uint8_t *bit);
+
+/* Which docs of a term's doc[0..n) are marked (mark[k], 0 or 1), in
+ * the range code. */
+void	search_code_marks(struct buf *, const struct search_code_model *,
+	    const uint32_t *doc, const uint8_t *mark, size_t n);
 
 #endif

@@ -1007,6 +1007,49 @@ S_derive(struct search_index *si, const size_t *from, size_t ndocs,
 }
 
 /*
+ * After ",", which of a term's docs p[0..n) are marked: the gaps
+ * between their places in the list (search_code_num()), or, when
+ * shorter, after ".", as bits in the range code (search_code_marks());
+ * nothing when none is.  The shorter, though gzip takes the gaps'
+ * digits to fewer bits than the range code's six: on the 1,000-chapter
+ * course the range code wherever it is shorter writes 1.8 % less gzip
+ * than wherever it is half as long.
+ */
+static void
+S_marks(struct buf *b, const struct post *p, size_t n,
+    const struct search_code_model *cm)
+{
+	struct buf gaps = { 0 }, rc = { 0 };
+	uint32_t *doc;
+	uint8_t *mark;
+	size_t k, next = 0;
+
+	for (k = 0; k < n; k++)
+		if (p[k].w) {
+			search_code_num(&gaps, k - next); /* next: 0 at first */
+			next = k + 1;
+		}
+	if (gaps.len == 0)
+		return;
+	doc = xmalloc((n + 1) * sizeof(*doc));
+	mark = xmalloc(n + 1);
+	for (k = 0; k < n; k++) {
+		doc[k] = p[k].doc;
+		mark[k] = p[k].w != 0;
+	}
+	search_code_marks(&rc, cm, doc, mark, n);
+	buf_putc(b, ',');
+	if (rc.len < gaps.len)
+		buf_put(b, rc.data, rc.len);
+	else
+		buf_put(b, gaps.data, gaps.len);
+	free(doc);
+	free(mark);
+	buf_free(&gaps);
+	buf_free(&rc);
+}
+
+/*
  * A term's line of postings p[0..n) (one per doc, in doc order): its
  * docs but its subsets' (own[0..m), ascending), in Rice code
  * (search_code_rice()) or, after ".", as bits in the range code
@@ -1023,13 +1066,12 @@ S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *own,
     const struct search_code_model *cm, uint8_t *bit)
 {
 	struct buf rice = { 0 };
-	size_t k, next = 0, at;
+	size_t k, at;
 	unsigned long last = 0;
 
 	if (m > 0) {
 		search_code_rice(&rice, own, m);
 		at = b->len;
-		buf_putc(b, '.');
 		for (k = 0; k < n; k++)
 			bit[p[k].doc] = 2;
 		for (k = 0; k < m; k++)
@@ -1043,13 +1085,7 @@ S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *own,
 		}
 	}
 	buf_free(&rice);
-	for (k = 0; k < n; k++)
-		if (p[k].w) {
-			if (next == 0)
-				buf_putc(b, ',');
-			search_code_num(b, k - next);	/* next: 0 at first */
-			next = k + 1;
-		}
+	S_marks(b, p, n, cm);
 	for (last = 0, k = 0; k < nd; k++) {
 		if (k == 0)
 			buf_putc(b, ';');

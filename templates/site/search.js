@@ -491,33 +491,65 @@ function rice(s, a, b) {
 	return out;
 }
 
-/* The docs of s[a..b) as bits in the range code (search_code_bits()
- * in gen/search_code.c, which says why): each doc's bit, 0 or 1, with
- * the chance of a 0 made of the zeros and ones so far in its context:
- * for a section its size class (idx.cls) and in how many sections
- * before it in its chapter the term is (0, 1, more), for a glossary
- * term whether the term is in its section (idx.def); the docs of the
- * terms its line names (parts) are skipped, as known.  The digits are
- * bytes, six bits each, zeros after the last.  Plain arithmetic, not
- * bit operations, on range and code: they are 32-bit unsigned. */
+/* A range decoder of the digits s[a..b) (gen/search_code.c, which says
+ * why): bytes, six bits a digit, zeros after the last.  Plain
+ * arithmetic, not bit operations, on range and code: they are 32-bit
+ * unsigned. */
+function Rc(s, a, b) {
+	this.s = s;
+	this.at = a;
+	this.end = b;
+	this.acc = 0;
+	this.nb = 0;
+	this.range = 4294967295;
+	this.code = 0;
+	for (var k = 0; k < 4; k++) this.code = this.code * 256 + this.byte();
+}
+Rc.prototype.byte = function () {
+	while (this.nb < 8) {
+		this.acc = ((this.acc & ((1 << this.nb) - 1)) << 6) |
+		    (this.at < this.end ? DIGIT[this.s.charCodeAt(this.at++)] : 0);
+		this.nb += 6;
+	}
+	this.nb -= 8;
+	return (this.acc >> this.nb) & 255;
+};
+/* The next bit, its context's counts of zeros and ones so far n[i] and
+ * n[i + 1] (counted on): S_p0()'s chance of a 0, (n0 + 0.2) / (n +
+ * 0.4) in 12 bits, never 0 or 1 */
+Rc.prototype.bit = function (n, i) {
+	var n0 = n[i], p0, bound, one = 0;
+	p0 = Math.floor((10 * n0 + 2) * 4096 / (10 * (n0 + n[i + 1]) + 4));
+	if (p0 < 1) p0 = 1; else if (p0 > 4095) p0 = 4095;
+	bound = Math.floor(this.range / 4096) * p0;
+	if (this.code < bound) {
+		this.range = bound;
+	} else {
+		this.code -= bound;
+		this.range -= bound;
+		one = 1;
+	}
+	n[i + one]++;
+	while (this.range < 16777216) {
+		this.range *= 256;
+		this.code = this.code * 256 + this.byte();
+	}
+	return one;
+};
+
+/* The docs of s[a..b) as bits in the range code (search_code_bits()):
+ * each doc's bit in its context, for a section its size class (idx.cls)
+ * and in how many sections before it in its chapter the term is (0, 1,
+ * more), for a glossary term whether the term is in its section
+ * (idx.def); the docs of the terms its line names (parts) are skipped,
+ * as known */
 function bits(s, a, b, parts) {
 	var n = new Int32Array(22), nd = idx.docs.length, nsec = idx.firstGloss;
-	var cls = idx.cls, first = idx.first, def = idx.def;
-	var bit = new Uint8Array(nd), at = a, acc = 0, nb = 0, range = 4294967295;
-	var code = 0, d, k, ctx, before = 0, p0, bound, m = 0, out, c0, j;
-	/* the docs of the terms it names are its own, and not written */
+	var cls = idx.cls, first = idx.first, def = idx.def, rc = new Rc(s, a, b);
+	var bit = new Uint8Array(nd), d, k, j, ctx, before = 0, m = 0, out;
 	for (k = 0; k < parts.length; k++)
 		for (j = 0; j < parts[k].length; j++)
 			bit[parts[k][j]] = 2;
-	function byte() {
-		while (nb < 8) {
-			acc = ((acc & ((1 << nb) - 1)) << 6) | (at < b ? DIGIT[s.charCodeAt(at++)] : 0);
-			nb += 6;
-		}
-		nb -= 8;
-		return (acc >> nb) & 255;
-	}
-	for (k = 0; k < 4; k++) code = code * 256 + byte();
 	for (d = 0; d < nd; d++) {
 		if (d < nsec) {
 			if (first[d]) before = 0;
@@ -527,31 +559,29 @@ function bits(s, a, b, parts) {
 			if (bit[d] === 2) continue;
 			ctx = 9 + (def[d - nsec] >= 0 && bit[def[d - nsec]] !== 0 ? 1 : 0);
 		}
-		/* S_p0(): (n0 + 1/2) / (n + 1) in 12 bits, never 0 or 1 */
-		c0 = n[2 * ctx];
-		p0 = Math.floor((2 * c0 + 1) * 4096 / (2 * (c0 + n[2 * ctx + 1]) + 2));
-		if (p0 < 1) p0 = 1; else if (p0 > 4095) p0 = 4095;
-		bound = Math.floor(range / 4096) * p0;
-		if (code < bound) {
-			range = bound;
-			n[2 * ctx]++;
-		} else {
-			code -= bound;
-			range -= bound;
-			n[2 * ctx + 1]++;
+		if (rc.bit(n, 2 * ctx)) {
 			bit[d] = 1;
 			m++;
 			if (d < nsec) before++;
-		}
-		while (range < 16777216) {
-			range *= 256;
-			code = code * 256 + byte();
 		}
 	}
 	out = new Int32Array(m);
 	for (m = 0, d = 0; d < nd; d++)
 		if (bit[d] === 1) out[m++] = d;
 	return out;
+}
+
+/* The weights of docs (ten for a marked section, twenty for a marked
+ * glossary term, one for any other) from the bits of s[a..b) in the
+ * range code (search_code_marks()), a doc's context its size class or,
+ * for a glossary term, one of its own */
+function weights(s, a, b, docs) {
+	var n = new Int32Array(8), nsec = idx.firstGloss, cls = idx.cls;
+	var ws = new Uint8Array(docs.length).fill(1), rc = new Rc(s, a, b), k;
+	for (k = 0; k < docs.length; k++)
+		if (rc.bit(n, docs[k] < nsec ? 2 * cls[docs[k]] : 6))
+			ws[k] = docs[k] < nsec ? 10 : 20;
+	return ws;
 }
 
 /* The numbers of s[a..b) (S_num()), summed as they go when sum */
@@ -671,8 +701,11 @@ function postings(t, line) {
 		parts.unshift(docs);
 		docs = parts.length === 2 ? union(parts[0], parts[1]) : unions(parts);
 	}
-	var ws = new Uint8Array(docs.length).fill(1), gl = idx.firstGloss;
-	if (c < e) {
+	var ws, gl = idx.firstGloss;
+	if (c < e && line.charAt(c + 1) === ".")
+		ws = weights(line, c + 2, e, docs);
+	else {
+		ws = new Uint8Array(docs.length).fill(1);
 		var gaps = nums(line, c + 1, e, false);
 		for (at = 0, k = 0; k < gaps.length; k++) {
 			at += gaps[k];
