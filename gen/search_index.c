@@ -4,7 +4,7 @@
  * Format (read by templates/site/search.js; keep the two in step):
  *
  *	SalesgenSearch.index({lang, chapters: [[url, title, sections(,
- *	    lang)]...], gloss: [chapter...],
+ *	    lang)]...], gloss: "chapter...", cls, def,
  *	    shards: [[first term, terms, postings, first term's rank]...]})
  *	SalesgenSearch.text(N, [text...], [title | [title, anchor]...])
  *
@@ -12,7 +12,7 @@
  * object literal takes seconds to parse; a string does not).  The docs
  * that postings number are every chapter's sections in order (a
  * chapter's count in chapters), then the glossary terms (gloss: each
- * one's chapter).  A chapter's title is 0 when it is its first
+ * one's chapter, as numbers without separators).  A chapter's title is 0 when it is its first
  * section's; its lang is there when it is not the site's ("en" in a
  * Dutch site: its words have the English stemmer's terms and are not
  * split, and search.js matches a query's English terms in it).
@@ -25,12 +25,17 @@
  * search.js makes it again; a glossary term has its id only when that
  * is not "def-" and its slug.  terms is every term, sorted, separated
  * by spaces, for a binary search of exact and prefix matches; postings
- * has one line per term
- * (S_line()): doc numbers as deltas, the marked ones (in the heading)
- * after ",", after ";" the terms whose docs are all among its own (by
- * rank, the term's place in all terms; S_derive()), decoded only for the
- * terms a query matches.  A number is written in base 32, its last
- * digit from a second alphabet (search_code_num()), so that numbers need no
+ * has one line per term (S_line()), decoded only for the terms a query
+ * matches: its docs in Rice code or, after ".", as bits in a
+ * context-modelled range code (gen/search_code.c), whichever is
+ * shorter; the marked ones (in the heading) after ",", as gaps or, after
+ * ".", in the range code (S_marks()); after ";" the terms whose docs are
+ * all among its own (by rank, the term's place in all terms;
+ * S_derive()), whose docs its own line leaves out.  cls and def are
+ * what the range code predicts from (S_model(), S_model_head()): the
+ * sections' size classes and the glossary terms' sections.  A number
+ * is written in base 32, its last digit from a second alphabet
+ * (search_code_num()), so that numbers need no
  * separator: a tenth less gzip than base 36 with commas.  A shard
  * written to a file of its own (search-index-N.js) has null for terms
  * and postings until the file is loaded.
@@ -1630,11 +1635,12 @@ search_index_write(struct search_index *si, const char *outdir,
 	}
 	buf_putc(&j, ']');
 	S_js(&b, j.data, j.len);
-	/* a glossary term's chapter; its term and id are with its text */
-	buf_puts(&b, "),\ngloss:[");
+	/* a glossary term's chapter (search_code_num(): no commas, 700 B
+	 * less gzip at 1,000 chapters); its term and id are with its text */
+	buf_puts(&b, "),\ngloss:\"");
 	for (i = 0; i < si->ng; i++)
-		buf_printf(&b, "%s%zu", i ? "," : "", si->g[i].ch);
-	buf_putc(&b, ']');
+		search_code_num(&b, si->g[i].ch);
+	buf_putc(&b, '"');
 	S_model_head(&b, si, &cm);
 	free((void *)cm.cls);
 	free((void *)cm.first);

@@ -1004,6 +1004,8 @@ function expand(data) {
 		}
 	});
 	data.firstGloss = d;	/* the docs from here on are glossary terms */
+	/* the glossary terms' chapters: numbers without separators */
+	data.gloss = Array.prototype.slice.call(nums(data.gloss, 0, data.gloss.length, false));
 	data.gloss.forEach(function (ch) {
 		docs.push([ch, null, null, 1, data.of[ch].length,
 		    BIT[data.chapters[ch][3] || data.lang]]);
