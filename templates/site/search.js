@@ -491,37 +491,40 @@ function rice(s, a, b) {
 	return out;
 }
 
-/* A range decoder of the digits s[a..b) (gen/search_code.c, which says
- * why): bytes, six bits a digit, zeros after the last.  Plain
- * arithmetic, not bit operations, on range and code: they are 32-bit
- * unsigned. */
+/*
+ * The range code (gen/search_code.c, which says why): bytes, six bits a
+ * digit, zeros after the last; a bit's chance of a 0 made of the zeros
+ * and ones so far in its context, n[2 * ctx] and n[2 * ctx + 1]
+ * (S_p0(): (n0 + 0.2) / (n + 0.4) in 12 bits, never 0 or 1).  range
+ * and code have 31 bits: small integers, so bit operations on them are
+ * safe and quick (held as doubles, 32-bit ones took twice the time).
+ */
+/* The decoder's state: its digits s[at..end), the bits of the last
+ * read not yet taken (acc, nb), range and code */
 function Rc(s, a, b) {
 	this.s = s;
 	this.at = a;
 	this.end = b;
 	this.acc = 0;
 	this.nb = 0;
-	this.range = 4294967295;
+	this.range = 2147483647;
 	this.code = 0;
-	for (var k = 0; k < 4; k++) this.code = this.code * 256 + this.byte();
+	for (var k = 0; k < 4; k++) this.code = (this.code << 8) | this.byte();
 }
 Rc.prototype.byte = function () {
 	while (this.nb < 8) {
-		this.acc = ((this.acc & ((1 << this.nb) - 1)) << 6) |
+		this.acc = ((this.acc & 255) << 6) |
 		    (this.at < this.end ? DIGIT[this.s.charCodeAt(this.at++)] : 0);
 		this.nb += 6;
 	}
 	this.nb -= 8;
 	return (this.acc >> this.nb) & 255;
 };
-/* The next bit, its context's counts of zeros and ones so far n[i] and
- * n[i + 1] (counted on): S_p0()'s chance of a 0, (n0 + 0.2) / (n +
- * 0.4) in 12 bits, never 0 or 1 */
+/* The next bit, in the context whose counts are n[i] (zeros) and
+ * n[i + 1] (ones), counted on */
 Rc.prototype.bit = function (n, i) {
-	var n0 = n[i], p0, bound, one = 0;
-	p0 = Math.floor((10 * n0 + 2) * 4096 / (10 * (n0 + n[i + 1]) + 4));
-	if (p0 < 1) p0 = 1; else if (p0 > 4095) p0 = 4095;
-	bound = Math.floor(this.range / 4096) * p0;
+	var p0 = ((10 * n[i] + 2) * 4096 / (10 * (n[i] + n[i + 1]) + 4)) | 0;
+	var bound = (this.range >> 12) * (p0 < 1 ? 1 : p0 > 4095 ? 4095 : p0), one = 0;
 	if (this.code < bound) {
 		this.range = bound;
 	} else {
@@ -530,9 +533,9 @@ Rc.prototype.bit = function (n, i) {
 		one = 1;
 	}
 	n[i + one]++;
-	while (this.range < 16777216) {
-		this.range *= 256;
-		this.code = this.code * 256 + this.byte();
+	while (this.range < 8388608) {
+		this.range <<= 8;
+		this.code = (this.code << 8) | this.byte();
 	}
 	return one;
 };
@@ -550,19 +553,22 @@ function bits(s, a, b, parts) {
 	for (k = 0; k < parts.length; k++)
 		for (j = 0; j < parts[k].length; j++)
 			bit[parts[k][j]] = 2;
-	for (d = 0; d < nd; d++) {
-		if (d < nsec) {
-			if (first[d]) before = 0;
-			ctx = cls[d] * 3 + (before < 2 ? before : 2);
-			if (bit[d] === 2) { before++; continue; }
-		} else {
-			if (bit[d] === 2) continue;
-			ctx = 9 + (def[d - nsec] >= 0 && bit[def[d - nsec]] !== 0 ? 1 : 0);
-		}
-		if (rc.bit(n, 2 * ctx)) {
+	for (d = 0; d < nsec; d++) {
+		if (first[d] === 1) before = 0;
+		if (bit[d] === 2) { before++; continue; }
+		ctx = 2 * (cls[d] * 3 + (before < 2 ? before : 2));
+		if (rc.bit(n, ctx) === 1) {
 			bit[d] = 1;
 			m++;
-			if (d < nsec) before++;
+			before++;
+		}
+	}
+	for (; d < nd; d++) {
+		if (bit[d] === 2) continue;
+		ctx = 18 + (def[d - nsec] >= 0 && bit[def[d - nsec]] !== 0 ? 2 : 0);
+		if (rc.bit(n, ctx) === 1) {
+			bit[d] = 1;
+			m++;
 		}
 	}
 	out = new Int32Array(m);
@@ -577,10 +583,12 @@ function bits(s, a, b, parts) {
  * for a glossary term, one of its own */
 function weights(s, a, b, docs) {
 	var n = new Int32Array(8), nsec = idx.firstGloss, cls = idx.cls;
-	var ws = new Uint8Array(docs.length).fill(1), rc = new Rc(s, a, b), k;
-	for (k = 0; k < docs.length; k++)
-		if (rc.bit(n, docs[k] < nsec ? 2 * cls[docs[k]] : 6))
-			ws[k] = docs[k] < nsec ? 10 : 20;
+	var ws = new Uint8Array(docs.length).fill(1), rc = new Rc(s, a, b), k, d;
+	for (k = 0; k < docs.length; k++) {
+		d = docs[k];
+		if (rc.bit(n, d < nsec ? 2 * cls[d] : 6) === 1)
+			ws[k] = d < nsec ? 10 : 20;
+	}
 	return ws;
 }
 
