@@ -4,7 +4,7 @@
  * Format (read by templates/site/search.js; keep the two in step):
  *
  *	SalesgenSearch.index({lang, chapters: [[url, title, sections(,
- *	    lang)]...], gloss: [chapter...],
+ *	    lang)]...], gloss: "chapter...", cls, def,
  *	    shards: [[first term, terms, postings, first term's rank]...]})
  *	SalesgenSearch.text(N, [text...], [title | [title, anchor]...])
  *
@@ -12,7 +12,7 @@
  * object literal takes seconds to parse; a string does not).  The docs
  * that postings number are every chapter's sections in order (a
  * chapter's count in chapters), then the glossary terms (gloss: each
- * one's chapter).  A chapter's title is 0 when it is its first
+ * one's chapter, as numbers without separators).  A chapter's title is 0 when it is its first
  * section's; its lang is there when it is not the site's ("en" in a
  * Dutch site: its words have the English stemmer's terms and are not
  * split, and search.js matches a query's English terms in it).
@@ -25,17 +25,23 @@
  * search.js makes it again; a glossary term has its id only when that
  * is not "def-" and its slug.  terms is every term, sorted, separated
  * by spaces, for a binary search of exact and prefix matches; postings
- * has one line per term
- * (S_line()): doc numbers as deltas, the marked ones (in the heading)
- * after ",", after ";" the terms whose docs are all among its own (by
- * rank, the term's place in all terms; S_derive()), decoded only for the
- * terms a query matches.  A number is written in base 32, its last
- * digit from a second alphabet (S_num()), so that numbers need no
+ * has one line per term (S_line()), decoded only for the terms a query
+ * matches: its docs in Rice code or, after ".", as bits in a
+ * context-modelled range code (gen/search_code.c), whichever is
+ * shorter; the marked ones (in the heading) after ",", as gaps or, after
+ * ".", in the range code (S_marks()); after ";" the terms whose docs are
+ * all among its own (by rank, the term's place in all terms;
+ * S_derive()), whose docs its own line leaves out.  cls and def are
+ * what the range code predicts from (S_model(), S_model_head()): the
+ * sections' size classes and the glossary terms' sections.  A number
+ * is written in base 32, its last digit from a second alphabet
+ * (search_code_num()), so that numbers need no
  * separator: a tenth less gzip than base 36 with commas.  A shard
  * written to a file of its own (search-index-N.js) has null for terms
  * and postings until the file is loaded.
  */
 #include "search_index.h"
+#include "search_code.h"
 #include "search_split.h"
 #include "search_subset.h"
 #include "search_text.h"
@@ -1220,26 +1226,6 @@ S_str_cmp(const void *a, const void *b)
 	    S_sort_si->terms[*(const uint32_t *)b]);
 }
 
-/* The 64 digits, 0-31 S_num()'s inner ones and 32-63 its last ones, so
- * that search.js reads both with one table; none is a separator. */
-static const char S_digit[] = "0123456789abcdefghijklmnopqrstuv"
-    "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_~";
-
-/* v in base 32, its last digit from the second alphabet: search.js
- * finds the end of a number without a separator. */
-static void
-S_num(struct buf *b, unsigned long v)
-{
-	char d[16];
-	int n = 0;
-
-	d[n++] = S_digit[32 + v % 32];
-	for (v /= 32; v > 0; v /= 32)
-		d[n++] = S_digit[v % 32];
-	while (n > 0)
-		buf_putc(b, d[--n]);
-}
-
 /*** Terms within terms ***/
 
 /* A term whose docs are all among another's would have them written
@@ -1340,90 +1326,186 @@ S_derive(struct search_index *si, const size_t *from, size_t ndocs,
 }
 
 /*
- * The docs v[0..n) (ascending) in Rice code: n and k (S_num()), then
- * each doc's gap to the one before less one (the first's: the doc) as
- * its quotient by 2^k in unary (ones ended by a zero) and its k low
- * bits, six bits a digit (S_digit), the last filled with zeros.  For
- * gaps as random as a term's that is within a few per cent of their
- * entropy, where base-32 numbers left gzip a tenth or more above it;
- * gzip can do nothing more with it.  k is the one that makes the
- * fewest bits.
+ * After ",", which of a term's docs p[0..n) are marked: the gaps
+ * between their places in the list (search_code_num()), or, when
+ * shorter, after ".", as bits in the range code (search_code_marks());
+ * nothing when none is.  The shorter, though gzip takes the gaps'
+ * digits to fewer bits than the range code's six: on the 1,000-chapter
+ * course the range code wherever it is shorter writes 1.8 % less gzip
+ * than wherever it is half as long.
  */
 static void
-S_rice(struct buf *b, const uint32_t *v, size_t n)
+S_marks(struct buf *b, const struct post *p, size_t n,
+    const struct search_code_model *cm)
 {
-	uint64_t bits, best = UINT64_MAX;
-	uint32_t g, prev;
-	unsigned kk, k = 0, acc = 0, nacc = 0;
-	size_t i;
+	struct buf gaps = { 0 }, rc = { 0 };
+	uint32_t *doc;
+	uint8_t *mark;
+	size_t k, next = 0;
 
-	for (kk = 0; kk < 24; kk++) {
-		for (bits = 0, prev = UINT32_MAX, i = 0; i < n; i++) {
-			g = v[i] - prev - 1;	/* prev + 1 wraps to 0 */
-			bits += (g >> kk) + 1 + kk;
-			prev = v[i];
-		}
-		if (bits < best) {
-			best = bits;
-			k = kk;
-		}
-	}
-	S_num(b, n);
-	S_num(b, k);
-#define PUT(bit) do {							\
-		acc = acc << 1 | (bit);					\
-		if (++nacc == 6) {					\
-			buf_putc(b, S_digit[acc]);			\
-			acc = nacc = 0;					\
-		}							\
-	} while (0)
-	for (prev = UINT32_MAX, i = 0; i < n; i++) {
-		g = v[i] - prev - 1;
-		prev = v[i];
-		for (kk = g >> k; kk > 0; kk--)
-			PUT(1u);
-		PUT(0u);
-		for (kk = k; kk > 0; kk--)
-			PUT((g >> (kk - 1)) & 1u);
-	}
-#undef PUT
-	if (nacc > 0)
-		buf_putc(b, S_digit[acc << (6 - nacc)]);
-}
-
-/* A term's line of postings p[0..n) (one per doc, in doc order): its
- * docs but those whose seen[doc] is mark (its subsets'), in Rice code
- * (S_rice(); nothing when there are none), then, after ",", which of
- * all its docs are marked, as the gaps between their places in the
- * list, then, after ";", the ranks of the terms it names, drv[0..nd),
- * as deltas. */
-static void
-S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *seen,
-    uint32_t mark, const struct drv *drv, size_t nd)
-{
-	size_t k, next = 0, m = 0;
-	unsigned long last = 0;
-	uint32_t *own = xmalloc((n + 1) * sizeof(*own));
-
-	for (k = 0; k < n; k++)
-		if (seen[p[k].doc] != mark)
-			own[m++] = p[k].doc;
-	if (m > 0)
-		S_rice(b, own, m);
-	free(own);
 	for (k = 0; k < n; k++)
 		if (p[k].w) {
-			if (next == 0)
-				buf_putc(b, ',');
-			S_num(b, k - next);	/* next: 0 at first */
+			search_code_num(&gaps, k - next); /* next: 0 at first */
 			next = k + 1;
 		}
+	if (gaps.len == 0)
+		return;
+	doc = xmalloc((n + 1) * sizeof(*doc));
+	mark = xmalloc(n + 1);
+	for (k = 0; k < n; k++) {
+		doc[k] = p[k].doc;
+		mark[k] = p[k].w != 0;
+	}
+	search_code_marks(&rc, cm, doc, mark, n);
+	buf_putc(b, ',');
+	if (rc.len < gaps.len)
+		buf_put(b, rc.data, rc.len);
+	else
+		buf_put(b, gaps.data, gaps.len);
+	free(doc);
+	free(mark);
+	buf_free(&gaps);
+	buf_free(&rc);
+}
+
+/* A term in fewer than one doc in SPARSE (by its own docs) stays in
+ * Rice: search.js decodes Rice in time with its docs, the range code
+ * in time with all docs, and a dense term names many sparse ones, all
+ * decoded with it.  At 1,000 chapters that keeps 521 terms in Rice for
+ * 1.7 KB more gzip, and the 200 typed prefixes of
+ * tests/tools/search-page.js --bench take about 15 % less CPU (node). */
+#define SPARSE		1024
+
+/*
+ * A term's line of postings p[0..n) (one per doc, in doc order): its
+ * docs but its subsets' (own[0..m), ascending), in Rice code
+ * (search_code_rice()) or, after ".", as bits in the range code
+ * (search_code_bits(), its subsets' docs known to be there; bit:
+ * zeros over all docs, given back so), the
+ * shorter (Rice when as short, or the term is SPARSE: it decodes
+ * faster); nothing when m is 0; then its marks (S_marks()); then,
+ * after ";", the ranks of the terms it names, drv[0..nd), as deltas.
+ */
+static void
+S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *own,
+    size_t m, const struct drv *drv, size_t nd,
+    const struct search_code_model *cm, uint8_t *bit)
+{
+	struct buf rice = { 0 };
+	size_t k, at;
+	unsigned long last = 0;
+
+	if (m > 0) {
+		search_code_rice(&rice, own, m);
+		at = b->len;
+		for (k = 0; k < n; k++)
+			bit[p[k].doc] = 2;
+		for (k = 0; k < m; k++)
+			bit[own[k]] = 1;
+		search_code_bits(b, cm, bit);
+		for (k = 0; k < n; k++)
+			bit[p[k].doc] = 0;
+		if (b->len - at >= rice.len || m * SPARSE < cm->ndocs) {
+			b->len = at;
+			buf_put(b, rice.data, rice.len);
+		}
+	}
+	buf_free(&rice);
+	S_marks(b, p, n, cm);
 	for (last = 0, k = 0; k < nd; k++) {
 		if (k == 0)
 			buf_putc(b, ';');
-		S_num(b, drv[k].whole - last);
+		search_code_num(b, drv[k].whole - last);
 		last = drv[k].whole;
 	}
+}
+
+/*
+ * What search_code_bits() predicts from (cm), made of the docs' own
+ * postings (own[of[t]..of[t + 1]) for the term of rank t): a section's
+ * size class, by how many terms it has against the other sections
+ * (thirds), and a glossary term's section, the one in its chapter with
+ * which it has the most terms in common (the first of those).  The
+ * caller frees cm's arrays.
+ */
+static int
+S_u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+S_model(const struct search_index *si, const uint32_t *own,
+    const size_t *of, size_t ndocs, struct search_code_model *cm)
+{
+	uint32_t *cnt = xcalloc(ndocs + 1, sizeof(*cnt)), *sorted;
+	uint32_t *dfrom = xcalloc(ndocs + 2, sizeof(*dfrom)), *dterm;
+	uint32_t *mark = xcalloc(si->nterms + 1, sizeof(*mark)), *start;
+	uint8_t *cls, *first;
+	uint32_t *def;
+	size_t i, k, d, t, nsec = 0, best, hits, bhits, lo, hi;
+
+	for (i = 0; i < si->nch; i++)
+		nsec += si->ch[i].n;
+	for (k = 0; k < of[si->nterms]; k++)
+		cnt[own[k]]++;
+	for (d = 0; d < ndocs; d++)
+		dfrom[d + 1] = dfrom[d] + cnt[d];
+	dterm = xmalloc((of[si->nterms] + 1) * sizeof(*dterm));
+	memset(cnt, 0, (ndocs + 1) * sizeof(*cnt));
+	for (t = 0; t < si->nterms; t++)
+		for (k = of[t]; k < of[t + 1]; k++)
+			dterm[dfrom[own[k]] + cnt[own[k]]++] = (uint32_t)t;
+	/* the classes: below the first third's top, below the second's */
+	sorted = xmalloc((nsec + 1) * sizeof(*sorted));
+	memcpy(sorted, cnt, nsec * sizeof(*sorted));
+	if (nsec > 0)
+		qsort(sorted, nsec, sizeof(*sorted), S_u32_cmp);
+	lo = nsec > 0 ? sorted[nsec / 3] : 0;
+	hi = nsec > 0 ? sorted[2 * nsec / 3] : 0;
+	cls = xcalloc(nsec + 1, 1);
+	first = xcalloc(nsec + 1, 1);
+	start = xcalloc(si->nch + 1, sizeof(*start));
+	for (d = 0, i = 0; i < si->nch; i++) {
+		start[i] = (uint32_t)d;
+		for (k = 0; k < si->ch[i].n; k++, d++) {
+			first[d] = k == 0;
+			cls[d] = cnt[d] >= hi ? 2 : cnt[d] >= lo ? 1 : 0;
+		}
+	}
+	def = xcalloc(si->ng + 1, sizeof(*def));
+	for (i = 0; i < si->ng && nsec + i < ndocs; i++) {
+		d = nsec + i;
+		for (k = dfrom[d]; k < dfrom[d + 1]; k++)
+			mark[dterm[k]] = (uint32_t)i + 1;
+		/* none (UINT32_MAX) in a chapter without sections */
+		best = si->ch[si->g[i].ch].n > 0 ? start[si->g[i].ch] :
+		    UINT32_MAX;
+		for (bhits = 0, k = 0; k < si->ch[si->g[i].ch].n; k++) {
+			size_t s = start[si->g[i].ch] + k, j;
+
+			for (hits = 0, j = dfrom[s]; j < dfrom[s + 1]; j++)
+				hits += mark[dterm[j]] == i + 1;
+			if (hits > bhits) {
+				bhits = hits;
+				best = s;
+			}
+		}
+		def[i] = (uint32_t)best;
+	}
+	cm->nsec = nsec;
+	cm->ndocs = ndocs;
+	cm->cls = cls;
+	cm->first = first;
+	cm->def = def;
+	free(start);
+	free(sorted);
+	free(mark);
+	free(dterm);
+	free(dfrom);
+	free(cnt);
 }
 
 void
@@ -1728,6 +1810,32 @@ S_write(const char *outdir, const char *name, struct buf *b,
 	return rc;
 }
 
+/* What search.js needs of cm (S_model()): cls, the sections' size
+ * classes, three a digit (the first times 9, the second times 3), and
+ * def, each glossary term's section as its number in its chapter
+ * (search_code_num(); 0 when the chapter has none). */
+static void
+S_model_head(struct buf *b, const struct search_index *si,
+    const struct search_code_model *cm)
+{
+	size_t d, i, k, first = 0;
+
+	buf_puts(b, ",\ncls:\"");
+	for (d = 0; d < cm->nsec; d += 3) {
+		for (i = 0, k = 0; k < 3; k++)
+			i = i * 3 + (d + k < cm->nsec ? cm->cls[d + k] : 0);
+		buf_putc(b, search_code_digit[i]);
+	}
+	buf_puts(b, "\",def:\"");
+	for (i = 0; i < si->ng; i++) {
+		for (first = 0, k = 0; k < si->g[i].ch; k++)
+			first += si->ch[k].n;
+		search_code_num(b, cm->def[i] == UINT32_MAX ? 0 :
+		    cm->def[i] - first);
+	}
+	buf_putc(b, '"');
+}
+
 int
 search_index_write(struct search_index *si, const char *outdir,
     struct diag_list *dl)
@@ -1740,7 +1848,10 @@ search_index_write(struct search_index *si, const char *outdir,
 	size_t i, k, d, ndocs = 0, t, nshard = 0;
 	size_t *shard_at = NULL, *from, ndrv;
 	struct drv *drv;
-	uint32_t *seen;
+	uint32_t *seen, *own;
+	size_t *of;
+	uint8_t *bit;
+	struct search_code_model cm;
 	int rc = 0;
 	int dutch = 0;
 
@@ -1788,7 +1899,20 @@ search_index_write(struct search_index *si, const char *outdir,
 	}
 	from[si->nterms] = si->np;
 	drv = S_derive(si, from, ndocs, &ndrv);
+	/* each term's own docs, those its subsets do not cover */
 	seen = xcalloc(ndocs + 1, sizeof(*seen));
+	own = xmalloc((si->np + 1) * sizeof(*own));
+	of = xcalloc(si->nterms + 2, sizeof(*of));
+	for (i = 0, t = 0; t < si->nterms; t++) {
+		for (; i < ndrv && drv[i].part == t; i++)
+			for (d = from[drv[i].whole]; d < from[drv[i].whole + 1]; d++)
+				seen[si->p[d].doc] = (uint32_t)t + 1;
+		for (of[t + 1] = of[t], d = from[t]; d < from[t + 1]; d++)
+			if (seen[si->p[d].doc] != t + 1)
+				own[of[t + 1]++] = si->p[d].doc;
+	}
+	S_model(si, own, of, ndocs, &cm);
+	bit = xcalloc(ndocs + 1, 1);
 	shard_at = xcalloc(si->nterms + 2, sizeof(*shard_at));
 	for (i = 0, t = 0; t < si->nterms; t++) {
 		if (t > 0)
@@ -1796,12 +1920,15 @@ search_index_write(struct search_index *si, const char *outdir,
 		buf_puts(&terms, si->terms[order[t]]);
 		if (t > 0)
 			buf_putc(&post, '\n');
-		for (k = i; i < ndrv && drv[i].part == t; i++)
-			for (d = from[drv[i].whole]; d < from[drv[i].whole + 1]; d++)
-				seen[si->p[d].doc] = (uint32_t)t + 1;
-		S_line(&post, si->p + from[t], from[t + 1] - from[t], seen,
-		    (uint32_t)t + 1, drv + k, i - k);
+		k = i;
+		while (i < ndrv && drv[i].part == t)
+			i++;
+		S_line(&post, si->p + from[t], from[t + 1] - from[t],
+		    own + of[t], of[t + 1] - of[t], drv + k, i - k, &cm, bit);
 	}
+	free(bit);
+	free(own);
+	free(of);
 	free(seen);
 	free(drv);
 	free(from);
@@ -1829,11 +1956,16 @@ search_index_write(struct search_index *si, const char *outdir,
 	}
 	buf_putc(&j, ']');
 	S_js(&b, j.data, j.len);
-	/* a glossary term's chapter; its term and id are with its text */
-	buf_puts(&b, "),\ngloss:[");
+	/* a glossary term's chapter (search_code_num(): no commas, 700 B
+	 * less gzip at 1,000 chapters); its term and id are with its text */
+	buf_puts(&b, "),\ngloss:\"");
 	for (i = 0; i < si->ng; i++)
-		buf_printf(&b, "%s%zu", i ? "," : "", si->g[i].ch);
-	buf_putc(&b, ']');
+		search_code_num(&b, si->g[i].ch);
+	buf_putc(&b, '"');
+	S_model_head(&b, si, &cm);
+	free((void *)cm.cls);
+	free((void *)cm.first);
+	free((void *)cm.def);
 	buf_puts(&b, ",\nshards:[");
 
 	/* one shard inline, or shards of about SHARD_RAW in files */

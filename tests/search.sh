@@ -94,6 +94,19 @@ else
 	echo "FAIL ${PREFIX}search/index-round-trip-sharded"
 	cat "$tmp/err" "$tmp/rt" 2>/dev/null | head -20 | sed 's/^/  /'
 fi
+# on the same site: the index's size (issue 12: at most 250 KB gzip per
+# 1,000 chapters; gzip -9 of every index file, as bench/search.sh
+# counts), which the range code of gen/search_code.c brings there
+gz=0
+for f in "$g"/out/site/search-index*.js; do
+	[ -f "$f" ] && gz=$((gz + $(gzip -9c "$f" | wc -c)))
+done
+if [ "$gz" -gt 0 ] && [ $((gz * 1000 / 1500)) -le $((250 * 1024)) ]; then
+	echo "PASS ${PREFIX}search/index-size-per-1000"
+else
+	echo "FAIL ${PREFIX}search/index-size-per-1000"
+	echo "  $((gz * 1000 / 1500 / 1024)) KB gzip per 1,000 chapters, want <= 250"
+fi
 # on the same site: a keystroke's best 50 (picked by a selection of the
 # 50th score, not a sort) are the first 50 of all the results in order
 if [ -d "$g/out/site" ] &&

@@ -491,6 +491,107 @@ function rice(s, a, b) {
 	return out;
 }
 
+/*
+ * The range code (gen/search_code.c, which says why): bytes, six bits a
+ * digit, zeros after the last; a bit's chance of a 0 made of the zeros
+ * and ones so far in its context, n[2 * ctx] and n[2 * ctx + 1]
+ * (S_p0(): (n0 + 0.2) / (n + 0.4) in 12 bits, never 0 or 1).  range
+ * and code have 31 bits: small integers, so bit operations on them are
+ * safe and quick (held as doubles, 32-bit ones took twice the time).
+ */
+/* The decoder's state: its digits s[at..end), the bits of the last
+ * read not yet taken (acc, nb), range and code */
+function Rc(s, a, b) {
+	this.s = s;
+	this.at = a;
+	this.end = b;
+	this.acc = 0;
+	this.nb = 0;
+	this.range = 2147483647;
+	this.code = 0;
+	for (var k = 0; k < 4; k++) this.code = (this.code << 8) | this.byte();
+}
+Rc.prototype.byte = function () {
+	while (this.nb < 8) {
+		this.acc = ((this.acc & 255) << 6) |
+		    (this.at < this.end ? DIGIT[this.s.charCodeAt(this.at++)] : 0);
+		this.nb += 6;
+	}
+	this.nb -= 8;
+	return (this.acc >> this.nb) & 255;
+};
+/* The next bit, in the context whose counts are n[i] (zeros) and
+ * n[i + 1] (ones), counted on */
+Rc.prototype.bit = function (n, i) {
+	var p0 = ((10 * n[i] + 2) * 4096 / (10 * (n[i] + n[i + 1]) + 4)) | 0;
+	var bound = (this.range >> 12) * (p0 < 1 ? 1 : p0 > 4095 ? 4095 : p0), one = 0;
+	if (this.code < bound) {
+		this.range = bound;
+	} else {
+		this.code -= bound;
+		this.range -= bound;
+		one = 1;
+	}
+	n[i + one]++;
+	while (this.range < 8388608) {
+		this.range <<= 8;
+		this.code = (this.code << 8) | this.byte();
+	}
+	return one;
+};
+
+/* The docs of s[a..b) as bits in the range code (search_code_bits()):
+ * each doc's bit in its context, for a section its size class (idx.cls)
+ * and in how many sections before it in its chapter the term is (0, 1,
+ * more), for a glossary term whether the term is in its section
+ * (idx.def); the docs of the terms its line names (parts) are skipped,
+ * as known */
+function bits(s, a, b, parts) {
+	var n = new Int32Array(22), nd = idx.docs.length, nsec = idx.firstGloss;
+	var cls = idx.cls, first = idx.first, def = idx.def, rc = new Rc(s, a, b);
+	var bit = new Uint8Array(nd), d, k, j, ctx, before = 0, m = 0, out;
+	for (k = 0; k < parts.length; k++)
+		for (j = 0; j < parts[k].length; j++)
+			bit[parts[k][j]] = 2;
+	for (d = 0; d < nsec; d++) {
+		if (first[d] === 1) before = 0;
+		if (bit[d] === 2) { before++; continue; }
+		ctx = 2 * (cls[d] * 3 + (before < 2 ? before : 2));
+		if (rc.bit(n, ctx) === 1) {
+			bit[d] = 1;
+			m++;
+			before++;
+		}
+	}
+	for (; d < nd; d++) {
+		if (bit[d] === 2) continue;
+		ctx = 18 + (def[d - nsec] >= 0 && bit[def[d - nsec]] !== 0 ? 2 : 0);
+		if (rc.bit(n, ctx) === 1) {
+			bit[d] = 1;
+			m++;
+		}
+	}
+	out = new Int32Array(m);
+	for (m = 0, d = 0; d < nd; d++)
+		if (bit[d] === 1) out[m++] = d;
+	return out;
+}
+
+/* The weights of docs (ten for a marked section, twenty for a marked
+ * glossary term, one for any other) from the bits of s[a..b) in the
+ * range code (search_code_marks()), a doc's context its size class or,
+ * for a glossary term, one of its own */
+function weights(s, a, b, docs) {
+	var n = new Int32Array(8), nsec = idx.firstGloss, cls = idx.cls;
+	var ws = new Uint8Array(docs.length).fill(1), rc = new Rc(s, a, b), k, d;
+	for (k = 0; k < docs.length; k++) {
+		d = docs[k];
+		if (rc.bit(n, d < nsec ? 2 * cls[d] : 6) === 1)
+			ws[k] = d < nsec ? 10 : 20;
+	}
+	return ws;
+}
+
 /* The numbers of s[a..b) (S_num()), summed as they go when sum */
 function nums(s, a, b, sum) {
 	var n = 0, k, d, v = 0, at = 0, out;
@@ -588,20 +689,31 @@ function postings(t, line) {
 	var e = line.indexOf(";"), c = line.indexOf(",");
 	if (e < 0) e = line.length;
 	if (c < 0 || c > e) c = e;
-	var docs = rice(line, 0, c), k, x, parts = [docs], at;
+	/* the terms it names first: bits() skips their docs */
+	var docs, k, x, parts = [], at, lost = 0;
 	if (e < line.length) {
 		var drv = nums(line, e + 1, line.length, true);
 		for (k = 0; k < drv.length; k++) {
 			x = lineOf(drv[k]);
-			if (x !== null && x[1] === undefined) continue;	/* shard failed */
+			if (x !== null && x[1] === undefined) { lost = 1; continue; }	/* shard failed */
 			if (x !== null) x = postings(x[0], x[1]);
 			if (x === null) return null;
 			parts.push(x[0]);
 		}
+	}
+	if (line.charAt(0) !== ".")
+		docs = rice(line, 0, c);
+	else	/* without all of the parts the bits cannot be read */
+		docs = lost ? new Int32Array(0) : bits(line, 1, c, parts);
+	if (parts.length > 0) {
+		parts.unshift(docs);
 		docs = parts.length === 2 ? union(parts[0], parts[1]) : unions(parts);
 	}
-	var ws = new Uint8Array(docs.length).fill(1), gl = idx.firstGloss;
-	if (c < e) {
+	var ws, gl = idx.firstGloss;
+	if (c < e && line.charAt(c + 1) === ".")
+		ws = weights(line, c + 2, e, docs);
+	else {
+		ws = new Uint8Array(docs.length).fill(1);
 		var gaps = nums(line, c + 1, e, false);
 		for (at = 0, k = 0; k < gaps.length; k++) {
 			at += gaps[k];
@@ -900,12 +1012,32 @@ function expand(data) {
 		}
 	});
 	data.firstGloss = d;	/* the docs from here on are glossary terms */
+	/* the glossary terms' chapters: numbers without separators */
+	data.gloss = Array.prototype.slice.call(nums(data.gloss, 0, data.gloss.length, false));
 	data.gloss.forEach(function (ch) {
 		docs.push([ch, null, null, 1, data.of[ch].length,
 		    BIT[data.chapters[ch][3] || data.lang]]);
 		data.of[ch].push(d++);
 	});
 	data.docs = docs;
+	/* bits()'s model: the sections' size classes (data.cls: three a
+	 * digit), which are first in their chapters, the glossary terms'
+	 * sections as docs (data.def: their numbers in their chapters;
+	 * -1 for none) */
+	var cls = new Uint8Array(data.firstGloss), first = new Uint8Array(data.firstGloss);
+	for (d = 0; d < data.firstGloss; d++) {
+		cls[d] = Math.floor(DIGIT[data.cls.charCodeAt(Math.floor(d / 3))] /
+		    [9, 3, 1][d % 3]) % 3;
+		first[d] = docs[d][4] === 0 ? 1 : 0;
+	}
+	var def = new Int32Array(data.gloss.length), gd = nums(data.def || "", 0,
+	    (data.def || "").length, false);
+	data.gloss.forEach(function (ch, g) {
+		def[g] = data.chapters[ch][2] > 0 ? data.of[ch][gd[g]] : -1;
+	});
+	data.cls = cls;
+	data.first = first;
+	data.def = def;
 	/* each doc's language bit, for the loop over postings (match()) */
 	data.bits = new Uint8Array(docs.length);
 	data.langBits = 0;

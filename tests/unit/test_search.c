@@ -175,7 +175,37 @@ S_pair(void *arg, const char *term, size_t doc, int marked)
 	fprintf(arg, "%s\t%zu\t%d\n", term, doc, marked);
 }
 
-/* pairs: print the index's pairs, not the time it took */
+/* The definitions of page i's body as glossary terms, as the site
+ * build has them: each <dfn> in a callout with an id, the paragraph
+ * after it its text (the round trip needs glossary docs: their bits
+ * have a context of their own, search_code_bits()). */
+static void
+S_gloss(struct search_index *si, int i, const char *body)
+{
+	const char *a = body, *id, *t, *te, *x, *xe;
+	char *sid, *st, *sx;
+
+	while ((a = strstr(a, "id=\"def-")) != NULL) {
+		id = a + 4;
+		a = strchr(id, '"');
+		if (a == NULL || (t = strstr(a, "<dfn>")) == NULL ||
+		    (te = strstr(t, "</dfn>")) == NULL ||
+		    (x = strstr(te, "<p>")) == NULL ||
+		    (xe = strstr(x, "</p>")) == NULL)
+			return;
+		sid = strndup(id, (size_t)(a - id));
+		st = strndup(t + 5, (size_t)(te - t - 5));
+		sx = strndup(x + 3, (size_t)(xe - x - 3));
+		search_index_gloss(si, (size_t)i, sid, st, sx);
+		free(sid);
+		free(st);
+		free(sx);
+		a = xe;
+	}
+}
+
+/* pairs: print the index's pairs (with the pages' definitions as
+ * glossary terms), not the time it took */
 static int
 S_index(const char *dir, const char *lang, int n, char **pages, int pairs)
 {
@@ -202,6 +232,8 @@ S_index(const char *dir, const char *lang, int n, char **pages, int pairs)
 		search_index_chapter(si, (size_t)i, slash ? slash + 1 : pages[i],
 		    "", buf_cstr(&body[i]), body[i].len);
 	}
+	for (i = 0; pairs && i < n; i++)
+		S_gloss(si, i, buf_cstr(&body[i]));
 	rc = search_index_write(si, dir, dl);
 	if (search_index_write_texts(si, dir, dl) != 0)
 		rc = -1;
