@@ -50,8 +50,9 @@ void	md_meta_clear(struct md_meta *);
 
 /* Warns (DIAG_MD_NUL, DIAG_MD_UTF8) at the first NUL or byte that is not
  * UTF-8 text in src, once: cmark shows such bytes as U+FFFD.  line_off
- * lines precede src in path (front matter). */
-void	md_check_utf8(const char *src, size_t len, const char *path,
+ * lines precede src in path (front matter).  Returns 1 when it warned,
+ * 0 when src is all UTF-8 text. */
+int	md_check_utf8(const char *src, size_t len, const char *path,
 	    int line_off, struct diag_list *dl);
 
 /* Splits off YAML front matter: returns 0 and sets *body to the offset of
