@@ -19,11 +19,17 @@
 #include "diag.h"
 #include "doc.h"
 
+struct md_front_done;
+
 struct md_opts {
 	int	raw_html;	/* pass raw HTML through instead of escaping it */
 	int	generated;	/* made by a template: its encoding was checked
 				   in the template (md_check_utf8), whose
 				   positions these lines are not */
+	struct md_front_done *front;	/* md_front()'s result on this same
+				   source, whose meta md_parse() takes over
+				   (leaving it empty) instead of reading the
+				   front matter again; NULL: it reads it */
 };
 
 /* What a file says about itself in its front matter (NULL when absent). */
@@ -61,5 +67,15 @@ int	md_check_utf8(const char *src, size_t len, const char *path,
  * Implemented in md_front.c with libyaml. */
 int	md_front(const char *src, size_t len, const char *path,
 	    struct md_meta *meta, size_t *body, int *lines, struct diag_list *dl);
+
+/* What a successful md_front() found, kept by a caller that read the
+ * front matter before the parse (the course's order pass) so that
+ * md_parse() need not read it again (md_opts.front).  The meta is owned
+ * (md_meta_clear()). */
+struct md_front_done {
+	struct md_meta	meta;
+	size_t		body;
+	int		lines;
+};
 
 #endif

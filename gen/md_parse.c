@@ -17,6 +17,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1185,19 +1186,32 @@ static pthread_once_t S_registered = PTHREAD_ONCE_INIT;
 /* The offset of the first NUL or byte that is not UTF-8 text in s, or
  * len when there is none: RFC 3629, as cmark's CMARK_OPT_VALIDATE_UTF8
  * judges (no overlong forms, no surrogates, nothing past U+10FFFF).
- * ASCII without a call. */
+ * Eight bytes at a time while they are ASCII and none is NUL (a
+ * chapter's text mostly is); a call for any other character. */
 static size_t
 S_utf8_bad(const unsigned char *s, size_t len)
 {
-	size_t i, n = 1;
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	uint64_t w;
+	size_t i = 0, n;
 
-	for (i = 0; i < len; i += n)
-		if (s[i] == 0 || s[i] >= 0x80) {
-			if ((n = utf8_len(s + i, len - i)) == 0)
-				break;
-		} else
-			n = 1;
-	return i < len ? i : len;
+	while (i < len) {
+		if (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			/* a byte >= 0x80, or (w - ones) & ~w: a zero byte */
+			if (((w | ((w - ones) & ~w)) & highs) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] != 0 && s[i] < 0x80)
+			i++;
+		else if ((n = utf8_len(s + i, len - i)) == 0)
+			return i;
+		else
+			i += n;
+	}
+	return len;
 }
 
 /* cmark turns a byte that is not UTF-8 text into U+FFFD without a word,
@@ -1257,7 +1271,13 @@ md_parse(const char *src, size_t len, const char *path,
 	int lines, copts, bad;
 
 	memset(meta, 0, sizeof(*meta));
-	if (md_front(src, len, path, meta, &body, &lines, dl) != 0) {
+	if (opts != NULL && opts->front != NULL) {
+		/* read already, from the same bytes */
+		*meta = opts->front->meta;
+		memset(&opts->front->meta, 0, sizeof(opts->front->meta));
+		body = opts->front->body;
+		lines = opts->front->lines;
+	} else if (md_front(src, len, path, meta, &body, &lines, dl) != 0) {
 		md_meta_clear(meta);
 		return NULL;
 	}
