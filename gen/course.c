@@ -1275,6 +1275,18 @@ struct scan_ch {
 	struct course		*c;	/* the job: chapter i of c */
 	size_t			 i;
 	struct progress		*pg;	/* the terminal's line, or NULL */
+	struct scan_all		*all;	/* where S_scan_done() adds it */
+};
+
+/* The course's side of the scan, which S_scan_done() adds each chapter to
+ * in chapter order, on the pool's owner while the pool's threads parse
+ * the chapters after it. */
+struct scan_all {
+	struct diag_list	*dl;	/* the course's */
+	struct xref_list	 links;	/* every chapter's, in order */
+	size_t			 kept;	/* bytes of source whose trees are
+					   kept */
+	int			 rc;
 };
 
 /* Chapter r->i, as a job of the pool: it writes only its own chapter and
@@ -1540,12 +1552,41 @@ course_landing_doc(const struct course *c, enum edition e,
 	return S_landing(c, NULL, e, dl);
 }
 
-/* A chapter scanned: one step of the terminal's progress line. */
+/* A chapter scanned: its diagnostics, terms and links added to the
+ * course's, its tree kept or dropped by the budget, one step of the
+ * terminal's progress line. */
 static void
 S_scan_done(void *arg)
 {
 	struct scan_ch *r = arg;
+	struct scan_all *all = r->all;
+	struct course *c = r->c;
+	struct chapter *ch = &c->ch[r->i];
 
+	diag_move(all->dl, r->dl);
+	diag_list_free(r->dl);
+	r->dl = NULL;
+	if (r->failed)
+		all->rc = -1;
+	else {
+		pass_gloss_add(c, r->gloss, r->ngloss, all->dl);
+		diag_move(all->dl, r->xdl);
+		pass_xref_list_move(&all->links, &r->links);
+	}
+	free(r->gloss);
+	r->gloss = NULL;
+	pass_xref_list_free(&r->links);
+	diag_list_free(r->xdl);
+	r->xdl = NULL;
+	/* Keep what the budget allows; reparse the rest later. */
+	if (ch->tree != NULL) {
+		if (all->kept + ch->srclen <= c->budget)
+			all->kept += ch->srclen;
+		else {
+			doc_free(ch->tree);
+			ch->tree = NULL;
+		}
+	}
 	progress_step(r->pg, 1);
 }
 
@@ -1554,12 +1595,11 @@ course_scan(struct course *c, struct theme *th, int jobs,
     struct diag_list *dl)
 {
 	struct scan_ch *scan;
+	struct scan_all all = { dl, { 0 }, 0, 0 };
 	struct pool *pool;
-	struct chapter *ch;
-	struct xref_list links = { 0 };
 	struct xref_index idx;
 	struct progress *pg;
-	size_t i, kept = 0;
+	size_t i;
 	int rc = 0;
 
 	c->theme = th;
@@ -1583,6 +1623,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		scan[i].xdl->strict = dl->strict;
 		scan[i].c = c;
 		scan[i].i = i;
+		scan[i].all = &all;
 	}
 	pg = progress_begin("chapters", c->nch, 0);
 	for (i = 0; i < c->nch; i++) {
@@ -1591,33 +1632,8 @@ course_scan(struct course *c, struct theme *th, int jobs,
 	}
 	pool_free(pool);
 	progress_end(pg);
-
-	for (i = 0; i < c->nch; i++) {
-		struct scan_ch *r = &scan[i];
-
-		ch = &c->ch[i];
-		diag_move(dl, r->dl);
-		diag_list_free(r->dl);
-		if (r->failed)
-			rc = -1;
-		else {
-			pass_gloss_add(c, r->gloss, r->ngloss, dl);
-			diag_move(dl, r->xdl);
-			pass_xref_list_move(&links, &r->links);
-		}
-		free(r->gloss);
-		pass_xref_list_free(&r->links);
-		diag_list_free(r->xdl);
-		if (ch->tree == NULL)
-			continue;
-		/* Keep what the budget allows; reparse the rest later. */
-		if (kept + ch->srclen <= c->budget)
-			kept += ch->srclen;
-		else {
-			doc_free(ch->tree);
-			ch->tree = NULL;
-		}
-	}
+	if (all.rc != 0)
+		rc = -1;
 	free(scan);
 	S_part_titles(c);
 	pass_gloss_sort(c);
@@ -1629,7 +1645,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		memset(&lp, 0, sizeof(lp));
 		lp.path = c->landing;
 		lp.slug = "index";
-		if ((root = S_landing(c, &links, EDITION_TEACHER,
+		if ((root = S_landing(c, &all.links, EDITION_TEACHER,
 		    dl)) == NULL)
 			rc = -1;
 		else
@@ -1639,7 +1655,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 
 	/* Every link between chapters must land. */
 	course_xref_index(c, &idx);
-	pass_xref_check(&idx, &links, dl);
+	pass_xref_check(&idx, &all.links, dl);
 	if (diag_worst(dl) >= DIAG_ERROR)
 		rc = -1;
 	return rc;
