@@ -520,6 +520,16 @@ course_open(const char *dir, struct diag_list *dl)
 	return c;
 }
 
+/* The order pass's front matter of a chapter, freed; NULL is a no-op. */
+static void
+S_front_free(struct md_front_done *f)
+{
+	if (f == NULL)
+		return;
+	md_meta_clear(&f->meta);
+	free(f);
+}
+
 /* What the scan learnt of chapter ch, forgotten (course_rescan(),
  * course_free()). */
 static void
@@ -542,6 +552,8 @@ S_chapter_unscan(struct chapter *ch)
 		free(ch->reg[j]);
 	free(ch->reg);
 	free(ch->src);
+	S_front_free(ch->front);
+	ch->front = NULL;
 	free(ch->lang);
 	doc_free(ch->tree);
 	for (j = 0; j < ch->nembeds; j++)
@@ -942,15 +954,19 @@ S_parse(const struct course *c, size_t i, struct md_meta *meta,
 	size_t len;
 
 	if (ch->src != NULL) {
-		/* read once: the order pass kept it for the scan */
+		/* read once: the order pass kept it for the scan, and its
+		 * front matter */
 		src = ch->src;
 		len = ch->srclen;
+		opts.front = ch->front;
 		((struct chapter *)ch)->src = NULL;
+		((struct chapter *)ch)->front = NULL;
 	} else if ((src = file_read_in(c->dir, ch->path, &len, dl)) == NULL)
 		return NULL;
 	((struct chapter *)ch)->srclen = len;
 	root = md_parse(src, len, ch->path, &opts, meta, dl);
 	free(src);
+	S_front_free(opts.front);
 	if (root == NULL)
 		return NULL;
 	S_ensure_title(root, meta->title ? meta->title :
@@ -1144,45 +1160,105 @@ S_part_titles(struct course *c)
  * of a real course; a larger one reads the rest twice. */
 #define SRC_KEPT	(64u << 20)
 
-/* Front matter `order:` may reorder chapters; read it before numbering. */
-static int
-S_read_order(struct course *c, struct diag_list *dl)
-{
-	struct md_meta meta;
-	size_t i, body, len, kept = 0;
-	int lines, any = 0, rc = 0;
-	char *src;
+/* Front matter `order:` may reorder chapters; read it before numbering.
+ * The files are read and their front matter parsed on the pool's threads
+ * (a job a chapter, writing only its own slot); what the course keeps of
+ * them, and their diagnostics, are taken in chapter order (S_read_done),
+ * so nothing depends on which thread was first. */
+struct read_all;
 
+struct read_ch {
+	struct course		*c;
+	size_t			 i;
+	struct read_all		*all;
+	struct diag_list	*dl;	/* the job's */
+	char			*src;
+	size_t			 len;
+	struct md_front_done	 front;
+	int			 failed;	/* -1: read or front matter */
+};
+
+struct read_all {
+	struct diag_list	*dl;	/* the course's */
+	size_t			 kept;	/* bytes of source kept so far */
+	int			 any;	/* some chapter has an order */
+	int			 rc;
+};
+
+static void
+S_read_work(void *arg, int worker)
+{
+	struct read_ch *r = arg;
+	const struct chapter *ch = &r->c->ch[r->i];
+
+	(void)worker;
+	if ((r->src = file_read_in(r->c->dir, ch->path, &r->len,
+	    r->dl)) == NULL) {
+		r->failed = -1;
+		return;
+	}
+	if (md_front(r->src, r->len, ch->path, &r->front.meta, &r->front.body,
+	    &r->front.lines, r->dl) != 0)
+		r->failed = -1;
+}
+
+static void
+S_read_done(void *arg)
+{
+	struct read_ch *r = arg;
+	struct read_all *all = r->all;
+	struct chapter *ch = &r->c->ch[r->i];
+
+	diag_move(all->dl, r->dl);
+	diag_list_free(r->dl);
+	r->dl = NULL;
+	if (r->failed)
+		all->rc = -1;
+	ch->order = r->front.meta.order;
+	ch->has_order = r->front.meta.has_order;
+	all->any |= r->front.meta.has_order;
+	/* kept for the scan, which would read it (and its front matter)
+	 * again otherwise; up to SRC_KEPT bytes in all */
+	if (r->src != NULL && all->kept + r->len <= SRC_KEPT) {
+		all->kept += r->len;
+		ch->src = r->src;
+		ch->srclen = r->len;
+		if (!r->failed) {
+			ch->front = xmalloc(sizeof(*ch->front));
+			*ch->front = r->front;
+			memset(&r->front, 0, sizeof(r->front));
+		}
+	} else
+		free(r->src);
+	r->src = NULL;
+	md_meta_clear(&r->front.meta);
+}
+
+static int
+S_read_order(struct course *c, struct pool *pool, struct diag_list *dl)
+{
+	struct read_all all = { dl, 0, 0, 0 };
+	struct read_ch *rd;
+	size_t i;
+
+	rd = xcalloc(c->nch + 1, sizeof(*rd));
 	for (i = 0; i < c->nch; i++) {
 		c->ch[i].number = (int)i;
-		if ((src = file_read_in(c->dir, c->ch[i].path, &len,
-		    dl)) == NULL) {
-			rc = -1;
-			continue;
-		}
-		memset(&meta, 0, sizeof(meta));
-		if (md_front(src, len, c->ch[i].path, &meta, &body, &lines,
-		    dl) != 0)
-			rc = -1;
-		c->ch[i].order = meta.order;
-		c->ch[i].has_order = meta.has_order;
-		any |= meta.has_order;
-		md_meta_clear(&meta);
-		/* kept for the scan, which would read it again otherwise;
-		 * up to SRC_KEPT bytes in all */
-		if (kept + len <= SRC_KEPT) {
-			kept += len;
-			c->ch[i].src = src;
-			c->ch[i].srclen = len;
-		} else
-			free(src);
+		rd[i].c = c;
+		rd[i].i = i;
+		rd[i].all = &all;
+		rd[i].dl = diag_list_new();
+		rd[i].dl->strict = dl->strict;
+		pool_submit(pool, S_read_work, S_read_done, &rd[i]);
 	}
+	pool_wait(pool);
+	free(rd);
 	if (c->sort_paths && c->nch > 1)
 		qsort(c->ch, c->nch, sizeof(*c->ch), S_cmp_path);
-	else if (any)
+	else if (all.any)
 		qsort(c->ch, c->nch, sizeof(*c->ch), S_cmp_order);
 	S_folder_parts(c);
-	return rc;
+	return all.rc;
 }
 
 /* The scan's parallel part: each thread takes the next chapter, parses it,
@@ -1199,6 +1275,18 @@ struct scan_ch {
 	struct course		*c;	/* the job: chapter i of c */
 	size_t			 i;
 	struct progress		*pg;	/* the terminal's line, or NULL */
+	struct scan_all		*all;	/* where S_scan_done() adds it */
+};
+
+/* The course's side of the scan, which S_scan_done() adds each chapter to
+ * in chapter order, on the pool's owner while the pool's threads parse
+ * the chapters after it. */
+struct scan_all {
+	struct diag_list	*dl;	/* the course's */
+	struct xref_list	 links;	/* every chapter's, in order */
+	size_t			 kept;	/* bytes of source whose trees are
+					   kept */
+	int			 rc;
 };
 
 /* Chapter r->i, as a job of the pool: it writes only its own chapter and
@@ -1464,12 +1552,41 @@ course_landing_doc(const struct course *c, enum edition e,
 	return S_landing(c, NULL, e, dl);
 }
 
-/* A chapter scanned: one step of the terminal's progress line. */
+/* A chapter scanned: its diagnostics, terms and links added to the
+ * course's, its tree kept or dropped by the budget, one step of the
+ * terminal's progress line. */
 static void
 S_scan_done(void *arg)
 {
 	struct scan_ch *r = arg;
+	struct scan_all *all = r->all;
+	struct course *c = r->c;
+	struct chapter *ch = &c->ch[r->i];
 
+	diag_move(all->dl, r->dl);
+	diag_list_free(r->dl);
+	r->dl = NULL;
+	if (r->failed)
+		all->rc = -1;
+	else {
+		pass_gloss_add(c, r->gloss, r->ngloss, all->dl);
+		diag_move(all->dl, r->xdl);
+		pass_xref_list_move(&all->links, &r->links);
+	}
+	free(r->gloss);
+	r->gloss = NULL;
+	pass_xref_list_free(&r->links);
+	diag_list_free(r->xdl);
+	r->xdl = NULL;
+	/* Keep what the budget allows; reparse the rest later. */
+	if (ch->tree != NULL) {
+		if (all->kept + ch->srclen <= c->budget)
+			all->kept += ch->srclen;
+		else {
+			doc_free(ch->tree);
+			ch->tree = NULL;
+		}
+	}
 	progress_step(r->pg, 1);
 }
 
@@ -1478,20 +1595,23 @@ course_scan(struct course *c, struct theme *th, int jobs,
     struct diag_list *dl)
 {
 	struct scan_ch *scan;
+	struct scan_all all = { dl, { 0 }, 0, 0 };
 	struct pool *pool;
-	struct chapter *ch;
-	struct xref_list links = { 0 };
 	struct xref_index idx;
 	struct progress *pg;
-	size_t i, kept = 0;
+	size_t i;
 	int rc = 0;
 
 	c->theme = th;
 	if (S_check_files(c, dl) != 0)
 		return -1;
 	S_shell_ids(c, th);
-	if (S_read_order(c, dl) != 0)
+	/* one pool for the order pass and the scan */
+	pool = pool_new(jobs);
+	if (S_read_order(c, pool, dl) != 0) {
+		pool_free(pool);
 		return -1;
+	}
 	if (S_scan_docs(c, th, dl) != 0)
 		rc = -1;
 	scan = xcalloc(c->nch + 1, sizeof(*scan));
@@ -1503,42 +1623,17 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		scan[i].xdl->strict = dl->strict;
 		scan[i].c = c;
 		scan[i].i = i;
+		scan[i].all = &all;
 	}
 	pg = progress_begin("chapters", c->nch, 0);
-	pool = pool_new(jobs);
 	for (i = 0; i < c->nch; i++) {
 		scan[i].pg = pg;
 		pool_submit(pool, S_scan_work, S_scan_done, &scan[i]);
 	}
 	pool_free(pool);
 	progress_end(pg);
-
-	for (i = 0; i < c->nch; i++) {
-		struct scan_ch *r = &scan[i];
-
-		ch = &c->ch[i];
-		diag_move(dl, r->dl);
-		diag_list_free(r->dl);
-		if (r->failed)
-			rc = -1;
-		else {
-			pass_gloss_add(c, r->gloss, r->ngloss, dl);
-			diag_move(dl, r->xdl);
-			pass_xref_list_move(&links, &r->links);
-		}
-		free(r->gloss);
-		pass_xref_list_free(&r->links);
-		diag_list_free(r->xdl);
-		if (ch->tree == NULL)
-			continue;
-		/* Keep what the budget allows; reparse the rest later. */
-		if (kept + ch->srclen <= c->budget)
-			kept += ch->srclen;
-		else {
-			doc_free(ch->tree);
-			ch->tree = NULL;
-		}
-	}
+	if (all.rc != 0)
+		rc = -1;
 	free(scan);
 	S_part_titles(c);
 	pass_gloss_sort(c);
@@ -1550,7 +1645,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 		memset(&lp, 0, sizeof(lp));
 		lp.path = c->landing;
 		lp.slug = "index";
-		if ((root = S_landing(c, &links, EDITION_TEACHER,
+		if ((root = S_landing(c, &all.links, EDITION_TEACHER,
 		    dl)) == NULL)
 			rc = -1;
 		else
@@ -1560,7 +1655,7 @@ course_scan(struct course *c, struct theme *th, int jobs,
 
 	/* Every link between chapters must land. */
 	course_xref_index(c, &idx);
-	pass_xref_check(&idx, &links, dl);
+	pass_xref_check(&idx, &all.links, dl);
 	if (diag_worst(dl) >= DIAG_ERROR)
 		rc = -1;
 	return rc;

@@ -52,6 +52,9 @@ struct chapter {
 	char		*src;		/* the source as the order pass read
 					   it, until the scan parses it (then
 					   freed), or NULL; owned */
+	struct md_front_done *front;	/* its front matter as the order
+					   pass read it, with src (md.h);
+					   owned */
 	char		**reg;		/* front matter's register: terms
 					   (register.h); owned */
 	size_t		 nreg;

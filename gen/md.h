@@ -19,11 +19,17 @@
 #include "diag.h"
 #include "doc.h"
 
+struct md_front_done;
+
 struct md_opts {
 	int	raw_html;	/* pass raw HTML through instead of escaping it */
 	int	generated;	/* made by a template: its encoding was checked
 				   in the template (md_check_utf8), whose
 				   positions these lines are not */
+	struct md_front_done *front;	/* md_front()'s result on this same
+				   source, whose meta md_parse() takes over
+				   (leaving it empty) instead of reading the
+				   front matter again; NULL: it reads it */
 };
 
 /* What a file says about itself in its front matter (NULL when absent). */
@@ -50,8 +56,9 @@ void	md_meta_clear(struct md_meta *);
 
 /* Warns (DIAG_MD_NUL, DIAG_MD_UTF8) at the first NUL or byte that is not
  * UTF-8 text in src, once: cmark shows such bytes as U+FFFD.  line_off
- * lines precede src in path (front matter). */
-void	md_check_utf8(const char *src, size_t len, const char *path,
+ * lines precede src in path (front matter).  Returns 1 when it warned,
+ * 0 when src is all UTF-8 text. */
+int	md_check_utf8(const char *src, size_t len, const char *path,
 	    int line_off, struct diag_list *dl);
 
 /* Splits off YAML front matter: returns 0 and sets *body to the offset of
@@ -60,5 +67,15 @@ void	md_check_utf8(const char *src, size_t len, const char *path,
  * Implemented in md_front.c with libyaml. */
 int	md_front(const char *src, size_t len, const char *path,
 	    struct md_meta *meta, size_t *body, int *lines, struct diag_list *dl);
+
+/* What a successful md_front() found, kept by a caller that read the
+ * front matter before the parse (the course's order pass) so that
+ * md_parse() need not read it again (md_opts.front).  The meta is owned
+ * (md_meta_clear()). */
+struct md_front_done {
+	struct md_meta	meta;
+	size_t		body;
+	int		lines;
+};
 
 #endif

@@ -703,8 +703,12 @@ md_compat_rewrite(const char *src, size_t len, const char *path,
 	memset(map, 0, sizeof(*map));
 	plen = strlen(path);
 	mdx = plen > 4 && strcasecmp(path + plen - 4, ".mdx") == 0;
-	/* Cheap test first: no fence or admonition mark, nothing to do. */
-	if (!mdx && !S_has(src, len, "import ") &&
+	/* Cheap test first: no fence or admonition mark, nothing to do.
+	 * An import counts only at a line's start (S_esm_jsx): looking
+	 * for it there, rather than at every 'i' of the text, is most of
+	 * what the test costs. */
+	if (!mdx && !(len >= 7 && memcmp(src, "import ", 7) == 0) &&
+	    !S_has(src, len, "\nimport ") &&
 	    !S_has(src, len, ":::") && !S_has(src, len, "```{") &&
 	    !S_has(src, len, "<details") &&
 	    !S_has(src, len, "!!! ") && !S_has(src, len, "??? ") &&

@@ -17,6 +17,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1182,30 +1183,55 @@ static pthread_once_t S_registered = PTHREAD_ONCE_INIT;
 /*** Encoding ***/
 
 
+/* The offset of the first NUL or byte that is not UTF-8 text in s, or
+ * len when there is none: RFC 3629, as cmark's CMARK_OPT_VALIDATE_UTF8
+ * judges (no overlong forms, no surrogates, nothing past U+10FFFF).
+ * Eight bytes at a time while they are ASCII and none is NUL (a
+ * chapter's text mostly is); a call for any other character. */
+static size_t
+S_utf8_bad(const unsigned char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	uint64_t w;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			/* a byte >= 0x80, or (w - ones) & ~w: a zero byte */
+			if (((w | ((w - ones) & ~w)) & highs) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] != 0 && s[i] < 0x80)
+			i++;
+		else if ((n = utf8_len(s + i, len - i)) == 0)
+			return i;
+		else
+			i += n;
+	}
+	return len;
+}
+
 /* cmark turns a byte that is not UTF-8 text into U+FFFD without a word,
  * where a CSV file with the same byte is refused: the first one of the
  * body is told, at its line and byte column as cmark counts them, so the
  * reader knows why a '?' in a box appears.  Once a file: a file in
  * another encoding has one on every other line. */
-void
+int
 md_check_utf8(const char *src, size_t len, const char *path, int line_off,
     struct diag_list *dl)
 {
 	const unsigned char *s = (const unsigned char *)src;
-	size_t i, k, n = 1, bol = 0;
+	size_t i, k, bol = 0;
 	int line = 1;
 
-	/* ASCII without a call; the lines are counted only for a file
-	 * that has a bad byte (a line break is never inside a character,
-	 * so the bytes before it tell) */
-	for (i = 0; i < len; i += n)
-		if (s[i] == 0 || s[i] >= 0x80) {
-			if ((n = utf8_len(s + i, len - i)) == 0)
-				break;
-		} else
-			n = 1;
-	if (i >= len)
-		return;
+	/* the lines are counted only for a file that has a bad byte (a
+	 * line break is never inside a character, so the bytes before it
+	 * tell) */
+	if ((i = S_utf8_bad(s, len)) >= len)
+		return 0;
 	for (k = 0; k < i; k++)
 		if (s[k] == '\n' || (s[k] == '\r' && s[k + 1] != '\n')) {
 			line++;
@@ -1219,6 +1245,7 @@ md_check_utf8(const char *src, size_t len, const char *path, int line_off,
 	else
 		diag_add(dl, DIAG_MD_UTF8, path, line ? line + line_off : 0,
 		    line ? (int)(i - bol) + 1 : 0, (unsigned)s[i]);
+	return 1;
 }
 
 static void
@@ -1241,28 +1268,44 @@ md_parse(const char *src, size_t len, const char *path,
 	cmark_node *doc;
 	struct doc_node *root;
 	size_t body, i;
-	int lines, copts;
+	int lines, copts, bad;
 
 	memset(meta, 0, sizeof(*meta));
-	if (md_front(src, len, path, meta, &body, &lines, dl) != 0) {
+	if (opts != NULL && opts->front != NULL) {
+		/* read already, from the same bytes */
+		*meta = opts->front->meta;
+		memset(&opts->front->meta, 0, sizeof(opts->front->meta));
+		body = opts->front->body;
+		lines = opts->front->lines;
+	} else if (md_front(src, len, path, meta, &body, &lines, dl) != 0) {
 		md_meta_clear(meta);
 		return NULL;
 	}
-	if (opts == NULL || !opts->generated)
-		md_check_utf8(src + body, len - body, path, lines, dl);
+	/* cmark's own check (CMARK_OPT_VALIDATE_UTF8) would scan every
+	 * byte again to replace the bad ones by U+FFFD; it is asked for
+	 * only when there is one to replace.  A generated text was checked
+	 * in its template, not here: cmark checks it. */
+	bad = opts != NULL && opts->generated ? 1 :
+	    md_check_utf8(src + body, len - body, path, lines, dl);
+	/* other tools' admonitions become ours, line for line (their
+	 * rewrite cuts lines at ASCII bytes only; checked all the same,
+	 * it is rare) */
+	copy = md_compat_rewrite(src + body, len - body, path, lines, &map,
+	    &clen, dl);
+	if (copy != NULL && !bad)
+		bad = S_utf8_bad((const unsigned char *)copy, clen) < clen;
 	pthread_once(&S_registered, S_register);
 	S_cm = xcalloc(1, sizeof(*S_cm));
 	S_cm->a = arena_new();
-	copts = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES;
+	copts = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES;
+	if (bad)
+		copts |= CMARK_OPT_VALIDATE_UTF8;
 	if (opts != NULL && opts->raw_html)
 		copts |= CMARK_OPT_UNSAFE;
 	p = cmark_parser_new_with_mem(copts, &S_cm_mem);
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		if ((ext = cmark_find_syntax_extension(exts[i])) != NULL)
 			cmark_parser_attach_syntax_extension(p, ext);
-	/* other tools' admonitions become ours, line for line */
-	copy = md_compat_rewrite(src + body, len - body, path, lines, &map,
-	    &clen, dl);
 	if (copy != NULL)
 		cmark_parser_feed(p, copy, clen);
 	else

@@ -1159,6 +1159,11 @@ site_build(const struct course *c, struct theme *th, const char *outdir,
 		if (c->nch > 0 &&
 		    search_index_write_texts(sh.search, outdir, tdl) != 0)
 			rc = -1;
+		/* every page is written: the register is freed while the
+		 * index's thread still works rather than after it, when its
+		 * frees would be the run's last step, on one thread */
+		site_reg_free(s.reg);
+		s.reg = NULL;
 		pool_free(spool);
 		if (c->nch > 0 && sj.rc != 0)
 			rc = -1;

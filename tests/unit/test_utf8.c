@@ -2,10 +2,13 @@
  * test_utf8 — the one UTF-8 decoder and encoder (gen/utf8.c): what is
  * well-formed and what is not (overlong forms, surrogates, truncation,
  * past U+10FFFF, stray continuation bytes), and that encoding and decoding
- * are each other's inverse.  One PASS or FAIL line per test; exit status 1
+ * are each other's inverse; md_check_utf8 (gen/md_parse.c), which reads
+ * eight ASCII bytes at a time, finds the same first bad byte as the
+ * decoder wherever it lies.  One PASS or FAIL line per test; exit status 1
  * if any failed.
  */
 #include "buf.h"
+#include "md.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -146,10 +149,51 @@ S_nonchar(void)
 	buf_free(&why);
 }
 
+/* Each case after p ASCII bytes and before t more, and a NUL there: the
+ * check warns exactly for a case the decoder refuses, at column p + 1
+ * (every offset within and across the eight-byte steps, a bad byte in
+ * the last bytes too). */
+static void
+S_check_md(void)
+{
+	struct buf why = { 0 };
+	struct diag_list *dl;
+	char s[64];
+	size_t i, n, p, t;
+	int got, bad;
+
+	for (i = 0; i <= sizeof(S_cases) / sizeof(S_cases[0]); i++)
+		for (p = 0; p < 20; p++)
+			for (t = 0; t < 10; t++) {
+				/* the last round: a NUL */
+				n = i < sizeof(S_cases) / sizeof(S_cases[0]) ?
+				    strlen(S_cases[i].in) : 1;
+				memset(s, 'a', sizeof(s));
+				memcpy(s + p, i < sizeof(S_cases) /
+				    sizeof(S_cases[0]) ? S_cases[i].in : "",
+				    n);
+				bad = i == sizeof(S_cases) / sizeof(S_cases[0]) ||
+				    S_cases[i].len == 0;
+				dl = diag_list_new();
+				got = md_check_utf8(s, p + n + t, "t.md", 0, dl);
+				check_why(&why, got == bad && dl->n ==
+				    (size_t)bad && (!bad || (dl->v[0].line ==
+				    1 && dl->v[0].col == (int)p + 1)),
+				    "case %zu at %zu, %zu after: %d, %zu "
+				    "diagnostics, column %d", i, p, t, got,
+				    dl->n, dl->n ? dl->v[0].col : 0);
+				diag_list_free(dl);
+			}
+	check_verdict("utf8", "md_check_utf8: the first bad byte at every "
+	    "offset", why.len == 0, buf_cstr(&why));
+	buf_free(&why);
+}
+
 int
 main(void)
 {
 	S_decode();
+	S_check_md();
 	S_nul_and_empty();
 	S_roundtrip();
 	S_nonchar();
