@@ -44,16 +44,20 @@ search_code_rice(struct buf *b, const uint32_t *v, size_t n)
 	unsigned kk, k = 0, acc = 0, nacc = 0;
 	size_t i;
 
+	/* The bits are convex in k: from k to k + 1 each gap's quotient
+	 * a = g >> k loses ceil(a / 2), never more than from k - 1 to k,
+	 * and the n low bits grow by n.  So the first k after which they
+	 * do not fall is the least: no need to try the rest. */
 	for (kk = 0; kk < 24; kk++) {
 		for (bits = 0, prev = UINT32_MAX, i = 0; i < n; i++) {
 			g = v[i] - prev - 1;	/* prev + 1 wraps to 0 */
 			bits += (g >> kk) + 1 + kk;
 			prev = v[i];
 		}
-		if (bits < best) {
-			best = bits;
-			k = kk;
-		}
+		if (bits >= best)
+			break;
+		best = bits;
+		k = kk;
 	}
 	search_code_num(b, n);
 	search_code_num(b, k);
@@ -116,13 +120,25 @@ struct rc {
 	uint64_t	 ncache;	/* bytes held back: cache, then 0xFF... */
 	struct buf	*out;		/* bytes, the first (always 0) left out */
 	int		 started;
+	int		 over;		/* the line is limit long or more */
+	size_t		 limit;
 };
 
+/*
+ * A byte out, final (carries reach only the bytes held back).  The
+ * line will have at least the digits up to this byte's first bit when
+ * it is not 0 (S_digits() leaves out only zeros after the last), and
+ * its "." before: once that is limit, the caller will not want it
+ * (over), and the rest need not be coded.
+ */
 static void
 S_byte(struct rc *rc, unsigned c)
 {
-	if (rc->started)
+	if (rc->started) {
 		buf_putc(rc->out, (int)c);
+		if (c != 0 && 2 + (rc->out->len - 1) * 8 / 6 >= rc->limit)
+			rc->over = 1;
+	}
 	rc->started = 1;
 }
 
@@ -220,12 +236,33 @@ S_digits(struct buf *b, struct buf *bytes)
 	buf_free(bytes);
 }
 
-void
+/* The end of a code: its line into b, 0; or -1, b as it was, when it
+ * is limit long or more (S_end() and S_digits() can only add to what
+ * S_byte() counted).  Frees the bytes. */
+static int
+S_done(struct buf *b, struct rc *rc)
+{
+	size_t at = b->len;
+
+	if (!rc->over) {
+		S_end(rc);
+		S_digits(b, rc->out);
+		if (b->len - at < rc->limit)
+			return 0;
+		b->len = at;
+		b->data[at] = '\0';
+		return -1;
+	}
+	buf_free(rc->out);
+	return -1;
+}
+
+int
 search_code_bits(struct buf *b, const struct search_code_model *m,
-    const uint8_t *bit)
+    const uint8_t *bit, size_t limit)
 {
 	struct buf bytes = { 0 };
-	struct rc rc = { 0, RANGE_TOP, 0, 1, &bytes, 0 };
+	struct rc rc = { 0, RANGE_TOP, 0, 1, &bytes, 0, 0, limit };
 	uint32_t n[N_CTX][2] = { { 0 } };
 	unsigned ctx, before = 0;
 	size_t d;
@@ -243,20 +280,21 @@ search_code_bits(struct buf *b, const struct search_code_model *m,
 			continue;
 		S_bit(&rc, S_p0(n[ctx][0], n[ctx][1]), bit[d]);
 		n[ctx][bit[d]]++;
+		if (rc.over)
+			break;
 	}
-	S_end(&rc);
-	S_digits(b, &bytes);
+	return S_done(b, &rc);
 }
 
 /* A mark is likelier in a short section (its heading is more of its
  * words) and in a glossary term (its own words) than in a long section:
  * a context each. */
-void
+int
 search_code_marks(struct buf *b, const struct search_code_model *m,
-    const uint32_t *doc, const uint8_t *mark, size_t n)
+    const uint32_t *doc, const uint8_t *mark, size_t n, size_t limit)
 {
 	struct buf bytes = { 0 };
-	struct rc rc = { 0, RANGE_TOP, 0, 1, &bytes, 0 };
+	struct rc rc = { 0, RANGE_TOP, 0, 1, &bytes, 0, 0, limit };
 	uint32_t c[N_CLS + 1][2] = { { 0 } };
 	unsigned ctx;
 	size_t k;
@@ -265,7 +303,8 @@ search_code_marks(struct buf *b, const struct search_code_model *m,
 		ctx = doc[k] < m->nsec ? m->cls[doc[k]] : N_CLS;
 		S_bit(&rc, S_p0(c[ctx][0], c[ctx][1]), mark[k]);
 		c[ctx][mark[k]]++;
+		if (rc.over)
+			break;
 	}
-	S_end(&rc);
-	S_digits(b, &bytes);
+	return S_done(b, &rc);
 }
