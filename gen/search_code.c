@@ -158,9 +158,10 @@ S_shift(struct rc *rc)
 	rc->low = (rc->low & 0x00FFFFFFu) << 8;
 }
 
-/* bit with p0 (in 2^P_BITS) its chance of being 0 */
-static void
-S_bit(struct rc *rc, unsigned p0, int bit)
+/* bit with p0 (in 2^P_BITS) its chance of being 0; whether the line
+ * is over its limit, looked at only when a byte went out */
+static int
+S_bit(struct rc *rc, unsigned p0, unsigned bit)
 {
 	uint32_t bound = (rc->range >> P_BITS) * p0;
 
@@ -170,10 +171,13 @@ S_bit(struct rc *rc, unsigned p0, int bit)
 		rc->low += bound;
 		rc->range -= bound;
 	}
-	while (rc->range < RANGE_LOW) {
+	if (rc->range >= RANGE_LOW)
+		return 0;
+	do {
 		rc->range <<= 8;
 		S_shift(rc);
-	}
+	} while (rc->range < RANGE_LOW);
+	return rc->over;
 }
 
 /* The end: the value in [low, low + range) with the most zero bits
@@ -200,14 +204,17 @@ S_end(struct rc *rc)
 static unsigned
 S_p0(uint32_t n0, uint32_t n1)
 {
-	uint64_t p = ((uint64_t)10 * n0 + P_PRIOR) << P_BITS;
+	uint64_t p;
 
+	/* (10 n0 + 2) / (10 n + 4) is below 1: never 2^P_BITS; and its
+	 * 2^P_BITS-th is at least 1 up to n = 818, in 32 bits the most
+	 * common case (every term's first 818 bits in a context) */
+	if (n0 + n1 <= 818)
+		return ((10 * n0 + P_PRIOR) << P_BITS) /
+		    (10 * (n0 + n1) + 2 * P_PRIOR);
+	p = ((uint64_t)10 * n0 + P_PRIOR) << P_BITS;
 	p /= (uint64_t)10 * (n0 + n1) + 2 * P_PRIOR;
-	if (p < 1)
-		p = 1;
-	if (p > (1u << P_BITS) - 1)
-		p = (1u << P_BITS) - 1;
-	return (unsigned)p;
+	return p < 1 ? 1 : (unsigned)p;
 }
 
 /* The coder's bytes as six bits a digit, after "." (zero bytes and
@@ -264,24 +271,32 @@ search_code_bits(struct buf *b, const struct search_code_model *m,
 	struct buf bytes = { 0 };
 	struct rc rc = { 0, RANGE_TOP, 0, 1, &bytes, 0, 0, limit };
 	uint32_t n[N_CTX][2] = { { 0 } };
-	unsigned ctx, before = 0;
+	unsigned ctx, before = 0, x;
 	size_t d;
 
-	for (d = 0; d < m->ndocs; d++) {
-		if (d < m->nsec) {
-			if (m->first[d])
-				before = 0;
-			ctx = m->cls[d] * 3 + (before < 2 ? before : 2);
-			before += bit[d] != 0;
-		} else
-			ctx = N_CLS * 3 + (m->def[d - m->nsec] != UINT32_MAX &&
-			    bit[m->def[d - m->nsec]] != 0);
-		if (bit[d] == 2)	/* known: a subset's */
+	/* the sections, then the glossary terms: a loop each, as this is
+	 * every doc of the site for every term tried */
+	for (d = 0; d < m->nsec; d++) {
+		x = bit[d];
+		if (m->first[d])
+			before = 0;
+		ctx = m->cls[d] * 3 + (before < 2 ? before : 2);
+		before += x != 0;
+		if (x == 2)	/* known: a subset's */
 			continue;
-		S_bit(&rc, S_p0(n[ctx][0], n[ctx][1]), bit[d]);
-		n[ctx][bit[d]]++;
-		if (rc.over)
-			break;
+		if (S_bit(&rc, S_p0(n[ctx][0], n[ctx][1]), x))
+			return S_done(b, &rc);
+		n[ctx][x]++;
+	}
+	for (; d < m->ndocs; d++) {
+		x = bit[d];
+		if (x == 2)
+			continue;
+		ctx = N_CLS * 3 + (m->def[d - m->nsec] != UINT32_MAX &&
+		    bit[m->def[d - m->nsec]] != 0);
+		if (S_bit(&rc, S_p0(n[ctx][0], n[ctx][1]), x))
+			return S_done(b, &rc);
+		n[ctx][x]++;
 	}
 	return S_done(b, &rc);
 }
@@ -301,10 +316,9 @@ search_code_marks(struct buf *b, const struct search_code_model *m,
 
 	for (k = 0; k < n; k++) {
 		ctx = doc[k] < m->nsec ? m->cls[doc[k]] : N_CLS;
-		S_bit(&rc, S_p0(c[ctx][0], c[ctx][1]), mark[k]);
-		c[ctx][mark[k]]++;
-		if (rc.over)
+		if (S_bit(&rc, S_p0(c[ctx][0], c[ctx][1]), mark[k]))
 			break;
+		c[ctx][mark[k]]++;
 	}
 	return S_done(b, &rc);
 }
