@@ -44,16 +44,20 @@ search_code_rice(struct buf *b, const uint32_t *v, size_t n)
 	unsigned kk, k = 0, acc = 0, nacc = 0;
 	size_t i;
 
+	/* The bits are convex in k: from k to k + 1 each gap's quotient
+	 * a = g >> k loses ceil(a / 2), never more than from k - 1 to k,
+	 * and the n low bits grow by n.  So the first k after which they
+	 * do not fall is the least: no need to try the rest. */
 	for (kk = 0; kk < 24; kk++) {
 		for (bits = 0, prev = UINT32_MAX, i = 0; i < n; i++) {
 			g = v[i] - prev - 1;	/* prev + 1 wraps to 0 */
 			bits += (g >> kk) + 1 + kk;
 			prev = v[i];
 		}
-		if (bits < best) {
-			best = bits;
-			k = kk;
-		}
+		if (bits >= best)
+			break;
+		best = bits;
+		k = kk;
 	}
 	search_code_num(b, n);
 	search_code_num(b, k);
@@ -116,13 +120,25 @@ struct rc {
 	uint64_t	 ncache;	/* bytes held back: cache, then 0xFF... */
 	struct buf	*out;		/* bytes, the first (always 0) left out */
 	int		 started;
+	int		 over;		/* the line is limit long or more */
+	size_t		 limit;
 };
 
+/*
+ * A byte out, final (carries reach only the bytes held back).  The
+ * line will have at least the digits up to this byte's first bit when
+ * it is not 0 (S_digits() leaves out only zeros after the last), and
+ * its "." before: once that is limit, the caller will not want it
+ * (over), and the rest need not be coded.
+ */
 static void
 S_byte(struct rc *rc, unsigned c)
 {
-	if (rc->started)
+	if (rc->started) {
 		buf_putc(rc->out, (int)c);
+		if (c != 0 && 2 + (rc->out->len - 1) * 8 / 6 >= rc->limit)
+			rc->over = 1;
+	}
 	rc->started = 1;
 }
 
@@ -142,9 +158,10 @@ S_shift(struct rc *rc)
 	rc->low = (rc->low & 0x00FFFFFFu) << 8;
 }
 
-/* bit with p0 (in 2^P_BITS) its chance of being 0 */
-static void
-S_bit(struct rc *rc, unsigned p0, int bit)
+/* bit with p0 (in 2^P_BITS) its chance of being 0; whether the line
+ * is over its limit, looked at only when a byte went out */
+static int
+S_bit(struct rc *rc, unsigned p0, unsigned bit)
 {
 	uint32_t bound = (rc->range >> P_BITS) * p0;
 
@@ -154,10 +171,13 @@ S_bit(struct rc *rc, unsigned p0, int bit)
 		rc->low += bound;
 		rc->range -= bound;
 	}
-	while (rc->range < RANGE_LOW) {
+	if (rc->range >= RANGE_LOW)
+		return 0;
+	do {
 		rc->range <<= 8;
 		S_shift(rc);
-	}
+	} while (rc->range < RANGE_LOW);
+	return rc->over;
 }
 
 /* The end: the value in [low, low + range) with the most zero bits
@@ -184,14 +204,17 @@ S_end(struct rc *rc)
 static unsigned
 S_p0(uint32_t n0, uint32_t n1)
 {
-	uint64_t p = ((uint64_t)10 * n0 + P_PRIOR) << P_BITS;
+	uint64_t p;
 
+	/* (10 n0 + 2) / (10 n + 4) is below 1: never 2^P_BITS; and its
+	 * 2^P_BITS-th is at least 1 up to n = 818, in 32 bits the most
+	 * common case (every term's first 818 bits in a context) */
+	if (n0 + n1 <= 818)
+		return ((10 * n0 + P_PRIOR) << P_BITS) /
+		    (10 * (n0 + n1) + 2 * P_PRIOR);
+	p = ((uint64_t)10 * n0 + P_PRIOR) << P_BITS;
 	p /= (uint64_t)10 * (n0 + n1) + 2 * P_PRIOR;
-	if (p < 1)
-		p = 1;
-	if (p > (1u << P_BITS) - 1)
-		p = (1u << P_BITS) - 1;
-	return (unsigned)p;
+	return p < 1 ? 1 : (unsigned)p;
 }
 
 /* The coder's bytes as six bits a digit, after "." (zero bytes and
@@ -220,52 +243,82 @@ S_digits(struct buf *b, struct buf *bytes)
 	buf_free(bytes);
 }
 
-void
+/* The end of a code: its line into b, 0; or -1, b as it was, when it
+ * is limit long or more (S_end() and S_digits() can only add to what
+ * S_byte() counted).  Frees the bytes. */
+static int
+S_done(struct buf *b, struct rc *rc)
+{
+	size_t at = b->len;
+
+	if (!rc->over) {
+		S_end(rc);
+		S_digits(b, rc->out);
+		if (b->len - at < rc->limit)
+			return 0;
+		b->len = at;
+		b->data[at] = '\0';
+		return -1;
+	}
+	buf_free(rc->out);
+	return -1;
+}
+
+int
 search_code_bits(struct buf *b, const struct search_code_model *m,
-    const uint8_t *bit)
+    const uint8_t *bit, size_t limit)
 {
 	struct buf bytes = { 0 };
-	struct rc rc = { 0, RANGE_TOP, 0, 1, &bytes, 0 };
+	struct rc rc = { 0, RANGE_TOP, 0, 1, &bytes, 0, 0, limit };
 	uint32_t n[N_CTX][2] = { { 0 } };
-	unsigned ctx, before = 0;
+	unsigned ctx, before = 0, x;
 	size_t d;
 
-	for (d = 0; d < m->ndocs; d++) {
-		if (d < m->nsec) {
-			if (m->first[d])
-				before = 0;
-			ctx = m->cls[d] * 3 + (before < 2 ? before : 2);
-			before += bit[d] != 0;
-		} else
-			ctx = N_CLS * 3 + (m->def[d - m->nsec] != UINT32_MAX &&
-			    bit[m->def[d - m->nsec]] != 0);
-		if (bit[d] == 2)	/* known: a subset's */
+	/* the sections, then the glossary terms: a loop each, as this is
+	 * every doc of the site for every term tried */
+	for (d = 0; d < m->nsec; d++) {
+		x = bit[d];
+		if (m->first[d])
+			before = 0;
+		ctx = m->cls[d] * 3 + (before < 2 ? before : 2);
+		before += x != 0;
+		if (x == 2)	/* known: a subset's */
 			continue;
-		S_bit(&rc, S_p0(n[ctx][0], n[ctx][1]), bit[d]);
-		n[ctx][bit[d]]++;
+		if (S_bit(&rc, S_p0(n[ctx][0], n[ctx][1]), x))
+			return S_done(b, &rc);
+		n[ctx][x]++;
 	}
-	S_end(&rc);
-	S_digits(b, &bytes);
+	for (; d < m->ndocs; d++) {
+		x = bit[d];
+		if (x == 2)
+			continue;
+		ctx = N_CLS * 3 + (m->def[d - m->nsec] != UINT32_MAX &&
+		    bit[m->def[d - m->nsec]] != 0);
+		if (S_bit(&rc, S_p0(n[ctx][0], n[ctx][1]), x))
+			return S_done(b, &rc);
+		n[ctx][x]++;
+	}
+	return S_done(b, &rc);
 }
 
 /* A mark is likelier in a short section (its heading is more of its
  * words) and in a glossary term (its own words) than in a long section:
  * a context each. */
-void
+int
 search_code_marks(struct buf *b, const struct search_code_model *m,
-    const uint32_t *doc, const uint8_t *mark, size_t n)
+    const uint32_t *doc, const uint8_t *mark, size_t n, size_t limit)
 {
 	struct buf bytes = { 0 };
-	struct rc rc = { 0, RANGE_TOP, 0, 1, &bytes, 0 };
+	struct rc rc = { 0, RANGE_TOP, 0, 1, &bytes, 0, 0, limit };
 	uint32_t c[N_CLS + 1][2] = { { 0 } };
 	unsigned ctx;
 	size_t k;
 
 	for (k = 0; k < n; k++) {
 		ctx = doc[k] < m->nsec ? m->cls[doc[k]] : N_CLS;
-		S_bit(&rc, S_p0(c[ctx][0], c[ctx][1]), mark[k]);
+		if (S_bit(&rc, S_p0(c[ctx][0], c[ctx][1]), mark[k]))
+			break;
 		c[ctx][mark[k]]++;
 	}
-	S_end(&rc);
-	S_digits(b, &bytes);
+	return S_done(b, &rc);
 }

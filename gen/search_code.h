@@ -38,13 +38,16 @@ struct search_code_model {
 };
 
 /* The bits bit[0..ndocs) in the range code, after ".": 0 or 1, or 2
- * for a doc known to be 1 (search.js knows it before: not written). */
-void	search_code_bits(struct buf *, const struct search_code_model *,
-	    const uint8_t *bit);
+ * for a doc known to be 1 (search.js knows it before: not written).
+ * 0; or -1, nothing written, when that would be limit characters or
+ * more (the coding stops as soon as it knows: a caller with a shorter
+ * code at hand pays only for one that can win). */
+int	search_code_bits(struct buf *, const struct search_code_model *,
+	    const uint8_t *bit, size_t limit);
 
 /* Which docs of a term's doc[0..n) are marked (mark[k], 0 or 1), in
- * the range code. */
-void	search_code_marks(struct buf *, const struct search_code_model *,
-	    const uint32_t *doc, const uint8_t *mark, size_t n);
+ * the range code; 0, or -1 as search_code_bits() for limit. */
+int	search_code_marks(struct buf *, const struct search_code_model *,
+	    const uint32_t *doc, const uint8_t *mark, size_t n, size_t limit);
 
 #endif

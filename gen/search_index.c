@@ -1356,9 +1356,8 @@ S_marks(struct buf *b, const struct post *p, size_t n,
 		doc[k] = p[k].doc;
 		mark[k] = p[k].w != 0;
 	}
-	search_code_marks(&rc, cm, doc, mark, n);
 	buf_putc(b, ',');
-	if (rc.len < gaps.len)
+	if (search_code_marks(&rc, cm, doc, mark, n, gaps.len) == 0)
 		buf_put(b, rc.data, rc.len);
 	else
 		buf_put(b, gaps.data, gaps.len);
@@ -1392,22 +1391,24 @@ S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *own,
     const struct search_code_model *cm, uint8_t *bit)
 {
 	struct buf rice = { 0 };
-	size_t k, at;
+	size_t k;
 	unsigned long last = 0;
 
 	if (m > 0) {
 		search_code_rice(&rice, own, m);
-		at = b->len;
-		for (k = 0; k < n; k++)
-			bit[p[k].doc] = 2;
-		for (k = 0; k < m; k++)
-			bit[own[k]] = 1;
-		search_code_bits(b, cm, bit);
-		for (k = 0; k < n; k++)
-			bit[p[k].doc] = 0;
-		if (b->len - at >= rice.len || m * SPARSE < cm->ndocs) {
-			b->len = at;
+		/* a SPARSE term stays in Rice: no range code to try; the
+		 * range code is given up once as long as the Rice */
+		if (m * SPARSE < cm->ndocs)
 			buf_put(b, rice.data, rice.len);
+		else {
+			for (k = 0; k < n; k++)
+				bit[p[k].doc] = 2;
+			for (k = 0; k < m; k++)
+				bit[own[k]] = 1;
+			if (search_code_bits(b, cm, bit, rice.len) != 0)
+				buf_put(b, rice.data, rice.len);
+			for (k = 0; k < n; k++)
+				bit[p[k].doc] = 0;
 		}
 	}
 	buf_free(&rice);
