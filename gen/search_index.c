@@ -1421,6 +1421,103 @@ S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *own,
 	}
 }
 
+/*** The lines on threads ***/
+
+/* Below this much work (S_line_work(): postings, plus every doc for a
+ * term the range code is tried on) a second thread would not pay for
+ * its start and its own bit array: the sample's index has a few
+ * thousand. */
+#define LINE_SHARE	((size_t)1 << 20)
+#define LINE_THREADS	2
+
+/* The lines of the terms of rank [t0, t1) into post, each but the
+ * first term's after a newline; their subsets' ranks from drv[d0] on
+ * (drv sorted by part).  Reads the postings, own, of and cm, which
+ * nothing changes meanwhile; bit is the job's own. */
+struct line_job {
+	const struct search_index	*si;
+	const size_t			*from, *of;
+	const uint32_t			*own;
+	const struct drv		*drv;
+	size_t				 ndrv, ndocs, t0, t1, d0;
+	const struct search_code_model	*cm;
+	struct buf			 post;
+};
+
+static void
+S_lines(void *arg, int worker)
+{
+	struct line_job *j = arg;
+	uint8_t *bit = xcalloc(j->ndocs + 1, 1);
+	size_t t, i = j->d0, k;
+
+	(void)worker;
+	for (t = j->t0; t < j->t1; t++) {
+		if (t > 0)
+			buf_putc(&j->post, '\n');
+		k = i;
+		while (i < j->ndrv && j->drv[i].part == t)
+			i++;
+		S_line(&j->post, j->si->p + j->from[t], j->from[t + 1] -
+		    j->from[t], j->own + j->of[t], j->of[t + 1] - j->of[t],
+		    j->drv + k, i - k, j->cm, bit);
+	}
+	free(bit);
+}
+
+/* What S_line() costs for the term of rank t, about: its postings, and
+ * every doc when it tries the range code (not SPARSE), which is most
+ * of the instructions (search_code_bits()). */
+static size_t
+S_line_work(const size_t *from, const size_t *of, size_t t, size_t ndocs)
+{
+	size_t m = of[t + 1] - of[t];
+
+	return from[t + 1] - from[t] + (m > 0 && m * SPARSE >= ndocs ?
+	    ndocs : 0);
+}
+
+/*
+ * Every term's line (S_line()) into post, in rank order: on
+ * LINE_THREADS threads, each over a range of terms of about equal work
+ * and into a buffer of its own, joined in rank order, when si->threads
+ * allows and there is LINE_SHARE work at least; else on this thread.
+ * A line depends on its term alone, so the bytes are the same either
+ * way: it was the index thread's longest serial part after the pages.
+ */
+static void
+S_lines_all(const struct search_index *si, struct buf *post,
+    const size_t *from, const uint32_t *own, const size_t *of,
+    const struct drv *drv, size_t ndrv, size_t ndocs,
+    const struct search_code_model *cm)
+{
+	struct line_job job[LINE_THREADS];
+	struct pool *pool;
+	size_t n = 1, k, t, d = 0, work = 0, sum = 0;
+
+	for (t = 0; t < si->nterms; t++)
+		work += S_line_work(from, of, t, ndocs);
+	if (si->threads >= 2 && work >= LINE_SHARE)
+		n = LINE_THREADS;
+	pool = pool_new((int)n);
+	for (t = 0, k = 0; k < n; k++) {
+		job[k] = (struct line_job){ si, from, of, own, drv, ndrv,
+		    ndocs, t, t, d, cm, { 0 } };
+		for (; t < si->nterms && (k + 1 == n || sum * n <
+		    work * (k + 1)); t++)
+			sum += S_line_work(from, of, t, ndocs);
+		job[k].t1 = t;
+		while (d < ndrv && drv[d].part < t)
+			d++;
+		pool_submit(pool, S_lines, NULL, &job[k]);
+	}
+	pool_free(pool);
+	for (k = 0; k < n; k++) {
+		buf_put(post, job[k].post.data, job[k].post.len);
+		buf_free(&job[k].post);
+	}
+}
+
 /*
  * What search_code_bits() predicts from (cm), made of the docs' own
  * postings (own[of[t]..of[t + 1]) for the term of rank t): a section's
@@ -1851,7 +1948,6 @@ search_index_write(struct search_index *si, const char *outdir,
 	struct drv *drv;
 	uint32_t *seen, *own;
 	size_t *of;
-	uint8_t *bit;
 	struct search_code_model cm;
 	int rc = 0;
 	int dutch = 0;
@@ -1913,21 +2009,13 @@ search_index_write(struct search_index *si, const char *outdir,
 				own[of[t + 1]++] = si->p[d].doc;
 	}
 	S_model(si, own, of, ndocs, &cm);
-	bit = xcalloc(ndocs + 1, 1);
 	shard_at = xcalloc(si->nterms + 2, sizeof(*shard_at));
-	for (i = 0, t = 0; t < si->nterms; t++) {
+	for (t = 0; t < si->nterms; t++) {
 		if (t > 0)
 			buf_putc(&terms, ' ');
 		buf_puts(&terms, si->terms[order[t]]);
-		if (t > 0)
-			buf_putc(&post, '\n');
-		k = i;
-		while (i < ndrv && drv[i].part == t)
-			i++;
-		S_line(&post, si->p + from[t], from[t + 1] - from[t],
-		    own + of[t], of[t + 1] - of[t], drv + k, i - k, &cm, bit);
 	}
-	free(bit);
+	S_lines_all(si, &post, from, own, of, drv, ndrv, ndocs, &cm);
 	free(own);
 	free(of);
 	free(seen);
