@@ -43,8 +43,9 @@ void	search_index_chapter(struct search_index *, size_t i, const char *url,
 void	search_index_number(struct search_index *, size_t i);
 
 /* search_index_write() may run n threads of its own (-j): it splits
- * the Dutch compounds on two when the site has words enough.  Unset: 1,
- * no thread. */
+ * the Dutch compounds on two when the site has words enough, and makes
+ * the terms' lines on two when it has terms enough (the same bytes
+ * either way).  Unset: 1, no thread. */
 void	search_index_threads(struct search_index *, int n);
 
 /* Chapter i's words as search_index_chapter() read them, for the
