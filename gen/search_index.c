@@ -1424,10 +1424,12 @@ S_line(struct buf *b, const struct post *p, size_t n, const uint32_t *own,
 /*** The lines on threads ***/
 
 /* Below this much work (S_line_work(): postings, plus every doc for a
- * term the range code is tried on) a second thread would not pay for
- * its start and its own bit array: the sample's index has a few
- * thousand. */
-#define LINE_SHARE	((size_t)1 << 20)
+ * term the range code is tried on) a second thread would save under a
+ * millisecond: a unit is about 50 instructions (callgrind, 200-chapter
+ * course: 2.3 M of them, 117 M instructions in S_lines()), a thread's
+ * start and bit array a few thousand.  The sample has 0.3 M, the
+ * 50-chapter course 0.55 M. */
+#define LINE_SHARE	((size_t)1 << 18)
 #define LINE_THREADS	2
 
 /* The lines of the terms of rank [t0, t1) into post, each but the

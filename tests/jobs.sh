@@ -17,8 +17,7 @@
 #               in chapter order) while the index's and the site's own
 #               thread write their files at once; big enough that the
 #               index makes its terms' lines on two threads at -j 2 and
-#               -j 8 (S_lines_all(), LINE_SHARE), joined in term order,
-#               where course-50 makes them on one
+#               -j 8 (S_lines_all(), LINE_SHARE), joined in term order
 #
 #   sh tests/jobs.sh SALESGEN
 #
