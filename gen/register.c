@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WORD_MAX	64	/* longer words are cut, as the search does */
+#define WORD_MAX	SEARCH_WORD_MAX	/* longer words are cut, as the search does */
 
 char *
 reg_key(const char *term)
@@ -281,18 +281,11 @@ struct reg_words {
 	size_t			 nneedle;
 };
 
-/* FNV-1a, a step at a time for reg_text_words() */
-#define S_HASH_BASIS		14695981039346656037ULL
-#define S_HASH_STEP(h, c)	(((h) ^ (unsigned char)(c)) * 1099511628211ULL)
-
+/* The tables hash as search_text_words() gives its words' hashes. */
 static size_t
 S_hash(const char *s)
 {
-	size_t h = S_HASH_BASIS;
-
-	while (*s)
-		h = S_HASH_STEP(h, *s++);
-	return h;
+	return (size_t)search_text_hash(s);
 }
 
 /* The slot of key in m: where it is, or the empty one it would take. */
@@ -741,26 +734,12 @@ struct reg_text {
 	size_t		 ntok, ctok;
 	size_t		*end;	/* per page: where its words end in tok */
 	size_t		 npage, cpage;
-	/* per byte: 0 between words, FOLD_MORE beyond ASCII, else an
-	 * ASCII letter or digit as search_text_word() folds it */
-	unsigned char	 fold[256];
 };
-
-#define FOLD_MORE	0x80
 
 struct reg_text *
 reg_text_new(void)
 {
-	struct reg_text *t = xcalloc(1, sizeof(*t));
-	int c;
-
-	for (c = '0'; c <= '9'; c++)
-		t->fold[c] = (unsigned char)c;
-	for (c = 'a'; c <= 'z'; c++)
-		t->fold[c] = t->fold[c - 'a' + 'A'] = (unsigned char)c;
-	for (c = 0x80; c < 0x100; c++)
-		t->fold[c] = FOLD_MORE;
-	return t;
+	return xcalloc(1, sizeof(struct reg_text));
 }
 
 void
@@ -827,10 +806,6 @@ S_intern(struct reg_text *t, const char *w, size_t n, size_t h)
 	return id;
 }
 
-/* 1 for c = t->fold[byte] of an ASCII letter or digit: 0 and
- * FOLD_MORE (after 0x80 - 1 == 0x7F letters) fall out in one test. */
-#define FOLD_LETTER(c)	((unsigned char)((c) - 1) < FOLD_MORE - 1)
-
 /* Adds word id to the page being read, counted. */
 static inline void
 S_again(struct reg_text *t, uint32_t id)
@@ -879,53 +854,17 @@ reg_text_again(struct reg_text *t, uint32_t id)
 	S_again(t, id);
 }
 
+/* Adds a word of the page being read (search_text_words()). */
+static void
+S_text_word(void *arg, const char *w, size_t n, uint64_t h)
+{
+	S_text_add(arg, w, n, (size_t)h);
+}
+
 void
 reg_text_words(struct reg_text *t, const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s, *p, *pe;
-	const unsigned char *fold = t->fold;
-	char word[WORD_MAX], *o;
-	unsigned char c = 0;
-	size_t i = 0, j, n, h, pos, start, end;
-
-	while (i < len) {
-		if ((c = fold[u[i]]) == 0) {
-			i++;
-			continue;
-		}
-		if (c != FOLD_MORE) {
-			/* an ASCII word, folded and hashed (as S_hash()
-			 * does) here: the text is mostly ASCII; cut as
-			 * search_text_word() cuts it, the rest read on */
-			pe = u + (len - i > sizeof(word) - 1 ?
-			    i + sizeof(word) - 1 : len);
-			h = S_HASH_BASIS;
-			for (p = u + i, o = word; p < pe &&
-			    FOLD_LETTER(c = fold[*p]); p++) {
-				*o++ = (char)c;
-				h = S_HASH_STEP(h, c);
-			}
-			n = (size_t)(o - word);
-			for (j = (size_t)(p - u); j < len &&
-			    FOLD_LETTER(c = fold[u[j]]); j++)
-				;
-			if (j >= len || c == 0) {
-				word[n] = '\0';
-				S_text_add(t, word, n, h);
-				i = j;
-				continue;
-			}
-		}
-		/* a byte beyond ASCII at or after i: search_text_word()
-		 * reads on, from i as from the start of s, since i starts
-		 * a word or stands between two */
-		pos = i;
-		if (!search_text_word(s, len, &pos, word, sizeof(word), &start,
-		    &end))
-			break;
-		S_text_add(t, word, strlen(word), S_hash(word));
-		i = pos;
-	}
+	search_text_words(s, len, S_text_word, t);
 }
 
 size_t

@@ -74,7 +74,7 @@
  * each (design/search.md: 300 KB gzip; shards of ≤ 50 KB gzip). */
 #define SHARD_GZIP	(300 * 1024)
 #define SHARD_RAW	(150 * 1024)
-#define WORD_MAX	64
+#define WORD_MAX	SEARCH_WORD_MAX
 
 struct sect {
 	char	*anchor;
@@ -574,15 +574,8 @@ search_index_gloss(struct search_index *si, size_t ci, const char *id,
 
 /*** Terms and postings ***/
 
-static uint64_t
-S_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
+/* The words' and terms' tables hash as search_text_words() does. */
+#define S_hash(s)	search_text_hash(s)
 
 /* Puts v into the first empty one of slot[0..n) (n a power of 2) from
  * h on: a table grown, each entry again. */
@@ -840,83 +833,21 @@ S_lwords_free(struct lwords *lw)
 	memset(lw, 0, sizeof(*lw));
 }
 
-/* Per byte: an ASCII letter or digit as search_text_word() folds it
- * (lower case), 0 for any other ASCII byte, FOLD_MORE beyond ASCII
- * (search_text_word() reads those). */
-#define FOLD_MORE	0x80
-#define F16(c)	[c] = FOLD_MORE, [c + 1] = FOLD_MORE, [c + 2] = FOLD_MORE, \
-	[c + 3] = FOLD_MORE, [c + 4] = FOLD_MORE, [c + 5] = FOLD_MORE, \
-	[c + 6] = FOLD_MORE, [c + 7] = FOLD_MORE, [c + 8] = FOLD_MORE, \
-	[c + 9] = FOLD_MORE, [c + 10] = FOLD_MORE, [c + 11] = FOLD_MORE, \
-	[c + 12] = FOLD_MORE, [c + 13] = FOLD_MORE, [c + 14] = FOLD_MORE, \
-	[c + 15] = FOLD_MORE
-static const unsigned char S_fold[256] = {
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
-	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
-	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
-	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
-	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
-	['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd',
-	['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i',
-	['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's',
-	['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
-	['Y'] = 'y', ['Z'] = 'z',
-	F16(0x80), F16(0x90), F16(0xA0), F16(0xB0), F16(0xC0), F16(0xD0),
-	F16(0xE0), F16(0xF0)
-};
-#undef F16
-/* 1 for f = S_fold[byte] of an ASCII letter or digit: 0 and FOLD_MORE
- * fall out in one test. */
-#define FOLD_LETTER(f)	((unsigned char)((f) - 1) < FOLD_MORE - 1)
+/* Adds a word of a section to c's table and tk (search_text_words()). */
+static void
+S_text_word(void *arg, const char *word, size_t n, uint64_t h)
+{
+	struct chap *c = arg;
+
+	S_tok_add(&c->tk, S_lword_num(&c->lw, word, n, h));
+}
 
 /* Reads the words of s[0..len) into c's table and tk, TOK_END after the
- * last: the words search_text_word() reads, in its order.  An ASCII word
- * ended by an ASCII byte or the text's end (nearly every word of a
- * page) is folded and hashed here in one pass, cut as search_text_word()
- * cuts it; at a byte beyond ASCII, search_text_word() reads on from the
- * start of that word or the gap it is in, as it would from the start
- * of s: its next word depends on where it starts only. */
+ * last. */
 static void
 S_text_words(struct chap *c, const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	char word[WORD_MAX];
-	size_t i = 0, j, n, pos, a, b;
-	uint64_t h;
-	unsigned f;
-
-	while (i < len) {
-		if ((f = S_fold[u[i]]) == 0) {
-			i++;
-			continue;
-		}
-		if (f != FOLD_MORE) {
-			h = 1469598103934665603ULL;	/* S_hash() */
-			for (j = i, n = 0; j < len &&
-			    FOLD_LETTER(f = S_fold[u[j]]); j++)
-				if (n + 1 < sizeof(word)) {
-					word[n++] = (char)f;
-					h = (h ^ f) * 1099511628211ULL;
-				}
-			if (j >= len || f == 0) {
-				word[n] = '\0';
-				S_tok_add(&c->tk, S_lword_num(&c->lw, word, n,
-				    h));
-				i = j;
-				continue;
-			}
-		}
-		pos = i;
-		if (!search_text_word(s, len, &pos, word, sizeof(word), &a,
-		    &b))
-			break;
-		S_tok_add(&c->tk, S_lword_num(&c->lw, word, strlen(word),
-		    S_hash(word)));
-		i = pos;
-	}
+	search_text_words(s, len, S_text_word, c);
 	S_tok_add(&c->tk, TOK_END);
 }
 

@@ -233,6 +233,94 @@ search_text_word(const char *s, size_t len, size_t *pos, char *word,
 	return 1;
 }
 
+/* Per byte: an ASCII letter or digit as search_text_word() folds it
+ * (lower case), 0 for any other ASCII byte, FOLD_MORE beyond ASCII
+ * (search_text_word() reads those). */
+#define FOLD_MORE	0x80
+#define F16(c)	[c] = FOLD_MORE, [c + 1] = FOLD_MORE, [c + 2] = FOLD_MORE, \
+	[c + 3] = FOLD_MORE, [c + 4] = FOLD_MORE, [c + 5] = FOLD_MORE, \
+	[c + 6] = FOLD_MORE, [c + 7] = FOLD_MORE, [c + 8] = FOLD_MORE, \
+	[c + 9] = FOLD_MORE, [c + 10] = FOLD_MORE, [c + 11] = FOLD_MORE, \
+	[c + 12] = FOLD_MORE, [c + 13] = FOLD_MORE, [c + 14] = FOLD_MORE, \
+	[c + 15] = FOLD_MORE
+static const unsigned char S_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd',
+	['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i',
+	['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's',
+	['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z',
+	F16(0x80), F16(0x90), F16(0xA0), F16(0xB0), F16(0xC0), F16(0xD0),
+	F16(0xE0), F16(0xF0)
+};
+#undef F16
+/* 1 for f = S_fold[byte] of an ASCII letter or digit: 0 and FOLD_MORE
+ * fall out in one test. */
+#define FOLD_LETTER(f)	((unsigned char)((f) - 1) < FOLD_MORE - 1)
+
+#define HASH_BASIS	14695981039346656037ULL
+#define HASH_STEP(h, c)	(((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+
+uint64_t
+search_text_hash(const char *s)
+{
+	uint64_t h = HASH_BASIS;
+
+	while (*s)
+		h = HASH_STEP(h, *s++);
+	return h;
+}
+
+/* An ASCII word ended by an ASCII byte is cut as search_text_word()
+ * cuts it; at a byte beyond ASCII, search_text_word() reads on from
+ * the start of that word or the gap it is in, as it would from the
+ * start of s: its next word depends on where it starts only. */
+void
+search_text_words(const char *s, size_t len,
+    void (*f)(void *, const char *, size_t, uint64_t), void *arg)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char word[SEARCH_WORD_MAX];
+	size_t i = 0, j, n, pos, a, b;
+	uint64_t h;
+	unsigned c;
+
+	while (i < len) {
+		if ((c = S_fold[u[i]]) == 0) {
+			i++;
+			continue;
+		}
+		if (c != FOLD_MORE) {
+			h = HASH_BASIS;
+			for (j = i, n = 0; j < len &&
+			    FOLD_LETTER(c = S_fold[u[j]]); j++)
+				if (n + 1 < sizeof(word)) {
+					word[n++] = (char)c;
+					h = HASH_STEP(h, c);
+				}
+			if (j >= len || c == 0) {
+				word[n] = '\0';
+				f(arg, word, n, h);
+				i = j;
+				continue;
+			}
+		}
+		pos = i;
+		if (!search_text_word(s, len, &pos, word, sizeof(word), &a,
+		    &b))
+			break;
+		f(arg, word, strlen(word), search_text_hash(word));
+		i = pos;
+	}
+}
+
 /*** Stop words ***/
 
 /* Sorted, for bsearch; the same lists are in search.js. */
