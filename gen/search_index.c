@@ -1452,14 +1452,7 @@ S_lines_all(const struct search_index *si, struct buf *post,
 	}
 }
 
-/*
- * What search_code_bits() predicts from (cm), made of the docs' own
- * postings (own[of[t]..of[t + 1]) for the term of rank t): a section's
- * size class, by how many terms it has against the other sections
- * (thirds), and a glossary term's section, the one in its chapter with
- * which it has the most terms in common (the first of those).  The
- * caller frees cm's arrays.
- */
+/* qsort's order of uint32_t values */
 static int
 S_u32_cmp(const void *a, const void *b)
 {
@@ -1468,6 +1461,14 @@ S_u32_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * What search_code_bits() predicts from (cm), made of the docs' own
+ * postings (own[of[t]..of[t + 1]) for the term of rank t): a section's
+ * size class, by how many terms it has against the other sections
+ * (thirds), and a glossary term's section, the one in its chapter with
+ * which it has the most terms in common (the first of those).  The
+ * caller frees cm's arrays.
+ */
 static void
 S_model(const struct search_index *si, const uint32_t *own,
     const size_t *of, size_t ndocs, struct search_code_model *cm)
